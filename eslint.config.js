@@ -1,0 +1,31 @@
+// Lint: the recommended rules, plus the direction of dependencies — the domain knows no HTTP,
+// no storage driver and no platform (SPEC: http → domain → engine → platforms, pointing inward).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'botcast-data', 'web/dist', 'test-results', 'dist'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: true }],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/http/**', '**/storage/**', '**/platforms/**', '**/engine/**', 'fastify', 'pg', '@electric-sql/*', 'undici'] }],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/http/**', 'fastify'] }] },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);

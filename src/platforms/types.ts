@@ -1,0 +1,147 @@
+// The one small interface every platform module implements. The delivery engine, the inbound
+// webhook route and the preview API only ever see this; adding a platform means adding one folder
+// under src/platforms/<code>/ and one line in src/platforms/registry.ts.
+
+export const PLATFORM_CODES = ['tg', 'wa', 'viber', 'vk', 'fb', 'instagram', 'ok', 'sandbox'] as const;
+export type PlatformCode = (typeof PLATFORM_CODES)[number];
+
+export function isPlatformCode(value: unknown): value is PlatformCode {
+  return typeof value === 'string' && (PLATFORM_CODES as readonly string[]).includes(value);
+}
+
+/** A button of a screen, platform-neutral. */
+export interface Button {
+  kind: 'url' | 'reply';
+  text: string;
+  /** Required for kind 'url'. */
+  url?: string;
+}
+
+/** What Botcast wants to say, platform-neutral, with every {{variable}} already filled. */
+export interface MessageContent {
+  text: string;
+  media?: { type: 'image' | 'file'; url: string };
+  buttons?: Button[];
+}
+
+/** Something the platform cannot show exactly as designed, and what was done instead. */
+export interface Degradation {
+  /** Stable machine code, e.g. 'buttons_as_text', 'buttons_truncated', 'caption_split', 'file_as_link'. */
+  code: string;
+  /** One plain sentence for people, e.g. "Viber shows at most 24 buttons; 3 were cut". */
+  message: string;
+}
+
+/**
+ * A message in the platform's own form: one or more API calls made in order (e.g. a photo with a
+ * caption, then the rest of a long text). `calls` hold the platform's request bodies without the
+ * recipient, which the client adds at send time.
+ */
+export interface RenderedMessage {
+  platform: PlatformCode;
+  calls: Array<{ method: string; body: Record<string, unknown> }>;
+  degradations: Degradation[];
+}
+
+/**
+ * The classified answer to one send. Every answer of the platform, and every network failure, maps
+ * to exactly one of these; `send` never throws for them.
+ *
+ * - `sent`: the platform accepted it.
+ * - `blocked`: the person blocked the bot / unsubscribed / deleted the account (mark subscriber blocked).
+ * - `invalid_recipient`: no such chat/user for this bot.
+ * - `rate_limited`: slow down; `retryAfterMs` is exactly what the platform asked for (or a documented default).
+ *   The request was NOT processed, so it is safe to send again after the wait.
+ * - `transient`: the platform answered with a temporary failure (5xx, "try later"), or the request
+ *   provably never left this machine (connection refused, DNS failure, connect timeout). Safe to retry.
+ * - `permanent`: the platform refused it for good (bad request, forbidden content, ...).
+ * - `unknown`: the request may have reached the platform but no answer came (timeout after the body
+ *   was written, connection reset mid-request). Only platforms that de-duplicate may retry it.
+ */
+export type Outcome =
+  | { class: 'sent'; platformMessageId: string }
+  | { class: 'rate_limited'; retryAfterMs: number; code: string; text: string }
+  | { class: 'blocked' | 'invalid_recipient' | 'transient' | 'permanent' | 'unknown'; code: string; text: string };
+
+export type OutcomeClass = Outcome['class'];
+
+/** A channel as the client needs it: where to send and with which (decrypted) credentials. */
+export interface ChannelContext {
+  channelId: number;
+  /** Platform API base URL, no trailing slash (configurable per channel for test servers). */
+  baseUrl: string;
+  credentials: Record<string, string>;
+  /** Secret Botcast generated for this channel's webhook (Telegram secret_token, VK secret, ...). */
+  webhookSecret: string;
+}
+
+export interface SendRequest {
+  /** The platform's own user / chat id. */
+  recipient: string;
+  message: RenderedMessage;
+  /**
+   * Deterministic idempotency key derived from the delivery id. Platforms that de-duplicate
+   * (VK `random_id`) must send it so that a retried in-flight delivery is not shown twice.
+   */
+  dedupKey: string;
+  /** Overall timeout of one request, ms. */
+  timeoutMs?: number;
+}
+
+/** An inbound webhook request, as the HTTP layer hands it over. */
+export interface InboundRequest {
+  method: 'GET' | 'POST';
+  headers: Record<string, string | undefined>;
+  query: Record<string, string | undefined>;
+  /** Exact bytes received: signatures are computed over these, never over re-serialised JSON. */
+  rawBody: Buffer;
+}
+
+export type VerifyResult =
+  /** Authentic: go on and parse the body. */
+  | { ok: true }
+  /** Not authentic: answer with this status (401/403) and store nothing. */
+  | { ok: false; status: 401 | 403; reason: string }
+  /** A handshake the platform requires (Meta GET hub.challenge, VK `confirmation`): answer with exactly this and stop. */
+  | { ok: 'handshake'; status: number; contentType: string; body: string };
+
+/** What an inbound update means for Botcast's subscribers. */
+export type InboundEvent =
+  | {
+      type: 'message';
+      userId: string;
+      profile: { name?: string; username?: string; language?: string };
+      text?: string;
+      /** When the platform says it happened (ms since epoch); defaults to now. */
+      at?: number;
+    }
+  | { type: 'blocked'; userId: string; at?: number }
+  | { type: 'unblocked'; userId: string; profile?: { name?: string; username?: string; language?: string }; at?: number };
+
+export interface CredentialCheck {
+  ok: boolean;
+  /** The bot's / page's name as the platform reports it, when ok. */
+  accountName?: string;
+  /** Plain words for people, when not ok (never containing the credential itself). */
+  error?: string;
+}
+
+export interface PlatformClient {
+  readonly code: PlatformCode;
+  readonly displayName: string;
+  readonly defaultBaseUrl: string;
+  /** Default send-rate limit per channel, messages per second (from the platform's documentation). */
+  readonly defaultRatePerSecond: number;
+  /** True when the platform de-duplicates on `dedupKey`, so an in-flight delivery may be retried. */
+  readonly deduplicates: boolean;
+  /** Credential fields a channel of this platform needs, e.g. ['token'] or ['accessToken', 'phoneNumberId', 'appSecret']. */
+  readonly credentialFields: readonly string[];
+
+  render(content: MessageContent): RenderedMessage;
+  send(channel: ChannelContext, request: SendRequest): Promise<Outcome>;
+  verifyInbound(channel: ChannelContext, request: InboundRequest): VerifyResult;
+  parseInbound(body: unknown): InboundEvent[];
+  checkCredentials(channel: ChannelContext): Promise<CredentialCheck>;
+  /** Register Botcast's webhook URL with the platform where the platform allows it (no-op otherwise). */
+  registerWebhook?(channel: ChannelContext, url: string): Promise<CredentialCheck>;
+}
