@@ -1,0 +1,13 @@
+import type { Config } from '../config.ts';
+import { openStorage } from '../storage/open.ts';
+import { migrate } from '../storage/migrate.ts';
+
+export async function runMigrate(config: Config) {
+  const storage = await openStorage(config, { migrate: false });
+  try {
+    const applied = await migrate(storage.db);
+    process.stdout.write(applied.length ? `applied ${applied.join(', ')}\n` : 'database is up to date\n');
+  } finally {
+    await storage.close();
+  }
+}

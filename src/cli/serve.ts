@@ -1,0 +1,46 @@
+// Starts the roles of this process, prints where to go, and shuts down cleanly on SIGTERM/SIGINT
+// (PGlite is checkpointed and closed, the data-folder lock released).
+import pino from 'pino';
+import type { Config } from '../config.ts';
+import { createApp } from '../app.ts';
+import { ensureDemo } from '../services/demo.ts';
+
+export async function runServer(config: Config, roles: { api: boolean; worker: boolean; demo: boolean }) {
+  const logger = pino({ level: config.logLevel });
+  const app = await createApp(config, { api: roles.api, worker: roles.worker, logger: { level: config.logLevel } });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  if (app.server) {
+    await app.server.listen({ host: config.host, port: config.port });
+  }
+  const address = app.server?.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  const lines = [`Botcast is running (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`}; roles: ${[roles.api && 'api', roles.worker && 'worker'].filter(Boolean).join(', ')})`];
+  if (app.server) lines.push(`  admin panel  ${base}/`, `  API docs     ${base}/api/docs`);
+  if (roles.demo && app.server) {
+    const demo = await ensureDemo(app.ctx);
+    lines.push(
+      '',
+      demo.created ? 'Demo workspace created:' : 'Demo workspace:',
+      `  log in       ${demo.email} / ${demo.password}`,
+      `  API key      ${demo.apiKey}`,
+      `  sandbox bot  ${demo.botId} (channel ${demo.channelId}, 3000 subscribers)`,
+      `  try          curl -H "Authorization: Bearer ${demo.apiKey}" ${base}/api/bots/${demo.botId}/tags`,
+    );
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+  // Machine-readable line for supervisors and tests.
+  process.stdout.write(JSON.stringify({ botcast: 'ready', port }) + '\n');
+}

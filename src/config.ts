@@ -1,0 +1,115 @@
+// Configuration from environment variables, validated at start: every bad variable is listed
+// with its reason, then the process exits. The README's configuration table mirrors SETTINGS.
+
+export interface Config {
+  dataDir: string;
+  databaseUrl: string | null;
+  host: string;
+  port: number;
+  publicUrl: string;
+  secretKey: string | null;
+  logLevel: string;
+  bodyLimitBytes: number;
+  graceSeconds: number;
+  holdExpiryHours: number;
+  retentionMonths: number;
+  csvMaxBytes: number;
+  csvMaxRows: number;
+  workerBatchSize: number;
+  workerConcurrency: number;
+  allowPrivateBaseUrls: boolean;
+  signup: boolean;
+  dbPoolSize: number;
+}
+
+type Parser = (raw: string) => unknown;
+
+interface Setting {
+  env: string;
+  key: keyof Config;
+  default: string | null;
+  parse: Parser;
+  doc: string;
+}
+
+class SettingError extends Error {}
+
+const int = (min: number, max: number): Parser => (raw) => {
+  if (!/^-?\d+$/.test(raw.trim())) throw new SettingError(`must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new SettingError(`must be between ${min} and ${max}, got ${n}`);
+  return n;
+};
+const str: Parser = (raw) => raw;
+const bool: Parser = (raw) => {
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new SettingError(`must be true or false, got "${raw}"`);
+};
+const url = (protocols: string[]): Parser => (raw) => {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new SettingError(`is not a URL: "${raw.replace(/\/\/[^@]*@/, '//***@')}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new SettingError(`must start with ${protocols.join(' or ')}`);
+  return raw.replace(/\/$/, '');
+};
+const level: Parser = (raw) => {
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+  if (!levels.includes(raw)) throw new SettingError(`must be one of ${levels.join(', ')}`);
+  return raw;
+};
+
+export const SETTINGS: Setting[] = [
+  { env: 'BOTCAST_DATA_DIR', key: 'dataDir', default: './botcast-data', parse: str, doc: 'Folder of the embedded database (PGlite) and its generated encryption key.' },
+  { env: 'DATABASE_URL', key: 'databaseUrl', default: null, parse: url(['postgres:', 'postgresql:']), doc: 'PostgreSQL URL. When set, Botcast uses it instead of the embedded database, and any number of API and worker processes can share it.' },
+  { env: 'HOST', key: 'host', default: '127.0.0.1', parse: str, doc: 'Address the HTTP server listens on (0.0.0.0 to accept other machines).' },
+  { env: 'PORT', key: 'port', default: '3000', parse: int(0, 65535), doc: 'HTTP port of the API, the admin panel and the webhooks.' },
+  { env: 'BOTCAST_PUBLIC_URL', key: 'publicUrl', default: null, parse: url(['http:', 'https:']), doc: 'Public base URL used in webhook addresses (default http://HOST:PORT).' },
+  { env: 'BOTCAST_SECRET_KEY', key: 'secretKey', default: null, parse: str, doc: '32-byte key (base64 or hex) that encrypts channel credentials. Required with DATABASE_URL; generated into the data folder in embedded mode.' },
+  { env: 'LOG_LEVEL', key: 'logLevel', default: 'info', parse: level, doc: 'pino log level.' },
+  { env: 'BOTCAST_BODY_LIMIT', key: 'bodyLimitBytes', default: '1048576', parse: int(1024, 100 * 1024 * 1024), doc: 'Largest JSON request body, bytes (413 beyond).' },
+  { env: 'BOTCAST_GRACE_SECONDS', key: 'graceSeconds', default: '60', parse: int(0, 3600), doc: 'Grace window of instant broadcasts, during which they can still be deleted.' },
+  { env: 'BOTCAST_HOLD_EXPIRY_HOURS', key: 'holdExpiryHours', default: '168', parse: int(1, 24 * 365), doc: 'How long a delivery held by an open operator chat waits before it expires.' },
+  { env: 'BOTCAST_RETENTION_MONTHS', key: 'retentionMonths', default: '3', parse: int(1, 120), doc: 'Completed sends that finished this many months ago or earlier are deleted.' },
+  { env: 'BOTCAST_CSV_MAX_BYTES', key: 'csvMaxBytes', default: String(50 * 1024 * 1024), parse: int(1024, 1024 * 1024 * 1024), doc: 'Largest CSV file of selected users, bytes.' },
+  { env: 'BOTCAST_CSV_MAX_ROWS', key: 'csvMaxRows', default: '1000000', parse: int(1, 10_000_000), doc: 'Most rows in a CSV file of selected users.' },
+  { env: 'BOTCAST_WORKER_BATCH', key: 'workerBatchSize', default: '500', parse: int(1, 10_000), doc: 'Deliveries a worker claims at once.' },
+  { env: 'BOTCAST_WORKER_CONCURRENCY', key: 'workerConcurrency', default: '64', parse: int(1, 4096), doc: 'Requests a worker keeps in flight at once.' },
+  { env: 'BOTCAST_ALLOW_PRIVATE_BASE_URLS', key: 'allowPrivateBaseUrls', default: 'false', parse: bool, doc: 'Allow channel API base URLs on loopback, private or link-local addresses (tests, self-hosted Bot API servers).' },
+  { env: 'BOTCAST_SIGNUP', key: 'signup', default: 'true', parse: bool, doc: 'Allow creating workspaces through POST /api/signup.' },
+  { env: 'BOTCAST_DB_POOL', key: 'dbPoolSize', default: '10', parse: int(1, 200), doc: 'PostgreSQL connections per process.' },
+];
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const config: Record<string, unknown> = {};
+  for (const setting of SETTINGS) {
+    const raw = env[setting.env];
+    if (raw === undefined || raw === '') {
+      config[setting.key] = setting.default === null ? null : setting.parse(setting.default);
+      continue;
+    }
+    try {
+      config[setting.key] = setting.parse(raw);
+    } catch (error) {
+      if (!(error instanceof SettingError)) throw error;
+      problems.push(`${setting.env} ${error.message}`);
+    }
+  }
+  Object.assign(config, overrides);
+  if (config.databaseUrl && !config.secretKey) {
+    problems.push('BOTCAST_SECRET_KEY is required with DATABASE_URL (32 bytes, base64 or hex): every process must share the key that encrypts channel credentials');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  config.publicUrl ??= `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  return config as unknown as Config;
+}

@@ -1,0 +1,60 @@
+// One JSON error shape everywhere: {"error":{"code","message","details"}}. Domain errors map to
+// HTTP statuses here and only here.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, type ErrorKind } from '../domain/errors.ts';
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+const FASTIFY_CODES: Record<string, { code: string; message?: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', message: 'request body is larger than the limit' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'content-type must be application/json' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', message: 'request body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed_json', message: 'request body is empty but content-type is application/json' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_content_length' },
+};
+
+export function errorBody(code: string, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+function validationMessage(error: FastifyError): string {
+  const first = error.validation?.[0];
+  if (!first) return error.message;
+  const where = error.validationContext ?? 'body';
+  const path = first.instancePath ? first.instancePath.slice(1).replace(/\//g, '.') : '';
+  const missing = (first.params as { missingProperty?: string })?.missingProperty;
+  const additional = (first.params as { additionalProperty?: string })?.additionalProperty;
+  if (missing) return `${where}.${path ? path + '.' : ''}${missing} is required`;
+  if (additional) return `${where}.${path ? path + '.' : ''}${additional} is not a known field`;
+  return `${where}${path ? '.' + path : ''} ${first.message}`;
+}
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(STATUS[error.kind]).send(errorBody(error.code, error.message, error.details));
+    }
+    if (error.validation) {
+      return reply.status(400).send(errorBody('invalid_request', validationMessage(error), error.validation));
+    }
+    const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (known || (error.statusCode && error.statusCode < 500)) {
+      const status = error.statusCode ?? 400;
+      return reply.status(status).send(errorBody(known?.code ?? 'bad_request', known?.message ?? error.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(errorBody('internal', 'something went wrong on our side; the error is logged'));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(errorBody('route_not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
+  });
+}

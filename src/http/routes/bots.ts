@@ -1,0 +1,74 @@
+// Bots and their channels.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { ServiceContext } from '../../services/context.ts';
+import * as bots from '../../services/bots.ts';
+import * as channels from '../../services/channels.ts';
+import { ws } from '../auth.ts';
+import { BotParams, IdParams } from '../schemas.ts';
+
+const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin' });
+const Credentials = Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 4096 }), { description: 'Platform credentials (fields depend on the platform); stored encrypted, never returned' });
+const Rate = Type.Union([Type.Number({ exclusiveMinimum: 0, maximum: 10000 }), Type.Null()], { description: 'Messages per second; null = the platform default' });
+const BaseUrl = Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { description: "Platform API base URL; null = the platform's own" });
+
+export const botRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => async (app) => {
+  app.get('/api/bots', { schema: { tags: ['bots'], summary: 'Bots of the workspace' } }, async (request) => bots.listBots(ctx, ws(request)));
+
+  app.post('/api/bots', {
+    schema: { tags: ['bots'], summary: 'Create a bot', body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), timeZone: Type.Optional(TimeZone) }, { additionalProperties: false }) },
+  }, async (request, reply) => reply.status(201).send(await bots.createBot(ctx, ws(request), request.body)));
+
+  app.get('/api/bots/:botId', { schema: { tags: ['bots'], summary: 'A bot', params: BotParams } }, async (request) => bots.getBot(ctx, ws(request), request.params.botId));
+
+  app.patch('/api/bots/:botId', {
+    schema: { tags: ['bots'], summary: 'Rename a bot or change its time zone', params: BotParams, body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), timeZone: Type.Optional(TimeZone) }, { additionalProperties: false }) },
+  }, async (request) => bots.updateBot(ctx, ws(request), request.params.botId, request.body));
+
+  app.delete('/api/bots/:botId', { schema: { tags: ['bots'], summary: 'Delete a bot and everything of it', params: BotParams } }, async (request, reply) => {
+    await bots.deleteBot(ctx, ws(request), request.params.botId);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/bots/:botId/channels', { schema: { tags: ['channels'], summary: "A bot's channels", params: BotParams } }, async (request) =>
+    channels.listChannels(ctx, ws(request), request.params.botId));
+
+  app.post('/api/bots/:botId/channels', {
+    schema: {
+      tags: ['channels'],
+      summary: 'Connect a platform: checks the credentials with the platform and registers the webhook where it can',
+      params: BotParams,
+      body: Type.Object({
+        platform: Type.String({ maxLength: 20, description: 'tg, wa, viber, vk, fb, instagram, ok or sandbox' }),
+        name: Type.Optional(Type.String({ maxLength: 200 })),
+        credentials: Type.Optional(Credentials),
+        ratePerSecond: Type.Optional(Rate),
+        apiBaseUrl: Type.Optional(BaseUrl),
+        verify: Type.Optional(Type.Boolean({ description: 'Check credentials with the platform (default true)' })),
+      }, { additionalProperties: false }),
+    },
+  }, async (request, reply) => reply.status(201).send(await channels.createChannel(ctx, ws(request), request.params.botId, request.body)));
+
+  app.get('/api/channels/:id', { schema: { tags: ['channels'], summary: 'A channel', params: IdParams } }, async (request) =>
+    channels.present(ctx, await channels.getChannelRow(ctx.db, ws(request), request.params.id)));
+
+  app.patch('/api/channels/:id', {
+    schema: {
+      tags: ['channels'],
+      summary: 'Change a channel: name, rate limit, base URL, credentials, status',
+      params: IdParams,
+      body: Type.Object({
+        name: Type.Optional(Type.String({ maxLength: 200 })),
+        ratePerSecond: Type.Optional(Rate),
+        apiBaseUrl: Type.Optional(BaseUrl),
+        credentials: Type.Optional(Credentials),
+        status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
+      }, { additionalProperties: false }),
+    },
+  }, async (request) => channels.updateChannel(ctx, ws(request), request.params.id, request.body));
+
+  app.delete('/api/channels/:id', { schema: { tags: ['channels'], summary: 'Disconnect a channel', params: IdParams } }, async (request, reply) => {
+    await channels.deleteChannel(ctx, ws(request), request.params.id);
+    return reply.status(204).send();
+  });
+};

@@ -1,0 +1,51 @@
+// Inbound: one webhook URL per channel, /hooks/<platform>/<channel id>. The platform module
+// verifies the request over the exact bytes received (signatures are over raw bodies) before
+// anything is parsed or stored; a bad or missing signature stores nothing.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ServiceContext } from '../../services/context.ts';
+import { channelContext, type ChannelRow } from '../../services/channels.ts';
+import { applyInbound } from '../../services/inbound.ts';
+import { isPlatformCode, type InboundRequest } from '../../platforms/types.ts';
+import { errorBody } from '../errors.ts';
+
+function toInbound(request: FastifyRequest, rawBody: Buffer): InboundRequest {
+  return {
+    method: request.method === 'GET' ? 'GET' : 'POST',
+    headers: request.headers as Record<string, string | undefined>,
+    query: request.query as Record<string, string | undefined>,
+    rawBody,
+  };
+}
+
+export const webhookRoutes = (ctx: ServiceContext): FastifyPluginAsync => async (app) => {
+  // Keep the body as bytes in this scope only: the signature is checked over them.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ctx.config.bodyLimitBytes }, (_req, body, done) => done(null, body));
+
+  const handle = async (request: FastifyRequest<{ Params: { platform: string; channelId: string } }>, reply: any) => {
+    const { platform, channelId } = request.params;
+    if (!isPlatformCode(platform) || !/^\d{1,15}$/.test(channelId)) return reply.status(404).send(errorBody('not_found', 'no such webhook'));
+    const rows = await ctx.db.query<ChannelRow>('SELECT * FROM channels WHERE id = $1 AND platform = $2', [Number(channelId), platform]);
+    const channel = rows[0];
+    const client = ctx.platforms.get(platform);
+    if (!channel || !client) return reply.status(404).send(errorBody('not_found', 'no such webhook'));
+    const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    const verdict = client.verifyInbound(channelContext(ctx, channel), toInbound(request, rawBody));
+    if (verdict.ok === 'handshake') return reply.status(verdict.status).type(verdict.contentType).send(verdict.body);
+    if (verdict.ok !== true) return reply.status(verdict.status).send(errorBody('invalid_signature', verdict.reason));
+    if (request.method === 'GET') return reply.status(200).send('ok');
+    let body: unknown;
+    try {
+      body = JSON.parse(rawBody.toString('utf8'));
+    } catch {
+      return reply.status(400).send(errorBody('malformed_json', 'webhook body is not valid JSON'));
+    }
+    const events = client.parseInbound(body);
+    const result = await ctx.db.transaction((tx) => applyInbound(tx, channel, events, ctx.clock.now()));
+    // Most platforms only want a 200; VK insists on the literal "ok".
+    return reply.status(200).type('text/plain').send(platform === 'vk' ? 'ok' : JSON.stringify(result));
+  };
+
+  app.post('/hooks/:platform/:channelId', { schema: { hide: true } as any }, handle);
+  app.get('/hooks/:platform/:channelId', { schema: { hide: true } as any }, handle);
+};

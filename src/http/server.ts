@@ -1,0 +1,64 @@
+// buildServer() returns the Fastify app with every route; listen() lives in the CLI, so tests
+// call app.inject() without a network.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { ServiceContext } from '../services/context.ts';
+import { registerAuth } from './auth.ts';
+import { registerErrorHandling } from './errors.ts';
+import { accountRoutes } from './routes/account.ts';
+import { botRoutes } from './routes/bots.ts';
+import { audienceRoutes } from './routes/audience.ts';
+import { sandboxRoutes } from './routes/sandbox.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
+
+export interface ServerOptions {
+  logger?: boolean | object;
+  /** Extra route plugins (sends, history, ...) registered by the composition root. */
+  plugins?: Array<(app: FastifyInstance) => Promise<void>>;
+}
+
+export async function buildServer(ctx: ServiceContext, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    disableRequestLogging: true,
+    bodyLimit: ctx.config.bodyLimitBytes,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // Query strings like ?tag=a&tag=b parse into arrays; ids in paths are validated by schema.
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Botcast API', version: '0.1.0', description: 'Broadcasts for multi-platform chatbots. Authenticate with `Authorization: Bearer <api key>`.' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ apiKey: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app, ctx);
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await ctx.db.query('SELECT 1');
+      return { ok: true };
+    } catch {
+      return reply.status(503).send({ ok: false });
+    }
+  });
+
+  await app.register(accountRoutes(ctx));
+  await app.register(botRoutes(ctx));
+  await app.register(audienceRoutes(ctx));
+  await app.register(sandboxRoutes(ctx));
+  await app.register(webhookRoutes(ctx));
+  for (const plugin of options.plugins ?? []) await app.register(plugin);
+  return app;
+}

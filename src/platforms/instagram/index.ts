@@ -1,0 +1,34 @@
+// Instagram Messaging platform client (Facebook-Login / Page-linked flavour).
+//
+// Credentials (`credentialFields`):
+//   pageAccessToken — token of the Facebook Page linked to the Instagram professional account,
+//                     with instagram_manage_messages;
+//   appSecret       — the Meta app's secret (X-Hub-Signature-256 key);
+//   verifyToken     — the string typed into the app's webhook settings (GET handshake).
+// The Instagram-Login flavour (graph.instagram.com, IG user token, no Page) is not covered: its
+// token/host pairing differs and a wrong pairing answers "user not found" (PLATFORMS.md §6).
+//
+// registerWebhook is omitted for the same reason as Messenger: the callback URL lives on the app.
+import { GRAPH_BASE_URL } from '../meta-common/graph.ts';
+import { PAGE_CREDENTIALS } from '../meta-common/send-api.ts';
+import type { PlatformClient } from '../types.ts';
+import { checkInstagram, sendInstagram } from './client.ts';
+import { parseInstagram, verifyInstagram } from './inbound.ts';
+import { renderInstagram } from './render.ts';
+
+export const instagram: PlatformClient = {
+  code: 'instagram',
+  displayName: 'Instagram',
+  defaultBaseUrl: GRAPH_BASE_URL,
+  // Send API: 300 calls/s per Instagram professional account for text, links, reactions, stickers
+  // (developers.facebook.com/docs/messenger-platform/overview/rate-limiting). Media + text is two
+  // calls, so 150 messages/s.
+  defaultRatePerSecond: 150,
+  deduplicates: false,
+  credentialFields: PAGE_CREDENTIALS,
+  render: renderInstagram,
+  send: sendInstagram,
+  verifyInbound: verifyInstagram,
+  parseInbound: parseInstagram,
+  checkCredentials: checkInstagram,
+};

@@ -1,0 +1,35 @@
+// WhatsApp Cloud API platform client.
+//
+// Credentials (`credentialFields`):
+//   accessToken   — system-user (or temporary) token with whatsapp_business_messaging, sent as Bearer;
+//   phoneNumberId — the business phone number's id (not the phone number itself): the send URL;
+//   appSecret     — the Meta app's secret, key of the webhook's X-Hub-Signature-256 HMAC;
+//   verifyToken   — the string typed into the app's webhook settings (GET hub.challenge handshake).
+//
+// registerWebhook is omitted: the callback URL is set on the Meta app; the per-WABA override
+// (`POST /{waba-id}/subscribed_apps` with override_callback_uri) needs the WABA id, which a channel
+// does not hold.
+// Policy reminder: free-form messages reach only people inside the 24 h customer-service window;
+// outside it Meta answers 131047 (permanent here: a template would be needed).
+import { GRAPH_BASE_URL } from '../meta-common/graph.ts';
+import type { PlatformClient } from '../types.ts';
+import { checkWhatsApp, sendWhatsApp } from './client.ts';
+import { parseWhatsApp, verifyWhatsApp } from './inbound.ts';
+import { renderWhatsApp } from './render.ts';
+
+export const whatsapp: PlatformClient = {
+  code: 'wa',
+  displayName: 'WhatsApp',
+  defaultBaseUrl: GRAPH_BASE_URL,
+  // 80 messages/s per registered business number by default (inbound + outbound; 1,000 after an
+  // automatic upgrade, 20 for coexistence numbers) — developers.facebook.com/documentation/
+  // business-messaging/whatsapp/throughput (PLATFORMS.md W15).
+  defaultRatePerSecond: 80,
+  deduplicates: false,
+  credentialFields: ['accessToken', 'phoneNumberId', 'appSecret', 'verifyToken'],
+  render: renderWhatsApp,
+  send: sendWhatsApp,
+  verifyInbound: verifyWhatsApp,
+  parseInbound: parseWhatsApp,
+  checkCredentials: checkWhatsApp,
+};

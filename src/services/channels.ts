@@ -1,0 +1,178 @@
+// Channels: a bot's connection to one platform. Credentials are sealed (AES-256-GCM) before they
+// touch the database and never leave Botcast again: answers list which fields are set, not values.
+import { randomBytes } from 'node:crypto';
+import { conflict, invalid, notFound } from '../domain/errors.ts';
+import { checkBaseUrl } from '../security/base-url.ts';
+import { isPlatformCode, type ChannelContext, type PlatformClient, type PlatformCode } from '../platforms/types.ts';
+import type { Queryable } from '../storage/db.ts';
+import type { ServiceContext } from './context.ts';
+import { getBot } from './bots.ts';
+
+export interface ChannelRow {
+  id: number;
+  workspace_id: number;
+  bot_id: number;
+  platform: PlatformCode;
+  name: string;
+  credentials_enc: string;
+  webhook_secret: string;
+  rate_per_second: number | null;
+  api_base_url: string | null;
+  status: string;
+  status_message: string;
+  created_at: Date;
+}
+
+export interface CreateChannelInput {
+  platform: string;
+  name?: string;
+  credentials?: Record<string, string>;
+  ratePerSecond?: number | null;
+  apiBaseUrl?: string | null;
+  /** Check the credentials with the platform and register the webhook (default true; the sandbox needs none). */
+  verify?: boolean;
+}
+
+export function client(ctx: ServiceContext, platform: PlatformCode): PlatformClient {
+  const found = ctx.platforms.get(platform);
+  if (!found) throw invalid('unknown_platform', `platform "${platform}" is not available`);
+  return found;
+}
+
+export function webhookUrl(ctx: ServiceContext, row: Pick<ChannelRow, 'id' | 'platform' | 'webhook_secret'>): string | null {
+  if (row.platform === 'sandbox') return null;
+  const base = `${ctx.config.publicUrl}/hooks/${row.platform}/${row.id}`;
+  // OK documents no request signature, so its URL carries the secret (see src/platforms/ok).
+  return row.platform === 'ok' ? `${base}?secret=${row.webhook_secret}` : base;
+}
+
+export function present(ctx: ServiceContext, row: ChannelRow) {
+  const platform = client(ctx, row.platform);
+  const credentials = row.credentials_enc ? (JSON.parse(ctx.sealer.open(row.credentials_enc)) as Record<string, string>) : {};
+  return {
+    id: row.id,
+    botId: row.bot_id,
+    platform: row.platform,
+    name: row.name,
+    status: row.status,
+    statusMessage: row.status_message,
+    ratePerSecond: row.rate_per_second ?? platform.defaultRatePerSecond,
+    rateIsDefault: row.rate_per_second === null,
+    apiBaseUrl: row.api_base_url ?? platform.defaultBaseUrl,
+    credentialsSet: Object.keys(credentials).sort(),
+    webhookUrl: webhookUrl(ctx, row),
+    createdAt: row.created_at,
+  };
+}
+
+export function channelContext(ctx: Pick<ServiceContext, 'sealer' | 'platforms'>, row: ChannelRow): ChannelContext {
+  const platform = ctx.platforms.get(row.platform)!;
+  return {
+    channelId: row.id,
+    baseUrl: (row.api_base_url ?? platform.defaultBaseUrl).replace(/\/$/, ''),
+    credentials: row.credentials_enc ? JSON.parse(ctx.sealer.open(row.credentials_enc)) : {},
+    webhookSecret: row.webhook_secret,
+  };
+}
+
+function validateRate(rate: number | null | undefined) {
+  if (rate !== undefined && rate !== null && !(rate > 0 && rate <= 10_000)) {
+    throw invalid('invalid_rate', 'ratePerSecond must be a number above 0 and at most 10000', { field: 'ratePerSecond' });
+  }
+}
+
+function validateBaseUrl(ctx: ServiceContext, url: string | null | undefined) {
+  if (url === undefined || url === null) return;
+  const problem = checkBaseUrl(url, ctx.config.allowPrivateBaseUrls);
+  if (problem) throw invalid('invalid_base_url', `apiBaseUrl ${problem}`, { field: 'apiBaseUrl' });
+}
+
+export async function createChannel(ctx: ServiceContext, workspaceId: number, botId: number, input: CreateChannelInput) {
+  await getBot(ctx, workspaceId, botId);
+  if (!isPlatformCode(input.platform)) {
+    throw invalid('unknown_platform', `platform "${input.platform}" is not one of tg, wa, viber, vk, fb, instagram, ok, sandbox`, { field: 'platform' });
+  }
+  const platform = client(ctx, input.platform);
+  const credentials = input.credentials ?? {};
+  const missing = platform.credentialFields.filter((f) => !credentials[f]);
+  if (missing.length > 0) {
+    throw invalid('missing_credentials', `${platform.displayName} needs credentials: ${missing.join(', ')}`, { field: 'credentials', missing });
+  }
+  validateRate(input.ratePerSecond);
+  validateBaseUrl(ctx, input.apiBaseUrl);
+  const webhookSecret = randomBytes(24).toString('base64url');
+  const sealed = Object.keys(credentials).length > 0 ? ctx.sealer.seal(JSON.stringify(credentials)) : '';
+
+  const existing = await ctx.db.query('SELECT id FROM channels WHERE bot_id = $1 AND platform = $2', [botId, input.platform]);
+  if (existing.length > 0) throw conflict('channel_exists', `bot ${botId} already has a ${platform.displayName} channel (${existing[0].id})`);
+
+  if (input.verify !== false && input.platform !== 'sandbox') {
+    const probe: ChannelContext = {
+      channelId: 0,
+      baseUrl: (input.apiBaseUrl ?? platform.defaultBaseUrl).replace(/\/$/, ''),
+      credentials,
+      webhookSecret,
+    };
+    const check = await platform.checkCredentials(probe);
+    if (!check.ok) throw invalid('credentials_rejected', `${platform.displayName} did not accept the credentials: ${check.error ?? 'no reason given'}`);
+  }
+
+  const [row] = await ctx.db.query<ChannelRow>(
+    `INSERT INTO channels (workspace_id, bot_id, platform, name, credentials_enc, webhook_secret, rate_per_second, api_base_url)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+    [workspaceId, botId, input.platform, input.name ?? platform.displayName, sealed, webhookSecret, input.ratePerSecond ?? null, input.apiBaseUrl ?? null],
+  );
+  if (input.verify !== false && platform.registerWebhook) {
+    const url = webhookUrl(ctx, row);
+    const result = url ? await platform.registerWebhook(channelContext(ctx, row), url) : { ok: true };
+    if (!result.ok) {
+      await ctx.db.query(`UPDATE channels SET status = 'error', status_message = $2 WHERE id = $1`, [row.id, `webhook not registered: ${result.error ?? ''}`]);
+      row.status = 'error';
+      row.status_message = `webhook not registered: ${result.error ?? ''}`;
+    }
+  }
+  return present(ctx, row);
+}
+
+export async function getChannelRow(q: Queryable, workspaceId: number, channelId: number): Promise<ChannelRow> {
+  const rows = await q.query<ChannelRow>('SELECT * FROM channels WHERE id = $1 AND workspace_id = $2', [channelId, workspaceId]);
+  if (rows.length === 0) throw notFound('channel', channelId);
+  return rows[0];
+}
+
+export async function listChannels(ctx: ServiceContext, workspaceId: number, botId: number) {
+  await getBot(ctx, workspaceId, botId);
+  const rows = await ctx.db.query<ChannelRow>('SELECT * FROM channels WHERE bot_id = $1 AND workspace_id = $2 ORDER BY id', [botId, workspaceId]);
+  return rows.map((r) => present(ctx, r));
+}
+
+export async function updateChannel(
+  ctx: ServiceContext,
+  workspaceId: number,
+  channelId: number,
+  input: { name?: string; ratePerSecond?: number | null; apiBaseUrl?: string | null; credentials?: Record<string, string>; status?: 'active' | 'disabled' },
+) {
+  const row = await getChannelRow(ctx.db, workspaceId, channelId);
+  validateRate(input.ratePerSecond);
+  validateBaseUrl(ctx, input.apiBaseUrl);
+  const sealed = input.credentials ? ctx.sealer.seal(JSON.stringify(input.credentials)) : row.credentials_enc;
+  const [updated] = await ctx.db.query<ChannelRow>(
+    `UPDATE channels SET name = $3, rate_per_second = $4, api_base_url = $5, credentials_enc = $6, status = $7
+     WHERE id = $1 AND workspace_id = $2 RETURNING *`,
+    [
+      channelId,
+      workspaceId,
+      input.name ?? row.name,
+      input.ratePerSecond === undefined ? row.rate_per_second : input.ratePerSecond,
+      input.apiBaseUrl === undefined ? row.api_base_url : input.apiBaseUrl,
+      sealed,
+      input.status ?? row.status,
+    ],
+  );
+  return present(ctx, updated);
+}
+
+export async function deleteChannel(ctx: ServiceContext, workspaceId: number, channelId: number) {
+  const rows = await ctx.db.query('DELETE FROM channels WHERE id = $1 AND workspace_id = $2 RETURNING id', [channelId, workspaceId]);
+  if (rows.length === 0) throw notFound('channel', channelId);
+}

@@ -1,0 +1,53 @@
+// The outbox. Facts are written in the same transaction as the change they describe, so a reader
+// in any process sees both or neither; consumers advance their own cursor (at-least-once, so
+// consumers are idempotent).
+import type { Queryable, Row } from '../storage/db.ts';
+
+export type EventType = 'chat_closed' | 'chat_opened' | 'tag_assigned' | 'tag_removed' | 'subscriber_blocked';
+
+export interface StoredEvent<P = Row> {
+  id: number;
+  workspace_id: number;
+  type: EventType;
+  payload: P;
+  created_at: Date;
+}
+
+export async function appendEvents(q: Queryable, workspaceId: number, type: EventType, payloads: readonly Row[]) {
+  if (payloads.length === 0) return;
+  await q.query(
+    `INSERT INTO events (workspace_id, type, payload)
+     SELECT $1, $2, p FROM jsonb_array_elements($3::jsonb) AS p`,
+    [workspaceId, type, JSON.stringify(payloads)],
+  );
+}
+
+/**
+ * Reads the consumer's next events of the given types and hands them to `handle` inside one
+ * transaction that also advances the cursor. The row lock on the cursor makes one process at a
+ * time consume for a given consumer name.
+ */
+export async function consumeEvents(
+  db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
+  consumer: string,
+  types: readonly EventType[],
+  handle: (tx: Queryable, events: StoredEvent[]) => Promise<void>,
+  limit = 500,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.query('INSERT INTO event_cursors (consumer) VALUES ($1) ON CONFLICT (consumer) DO NOTHING', [consumer]);
+    const [cursor] = await tx.query<{ last_id: number }>(
+      'SELECT last_id FROM event_cursors WHERE consumer = $1 FOR UPDATE SKIP LOCKED',
+      [consumer],
+    );
+    if (!cursor) return 0;
+    const events = await tx.query<StoredEvent>(
+      'SELECT * FROM events WHERE id > $1 AND type = ANY($2::text[]) ORDER BY id LIMIT $3',
+      [cursor.last_id, types, limit],
+    );
+    if (events.length === 0) return 0;
+    await handle(tx, events);
+    await tx.query('UPDATE event_cursors SET last_id = $2, updated_at = now() WHERE consumer = $1', [consumer, events[events.length - 1].id]);
+    return events.length;
+  });
+}

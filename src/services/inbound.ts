@@ -1,0 +1,72 @@
+// What inbound updates (platform webhooks, Telegram long polling, sandbox users) mean for
+// subscribers: create or refresh them, mark them blocked or active again, and let a subscriber
+// end an operator chat by writing STOP. One batch of events is applied set-based, in one transaction.
+import type { InboundEvent } from '../platforms/types.ts';
+import type { Queryable } from '../storage/db.ts';
+import type { ChannelRow } from './channels.ts';
+import { closeChats } from './operator-chats.ts';
+import { appendEvents } from './events.ts';
+
+export interface InboundResult {
+  upserted: number;
+  blocked: number;
+  chatsClosed: number;
+}
+
+const STOP_WORDS = new Set(['stop', '/stop']);
+
+export async function applyInbound(q: Queryable, channel: Pick<ChannelRow, 'id' | 'workspace_id' | 'bot_id' | 'platform'>, events: InboundEvent[], now: Date): Promise<InboundResult> {
+  const result: InboundResult = { upserted: 0, blocked: 0, chatsClosed: 0 };
+  if (events.length === 0) return result;
+
+  // Messages and unblocks: one upsert for all. Blocked-then-writes-again means active again.
+  // One row per user: an upsert may not touch the same row twice in one statement.
+  const latest = new Map<string, InboundEvent>();
+  for (const e of events) if (e.type === 'message' || e.type === 'unblocked') latest.set(e.userId, e);
+  const seen = [...latest.values()] as Array<Extract<InboundEvent, { type: 'message' | 'unblocked' }>>;
+  if (seen.length > 0) {
+    const at = seen.map((e) => new Date(e.at ?? now.getTime()).toISOString());
+    const rows = await q.query<{ id: number; platform_user_id: string }>(
+      `INSERT INTO subscribers AS s (workspace_id, bot_id, channel_id, platform, platform_user_id, name, username, language, first_message_at, last_message_at, status)
+       SELECT $1, $2, $3, $4, u.uid, coalesce(u.name, ''), coalesce(u.username, ''), coalesce(u.lang, ''), u.at, u.at, 'active'
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[]) AS u(uid, name, username, lang, at)
+       ON CONFLICT (bot_id, platform, platform_user_id) DO UPDATE SET
+         name = CASE WHEN EXCLUDED.name <> '' THEN EXCLUDED.name ELSE s.name END,
+         username = CASE WHEN EXCLUDED.username <> '' THEN EXCLUDED.username ELSE s.username END,
+         language = CASE WHEN EXCLUDED.language <> '' THEN EXCLUDED.language ELSE s.language END,
+         last_message_at = greatest(s.last_message_at, EXCLUDED.last_message_at),
+         status = 'active'
+       RETURNING id, platform_user_id`,
+      [
+        channel.workspace_id,
+        channel.bot_id,
+        channel.id,
+        channel.platform,
+        seen.map((e) => e.userId),
+        seen.map((e) => (e.type === 'message' ? e.profile.name : e.profile?.name) ?? null),
+        seen.map((e) => (e.type === 'message' ? e.profile.username : e.profile?.username) ?? null),
+        seen.map((e) => (e.type === 'message' ? e.profile.language : e.profile?.language) ?? null),
+        at,
+      ],
+    );
+    result.upserted = rows.length;
+
+    const stopUsers = events.filter((e) => e.type === 'message' && e.text !== undefined && STOP_WORDS.has(e.text.trim().toLowerCase())).map((e) => e.userId);
+    if (stopUsers.length > 0) {
+      const ids = rows.filter((r) => stopUsers.includes(r.platform_user_id)).map((r) => r.id);
+      const closed = await closeChats(q, channel.workspace_id, ids, 'subscriber', 'subscriber sent STOP');
+      result.chatsClosed = closed.length;
+    }
+  }
+
+  const blockedUsers = events.filter((e) => e.type === 'blocked').map((e) => e.userId);
+  if (blockedUsers.length > 0) {
+    const rows = await q.query<{ id: number }>(
+      `UPDATE subscribers SET status = 'blocked' WHERE bot_id = $1 AND platform = $2 AND platform_user_id = ANY($3::text[]) AND status <> 'blocked' RETURNING id`,
+      [channel.bot_id, channel.platform, blockedUsers],
+    );
+    result.blocked = rows.length;
+    await appendEvents(q, channel.workspace_id, 'subscriber_blocked', rows.map((r) => ({ subscriberId: r.id, source: 'inbound' })));
+  }
+  return result;
+}

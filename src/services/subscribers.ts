@@ -1,0 +1,93 @@
+// Subscribers: people who wrote to a bot on one platform. Created only by inbound messages (see
+// inbound.ts) or the migration import; a broadcast never creates them.
+import { invalid, notFound } from '../domain/errors.ts';
+import type { ServiceContext } from './context.ts';
+import { getBot } from './bots.ts';
+import { toPage, decodeCursor } from './pagination.ts';
+import { assignTags, ensureTags, normaliseTagName, removeTags } from './tags.ts';
+
+const COLUMNS = `s.id, s.bot_id AS "botId", s.channel_id AS "channelId", s.platform, s.platform_user_id AS "platformUserId",
+  s.name, s.username, s.language, s.status, s.first_message_at AS "firstMessageAt", s.last_message_at AS "lastMessageAt",
+  s.last_request AS "lastRequest",
+  coalesce((SELECT array_agg(t.name ORDER BY t.name) FROM subscriber_tags st JOIN tags t ON t.id = st.tag_id WHERE st.subscriber_id = s.id), '{}') AS tags,
+  EXISTS (SELECT 1 FROM operator_chats c WHERE c.subscriber_id = s.id AND c.closed_at IS NULL) AS "chatOpen"`;
+
+export interface SubscriberFilter {
+  q?: string;
+  tag?: string;
+  status?: 'active' | 'blocked';
+  platform?: string;
+  chatOpen?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+export async function listSubscribers(ctx: ServiceContext, workspaceId: number, botId: number, filter: SubscriberFilter) {
+  await getBot(ctx, workspaceId, botId);
+  const limit = filter.limit ?? 50;
+  const after = decodeCursor(filter.cursor);
+  const rows = await ctx.db.query<{ id: number }>(
+    `SELECT ${COLUMNS} FROM subscribers s
+     WHERE s.bot_id = $1
+       AND ($2::bigint IS NULL OR s.id < $2)
+       AND ($3::text IS NULL OR s.name ILIKE '%' || $3 || '%' OR s.username ILIKE '%' || $3 || '%' OR s.platform_user_id = $3 OR s.id::text = $3)
+       AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM subscriber_tags st JOIN tags t ON t.id = st.tag_id WHERE st.subscriber_id = s.id AND t.name = $4))
+       AND ($5::text IS NULL OR s.status = $5)
+       AND ($6::text IS NULL OR s.platform = $6)
+       AND ($7::boolean IS NULL OR $7 = EXISTS (SELECT 1 FROM operator_chats c WHERE c.subscriber_id = s.id AND c.closed_at IS NULL))
+     ORDER BY s.id DESC LIMIT $8`,
+    [botId, after, filter.q?.trim() || null, filter.tag ?? null, filter.status ?? null, filter.platform ?? null, filter.chatOpen ?? null, limit + 1],
+  );
+  return toPage(rows, limit);
+}
+
+export async function getSubscriber(ctx: ServiceContext, workspaceId: number, subscriberId: number) {
+  const rows = await ctx.db.query(`SELECT ${COLUMNS} FROM subscribers s WHERE s.id = $1 AND s.workspace_id = $2`, [subscriberId, workspaceId]);
+  if (rows.length === 0) throw notFound('subscriber', subscriberId);
+  return rows[0];
+}
+
+async function subscriberBot(ctx: ServiceContext, workspaceId: number, subscriberId: number): Promise<number> {
+  const rows = await ctx.db.query<{ bot_id: number }>('SELECT bot_id FROM subscribers WHERE id = $1 AND workspace_id = $2', [subscriberId, workspaceId]);
+  if (rows.length === 0) throw notFound('subscriber', subscriberId);
+  return rows[0].bot_id;
+}
+
+export async function addSubscriberTags(ctx: ServiceContext, workspaceId: number, subscriberId: number, rawTags: unknown[]) {
+  if (!Array.isArray(rawTags) || rawTags.length === 0) throw invalid('invalid_tag', 'tags must be a non-empty list', { field: 'tags' });
+  const names = [...new Set(rawTags.map((t, i) => normaliseTagName(t, `tags[${i}]`)))];
+  const botId = await subscriberBot(ctx, workspaceId, subscriberId);
+  await ctx.db.transaction(async (tx) => {
+    const ids = await ensureTags(tx, workspaceId, botId, names);
+    await assignTags(tx, workspaceId, [...ids.values()].map((tagId) => ({ subscriberId, tagId })));
+  });
+  return getSubscriber(ctx, workspaceId, subscriberId);
+}
+
+export async function removeSubscriberTags(ctx: ServiceContext, workspaceId: number, subscriberId: number, rawTags: unknown[]) {
+  if (!Array.isArray(rawTags) || rawTags.length === 0) throw invalid('invalid_tag', 'tags must be a non-empty list', { field: 'tags' });
+  const names = rawTags.map((t, i) => normaliseTagName(t, `tags[${i}]`));
+  const botId = await subscriberBot(ctx, workspaceId, subscriberId);
+  await ctx.db.transaction(async (tx) => {
+    const rows = await tx.query<{ id: number }>('SELECT id FROM tags WHERE bot_id = $1 AND name = ANY($2::text[])', [botId, names]);
+    await removeTags(tx, workspaceId, rows.map((r) => ({ subscriberId, tagId: r.id })));
+  });
+  return getSubscriber(ctx, workspaceId, subscriberId);
+}
+
+/** Tag many subscribers of a bot at once (panel bulk action, bot API). */
+export async function bulkTag(ctx: ServiceContext, workspaceId: number, botId: number, input: { tag: unknown; subscriberIds: number[]; remove?: boolean }) {
+  await getBot(ctx, workspaceId, botId);
+  const name = normaliseTagName(input.tag, 'tag');
+  return ctx.db.transaction(async (tx) => {
+    const found = await tx.query<{ id: number }>('SELECT id FROM subscribers WHERE bot_id = $1 AND id = ANY($2::bigint[])', [botId, input.subscriberIds]);
+    if (found.length !== new Set(input.subscriberIds).size) {
+      const known = new Set(found.map((r) => r.id));
+      throw invalid('unknown_subscribers', 'some subscriberIds are not subscribers of this bot', { unknown: input.subscriberIds.filter((id) => !known.has(id)) });
+    }
+    const ids = await ensureTags(tx, workspaceId, botId, [name]);
+    const pairs = found.map((r) => ({ subscriberId: r.id, tagId: ids.get(name)! }));
+    const changed = input.remove ? await removeTags(tx, workspaceId, pairs) : await assignTags(tx, workspaceId, pairs);
+    return { changed };
+  });
+}

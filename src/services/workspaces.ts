@@ -1,0 +1,146 @@
+// Workspaces (tenants), their members (people who log into the panel) and API keys.
+import { AppError, conflict, invalid, notFound } from '../domain/errors.ts';
+import { hashPassword, randomToken, sha256, verifyPassword } from '../security/secrets.ts';
+import type { Queryable } from '../storage/db.ts';
+import type { ServiceContext } from './context.ts';
+
+export interface Principal {
+  workspaceId: number;
+  memberId: number | null;
+  apiKeyId: number | null;
+}
+
+const SESSION_DAYS = 14;
+const LOGIN_WINDOW_MINUTES = 15;
+const LOGIN_MAX_FAILURES = 10;
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+function checkPassword(password: string) {
+  if (password.length < 8) throw invalid('weak_password', 'password must be at least 8 characters');
+}
+
+async function insertApiKey(q: Queryable, workspaceId: number, name: string) {
+  const key = randomToken('bc_');
+  const [row] = await q.query<{ id: number; created_at: Date }>(
+    'INSERT INTO api_keys (workspace_id, name, prefix, key_hash) VALUES ($1, $2, $3, $4) RETURNING id, created_at',
+    [workspaceId, name, key.slice(0, 10), sha256(key)],
+  );
+  return { id: row.id, name, prefix: key.slice(0, 10), key, createdAt: row.created_at };
+}
+
+export async function signup(ctx: ServiceContext, input: { workspaceName: string; email: string; password: string; name?: string }) {
+  if (!EMAIL.test(input.email)) throw invalid('invalid_email', 'email is not an e-mail address');
+  checkPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction(async (tx) => {
+    const taken = await tx.query('SELECT 1 FROM members WHERE lower(email) = lower($1)', [input.email]);
+    if (taken.length > 0) throw conflict('email_taken', `a member with e-mail ${input.email} already exists`);
+    const [ws] = await tx.query<{ id: number }>('INSERT INTO workspaces (name) VALUES ($1) RETURNING id', [input.workspaceName]);
+    const [member] = await tx.query<{ id: number }>(
+      'INSERT INTO members (workspace_id, email, name, password_hash) VALUES ($1, $2, $3, $4) RETURNING id',
+      [ws.id, input.email, input.name ?? '', passwordHash],
+    );
+    const apiKey = await insertApiKey(tx, ws.id, 'default');
+    return { workspaceId: ws.id, memberId: member.id, apiKey };
+  });
+}
+
+export async function addMember(ctx: ServiceContext, workspaceId: number, input: { email: string; password: string; name?: string }) {
+  if (!EMAIL.test(input.email)) throw invalid('invalid_email', 'email is not an e-mail address');
+  checkPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  const rows = await ctx.db.query<{ id: number }>(
+    `INSERT INTO members (workspace_id, email, name, password_hash) SELECT $1, $2, $3, $4
+     WHERE NOT EXISTS (SELECT 1 FROM members WHERE lower(email) = lower($2)) RETURNING id`,
+    [workspaceId, input.email, input.name ?? '', passwordHash],
+  );
+  if (rows.length === 0) throw conflict('email_taken', `a member with e-mail ${input.email} already exists`);
+  return { id: rows[0].id, email: input.email, name: input.name ?? '' };
+}
+
+export async function listMembers(ctx: ServiceContext, workspaceId: number) {
+  return ctx.db.query('SELECT id, email, name, created_at AS "createdAt" FROM members WHERE workspace_id = $1 ORDER BY id', [workspaceId]);
+}
+
+export async function createApiKey(ctx: ServiceContext, workspaceId: number, name: string) {
+  return insertApiKey(ctx.db, workspaceId, name);
+}
+
+export async function listApiKeys(ctx: ServiceContext, workspaceId: number) {
+  return ctx.db.query(
+    `SELECT id, name, prefix, created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"
+     FROM api_keys WHERE workspace_id = $1 ORDER BY id`,
+    [workspaceId],
+  );
+}
+
+export async function revokeApiKey(ctx: ServiceContext, workspaceId: number, id: number) {
+  const rows = await ctx.db.query(
+    'UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND workspace_id = $2 RETURNING id',
+    [id, workspaceId],
+  );
+  if (rows.length === 0) throw notFound('API key', id);
+}
+
+export async function authenticateApiKey(ctx: ServiceContext, key: string): Promise<Principal | null> {
+  const rows = await ctx.db.query<{ id: number; workspace_id: number; last_used_at: Date | null }>(
+    'SELECT id, workspace_id, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
+    [sha256(key)],
+  );
+  if (rows.length === 0) return null;
+  const row = rows[0];
+  // Touch last_used_at at most once a minute: no write per request on a hot key.
+  if (!row.last_used_at || ctx.clock.now().getTime() - row.last_used_at.getTime() > 60_000) {
+    await ctx.db.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [row.id]);
+  }
+  return { workspaceId: row.workspace_id, memberId: null, apiKeyId: row.id };
+}
+
+export async function login(ctx: ServiceContext, email: string, password: string) {
+  const [{ failures }] = await ctx.db.query<{ failures: number }>(
+    `SELECT count(*) AS failures FROM login_attempts
+     WHERE lower(email) = lower($1) AND attempted_at > now() - make_interval(mins => $2)`,
+    [email, LOGIN_WINDOW_MINUTES],
+  );
+  if (failures >= LOGIN_MAX_FAILURES) {
+    throw new AppError('rate_limited', 'too_many_attempts', `too many failed logins for ${email}; try again in ${LOGIN_WINDOW_MINUTES} minutes`);
+  }
+  const rows = await ctx.db.query<{ id: number; workspace_id: number; password_hash: string; name: string }>(
+    'SELECT id, workspace_id, password_hash, name FROM members WHERE lower(email) = lower($1)',
+    [email],
+  );
+  const member = rows[0];
+  const ok = member ? await verifyPassword(password, member.password_hash) : await verifyPassword(password, DUMMY_HASH);
+  if (!member || !ok) {
+    await ctx.db.query('INSERT INTO login_attempts (email) VALUES ($1)', [email]);
+    throw new AppError('unauthorized', 'invalid_credentials', 'e-mail or password is wrong');
+  }
+  const token = randomToken('bcs_');
+  await ctx.db.query(
+    `INSERT INTO sessions (token_hash, member_id, workspace_id, expires_at)
+     VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
+    [sha256(token), member.id, member.workspace_id, SESSION_DAYS],
+  );
+  return { token, memberId: member.id, workspaceId: member.workspace_id, name: member.name, maxAgeSeconds: SESSION_DAYS * 86400 };
+}
+
+// Verifying against a dummy hash when the e-mail is unknown keeps the timing of both failures alike.
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+export async function authenticateSession(ctx: ServiceContext, token: string): Promise<Principal | null> {
+  const rows = await ctx.db.query<{ member_id: number; workspace_id: number }>(
+    'SELECT member_id, workspace_id FROM sessions WHERE token_hash = $1 AND expires_at > now()',
+    [sha256(token)],
+  );
+  return rows.length === 0 ? null : { workspaceId: rows[0].workspace_id, memberId: rows[0].member_id, apiKeyId: null };
+}
+
+export async function logout(ctx: ServiceContext, token: string) {
+  await ctx.db.query('DELETE FROM sessions WHERE token_hash = $1', [sha256(token)]);
+}
+
+export async function getWorkspace(ctx: ServiceContext, workspaceId: number) {
+  const rows = await ctx.db.query('SELECT id, name, created_at AS "createdAt" FROM workspaces WHERE id = $1', [workspaceId]);
+  if (rows.length === 0) throw notFound('workspace', workspaceId);
+  return rows[0];
+}

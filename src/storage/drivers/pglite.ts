@@ -1,0 +1,37 @@
+// Embedded PostgreSQL (PGlite, compiled to WebAssembly) in a local folder: the default mode.
+// PGlite is a single connection inside this process; it queues queries itself, and a transaction
+// holds it exclusively until it ends.
+import { PGlite } from '@electric-sql/pglite';
+import { INT8_OID, NUMERIC_OID, type Db, type Queryable, type Row } from '../db.ts';
+
+const parsers = { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) };
+
+export async function openPglite(dataDir: string | undefined): Promise<Db> {
+  // dataDir undefined → in memory (tests).
+  const pg = await PGlite.create(dataDir ? { dataDir, parsers } : { parsers });
+  const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
+    async query<T extends Row>(sql: string, params?: readonly unknown[]) {
+      const result = await q.query<T>(sql, params as any[] | undefined);
+      return result.rows;
+    },
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+  });
+  const root = wrap(pg);
+  return {
+    engine: 'pglite',
+    query: root.query,
+    exec: root.exec,
+    transaction(fn) {
+      return pg.transaction((tx) => fn(wrap(tx as any)));
+    },
+    async close() {
+      // A checkpoint writes everything to the folder before the process goes away.
+      if (!pg.closed) {
+        await pg.exec('CHECKPOINT').catch(() => {});
+        await pg.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// Opens the configured database (embedded PGlite or PostgreSQL), applies migrations, and loads
+// the credentials key. The only place that decides which engine runs.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../config.ts';
+import { createSealer, parseKey, type Sealer } from '../security/encryption.ts';
+import type { Db } from './db.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+import { migrate } from './migrate.ts';
+import { openPglite } from './drivers/pglite.ts';
+import { openPostgres } from './drivers/postgres.ts';
+
+export interface Storage {
+  db: Db;
+  sealer: Sealer;
+  close(): Promise<void>;
+}
+
+function embeddedKey(dataDir: string): Buffer {
+  const file = join(dataDir, 'secret.key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
+  const key = parseKey(readFileSync(file, 'utf8'));
+  if (!key) throw new Error(`${file} does not hold a 32-byte base64 key`);
+  return key;
+}
+
+export async function openStorage(config: Config, options: { migrate?: boolean } = {}): Promise<Storage> {
+  let db: Db;
+  let key: Buffer;
+  let release = () => {};
+  if (config.databaseUrl) {
+    const parsed = parseKey(config.secretKey ?? '');
+    if (!parsed) throw new Error('BOTCAST_SECRET_KEY must be 32 bytes, written as base64 (44 characters) or hex (64 characters)');
+    key = parsed;
+    db = await openPostgres(config.databaseUrl, { poolSize: config.dbPoolSize });
+  } else {
+    const dir = resolve(config.dataDir);
+    mkdirSync(dir, { recursive: true });
+    release = lockDataDir(dir);
+    try {
+      key = config.secretKey ? (parseKey(config.secretKey) ?? embeddedKey(dir)) : embeddedKey(dir);
+      db = await openPglite(join(dir, 'pgdata'));
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+  if (options.migrate !== false) await migrate(db);
+  return {
+    db,
+    sealer: createSealer(key),
+    async close() {
+      await db.close();
+      release();
+    },
+  };
+}
