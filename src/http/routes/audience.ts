@@ -52,7 +52,7 @@ export const audienceRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =
     reply.status(201).send(await chats.openChat(ctx, ws(request), request.params.id, actor(request))));
 
   app.post('/api/subscribers/:id/chat/close', {
-    schema: { tags: ['operator chats'], summary: 'Close the open operator chat', params: IdParams, body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false })) },
+    schema: { tags: ['operator chats'], summary: 'Close the open operator chat', params: IdParams, body: Type.Union([Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }), Type.Null()]) },
   }, async (request) => chats.closeChat(ctx, ws(request), request.params.id, actor(request), request.body?.reason || 'closed by operator'));
 
   app.get('/api/bots/:botId/chats', {

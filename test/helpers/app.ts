@@ -1,0 +1,64 @@
+// An in-process Botcast for integration tests: a fresh database, the real services and HTTP
+// routes, requests through app.inject() (no network).
+import { createApp, type App } from '../../src/app.ts';
+import type { Config } from '../../src/config.ts';
+import type { Clock } from '../../src/services/context.ts';
+import { createTestDatabase, type TestDatabase } from './engine.ts';
+
+export interface Reply {
+  status: number;
+  body: any;
+  headers: Record<string, unknown>;
+  text: string;
+}
+
+export interface TestApp {
+  app: App;
+  database: TestDatabase;
+  request(method: string, url: string, options?: { key?: string; body?: unknown; headers?: Record<string, string>; raw?: string | Buffer }): Promise<Reply>;
+  /** A new workspace with its own API key. */
+  workspace(name?: string): Promise<{ key: string; workspaceId: number; email: string }>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function startTestApp(options: { config?: Partial<Config>; clock?: Clock; worker?: boolean } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const app = await createApp(database.config(options.config), { clock: options.clock, worker: options.worker ?? false });
+  const server = app.server!;
+  const request: TestApp['request'] = async (method, url, opts = {}) => {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.key) headers.authorization = `Bearer ${opts.key}`;
+    let payload: string | Buffer | undefined;
+    if (opts.raw !== undefined) payload = opts.raw;
+    else if (opts.body !== undefined) {
+      payload = JSON.stringify(opts.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await server.inject({ method: method as any, url, headers, payload });
+    let body: any = undefined;
+    try {
+      body = res.body ? JSON.parse(res.body) : undefined;
+    } catch {
+      body = undefined;
+    }
+    return { status: res.statusCode, body, headers: res.headers, text: res.body };
+  };
+  return {
+    app,
+    database,
+    request,
+    async workspace(name = 'Workspace') {
+      counter += 1;
+      const email = `owner${counter}-${Math.random().toString(36).slice(2, 7)}@example.com`;
+      const res = await request('POST', '/api/signup', { body: { workspaceName: name, email, password: 'correct horse battery' } });
+      if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${res.text}`);
+      return { key: res.body.apiKey.key, workspaceId: res.body.workspaceId, email };
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
