@@ -18,6 +18,9 @@ import { assertTimeZone } from './time-zone.ts';
 export type CronValidation = { ok: true; value: string } | { ok: false; message: string };
 
 const MAX_LENGTH = 200;
+const NICKNAMES = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'];
+/** croner counts fields from seconds (entry 0), which a 5-field pattern does not have. */
+const FIELD_NAMES = ['second', 'minute', 'hour', 'day-of-month', 'month', 'day-of-week'];
 const NEVER_CHECK_FROM = new Date(Date.UTC(2000, 0, 1));
 
 /** Validates a cron expression; the value is the expression trimmed, with single spaces. */
@@ -26,7 +29,12 @@ export function validateCronExpression(input: unknown): CronValidation {
   const expression = input.trim().split(/\s+/).join(' ');
   if (expression === '') return { ok: false, message: 'must not be empty' };
   if (expression.length > MAX_LENGTH) return { ok: false, message: `must be at most ${MAX_LENGTH} characters` };
-  if (!expression.startsWith('@') && expression.split(' ').length !== 5) {
+  if (expression.startsWith('@')) {
+    const nickname = expression.toLowerCase();
+    if (!NICKNAMES.includes(nickname)) return { ok: false, message: `unknown shortcut ${expression}; use one of ${NICKNAMES.join(', ')}` };
+    return { ok: true, value: nickname };
+  }
+  if (expression.split(' ').length !== 5) {
     return { ok: false, message: `must have exactly 5 fields (minute hour day-of-month month day-of-week), got ${expression.split(' ').length}` };
   }
   let job: Cron;
@@ -34,7 +42,10 @@ export function validateCronExpression(input: unknown): CronValidation {
     job = makeCron(expression, 'UTC');
   } catch (e) {
     const text = e instanceof Error ? e.message : String(e);
-    return { ok: false, message: text.replace(/^Cron(Pattern|Options)?:\s*/, '') };
+    const message = text
+      .replace(/^Cron(Pattern|Options)?:\s*/, '')
+      .replace(/configuration entry (\d)/, (_m, i: string) => `the ${FIELD_NAMES[Number(i)] ?? 'field'} field`);
+    return { ok: false, message };
   }
   if (job.nextRun(NEVER_CHECK_FROM) === null) return { ok: false, message: 'never runs: no date matches it' };
   return { ok: true, value: expression };
