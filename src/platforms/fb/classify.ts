@@ -16,7 +16,7 @@ const MINUTE = 60_000;
 export const MESSENGER_ERRORS: readonly GraphRule[] = [
   { code: 1, class: 'transient', note: 'An unknown error occurred [E]' },
   { code: 1, subcode: 99, class: 'permanent', note: 'Unknown error, usually missing permissions / Advanced Access [E]' },
-  { code: 1, subcode: 1357046, class: 'permanent', note: 'Received invalid JSON reply [E]' },
+  { code: 1, subcode: 1357046, class: 'unknown', note: 'Received invalid JSON reply — Meta: the messages may all have been sent although this error came back [E]' },
   { code: 2, class: 'transient', note: 'An unexpected error has occurred. Please retry [E] — Meta adds it may also mean the person blocked the business; kept transient so the retry limit decides' },
   { code: 4, class: 'rate_limited', waitMs: MINUTE, note: 'Application request limit reached [E][R]' },
   { code: 10, class: 'permanent', note: 'Permission denied / outside the messaging window [E]' },

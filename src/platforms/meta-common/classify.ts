@@ -16,7 +16,7 @@ export interface GraphRule {
   code: number | readonly [number, number];
   /** Only this `error_subcode` (a rule with a subcode wins over one without). */
   subcode?: number;
-  class: Exclude<OutcomeClass, 'sent' | 'unknown'>;
+  class: Exclude<OutcomeClass, 'sent'>;
   /** rate_limited only: the wait when Meta's answer carries no usable header (Meta sends no retry-after). */
   waitMs?: number;
   /** Meta's title, and why this class. */

@@ -29,7 +29,11 @@ export function credential(credentials: Record<string, string>, name: string): s
   return typeof value === 'string' ? value : '';
 }
 
-/** Every credential value: what `redact` must blank out of any text we hand back. */
+/**
+ * Every credential value, raw and URL-encoded (tokens travel in query strings, where `:` becomes
+ * `%3A`): what `redact` must blank out of any text we hand back.
+ */
 export function secretsOf(credentials: Record<string, string>, extra: string[] = []): string[] {
-  return [...Object.values(credentials), ...extra].filter((s) => typeof s === 'string' && s.length > 0);
+  const raw = [...Object.values(credentials), ...extra].filter((s) => typeof s === 'string' && s.length > 0);
+  return [...new Set([...raw, ...raw.map((s) => encodeURIComponent(s))])];
 }

@@ -1,0 +1,29 @@
+// OK (Odnoklassniki) group bot platform client.
+//
+// Credentials (`credentialFields`):
+//   accessToken — the group's Bot API token (group settings → "Работа с API"); regenerating it
+//                 invalidates the old one (apiok.ru/dev/graph_api/bot_api).
+// Webhook authenticity uses the channel's webhookSecret in the URL (see inbound.ts);
+// registerWebhook subscribes that URL with graph.user.subscribe.
+import type { PlatformClient } from '../types.ts';
+import { checkOk, OK_BASE_URL, registerOkWebhook, sendOk } from './client.ts';
+import { parseOk, verifyOk } from './inbound.ts';
+import { renderOk } from './render.ts';
+
+export const ok: PlatformClient = {
+  code: 'ok',
+  displayName: 'Odnoklassniki',
+  defaultBaseUrl: OK_BASE_URL,
+  // OK documents no send rate for the group bot API (PLATFORMS.md §7: "Rate limits unverified").
+  // 10 messages/s is a deliberately cautious default, overridable per channel; FLOOD_BLOCKED /
+  // LIMIT_REACHED answers pause the channel (classify.ts).
+  defaultRatePerSecond: 10,
+  deduplicates: false,
+  credentialFields: ['accessToken'],
+  render: renderOk,
+  send: sendOk,
+  verifyInbound: verifyOk,
+  parseInbound: parseOk,
+  checkCredentials: checkOk,
+  registerWebhook: registerOkWebhook,
+};

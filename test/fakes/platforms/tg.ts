@@ -1,0 +1,75 @@
+// Fake Telegram Bot API: POST /bot<token>/<method> (method names are case-insensitive), JSON or form.
+// Answers in the Bot API envelope {"ok":true,"result":…} / {"ok":false,"error_code","description","parameters"}.
+import type { FakePlatform, FakeReply } from '../types.ts';
+
+const SEND_METHODS = new Set(['sendmessage', 'sendphoto', 'senddocument', 'sendvideo', 'sendaudio', 'sendanimation', 'sendmediagroup']);
+
+/** Tokens containing "invalid" are refused with 401, as Telegram refuses a revoked token. */
+const isRejectedToken = (token: string): boolean => token.includes('invalid');
+
+const error = (status: number, description: string, parameters?: Record<string, unknown>): FakeReply => ({
+  status,
+  body: { ok: false, error_code: status, description, ...(parameters && { parameters }) },
+});
+
+export function fakeTelegram(): FakePlatform {
+  return {
+    code: 'tg',
+    claims: (path) => path.startsWith('/bot'),
+    parse(req) {
+      const slash = req.path.indexOf('/', 4);
+      if (slash === -1) return null;
+      const channel = req.path.slice(4, slash);
+      const method = req.path.slice(slash + 1);
+      const lower = method.toLowerCase();
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const send = SEND_METHODS.has(lower);
+      return { channel, method, send, recipient: send && body.chat_id !== undefined ? String(body.chat_id) : undefined };
+    },
+    answer(call, req, ctx) {
+      if (isRejectedToken(call.channel)) return error(401, 'Unauthorized');
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const method = call.method.toLowerCase();
+      if (call.send) {
+        if (body.chat_id === undefined || body.chat_id === '') return error(400, 'Bad Request: chat_id is empty');
+        if (method === 'sendmessage' && (typeof body.text !== 'string' || body.text.length === 0)) return error(400, 'Bad Request: message text is empty');
+        if (typeof body.text === 'string' && body.text.length > 4096) return error(400, 'Bad Request: message is too long');
+        const chatId = Number(body.chat_id);
+        return {
+          status: 200,
+          body: {
+            ok: true,
+            result: {
+              message_id: ctx.nextId(),
+              from: { id: 7000000001, is_bot: true, first_name: 'Fake Bot', username: 'fake_bot' },
+              chat: { id: chatId, type: 'private' },
+              date: Math.floor(Date.now() / 1000),
+              ...(typeof body.text === 'string' && { text: body.text }),
+              ...(typeof body.caption === 'string' && { caption: body.caption }),
+            },
+          },
+        };
+      }
+      if (method === 'getme') {
+        return { status: 200, body: { ok: true, result: { id: 7000000001, is_bot: true, first_name: 'Fake Bot', username: 'fake_bot' } } };
+      }
+      if (method === 'setwebhook') return { status: 200, body: { ok: true, result: true, description: 'Webhook was set' } };
+      if (method === 'deletewebhook') return { status: 200, body: { ok: true, result: true, description: 'Webhook was deleted' } };
+      return error(404, 'Not Found');
+    },
+    fault(kind, rule) {
+      switch (kind) {
+        case 'rate_limited': {
+          const retryAfter = rule.retryAfterSec ?? 1;
+          return error(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
+        }
+        case 'blocked':
+          return error(403, 'Forbidden: bot was blocked by the user');
+        case 'not_found':
+          return error(400, 'Bad Request: chat not found');
+        case 'server_error':
+          return error(rule.status ?? 500, 'Internal Server Error');
+      }
+    },
+  };
+}

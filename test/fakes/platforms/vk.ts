@@ -1,0 +1,66 @@
+// Fake VK API: POST /method/<name>, form-encoded (access_token and v in the form or the query).
+// Errors come as HTTP 200 {"error":{"error_code","error_msg","request_params"}}, as VK does.
+// messages.send de-duplicates on random_id per access token (a repeat is answered with the first
+// message id and not delivered again).
+import type { FakePlatform, FakeReply, FakeRequest } from '../types.ts';
+
+const param = (req: FakeRequest, name: string): string | undefined => {
+  const body = req.body as Record<string, unknown> | undefined;
+  const value = body?.[name] ?? req.query.get(name) ?? undefined;
+  return value === undefined ? undefined : String(value);
+};
+
+const vkError = (code: number, msg: string): FakeReply => ({
+  status: 200,
+  delivered: false,
+  body: { error: { error_code: code, error_msg: msg, request_params: [{ key: 'method', value: 'messages.send' }] } },
+});
+
+export function fakeVk(): FakePlatform {
+  const sentByRandomId = new Map<string, number>();
+  return {
+    code: 'vk',
+    claims: (path) => path.startsWith('/method/'),
+    parse(req) {
+      const method = req.path.slice('/method/'.length);
+      const send = method === 'messages.send';
+      return { channel: param(req, 'access_token') ?? '', method, send, recipient: send ? (param(req, 'peer_id') ?? param(req, 'user_id')) : undefined };
+    },
+    answer(call, req, ctx) {
+      if (!call.channel || call.channel.includes('invalid')) return vkError(5, 'User authorization failed: invalid access_token (4).');
+      if (call.method === 'messages.send') {
+        if (!call.recipient) return vkError(100, 'One of the parameters specified was missing or invalid: peer_id is undefined');
+        const message = param(req, 'message') ?? '';
+        if (message.length > 9000) return vkError(914, 'Message is too long');
+        const randomId = param(req, 'random_id');
+        if (randomId && randomId !== '0') {
+          const key = `${call.channel}:${randomId}`;
+          const previous = sentByRandomId.get(key);
+          if (previous !== undefined) return { status: 200, body: { response: previous }, delivered: false, duplicate: true };
+          const id = ctx.nextId();
+          sentByRandomId.set(key, id);
+          return { status: 200, body: { response: id } };
+        }
+        return { status: 200, body: { response: ctx.nextId() } };
+      }
+      if (call.method === 'groups.getById') {
+        const id = Number(param(req, 'group_id') ?? 1);
+        return { status: 200, body: { response: { groups: [{ id, name: 'Fake Community', screen_name: `club${id}`, type: 'group' }], profiles: [] } } };
+      }
+      return vkError(3, 'Unknown method passed');
+    },
+    fault(kind, rule) {
+      switch (kind) {
+        case 'rate_limited':
+          return vkError(6, 'Too many requests per second');
+        case 'blocked':
+          return vkError(901, "Can't send messages for users without permission");
+        case 'not_found':
+          return vkError(113, 'Invalid user id');
+        case 'server_error':
+          return { status: rule.status ?? 500, body: '<html><body>Internal Server Error</body></html>' };
+      }
+    },
+    reset: () => sentByRandomId.clear(),
+  };
+}
