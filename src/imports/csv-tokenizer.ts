@@ -31,6 +31,7 @@ export interface CsvField {
   truncated: boolean;
 }
 
+/** Passed to `onRecord`; the object, its array and its fields are reused: valid only during the call. */
 export interface CsvRecord {
   /** The stored fields: all of them with `keepEmpty`, else only the non-empty ones. At most `maxFields`. */
   fields: CsvField[];
@@ -82,7 +83,9 @@ export class CsvTokenizer {
   private lastWasCR = false;
   private recordLine = 1;
   private quoteLine = 1;
-  private fields: CsvField[] = [];
+  private readonly record: CsvRecord = { fields: [], count: 0, line: 1 };
+  /** Field objects reused from record to record. */
+  private readonly pool: CsvField[] = [];
   private count = 0;
   private readonly scratch: Buffer;
   private scratchLen = 0;
@@ -299,14 +302,33 @@ export class CsvTokenizer {
   private pushField(value: string, quoted: boolean, badQuote: boolean, truncated: boolean): void {
     const index = this.count++;
     if (value === '' && !badQuote && !this.opts.keepEmpty) return;
-    if (this.fields.length < this.opts.maxFields) this.fields.push({ value, index, quoted, badQuote, truncated });
+    const fields = this.record.fields;
+    const k = fields.length;
+    if (k >= this.opts.maxFields) return;
+    let field = this.pool[k];
+    if (field === undefined) {
+      field = { value, index, quoted, badQuote, truncated };
+      this.pool.push(field);
+    } else {
+      field.value = value;
+      field.index = index;
+      field.quoted = quoted;
+      field.badQuote = badQuote;
+      field.truncated = truncated;
+    }
+    fields.push(field);
   }
 
   private endRecord(): void {
-    const record: CsvRecord = { fields: this.fields, count: this.count, line: this.recordLine };
-    this.fields = [];
+    const record = this.record;
+    record.count = this.count;
+    record.line = this.recordLine;
     this.count = 0;
-    this.opts.onRecord(record);
+    try {
+      this.opts.onRecord(record);
+    } finally {
+      record.fields.length = 0;
+    }
   }
 
   /** The field's bytes: what was saved from earlier chunks plus chunk[s, e); decoded and trimmed. */
