@@ -6,17 +6,22 @@ import { openStorage, type Storage } from './storage/open.ts';
 import { buildRegistry } from './platforms/registry.ts';
 import { systemClock, type Clock, type ServiceContext } from './services/context.ts';
 import { buildServer } from './http/server.ts';
+import pino from 'pino';
+import { DEFAULT_ENGINE_SETTINGS, startEngine, type Engine, type EngineSettings } from './engine/index.ts';
 
 export interface AppOptions {
   api?: boolean;
   worker?: boolean;
   clock?: Clock;
   logger?: boolean | object;
+  /** Engine settings for this process (tests shorten timeouts). */
+  engine?: Partial<EngineSettings>;
 }
 
 export interface App {
   ctx: ServiceContext;
   server: FastifyInstance | null;
+  engine: Engine | null;
   storage: Storage;
   close(): Promise<void>;
 }
@@ -31,15 +36,26 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     platforms: buildRegistry(storage.db),
   };
   const server = options.api === false ? null : await buildServer(ctx, { logger: options.logger });
+  const logger = pino({ level: config.logLevel });
+  const settings: EngineSettings = {
+    ...DEFAULT_ENGINE_SETTINGS,
+    batchSize: config.workerBatchSize,
+    concurrency: config.workerConcurrency,
+    holdExpiryMs: config.holdExpiryHours * 3600_000,
+    ...options.engine,
+  };
+  const engine = options.worker === false ? null : await startEngine({ db: storage.db, platforms: ctx.platforms, sealer: storage.sealer, logger, settings });
   let closed = false;
   return {
     ctx,
     server,
+    engine,
     storage,
     async close() {
       if (closed) return;
       closed = true;
       await server?.close();
+      await engine?.stop();
       await storage.close();
     },
   };

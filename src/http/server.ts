@@ -1,6 +1,6 @@
 // buildServer() returns the Fastify app with every route; listen() lives in the CLI, so tests
 // call app.inject() without a network.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -13,6 +13,7 @@ import { botRoutes } from './routes/bots.ts';
 import { audienceRoutes } from './routes/audience.ts';
 import { sandboxRoutes } from './routes/sandbox.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { sendRoutes } from './routes/sends.ts';
 
 export interface ServerOptions {
   logger?: boolean | object;
@@ -23,7 +24,8 @@ export interface ServerOptions {
 export async function buildServer(ctx: ServiceContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    disableRequestLogging: true,
+    // One line per request would drown the useful logs; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ctx.config.bodyLimitBytes,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     // Query strings like ?tag=a&tag=b parse into arrays; ids in paths are validated by schema.
@@ -59,6 +61,8 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(audienceRoutes(ctx));
   await app.register(sandboxRoutes(ctx));
   await app.register(webhookRoutes(ctx));
+  await app.register(sendRoutes(ctx));
   for (const plugin of options.plugins ?? []) await app.register(plugin);
+  await (await import('./panel.ts')).registerPanel(app);
   return app;
 }

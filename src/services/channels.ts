@@ -76,8 +76,8 @@ export function channelContext(ctx: Pick<ServiceContext, 'sealer' | 'platforms'>
 }
 
 function validateRate(rate: number | null | undefined) {
-  if (rate !== undefined && rate !== null && !(rate > 0 && rate <= 10_000)) {
-    throw invalid('invalid_rate', 'ratePerSecond must be a number above 0 and at most 10000', { field: 'ratePerSecond' });
+  if (rate !== undefined && rate !== null && !(rate > 0 && rate <= 1_000_000)) {
+    throw invalid('invalid_rate', 'ratePerSecond must be a number above 0 and at most 1000000', { field: 'ratePerSecond' });
   }
 }
 

@@ -3,6 +3,7 @@
 import { createApp, type App } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import type { Clock } from '../../src/services/context.ts';
+import type { EngineSettings } from '../../src/engine/types.ts';
 import { createTestDatabase, type TestDatabase } from './engine.ts';
 
 export interface Reply {
@@ -23,9 +24,9 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function startTestApp(options: { config?: Partial<Config>; clock?: Clock; worker?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: { config?: Partial<Config>; clock?: Clock; worker?: boolean; engine?: Partial<EngineSettings> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const app = await createApp(database.config(options.config), { clock: options.clock, worker: options.worker ?? false });
+  const app = await createApp(database.config(options.config), { clock: options.clock, worker: options.worker ?? false, engine: options.engine });
   const server = app.server!;
   const request: TestApp['request'] = async (method, url, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };

@@ -1,0 +1,28 @@
+// The delivery engine as a process role: one worker and one scheduler.
+import type { EngineContext } from './types.ts';
+import { Worker } from './worker.ts';
+import { Scheduler } from './scheduler.ts';
+
+export interface Engine {
+  worker: Worker;
+  scheduler: Scheduler;
+  stop(): Promise<void>;
+}
+
+export async function startEngine(ctx: EngineContext, options: { schedulerTickMs?: number } = {}): Promise<Engine> {
+  const dedupPlatforms = [...ctx.platforms.values()].filter((p) => p.deduplicates).map((p) => p.code);
+  const worker = new Worker(ctx);
+  const scheduler = new Scheduler(ctx, { tickMs: options.schedulerTickMs ?? 250, dedupPlatforms });
+  await worker.start();
+  scheduler.start();
+  return {
+    worker,
+    scheduler,
+    async stop() {
+      await scheduler.stop();
+      await worker.stop();
+    },
+  };
+}
+
+export { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from './types.ts';

@@ -1,0 +1,95 @@
+// Turning a due run into deliveries: one lane per selected channel, recipients inserted in chunks
+// (each chunk and the lane's cursor commit together, so a crash resumes where it stopped), then
+// the audience per platform is logged and the run is delivering.
+import type { Queryable } from '../storage/db.ts';
+import type { EngineContext } from './types.ts';
+import { logRun, materialiseChunk, takeRunToMaterialise, type SendTargeting } from './sql/runs.ts';
+
+interface SendRow {
+  id: number;
+  workspace_id: number;
+  targeting: SendTargeting;
+  end_open_chats: boolean;
+  kind: string;
+}
+
+/** Materialises at most one run; returns its id, or null when none was due. */
+export async function materialiseNextRun(ctx: EngineContext): Promise<number | null> {
+  const taken = await ctx.db.transaction(async (tx) => {
+    const run = await takeRunToMaterialise(tx);
+    if (!run) return null;
+    const [send] = await tx.query<SendRow>('SELECT id, workspace_id, targeting, end_open_chats, kind FROM sends WHERE id = $1', [run.send_id]);
+    if (run.state === 'pending') {
+      await tx.query(`UPDATE runs SET state = 'materialising', started_at = now() WHERE id = $1`, [run.id]);
+      const channels = await tx.query<{ id: number; platform: string }>(
+        'SELECT id, platform FROM channels WHERE id = ANY($1::bigint[]) AND workspace_id = $2',
+        [send.targeting.channelIds, send.workspace_id],
+      );
+      await tx.query(
+        `INSERT INTO run_lanes (run_id, channel_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`,
+        [run.id, channels.map((c) => c.id)],
+      );
+      await logRun(tx, run.id, 'started', `Started; platforms: ${channels.map((c) => c.platform).join(', ') || 'none'}`, {
+        channels: channels.map((c) => ({ channelId: c.id, platform: c.platform })),
+        endOpenChats: send.end_open_chats,
+      });
+    }
+    return { run, send };
+  });
+  if (!taken) return null;
+  await materialiseLanes(ctx, taken.run.id, taken.send);
+  return taken.run.id;
+}
+
+async function materialiseLanes(ctx: EngineContext, runId: number, send: SendRow) {
+  const lanes = await ctx.db.query<{ id: number; channel_id: number; materialise_cursor: number; platform: string }>(
+    `SELECT l.id, l.channel_id, l.materialise_cursor, c.platform FROM run_lanes l JOIN channels c ON c.id = l.channel_id
+     WHERE l.run_id = $1 AND NOT l.materialised ORDER BY l.id`,
+    [runId],
+  );
+  for (const lane of lanes) {
+    let cursor = lane.materialise_cursor;
+    let held = 0;
+    let closed = 0;
+    for (;;) {
+      const result = await ctx.db.transaction(async (tx: Queryable) => {
+        // The run may have been stopped meanwhile: then its lanes are marked materialised.
+        const [state] = await tx.query<{ materialised: boolean }>('SELECT materialised FROM run_lanes WHERE id = $1 FOR UPDATE', [lane.id]);
+        if (state.materialised) return null;
+        const chunk = await materialiseChunk(tx, {
+          runId,
+          laneId: lane.id,
+          channelId: lane.channel_id,
+          cursor,
+          chunk: ctx.settings.materialiseChunk,
+          sendId: send.id,
+          targeting: send.targeting,
+          endOpenChats: send.end_open_chats,
+          holdExpirySeconds: ctx.settings.holdExpiryMs / 1000,
+          workspaceId: send.workspace_id,
+        });
+        const done = chunk.lastId === null || chunk.candidates < ctx.settings.materialiseChunk;
+        await tx.query('UPDATE run_lanes SET materialise_cursor = $2, materialised = $3 WHERE id = $1', [lane.id, chunk.lastId ?? cursor, done]);
+        return { ...chunk, done };
+      });
+      if (!result) break;
+      held += result.held;
+      closed += result.chatsClosed;
+      if (result.lastId !== null) cursor = result.lastId;
+      if (result.done) break;
+    }
+    const [counts] = await ctx.db.query<{ recipients: number; held: number }>('SELECT recipients, held FROM run_lanes WHERE id = $1', [lane.id]);
+    await logRun(ctx.db, runId, 'audience', `${lane.platform}: ${counts.recipients} recipients`, {
+      channelId: lane.channel_id,
+      platform: lane.platform,
+      recipients: counts.recipients,
+    });
+    if (closed > 0) await logRun(ctx.db, runId, 'chats_closed', `${lane.platform}: ${closed} open operator chats closed (End open chats)`, { channelId: lane.channel_id, closed });
+    if (held > 0) await logRun(ctx.db, runId, 'held', `${lane.platform}: ${held} recipients are in an open operator chat and will receive it when the chat closes`, { channelId: lane.channel_id, held });
+  }
+  await ctx.db.query(
+    `UPDATE runs SET state = 'delivering' WHERE id = $1 AND state = 'materialising'
+       AND NOT EXISTS (SELECT 1 FROM run_lanes WHERE run_id = $1 AND NOT materialised)`,
+    [runId],
+  );
+}

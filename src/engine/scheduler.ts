@@ -1,0 +1,104 @@
+// The clockwork of a worker process: due sends become runs, due runs are materialised, held
+// deliveries are released or expired, finished runs are completed, dead workers' deliveries are
+// settled. Every step is a short transaction that is safe to run from any number of processes.
+import { dueOccurrence, type Recurrence } from '../domain/schedule/index.ts';
+import type { EngineContext } from './types.ts';
+import { completeRuns, createRun, logRun } from './sql/runs.ts';
+import { materialiseNextRun } from './materialise.ts';
+import { expireHolds, releaseHolds } from './holds.ts';
+import { recoverDeadWorkers } from './sql/workers.ts';
+
+export type SendTiming =
+  | { type: 'instant' }
+  | { type: 'delayed'; at: string }
+  | { type: 'periodic'; recurrence: Recurrence; zone: string };
+
+/** Turns due sends into runs; periodic sends get their next occurrence (missed ones run once). */
+export async function startDueSends(ctx: EngineContext, limit = 50): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
+    const due = await tx.query<{ id: number; timing: SendTiming; next_run_at: Date; last_planned_at: Date | null; created_at: Date; now: Date }>(
+      `SELECT id, timing, next_run_at, last_planned_at, created_at, now() AS now FROM sends
+       WHERE next_run_at <= now() AND deleted_at IS NULL
+       ORDER BY next_run_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    for (const send of due) {
+      if (send.timing.type !== 'periodic') {
+        const runId = await createRun(tx, send.id, send.next_run_at);
+        if (runId) await logRun(tx, runId, 'created', `Run for ${send.next_run_at.toISOString()}`, { plannedAt: send.next_run_at });
+        await tx.query('UPDATE sends SET next_run_at = NULL, last_planned_at = $2 WHERE id = $1', [send.id, send.next_run_at.toISOString()]);
+        continue;
+      }
+      const { recurrence, zone } = send.timing;
+      const occurrence = dueOccurrence(recurrence, zone, send.last_planned_at ?? new Date(send.created_at.getTime() - 1), send.now);
+      if (occurrence.due) {
+        const runId = await createRun(tx, send.id, occurrence.due);
+        if (runId) {
+          const note = occurrence.missed > 0 ? `; ${occurrence.missed}${occurrence.missedAtLeast ? '+' : ''} occurrence(s) missed while Botcast was down were skipped` : '';
+          await logRun(tx, runId, 'created', `Periodic run for ${occurrence.due.toISOString()}${note}`, { plannedAt: occurrence.due, missed: occurrence.missed });
+        }
+      }
+      await tx.query('UPDATE sends SET next_run_at = $2, last_planned_at = coalesce($3, last_planned_at) WHERE id = $1', [
+        send.id,
+        occurrence.next?.toISOString() ?? null,
+        occurrence.due?.toISOString() ?? null,
+      ]);
+    }
+    return due.length;
+  });
+}
+
+export interface SchedulerOptions {
+  tickMs: number;
+  dedupPlatforms: readonly string[];
+}
+
+export class Scheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private ticks = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly options: SchedulerOptions,
+  ) {}
+
+  start() {
+    this.schedule(0);
+  }
+
+  private schedule(ms: number) {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.tick(), ms);
+  }
+
+  /** One pass of every duty; exposed for tests. */
+  async tick() {
+    if (this.running) return;
+    this.running = true;
+    try {
+      this.ticks += 1;
+      await startDueSends(this.ctx);
+      for (let i = 0; i < 10 && !this.stopped; i++) if ((await materialiseNextRun(this.ctx)) === null) break;
+      await releaseHolds(this.ctx);
+      if (this.ticks % 4 === 0) await expireHolds(this.ctx);
+      if (this.ticks % 4 === 0) {
+        const recovered = await recoverDeadWorkers(this.ctx.db, this.ctx.settings.workerStaleMs, this.options.dedupPlatforms);
+        if (recovered.requeued + recovered.unknown > 0) this.ctx.logger.warn(recovered, 'recovered in-flight deliveries of a dead worker');
+      }
+      await completeRuns(this.ctx.db);
+    } catch (error) {
+      if (!this.stopped) this.ctx.logger.error({ err: error }, 'scheduler tick failed');
+    } finally {
+      this.running = false;
+      this.schedule(this.options.tickMs);
+    }
+  }
+
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    while (this.running) await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -1,0 +1,100 @@
+// The claim path. One short transaction per batch:
+//  1. pick the channel's lane that was served longest ago (round-robin between runs: a trigger's
+//     single message is not starved behind a 1M broadcast) and stamp it;
+//  2. take up to k of its queued deliveries in id order with FOR UPDATE SKIP LOCKED (workers never
+//     wait on each other's rows) and mark them in_flight for this worker — committed before any
+//     request leaves;
+//  3. reserve k send slots on the channel's pacing row, spaced 1/rate apart, starting no earlier
+//     than the end of a pause. The slot times come from the database clock, shared by all workers.
+import type { Queryable } from '../../storage/db.ts';
+
+export interface ClaimedDelivery {
+  id: number;
+  runId: number;
+  laneId: number;
+  subscriberId: number;
+  recipient: string;
+  attempts: number;
+  name: string | null;
+  username: string | null;
+  language: string | null;
+}
+
+export interface Claim {
+  laneId: number;
+  runId: number;
+  deliveries: ClaimedDelivery[];
+  /** Slot of the first delivery, ms since epoch on the database clock; the rest follow 1000/rate ms apart. */
+  firstSlotMs: number;
+  /** The database clock when the claim committed (to translate slots into local time). */
+  dbNowMs: number;
+}
+
+export async function pickLane(tx: Queryable, channelId: number): Promise<{ id: number; run_id: number } | null> {
+  const rows = await tx.query<{ id: number; run_id: number }>(
+    `SELECT l.id, l.run_id FROM run_lanes l JOIN runs r ON r.id = l.run_id
+     WHERE l.channel_id = $1 AND l.queued > 0 AND r.state IN ('materialising', 'delivering')
+     ORDER BY l.last_claimed_at, l.id LIMIT 1`,
+    [channelId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function claimDeliveries(tx: Queryable, laneId: number, limit: number, workerId: string): Promise<ClaimedDelivery[]> {
+  await tx.query('UPDATE run_lanes SET last_claimed_at = clock_timestamp() WHERE id = $1', [laneId]);
+  return tx.query<ClaimedDelivery>(
+    `WITH picked AS (
+       SELECT id FROM deliveries
+       WHERE lane_id = $1 AND state = 'queued' AND not_before <= now()
+       ORDER BY id LIMIT $2
+       FOR UPDATE SKIP LOCKED
+     )
+     UPDATE deliveries d SET state = 'in_flight', claimed_by = $3, attempts = d.attempts + 1, updated_at = now()
+     FROM picked WHERE d.id = picked.id
+     RETURNING d.id, d.run_id AS "runId", d.lane_id AS "laneId", d.subscriber_id AS "subscriberId", d.recipient, d.attempts,
+       (SELECT s.name FROM subscribers s WHERE s.id = d.subscriber_id) AS name,
+       (SELECT s.username FROM subscribers s WHERE s.id = d.subscriber_id) AS username,
+       (SELECT s.language FROM subscribers s WHERE s.id = d.subscriber_id) AS language`,
+    [laneId, limit, workerId],
+  );
+}
+
+/** Reserves `count` slots at `ratePerSecond`; returns the first slot and the database clock. */
+export async function reserveSlots(tx: Queryable, channelId: number, count: number, ratePerSecond: number): Promise<{ firstSlotMs: number; dbNowMs: number }> {
+  const seconds = count / ratePerSecond;
+  const [row] = await tx.query<{ first_slot: Date; db_now: Date }>(
+    `INSERT INTO channel_pacing AS p (channel_id, next_slot_at) VALUES ($1, clock_timestamp() + make_interval(secs => $2))
+     ON CONFLICT (channel_id) DO UPDATE SET next_slot_at = greatest(p.next_slot_at, clock_timestamp(), p.paused_until) + make_interval(secs => $2)
+     RETURNING next_slot_at - make_interval(secs => $2) AS first_slot, clock_timestamp() AS db_now`,
+    [channelId, seconds],
+  );
+  return { firstSlotMs: row.first_slot.getTime(), dbNowMs: row.db_now.getTime() };
+}
+
+/** Channels that have claimable work now, and are not paused. */
+export async function channelsWithWork(q: Queryable): Promise<number[]> {
+  const rows = await q.query<{ channel_id: number }>(
+    `SELECT DISTINCT l.channel_id FROM run_lanes l
+     JOIN runs r ON r.id = l.run_id AND r.state IN ('materialising', 'delivering')
+     LEFT JOIN channel_pacing p ON p.channel_id = l.channel_id
+     WHERE l.queued > 0 AND (p.paused_until IS NULL OR p.paused_until <= now())`,
+  );
+  return rows.map((r) => r.channel_id);
+}
+
+/** Current pauses, for workers to stop sending on a channel the moment any worker is told to slow down. */
+export async function activePauses(q: Queryable): Promise<Map<number, number>> {
+  const rows = await q.query<{ channel_id: number; paused_until: Date }>('SELECT channel_id, paused_until FROM channel_pacing WHERE paused_until > now()');
+  return new Map(rows.map((r) => [r.channel_id, r.paused_until.getTime()]));
+}
+
+/** Pauses a channel for exactly `ms` from now (or longer, if a longer pause is already running). */
+export async function pauseChannel(q: Queryable, channelId: number, ms: number, reason: string): Promise<Date> {
+  const [row] = await q.query<{ paused_until: Date }>(
+    `INSERT INTO channel_pacing AS p (channel_id, paused_until, pause_reason) VALUES ($1, clock_timestamp() + make_interval(secs => $2), $3)
+     ON CONFLICT (channel_id) DO UPDATE SET paused_until = greatest(p.paused_until, clock_timestamp() + make_interval(secs => $2)), pause_reason = $3
+     RETURNING paused_until`,
+    [channelId, ms / 1000, reason],
+  );
+  return row.paused_until;
+}

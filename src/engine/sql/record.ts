@@ -1,0 +1,56 @@
+// Outcomes are written in batches: one UPDATE per lane for everything a worker learned since the
+// last flush, guarded by `state = 'in_flight' AND claimed_by = me` so that a worker presumed dead
+// (and recovered) can never overwrite what recovery decided. Subscribers who blocked the bot are
+// marked in the same transaction.
+import type { Queryable } from '../../storage/db.ts';
+import type { Transition } from '../outcomes.ts';
+import { appendEvents } from '../../services/events.ts';
+
+export interface RecordedOutcome {
+  deliveryId: number;
+  subscriberId: number;
+  transition: Transition;
+}
+
+export async function recordOutcomes(tx: Queryable, workerId: string, workspaceId: number | null, outcomes: RecordedOutcome[]): Promise<number> {
+  if (outcomes.length === 0) return 0;
+  const t = outcomes.map((o) => o.transition);
+  const updated = await tx.query<{ id: number }>(
+    `UPDATE deliveries d SET
+       state = u.state,
+       outcome = coalesce(u.outcome, d.outcome),
+       error_code = CASE WHEN u.outcome IS NULL THEN d.error_code ELSE u.code END,
+       error_text = CASE WHEN u.outcome IS NULL THEN d.error_text ELSE u.text END,
+       platform_message_id = u.mid,
+       not_before = coalesce(u.not_before, d.not_before),
+       attempts = d.attempts + u.delta,
+       claimed_by = NULL,
+       updated_at = now()
+     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::int[])
+       AS u(id, state, outcome, code, text, mid, not_before, delta)
+     WHERE d.id = u.id AND d.state = 'in_flight' AND d.claimed_by = $9
+     RETURNING d.id`,
+    [
+      outcomes.map((o) => o.deliveryId),
+      t.map((x) => x.state),
+      t.map((x) => x.outcome),
+      t.map((x) => x.code),
+      t.map((x) => (x.text === null ? null : x.text.slice(0, 2000))),
+      t.map((x) => x.messageId),
+      t.map((x) => (x.notBefore ? x.notBefore.toISOString() : null)),
+      t.map((x) => x.attemptsDelta),
+      workerId,
+    ],
+  );
+  const blocked = outcomes.filter((o) => o.transition.blockSubscriber).map((o) => o.subscriberId);
+  if (blocked.length > 0) {
+    const rows = await tx.query<{ id: number; workspace_id: number }>(
+      `UPDATE subscribers SET status = 'blocked' WHERE id = ANY($1::bigint[]) AND status <> 'blocked' RETURNING id, workspace_id`,
+      [blocked],
+    );
+    if (rows.length > 0) {
+      await appendEvents(tx, workspaceId ?? rows[0].workspace_id, 'subscriber_blocked', rows.map((r) => ({ subscriberId: r.id, source: 'delivery' })));
+    }
+  }
+  return updated.length;
+}

@@ -1,0 +1,151 @@
+// Runs: created when a send is due, materialised set-based (INSERT … SELECT in chunks, resumable
+// after a crash from each lane's cursor), completed when nothing is left to deliver, stopped on
+// request. Every step writes to the run's log.
+import type { Queryable, Row } from '../../storage/db.ts';
+
+export interface SendTargeting {
+  audience: 'all' | 'tags' | 'selected';
+  channelIds: number[];
+  includeTagIds?: number[];
+  excludeTagIds?: number[];
+}
+
+export async function logRun(q: Queryable, runId: number, type: string, message: string, data?: Row) {
+  await q.query('INSERT INTO run_events (run_id, type, message, data) VALUES ($1, $2, $3, $4)', [runId, type, message, data ? JSON.stringify(data) : null]);
+}
+
+/** Creates the run of a send for an occurrence; idempotent per (send, planned_at). */
+export async function createRun(q: Queryable, sendId: number, plannedAt: Date, openUntil: Date | null = null): Promise<number | null> {
+  const rows = await q.query<{ id: number }>(
+    `INSERT INTO runs (workspace_id, send_id, planned_at, open_until)
+     SELECT workspace_id, id, $2, $3 FROM sends WHERE id = $1
+     ON CONFLICT (send_id, planned_at) DO NOTHING RETURNING id`,
+    [sendId, plannedAt.toISOString(), openUntil?.toISOString() ?? null],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** Takes one pending (or crashed mid-materialisation) run to materialise, locked against other workers. */
+export async function takeRunToMaterialise(tx: Queryable): Promise<{ id: number; send_id: number; state: string } | null> {
+  const rows = await tx.query<{ id: number; send_id: number; state: string }>(
+    `SELECT id, send_id, state FROM runs
+     WHERE state IN ('pending', 'materialising') AND planned_at <= now()
+       AND (state = 'pending' OR EXISTS (SELECT 1 FROM run_lanes l WHERE l.run_id = runs.id AND NOT l.materialised))
+     ORDER BY planned_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+  );
+  return rows[0] ?? null;
+}
+
+function audienceFilter(targeting: SendTargeting): string {
+  // $1 run, $2 lane, $3 channel, $4 cursor, $5 chunk, $6 include tags, $7 exclude tags, $8 send, $9 end chats, $10 hold expiry seconds.
+  // Every variant mentions every parameter, so each has a type however the audience is chosen.
+  const typed = `$6::bigint[] IS NOT NULL AND $8::bigint > 0`;
+  const exclude = `NOT EXISTS (SELECT 1 FROM subscriber_tags x WHERE x.subscriber_id = s.id AND x.tag_id = ANY($7::bigint[]))`;
+  switch (targeting.audience) {
+    case 'all':
+      return `${typed} AND ${exclude}`;
+    case 'tags':
+      return `${typed} AND EXISTS (SELECT 1 FROM subscriber_tags i WHERE i.subscriber_id = s.id AND i.tag_id = ANY($6::bigint[])) AND ${exclude}`;
+    case 'selected':
+      return `${typed} AND $7::bigint[] IS NOT NULL AND EXISTS (SELECT 1 FROM send_recipients r WHERE r.send_id = $8 AND r.subscriber_id = s.id)`;
+  }
+}
+
+export interface ChunkResult {
+  lastId: number | null;
+  candidates: number;
+  held: number;
+  chatsClosed: number;
+}
+
+/**
+ * Inserts the next chunk of a lane's recipients (active subscribers of the channel that match the
+ * audience, after the lane's cursor). With End open chats, their open operator chats are closed
+ * in the same statement (with the chat_closed events); without it, they are held.
+ */
+export async function materialiseChunk(
+  q: Queryable,
+  args: { runId: number; laneId: number; channelId: number; cursor: number; chunk: number; sendId: number; targeting: SendTargeting; endOpenChats: boolean; holdExpirySeconds: number; workspaceId: number },
+): Promise<ChunkResult> {
+  const [row] = await q.query<{ last_id: number | null; candidates: number; held: number; closed: number }>(
+    `WITH cand AS (
+       SELECT s.id, s.platform_user_id, s.bot_id FROM subscribers s
+       WHERE s.channel_id = $3 AND s.status = 'active' AND s.id > $4 AND ${audienceFilter(args.targeting)}
+       ORDER BY s.id LIMIT $5
+     ),
+     closed AS (
+       UPDATE operator_chats c SET closed_at = now(), closed_by = 'send:' || $11::text, close_reason = 'End open chats of a broadcast'
+       WHERE $9 AND c.closed_at IS NULL AND c.subscriber_id IN (SELECT id FROM cand)
+       RETURNING c.id, c.subscriber_id, c.bot_id
+     ),
+     closed_events AS (
+       INSERT INTO events (workspace_id, type, payload)
+       SELECT $12, 'chat_closed', jsonb_build_object('chatId', id, 'subscriberId', subscriber_id, 'botId', bot_id, 'reason', 'End open chats', 'sendId', $11::bigint)
+       FROM closed
+     ),
+     ins AS (
+       INSERT INTO deliveries (run_id, lane_id, channel_id, subscriber_id, recipient, state, hold_expires_at)
+       SELECT $1, $2, $3, c.id, c.platform_user_id, h.state, CASE WHEN h.state = 'held' THEN now() + make_interval(secs => $10) END
+       FROM cand c
+       CROSS JOIN LATERAL (SELECT CASE WHEN NOT $9 AND EXISTS (SELECT 1 FROM operator_chats o WHERE o.subscriber_id = c.id AND o.closed_at IS NULL)
+                                  THEN 'held' ELSE 'queued' END AS state) h
+       ON CONFLICT (run_id, subscriber_id) DO NOTHING
+       RETURNING state
+     )
+     SELECT (SELECT max(id) FROM cand) AS last_id, (SELECT count(*) FROM cand) AS candidates,
+            (SELECT count(*) FROM ins WHERE state = 'held') AS held, (SELECT count(*) FROM closed) AS closed`,
+    [
+      args.runId,
+      args.laneId,
+      args.channelId,
+      args.cursor,
+      args.chunk,
+      args.targeting.includeTagIds ?? [],
+      args.targeting.excludeTagIds ?? [],
+      args.sendId,
+      args.endOpenChats,
+      args.holdExpirySeconds,
+      String(args.sendId),
+      args.workspaceId,
+    ],
+  );
+  return { lastId: row.last_id, candidates: row.candidates, held: row.held, chatsClosed: row.closed };
+}
+
+/** Marks runs completed when every lane is materialised and nothing is queued, held or in flight. */
+export async function completeRuns(q: Queryable): Promise<Array<{ id: number; send_id: number }>> {
+  const done = await q.query<{ id: number; send_id: number }>(
+    `UPDATE runs r SET state = 'completed', finished_at = now()
+     WHERE r.state = 'delivering' AND (r.open_until IS NULL OR r.open_until <= now())
+       AND NOT EXISTS (SELECT 1 FROM run_lanes l WHERE l.run_id = r.id AND (NOT l.materialised OR l.queued + l.held + l.in_flight > 0))
+     RETURNING r.id, r.send_id`,
+  );
+  for (const run of done) {
+    const [t] = await q.query(
+      `SELECT coalesce(sum(recipients),0) AS recipients, coalesce(sum(sent),0) AS sent, coalesce(sum(failed),0) AS failed,
+              coalesce(sum(cancelled),0) AS cancelled, coalesce(sum(unknown),0) AS unknown FROM run_lanes WHERE run_id = $1`,
+      [run.id],
+    );
+    await logRun(q, run.id, 'finished', `Finished: ${t.sent} sent, ${t.failed} failed, ${t.unknown} unknown, ${t.cancelled} cancelled of ${t.recipients}`, t);
+  }
+  return done;
+}
+
+/** Stops a delivering run: what was not sent yet is cancelled and counted as such. */
+export async function stopRun(q: Queryable, runId: number, by: string): Promise<{ cancelled: number } | null> {
+  const runs = await q.query<{ id: number }>(
+    `UPDATE runs SET state = 'stopped', finished_at = now(), started_at = coalesce(started_at, now())
+     WHERE id = $1 AND state IN ('pending', 'materialising', 'delivering') RETURNING id`,
+    [runId],
+  );
+  if (runs.length === 0) return null;
+  // Lanes no longer materialise; queued and held deliveries are cancelled (in-flight ones finish).
+  await q.query('UPDATE run_lanes SET materialised = true WHERE run_id = $1', [runId]);
+  const cancelled = await q.query(
+    `UPDATE deliveries SET state = 'cancelled', outcome = 'stopped', error_text = 'the send was stopped', updated_at = now()
+     WHERE run_id = $1 AND state IN ('queued', 'held') RETURNING id`,
+    [runId],
+  );
+  await logRun(q, runId, 'stopped', `Stopped by ${by}: ${cancelled.length} not yet sent were cancelled`, { by, cancelled: cancelled.length });
+  return { cancelled: cancelled.length };
+}

@@ -1,0 +1,48 @@
+// Worker liveness and recovery. A worker heart-beats; one that falls silent is dead, and its
+// in-flight deliveries are settled: on platforms that de-duplicate they go back to the queue
+// (the retry carries the same key), everywhere else they become `unknown` — never re-sent.
+import type { Queryable } from '../../storage/db.ts';
+
+export async function registerWorker(q: Queryable, id: string, host: string, pid: number) {
+  await q.query(
+    `INSERT INTO workers (id, host, pid) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()`,
+    [id, host, pid],
+  );
+}
+
+/** Returns false when the worker's row is gone (it was presumed dead): it must re-register. */
+export async function heartbeat(q: Queryable, id: string): Promise<boolean> {
+  const rows = await q.query('UPDATE workers SET heartbeat_at = now() WHERE id = $1 RETURNING id', [id]);
+  return rows.length > 0;
+}
+
+export async function unregisterWorker(q: Queryable, id: string) {
+  await q.query('DELETE FROM workers WHERE id = $1', [id]);
+}
+
+export interface Recovered {
+  requeued: number;
+  unknown: number;
+}
+
+export async function recoverDeadWorkers(q: Queryable, staleMs: number, dedupPlatforms: readonly string[]): Promise<Recovered> {
+  await q.query(`DELETE FROM workers WHERE heartbeat_at < now() - make_interval(secs => $1)`, [staleMs / 1000]);
+  const rows = await q.query<{ state: string }>(
+    `UPDATE deliveries d SET
+       state = CASE WHEN c.platform = ANY($1::text[]) THEN 'queued' ELSE 'unknown' END,
+       outcome = 'unknown',
+       error_code = 'worker_lost',
+       error_text = 'the worker sending this message stopped while the request was in flight; the platform offers no way to check whether it arrived',
+       claimed_by = NULL,
+       updated_at = now()
+     FROM channels c
+     WHERE d.state = 'in_flight' AND c.id = d.channel_id
+       AND NOT EXISTS (SELECT 1 FROM workers w WHERE w.id = d.claimed_by)
+     RETURNING d.state`,
+    [dedupPlatforms],
+  );
+  return {
+    requeued: rows.filter((r) => r.state === 'queued').length,
+    unknown: rows.filter((r) => r.state === 'unknown').length,
+  };
+}

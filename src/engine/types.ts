@@ -1,0 +1,52 @@
+// The ports the delivery engine needs, declared here and plugged in by the composition root.
+import type { Logger } from 'pino';
+import type { PlatformRegistry } from '../platforms/registry-types.ts';
+import type { Sealer } from '../security/encryption.ts';
+import type { Db } from '../storage/db.ts';
+
+export type DeliveryState = 'queued' | 'held' | 'in_flight' | 'sent' | 'failed' | 'cancelled' | 'unknown';
+
+export interface EngineSettings {
+  /** Deliveries claimed at once on a channel without a tight rate limit. */
+  batchSize: number;
+  /** Requests one worker keeps in flight at once, over all channels. */
+  concurrency: number;
+  /** Attempts before a transient failure becomes `failed`. */
+  maxAttempts: number;
+  /** First retry delay; doubles per attempt, with jitter, capped at maxBackoffMs. */
+  backoffBaseMs: number;
+  maxBackoffMs: number;
+  /** Timeout of one platform request. */
+  requestTimeoutMs: number;
+  heartbeatMs: number;
+  /** A worker silent for this long is dead: its in-flight deliveries are recovered. */
+  workerStaleMs: number;
+  /** How often a worker looks for new work, pauses and dead workers when idle. */
+  pollMs: number;
+  /** Held deliveries expire after this long. */
+  holdExpiryMs: number;
+  /** Rows inserted per statement when materialising a run's recipients. */
+  materialiseChunk: number;
+}
+
+export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
+  batchSize: 500,
+  concurrency: 64,
+  maxAttempts: 5,
+  backoffBaseMs: 1_000,
+  maxBackoffMs: 5 * 60_000,
+  requestTimeoutMs: 15_000,
+  heartbeatMs: 1_000,
+  workerStaleMs: 10_000,
+  pollMs: 100,
+  holdExpiryMs: 7 * 24 * 3600_000,
+  materialiseChunk: 50_000,
+};
+
+export interface EngineContext {
+  db: Db;
+  platforms: PlatformRegistry;
+  sealer: Sealer;
+  logger: Logger;
+  settings: EngineSettings;
+}

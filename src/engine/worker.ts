@@ -1,0 +1,374 @@
+// A delivery worker. Any number of them, in any number of processes, share the work through the
+// database only:
+//  - per channel with claimable work it runs pumps that claim small batches (sql/claim.ts) — the
+//    claim commits `in_flight` before any request leaves;
+//  - each claimed delivery is sent at its reserved slot (the channel's rate holds across workers);
+//  - outcomes are classified by the platform module, mapped to transitions (outcomes.ts) and
+//    written in batches per lane (sql/record.ts);
+//  - a "slow down" answer pauses that channel only, here at once and for every other worker
+//    through channel_pacing (polled every few hundred ms, and honoured by every later claim).
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Outcome, PlatformClient } from '../platforms/types.ts';
+import { channelContext, type ChannelRow } from '../services/channels.ts';
+import type { EngineContext } from './types.ts';
+import { releaseTransition, transitionFor, type Transition } from './outcomes.ts';
+import { activePauses, channelsWithWork, claimDeliveries, pauseChannel, pickLane, reserveSlots, type Claim, type ClaimedDelivery } from './sql/claim.ts';
+import { recordOutcomes, type RecordedOutcome } from './sql/record.ts';
+import { heartbeat, registerWorker, unregisterWorker } from './sql/workers.ts';
+import { logRun } from './sql/runs.ts';
+import { MessageRenderer, type FrozenContent } from './render.ts';
+import { Semaphore, sleep } from './semaphore.ts';
+
+/** Slots are reserved slightly below the nominal rate: network jitter must not push a 1-second window over the limit. */
+const RATE_SAFETY = 0.985;
+/** A rate-limited channel claims about this much sending time at once. */
+const CLAIM_HORIZON_MS = 250;
+/** A send this late for its slot takes a new slot instead (keeps the per-window count exact). */
+const LATE_TOLERANCE_MS = 8;
+const FLUSH_EVERY_MS = 20;
+const FLUSH_AT = 256;
+const PUMPS_PER_CHANNEL = 2;
+
+interface ChannelInfo {
+  row: ChannelRow;
+  client: PlatformClient;
+  context: ReturnType<typeof channelContext>;
+  ratePerSecond: number;
+  loadedAt: number;
+}
+
+interface RunInfo {
+  content: FrozenContent;
+  data: unknown;
+  workspaceId: number;
+}
+
+export interface WorkerStats {
+  sent: number;
+  failed: number;
+  requeued: number;
+  unknown: number;
+  pauses: number;
+}
+
+export class Worker {
+  readonly id = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  readonly stats: WorkerStats = { sent: 0, failed: 0, requeued: 0, unknown: 0, pauses: 0 };
+  private stopping = false;
+  private readonly pumps = new Map<number, number>();
+  private readonly pumpPromises = new Set<Promise<void>>();
+  private readonly pauses = new Map<number, number>();
+  private readonly channels = new Map<number, ChannelInfo>();
+  private readonly runs = new Map<number, RunInfo>();
+  private readonly buffer = new Map<number, RecordedOutcome[]>();
+  private buffered = 0;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly semaphore: Semaphore;
+  private readonly renderer = new MessageRenderer();
+  private loop: Promise<void> | null = null;
+  private flushing: Promise<void> | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly ctx: EngineContext) {
+    this.semaphore = new Semaphore(ctx.settings.concurrency);
+  }
+
+  async start() {
+    await registerWorker(this.ctx.db, this.id, hostname(), process.pid);
+    this.loop = this.mainLoop();
+  }
+
+  /** Graceful stop: no new claims, claimed-but-unsent deliveries go back to the queue, in-flight requests finish, outcomes are written. */
+  async stop() {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    await Promise.all([...this.pumpPromises]);
+    await Promise.all([...this.inFlight]);
+    await this.flush();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    await unregisterWorker(this.ctx.db, this.id).catch(() => {});
+  }
+
+  /** Wakes the worker now instead of at its next poll (a send was just created in this process). */
+  nudge() {
+    this.wake?.();
+  }
+
+  private async mainLoop() {
+    let lastBeat = 0;
+    while (!this.stopping) {
+      try {
+        const now = Date.now();
+        if (now - lastBeat >= this.ctx.settings.heartbeatMs) {
+          lastBeat = now;
+          if (!(await heartbeat(this.ctx.db, this.id))) {
+            // Presumed dead by others (a long stall): what we had in flight was already settled.
+            this.ctx.logger.warn({ worker: this.id }, 'worker row was gone; registering again');
+            await registerWorker(this.ctx.db, this.id, hostname(), process.pid);
+          }
+        }
+        const pauses = await activePauses(this.ctx.db);
+        for (const [channelId, until] of pauses) this.notePause(channelId, until);
+        for (const channelId of await channelsWithWork(this.ctx.db)) {
+          const running = this.pumps.get(channelId) ?? 0;
+          for (let i = running; i < PUMPS_PER_CHANNEL; i++) this.startPump(channelId);
+        }
+      } catch (error) {
+        if (!this.stopping) this.ctx.logger.error({ err: error }, 'worker poll failed');
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.ctx.settings.pollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  private notePause(channelId: number, untilMs: number) {
+    if ((this.pauses.get(channelId) ?? 0) < untilMs) this.pauses.set(channelId, untilMs);
+  }
+
+  private pausedUntil(channelId: number): number {
+    const until = this.pauses.get(channelId) ?? 0;
+    return until > Date.now() ? until : 0;
+  }
+
+  private startPump(channelId: number) {
+    this.pumps.set(channelId, (this.pumps.get(channelId) ?? 0) + 1);
+    const p = this.pump(channelId)
+      .catch((error) => {
+        if (!this.stopping) this.ctx.logger.error({ err: error, channelId }, 'pump failed');
+      })
+      .finally(() => {
+        this.pumps.set(channelId, (this.pumps.get(channelId) ?? 1) - 1);
+        this.pumpPromises.delete(p);
+      });
+    this.pumpPromises.add(p);
+  }
+
+  private async channel(channelId: number): Promise<ChannelInfo | null> {
+    const cached = this.channels.get(channelId);
+    if (cached && Date.now() - cached.loadedAt < 5_000) return cached;
+    const [row] = await this.ctx.db.query<ChannelRow>('SELECT * FROM channels WHERE id = $1', [channelId]);
+    const client = row ? this.ctx.platforms.get(row.platform) : undefined;
+    if (!row || !client) return null;
+    const info: ChannelInfo = {
+      row,
+      client,
+      context: channelContext(this.ctx, row),
+      ratePerSecond: row.rate_per_second ?? client.defaultRatePerSecond,
+      loadedAt: Date.now(),
+    };
+    this.channels.set(channelId, info);
+    return info;
+  }
+
+  private async run(runId: number): Promise<RunInfo> {
+    let info = this.runs.get(runId);
+    if (!info) {
+      const [row] = await this.ctx.db.query<{ content: FrozenContent; data: unknown; workspace_id: number }>(
+        'SELECT s.content, s.data, s.workspace_id FROM runs r JOIN sends s ON s.id = r.send_id WHERE r.id = $1',
+        [runId],
+      );
+      info = { content: row.content, data: row.data, workspaceId: row.workspace_id };
+      if (this.runs.size > 500) this.runs.clear();
+      this.runs.set(runId, info);
+    }
+    return info;
+  }
+
+  private claimSize(info: ChannelInfo): number {
+    return Math.max(1, Math.min(this.ctx.settings.batchSize, Math.ceil((info.ratePerSecond * CLAIM_HORIZON_MS) / 1000)));
+  }
+
+  private async pump(channelId: number) {
+    while (!this.stopping) {
+      const paused = this.pausedUntil(channelId);
+      if (paused) {
+        await sleep(paused - Date.now());
+        continue;
+      }
+      const info = await this.channel(channelId);
+      if (!info || info.row.status === 'disabled') return;
+      const claim = await this.claim(info);
+      if (!claim) return;
+      await this.dispatch(info, claim);
+    }
+  }
+
+  private async claim(info: ChannelInfo): Promise<Claim | null> {
+    const rate = info.ratePerSecond * RATE_SAFETY;
+    return this.ctx.db.transaction(async (tx) => {
+      const lane = await pickLane(tx, info.row.id);
+      if (!lane) return null;
+      const deliveries = await claimDeliveries(tx, lane.id, this.claimSize(info), this.id);
+      if (deliveries.length === 0) return null;
+      const slots = await reserveSlots(tx, info.row.id, deliveries.length, rate);
+      return { laneId: lane.id, runId: lane.run_id, deliveries, ...slots };
+    });
+  }
+
+  /** Sends a claim's deliveries at their slots; returns once every one has been started (or released). */
+  private async dispatch(info: ChannelInfo, claim: Claim) {
+    const run = await this.run(claim.runId);
+    const spacing = 1000 / (info.ratePerSecond * RATE_SAFETY);
+    // Slot i, on this machine's clock.
+    let base = claim.firstSlotMs - claim.dbNowMs + Date.now();
+    let offset = 0;
+    const items = claim.deliveries;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (this.stopping || this.pausedUntil(info.row.id)) {
+        this.releaseRest(claim, items.slice(i), this.pausedUntil(info.row.id));
+        return;
+      }
+      await this.semaphore.acquire();
+      let at = base + (i - offset) * spacing;
+      if (at - Date.now() > 1) await sleep(at - Date.now());
+      if (this.stopping || this.pausedUntil(info.row.id)) {
+        this.semaphore.release();
+        this.releaseRest(claim, items.slice(i), this.pausedUntil(info.row.id));
+        return;
+      }
+      if (spacing >= 1 && Date.now() - at > LATE_TOLERANCE_MS) {
+        // Late (event loop stall, slow semaphore): sending now could crowd a 1-second window.
+        // Take fresh slots for the rest; the old ones simply go unused.
+        try {
+          const fresh = await reserveSlots(this.ctx.db, info.row.id, items.length - i, info.ratePerSecond * RATE_SAFETY);
+          base = fresh.firstSlotMs - fresh.dbNowMs + Date.now();
+          offset = i;
+          at = base;
+          if (at - Date.now() > 1) await sleep(at - Date.now());
+        } catch (error) {
+          this.semaphore.release();
+          this.ctx.logger.error({ err: error }, 'could not reserve new slots; releasing the rest of the batch');
+          this.releaseRest(claim, items.slice(i), 0);
+          return;
+        }
+      }
+      const p = this.sendOne(info, claim, run, item).finally(() => {
+        this.semaphore.release();
+        this.inFlight.delete(p);
+      });
+      this.inFlight.add(p);
+    }
+  }
+
+  private releaseRest(claim: Claim, rest: ClaimedDelivery[], pausedUntilMs: number) {
+    const t = releaseTransition(pausedUntilMs ? new Date(pausedUntilMs) : null);
+    for (const item of rest) this.push(claim.laneId, { deliveryId: item.id, subscriberId: item.subscriberId, transition: t });
+  }
+
+  private async sendOne(info: ChannelInfo, claim: Claim, run: RunInfo, item: ClaimedDelivery) {
+    let outcome: Outcome;
+    try {
+      const message = this.renderer.render(`${claim.runId}:${info.row.id}`, run.content, info.client, item, run.data);
+      outcome = await info.client.send(info.context, {
+        recipient: item.recipient,
+        message,
+        dedupKey: String(item.id),
+        timeoutMs: this.ctx.settings.requestTimeoutMs,
+      });
+    } catch (error) {
+      // A bug in a client: the request may or may not have left. Never guess "not sent".
+      outcome = { class: 'unknown', code: 'client_error', text: String((error as Error)?.message ?? error).slice(0, 500) };
+    }
+    const transition = transitionFor(outcome, item.attempts, {
+      maxAttempts: this.ctx.settings.maxAttempts,
+      backoffBaseMs: this.ctx.settings.backoffBaseMs,
+      maxBackoffMs: this.ctx.settings.maxBackoffMs,
+      deduplicates: info.client.deduplicates,
+      now: new Date(),
+    });
+    this.count(transition);
+    if (transition.pauseChannelMs > 0) await this.pause(info, transition);
+    this.push(claim.laneId, { deliveryId: item.id, subscriberId: item.subscriberId, transition }, run.workspaceId);
+  }
+
+  private count(t: Transition) {
+    if (t.state === 'sent') this.stats.sent += 1;
+    else if (t.state === 'failed') this.stats.failed += 1;
+    else if (t.state === 'unknown') this.stats.unknown += 1;
+    else this.stats.requeued += 1;
+  }
+
+  private async pause(info: ChannelInfo, t: Transition) {
+    const alreadyPaused = this.pausedUntil(info.row.id);
+    const until = Date.now() + t.pauseChannelMs;
+    this.notePause(info.row.id, until);
+    if (alreadyPaused >= until - 50) return;
+    this.stats.pauses += 1;
+    try {
+      const dbUntil = await pauseChannel(this.ctx.db, info.row.id, t.pauseChannelMs, `${t.code ?? ''} ${t.text ?? ''}`.trim());
+      const runs = await this.ctx.db.query<{ run_id: number }>(
+        `SELECT DISTINCT l.run_id FROM run_lanes l JOIN runs r ON r.id = l.run_id
+         WHERE l.channel_id = $1 AND r.state IN ('materialising', 'delivering') AND l.queued + l.in_flight > 0`,
+        [info.row.id],
+      );
+      const seconds = Math.round(t.pauseChannelMs / 100) / 10;
+      for (const r of runs) {
+        await logRun(this.ctx.db, r.run_id, 'paused', `${info.row.platform} asked to slow down: channel paused for ${seconds} s`, {
+          channelId: info.row.id,
+          platform: info.row.platform,
+          pauseMs: t.pauseChannelMs,
+          until: dbUntil,
+          code: t.code,
+          text: t.text,
+        });
+      }
+    } catch (error) {
+      this.ctx.logger.error({ err: error }, 'could not record a channel pause');
+    }
+  }
+
+  private workspaceOfLane = new Map<number, number>();
+
+  private push(laneId: number, outcome: RecordedOutcome, workspaceId?: number) {
+    if (workspaceId !== undefined) this.workspaceOfLane.set(laneId, workspaceId);
+    let list = this.buffer.get(laneId);
+    if (!list) this.buffer.set(laneId, (list = []));
+    list.push(outcome);
+    this.buffered += 1;
+    if (this.buffered >= FLUSH_AT) void this.flush();
+    else if (!this.flushTimer) this.flushTimer = setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
+  }
+
+  /** Writes buffered outcomes, one transaction per lane. On failure they stay buffered and are retried. */
+  async flush(): Promise<void> {
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = null;
+    }
+    if (this.flushing) {
+      await this.flushing;
+      if (this.buffered === 0) return;
+    }
+    this.flushing = (async () => {
+      const lanes = [...this.buffer.entries()];
+      this.buffer.clear();
+      this.buffered = 0;
+      for (const [laneId, outcomes] of lanes) {
+        try {
+          await this.ctx.db.transaction((tx) => recordOutcomes(tx, this.id, this.workspaceOfLane.get(laneId) ?? null, outcomes));
+        } catch (error) {
+          this.ctx.logger.error({ err: error, laneId }, 'could not record outcomes; will retry');
+          const list = this.buffer.get(laneId) ?? [];
+          this.buffer.set(laneId, [...outcomes, ...list]);
+          this.buffered += outcomes.length;
+        }
+      }
+    })();
+    try {
+      await this.flushing;
+    } finally {
+      this.flushing = null;
+    }
+    if (this.buffered > 0 && !this.flushTimer && !this.stopping) this.flushTimer = setTimeout(() => void this.flush(), 200);
+  }
+}

@@ -1,0 +1,67 @@
+// The admin panel: the files of web/ at /, the few browser ES modules it imports (Preact, htm)
+// straight from node_modules at /assets/vendor/, and web/index.html for every other GET that asks
+// for HTML, so the panel's own addresses (/bots/1/subscribers) survive a reload. No build step.
+// The panel talks to Botcast only through the public /api; /api and /hooks keep their JSON 404s.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+const WEB_ROOT = fileURLToPath(new URL('../../web/', import.meta.url));
+const require = createRequire(import.meta.url);
+
+/** Browser modules served from node_modules, by the name web/index.html's import map uses. */
+const VENDOR: Record<string, string> = {
+  'preact.mjs': require.resolve('preact'),
+  'preact-hooks.mjs': require.resolve('preact/hooks'),
+  'htm.mjs': join(dirname(require.resolve('htm')), 'htm.mjs'),
+};
+
+function isBackendPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/') || path === '/hooks' || path.startsWith('/hooks/');
+}
+
+/** index.html with a Content-Security-Policy that allows its inline import map and nothing else inline. */
+async function sendIndex(reply: FastifyReply) {
+  const page = await readFile(join(WEB_ROOT, 'index.html'), 'utf8');
+  const inline = [...page.matchAll(/<script type="importmap">([\s\S]*?)<\/script>/g)]
+    .map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`)
+    .join(' ');
+  return reply
+    .header('cache-control', 'no-cache')
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'same-origin')
+    .header(
+      'content-security-policy',
+      `default-src 'self'; script-src 'self' ${inline}; style-src 'self'; img-src 'self' data: https: http:; connect-src 'self'; ` +
+        `frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'`,
+    )
+    .type('text/html; charset=utf-8')
+    .send(page);
+}
+
+export async function registerPanel(app: FastifyInstance) {
+  await app.register(async (panel) => {
+    await panel.register(fastifyStatic, { root: WEB_ROOT, serve: false });
+
+    panel.get('/assets/vendor/:file', { schema: { hide: true } }, async (request: FastifyRequest<{ Params: { file: string } }>, reply) => {
+      const file = VENDOR[request.params.file];
+      if (!Object.hasOwn(VENDOR, request.params.file) || !file) return reply.callNotFound();
+      return reply.sendFile(basename(file), dirname(file), { maxAge: 3_600_000 });
+    });
+
+    panel.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      const path = request.url.split('?')[0];
+      if (isBackendPath(path)) return reply.callNotFound();
+      if (path === '/' || path === '/index.html') return sendIndex(reply);
+      // A file (the last segment has an extension): web/ has it or it is a JSON 404.
+      if (/\.[A-Za-z0-9]+$/.test(path)) return reply.sendFile(path.slice(1), WEB_ROOT, { maxAge: 0 });
+      // A panel address: the panel's router draws it.
+      if (String(request.headers.accept ?? '').includes('text/html')) return sendIndex(reply);
+      return reply.callNotFound();
+    });
+  });
+}

@@ -1,0 +1,55 @@
+// Broadcasts: create (instant, delayed, periodic), read, delete before start, stop while delivering.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { ServiceContext } from '../../services/context.ts';
+import { createBroadcast } from '../../services/sends/create.ts';
+import { getSend } from '../../services/sends/view.ts';
+import { deleteSend, stopSend } from '../../services/sends/actions.ts';
+import { actor, ws } from '../auth.ts';
+import { BotParams, ButtonSchema, Id, IdParams, MediaSchema } from '../schemas.ts';
+
+const TagRef = Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Id]);
+
+export const ContentSchema = Type.Union([
+  Type.Object({ type: Type.Literal('text'), text: Type.String({ maxLength: 10000 }), media: Type.Optional(Type.Union([MediaSchema, Type.Null()])), buttons: Type.Optional(Type.Array(ButtonSchema, { maxItems: 50 })) }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('screen'), screenId: Id }, { additionalProperties: false }),
+]);
+
+export const AudienceSchema = Type.Union([
+  Type.Object({ type: Type.Literal('all'), exclude: Type.Optional(Type.Array(TagRef, { maxItems: 100 })) }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('tags'), include: Type.Array(TagRef, { minItems: 1, maxItems: 100 }), exclude: Type.Optional(Type.Array(TagRef, { maxItems: 100 })) }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('selected'), subscriberIds: Type.Optional(Type.Array(Id, { maxItems: 100000 })), importId: Type.Optional(Id) }, { additionalProperties: false }),
+]);
+
+export const TimingSchema = Type.Union([
+  Type.Object({ type: Type.Literal('instant') }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('delayed'), at: Type.String({ maxLength: 40, description: "Local date and time in the bot's time zone, e.g. 2026-12-01T10:00" }) }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('periodic'), recurrence: Type.Unknown({ description: 'every_n_days | weekdays | month_days | cron, with time and optional endDate' }) }, { additionalProperties: false }),
+]);
+
+export const SendBody = Type.Object(
+  {
+    content: ContentSchema,
+    channelIds: Type.Array(Id, { maxItems: 20, description: 'The platforms (channels of the bot) to send on' }),
+    audience: AudienceSchema,
+    timing: Type.Optional(TimingSchema),
+    endOpenChats: Type.Optional(Type.Boolean({ description: 'Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes)' })),
+  },
+  { additionalProperties: false },
+);
+
+export const sendRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => async (app) => {
+  app.post('/api/bots/:botId/sends', {
+    schema: { tags: ['broadcasts'], summary: 'Create a broadcast (instant after the grace window, delayed, or periodic)', params: BotParams, body: SendBody },
+  }, async (request, reply) => reply.status(201).send(await createBroadcast(ctx, ws(request), request.params.botId, request.body as any, actor(request))));
+
+  app.get('/api/sends/:id', { schema: { tags: ['broadcasts'], summary: 'A send with its runs and counters', params: IdParams } }, async (request) =>
+    getSend(ctx, ws(request), request.params.id));
+
+  app.delete('/api/sends/:id', {
+    schema: { tags: ['broadcasts'], summary: 'Delete a send that has not started (instant in its grace window, delayed) or a periodic one (stops future runs)', params: IdParams },
+  }, async (request) => deleteSend(ctx, ws(request), request.params.id, actor(request)));
+
+  app.post('/api/sends/:id/stop', { schema: { tags: ['broadcasts'], summary: 'Stop a delivering send: what was not sent yet is cancelled', params: IdParams } }, async (request) =>
+    stopSend(ctx, ws(request), request.params.id, actor(request)));
+};

@@ -1,0 +1,138 @@
+// What a send form says, checked and resolved against the bot: content frozen, channels and tags
+// resolved to ids, timing turned into the first run time. Every rule answers a 400 naming the field.
+import { invalid } from '../../domain/errors.ts';
+import { isInPast, nextOccurrence, parseLocalDateTime, validateRecurrence, withStartDate, type Recurrence } from '../../domain/schedule/index.ts';
+import type { Button } from '../../platforms/types.ts';
+import type { FrozenContent } from '../../engine/render.ts';
+import type { SendTargeting } from '../../engine/sql/runs.ts';
+import type { SendTiming } from '../../engine/scheduler.ts';
+import type { Queryable } from '../../storage/db.ts';
+import { getScreen, validateScreen } from '../screens.ts';
+
+export type ContentInput =
+  | { type: 'text'; text: string; media?: FrozenContent['media']; buttons?: Button[] }
+  | { type: 'screen'; screenId: number };
+
+export type AudienceInput =
+  | { type: 'all'; exclude?: Array<string | number> }
+  | { type: 'tags'; include: Array<string | number>; exclude?: Array<string | number> }
+  | { type: 'selected'; subscriberIds?: number[]; importId?: number };
+
+export type TimingInput = { type: 'instant' } | { type: 'delayed'; at: string } | { type: 'periodic'; recurrence: unknown };
+
+export interface SendInput {
+  content: ContentInput;
+  channelIds: number[];
+  audience: AudienceInput;
+  timing?: TimingInput;
+  endOpenChats?: boolean;
+}
+
+export async function freezeContent(q: Queryable, workspaceId: number, botId: number, content: ContentInput): Promise<FrozenContent> {
+  if (content.type === 'screen') {
+    let screen;
+    try {
+      screen = await getScreen(q, workspaceId, content.screenId);
+    } catch {
+      throw invalid('unknown_screen', `content.screenId ${content.screenId} is not a screen of this bot`, { field: 'content.screenId' });
+    }
+    if (screen.botId !== botId) throw invalid('unknown_screen', `content.screenId ${content.screenId} is not a screen of this bot`, { field: 'content.screenId' });
+    return { type: 'screen', screenId: screen.id, screenName: screen.name, text: screen.text, media: screen.media ?? null, buttons: screen.buttons ?? [] };
+  }
+  if (typeof content.text !== 'string' || (content.text.trim() === '' && !content.media)) {
+    throw invalid('empty_text', 'content.text must not be empty', { field: 'content.text' });
+  }
+  validateScreen({ name: 'text', text: content.text, media: content.media ?? null, buttons: content.buttons ?? [] });
+  return { type: 'text', text: content.text, media: content.media ?? null, buttons: content.buttons ?? [] };
+}
+
+export interface ResolvedChannels {
+  ids: number[];
+  platforms: string[];
+}
+
+export async function resolveChannels(q: Queryable, botId: number, channelIds: number[]): Promise<ResolvedChannels> {
+  const unique = [...new Set(channelIds)];
+  if (unique.length === 0) throw invalid('no_platforms', 'channelIds must name at least one channel (platform) of the bot', { field: 'channelIds' });
+  const rows = await q.query<{ id: number; platform: string }>('SELECT id, platform FROM channels WHERE bot_id = $1 AND id = ANY($2::bigint[]) ORDER BY id', [botId, unique]);
+  const known = new Set(rows.map((r) => r.id));
+  const unknown = unique.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw invalid('unknown_channel', `channelIds: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a channel' : 'are not channels'} of this bot`, { field: 'channelIds', unknown });
+  return { ids: rows.map((r) => r.id), platforms: rows.map((r) => r.platform) };
+}
+
+/** Tags by name or id; each must exist and be in use (assigned to at least one subscriber). */
+async function resolveTags(q: Queryable, botId: number, refs: Array<string | number> | undefined, field: string): Promise<Array<{ id: number; name: string }>> {
+  if (!refs || refs.length === 0) return [];
+  const names = refs.filter((r): r is string => typeof r === 'string').map((n) => n.trim());
+  const ids = refs.filter((r): r is number => typeof r === 'number');
+  const rows = await q.query<{ id: number; name: string; used: boolean }>(
+    `SELECT t.id, t.name, EXISTS (SELECT 1 FROM subscriber_tags st WHERE st.tag_id = t.id) AS used
+     FROM tags t WHERE t.bot_id = $1 AND (t.name = ANY($2::text[]) OR t.id = ANY($3::bigint[]))`,
+    [botId, names, ids],
+  );
+  for (const ref of refs) {
+    const row = rows.find((r) => (typeof ref === 'string' ? r.name === ref.trim() : r.id === ref));
+    if (!row) throw invalid('unknown_tag', `${field}: tag "${ref}" does not exist in this bot`, { field, tag: ref });
+    if (!row.used) throw invalid('tag_not_in_use', `${field}: tag "${row.name}" is not assigned to any subscriber, so it cannot be chosen`, { field, tag: row.name });
+  }
+  return rows.map((r) => ({ id: r.id, name: r.name }));
+}
+
+export interface ResolvedTargeting extends SendTargeting {
+  includeTags: string[];
+  excludeTags: string[];
+  platforms: string[];
+}
+
+export async function resolveTargeting(q: Queryable, botId: number, channelIds: number[], audience: AudienceInput): Promise<ResolvedTargeting> {
+  const channels = await resolveChannels(q, botId, channelIds);
+  if (audience.type === 'selected' && channels.ids.length !== 1) {
+    throw invalid('selected_users_need_one_platform', `Selected users needs exactly one platform; ${channels.ids.length} are selected`, { field: 'channelIds' });
+  }
+  const include = audience.type === 'tags' ? await resolveTags(q, botId, audience.include, 'audience.include') : [];
+  if (audience.type === 'tags' && include.length === 0) throw invalid('no_tags', 'audience.include must name at least one tag', { field: 'audience.include' });
+  const exclude = audience.type === 'selected' ? [] : await resolveTags(q, botId, audience.exclude, 'audience.exclude');
+  return {
+    audience: audience.type,
+    channelIds: channels.ids,
+    platforms: channels.platforms,
+    includeTagIds: include.map((t) => t.id),
+    excludeTagIds: exclude.map((t) => t.id),
+    includeTags: include.map((t) => t.name),
+    excludeTags: exclude.map((t) => t.name),
+  };
+}
+
+export interface ResolvedTiming {
+  timing: SendTiming;
+  firstRunAt: Date;
+}
+
+export function resolveTiming(input: TimingInput | undefined, zone: string, now: Date, graceSeconds: number): ResolvedTiming {
+  const timing = input ?? { type: 'instant' };
+  switch (timing.type) {
+    case 'instant':
+      return { timing: { type: 'instant' }, firstRunAt: new Date(now.getTime() + graceSeconds * 1000) };
+    case 'delayed': {
+      const parsed = parseLocalDateTime(timing.at, zone);
+      if (!parsed.ok) throw invalid('invalid_date', `timing.at: ${parsed.reason}`, { field: 'timing.at' });
+      if (isInPast(parsed.instant, now)) throw invalid('date_in_past', `timing.at ${timing.at} (${zone}) is in the past`, { field: 'timing.at' });
+      return { timing: { type: 'delayed', at: parsed.instant.toISOString() }, firstRunAt: parsed.instant };
+    }
+    case 'periodic': {
+      const checked = validateRecurrence(timing.recurrence, { zone, now });
+      if (!checked.ok) {
+        const first = checked.errors[0];
+        const field = first.field ? `timing.recurrence.${first.field}` : 'timing.recurrence';
+        throw invalid('invalid_recurrence', `${field}: ${first.message}`, { field, errors: checked.errors });
+      }
+      const recurrence: Recurrence = withStartDate(checked.value, zone, now);
+      const first = nextOccurrence(recurrence, zone, now);
+      if (!first) throw invalid('invalid_recurrence', 'timing.recurrence has no occurrence after now', { field: 'timing.recurrence' });
+      return { timing: { type: 'periodic', recurrence, zone }, firstRunAt: first };
+    }
+    default:
+      throw invalid('invalid_timing', 'timing.type must be instant, delayed or periodic', { field: 'timing.type' });
+  }
+}

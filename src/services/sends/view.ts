@@ -1,0 +1,67 @@
+// How a send reads: what it says, to whom, when, and what happened (counters are summed from the
+// lanes, never counted from deliveries).
+import { notFound } from '../../domain/errors.ts';
+import type { Queryable } from '../../storage/db.ts';
+import type { ServiceContext } from '../context.ts';
+
+export interface Counters {
+  recipients: number;
+  queued: number;
+  held: number;
+  inFlight: number;
+  sent: number;
+  failed: number;
+  cancelled: number;
+  unknown: number;
+}
+
+export const COUNTER_SUMS = `coalesce(sum(l.recipients),0)::int AS recipients, coalesce(sum(l.queued),0)::int AS queued, coalesce(sum(l.held),0)::int AS held,
+  coalesce(sum(l.in_flight),0)::int AS "inFlight", coalesce(sum(l.sent),0)::int AS sent, coalesce(sum(l.failed),0)::int AS failed,
+  coalesce(sum(l.cancelled),0)::int AS cancelled, coalesce(sum(l.unknown),0)::int AS unknown`;
+
+export type SendStatus = 'grace' | 'scheduled' | 'periodic' | 'delivering' | 'completed' | 'stopped' | 'deleted';
+
+export async function getSend(ctx: ServiceContext | { db: Queryable }, workspaceId: number, sendId: number) {
+  const db = ctx.db;
+  const rows = await db.query(
+    `SELECT s.id, s.kind, s.bot_id AS "botId", s.content, s.targeting, s.timing, s.end_open_chats AS "endOpenChats",
+            s.created_by AS "createdBy", s.created_at AS "createdAt", s.next_run_at AS "nextRunAt", s.deleted_at AS "deletedAt",
+            s.source_id AS "sourceId", now() AS now
+     FROM sends s WHERE s.id = $1 AND s.workspace_id = $2`,
+    [sendId, workspaceId],
+  );
+  if (rows.length === 0) throw notFound('send', sendId);
+  const send = rows[0];
+  const runs = await db.query(
+    `SELECT r.id, r.planned_at AS "plannedAt", r.state, r.started_at AS "startedAt", r.finished_at AS "finishedAt", ${COUNTER_SUMS}
+     FROM runs r LEFT JOIN run_lanes l ON l.run_id = r.id WHERE r.send_id = $1 GROUP BY r.id ORDER BY r.id DESC LIMIT 100`,
+    [sendId],
+  );
+  const channels = await db.query<{ id: number; platform: string }>('SELECT id, platform FROM channels WHERE id = ANY($1::bigint[])', [send.targeting.channelIds ?? []]);
+  const totals = runs.reduce(
+    (acc: Counters, r: any) => {
+      for (const k of Object.keys(acc) as Array<keyof Counters>) acc[k] += r[k];
+      return acc;
+    },
+    { recipients: 0, queued: 0, held: 0, inFlight: 0, sent: 0, failed: 0, cancelled: 0, unknown: 0 },
+  );
+  const status = statusOf(send, runs);
+  const { now, ...rest } = send;
+  return {
+    ...rest,
+    status,
+    graceEndsAt: status === 'grace' ? send.nextRunAt : null,
+    secondsUntilStart: send.nextRunAt ? Math.max(0, Math.round((new Date(send.nextRunAt).getTime() - new Date(now).getTime()) / 1000)) : null,
+    platforms: channels.map((c) => ({ channelId: c.id, platform: c.platform })),
+    counts: totals,
+    runs,
+  };
+}
+
+function statusOf(send: any, runs: any[]): SendStatus {
+  if (send.deletedAt) return 'deleted';
+  if (runs.some((r) => ['pending', 'materialising', 'delivering'].includes(r.state))) return 'delivering';
+  if (send.timing?.type === 'periodic') return send.nextRunAt ? 'periodic' : runs[0]?.state === 'stopped' ? 'stopped' : 'completed';
+  if (runs.length === 0) return send.timing?.type === 'instant' ? 'grace' : 'scheduled';
+  return runs[0].state === 'stopped' ? 'stopped' : 'completed';
+}

@@ -1,0 +1,57 @@
+// Test worlds: a workspace with a bot, channels on fake platform servers, and subscribers.
+// Subscribers are seeded set-based, as the migration import does (a broadcast never creates them).
+import type { Queryable } from '../../src/storage/db.ts';
+import type { TestApp } from './app.ts';
+
+export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000, everyMs = 25): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export async function seedSubscribers(
+  db: Queryable,
+  args: { workspaceId: number; botId: number; channelId: number; platform: string; count: number; prefix?: string; startAt?: number },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO subscribers (workspace_id, bot_id, channel_id, platform, platform_user_id, name)
+     SELECT $1, $2, $3, $4, $5 || g, 'User ' || g FROM generate_series($6::int, $6::int + $7::int - 1) AS g`,
+    [args.workspaceId, args.botId, args.channelId, args.platform, args.prefix ?? '', args.startAt ?? 1, args.count],
+  );
+}
+
+export interface World {
+  key: string;
+  workspaceId: number;
+  botId: number;
+}
+
+export async function makeWorld(t: TestApp, timeZone = 'UTC'): Promise<World> {
+  const ws = await t.workspace();
+  const bot = await t.request('POST', '/api/bots', { key: ws.key, body: { name: 'bot', timeZone } });
+  return { key: ws.key, workspaceId: ws.workspaceId, botId: bot.body.id };
+}
+
+export async function addChannel(t: TestApp, w: World, platform: string, body: Record<string, unknown> = {}): Promise<number> {
+  const res = await t.request('POST', `/api/bots/${w.botId}/channels`, { key: w.key, body: { platform, verify: false, ...body } });
+  if (res.status !== 201) throw new Error(`channel: ${res.status} ${res.text}`);
+  return res.body.id;
+}
+
+export async function waitForSend(t: TestApp, w: World, sendId: number, statuses = ['completed', 'stopped'], timeoutMs = 30_000) {
+  return waitFor(`send ${sendId} to be ${statuses.join('/')}`, async () => {
+    const res = await t.request('GET', `/api/sends/${sendId}`, { key: w.key });
+    return statuses.includes(res.body.status) ? res.body : null;
+  }, timeoutMs);
+}
+
+export const FAST_ENGINE = { pollMs: 20, heartbeatMs: 200, workerStaleMs: 1500, backoffBaseMs: 50, maxBackoffMs: 200, requestTimeoutMs: 2000 };

@@ -1,0 +1,139 @@
+// The delivery engine against a fake Telegram: everyone once, outcomes classified, blocked
+// subscribers marked and skipped, 429 retry_after honoured on that channel only, transient
+// failures retried then failed, stop cancels the rest, a small send is not starved.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { startFakeServer, type FakeServer } from '../fakes/server.ts';
+import { FAST_ENGINE, addChannel, makeWorld, seedSubscribers, waitFor, waitForSend, type World } from '../helpers/world.ts';
+
+let t: TestApp;
+let fake: FakeServer;
+
+before(async () => {
+  fake = await startFakeServer({ seed: 1 });
+  t = await startTestApp({ worker: true, config: { graceSeconds: 0 }, engine: FAST_ENGINE });
+});
+after(async () => {
+  await t.close();
+  await fake.close();
+});
+
+async function tgWorld(count: number, options: { rate?: number; token?: string } = {}) {
+  const w = await makeWorld(t);
+  const token = options.token ?? `${Math.floor(Math.random() * 1e9)}:AA${Math.random().toString(36).slice(2)}`;
+  const channelId = await addChannel(t, w, 'tg', { credentials: { token }, apiBaseUrl: fake.url, ratePerSecond: options.rate ?? 1000 });
+  await seedSubscribers(t.app.ctx.db, { workspaceId: w.workspaceId, botId: w.botId, channelId, platform: 'tg', count, startAt: 1000 });
+  return { w, channelId, token };
+}
+
+async function broadcast(w: World, channelIds: number[], extra: Record<string, unknown> = {}) {
+  const res = await t.request('POST', `/api/bots/${w.botId}/sends`, {
+    key: w.key,
+    body: { content: { type: 'text', text: 'Hello {{first_name|friend}}' }, channelIds, audience: { type: 'all' }, ...extra },
+  });
+  assert.equal(res.status, 201, res.text);
+  return res.body.id as number;
+}
+
+const byToken = (token: string) => fake.records.filter((r) => r.channel === token && r.send);
+
+describe('delivery engine', () => {
+  test('every subscriber gets the message exactly once, and the counters match the platform', async () => {
+    const { w, channelId, token } = await tgWorld(300);
+    const sendId = await broadcast(w, [channelId]);
+    const done = await waitForSend(t, w, sendId);
+    const perRecipient = fake.deliveriesPerRecipient({ channel: token });
+    assert.equal(perRecipient.size, 300);
+    assert.ok([...perRecipient.values()].every((n) => n === 1));
+    assert.equal(done.counts.sent, 300);
+    assert.equal(done.counts.recipients, 300);
+    assert.equal(done.counts.failed + done.counts.unknown + done.counts.queued + done.counts.inFlight, 0);
+    const body = byToken(token)[0].body as { text: string };
+    assert.equal(body.text, 'Hello User');
+  });
+
+  test('a blocked subscriber is marked blocked and skipped by the next send', async () => {
+    const { w, channelId, token } = await tgWorld(20);
+    fake.setFaults([{ kind: 'blocked', channel: token, recipient: '1005' }]);
+    const first = await waitForSend(t, w, await broadcast(w, [channelId]));
+    fake.setFaults([]);
+    assert.equal(first.counts.sent, 19);
+    assert.equal(first.counts.failed, 1);
+    const [sub] = await t.app.ctx.db.query(`SELECT status FROM subscribers WHERE channel_id = $1 AND platform_user_id = '1005'`, [channelId]);
+    assert.equal(sub.status, 'blocked');
+    const [d] = await t.app.ctx.db.query(`SELECT outcome, error_code, error_text FROM deliveries WHERE channel_id = $1 AND recipient = '1005'`, [channelId]);
+    assert.equal(d.outcome, 'blocked');
+    assert.equal(d.error_code, '403');
+    assert.match(d.error_text, /blocked by the user/);
+    const before = byToken(token).filter((r) => r.recipient === '1005').length;
+    const second = await waitForSend(t, w, await broadcast(w, [channelId]));
+    assert.equal(second.counts.recipients, 19);
+    assert.equal(byToken(token).filter((r) => r.recipient === '1005').length, before);
+  });
+
+  test('429 retry_after pauses that channel only, for exactly as long as asked, and is logged', async () => {
+    const a = await tgWorld(60, { rate: 200 });
+    const b = await tgWorld(60, { rate: 200 });
+    fake.setFaults([{ kind: 'rate_limited', channel: a.token, count: 1, retryAfterSec: 1 }]);
+    const sa = await broadcast(a.w, [a.channelId]);
+    const sb = await broadcast(b.w, [b.channelId]);
+    const [doneA] = await Promise.all([waitForSend(t, a.w, sa), waitForSend(t, b.w, sb)]);
+    fake.setFaults([]);
+    const recordsA = byToken(a.token);
+    const limited = recordsA.find((r) => r.fault === 'rate_limited')!;
+    assert.ok(limited, 'the fake answered 429 once');
+    const during = recordsA.filter((r) => r.t > limited.t + 5 && r.t < limited.t + 1000);
+    assert.deepEqual(during.map((r) => r.t - limited.t), [], 'no request to the paused channel before retry_after ends');
+    assert.equal(doneA.counts.sent, 60, 'the rate-limited message was sent again after the pause');
+    assert.equal(fake.deliveriesPerRecipient({ channel: a.token }).size, 60);
+    const log = await t.app.ctx.db.query(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'paused'`, [doneA.runs[0].id]);
+    assert.equal(log.length, 1);
+    assert.match(log[0].message, /paused for 1 s/);
+  });
+
+  test('a transient failure is retried; one that persists ends failed after the attempt limit', async () => {
+    const { w, channelId, token } = await tgWorld(10);
+    fake.setFaults([
+      { kind: 'server_error', channel: token, recipient: '1001', count: 1, status: 502 },
+      { kind: 'server_error', channel: token, recipient: '1002', status: 500 },
+    ]);
+    const done = await waitForSend(t, w, await broadcast(w, [channelId]));
+    fake.setFaults([]);
+    assert.equal(done.counts.sent, 9);
+    assert.equal(done.counts.failed, 1);
+    const rows = await t.app.ctx.db.query(`SELECT recipient, state, attempts, outcome FROM deliveries WHERE channel_id = $1 AND recipient IN ('1001','1002') ORDER BY recipient`, [channelId]);
+    assert.deepEqual(rows.map((r) => [r.recipient, r.state, r.attempts, r.outcome]), [
+      ['1001', 'sent', 2, 'sent'],
+      ['1002', 'failed', 5, 'transient'],
+    ]);
+  });
+
+  test('stop cancels what was not sent yet, and counts it', async () => {
+    const { w, channelId, token } = await tgWorld(200, { rate: 20 });
+    const sendId = await broadcast(w, [channelId]);
+    await waitFor('some deliveries', async () => byToken(token).length >= 5);
+    const stop = await t.request('POST', `/api/sends/${sendId}/stop`, { key: w.key });
+    assert.equal(stop.status, 200);
+    const done = await waitForSend(t, w, sendId, ['stopped']);
+    await waitFor('in-flight to settle', async () => (await t.request('GET', `/api/sends/${sendId}`, { key: w.key })).body.counts.inFlight === 0);
+    const final = (await t.request('GET', `/api/sends/${sendId}`, { key: w.key })).body;
+    assert.ok(final.counts.cancelled > 100, `cancelled ${final.counts.cancelled}`);
+    assert.equal(final.counts.sent + final.counts.cancelled, 200);
+    assert.equal(final.counts.sent, fake.deliveriesPerRecipient({ channel: token }).size);
+    assert.equal(done.status, 'stopped');
+  });
+
+  test('a one-recipient send is not starved by a big broadcast on the same channel', async () => {
+    const { w, channelId, token } = await tgWorld(400, { rate: 40 });
+    await broadcast(w, [channelId]);
+    await waitFor('the big broadcast to start', async () => byToken(token).length >= 10);
+    const [one] = await t.app.ctx.db.query(`SELECT id FROM subscribers WHERE channel_id = $1 AND platform_user_id = '1399'`, [channelId]);
+    const enqueuedAt = Date.now();
+    const small = await broadcast(w, [channelId], { audience: { type: 'selected', subscriberIds: [one.id] }, content: { type: 'text', text: 'just you' } });
+    await waitFor('the small send to arrive', async () => byToken(token).some((r) => (r.body as any)?.text === 'just you'), 10_000, 10);
+    const arrived = byToken(token).find((r) => (r.body as any)?.text === 'just you')!;
+    assert.ok(arrived.t - enqueuedAt < 2000, `took ${arrived.t - enqueuedAt} ms`);
+    await t.request('POST', `/api/sends/${small}/stop`, { key: w.key }).catch(() => {});
+  });
+});
