@@ -42,6 +42,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     batchSize: config.workerBatchSize,
     concurrency: config.workerConcurrency,
     holdExpiryMs: config.holdExpiryHours * 3600_000,
+    requestTimeoutMs: config.requestTimeoutMs,
+    heartbeatMs: config.heartbeatMs,
+    workerStaleMs: config.workerStaleMs,
+    maxAttempts: config.maxAttempts,
+    backoffBaseMs: config.retryBaseMs,
+    pollMs: config.pollMs,
     ...options.engine,
   };
   const engine = options.worker === false ? null : await startEngine({ db: storage.db, platforms: ctx.platforms, sealer: storage.sealer, logger, settings });

@@ -20,6 +20,12 @@ export interface Config {
   allowPrivateBaseUrls: boolean;
   signup: boolean;
   dbPoolSize: number;
+  requestTimeoutMs: number;
+  heartbeatMs: number;
+  workerStaleMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  pollMs: number;
 }
 
 type Parser = (raw: string) => unknown;
@@ -80,6 +86,12 @@ export const SETTINGS: Setting[] = [
   { env: 'BOTCAST_WORKER_CONCURRENCY', key: 'workerConcurrency', default: '64', parse: int(1, 4096), doc: 'Requests a worker keeps in flight at once.' },
   { env: 'BOTCAST_ALLOW_PRIVATE_BASE_URLS', key: 'allowPrivateBaseUrls', default: 'false', parse: bool, doc: 'Allow channel API base URLs on loopback, private or link-local addresses (tests, self-hosted Bot API servers).' },
   { env: 'BOTCAST_SIGNUP', key: 'signup', default: 'true', parse: bool, doc: 'Allow creating workspaces through POST /api/signup.' },
+  { env: 'BOTCAST_REQUEST_TIMEOUT_MS', key: 'requestTimeoutMs', default: '15000', parse: int(100, 600_000), doc: 'Timeout of one request to a platform.' },
+  { env: 'BOTCAST_MAX_ATTEMPTS', key: 'maxAttempts', default: '5', parse: int(1, 50), doc: 'Attempts before a temporary failure (5xx, timeout before sending) counts as failed.' },
+  { env: 'BOTCAST_RETRY_BASE_MS', key: 'retryBaseMs', default: '1000', parse: int(1, 3_600_000), doc: 'First retry delay; doubles each attempt (with jitter), at most 5 minutes.' },
+  { env: 'BOTCAST_WORKER_HEARTBEAT_MS', key: 'heartbeatMs', default: '1000', parse: int(50, 60_000), doc: 'How often a worker says it is alive.' },
+  { env: 'BOTCAST_WORKER_STALE_MS', key: 'workerStaleMs', default: '10000', parse: int(200, 3_600_000), doc: 'A worker silent this long is dead; its in-flight deliveries are settled (unknown, or retried on de-duplicating platforms).' },
+  { env: 'BOTCAST_POLL_MS', key: 'pollMs', default: '100', parse: int(5, 10_000), doc: 'How often an idle worker looks for work.' },
   { env: 'BOTCAST_DB_POOL', key: 'dbPoolSize', default: '10', parse: int(1, 200), doc: 'PostgreSQL connections per process.' },
 ];
 
