@@ -224,27 +224,27 @@ export class Worker {
     const items = claim.deliveries;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      if (this.stopping || this.pausedUntil(info.row.id)) {
-        this.releaseRest(claim, items.slice(i), this.pausedUntil(info.row.id));
-        return;
-      }
       await this.semaphore.acquire();
-      let at = base + (i - offset) * spacing;
-      if (at - Date.now() > 1) await sleep(at - Date.now());
-      if (this.stopping || this.pausedUntil(info.row.id)) {
-        this.semaphore.release();
-        this.releaseRest(claim, items.slice(i), this.pausedUntil(info.row.id));
-        return;
-      }
-      if (spacing >= 1 && Date.now() - at > LATE_TOLERANCE_MS) {
+      let ready = false;
+      while (!ready) {
+        const at = base + (i - offset) * spacing;
+        if (at - Date.now() > 1) await sleep(at - Date.now());
+        // Checked after every wait, right before the request leaves: a pause learned meanwhile wins.
+        if (this.stopping || this.pausedUntil(info.row.id)) {
+          this.semaphore.release();
+          this.releaseRest(claim, items.slice(i), this.pausedUntil(info.row.id));
+          return;
+        }
+        if (spacing < 1 || Date.now() - at <= LATE_TOLERANCE_MS) {
+          ready = true;
+          break;
+        }
         // Late (event loop stall, slow semaphore): sending now could crowd a 1-second window.
         // Take fresh slots for the rest; the old ones simply go unused.
         try {
           const fresh = await reserveSlots(this.ctx.db, info.row.id, items.length - i, info.ratePerSecond * RATE_SAFETY);
           base = fresh.firstSlotMs - fresh.dbNowMs + Date.now();
           offset = i;
-          at = base;
-          if (at - Date.now() > 1) await sleep(at - Date.now());
         } catch (error) {
           this.semaphore.release();
           this.ctx.logger.error({ err: error }, 'could not reserve new slots; releasing the rest of the batch');

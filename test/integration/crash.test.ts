@@ -9,6 +9,7 @@ import { ENGINE } from '../helpers/engine.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { startBotcast, type BotcastProcess } from '../helpers/process.ts';
 import { startFakeServer, type FakeServer } from '../fakes/server.ts';
+import { startFakeProcess } from '../helpers/fake-process.ts';
 import { addChannel, makeWorld, seedSubscribers, waitFor } from '../helpers/world.ts';
 import { createTestDatabase } from '../helpers/engine.ts';
 import { openStorage } from '../../src/storage/open.ts';
@@ -98,24 +99,27 @@ describe('crashes', () => {
   test('two workers on one channel limited to 20/s: no 1-second window over 20', { skip: ENGINE !== 'postgres' && 'worker processes share PostgreSQL' }, async () => {
     const t: TestApp = await startTestApp({ config: { graceSeconds: 0 } });
     const workers: BotcastProcess[] = [];
+    const platform = await startFakeProcess();
     try {
       const w = await makeWorld(t);
       const token = `78:rate${Date.now()}`;
-      const channelId = await addChannel(t, w, 'tg', { credentials: { token }, apiBaseUrl: fake.url, ratePerSecond: 20 });
+      const channelId = await addChannel(t, w, 'tg', { credentials: { token }, apiBaseUrl: platform.url, ratePerSecond: 20 });
       await seedSubscribers(t.app.ctx.db, { workspaceId: w.workspaceId, botId: w.botId, channelId, platform: 'tg', count: 120 });
       const env = { ...t.database.env, ...WORKER_ENV };
       workers.push(await startBotcast(['worker'], env), await startBotcast(['worker'], env));
       const send = await t.request('POST', `/api/bots/${w.botId}/sends`, { key: w.key, body: { content: { type: 'text', text: 'hi' }, channelIds: [channelId], audience: { type: 'all' } } });
       await waitFor('the run to complete', async () => (await t.request('GET', `/api/sends/${send.body.id}`, { key: w.key })).body.status === 'completed', 30_000, 100);
-      const records = fake.records.filter((r) => r.channel === token && r.send);
+      const records = (await platform.records()).filter((r) => r.channel === token && r.send);
       assert.equal(records.length, 120);
-      assert.ok(fake.maxPerSecondWindow({ channel: token }) <= 20, `max ${fake.maxPerSecondWindow({ channel: token })} in one second`);
+      const max = await platform.maxPerSecondWindow(token);
+      assert.ok(max <= 20, `max ${max} in one second`);
       const rate = (records.length - 1) / ((records[records.length - 1].t - records[0].t) / 1000);
       assert.ok(rate >= 18.5, `achieved ${rate.toFixed(2)}/s`);
       const byWorker = new Set((await t.app.ctx.db.query(`SELECT DISTINCT claimed_by FROM deliveries`)).map((r) => r.claimed_by));
       assert.ok(byWorker.size >= 1);
     } finally {
       for (const p of workers) await p.kill('SIGKILL');
+      await platform.close();
       await t.close();
     }
   });

@@ -83,8 +83,18 @@ describe('delivery engine', () => {
     const recordsA = byToken(a.token);
     const limited = recordsA.find((r) => r.fault === 'rate_limited')!;
     assert.ok(limited, 'the fake answered 429 once');
-    const during = recordsA.filter((r) => r.t > limited.t + 5 && r.t < limited.t + 1000);
-    assert.deepEqual(during.map((r) => r.t - limited.t), [], 'no request to the paused channel before retry_after ends');
+    // Requests already on their way when the answer arrived cannot be called back; from the moment
+    // Botcast knew (the pause it recorded, on the database clock), none until the pause ends.
+    const [pacing] = await t.app.ctx.db.query('SELECT paused_until FROM channel_pacing WHERE channel_id = $1', [a.channelId]);
+    const until = pacing.paused_until.getTime();
+    const learnedAt = until - 1000;
+    assert.ok(learnedAt - limited.t < 250, `Botcast learned of the 429 ${learnedAt - limited.t} ms after it was answered`);
+    const during = recordsA.filter((r) => r.t > learnedAt + 2 && r.t < until - 2);
+    assert.deepEqual(during.map((r) => r.t - learnedAt), [], 'no request to the paused channel before retry_after ends');
+    const resumed = recordsA.filter((r) => r.t >= until - 2).map((r) => r.t - until);
+    assert.ok(resumed.length > 0 && resumed[0] < 300, `resumed ${resumed[0]} ms after the pause`);
+    const others = byToken(b.token).filter((r) => r.t > learnedAt && r.t < until);
+    assert.ok(others.length > 0 || byToken(b.token).every((r) => r.t < learnedAt), 'the other channel was not paused');
     assert.equal(doneA.counts.sent, 60, 'the rate-limited message was sent again after the pause');
     assert.equal(fake.deliveriesPerRecipient({ channel: a.token }).size, 60);
     const log = await t.app.ctx.db.query(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'paused'`, [doneA.runs[0].id]);

@@ -46,9 +46,9 @@ export async function getSend(ctx: ServiceContext | { db: Queryable }, workspace
     { recipients: 0, queued: 0, held: 0, inFlight: 0, sent: 0, failed: 0, cancelled: 0, unknown: 0 },
   );
   const status = statusOf(send, runs);
-  const { now, ...rest } = send;
+  const { now, ...rest } = send as Record<string, any>;
   return {
-    ...rest,
+    ...(rest as { id: number; kind: string; botId: number; content: any; targeting: any; timing: any; endOpenChats: boolean; createdBy: string; createdAt: Date; nextRunAt: Date | null; deletedAt: Date | null; sourceId: number | null }),
     status,
     graceEndsAt: status === 'grace' ? send.nextRunAt : null,
     secondsUntilStart: send.nextRunAt ? Math.max(0, Math.round((new Date(send.nextRunAt).getTime() - new Date(now).getTime()) / 1000)) : null,

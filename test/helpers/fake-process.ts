@@ -1,0 +1,45 @@
+// The fake platform server in a process of its own: its clock and event loop are not disturbed by
+// the code under test, so its timestamps are what a platform would see.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
+import type { FakeRecord, FaultRule } from '../fakes/types.ts';
+
+const MAIN = fileURLToPath(new URL('../fakes/main.ts', import.meta.url));
+
+export interface FakeProcess {
+  url: string;
+  records(): Promise<FakeRecord[]>;
+  maxPerSecondWindow(channel: string): Promise<number>;
+  setFaults(rules: FaultRule[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startFakeProcess(args: string[] = []): Promise<FakeProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--no-bodies', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line).url);
+    });
+    child.on('exit', (code) => reject(new Error(`fake server exited with ${code}`)));
+  });
+  const get = async (path: string) => (await (await request(url + path)).body.json()) as any;
+  return {
+    url,
+    records: async () => (await get('/__control/records')).records,
+    maxPerSecondWindow: async (channel) => (await get(`/__control/max-per-second?channel=${encodeURIComponent(channel)}`)).max,
+    async setFaults(rules) {
+      const res = await request(url + '/__control/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
+      await res.body.dump();
+    },
+    close: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
