@@ -2,6 +2,7 @@
 // no storage driver and no platform (SPEC: http → domain → engine → platforms, pointing inward).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'botcast-data', 'web/dist', 'test-results', 'dist'] },
@@ -27,5 +28,10 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    // The admin panel runs in the browser and talks to Botcast only through the public HTTP API.
+    files: ['web/**/*.js'],
+    languageOptions: { globals: globals.browser },
   },
 );
