@@ -14,6 +14,7 @@ import { audienceRoutes } from './routes/audience.ts';
 import { sandboxRoutes } from './routes/sandbox.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { sendRoutes } from './routes/sends.ts';
+import { audienceToolRoutes } from './routes/audience-tools.ts';
 
 export interface ServerOptions {
   logger?: boolean | object;
@@ -62,6 +63,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(sandboxRoutes(ctx));
   await app.register(webhookRoutes(ctx));
   await app.register(sendRoutes(ctx));
+  await app.register(audienceToolRoutes(ctx));
   for (const plugin of options.plugins ?? []) await app.register(plugin);
   await (await import('./panel.ts')).registerPanel(app);
   return app;

@@ -134,6 +134,8 @@ export interface PlatformClient {
   readonly defaultRatePerSecond: number;
   /** True when the platform de-duplicates on `dedupKey`, so an in-flight delivery may be retried. */
   readonly deduplicates: boolean;
+  /** What a valid user id of this platform looks like (CSV imports report others as malformed). */
+  readonly userIdPattern?: RegExp;
   /** Credential fields a channel of this platform needs, e.g. ['token'] or ['accessToken', 'phoneNumberId', 'appSecret']. */
   readonly credentialFields: readonly string[];
 

@@ -2,13 +2,10 @@
 // after a crash from each lane's cursor), completed when nothing is left to deliver, stopped on
 // request. Every step writes to the run's log.
 import type { Queryable, Row } from '../../storage/db.ts';
+import { audiencePredicate } from './audience.ts';
 
-export interface SendTargeting {
-  audience: 'all' | 'tags' | 'selected';
-  channelIds: number[];
-  includeTagIds?: number[];
-  excludeTagIds?: number[];
-}
+export type { SendTargeting } from './audience.ts';
+import type { SendTargeting } from './audience.ts';
 
 export async function logRun(q: Queryable, runId: number, type: string, message: string, data?: Row) {
   await q.query('INSERT INTO run_events (run_id, type, message, data) VALUES ($1, $2, $3, $4)', [runId, type, message, data ? JSON.stringify(data) : null]);
@@ -36,21 +33,6 @@ export async function takeRunToMaterialise(tx: Queryable): Promise<{ id: number;
   return rows[0] ?? null;
 }
 
-function audienceFilter(targeting: SendTargeting): string {
-  // $1 run, $2 lane, $3 channel, $4 cursor, $5 chunk, $6 include tags, $7 exclude tags, $8 send, $9 end chats, $10 hold expiry seconds.
-  // Every variant mentions every parameter, so each has a type however the audience is chosen.
-  const typed = `$6::bigint[] IS NOT NULL AND $8::bigint > 0`;
-  const exclude = `NOT EXISTS (SELECT 1 FROM subscriber_tags x WHERE x.subscriber_id = s.id AND x.tag_id = ANY($7::bigint[]))`;
-  switch (targeting.audience) {
-    case 'all':
-      return `${typed} AND ${exclude}`;
-    case 'tags':
-      return `${typed} AND EXISTS (SELECT 1 FROM subscriber_tags i WHERE i.subscriber_id = s.id AND i.tag_id = ANY($6::bigint[])) AND ${exclude}`;
-    case 'selected':
-      return `${typed} AND $7::bigint[] IS NOT NULL AND EXISTS (SELECT 1 FROM send_recipients r WHERE r.send_id = $8 AND r.subscriber_id = s.id)`;
-  }
-}
-
 export interface ChunkResult {
   lastId: number | null;
   candidates: number;
@@ -70,7 +52,7 @@ export async function materialiseChunk(
   const [row] = await q.query<{ last_id: number | null; candidates: number; held: number; closed: number }>(
     `WITH cand AS (
        SELECT s.id, s.platform_user_id, s.bot_id FROM subscribers s
-       WHERE s.channel_id = $3 AND s.status = 'active' AND s.id > $4 AND ${audienceFilter(args.targeting)}
+       WHERE s.channel_id = $3 AND s.status = 'active' AND s.id > $4 AND ${audiencePredicate(args.targeting.audience, { include: 6, exclude: 7, send: 8 })}
        ORDER BY s.id LIMIT $5
      ),
      closed AS (

@@ -24,6 +24,7 @@ export const messenger: PlatformClient = {
   // captions), so 150 messages/s keeps the worst case within the limit.
   defaultRatePerSecond: 150,
   deduplicates: false,
+  userIdPattern: /^\d{1,30}$/, // page-scoped ids (PSID) are digits
   credentialFields: PAGE_CREDENTIALS,
   render: renderMessenger,
   send: sendMessenger,

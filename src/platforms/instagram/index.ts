@@ -25,6 +25,7 @@ export const instagram: PlatformClient = {
   // calls, so 150 messages/s.
   defaultRatePerSecond: 150,
   deduplicates: false,
+  userIdPattern: /^\d{1,30}$/, // Instagram-scoped ids (IGSID) are digits
   credentialFields: PAGE_CREDENTIALS,
   render: renderInstagram,
   send: sendInstagram,

@@ -19,6 +19,7 @@ export const ok: PlatformClient = {
   // LIMIT_REACHED answers pause the channel (classify.ts).
   defaultRatePerSecond: 10,
   deduplicates: false,
+  userIdPattern: /^(chat:)?[\w-]{1,64}$/, // OK user ids, or chat:<id>
   credentialFields: ['accessToken'],
   render: renderOk,
   send: sendOk,

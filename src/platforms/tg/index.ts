@@ -12,6 +12,7 @@ export const telegram: PlatformClient = {
   defaultRatePerSecond: 30,
   // No idempotency key on the Bot API: a send whose answer was lost may be shown twice if repeated.
   deduplicates: false,
+  userIdPattern: /^-?\d{1,20}$/, // Telegram user and chat ids are integers
   credentialFields: ['token'],
   render: renderTelegram,
   send: sendTelegram,

@@ -12,6 +12,7 @@ export const vk: PlatformClient = {
   defaultRatePerSecond: 20,
   // messages.send random_id: VK drops a repeat with the same random_id (see client.ts randomIdFor).
   deduplicates: true,
+  userIdPattern: /^\d{1,20}$/, // VK user ids (peer ids of people) are positive integers
   // confirmation = the string VK expects back on the Callback API `confirmation` event.
   credentialFields: ['accessToken', 'groupId', 'confirmation'],
   render: renderVk,

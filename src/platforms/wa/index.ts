@@ -26,6 +26,7 @@ export const whatsapp: PlatformClient = {
   // business-messaging/whatsapp/throughput (PLATFORMS.md W15).
   defaultRatePerSecond: 80,
   deduplicates: false,
+  userIdPattern: /^\+?\d{6,20}$/, // WhatsApp ids are phone numbers in international form
   credentialFields: ['accessToken', 'phoneNumberId', 'appSecret', 'verifyToken'],
   render: renderWhatsApp,
   send: sendWhatsApp,

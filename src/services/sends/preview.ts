@@ -1,0 +1,68 @@
+// The audience preview: before sending, how many subscribers a send reaches on each platform, and
+// how many are left out and why (exclusion tags, blocked, open operator chats that will be held
+// or closed). Counts only — the same predicate the engine materialises with (engine/sql/audience.ts).
+import type { ServiceContext } from '../context.ts';
+import { getBot } from '../bots.ts';
+import { audiencePredicate, excludedPredicate } from '../../engine/sql/audience.ts';
+import { resolveTargeting, type AudienceInput } from './input.ts';
+
+export interface PlatformPreview {
+  channelId: number;
+  platform: string;
+  recipients: number;
+  excluded: { exclusionTags: number; blocked: number };
+  openChats: { count: number; willBe: 'held' | 'closed' };
+}
+
+const P = { include: 2, exclude: 3, send: 4, selectedIds: true };
+
+export async function previewAudience(
+  ctx: ServiceContext,
+  workspaceId: number,
+  botId: number,
+  input: { channelIds: number[]; audience: AudienceInput; endOpenChats?: boolean },
+) {
+  await getBot(ctx, workspaceId, botId);
+  const targeting = await resolveTargeting(ctx.db, botId, input.channelIds, input.audience);
+  let selected: number[] = [];
+  if (input.audience.type === 'selected') {
+    if (input.audience.importId !== undefined) {
+      const rows = await ctx.db.query<{ subscriber_id: number }>('SELECT subscriber_id FROM selected_import_matches WHERE import_id = $1', [input.audience.importId]);
+      selected = rows.map((r) => r.subscriber_id);
+    } else selected = input.audience.subscriberIds ?? [];
+  }
+  const include = targeting.includeTagIds ?? [];
+  const exclude = targeting.excludeTagIds ?? [];
+  const reach = audiencePredicate(targeting.audience, P);
+  const matchedBeforeExclusion = audiencePredicate(targeting.audience, P, { withExclusion: false });
+  const platforms: PlatformPreview[] = [];
+  for (const [i, channelId] of targeting.channelIds.entries()) {
+    const params = [channelId, include, exclude, selected];
+    const [row] = await ctx.db.query<{ recipients: number; excluded: number; blocked: number; chats: number }>(
+      `SELECT
+         (SELECT count(*) FROM subscribers s WHERE s.channel_id = $1 AND s.status = 'active' AND ${reach})::int AS recipients,
+         (CASE WHEN cardinality($3::bigint[]) = 0 THEN 0 ELSE
+           (SELECT count(*) FROM subscribers s WHERE s.channel_id = $1 AND s.status = 'active' AND ${matchedBeforeExclusion} AND ${excludedPredicate(P)}) END)::int AS excluded,
+         (SELECT count(*) FROM subscribers s WHERE s.channel_id = $1 AND s.status = 'blocked' AND ${matchedBeforeExclusion})::int AS blocked,
+         (SELECT count(*) FROM operator_chats o JOIN subscribers s ON s.id = o.subscriber_id
+           WHERE o.closed_at IS NULL AND s.channel_id = $1 AND s.status = 'active' AND ${reach})::int AS chats`,
+      params,
+    );
+    platforms.push({
+      channelId,
+      platform: targeting.platforms[i],
+      recipients: row.recipients,
+      excluded: { exclusionTags: row.excluded, blocked: row.blocked },
+      openChats: { count: row.chats, willBe: input.endOpenChats ? 'closed' : 'held' },
+    });
+  }
+  const sum = (f: (p: PlatformPreview) => number) => platforms.reduce((a, p) => a + f(p), 0);
+  return {
+    recipients: sum((p) => p.recipients),
+    excluded: { exclusionTags: sum((p) => p.excluded.exclusionTags), blocked: sum((p) => p.excluded.blocked) },
+    openChats: { count: sum((p) => p.openChats.count), willBe: input.endOpenChats ? 'closed' : 'held' },
+    platforms,
+    includeTags: targeting.includeTags,
+    excludeTags: targeting.excludeTags,
+  };
+}
