@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'botcast-data', 'web/dist', 'test-results', 'dist'] },
+  { ignores: ['node_modules', 'botcast-data', 'web/dist', 'test-results', 'dist', 'scratch', '.tmp-*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -50,7 +50,7 @@ export async function registerPanel(app: FastifyInstance) {
     panel.get('/assets/vendor/:file', { schema: { hide: true } }, async (request: FastifyRequest<{ Params: { file: string } }>, reply) => {
       const file = VENDOR[request.params.file];
       if (!Object.hasOwn(VENDOR, request.params.file) || !file) return reply.callNotFound();
-      return reply.sendFile(basename(file), dirname(file), { maxAge: 3_600_000 });
+      return reply.sendFile(basename(file), dirname(file), { maxAge: 0 });
     });
 
     panel.get('/*', { schema: { hide: true } }, async (request, reply) => {

@@ -9,7 +9,8 @@ import { BotParams, IdParams } from '../schemas.ts';
 
 const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin' });
 const Credentials = Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 4096 }), { description: 'Platform credentials (fields depend on the platform); stored encrypted, never returned' });
-const Rate = Type.Union([Type.Number({ exclusiveMinimum: 0, maximum: 1000000 }), Type.Null()], { description: "Messages per second; null = the platform default" });
+// One schema with a type list, not a union: with type coercion a union would turn 0 into null.
+const Rate = Type.Unsafe<number | null>({ type: ['number', 'null'], exclusiveMinimum: 0, maximum: 1000000, description: 'Messages per second; null = the platform default' });
 const BaseUrl = Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { description: "Platform API base URL; null = the platform's own" });
 
 export const botRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => async (app) => {
