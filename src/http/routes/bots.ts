@@ -48,7 +48,7 @@ export const botRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => asy
         verify: Type.Optional(Type.Boolean({ description: 'Check credentials with the platform (default true)' })),
       }, { additionalProperties: false }),
     },
-  }, async (request, reply) => reply.status(201).send(await channels.createChannel(ctx, ws(request), request.params.botId, request.body)));
+  }, async (request, reply) => reply.status(201).send(await channels.createChannel(ctx, ws(request), request.params.botId, request.body as channels.CreateChannelInput)));
 
   app.get('/api/channels/:id', { schema: { tags: ['channels'], summary: 'A channel', params: IdParams } }, async (request) =>
     channels.present(ctx, await channels.getChannelRow(ctx.db, ws(request), request.params.id)));
@@ -66,7 +66,7 @@ export const botRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => asy
         status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
       }, { additionalProperties: false }),
     },
-  }, async (request) => channels.updateChannel(ctx, ws(request), request.params.id, request.body));
+  }, async (request) => channels.updateChannel(ctx, ws(request), request.params.id, request.body as Parameters<typeof channels.updateChannel>[3]));
 
   app.delete('/api/channels/:id', { schema: { tags: ['channels'], summary: 'Disconnect a channel', params: IdParams } }, async (request, reply) => {
     await channels.deleteChannel(ctx, ws(request), request.params.id);
