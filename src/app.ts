@@ -48,6 +48,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     maxAttempts: config.maxAttempts,
     backoffBaseMs: config.retryBaseMs,
     pollMs: config.pollMs,
+    retentionMonths: config.retentionMonths,
     ...options.engine,
   };
   const engine = options.worker === false ? null : await startEngine({ db: storage.db, platforms: ctx.platforms, sealer: storage.sealer, logger, settings });

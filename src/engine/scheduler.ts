@@ -7,6 +7,7 @@ import { completeRuns, createRun, logRun } from './sql/runs.ts';
 import { materialiseNextRun } from './materialise.ts';
 import { expireHolds, releaseHolds } from './holds.ts';
 import { recoverDeadWorkers } from './sql/workers.ts';
+import { applyRetention, claimDailyJob } from './retention.ts';
 
 export type SendTiming =
   | { type: 'instant' }
@@ -88,6 +89,7 @@ export class Scheduler {
         if (recovered.requeued + recovered.unknown > 0) this.ctx.logger.warn(recovered, 'recovered in-flight deliveries of a dead worker');
       }
       await completeRuns(this.ctx.db);
+      if (this.ticks % 240 === 1) void this.retention();
     } catch (error) {
       if (!this.stopped) this.ctx.logger.error({ err: error }, 'scheduler tick failed');
     } finally {
@@ -96,8 +98,26 @@ export class Scheduler {
     }
   }
 
+  private retaining = false;
+
+  /** Daily, in the background of the tick: deleting old runs must never hold up sending. */
+  private async retention() {
+    if (this.retaining || this.stopped) return;
+    this.retaining = true;
+    try {
+      if (!(await claimDailyJob(this.ctx.db, 'retention'))) return;
+      const result = await applyRetention(this.ctx.db, this.ctx.settings.retentionMonths, { pauseMs: 5, shouldStop: () => this.stopped });
+      if (result.runs > 0) this.ctx.logger.info(result, 'retention deleted old runs');
+    } catch (error) {
+      this.ctx.logger.error({ err: error }, 'retention failed');
+    } finally {
+      this.retaining = false;
+    }
+  }
+
   async stop() {
     this.stopped = true;
+    while (this.retaining) await new Promise((r) => setTimeout(r, 10));
     if (this.timer) clearTimeout(this.timer);
     while (this.running) await new Promise((r) => setTimeout(r, 10));
   }

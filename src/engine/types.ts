@@ -27,6 +27,8 @@ export interface EngineSettings {
   holdExpiryMs: number;
   /** Rows inserted per statement when materialising a run's recipients. */
   materialiseChunk: number;
+  /** Completed runs that finished this many months ago or earlier are deleted (daily). */
+  retentionMonths: number;
 }
 
 export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
@@ -41,6 +43,7 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   pollMs: 100,
   holdExpiryMs: 7 * 24 * 3600_000,
   materialiseChunk: 50_000,
+  retentionMonths: 3,
 };
 
 export interface EngineContext {

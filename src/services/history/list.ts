@@ -1,0 +1,133 @@
+// Broadcasting history: Active, Scheduled, Periodic, Completed (Drafts are in drafts.ts). A type
+// filter (broadcast / external / trigger; none = all), search by send id, keyset pagination.
+// Completed lists finished runs (each periodic occurrence is its own entry); the others list sends.
+import { invalid } from '../../domain/errors.ts';
+import type { ServiceContext } from '../context.ts';
+import { decodeCursor, toPage } from '../pagination.ts';
+
+export const SECTIONS = ['active', 'scheduled', 'periodic', 'completed'] as const;
+export type Section = (typeof SECTIONS)[number];
+export const KINDS = ['broadcast', 'external', 'trigger'] as const;
+
+export interface HistoryQuery {
+  section: Section;
+  kinds?: string[];
+  /** A send id (search by id). */
+  q?: string;
+  botId?: number;
+  limit?: number;
+  cursor?: string;
+}
+
+function summary(content: { type: string; text?: string; screenName?: string }): string {
+  const text = (content.text ?? '').replace(/\s+/g, ' ').trim();
+  const short = text.length > 80 ? text.slice(0, 79) + '…' : text;
+  return content.type === 'screen' ? `Screen "${content.screenName ?? ''}": ${short}` : short;
+}
+
+function parseKinds(kinds: string[] | undefined): string[] {
+  const list = (kinds ?? []).flatMap((k) => k.split(',')).map((k) => k.trim()).filter(Boolean);
+  for (const k of list) if (!(KINDS as readonly string[]).includes(k)) throw invalid('invalid_filter', `kinds: "${k}" is not one of broadcast, external, trigger`, { field: 'kinds' });
+  return list.length === 0 ? [...KINDS] : list;
+}
+
+function parseId(q: string | undefined): number | null {
+  if (q === undefined || q.trim() === '') return null;
+  const id = q.trim().replace(/^#/, '');
+  if (!/^\d{1,15}$/.test(id)) throw invalid('invalid_filter', `q must be a send id (a number), got "${q}"`, { field: 'q' });
+  return Number(id);
+}
+
+export async function listHistory(ctx: ServiceContext, workspaceId: number, query: HistoryQuery) {
+  if (!(SECTIONS as readonly string[]).includes(query.section)) throw invalid('invalid_filter', `section must be one of ${SECTIONS.join(', ')}`, { field: 'section' });
+  const kinds = parseKinds(query.kinds);
+  const sendId = parseId(query.q);
+  const after = decodeCursor(query.cursor);
+  const limit = query.limit ?? 50;
+  const params = [workspaceId, kinds, sendId, after, limit + 1, query.botId ?? null];
+  const common = `s.workspace_id = $1 AND s.kind = ANY($2::text[]) AND ($3::bigint IS NULL OR s.id = $3) AND ($6::bigint IS NULL OR s.bot_id = $6)`;
+  const sendColumns = `s.id AS "sendId", s.kind, s.bot_id AS "botId", s.content, s.targeting, s.timing, s.end_open_chats AS "endOpenChats", s.created_at AS "createdAt",
+    s.created_by AS "createdBy", s.next_run_at AS "nextRunAt"`;
+
+  let rows: any[];
+  if (query.section === 'completed') {
+    rows = await ctx.db.query(
+      `SELECT r.id AS "runId", ${sendColumns}, r.planned_at AS "plannedAt", r.started_at AS "startedAt", r.finished_at AS "finishedAt", r.state AS "runState",
+              (SELECT json_build_object(${countsJson()}) FROM run_lanes l WHERE l.run_id = r.id) AS counts
+       FROM runs r JOIN sends s ON s.id = r.send_id
+       WHERE r.workspace_id = $1 AND r.state IN ('completed', 'stopped') AND ${common} AND ($4::bigint IS NULL OR r.id < $4)
+       ORDER BY r.id DESC LIMIT $5`,
+      params,
+    );
+    rows = rows.map((r) => ({ ...r, cursorId: r.runId }));
+  } else {
+    const section = {
+      active: `s.deleted_at IS NULL AND (EXISTS (SELECT 1 FROM runs a WHERE a.send_id = s.id AND a.state IN ('pending','materialising','delivering'))
+                 OR (s.next_run_at IS NOT NULL AND s.timing->>'type' = 'instant'))`,
+      scheduled: `s.deleted_at IS NULL AND s.next_run_at IS NOT NULL AND s.timing->>'type' = 'delayed'`,
+      periodic: `s.deleted_at IS NULL AND s.next_run_at IS NOT NULL AND s.timing->>'type' = 'periodic'`,
+    }[query.section];
+    rows = await ctx.db.query(
+      `SELECT ${sendColumns},
+              (SELECT min(r.started_at) FROM runs r WHERE r.send_id = s.id AND r.state IN ('pending','materialising','delivering')) AS "startedAt",
+              (SELECT max(r.id) FROM runs r WHERE r.send_id = s.id) AS "runId",
+              (SELECT json_build_object(${countsJson()}) FROM run_lanes l JOIN runs r ON r.id = l.run_id
+                 WHERE r.send_id = s.id AND r.state IN ('pending','materialising','delivering')) AS counts
+       FROM sends s
+       WHERE ${common} AND ${section} AND ($4::bigint IS NULL OR s.id < $4)
+       ORDER BY s.id DESC LIMIT $5`,
+      params,
+    );
+    rows = rows.map((r) => ({ ...r, cursorId: r.id }));
+  }
+  const channelIds = [...new Set(rows.flatMap((r) => r.targeting?.channelIds ?? []))];
+  const channels = new Map(
+    (await ctx.db.query<{ id: number; platform: string }>('SELECT id, platform FROM channels WHERE id = ANY($1::bigint[])', [channelIds])).map((c) => [c.id, c.platform]),
+  );
+  const now = Date.now();
+  const page = toPage(rows.map((r) => ({ ...r, id: r.cursorId as number })), limit);
+  return {
+    section: query.section,
+    kinds,
+    items: page.items.map((r) => {
+      const counts = r.counts ?? emptyCounts();
+      const errors = counts.failed + counts.unknown;
+      const inGrace = query.section === 'active' && r.nextRunAt && r.timing?.type === 'instant';
+      return {
+        id: r.sendId as number,
+        runId: (r.runId as number | null) ?? null,
+        kind: r.kind,
+        botId: r.botId,
+        contentSummary: summary(r.content),
+        platforms: (r.targeting?.channelIds ?? []).map((id: number) => ({ channelId: id, platform: channels.get(id) ?? 'deleted' })),
+        tags: r.targeting?.includeTags ?? [],
+        excludeTags: r.targeting?.excludeTags ?? [],
+        timing: r.timing,
+        endOpenChats: r.endOpenChats,
+        createdAt: r.createdAt,
+        createdBy: r.createdBy,
+        nextRunAt: r.nextRunAt,
+        plannedAt: r.plannedAt ?? null,
+        startedAt: r.startedAt ?? null,
+        finishedAt: r.finishedAt ?? null,
+        state: r.runState ?? null,
+        counts,
+        errors,
+        viewErrorsUrl: errors > 0 && r.runId ? `/api/sends/${r.sendId}/log?errorsOnly=true&runId=${r.runId}` : null,
+        graceSecondsLeft: inGrace ? Math.max(0, Math.round((new Date(r.nextRunAt).getTime() - now) / 1000)) : null,
+      };
+    }),
+    nextCursor: page.nextCursor,
+  };
+}
+
+function countsJson(): string {
+  return `'recipients', coalesce(sum(l.recipients),0), 'queued', coalesce(sum(l.queued),0), 'held', coalesce(sum(l.held),0),
+          'inFlight', coalesce(sum(l.in_flight),0), 'sent', coalesce(sum(l.sent),0), 'failed', coalesce(sum(l.failed),0),
+          'cancelled', coalesce(sum(l.cancelled),0), 'unknown', coalesce(sum(l.unknown),0)`;
+}
+
+function emptyCounts() {
+  return { recipients: 0, queued: 0, held: 0, inFlight: 0, sent: 0, failed: 0, cancelled: 0, unknown: 0 };
+}
+
