@@ -1,6 +1,34 @@
+// botcast import-subscribers --bot <id> --platform <code> <file>: the migration import of people
+// who already wrote to the bot. Bad rows are skipped and listed as file:line: reason.
+import { createReadStream, existsSync } from 'node:fs';
 import type { Config } from '../config.ts';
+import { AppError } from '../domain/errors.ts';
+import { isPlatformCode } from '../platforms/types.ts';
+import { buildRegistry } from '../platforms/registry.ts';
+import { systemClock } from '../services/context.ts';
+import { importSubscribers } from '../services/subscriber-import.ts';
+import { openStorage } from '../storage/open.ts';
 import { UsageError } from './errors.ts';
 
-export async function runImportSubscribers(_config: Config, _args: { bot?: string; platform?: string; file?: string }) {
-  throw new UsageError('import-subscribers is not available yet');
+export async function runImportSubscribers(config: Config, args: { bot?: string; platform?: string; file?: string }) {
+  if (!args.bot || !/^\d+$/.test(args.bot)) throw new UsageError('--bot <id> is required (the bot the subscribers wrote to)');
+  if (!args.platform || !isPlatformCode(args.platform)) throw new UsageError('--platform must be one of tg, wa, viber, vk, fb, instagram, ok, sandbox');
+  if (!args.file) throw new UsageError('usage: botcast import-subscribers --bot <id> --platform <code> <file.csv|file.json|file.jsonl>');
+  if (!existsSync(args.file)) throw new UsageError(`${args.file}: no such file`);
+  const storage = await openStorage(config);
+  try {
+    const [bot] = await storage.db.query<{ workspace_id: number }>('SELECT workspace_id FROM bots WHERE id = $1', [Number(args.bot)]);
+    if (!bot) throw new UsageError(`bot ${args.bot} does not exist`);
+    const ctx = { db: storage.db, sealer: storage.sealer, clock: systemClock, config, platforms: buildRegistry(storage.db) };
+    const result = await importSubscribers(ctx, bot.workspace_id, Number(args.bot), args.platform, createReadStream(args.file), args.file);
+    const lines = [`${args.file}: ${result.created} subscribers imported, ${result.existing} already known (tags added), ${result.skipped} rows skipped`];
+    for (const p of result.problems.slice(0, 50)) lines.push(`  ${args.file}:${p.line}: ${p.reason}`);
+    if (result.skipped > 50) lines.push(`  … and ${result.skipped - 50} more`);
+    process.stdout.write(lines.join('\n') + '\n');
+  } catch (error) {
+    if (error instanceof AppError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    await storage.close();
+  }
 }

@@ -1,0 +1,94 @@
+// The command line: configuration errors name the variable, migrate is idempotent, the migration
+// import of subscribers reports bad rows as file:line and imports nothing from a broken file,
+// backup and restore of the embedded database.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ENGINE, createTestDatabase, type TestDatabase } from '../helpers/engine.ts';
+import { runBotcast } from '../helpers/process.ts';
+import { openStorage } from '../../src/storage/open.ts';
+import { buildRegistry } from '../../src/platforms/registry.ts';
+import { signup } from '../../src/services/workspaces.ts';
+import { createBot } from '../../src/services/bots.ts';
+import { createChannel } from '../../src/services/channels.ts';
+
+let db: TestDatabase;
+let botId: number;
+const dir = mkdtempSync(join(tmpdir(), 'botcast-cli-'));
+
+before(async () => {
+  db = await createTestDatabase();
+  const storage = await openStorage(db.config());
+  const ctx = { db: storage.db, sealer: storage.sealer, clock: { now: () => new Date() }, config: db.config(), platforms: buildRegistry(storage.db) };
+  const account = await signup(ctx, { workspaceName: 'CLI', email: 'cli@example.com', password: 'correct horse battery' });
+  botId = (await createBot(ctx, account.workspaceId, { name: 'b' })).id;
+  await createChannel(ctx, account.workspaceId, botId, { platform: 'tg', verify: false, credentials: { token: '1:x' } });
+  await storage.close();
+});
+after(async () => {
+  await db.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const count = async (sql: string) => {
+  const storage = await openStorage(db.config());
+  try {
+    return (await storage.db.query(sql))[0].n;
+  } finally {
+    await storage.close();
+  }
+};
+
+describe('command line', () => {
+  test('a bad configuration names the variable and the problem', async () => {
+    const r = await runBotcast(['migrate'], { ...db.env, PORT: 'eighty', BOTCAST_GRACE_SECONDS: '-5' });
+    assert.equal(r.code, 1);
+    assert.match(r.output, /PORT must be a whole number, got "eighty"/);
+    assert.match(r.output, /BOTCAST_GRACE_SECONDS must be between 0 and 3600/);
+  });
+
+  test('migrate applies nothing twice', async () => {
+    const r = await runBotcast(['migrate'], db.env);
+    assert.equal(r.code, 0, r.output);
+    assert.match(r.output, /up to date/);
+  });
+
+  test('import-subscribers: good rows imported, bad rows reported as file:line', async () => {
+    const file = join(dir, 'people.csv');
+    writeFileSync(file, 'platform_user_id,name,username,language,tags\n1001,Ann,ann,en,vip|customer\n1002,Bob,,de,\nnot-a-number,Eve,,,\n1003,"Cy, Jr",,,vip\n');
+    const r = await runBotcast(['import-subscribers', '--bot', String(botId), '--platform', 'tg', file], db.env);
+    assert.equal(r.code, 0, r.output);
+    assert.match(r.output, /3 subscribers imported/);
+    assert.match(r.output, /1 rows skipped/);
+    assert.match(r.output, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: `));
+    assert.equal(await count(`SELECT count(*) AS n FROM subscribers WHERE platform = 'tg'`), 3);
+    assert.equal(await count(`SELECT count(*) AS n FROM subscriber_tags st JOIN tags t ON t.id = st.tag_id WHERE t.name = 'vip'`), 2);
+  });
+
+  test('import-subscribers: a file that is not UTF-8 imports nothing and names the line', async () => {
+    const file = join(dir, 'broken.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from('platform_user_id,name\n2001,Ann\n2002,'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]));
+    const r = await runBotcast(['import-subscribers', '--bot', String(botId), '--platform', 'tg', file], db.env);
+    assert.equal(r.code, 1);
+    assert.match(r.output, /broken\.csv:3: not UTF-8/);
+    assert.match(r.output, /nothing was imported/);
+    assert.equal(await count(`SELECT count(*) AS n FROM subscribers WHERE platform_user_id LIKE '200%'`), 0);
+  });
+
+  test('backup and restore of the embedded database', { skip: ENGINE !== 'pglite' && 'embedded mode only' }, async () => {
+    const file = join(dir, 'backup.tar.gz');
+    const b = await runBotcast(['backup', file], db.env);
+    assert.equal(b.code, 0, b.output);
+    const restored = join(dir, 'restored');
+    const r = await runBotcast(['restore', file], { ...db.env, BOTCAST_DATA_DIR: restored });
+    assert.equal(r.code, 0, r.output);
+    const storage = await openStorage({ ...db.config(), dataDir: restored });
+    try {
+      assert.equal((await storage.db.query('SELECT count(*) AS n FROM bots'))[0].n, 1);
+    } finally {
+      await storage.close();
+    }
+  });
+});
