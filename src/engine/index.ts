@@ -2,6 +2,7 @@
 import type { EngineContext } from './types.ts';
 import { Worker } from './worker.ts';
 import { Scheduler } from './scheduler.ts';
+import { Poller } from './polling.ts';
 
 export interface Engine {
   worker: Worker;
@@ -15,10 +16,13 @@ export async function startEngine(ctx: EngineContext, options: { schedulerTickMs
   const scheduler = new Scheduler(ctx, { tickMs: options.schedulerTickMs ?? 250, dedupPlatforms });
   await worker.start();
   scheduler.start();
+  const poller = new Poller(ctx, worker.id, { timeoutSec: ctx.settings.pollTimeoutSec, idleMs: Math.max(ctx.settings.pollMs, 200) });
+  poller.start();
   return {
     worker,
     scheduler,
     async stop() {
+      await poller.stop();
       await scheduler.stop();
       await worker.stop();
     },

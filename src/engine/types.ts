@@ -27,6 +27,8 @@ export interface EngineSettings {
   holdExpiryMs: number;
   /** Rows inserted per statement when materialising a run's recipients. */
   materialiseChunk: number;
+  /** Long-poll timeout of Telegram getUpdates, seconds. */
+  pollTimeoutSec: number;
   /** Completed runs that finished this many months ago or earlier are deleted (daily). */
   retentionMonths: number;
 }
@@ -44,6 +46,7 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   holdExpiryMs: 7 * 24 * 3600_000,
   materialiseChunk: 50_000,
   retentionMonths: 3,
+  pollTimeoutSec: 25,
 };
 
 export interface EngineContext {

@@ -118,6 +118,10 @@ export type InboundEvent =
   | { type: 'blocked'; userId: string; at?: number }
   | { type: 'unblocked'; userId: string; profile?: { name?: string; username?: string; language?: string }; at?: number };
 
+export type PollResult =
+  | { ok: true; updates: Array<{ id: number; body: unknown }> }
+  | { ok: false; error: string; retryAfterMs?: number };
+
 export interface CredentialCheck {
   ok: boolean;
   /** The bot's / page's name as the platform reports it, when ok. */
@@ -144,6 +148,11 @@ export interface PlatformClient {
   verifyInbound(channel: ChannelContext, request: InboundRequest): VerifyResult;
   parseInbound(body: unknown): InboundEvent[];
   checkCredentials(channel: ChannelContext): Promise<CredentialCheck>;
+  /**
+   * Long polling, for machines without a public URL (Telegram getUpdates). Returns the updates
+   * after `offset` with their ids; the caller persists the next offset with what it stored.
+   */
+  pollUpdates?(channel: ChannelContext, offset: number, timeoutSec: number): Promise<PollResult>;
   /** Register Botcast's webhook URL with the platform where the platform allows it (no-op otherwise). */
   registerWebhook?(channel: ChannelContext, url: string): Promise<CredentialCheck>;
 }

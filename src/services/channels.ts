@@ -31,6 +31,8 @@ export interface CreateChannelInput {
   apiBaseUrl?: string | null;
   /** Check the credentials with the platform and register the webhook (default true; the sandbox needs none). */
   verify?: boolean;
+  /** How updates arrive: a webhook (default) or long polling (Telegram, for machines without a public URL). */
+  inbound?: 'webhook' | 'polling';
 }
 
 export function client(ctx: ServiceContext, platform: PlatformCode): PlatformClient {
@@ -60,6 +62,7 @@ export function present(ctx: ServiceContext, row: ChannelRow) {
     rateIsDefault: row.rate_per_second === null,
     apiBaseUrl: row.api_base_url ?? platform.defaultBaseUrl,
     credentialsSet: Object.keys(credentials).sort(),
+    inbound: (row as ChannelRow & { inbound_mode?: string }).inbound_mode ?? 'webhook',
     webhookUrl: webhookUrl(ctx, row),
     createdAt: row.created_at,
   };
@@ -100,6 +103,10 @@ export async function createChannel(ctx: ServiceContext, workspaceId: number, bo
   }
   validateRate(input.ratePerSecond);
   validateBaseUrl(ctx, input.apiBaseUrl);
+  const inbound = input.inbound ?? 'webhook';
+  if (inbound === 'polling' && !platform.pollUpdates) {
+    throw invalid('polling_unsupported', `${platform.displayName} has no long polling; use its webhook`, { field: 'inbound' });
+  }
   const webhookSecret = randomBytes(24).toString('base64url');
   const sealed = Object.keys(credentials).length > 0 ? ctx.sealer.seal(JSON.stringify(credentials)) : '';
 
@@ -118,11 +125,11 @@ export async function createChannel(ctx: ServiceContext, workspaceId: number, bo
   }
 
   const [row] = await ctx.db.query<ChannelRow>(
-    `INSERT INTO channels (workspace_id, bot_id, platform, name, credentials_enc, webhook_secret, rate_per_second, api_base_url)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-    [workspaceId, botId, input.platform, input.name ?? platform.displayName, sealed, webhookSecret, input.ratePerSecond ?? null, input.apiBaseUrl ?? null],
+    `INSERT INTO channels (workspace_id, bot_id, platform, name, credentials_enc, webhook_secret, rate_per_second, api_base_url, inbound_mode)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+    [workspaceId, botId, input.platform, input.name ?? platform.displayName, sealed, webhookSecret, input.ratePerSecond ?? null, input.apiBaseUrl ?? null, inbound],
   );
-  if (input.verify !== false && platform.registerWebhook) {
+  if (input.verify !== false && platform.registerWebhook && inbound === 'webhook') {
     const url = webhookUrl(ctx, row);
     const result = url ? await platform.registerWebhook(channelContext(ctx, row), url) : { ok: true };
     if (!result.ok) {

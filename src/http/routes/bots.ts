@@ -46,6 +46,7 @@ export const botRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => asy
         ratePerSecond: Type.Optional(Rate),
         apiBaseUrl: Type.Optional(BaseUrl),
         verify: Type.Optional(Type.Boolean({ description: 'Check credentials with the platform (default true)' })),
+        inbound: Type.Optional(Type.Union([Type.Literal('webhook'), Type.Literal('polling')], { description: 'webhook (default) or long polling (Telegram), for machines without a public URL' })),
       }, { additionalProperties: false }),
     },
   }, async (request, reply) => reply.status(201).send(await channels.createChannel(ctx, ws(request), request.params.botId, request.body as channels.CreateChannelInput)));

@@ -3,6 +3,7 @@ import type { PlatformClient } from '../types.ts';
 import { checkTelegram, registerTelegramWebhook, sendTelegram } from './client.ts';
 import { parseTelegram, verifyTelegram } from './inbound.ts';
 import { renderTelegram } from './render.ts';
+import { pollTelegram } from './polling.ts';
 
 export const telegram: PlatformClient = {
   code: 'tg',
@@ -20,6 +21,7 @@ export const telegram: PlatformClient = {
   parseInbound: parseTelegram,
   checkCredentials: checkTelegram,
   registerWebhook: registerTelegramWebhook,
+  pollUpdates: pollTelegram,
 };
 
 export { classifyTelegram, TELEGRAM_ERRORS } from './classify.ts';

@@ -13,7 +13,11 @@ const error = (status: number, description: string, parameters?: Record<string, 
 });
 
 export function fakeTelegram(): FakePlatform {
+  // Pending updates per bot token, for getUpdates (long polling). Tests add them with the fake-only
+  // method __pushUpdates {"updates":[…]}; getUpdates forgets those below `offset`, as Telegram does.
+  const pending = new Map<string, Array<{ update_id: number }>>();
   return {
+    reset: () => pending.clear(),
     code: 'tg',
     claims: (path) => path.startsWith('/bot'),
     parse(req) {
@@ -52,6 +56,19 @@ export function fakeTelegram(): FakePlatform {
       }
       if (method === 'getme') {
         return { status: 200, body: { ok: true, result: { id: 7000000001, is_bot: true, first_name: 'Fake Bot', username: 'fake_bot' } } };
+      }
+      if (method === '__pushupdates') {
+        const list = pending.get(call.channel) ?? [];
+        list.push(...((body.updates as Array<{ update_id: number }>) ?? []));
+        pending.set(call.channel, list);
+        return { status: 200, body: { ok: true, result: true } };
+      }
+      if (method === 'getupdates') {
+        const offset = Number(body.offset ?? 0);
+        const list = (pending.get(call.channel) ?? []).filter((u) => u.update_id >= offset);
+        pending.set(call.channel, list);
+        const limit = Number(body.limit ?? 100);
+        return { status: 200, body: { ok: true, result: list.slice(0, limit) } };
       }
       if (method === 'setwebhook') return { status: 200, body: { ok: true, result: true, description: 'Webhook was set' } };
       if (method === 'deletewebhook') return { status: 200, body: { ok: true, result: true, description: 'Webhook was deleted' } };
