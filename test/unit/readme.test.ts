@@ -1,0 +1,26 @@
+// The README documents every setting Botcast reads (its configuration table cannot drift).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { SETTINGS, loadConfig, ConfigError } from '../../src/config.ts';
+
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+test('every setting is in the README table', () => {
+  const missing = SETTINGS.filter((s) => !readme.includes(`| \`${s.env}\` |`)).map((s) => s.env);
+  assert.deepEqual(missing, []);
+});
+
+test('the README opens with the two commands', () => {
+  const firstBlock = readme.split('```')[1];
+  assert.match(firstBlock, /npm install && npm start/);
+  assert.match(firstBlock, /npm test/);
+});
+
+test('configuration problems are all listed, each naming its variable', () => {
+  assert.throws(
+    () => loadConfig({ PORT: '70000', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' }),
+    (e: unknown) => e instanceof ConfigError && e.problems.length === 3 && e.problems.every((p) => /^(PORT|LOG_LEVEL|DATABASE_URL) /.test(p)),
+  );
+  assert.throws(() => loadConfig({ DATABASE_URL: 'postgres://x/y' }), /BOTCAST_SECRET_KEY is required/);
+});
