@@ -6,7 +6,7 @@ import { openStorage, type Storage } from './storage/open.ts';
 import { buildRegistry } from './platforms/registry.ts';
 import { systemClock, type Clock, type ServiceContext } from './services/context.ts';
 import { buildServer } from './http/server.ts';
-import pino from 'pino';
+import { createLogger } from './logger.ts';
 import { DEFAULT_ENGINE_SETTINGS, startEngine, type Engine, type EngineSettings } from './engine/index.ts';
 
 export interface AppOptions {
@@ -35,8 +35,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     config,
     platforms: buildRegistry(storage.db),
   };
-  const server = options.api === false ? null : await buildServer(ctx, { logger: options.logger });
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger(config.logLevel);
+  const server = options.api === false ? null : await buildServer(ctx, { logger: options.logger === false ? false : logger });
   const settings: EngineSettings = {
     ...DEFAULT_ENGINE_SETTINGS,
     batchSize: config.workerBatchSize,

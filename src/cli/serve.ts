@@ -1,13 +1,13 @@
 // Starts the roles of this process, prints where to go, and shuts down cleanly on SIGTERM/SIGINT
 // (PGlite is checkpointed and closed, the data-folder lock released).
-import pino from 'pino';
+import { createLogger } from '../logger.ts';
 import type { Config } from '../config.ts';
 import { createApp } from '../app.ts';
 import { ensureDemo } from '../services/demo.ts';
 
 export async function runServer(config: Config, roles: { api: boolean; worker: boolean; demo: boolean }) {
-  const logger = pino({ level: config.logLevel });
-  const app = await createApp(config, { api: roles.api, worker: roles.worker, logger: { level: config.logLevel } });
+  const logger = createLogger(config.logLevel);
+  const app = await createApp(config, { api: roles.api, worker: roles.worker });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

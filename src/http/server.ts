@@ -1,6 +1,6 @@
 // buildServer() returns the Fastify app with every route; listen() lives in the CLI, so tests
 // call app.inject() without a network.
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,16 +16,17 @@ import { webhookRoutes } from './routes/webhooks.ts';
 import { sendRoutes } from './routes/sends.ts';
 import { audienceToolRoutes } from './routes/audience-tools.ts';
 import { historyRoutes } from './routes/history.ts';
+import { opsRoutes } from './routes/ops.ts';
 
 export interface ServerOptions {
-  logger?: boolean | object;
+  logger?: false | FastifyBaseLogger;
   /** Extra route plugins (sends, history, ...) registered by the composition root. */
   plugins?: Array<(app: FastifyInstance) => Promise<void>>;
 }
 
 export async function buildServer(ctx: ServiceContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     // One line per request would drown the useful logs; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ctx.config.bodyLimitBytes,
@@ -48,15 +49,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   registerAuth(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
-  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await ctx.db.query('SELECT 1');
-      return { ok: true };
-    } catch {
-      return reply.status(503).send({ ok: false });
-    }
-  });
+  await app.register(opsRoutes(ctx));
 
   await app.register(accountRoutes(ctx));
   await app.register(botRoutes(ctx));
