@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServiceContext } from '../services/context.ts';
 import { registerAuth } from './auth.ts';
+import { registerOwnership } from './ownership.ts';
 import { registerErrorHandling } from './errors.ts';
 import { accountRoutes } from './routes/account.ts';
 import { botRoutes } from './routes/bots.ts';
@@ -47,6 +48,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, ctx);
+  registerOwnership(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
   await app.register(opsRoutes(ctx));

@@ -1,0 +1,76 @@
+// Tenant isolation over every route, generated from the OpenAPI document: each route that takes an
+// id, called by another workspace with this workspace's ids, answers 404 — and changes nothing.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { addChannel, makeWorld } from '../helpers/world.ts';
+
+let t: TestApp;
+const ids: Record<string, number> = {};
+
+before(async () => {
+  t = await startTestApp();
+  const w = await makeWorld(t);
+  const key = w.key;
+  ids.bots = w.botId;
+  ids.channels = await addChannel(t, w, 'sandbox');
+  ids.subscribers = (await t.request('POST', `/api/channels/${ids.channels}/sandbox/messages`, { key, body: { userId: 'u1', text: 'hi' } })).body.subscriberId;
+  await t.request('POST', `/api/subscribers/${ids.subscribers}/tags`, { key, body: { tags: ['vip'] } });
+  ids.tags = (await t.request('GET', `/api/bots/${w.botId}/tags`, { key })).body[0].id;
+  ids.screens = (await t.request('POST', `/api/bots/${w.botId}/screens`, { key, body: { name: 's', text: 'x' } })).body.id;
+  ids.sends = (await t.request('POST', `/api/bots/${w.botId}/sends`, { key, body: { content: { type: 'text', text: 'x' }, channelIds: [ids.channels], audience: { type: 'all' }, timing: { type: 'delayed', at: '2099-01-01T00:00' } } })).body.id;
+  ids.drafts = (await t.request('POST', `/api/bots/${w.botId}/drafts`, { key, body: { form: { content: { type: 'text', text: 'x' } } } })).body.id;
+  ids['api-keys'] = (await t.request('POST', '/api/api-keys', { key, body: { name: 'k' } })).body.id;
+  ids['selected-user-imports'] = (await t.request('POST', `/api/channels/${ids.channels}/selected-users/import`, { key, raw: 'id\nu1\n', headers: { 'content-type': 'text/csv' } })).body.importId;
+  for (const [resource, path, body] of [
+    ['external-events', `/api/bots/${w.botId}/external-events`, { name: 'e', content: { type: 'text', text: 'x' } }],
+    ['triggers', `/api/bots/${w.botId}/triggers`, { name: 't', tag: 'vip', content: { type: 'text', text: 'x' }, delay: { amount: 1, unit: 'days' } }],
+  ] as const) {
+    const r = await t.request('POST', path, { key, body });
+    if (r.status === 201) ids[resource] = r.body.id;
+  }
+});
+after(() => t.close());
+
+async function snapshot() {
+  const tables = ['bots', 'channels', 'subscribers', 'subscriber_tags', 'tags', 'screens', 'sends', 'runs', 'drafts', 'api_keys', 'operator_chats', 'sandbox_messages', 'selected_imports', 'events'];
+  const counts = await Promise.all(tables.map(async (table) => `${table}=${(await t.app.ctx.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n}`));
+  const names = await t.app.ctx.db.query(`SELECT (SELECT string_agg(name || time_zone, ',' ORDER BY id) FROM bots) AS b, (SELECT string_agg(coalesce(deleted_at::text, '-'), ',' ORDER BY id) FROM sends) AS s,
+    (SELECT string_agg(name || coalesce(rate_per_second::text, '-') || status, ',' ORDER BY id) FROM channels) AS c, (SELECT string_agg(coalesce(revoked_at::text, '-'), ',' ORDER BY id) FROM api_keys) AS k`);
+  return counts.join(' ') + JSON.stringify(names);
+}
+
+test("every route with an id answers 404 to another workspace, and nothing changes", async () => {
+  const other = await t.workspace('Intruder');
+  const doc = (await t.request('GET', '/api/openapi.json')).body;
+  const before = await snapshot();
+  let probed = 0;
+  const uncovered: string[] = [];
+  for (const [path, operations] of Object.entries<Record<string, unknown>>(doc.paths)) {
+    if (!path.startsWith('/api/') || !path.includes('{')) continue;
+    const resource = path.split('/')[2];
+    let url = path.replace('{botId}', String(ids.bots)).replace('{userId}', 'u1');
+    if (url.includes('{id}')) {
+      if (ids[resource] === undefined) {
+        uncovered.push(path);
+        continue;
+      }
+      url = url.replace('{id}', String(ids[resource]));
+    }
+    if (url.includes('{')) {
+      uncovered.push(path);
+      continue;
+    }
+    for (const method of Object.keys(operations)) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const body = method === 'get' || method === 'delete' ? undefined : {};
+      const r = await t.request(method.toUpperCase(), url, { key: other.key, body });
+      assert.equal(r.status, 404, `${method.toUpperCase()} ${path} answered ${r.status}: ${r.text.slice(0, 200)}`);
+      assert.equal(r.body?.error?.code, 'not_found', `${method.toUpperCase()} ${path}`);
+      probed += 1;
+    }
+  }
+  assert.deepEqual(uncovered.filter((p) => !p.startsWith('/api/external-events') && !p.startsWith('/api/triggers')), [], 'routes this test cannot fill an id for');
+  assert.ok(probed > 30, `probed only ${probed} routes`);
+  assert.equal(await snapshot(), before);
+});
