@@ -14,7 +14,15 @@ function isPrivateV6(ip: string): boolean {
   if (v.startsWith('fe8') || v.startsWith('fe9') || v.startsWith('fea') || v.startsWith('feb')) return true; // link-local
   if (v.startsWith('fc') || v.startsWith('fd')) return true; // unique local
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(v);
-  return mapped ? isPrivateV4(mapped[1]) : false;
+  if (mapped) return isPrivateV4(mapped[1]);
+  // WHATWG URL writes IPv4-mapped addresses in hex: [::ffff:127.0.0.1] becomes [::ffff:7f00:1].
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(v);
+  if (hex) {
+    const hi = parseInt(hex[1], 16);
+    const lo = parseInt(hex[2], 16);
+    return isPrivateV4(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+  }
+  return false;
 }
 
 /** Returns a reason when the URL is not acceptable, or null. */
