@@ -202,9 +202,33 @@ export class Worker {
     }
   }
 
+  /**
+   * Database clock minus this machine's clock, estimated from the round trip with the smallest
+   * delay seen recently (as NTP does). Slots are database times; translating them with the time a
+   * reply happened to arrive would shift each batch by its own network delay and crowd windows.
+   */
+  private clockOffsetMs = 0;
+  private bestRttMs = Infinity;
+  private offsetSampledAt = 0;
+
+  private sampleClock(t0: number, t1: number, dbNowMs: number) {
+    const rtt = t1 - t0;
+    const stale = Date.now() - this.offsetSampledAt > 30_000;
+    if (rtt <= this.bestRttMs || stale) {
+      this.bestRttMs = stale ? rtt : Math.min(this.bestRttMs, rtt);
+      this.clockOffsetMs = dbNowMs - (t0 + t1) / 2;
+      this.offsetSampledAt = Date.now();
+    }
+  }
+
+  private toLocal(dbMs: number): number {
+    return dbMs - this.clockOffsetMs;
+  }
+
   private async claim(info: ChannelInfo): Promise<Claim | null> {
     const rate = info.ratePerSecond * RATE_SAFETY;
-    return this.ctx.db.transaction(async (tx) => {
+    const t0 = Date.now();
+    const claim = await this.ctx.db.transaction(async (tx) => {
       const lane = await pickLane(tx, info.row.id);
       if (!lane) return null;
       const deliveries = await claimDeliveries(tx, lane.id, this.claimSize(info), this.id);
@@ -212,6 +236,8 @@ export class Worker {
       const slots = await reserveSlots(tx, info.row.id, deliveries.length, rate);
       return { laneId: lane.id, runId: lane.run_id, deliveries, ...slots };
     });
+    if (claim) this.sampleClock(t0, Date.now(), claim.dbNowMs);
+    return claim;
   }
 
   /** Sends a claim's deliveries at their slots; returns once every one has been started (or released). */
@@ -219,15 +245,13 @@ export class Worker {
     const run = await this.run(claim.runId);
     const spacing = 1000 / (info.ratePerSecond * RATE_SAFETY);
     // Slot i, on this machine's clock.
-    let base = claim.firstSlotMs - claim.dbNowMs + Date.now();
-    let offset = 0;
+    const base = this.toLocal(claim.firstSlotMs);
     const items = claim.deliveries;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       await this.semaphore.acquire();
-      let ready = false;
-      while (!ready) {
-        const at = base + (i - offset) * spacing;
+      let at = base + i * spacing;
+      for (;;) {
         if (at - Date.now() > 1) await sleep(at - Date.now());
         // Checked after every wait, right before the request leaves: a pause learned meanwhile wins.
         if (this.stopping || this.pausedUntil(info.row.id)) {
@@ -235,19 +259,17 @@ export class Worker {
           this.releaseRest(claim, items.slice(i), this.pausedUntil(info.row.id));
           return;
         }
-        if (spacing < 1 || Date.now() - at <= LATE_TOLERANCE_MS) {
-          ready = true;
-          break;
-        }
-        // Late (event loop stall, slow semaphore): sending now could crowd a 1-second window.
-        // Take fresh slots for the rest; the old ones simply go unused.
+        if (spacing < 1 || Date.now() - at <= LATE_TOLERANCE_MS) break;
+        // Late for its slot (event loop stall, busy machine): sending now could crowd a 1-second
+        // window, so this one takes a fresh slot; the missed one simply goes unused.
         try {
-          const fresh = await reserveSlots(this.ctx.db, info.row.id, items.length - i, info.ratePerSecond * RATE_SAFETY);
-          base = fresh.firstSlotMs - fresh.dbNowMs + Date.now();
-          offset = i;
+          const t0 = Date.now();
+          const fresh = await reserveSlots(this.ctx.db, info.row.id, 1, info.ratePerSecond * RATE_SAFETY);
+          this.sampleClock(t0, Date.now(), fresh.dbNowMs);
+          at = this.toLocal(fresh.firstSlotMs);
         } catch (error) {
           this.semaphore.release();
-          this.ctx.logger.error({ err: error }, 'could not reserve new slots; releasing the rest of the batch');
+          this.ctx.logger.error({ err: error }, 'could not reserve a new slot; releasing the rest of the batch');
           this.releaseRest(claim, items.slice(i), 0);
           return;
         }
