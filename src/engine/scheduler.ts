@@ -7,6 +7,7 @@ import { completeRuns, createRun, logRun } from './sql/runs.ts';
 import { materialiseNextRun } from './materialise.ts';
 import { expireHolds, releaseHolds } from './holds.ts';
 import { recoverDeadWorkers } from './sql/workers.ts';
+import { processTriggers } from './triggers.ts';
 import { applyRetention, claimDailyJob } from './retention.ts';
 
 export type SendTiming =
@@ -81,6 +82,7 @@ export class Scheduler {
     try {
       this.ticks += 1;
       await startDueSends(this.ctx);
+      await processTriggers(this.ctx);
       for (let i = 0; i < 10 && !this.stopped; i++) if ((await materialiseNextRun(this.ctx)) === null) break;
       await releaseHolds(this.ctx);
       if (this.ticks % 4 === 0) await expireHolds(this.ctx);

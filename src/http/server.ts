@@ -16,6 +16,7 @@ import { sandboxRoutes } from './routes/sandbox.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { sendRoutes } from './routes/sends.ts';
 import { audienceToolRoutes } from './routes/audience-tools.ts';
+import { eventTriggerRoutes } from './routes/events-triggers.ts';
 import { historyRoutes } from './routes/history.ts';
 import { opsRoutes } from './routes/ops.ts';
 
@@ -60,6 +61,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(webhookRoutes(ctx));
   await app.register(sendRoutes(ctx));
   await app.register(audienceToolRoutes(ctx));
+  await app.register(eventTriggerRoutes(ctx));
   await app.register(historyRoutes(ctx));
   for (const plugin of options.plugins ?? []) await app.register(plugin);
   await (await import('./panel.ts')).registerPanel(app);

@@ -1,0 +1,331 @@
+// A call to an external event's secret URL (SPEC 2.2): POST /hooks/events/<secret> with
+//   {"platform": "tg" | … | "sandbox" | "any", "users": [...] | "everyone", "data": {...}}
+//
+// Who `users` are — each element is one of:
+//   "123" or 123                 a platform user id (the id the platform gives the person). Numbers are
+//                                accepted for convenience (Telegram ids are numbers) and must be exact
+//                                (at most 2^53); send bigger ids as strings.
+//   {"subscriberId": 42}         a Botcast subscriber id (as the API and panel show it), or the same
+//   "subscriber:42"              written as a string.
+// With a platform, ids are looked up on that platform's channel of the bot; with "any", on every
+// channel of the bot (a platform user id that exists on two platforms reaches both). "everyone" is
+// every active subscriber on the platform's channel(s).
+//
+// What happens: in one transaction the event's content is frozen into a send of kind `external`
+// (targeting: the selected recipients through send_recipients, or everyone on the channels), `data`
+// is stored on the send (it fills {{variables}}, nested ones like {{order.id}} too) and on every
+// recipient as their last request, and the send's run is created right away — no grace window —
+// so the next scheduler tick materialises it with the usual operator-chat rules (held, or chats
+// closed with the event's End open chats). Unknown users (no such subscriber on the platform) and
+// blocked ones are listed in the response and written to the run's log in the same transaction:
+// never silently dropped.
+//
+// Errors: a wrong secret is a 404 that leaves no trace but a counter (external_event_misses); a body
+// over 1 MB is a 413 (the route's limit); malformed JSON or a wrong type is a 400 naming the field.
+// With an Idempotency-Key header, a retried call answers the first accepted call's result (same
+// status and body, header Idempotency-Replayed: true) and sends nothing again.
+import { AppError, conflict, invalid } from '../domain/errors.ts';
+import { PLATFORM_CODES, isPlatformCode } from '../platforms/types.ts';
+import { createRun, logRun } from '../engine/sql/runs.ts';
+import type { Queryable, Row } from '../storage/db.ts';
+import type { ServiceContext } from './context.ts';
+import { hashSecret } from './external-events.ts';
+import { freezeContent, type ContentInput } from './sends/input.ts';
+
+export const EXTERNAL_BODY_LIMIT = 1_048_576;
+export const MAX_USERS = 100_000;
+const MAX_ID_LENGTH = 256;
+const MAX_KEY_LENGTH = 255;
+/** Unknown or blocked users written into the log's data (all of them are in the response). */
+const LOG_LIST_MAX = 1000;
+
+export type UserRef = { kind: 'platform'; value: string; given: unknown } | { kind: 'subscriber'; id: number; given: unknown };
+
+export interface ExternalCall {
+  platform: string;
+  users: 'everyone' | UserRef[];
+  data: Record<string, unknown>;
+}
+
+export interface CallResult {
+  status: number;
+  body: Row;
+  replayed: boolean;
+}
+
+const bad = (field: string, message: string) => invalid('invalid_request', `${field} ${message}`, { field });
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function userRef(item: unknown, i: number): UserRef {
+  const field = `users[${i}]`;
+  const hint = 'must be a platform user id (a string or whole number), or a Botcast subscriber id as {"subscriberId": 42} or "subscriber:42"';
+  if (typeof item === 'string') {
+    const value = item.trim();
+    if (value === '') throw bad(field, 'must not be empty');
+    if (value.length > MAX_ID_LENGTH) throw bad(field, `is longer than ${MAX_ID_LENGTH} characters`);
+    const sub = /^subscriber:(\d{1,15})$/.exec(value);
+    if (sub) return { kind: 'subscriber', id: Number(sub[1]), given: item };
+    if (value.startsWith('subscriber:')) throw bad(field, 'must be "subscriber:" followed by a subscriber id (digits)');
+    return { kind: 'platform', value, given: item };
+  }
+  if (typeof item === 'number') {
+    if (!Number.isInteger(item) || item < 0) throw bad(field, hint);
+    if (!Number.isSafeInteger(item)) throw bad(field, 'is a number too large to be exact in JSON; send the id as a string');
+    return { kind: 'platform', value: String(item), given: item };
+  }
+  if (isPlainObject(item)) {
+    const keys = Object.keys(item);
+    const id = item.subscriberId;
+    if (keys.length !== 1 || keys[0] !== 'subscriberId') throw bad(field, hint);
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) throw bad(`${field}.subscriberId`, 'must be a subscriber id (a whole number, 1 or more)');
+    return { kind: 'subscriber', id, given: item };
+  }
+  throw bad(field, hint);
+}
+
+/** Parses and checks a call's body; every problem is a 400 naming the field. */
+export function parseExternalCall(raw: Buffer): ExternalCall {
+  if (raw.length === 0) throw invalid('malformed_json', 'request body is empty; send a JSON object {"platform", "users", "data"}', { field: 'body' });
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch (error) {
+    throw invalid('malformed_json', `request body is not valid JSON: ${(error as Error).message}`, { field: 'body' });
+  }
+  if (!isPlainObject(body)) throw bad('body', 'must be a JSON object {"platform", "users", "data"}');
+  for (const key of Object.keys(body)) {
+    if (!['platform', 'users', 'data'].includes(key)) throw bad(key, 'is not a known field (expected platform, users, data)');
+  }
+  const { platform, users, data } = body;
+  if (platform === undefined) throw bad('platform', 'is required');
+  if (typeof platform !== 'string' || (platform !== 'any' && !isPlatformCode(platform))) throw bad('platform', `must be one of ${PLATFORM_CODES.join(', ')}, any`);
+  if (users === undefined) throw bad('users', 'is required');
+  let refs: ExternalCall['users'];
+  if (users === 'everyone') refs = 'everyone';
+  else if (Array.isArray(users)) {
+    if (users.length === 0) throw bad('users', 'must list at least one user (or be "everyone")');
+    if (users.length > MAX_USERS) throw bad('users', `lists more than ${MAX_USERS} users`);
+    refs = users.map(userRef);
+  } else throw bad('users', 'must be a list of user ids or "everyone"');
+  if (data !== undefined && data !== null && !isPlainObject(data)) throw bad('data', 'must be a JSON object');
+  return { platform, users: refs, data: (data as Record<string, unknown> | null | undefined) ?? {} };
+}
+
+export function checkIdempotencyKey(header: unknown): string | null {
+  if (header === undefined) return null;
+  if (typeof header !== 'string' || header.trim() === '' || header.length > MAX_KEY_LENGTH || !/^[\x20-\x7e]+$/.test(header)) {
+    throw invalid('invalid_request', `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} printable ASCII characters`, { field: 'Idempotency-Key' });
+  }
+  return header;
+}
+
+interface EventRow {
+  id: number;
+  workspace_id: number;
+  bot_id: number;
+  name: string;
+  content: ContentInput;
+  end_open_chats: boolean;
+}
+
+/** The event a secret belongs to; a wrong secret only increments the miss counter. */
+export async function findEventBySecret(ctx: ServiceContext, secret: string): Promise<EventRow | null> {
+  const rows = /^[A-Za-z0-9_-]{20,100}$/.test(secret)
+    ? await ctx.db.query<EventRow>('SELECT id, workspace_id, bot_id, name, content, end_open_chats FROM external_events WHERE secret_hash = $1', [hashSecret(secret)])
+    : [];
+  if (rows.length > 0) return rows[0];
+  await ctx.db.query(
+    `INSERT INTO external_event_misses AS m (id, misses, last_at) VALUES (true, 1, now())
+     ON CONFLICT (id) DO UPDATE SET misses = m.misses + 1, last_at = now()`,
+  );
+  return null;
+}
+
+function display(ref: UserRef): string {
+  return ref.kind === 'subscriber' ? `subscriber:${ref.id}` : ref.value;
+}
+
+function listText(refs: UserRef[]): string {
+  const shown = refs.slice(0, 20).map(display).join(', ');
+  return refs.length > 20 ? `${shown} and ${refs.length - 20} more` : shown;
+}
+
+interface Resolved {
+  recipients: number[];
+  unknown: UserRef[];
+  blocked: UserRef[];
+  duplicates: number;
+}
+
+async function resolveUsers(tx: Queryable, botId: number, channels: Array<{ id: number; platform: string }>, refs: UserRef[]): Promise<Resolved> {
+  const channelIds = channels.map((c) => c.id);
+  const platforms = [...new Set(channels.map((c) => c.platform))];
+  const platformIds = [...new Set(refs.filter((r) => r.kind === 'platform').map((r) => (r as { value: string }).value))];
+  const subscriberIds = [...new Set(refs.filter((r) => r.kind === 'subscriber').map((r) => (r as { id: number }).id))];
+  const byPlatformId = new Map<string, Array<{ id: number; status: string }>>();
+  if (platformIds.length > 0) {
+    const rows = await tx.query<{ id: number; platform_user_id: string; status: string }>(
+      `SELECT id, platform_user_id, status FROM subscribers
+       WHERE bot_id = $1 AND platform = ANY($2::text[]) AND channel_id = ANY($3::bigint[]) AND platform_user_id = ANY($4::text[])
+       ORDER BY id`,
+      [botId, platforms, channelIds, platformIds],
+    );
+    for (const r of rows) {
+      const list = byPlatformId.get(r.platform_user_id) ?? [];
+      list.push({ id: r.id, status: r.status });
+      byPlatformId.set(r.platform_user_id, list);
+    }
+  }
+  const bySubscriberId = new Map<number, { id: number; status: string }>();
+  if (subscriberIds.length > 0) {
+    const rows = await tx.query<{ id: number; status: string }>(
+      'SELECT id, status FROM subscribers WHERE bot_id = $1 AND channel_id = ANY($2::bigint[]) AND id = ANY($3::bigint[])',
+      [botId, channelIds, subscriberIds],
+    );
+    for (const r of rows) bySubscriberId.set(r.id, r);
+  }
+  const recipients = new Set<number>();
+  const result: Resolved = { recipients: [], unknown: [], blocked: [], duplicates: 0 };
+  for (const ref of refs) {
+    const matches = ref.kind === 'platform' ? (byPlatformId.get(ref.value) ?? []) : bySubscriberId.has(ref.id) ? [bySubscriberId.get(ref.id)!] : [];
+    if (matches.length === 0) {
+      result.unknown.push(ref);
+      continue;
+    }
+    const active = matches.filter((m) => m.status === 'active');
+    if (active.length === 0) {
+      result.blocked.push(ref);
+      continue;
+    }
+    const fresh = active.filter((m) => !recipients.has(m.id));
+    if (fresh.length === 0) result.duplicates += 1;
+    for (const m of fresh) recipients.add(m.id);
+  }
+  result.recipients = [...recipients];
+  return result;
+}
+
+/** Handles one accepted call (the secret already matched `event`). */
+export async function acceptExternalCall(ctx: ServiceContext, event: EventRow, call: ExternalCall, idempotencyKey: string | null): Promise<CallResult> {
+  const result = await ctx.db.transaction(async (tx): Promise<CallResult> => {
+    if (idempotencyKey !== null) {
+      // The key row is written first: a concurrent retry waits on it, then answers the stored result.
+      const fresh = await tx.query('INSERT INTO external_event_calls (event_id, idempotency_key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id', [event.id, idempotencyKey]);
+      if (fresh.length === 0) {
+        const [stored] = await tx.query<{ status: number; response: Row }>('SELECT status, response FROM external_event_calls WHERE event_id = $1 AND idempotency_key = $2', [event.id, idempotencyKey]);
+        return { status: stored.status, body: stored.response, replayed: true };
+      }
+    }
+    const channels = await tx.query<{ id: number; platform: string }>(
+      `SELECT id, platform FROM channels WHERE bot_id = $1 AND ($2 = 'any' OR platform = $2) ORDER BY id`,
+      [event.bot_id, call.platform],
+    );
+    if (channels.length === 0) {
+      throw bad('platform', call.platform === 'any' ? 'is "any", but the bot has no channels' : `is "${call.platform}", but the bot has no ${call.platform} channel`);
+    }
+    let content;
+    try {
+      content = await freezeContent(tx, event.workspace_id, event.bot_id, event.content);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'unknown_screen') {
+        throw conflict('content_unavailable', `the screen of external event "${event.name}" no longer exists; edit the event's content`);
+      }
+      throw error;
+    }
+    const [{ now }] = await tx.query<{ now: Date }>('SELECT now() AS now');
+    const everyone = call.users === 'everyone';
+    const resolved: Resolved = everyone ? { recipients: [], unknown: [], blocked: [], duplicates: 0 } : await resolveUsers(tx, event.bot_id, channels, call.users as UserRef[]);
+    const channelIds = channels.map((c) => c.id);
+    const targeting = {
+      audience: everyone ? 'all' : 'selected',
+      channelIds,
+      platforms: channels.map((c) => c.platform),
+      includeTagIds: [],
+      excludeTagIds: [],
+      includeTags: [],
+      excludeTags: [],
+      platform: call.platform,
+      event: { id: event.id, name: event.name },
+    };
+    const dataJson = JSON.stringify(call.data);
+    const [send] = await tx.query<{ id: number }>(
+      `INSERT INTO sends (workspace_id, bot_id, kind, content, targeting, timing, end_open_chats, data, created_by, source_id, last_planned_at)
+       VALUES ($1, $2, 'external', $3, $4, '{"type":"instant"}', $5, $6, $7, $8, $9) RETURNING id`,
+      [event.workspace_id, event.bot_id, JSON.stringify(content), JSON.stringify(targeting), event.end_open_chats, dataJson, `external_event:${event.id}`, event.id, now.toISOString()],
+    );
+    let queued: number;
+    let openChats: number;
+    if (everyone) {
+      const [u] = await tx.query<{ n: number }>(
+        `WITH u AS (UPDATE subscribers SET last_request = $1 WHERE channel_id = ANY($2::bigint[]) AND status = 'active' RETURNING id) SELECT count(*)::int AS n FROM u`,
+        [dataJson, channelIds],
+      );
+      queued = u.n;
+      const [c] = await tx.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM operator_chats c JOIN subscribers s ON s.id = c.subscriber_id
+         WHERE c.bot_id = $1 AND c.closed_at IS NULL AND s.channel_id = ANY($2::bigint[]) AND s.status = 'active'`,
+        [event.bot_id, channelIds],
+      );
+      openChats = c.n;
+    } else {
+      queued = resolved.recipients.length;
+      await tx.query('INSERT INTO send_recipients (send_id, subscriber_id) SELECT $1, unnest($2::bigint[])', [send.id, resolved.recipients]);
+      await tx.query('UPDATE subscribers SET last_request = $1 WHERE id = ANY($2::bigint[])', [dataJson, resolved.recipients]);
+      const [c] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM operator_chats WHERE closed_at IS NULL AND subscriber_id = ANY($1::bigint[])', [resolved.recipients]);
+      openChats = c.n;
+    }
+    // No grace window: the run exists now, and the scheduler's next tick materialises it.
+    const runId = (await createRun(tx, send.id, now))!;
+    const platformText = call.platform === 'any' ? `any platform (${[...new Set(targeting.platforms)].join(', ')})` : call.platform;
+    await logRun(tx, runId, 'created', `External event "${event.name}" called: ${everyone ? 'everyone' : `${call.users.length} user id(s)`} on ${platformText}; ${queued} recipient(s) queued`, {
+      eventId: event.id,
+      platform: call.platform,
+      users: everyone ? 'everyone' : call.users.length,
+      queued,
+      unknown: resolved.unknown.length,
+      blocked: resolved.blocked.length,
+      duplicates: resolved.duplicates,
+    });
+    if (resolved.unknown.length > 0) {
+      await logRun(tx, runId, 'unknown_users', `${resolved.unknown.length} unknown user(s) not sent to (no such subscriber on ${platformText}): ${listText(resolved.unknown)}`, {
+        count: resolved.unknown.length,
+        users: resolved.unknown.slice(0, LOG_LIST_MAX).map(display),
+      });
+    }
+    if (resolved.blocked.length > 0) {
+      await logRun(tx, runId, 'blocked_users', `${resolved.blocked.length} user(s) not sent to: they blocked the bot: ${listText(resolved.blocked)}`, {
+        count: resolved.blocked.length,
+        users: resolved.blocked.slice(0, LOG_LIST_MAX).map(display),
+      });
+    }
+    const body = {
+      sendId: send.id,
+      runId,
+      event: { id: event.id, name: event.name },
+      platform: call.platform,
+      users: everyone ? 'everyone' : 'list',
+      queued,
+      unknown: resolved.unknown.map((r) => r.given),
+      blocked: resolved.blocked.map((r) => r.given),
+      duplicates: resolved.duplicates,
+      openChats: { count: openChats, willBe: event.end_open_chats ? 'closed' : 'held' },
+    };
+    if (idempotencyKey !== null) {
+      await tx.query('UPDATE external_event_calls SET send_id = $3, status = 202, response = $4 WHERE event_id = $1 AND idempotency_key = $2', [
+        event.id,
+        idempotencyKey,
+        send.id,
+        JSON.stringify(body),
+      ]);
+    }
+    return { status: 202, body, replayed: false };
+  });
+  if (!result.replayed) {
+    // Outside the transaction: a busy event's calls do not queue behind one counter row.
+    await ctx.db.query('UPDATE external_events SET calls = calls + 1, last_called_at = now() WHERE id = $1', [event.id]).catch(() => {});
+  }
+  return result;
+}
