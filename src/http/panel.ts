@@ -1,6 +1,6 @@
-// The admin panel: the files of web/ at /, the few browser ES modules it imports (Preact, htm)
-// straight from node_modules at /assets/vendor/, and web/index.html for every other GET that asks
-// for HTML, so the panel's own addresses (/bots/1/subscribers) survive a reload. No build step.
+// The admin panel: the files of web/ at /, the few browser ES modules it imports (Preact, htm, the
+// uPlot chart and its style sheet) straight from node_modules at /assets/vendor/, and web/index.html
+// for every other GET that asks for HTML, so the panel's own addresses (/bots/1/subscribers) survive a reload. No build step.
 // The panel talks to Botcast only through the public /api; /api and /hooks keep their JSON 404s.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -18,6 +18,9 @@ const VENDOR: Record<string, string> = {
   'preact.mjs': require.resolve('preact'),
   'preact-hooks.mjs': require.resolve('preact/hooks'),
   'htm.mjs': join(dirname(require.resolve('htm')), 'htm.mjs'),
+  // uPlot (the delivery-rate chart): its ES module build and its style sheet.
+  'uplot.mjs': join(dirname(require.resolve('uplot')), 'uPlot.esm.js'),
+  'uplot.css': join(dirname(require.resolve('uplot')), 'uPlot.min.css'),
 };
 
 function isBackendPath(path: string): boolean {

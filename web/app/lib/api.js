@@ -50,16 +50,17 @@ export function onUnauthorized(fn) {
 /**
  * @param {string} method
  * @param {string} path an /api path, with its query string
- * @param {unknown} [body] sent as JSON when given
+ * @param {unknown} [body] sent as JSON when given (as it is, with options.contentType)
  */
-export async function request(method, path, body, { signal } = {}) {
+export async function request(method, path, body, { signal, contentType } = {}) {
   let res;
   try {
+    const raw = contentType !== undefined;
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': raw ? contentType : 'application/json' },
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
       signal,
     });
   } catch (e) {
@@ -88,6 +89,8 @@ export const api = {
   put: (path, body = {}) => request('PUT', path, body),
   patch: (path, body = {}) => request('PATCH', path, body),
   del: (path, body) => request('DELETE', path, body),
+  /** POSTs a file (a Blob) as the raw request body, e.g. a CSV file with contentType "text/csv". */
+  upload: (path, file, contentType) => request('POST', path, file, { contentType }),
 };
 
 /** "?a=1&b=x" from an object, leaving out empty values; "" when nothing is left. */

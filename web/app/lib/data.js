@@ -33,3 +33,24 @@ export function useInterval(fn, ms) {
     return () => clearInterval(id);
   }, [ms]);
 }
+
+/** The value, once it has stopped changing for `ms` (for requests that follow typing). */
+export function useDebounced(value, ms) {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+/** Date.now(), refreshed every `ms` while `active` (countdowns). */
+export function useNow(ms = 1000, active = true) {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    if (!active) return undefined;
+    const id = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(id);
+  }, [ms, active]);
+  return now;
+}

@@ -9,9 +9,10 @@ import { navigate } from '../lib/router.js';
 import { useApp } from '../context.js';
 import { Button, EmptyState, ErrorNotice, FormErrors, IconButton, Input, Loading, PageHeader, Select, TextArea, useFocusTitle } from '../ui/components.js';
 import { Icon } from '../ui/icons.js';
+import { PlatformPreview, useContentPreview } from '../ui/preview.js';
 
 /** Built-in variables (src/domain/content/variables.ts) with the sample values of the preview. */
-const VARIABLES = [
+export const VARIABLES = [
   { name: 'first_name', sample: 'Anna', about: 'First name' },
   { name: 'name', sample: 'Anna Schmidt', about: 'Full name' },
   { name: 'username', sample: 'anna_s', about: 'Username on the platform' },
@@ -88,6 +89,22 @@ function ScreenEditor({ bot, screen }) {
   });
   const v = form.values;
   const back = `/bots/${bot.id}/screens`;
+  // What each platform makes of it (POST …/content/preview), the bot's own platforms first.
+  const channels = useResource(() => api.get(`/api/bots/${bot.id}/channels`), [bot.id]);
+  const mediaUrl = v['media.url'].trim();
+  const previewContent = v.text.trim() || (v.mediaType && mediaUrl)
+    ? {
+        type: 'text',
+        text: v.text,
+        media: v.mediaType && mediaUrl ? { type: v.mediaType, url: mediaUrl } : null,
+        buttons: v.buttons.map((b) => (b.kind === 'url' ? { kind: 'url', text: b.text.trim(), url: b.url.trim() } : { kind: 'reply', text: b.text.trim() })),
+      }
+    : null;
+  const platformPreview = useContentPreview(bot.id, previewContent);
+  const connected = (channels.data ?? []).map((c) => c.platform);
+  const ordered = platformPreview.data
+    ? { ...platformPreview, data: [...platformPreview.data].sort((a, b) => (connected.includes(b.platform) ? 1 : 0) - (connected.includes(a.platform) ? 1 : 0)) }
+    : platformPreview;
 
   const setButton = (i, patch) => {
     form.set('buttons', v.buttons.map((b, j) => (j === i ? { ...b, ...patch } : b)));
@@ -183,6 +200,11 @@ function ScreenEditor({ bot, screen }) {
         <h2>Preview</h2>
         <p class="hint">With sample values (${VARIABLES.slice(0, 2).map((x) => `${x.name} = ${x.sample}`).join(', ')}). Each platform shows it in its own way.</p>
         <${MessagePreview} text=${v.text} mediaType=${v.mediaType} mediaUrl=${v['media.url']} buttons=${v.buttons} />
+        <section class="platform-section" aria-labelledby="on-platforms">
+          <h2 id="on-platforms">On each platform</h2>
+          <p class="hint">What each platform gets, and what it cannot show as designed${connected.length ? ' (this bot’s platforms first)' : ''}.</p>
+          <${PlatformPreview} preview=${ordered} emptyText="Write a text (or add an image) to see it on each platform." />
+        </section>
       </aside>
     </div>
   </div>`;

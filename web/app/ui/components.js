@@ -186,3 +186,45 @@ export function useFocusTitle(key) {
     if (title instanceof HTMLElement && !document.querySelector('dialog[open]')) title.focus({ preventScroll: true });
   }, [key]);
 }
+
+/** Section links that look like tabs; the address holds the section, so each is a real link. */
+export function TabLinks({ label, tabs, current }) {
+  return html`<nav class="tabs" aria-label=${label}>
+    ${tabs.map((t) => html`<a href=${t.href} class=${`tab ${t.key === current ? 'active' : ''}`} aria-current=${t.key === current ? 'page' : undefined}>
+      ${t.label}${t.count !== undefined && t.count !== null && html`<span class="tab-count">${t.count}</span>`}
+    </a>`)}
+  </nav>`;
+}
+
+/**
+ * A labelled group of radio buttons (one choice), drawn as cards. options: [{ value, label, hint?,
+ * disabled? }]; a hint describes its option (aria-describedby) without being part of its name.
+ */
+export function RadioGroup({ legend, name, value, options, onChange, error, hint, className = '' }) {
+  const auto = useId();
+  const id = `r${auto}`;
+  return html`<fieldset class=${`radio-group ${error ? 'has-error' : ''} ${className}`} aria-describedby=${describedBy(id, hint, error)}>
+    <legend>${legend}</legend>
+    <div class="radio-options">
+      ${options.map((o, i) => html`<div class=${`radio ${o.disabled ? 'is-disabled' : ''} ${value === o.value ? 'is-checked' : ''}`}
+          onClick=${(e) => { if (!o.disabled && e.target === e.currentTarget) onChange(o.value); }}>
+        <input type="radio" id=${`${id}-${i}`} name=${name} value=${o.value} checked=${value === o.value} disabled=${o.disabled}
+          aria-describedby=${o.hint ? `${id}-${i}-hint` : undefined} onChange=${() => onChange(o.value)} />
+        <span class="radio-text" onClick=${() => { if (!o.disabled) onChange(o.value); }}>
+          <label class="radio-label" for=${`${id}-${i}`}>${o.label}</label>
+          ${o.hint && html`<span class="radio-hint" id=${`${id}-${i}-hint`}>${o.hint}</span>`}
+        </span>
+      </div>`)}
+    </div>
+    ${hint && html`<p class="hint" id=${`${id}-hint`}>${hint}</p>`}
+    ${error && html`<p class="field-error" id=${`${id}-error`}>${error}</p>`}
+  </fieldset>`;
+}
+
+/** A bar of `value` out of `max`, with its text for screen readers. */
+export function ProgressBar({ value, max, label, tone = 'accent' }) {
+  const pct = max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 0;
+  return html`<div class=${`progress progress-${tone}`} role="progressbar" aria-label=${label} aria-valuemin="0" aria-valuemax=${max} aria-valuenow=${value}>
+    <span style=${{ width: `${pct}%` }}></span>
+  </div>`;
+}
