@@ -64,9 +64,9 @@ export async function processTriggers(ctx: EngineContext): Promise<TriggerTickRe
 async function consumeTagEvents(ctx: EngineContext, result: TriggerTickResult) {
   // A new cursor starts after the events older than every trigger: they can fire nothing.
   await ctx.db.query(
-    `INSERT INTO event_cursors (consumer, last_id)
-     SELECT $1, coalesce((SELECT max(e.id) FROM events e WHERE e.created_at < (SELECT coalesce(min(created_at), 'infinity') FROM triggers)), 0)
-     WHERE NOT EXISTS (SELECT 1 FROM event_cursors WHERE consumer = $1)
+    `INSERT INTO event_cursors (consumer, last_id, last_txid)
+     SELECT $1, coalesce(max(e.id), 0), coalesce(max(e.txid), '0') FROM events e WHERE e.created_at < (SELECT coalesce(min(created_at), 'infinity') FROM triggers)
+     HAVING NOT EXISTS (SELECT 1 FROM event_cursors WHERE consumer = $1)
      ON CONFLICT (consumer) DO NOTHING`,
     [TRIGGER_CONSUMER],
   );

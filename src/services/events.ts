@@ -26,6 +26,10 @@ export async function appendEvents(q: Queryable, workspaceId: number, type: Even
  * Reads the consumer's next events of the given types and hands them to `handle` inside one
  * transaction that also advances the cursor. The row lock on the cursor makes one process at a
  * time consume for a given consumer name.
+ *
+ * Order: events are read by (writing transaction id, event id), and only from transactions older
+ * than every transaction still open — so an event committed late can never land behind the cursor
+ * (see db/migrations/0007_outbox_order.sql).
  */
 export async function consumeEvents(
   db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
@@ -36,18 +40,22 @@ export async function consumeEvents(
 ): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.query('INSERT INTO event_cursors (consumer) VALUES ($1) ON CONFLICT (consumer) DO NOTHING', [consumer]);
-    const [cursor] = await tx.query<{ last_id: number }>(
-      'SELECT last_id FROM event_cursors WHERE consumer = $1 FOR UPDATE SKIP LOCKED',
+    const [cursor] = await tx.query<{ last_id: number; last_txid: string }>(
+      'SELECT last_id, last_txid::text AS last_txid FROM event_cursors WHERE consumer = $1 FOR UPDATE SKIP LOCKED',
       [consumer],
     );
     if (!cursor) return 0;
-    const events = await tx.query<StoredEvent>(
-      'SELECT * FROM events WHERE id > $1 AND type = ANY($2::text[]) ORDER BY id LIMIT $3',
-      [cursor.last_id, types, limit],
+    const events = await tx.query<StoredEvent & { txid: string }>(
+      `SELECT id, workspace_id, type, payload, created_at, txid::text AS txid FROM events
+       WHERE (txid, id) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
+         AND type = ANY($3::text[])
+       ORDER BY txid, id LIMIT $4`,
+      [cursor.last_txid, cursor.last_id, types, limit],
     );
     if (events.length === 0) return 0;
     await handle(tx, events);
-    await tx.query('UPDATE event_cursors SET last_id = $2, updated_at = now() WHERE consumer = $1', [consumer, events[events.length - 1].id]);
+    const last = events[events.length - 1];
+    await tx.query('UPDATE event_cursors SET last_id = $2, last_txid = $3::xid8, updated_at = now() WHERE consumer = $1', [consumer, last.id, last.txid]);
     return events.length;
   });
 }

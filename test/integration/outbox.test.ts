@@ -1,0 +1,50 @@
+// The outbox never skips an event whose transaction commits after a later one (the bug a plain
+// id cursor has): consumers see events in commit-safe order, each exactly once.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { ENGINE, createTestDatabase, type TestDatabase } from '../helpers/engine.ts';
+import { openStorage, type Storage } from '../../src/storage/open.ts';
+import { appendEvents, consumeEvents } from '../../src/services/events.ts';
+
+let db: TestDatabase;
+let storage: Storage;
+
+before(async () => {
+  db = await createTestDatabase();
+  storage = await openStorage(db.config());
+});
+after(async () => {
+  await storage.close();
+  await db.drop();
+});
+
+test('an event committed late is not skipped', { skip: ENGINE !== 'postgres' && 'needs two concurrent connections' }, async () => {
+  const seen: number[] = [];
+  const consume = () => consumeEvents(storage.db, 'test', ['chat_closed'], async (_tx, events) => {
+    seen.push(...events.map((e) => Number(e.payload.n)));
+  });
+  const slow = new pg.Client({ connectionString: db.env.DATABASE_URL });
+  await slow.connect();
+  try {
+    await slow.query('BEGIN');
+    await slow.query(`INSERT INTO events (workspace_id, type, payload) VALUES (1, 'chat_closed', '{"n": 1}')`); // the lower id, still open
+    await appendEvents(storage.db, 1, 'chat_closed', [{ n: 2 }]); // a higher id, committed
+    await consume();
+    assert.deepEqual(seen, [], 'nothing is read past an open transaction');
+    await slow.query('COMMIT');
+    await consume();
+    assert.deepEqual(seen.sort(), [1, 2]);
+    await consume();
+    assert.deepEqual(seen.sort(), [1, 2], 'each once');
+  } finally {
+    await slow.end();
+  }
+});
+
+test('events are consumed once, in order, in batches', async () => {
+  await appendEvents(storage.db, 1, 'tag_assigned', Array.from({ length: 7 }, (_, i) => ({ n: i })));
+  const seen: number[] = [];
+  for (let i = 0; i < 5; i++) await consumeEvents(storage.db, 'batches', ['tag_assigned'], async (_tx, events) => void seen.push(...events.map((e) => Number(e.payload.n))), 3);
+  assert.deepEqual(seen, [0, 1, 2, 3, 4, 5, 6]);
+});
