@@ -26,6 +26,8 @@ const RATE_SAFETY = 0.985;
 const CLAIM_HORIZON_MS = 250;
 /** A send this late for its slot takes a new slot instead (keeps the per-window count exact). */
 const LATE_TOLERANCE_MS = 3;
+/** Channels at or above this rate are treated as unlimited (no slot waits): benchmarks, paid broadcasts. */
+const UNPACED_RATE = 50_000;
 const FLUSH_EVERY_MS = 20;
 const FLUSH_AT = 256;
 const PUMPS_PER_CHANNEL = 2;
@@ -244,32 +246,36 @@ export class Worker {
   private async dispatch(info: ChannelInfo, claim: Claim) {
     const run = await this.run(claim.runId);
     const spacing = 1000 / (info.ratePerSecond * RATE_SAFETY);
-    // Slot i, on this machine's clock.
-    const base = this.toLocal(claim.firstSlotMs);
+    // Slot i, on this machine's clock. Above UNPACED_RATE the channel is effectively unlimited
+    // (benchmarks): slots are not waited for and lateness is not checked.
+    let base = this.toLocal(claim.firstSlotMs);
+    let offset = 0;
+    const paced = info.ratePerSecond < UNPACED_RATE;
     const items = claim.deliveries;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       await this.semaphore.acquire();
-      let at = base + i * spacing;
       for (;;) {
-        if (at - Date.now() > 1) await sleep(at - Date.now());
+        const at = base + (i - offset) * spacing;
+        if (paced && at - Date.now() > 1) await sleep(at - Date.now());
         // Checked after every wait, right before the request leaves: a pause learned meanwhile wins.
         if (this.stopping || this.pausedUntil(info.row.id)) {
           this.semaphore.release();
           this.releaseRest(claim, items.slice(i), this.pausedUntil(info.row.id));
           return;
         }
-        if (spacing < 1 || Date.now() - at <= LATE_TOLERANCE_MS) break;
+        if (!paced || Date.now() - at <= LATE_TOLERANCE_MS) break;
         // Late for its slot (event loop stall, busy machine): sending now could crowd a 1-second
-        // window, so this one takes a fresh slot; the missed one simply goes unused.
+        // window, so the rest of the batch takes fresh slots; the missed ones go unused.
         try {
           const t0 = Date.now();
-          const fresh = await reserveSlots(this.ctx.db, info.row.id, 1, info.ratePerSecond * RATE_SAFETY);
+          const fresh = await reserveSlots(this.ctx.db, info.row.id, items.length - i, info.ratePerSecond * RATE_SAFETY);
           this.sampleClock(t0, Date.now(), fresh.dbNowMs);
-          at = this.toLocal(fresh.firstSlotMs);
+          base = this.toLocal(fresh.firstSlotMs);
+          offset = i;
         } catch (error) {
           this.semaphore.release();
-          this.ctx.logger.error({ err: error }, 'could not reserve a new slot; releasing the rest of the batch');
+          this.ctx.logger.error({ err: error }, 'could not reserve new slots; releasing the rest of the batch');
           this.releaseRest(claim, items.slice(i), 0);
           return;
         }
