@@ -231,3 +231,16 @@ test('client facts', () => {
   assert.equal(vk.registerWebhook, undefined);
   assert.deepEqual(vk.credentialFields, ['accessToken', 'groupId', 'confirmation']);
 });
+
+test('random_id: the same for a retried delivery, never shared by two deliveries', () => {
+  assert.equal(randomIdFor('12345'), randomIdFor('12345'));
+  const seen = new Set<number>();
+  for (let id = 1; id <= 200_000; id++) {
+    for (const call of [0, 1]) {
+      const r = randomIdFor(String(id), call);
+      assert.ok(r > 0 && r <= 0x7fffffff);
+      assert.ok(!seen.has(r), `delivery ${id} call ${call} collides`);
+      seen.add(r);
+    }
+  }
+});

@@ -11,9 +11,15 @@ export const VK_API_VERSION = '5.199';
  * random_id: VK does not deliver a second message with the same random_id from the same sender
  * (PLATFORMS.md §4.5), so a retried in-flight delivery is shown once. Deterministic from dedupKey
  * (plus the call index for multi-part messages), 31 bits so it fits VK's int32, never 0 (0 turns
- * the check off).
+ * the check off), and different for every delivery.
  */
 export function randomIdFor(dedupKey: string, callIndex = 0): number {
+  // Delivery ids are integers: map them one-to-one (4 calls per delivery at most) so that two
+  // deliveries never share a random_id — VK would silently drop the second one as a repeat. A
+  // hash of 31 bits collides about once per 66k messages (found by the chaos run).
+  if (/^\d{1,15}$/.test(dedupKey) && callIndex < 4) {
+    return ((Number(dedupKey) * 4 + callIndex) % 0x7fffffff) + 1;
+  }
   const digest = createHash('sha256').update(callIndex === 0 ? dedupKey : `${dedupKey}#${callIndex}`).digest();
   return digest.readUInt32BE(0) & 0x7fffffff || 1;
 }
