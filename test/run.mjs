@@ -40,7 +40,7 @@ if (made.status !== 0) process.exit(1);
 
 // Timing-sensitive files (rate windows measured at a fake platform, processes killed mid-run) run
 // alone after the rest: on a shared 2-core machine a parallel test file adds tens of ms of jitter.
-const SERIAL = ['test/integration/crash.test.ts', 'test/integration/chaos.test.ts'];
+const SERIAL = ['test/integration/crash.test.ts', 'test/integration/chaos.test.ts', 'test/e2e/panel.test.ts', 'test/e2e/broadcasts.test.ts'];
 
 function runFiles(engine, files, concurrency, label) {
   if (files.length === 0) return;

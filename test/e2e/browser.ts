@@ -27,7 +27,8 @@ export async function openBrowser(base: string, prefix: string): Promise<TestBro
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
     viewport: { width: 1280, height: 800 },
   });
-  context.setDefaultTimeout(10_000);
+  // Generous: CI machines are shared and a cold page (first import of every module) can be slow.
+  context.setDefaultTimeout(30_000);
   const page = context.pages()[0] ?? (await context.newPage());
   // No request of the panel may leave Botcast (demo images point at example.com).
   await page.route((url) => !url.href.startsWith(base), (route) => route.abort());
