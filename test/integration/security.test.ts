@@ -35,6 +35,32 @@ describe('SSRF', () => {
 });
 
 describe('fuzzing', () => {
+  test('the external-event endpoint never answers 5xx, and a refused call writes nothing', async () => {
+    const ev = await t.request('POST', `/api/bots/${w.botId}/external-events`, { key: w.key, body: { name: 'fuzz', content: { type: 'text', text: 'Order {{order.id}}' } } });
+    assert.equal(ev.status, 201, ev.text);
+    const path = new URL(ev.body.url).pathname;
+    const count = async () => (await t.app.ctx.db.query('SELECT (SELECT count(*) FROM sends) + (SELECT count(*) FROM send_recipients) + (SELECT count(*) FROM external_event_calls) AS n'))[0].n;
+    const json = fc.jsonValue({ maxDepth: 3 });
+    const shaped = fc.record(
+      {
+        platform: fc.oneof(fc.constantFrom('tg', 'any', 'sandbox', 'xx', ''), json),
+        users: fc.oneof(fc.constant('everyone'), fc.array(fc.oneof(fc.constantFrom('1', '2', '99999', 'subscriber:1'), fc.string(), fc.integer(), json), { maxLength: 5 }), json),
+        data: json,
+      },
+      { requiredKeys: [] },
+    ).map((o) => JSON.stringify(o));
+    const raw = fc.oneof(shaped, json.map((v) => JSON.stringify(v)), fc.string());
+    await fc.assert(
+      fc.asyncProperty(raw, async (body) => {
+        const before = await count();
+        const r = await t.request('POST', path, { raw: body, headers: { 'content-type': 'application/json' } });
+        assert.ok(r.status < 500, `${r.status} for ${body}: ${r.text}`);
+        if (r.status >= 400) assert.equal(await count(), before, `a refused call wrote something: ${body}`);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   test('the CSV import never answers 5xx, and a rejected file writes nothing', async () => {
     const count = async () => (await t.app.ctx.db.query('SELECT (SELECT count(*) FROM selected_imports) + (SELECT count(*) FROM selected_import_problems) + (SELECT count(*) FROM selected_import_matches) AS n'))[0].n;
     const text = fc.array(fc.oneof(fc.constantFrom('1', '2', '29', '"3"', ' 4 ', 'id', ',', ';', '\t', '\r\n', '\n', '"', '\uFEFF', 'é', 'x'), fc.string()), { maxLength: 60 }).map((parts) => Buffer.from(parts.join('')));
