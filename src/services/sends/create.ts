@@ -34,13 +34,15 @@ async function attachSelected(
   audience: { subscriberIds?: number[]; importId?: number },
 ) {
   if (audience.importId !== undefined) {
-    const rows = await tx.query(
-      `INSERT INTO send_recipients (send_id, subscriber_id)
-       SELECT $1, m.subscriber_id FROM selected_import_matches m JOIN selected_imports i ON i.id = m.import_id
-       WHERE m.import_id = $2 AND i.channel_id = $3 ON CONFLICT DO NOTHING RETURNING subscriber_id`,
+    const [row] = await tx.query<{ n: number }>(
+      `WITH r AS (
+         INSERT INTO send_recipients (send_id, subscriber_id)
+         SELECT $1, unnest(i.subscriber_ids) FROM selected_imports i WHERE i.id = $2 AND i.channel_id = $3
+         ON CONFLICT DO NOTHING RETURNING 1)
+       SELECT count(*) AS n FROM r`,
       [sendId, audience.importId, channelId],
     );
-    if (rows.length === 0) throw invalid('empty_import', `audience.importId ${audience.importId} has no matched users for this platform`, { field: 'audience.importId' });
+    if (row.n === 0) throw invalid('empty_import', `audience.importId ${audience.importId} has no matched users for this platform`, { field: 'audience.importId' });
     return;
   }
   const ids = [...new Set(audience.subscriberIds ?? [])];

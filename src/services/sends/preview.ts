@@ -27,8 +27,8 @@ export async function previewAudience(
   let selected: number[] = [];
   if (input.audience.type === 'selected') {
     if (input.audience.importId !== undefined) {
-      const rows = await ctx.db.query<{ subscriber_id: number }>('SELECT subscriber_id FROM selected_import_matches WHERE import_id = $1', [input.audience.importId]);
-      selected = rows.map((r) => r.subscriber_id);
+      const rows = await ctx.db.query<{ ids: number[] }>('SELECT subscriber_ids AS ids FROM selected_imports WHERE id = $1 AND workspace_id = $2', [input.audience.importId, workspaceId]);
+      selected = (rows[0]?.ids ?? []).map(Number);
     } else selected = input.audience.subscriberIds ?? [];
   }
   const include = targeting.includeTagIds ?? [];
