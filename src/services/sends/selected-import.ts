@@ -79,27 +79,30 @@ export async function importSelectedUsers(ctx: ServiceContext, workspaceId: numb
       // Temp tables have no statistics until analysed: without them the planner probes the
       // subscriber index once per id instead of hashing the two sets.
       await tx.exec('ANALYZE import_ids');
-      const [stored] = await tx.query<{ n: number }>(
-        `UPDATE selected_imports SET subscriber_ids = coalesce((
-           SELECT array_agg(s.id ORDER BY s.id) FROM import_ids i
-           JOIN subscribers s ON s.bot_id = $2 AND s.platform = $3 AND s.platform_user_id = i.id
-           WHERE s.status = 'active'), '{}')
-         WHERE id = $1 RETURNING cardinality(subscriber_ids) AS n`,
-        [imp.id, channel.bot_id, channel.platform],
-      );
-      matched = stored.n;
-      const missing = await tx.query<{ kind: 'unknown' | 'blocked'; n: number }>(
-        `WITH p AS (
+      // One join does it all: the matched subscribers stored as one array on the import, the
+      // unknown and blocked ids written to the report.
+      const [outcome] = await tx.query<{ matched: number; unknown: number; blocked: number }>(
+        `WITH j AS (
+           SELECT i.id AS uid, i.line, s.id AS sid, s.status FROM import_ids i
+           LEFT JOIN subscribers s ON s.bot_id = $2 AND s.platform = $3 AND s.platform_user_id = i.id
+         ),
+         p AS (
            INSERT INTO selected_import_problems (import_id, seq, kind, value, line, reason)
-           SELECT $1, $4 + row_number() OVER (ORDER BY i.line), CASE WHEN s.id IS NULL THEN 'unknown' ELSE 'blocked' END, i.id, i.line,
-                  CASE WHEN s.id IS NULL THEN 'never wrote to the bot on this platform' ELSE 'blocked the bot' END
-           FROM import_ids i LEFT JOIN subscribers s ON s.bot_id = $2 AND s.platform = $3 AND s.platform_user_id = i.id
-           WHERE s.id IS NULL OR s.status = 'blocked'
-           RETURNING kind)
-         SELECT kind, count(*) AS n FROM p GROUP BY kind`,
+           SELECT $1, $4 + row_number() OVER (ORDER BY line), CASE WHEN sid IS NULL THEN 'unknown' ELSE 'blocked' END, uid, line,
+                  CASE WHEN sid IS NULL THEN 'never wrote to the bot on this platform' ELSE 'blocked the bot' END
+           FROM j WHERE sid IS NULL OR status = 'blocked'
+           RETURNING kind
+         ),
+         u AS (
+           UPDATE selected_imports SET subscriber_ids = coalesce((SELECT array_agg(sid) FROM j WHERE status = 'active'), '{}')
+           WHERE id = $1 RETURNING cardinality(subscriber_ids) AS n
+         )
+         SELECT (SELECT n FROM u) AS matched, (SELECT count(*) FROM p WHERE kind = 'unknown') AS unknown, (SELECT count(*) FROM p WHERE kind = 'blocked') AS blocked`,
         [imp.id, channel.bot_id, channel.platform, seq],
       );
-      for (const m of missing) counts[m.kind] = m.n;
+      matched = outcome.matched;
+      counts.unknown = outcome.unknown;
+      counts.blocked = outcome.blocked;
       for (const kind of ['unknown', 'blocked'] as const) {
         if (counts[kind] === 0) continue;
         samples[kind] = await tx.query<Problem>(
