@@ -26,8 +26,20 @@ export function errorBody(code: string, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
+/**
+ * The most telling error of a failed validation. For a union (anyOf: content, audience, timing)
+ * ajv reports every branch's failure; the ones saying "wrong variant" (const, extra property) are
+ * noise next to the one from the variant the caller meant (the deepest remaining path).
+ */
+function pickError(errors: NonNullable<FastifyError['validation']>) {
+  if (!errors.some((e) => e.keyword === 'anyOf')) return errors[0];
+  const telling = errors.filter((e) => !['anyOf', 'const', 'additionalProperties', 'required'].includes(e.keyword));
+  const pool = telling.length > 0 ? telling : errors.filter((e) => e.keyword !== 'anyOf');
+  return pool.sort((a, b) => b.instancePath.length - a.instancePath.length)[0] ?? errors[0];
+}
+
 function validationMessage(error: FastifyError): string {
-  const first = error.validation?.[0];
+  const first = error.validation ? pickError(error.validation) : undefined;
   if (!first) return error.message;
   const where = error.validationContext ?? 'body';
   const path = first.instancePath ? first.instancePath.slice(1).replace(/\//g, '.') : '';

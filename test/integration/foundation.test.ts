@@ -298,3 +298,12 @@ describe('workspace isolation', () => {
     assert.equal(await snapshot(), before);
   });
 });
+
+describe('validation messages', () => {
+  test('a union field names what is wrong in the variant the caller meant', async () => {
+    const r = await t.request('POST', `/api/bots/${botId}/sends`, { key, body: { content: { type: 'text', text: 'x' }, channelIds: [channelId], audience: { type: 'tags', include: [] } } });
+    assert.equal(r.status, 400);
+    assert.match(r.body.error.message, /audience\.include/);
+    assert.doesNotMatch(r.body.error.message, /not a known field/);
+  });
+});
