@@ -1,0 +1,48 @@
+// One Botcast scenario on embedded PGlite: the engine runs in this very process (as `botcast start`
+// does). Started by bench/hosts.ts; prints one JSON line {"result": …} or {"error": "…"}.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { fairness, materialise, rateExactness, throughput, type Host } from './botcast.ts';
+import { FakeControl, memoryOf } from './lib.ts';
+
+const spec = JSON.parse(process.argv[2]) as { scenario: string; url: string; control: string; fakePid: number; size: number; rate?: number; seconds?: number };
+const dir = mkdtempSync(join(tmpdir(), 'botcast-bench-'));
+let out: unknown;
+try {
+  const config = loadConfig({ BOTCAST_DATA_DIR: dir, BOTCAST_ALLOW_PRIVATE_BASE_URLS: 'true', LOG_LEVEL: 'warn' }, { graceSeconds: 0, logLevel: 'warn' });
+  const app = await createApp(config, { api: false, worker: spec.scenario !== 'materialise' });
+  const host: Host = {
+    engine: 'pglite',
+    app,
+    fake: new FakeControl(spec.url, spec.control, spec.fakePid),
+    workers: { start: async () => {}, pids: () => [process.pid], crash: async () => {}, stop: async () => {} },
+  };
+  let result: unknown;
+  switch (spec.scenario) {
+    case 'throughput':
+      result = await throughput(host, spec.size, 1);
+      break;
+    case 'materialise':
+      result = await materialise(host, spec.size);
+      break;
+    case 'rate':
+      result = await rateExactness(host, spec.rate ?? 30, spec.seconds ?? 20, 1);
+      break;
+    case 'fairness':
+      result = await fairness(host, spec.size, spec.rate ?? 1000, 1);
+      break;
+    default:
+      throw new Error(`unknown scenario ${spec.scenario}`);
+  }
+  await app.close();
+  out = { result: { ...(result as object), processPeakRssMb: memoryOf(process.pid)?.peakMb } };
+} catch (error) {
+  out = { error: String((error as Error)?.stack ?? error) };
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+process.stdout.write(JSON.stringify(out) + '\n');
+process.exit(0);
