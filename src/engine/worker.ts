@@ -25,7 +25,7 @@ const RATE_SAFETY = 0.985;
 /** A rate-limited channel claims about this much sending time at once. */
 const CLAIM_HORIZON_MS = 250;
 /** A send this late for its slot takes a new slot instead (keeps the per-window count exact). */
-const LATE_TOLERANCE_MS = 3;
+const LATE_TOLERANCE_MS = 8;
 /** Channels at or above this rate are treated as unlimited (no slot waits): benchmarks, paid broadcasts. */
 const UNPACED_RATE = 50_000;
 const FLUSH_EVERY_MS = 20;
