@@ -74,6 +74,11 @@ async function waitRun(host: Host, sendId: number, states: string[], timeoutMs: 
   }, timeoutMs, everyMs);
 }
 
+/** Waits until the send's latest run is completed or stopped. */
+export async function waitRunDone(host: Host, sendId: number, timeoutMs: number) {
+  return waitRun(host, sendId, ['completed', 'stopped'], timeoutMs, host.engine === 'pglite' ? 250 : 100);
+}
+
 async function lanes(host: Host, runId: number) {
   const [row] = await host.app.ctx.db.query<{ recipients: number; sent: number; failed: number; unknown: number; cancelled: number; queued: number; in_flight: number }>(
     `SELECT coalesce(sum(recipients),0) AS recipients, coalesce(sum(sent),0) AS sent, coalesce(sum(failed),0) AS failed, coalesce(sum(unknown),0) AS unknown,

@@ -1,9 +1,12 @@
 // Where a Botcast scenario runs: on PostgreSQL, a fresh database with worker processes
 // (`node bin/botcast.js worker`); on PGlite, one process with the engine inside (bench/pglite-child.ts).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Host, Workers } from './botcast.ts';
-import { createDatabase, FakeControl, SECRET_KEY, startChild, type Child } from './lib.ts';
+import { createDatabase, FakeControl, SECRET_KEY, startChild, tempDirs, type Child } from './lib.ts';
 
 export interface PgHostOptions {
   /** Extra environment of the worker processes. */
@@ -68,12 +71,20 @@ export async function pgHost(fake: FakeControl, options: PgHostOptions = {}): Pr
 /** Runs one scenario on PGlite in a child process and returns its result. */
 export async function onPglite<T>(fake: FakeControl, scenario: string, args: Record<string, unknown>, cpuProfDir?: string): Promise<T & { processPeakRssMb: number }> {
   const prof = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
-  const child = await startChild([...prof, '--import', 'tsx', 'bench/pglite-child.ts', JSON.stringify({ scenario, url: fake.url, control: fake.control, fakePid: fake.pid, ...args })], {
-    ready: (m) => 'result' in m || 'error' in m,
-    timeoutMs: 3_600_000,
-    label: `pglite ${scenario}`,
-  });
-  await child.exited;
-  if (child.hello.error) throw new Error(`pglite ${scenario}: ${child.hello.error}`);
-  return child.hello.result as T & { processPeakRssMb: number };
+  // The data folder is made and removed here, so an interrupted child leaves nothing behind.
+  const dir = mkdtempSync(join(tmpdir(), 'botcast-bench-'));
+  tempDirs.add(dir);
+  try {
+    const child = await startChild([...prof, '--import', 'tsx', 'bench/pglite-child.ts', JSON.stringify({ scenario, dir, url: fake.url, control: fake.control, fakePid: fake.pid, ...args })], {
+      ready: (m) => 'result' in m || 'error' in m,
+      timeoutMs: 3_600_000,
+      label: `pglite ${scenario}`,
+    });
+    await child.exited;
+    if (child.hello.error) throw new Error(`pglite ${scenario}: ${child.hello.error}`);
+    return child.hello.result as T & { processPeakRssMb: number };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    tempDirs.delete(dir);
+  }
 }

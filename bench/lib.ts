@@ -38,8 +38,21 @@ export interface Child {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** Temporary data folders of embedded-database children, removed if the bench is interrupted. */
+export const tempDirs = new Set<string>();
+
+/** Every child still running, so a bench that is interrupted can stop them. */
+export const liveChildren = new Set<ChildProcess>();
+
+let refusing = false;
+/** After an interrupt: no new child processes, no new databases. */
+export function refuseNewWork() {
+  refusing = true;
+}
+
 /** Starts `node <args>` and waits for a JSON line that satisfies `ready`. */
 export async function startChild(args: string[], options: { env?: Record<string, string>; ready?: (msg: any) => boolean; timeoutMs?: number; label?: string } = {}): Promise<Child> {
+  if (refusing) throw new Error('interrupted');
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   let partial = '';
@@ -48,7 +61,13 @@ export async function startChild(args: string[], options: { env?: Record<string,
   const keep = (s: string) => {
     tail = (tail + s).slice(-16_384);
   };
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  liveChildren.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code, signal) => {
+      liveChildren.delete(child);
+      resolve(code ?? (signal ? -1 : null));
+    }),
+  );
   const ready = options.ready ?? (() => true);
   let hello: any;
   const helloPromise = new Promise<any>((resolve, reject) => {
@@ -176,8 +195,20 @@ export function databaseUrl(name: string): string {
 
 let dbCounter = 0;
 
+/** Databases made by this bench and not dropped yet (dropped on an interrupt too). */
+export const liveDatabases = new Set<string>();
+
+export async function dropDatabases(names: Iterable<string>) {
+  const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await c.connect();
+  for (const name of names) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+  await c.end();
+}
+
 export async function createDatabase(prefix: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  if (refusing) throw new Error('interrupted');
   const name = `${prefix}_${process.pid}_${++dbCounter}`;
+  liveDatabases.add(name);
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -195,6 +226,7 @@ export async function createDatabase(prefix: string): Promise<{ name: string; ur
         process.stderr.write(`could not drop database ${name}: ${String(error)}\n`);
       } finally {
         await c.end();
+        liveDatabases.delete(name);
       }
     },
   };

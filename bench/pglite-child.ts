@@ -1,18 +1,14 @@
 // One Botcast scenario on embedded PGlite: the engine runs in this very process (as `botcast start`
-// does). Started by bench/hosts.ts; prints one JSON line {"result": …} or {"error": "…"}.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// does), in the data folder bench/hosts.ts made (and removes). Prints one JSON line {"result": …} or {"error": "…"}.
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { fairness, materialise, rateExactness, throughput, type Host } from './botcast.ts';
 import { FakeControl, memoryOf } from './lib.ts';
 
-const spec = JSON.parse(process.argv[2]) as { scenario: string; url: string; control: string; fakePid: number; size: number; rate?: number; seconds?: number };
-const dir = mkdtempSync(join(tmpdir(), 'botcast-bench-'));
+const spec = JSON.parse(process.argv[2]) as { scenario: string; dir: string; url: string; control: string; fakePid: number; size: number; rate?: number; seconds?: number };
 let out: unknown;
 try {
-  const config = loadConfig({ BOTCAST_DATA_DIR: dir, BOTCAST_ALLOW_PRIVATE_BASE_URLS: 'true', LOG_LEVEL: 'warn' }, { graceSeconds: 0, logLevel: 'warn' });
+  const config = loadConfig({ BOTCAST_DATA_DIR: spec.dir, BOTCAST_ALLOW_PRIVATE_BASE_URLS: 'true', LOG_LEVEL: 'warn' }, { graceSeconds: 0, logLevel: 'warn' });
   const app = await createApp(config, { api: false, worker: spec.scenario !== 'materialise' });
   const host: Host = {
     engine: 'pglite',
@@ -41,8 +37,6 @@ try {
   out = { result: { ...(result as object), processPeakRssMb: memoryOf(process.pid)?.peakMb } };
 } catch (error) {
   out = { error: String((error as Error)?.stack ?? error) };
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }
 process.stdout.write(JSON.stringify(out) + '\n');
 process.exit(0);

@@ -13,6 +13,7 @@
 //   fairness     delay of a one-recipient send enqueued behind a 200k broadcast (1000 msg/s)
 //   memory       peak RSS of a worker process (PostgreSQL; at 100k and at --size)
 //   kill         kill -9 of the worker mid-run, restart: `unknown` deliveries vs the in-flight window
+//   retention    throughput while the retention job deletes 1M old deliveries (--retention-old), vs without
 //
 // --reps (3) applies to throughput and materialisation; rate and fairness run --reps-extra (1)
 // times per engine, kill max(2, --reps-extra) times. The default run takes about 10 minutes.
@@ -20,14 +21,16 @@
 // Needs PostgreSQL at postgres://postgres@127.0.0.1:5432 (BOTCAST_BENCH_PG_URL), which may
 // create and drop databases.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { crash, fairness, materialise, rateExactness, throughput, type CrashResult, type FairnessResult, type MaterialiseResult, type RateResult, type ThroughputResult } from './botcast.ts';
 import { onPglite, pgHost } from './hosts.ts';
-import { exactlyOnce, FakeControl, median, PG_ADMIN_URL, pgCpuSeconds, range, ROOT, serverRate, startChild, token, type CpuUse } from './lib.ts';
+import { retentionImpact, type RetentionRep } from './retention.ts';
+import { inFlightWindow } from '../src/engine/worker.ts';
+import { dropDatabases, exactlyOnce, FakeControl, liveChildren, liveDatabases, refuseNewWork, tempDirs, median, PG_ADMIN_URL, pgCpuSeconds, range, ROOT, serverRate, startChild, token, type CpuUse } from './lib.ts';
 import { PGBOSS_TUNED, PGBOSS_TYPICAL, pgBossRun } from './pgboss.ts';
 
 const { values } = parseArgs({
@@ -40,17 +43,31 @@ const { values } = parseArgs({
     'reps-extra': { type: 'string', default: '1' },
     'typical-size': { type: 'string', default: '384' },
     'kill-size': { type: 'string', default: '20000' },
+    'retention-old': { type: 'string', default: '1000000' },
   },
 });
-const SIZE = Number(values.size);
-const REPS = Number(values.reps);
+/** A numeric flag, or a message naming it and exiting before anything starts. */
+function count(name: keyof typeof values): number {
+  const raw = values[name];
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write(`--${name}: expected a positive whole number, got '${String(raw)}'\n`);
+    process.exit(2);
+  }
+  return n;
+}
+const SIZE = count('size');
+const REPS = count('reps');
 /** Repetitions of the slow, single-contender measurements (rate, fairness; kill runs at least 2). */
-const REPS_EXTRA = Number(values['reps-extra']);
+const REPS_EXTRA = count('reps-extra');
+const TYPICAL_SIZE = count('typical-size');
+const KILL_SIZE = count('kill-size');
+const RETENTION_OLD = count('retention-old');
 const CONCURRENCY = 64;
 const BATCH = 500;
 const PROF = values['cpu-prof'];
 
-const MEASUREMENTS = ['throughput', 'materialise', 'rate', 'fairness', 'memory', 'kill'] as const;
+const MEASUREMENTS = ['throughput', 'materialise', 'rate', 'fairness', 'memory', 'kill', 'retention'] as const;
 const CONTENDERS = ['ceiling-pool', 'autocannon', 'botcast-pg-1w', 'botcast-pg-2w', 'botcast-pglite', 'pgboss-tuned', 'pgboss-typical'] as const;
 type Contender = (typeof CONTENDERS)[number];
 const only = values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : null;
@@ -71,8 +88,6 @@ const fmtRange = (xs: number[], digits = 0) => {
 /** The order of a list rotated by `i` (interleaving without a fixed first or last). */
 const rotate = <T,>(xs: readonly T[], i: number) => xs.map((_, k) => xs[(k + i) % xs.length]);
 
-const fakeProc = await startChild(['--import', 'tsx', 'bench/fake.ts'], { ready: (m) => typeof m.url === 'string', label: 'fake server' });
-const fake = new FakeControl(fakeProc.hello.url, fakeProc.hello.control, fakeProc.pid);
 const started = Date.now();
 const results: Record<string, unknown> = { size: SIZE, reps: REPS, startedAt: new Date().toISOString() };
 const failures: string[] = [];
@@ -81,6 +96,31 @@ const out = (s = '') => {
   lines.push(s);
   process.stdout.write(s + '\n');
 };
+const resultsFile = values.json ?? join(tmpdir(), `botcast-bench-${Date.now()}.json`);
+function saveResults() {
+  results.failures = failures;
+  results.table = lines.join('\n');
+  writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+}
+// Interrupted (Ctrl-C, a supervisor's time limit): keep what was measured, stop every child.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    log(`${signal}: stopping; partial results in ${resultsFile}`);
+    results.interrupted = signal;
+    refuseNewWork();
+    try {
+      saveResults();
+    } catch {}
+    for (const child of liveChildren) child.kill('SIGKILL');
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+    void dropDatabases([...liveDatabases])
+      .catch(() => {})
+      .finally(() => process.exit(130));
+  });
+}
+
+const fakeProc = await startChild(['--import', 'tsx', 'bench/fake.ts'], { ready: (m) => typeof m.url === 'string', label: 'fake server' });
+const fake = new FakeControl(fakeProc.hello.url, fakeProc.hello.control, fakeProc.pid);
 
 /** The code under test: the git commit (and whether the tree differs from it), or BOTCAST_BENCH_COMMIT for a copy without .git. */
 function codeVersion(): string {
@@ -150,7 +190,7 @@ async function runContender(c: Contender, size: number): Promise<TpSample> {
       return { rate: r.rate, verified: r.verified, delivered: r.summary.delivered, cpu: r.cpu };
     }
     case 'pgboss-typical': {
-      const r = await pgBossRun(fake, Math.min(size, Number(values['typical-size'])), PGBOSS_TYPICAL);
+      const r = await pgBossRun(fake, Math.min(size, TYPICAL_SIZE), PGBOSS_TYPICAL);
       return { rate: r.rate, verified: r.verified, delivered: r.summary.delivered, cpu: r.cpu };
     }
   }
@@ -166,6 +206,8 @@ async function throughputRounds(size: number, reps: number) {
         if (s.verified) failures.push(`throughput ${c} rep ${rep + 1}: ${s.verified}`);
         log(`  ${fmt(s.rate)} deliveries/s${s.verified ? `  FAILED: ${s.verified}` : ''}${s.extra ? `; worker peak RSS ${s.extra.peakRssMb.map((m) => fmt(m)).join(', ')} MB` : ''}`);
         (tp.get(c) ?? tp.set(c, []).get(c)!).push(s);
+        results.throughput = Object.fromEntries(tp);
+        saveResults();
       } catch (error) {
         failures.push(`throughput ${c} rep ${rep + 1}: ${String((error as Error).message).slice(0, 2000)}`);
         log(`  ERROR ${String((error as Error).message).slice(0, 2000)}`);
@@ -412,8 +454,8 @@ async function memoryReport() {
 // ---------------------------------------------------------------------------------------------
 
 async function killRounds(reps: number) {
-  const size = Math.min(SIZE, Number(values['kill-size']));
-  const window = BATCH + CONCURRENCY;
+  const size = Math.min(SIZE, KILL_SIZE);
+  const window = inFlightWindow({ batchSize: BATCH, concurrency: CONCURRENCY });
   const res: CrashResult[] = [];
   const at = [0.3, 0.5, 0.7];
   for (let rep = 0; rep < reps; rep++) {
@@ -434,13 +476,48 @@ async function killRounds(reps: number) {
   results.kill = res;
   out(`### kill -9 of the only worker mid-run (PostgreSQL, ${size.toLocaleString('en-US')} recipients), then a new worker`);
   out();
-  out(`In-flight window = BOTCAST_WORKER_BATCH + BOTCAST_WORKER_CONCURRENCY = ${BATCH} + ${CONCURRENCY} = ${window}.`);
+  out(`In-flight window of a worker on one channel = 2 pumps × BOTCAST_WORKER_BATCH + BOTCAST_WORKER_CONCURRENCY + 256 answers waiting to be written = 2 × ${BATCH} + ${CONCURRENCY} + 256 = ${window} (src/engine/worker.ts, inFlightWindow).`);
   out();
   out('| killed after (delivered) | unknown | of which reached the server | of which never sent | × window | sent twice | counted sent, not received | target ≤ window |');
   out('|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const r of res) {
     out(`| ${r.killedAfter.toLocaleString('en-US')} | ${r.unknown} | ${r.unknownReached} | ${r.unknownNeverSent} | ${fmt(r.unknown / window, 2)} | ${r.duplicates} | ${r.sentNotReceived} | ${r.unknown <= window ? 'met' : 'MISSED'} |`);
   }
+  out();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function retentionRounds(reps: number) {
+  const old = RETENTION_OLD;
+  const size = 200_000;
+  const res: RetentionRep[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    log(`retention: ${size.toLocaleString('en-US')} deliveries alone, then while ${old.toLocaleString('en-US')} old deliveries are deleted (rep ${rep + 1}/${reps})`);
+    const host = await pgHost(fake);
+    try {
+      const r = await retentionImpact(host, size, old);
+      log(`  baseline ${fmt(r.baselineRate)}/s, during retention ${fmt(r.duringRate)}/s (${fmt(r.overlapSeconds, 1)} s overlap); retention ${fmt(r.retentionSeconds, 1)} s for ${r.deleted}${r.verified ? `  FAILED: ${r.verified}` : ''}`);
+      if (r.verified) failures.push(`retention rep ${rep + 1}: ${r.verified}`);
+      res.push(r);
+    } catch (error) {
+      failures.push(`retention rep ${rep + 1}: ${String((error as Error).message).slice(0, 2000)}`);
+      log(`  ERROR ${String((error as Error).message).slice(0, 2000)}`);
+    } finally {
+      await host.close();
+    }
+  }
+  results.retention = res;
+  out(`### Retention under load — PostgreSQL, 1 worker, ${size.toLocaleString('en-US')}-recipient broadcast alone, then while retention deletes ${old.toLocaleString('en-US')} old deliveries`);
+  out();
+  out('| rep | baseline deliveries/s | during retention, deliveries/s | × baseline | overlap, s | retention, s | deleted | deleted rows/s | target drop < 20 % |');
+  out('|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  res.forEach((r, i) => {
+    const ratio = r.duringRate / r.baselineRate;
+    out(`| ${i + 1} | ${fmt(r.baselineRate)} | ${fmt(r.duringRate)} | ${fmt(ratio, 2)} | ${fmt(r.overlapSeconds, 1)} | ${fmt(r.retentionSeconds, 1)} | ${r.deleted.toLocaleString('en-US')} | ${fmt(r.deleted / r.retentionSeconds)} | ${ratio > 0.8 ? 'met' : 'MISSED'} |`);
+  });
+  const ratios = res.map((r) => r.duringRate / r.baselineRate);
+  if (res.length) out(`\nMedian × baseline ${fmt(median(ratios), 2)} (${fmtRange(ratios, 2)}).`);
   out();
 }
 
@@ -457,10 +534,16 @@ try {
     printThroughput(SIZE);
   }
   if (wants('materialise')) await materialiseRounds([...new Set([100_000, SIZE])], REPS);
+  saveResults();
   if (wants('rate')) await rateRounds(REPS_EXTRA);
+  saveResults();
   if (wants('fairness')) await fairnessRounds(REPS_EXTRA);
+  saveResults();
   if (wants('memory') && (tp.has('botcast-pg-1w') || tp.has('botcast-pg-2w'))) await memoryReport();
+  saveResults();
   if (wants('kill')) await killRounds(Math.max(2, REPS_EXTRA));
+  saveResults();
+  if (wants('retention')) await retentionRounds(Math.max(2, REPS_EXTRA));
   out(`Total bench time: ${fmt((Date.now() - started) / 1000)} s.`);
   if (failures.length) {
     out();
@@ -468,11 +551,8 @@ try {
     for (const f of failures) out(`  - ${f}`);
   }
 } finally {
-  results.failures = failures;
-  results.table = lines.join('\n');
-  const file = values.json ?? join(tmpdir(), `botcast-bench-${Date.now()}.json`);
-  writeFileSync(file, JSON.stringify(results, null, 2));
-  log(`results written to ${file}`);
+  saveResults();
+  log(`results written to ${resultsFile}`);
   await fakeProc.kill('SIGTERM');
 }
 process.exit(failures.length ? 1 : 0);

@@ -5,7 +5,6 @@ import type { Config } from './config.ts';
 import { openStorage, type Storage } from './storage/open.ts';
 import { buildRegistry } from './platforms/registry.ts';
 import { systemClock, type Clock, type ServiceContext } from './services/context.ts';
-import { buildServer } from './http/server.ts';
 import { createLogger } from './logger.ts';
 import { DEFAULT_ENGINE_SETTINGS, startEngine, type Engine, type EngineSettings } from './engine/index.ts';
 
@@ -36,7 +35,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     platforms: buildRegistry(storage.db),
   };
   const logger = createLogger(config.logLevel);
-  const server = options.api === false ? null : await buildServer(ctx, { logger: options.logger === false ? false : logger });
+  // Loaded only by processes that serve HTTP: a worker process is ~35 MB lighter without it.
+  const server = options.api === false ? null : await (await import('./http/server.ts')).buildServer(ctx, { logger: options.logger === false ? false : logger });
   const settings: EngineSettings = {
     ...DEFAULT_ENGINE_SETTINGS,
     batchSize: config.workerBatchSize,

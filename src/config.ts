@@ -82,7 +82,7 @@ export const SETTINGS: Setting[] = [
   { env: 'BOTCAST_RETENTION_MONTHS', key: 'retentionMonths', default: '3', parse: int(1, 120), doc: 'Completed sends that finished this many months ago or earlier are deleted.' },
   { env: 'BOTCAST_CSV_MAX_BYTES', key: 'csvMaxBytes', default: String(50 * 1024 * 1024), parse: int(1024, 1024 * 1024 * 1024), doc: 'Largest CSV file of selected users, bytes.' },
   { env: 'BOTCAST_CSV_MAX_ROWS', key: 'csvMaxRows', default: '1000000', parse: int(1, 10_000_000), doc: 'Most rows in a CSV file of selected users.' },
-  { env: 'BOTCAST_WORKER_BATCH', key: 'workerBatchSize', default: '500', parse: int(1, 10_000), doc: 'Deliveries a worker claims at once.' },
+  { env: 'BOTCAST_WORKER_BATCH', key: 'workerBatchSize', default: '500', parse: int(1, 10_000), doc: 'Deliveries a worker claims at once. A worker killed mid-run can leave about 2 × this + the concurrency + 256 per channel `unknown` (never re-sent).' },
   { env: 'BOTCAST_WORKER_CONCURRENCY', key: 'workerConcurrency', default: '64', parse: int(1, 4096), doc: 'Requests a worker keeps in flight at once.' },
   { env: 'BOTCAST_ALLOW_PRIVATE_BASE_URLS', key: 'allowPrivateBaseUrls', default: 'false', parse: bool, doc: 'Allow channel API base URLs on loopback, private or link-local addresses (tests, self-hosted Bot API servers).' },
   { env: 'BOTCAST_SIGNUP', key: 'signup', default: 'true', parse: bool, doc: 'Allow creating workspaces through POST /api/signup.' },

@@ -2,7 +2,6 @@
 // folder; Botcast must not be running on the folder meanwhile (the data-folder lock ensures it).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { Config } from '../config.ts';
 import { lockDataDir } from '../storage/data-dir-lock.ts';
 import { UsageError } from './errors.ts';
@@ -18,6 +17,7 @@ export async function runBackup(config: Config, file: string | undefined) {
   if (!existsSync(join(dir, 'pgdata'))) throw new UsageError(`no embedded database in ${dir}`);
   const release = lockDataDir(dir);
   try {
+    const { PGlite } = await import('@electric-sql/pglite');
     const pg = await PGlite.create({ dataDir: join(dir, 'pgdata') });
     const dump = await pg.dumpDataDir('gzip');
     await pg.close();
@@ -38,6 +38,7 @@ export async function runRestore(config: Config, file: string | undefined) {
   if (existsSync(target) && readdirSync(target).length > 0) throw new UsageError(`${target} is not empty; restore into a new BOTCAST_DATA_DIR`);
   const release = lockDataDir(dir);
   try {
+    const { PGlite } = await import('@electric-sql/pglite');
     const pg = await PGlite.create({ dataDir: target, loadDataDir: new Blob([readFileSync(file)]) });
     await pg.query('SELECT 1');
     await pg.close();

@@ -38,11 +38,16 @@ export function backoffMs(attempt: number, policy: Pick<RetryPolicy, 'backoffBas
 
 const base = { code: null, text: null, messageId: null, notBefore: null, attemptsDelta: 0, blockSubscriber: false, pauseChannelMs: 0 };
 
+/** The common case, without spreading: one of these is made per delivery. */
+function sentTransition(messageId: string): Transition {
+  return { state: 'sent', outcome: 'sent', code: null, text: null, messageId, notBefore: null, attemptsDelta: 0, blockSubscriber: false, pauseChannelMs: 0 };
+}
+
 /** `attempts` counts the attempt that produced this outcome. */
 export function transitionFor(outcome: Outcome, attempts: number, policy: RetryPolicy): Transition {
   switch (outcome.class) {
     case 'sent':
-      return { ...base, state: 'sent', outcome: 'sent', messageId: outcome.platformMessageId };
+      return sentTransition(outcome.platformMessageId);
     case 'blocked':
       return { ...base, state: 'failed', outcome: 'blocked', code: outcome.code, text: outcome.text, blockSubscriber: true };
     case 'invalid_recipient':

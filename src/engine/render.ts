@@ -44,8 +44,9 @@ export function personalise(content: FrozenContent, recipient: Recipient | null,
 export class MessageRenderer {
   private cache = new Map<string, RenderedMessage>();
 
-  render(key: string, content: FrozenContent, client: PlatformClient, recipient: Recipient, data: unknown): RenderedMessage {
-    if (!contentHasVariables(content)) {
+  /** `personalised`: whether the content has variables, if the caller already knows. */
+  render(key: string, content: FrozenContent, client: PlatformClient, recipient: Recipient, data: unknown, personalised?: boolean): RenderedMessage {
+    if (!(personalised ?? contentHasVariables(content))) {
       let cached = this.cache.get(key);
       if (!cached) {
         cached = client.render(personalise(content, null, client.code, data).content);

@@ -108,7 +108,7 @@ export class Scheduler {
     this.retaining = true;
     try {
       if (!(await claimDailyJob(this.ctx.db, 'retention'))) return;
-      const result = await applyRetention(this.ctx.db, this.ctx.settings.retentionMonths, { pauseMs: 5, shouldStop: () => this.stopped });
+      const result = await applyRetention(this.ctx.db, this.ctx.settings.retentionMonths, { shouldStop: () => this.stopped });
       if (result.runs > 0) this.ctx.logger.info(result, 'retention deleted old runs');
     } catch (error) {
       this.ctx.logger.error({ err: error }, 'retention failed');

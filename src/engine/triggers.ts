@@ -26,7 +26,7 @@ import { consumeEvents, type StoredEvent } from '../services/events.ts';
 import { freezeContent, type ContentInput } from '../services/sends/input.ts';
 import type { Queryable, Row } from '../storage/db.ts';
 import type { EngineContext } from './types.ts';
-import { logRun } from './sql/runs.ts';
+import { logRun, operatorChatRules } from './sql/runs.ts';
 
 export const TRIGGER_CONSUMER = 'engine.triggers';
 const EVENT_BATCH = 2000;
@@ -354,6 +354,7 @@ async function insertDeliveries(
       [send.id],
     );
   }
+  const chats = operatorChatRules({ endOpenChats: '$5', sendId: '$4', workspaceId: '$6', subscribers: 'SELECT subscriber_id FROM f', reason: 'End open chats of a trigger event' });
   const [row] = await tx.query<{ added: number[] | null; queued: number; held: number; closed: number }>(
     `WITH f AS (
        SELECT u.id AS firing_id, u.ord, s.id AS subscriber_id, s.channel_id, s.platform_user_id, s.bot_id, l.id AS lane_id
@@ -362,23 +363,13 @@ async function insertDeliveries(
        JOIN run_lanes l ON l.run_id = $1 AND l.channel_id = s.channel_id
        WHERE NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.run_id = $1 AND d.subscriber_id = s.id)
      ),
-     closed AS (
-       UPDATE operator_chats c SET closed_at = now(), closed_by = 'send:' || $4::text, close_reason = 'End open chats of a trigger event'
-       WHERE $5 AND c.closed_at IS NULL AND c.subscriber_id IN (SELECT subscriber_id FROM f)
-       RETURNING c.id, c.subscriber_id, c.bot_id
-     ),
-     closed_events AS (
-       INSERT INTO events (workspace_id, type, payload)
-       SELECT $6, 'chat_closed', jsonb_build_object('chatId', id, 'subscriberId', subscriber_id, 'botId', bot_id, 'reason', 'End open chats', 'sendId', $8::bigint)
-       FROM closed
-     ),
+     ${chats.ctes},
      ins AS (
        INSERT INTO deliveries (run_id, lane_id, channel_id, subscriber_id, recipient, state, hold_expires_at)
        SELECT $1, f.lane_id, f.channel_id, f.subscriber_id, f.platform_user_id, h.state,
               CASE WHEN h.state = 'held' THEN now() + make_interval(secs => $7) END
        FROM f
-       CROSS JOIN LATERAL (SELECT CASE WHEN NOT $5 AND EXISTS (SELECT 1 FROM operator_chats o WHERE o.subscriber_id = f.subscriber_id AND o.closed_at IS NULL)
-                                  THEN 'held' ELSE 'queued' END AS state) h
+       CROSS JOIN LATERAL (SELECT ${chats.heldState('f.subscriber_id')} AS state) h
        ORDER BY f.ord
        ON CONFLICT (run_id, subscriber_id) DO NOTHING
        RETURNING subscriber_id, state

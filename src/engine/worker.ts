@@ -14,10 +14,11 @@ import { channelContext, type ChannelRow } from '../services/channels.ts';
 import type { EngineContext } from './types.ts';
 import { releaseTransition, transitionFor, type Transition } from './outcomes.ts';
 import { activePauses, channelsWithWork, claimDeliveries, pauseChannel, pickLane, reserveSlots, type Claim, type ClaimedDelivery } from './sql/claim.ts';
-import { recordOutcomes, type RecordedOutcome } from './sql/record.ts';
+import { writeOutcomes, type RecordedOutcome } from './sql/record.ts';
 import { heartbeat, registerWorker, unregisterWorker } from './sql/workers.ts';
 import { logRun } from './sql/runs.ts';
-import { MessageRenderer, type FrozenContent } from './render.ts';
+import { contentHasVariables, MessageRenderer, type FrozenContent } from './render.ts';
+import type { Queryable } from '../storage/db.ts';
 import { Semaphore, sleep } from './semaphore.ts';
 
 /** Slots are reserved 25 ms per second below the nominal rate: a send up to LATE_TOLERANCE_MS late plus network and
@@ -32,6 +33,18 @@ const UNPACED_RATE = 50_000;
 const FLUSH_EVERY_MS = 20;
 const FLUSH_AT = 256;
 const PUMPS_PER_CHANNEL = 2;
+/** How often a pump that finds nothing above a lane's claim cursor may look below it (sql/claim.ts). */
+const RESCAN_EVERY_MS = 2_000;
+
+/**
+ * The most deliveries one worker holds in flight on one channel, as the database sees them: each
+ * pump's claimed batch, requests of earlier batches still waiting for their answer (bounded by the
+ * worker's concurrency), and answers not yet written (a flush every 20 ms or 256 outcomes). A
+ * kill -9 can leave about this many `unknown` per channel with work (never re-sent).
+ */
+export function inFlightWindow(settings: { batchSize: number; concurrency: number }): number {
+  return PUMPS_PER_CHANNEL * settings.batchSize + settings.concurrency + FLUSH_AT;
+}
 
 interface ChannelInfo {
   row: ChannelRow;
@@ -45,6 +58,8 @@ interface RunInfo {
   content: FrozenContent;
   data: unknown;
   workspaceId: number;
+  /** The content has {{variables}}: claims fetch each recipient's profile. */
+  personalised: boolean;
 }
 
 export interface WorkerStats {
@@ -80,6 +95,7 @@ export class Worker {
 
   async start() {
     await registerWorker(this.ctx.db, this.id, hostname(), process.pid);
+    for (let i = 0; i < 5; i++) await this.probeClock();
     this.loop = this.mainLoop();
   }
 
@@ -107,6 +123,7 @@ export class Worker {
         const now = Date.now();
         if (now - lastBeat >= this.ctx.settings.heartbeatMs) {
           lastBeat = now;
+          await this.probeClock();
           if (!(await heartbeat(this.ctx.db, this.id))) {
             // Presumed dead by others (a long stall): what we had in flight was already settled.
             this.ctx.logger.warn({ worker: this.id }, 'worker row was gone; registering again');
@@ -172,14 +189,14 @@ export class Worker {
     return info;
   }
 
-  private async run(runId: number): Promise<RunInfo> {
+  private async run(runId: number, q: Queryable = this.ctx.db): Promise<RunInfo> {
     let info = this.runs.get(runId);
     if (!info) {
-      const [row] = await this.ctx.db.query<{ content: FrozenContent; data: unknown; workspace_id: number }>(
+      const [row] = await q.query<{ content: FrozenContent; data: unknown; workspace_id: number }>(
         'SELECT s.content, s.data, s.workspace_id FROM runs r JOIN sends s ON s.id = r.send_id WHERE r.id = $1',
         [runId],
       );
-      info = { content: row.content, data: row.data, workspaceId: row.workspace_id };
+      info = { content: row.content, data: row.data, workspaceId: row.workspace_id, personalised: contentHasVariables(row.content) };
       if (this.runs.size > 500) this.runs.clear();
       this.runs.set(runId, info);
     }
@@ -209,6 +226,9 @@ export class Worker {
    * Database clock minus this machine's clock, estimated from the round trip with the smallest
    * delay seen recently (as NTP does). Slots are database times; translating them with the time a
    * reply happened to arrive would shift each batch by its own network delay and crowd windows.
+   * Samples come from a one-statement probe (start, then every heartbeat), not from claims: a
+   * claim's clock reading is taken late in a multi-statement transaction, and a worker restarted
+   * under load then sent ahead of its slots (chaos: 509 requests in one second at 500/s).
    */
   private clockOffsetMs = 0;
   private bestRttMs = Infinity;
@@ -224,23 +244,31 @@ export class Worker {
     }
   }
 
+  private async probeClock() {
+    const t0 = Date.now();
+    const [row] = await this.ctx.db.query<{ now: Date }>('SELECT clock_timestamp() AS now');
+    this.sampleClock(t0, Date.now(), row.now.getTime());
+  }
+
   private toLocal(dbMs: number): number {
     return dbMs - this.clockOffsetMs;
   }
 
+  private readonly lastRescan = new Map<number, number>();
+
   private async claim(info: ChannelInfo): Promise<Claim | null> {
     const rate = info.ratePerSecond * RATE_SAFETY;
-    const t0 = Date.now();
-    const claim = await this.ctx.db.transaction(async (tx) => {
+    return this.ctx.db.transaction(async (tx) => {
       const lane = await pickLane(tx, info.row.id);
       if (!lane) return null;
-      const deliveries = await claimDeliveries(tx, lane.id, this.claimSize(info), this.id);
+      const run = await this.run(lane.run_id, tx);
+      const rescan = Date.now() - (this.lastRescan.get(lane.id) ?? 0) >= RESCAN_EVERY_MS;
+      const { deliveries, rescanned } = await claimDeliveries(tx, lane.id, { limit: this.claimSize(info), workerId: this.id, withProfile: run.personalised, rescan });
+      if (rescanned) this.lastRescan.set(lane.id, Date.now());
       if (deliveries.length === 0) return null;
       const slots = await reserveSlots(tx, info.row.id, deliveries.length, rate);
       return { laneId: lane.id, runId: lane.run_id, deliveries, ...slots };
     });
-    if (claim) this.sampleClock(t0, Date.now(), claim.dbNowMs);
-    return claim;
   }
 
   /** Sends a claim's deliveries at their slots; returns once every one has been started (or released). */
@@ -269,9 +297,7 @@ export class Worker {
         // Late for its slot (event loop stall, busy machine): sending now could crowd a 1-second
         // window, so the rest of the batch takes fresh slots; the missed ones go unused.
         try {
-          const t0 = Date.now();
           const fresh = await reserveSlots(this.ctx.db, info.row.id, items.length - i, info.ratePerSecond * RATE_SAFETY);
-          this.sampleClock(t0, Date.now(), fresh.dbNowMs);
           base = this.toLocal(fresh.firstSlotMs);
           offset = i;
         } catch (error) {
@@ -297,7 +323,7 @@ export class Worker {
   private async sendOne(info: ChannelInfo, claim: Claim, run: RunInfo, item: ClaimedDelivery) {
     let outcome: Outcome;
     try {
-      const message = this.renderer.render(`${claim.runId}:${info.row.id}`, run.content, info.client, item, run.data);
+      const message = this.renderer.render(`${claim.runId}:${info.row.id}`, run.content, info.client, item, run.data, run.personalised);
       outcome = await info.client.send(info.context, {
         recipient: item.recipient,
         message,
@@ -382,9 +408,11 @@ export class Worker {
       const lanes = [...this.buffer.entries()];
       this.buffer.clear();
       this.buffered = 0;
-      for (const [laneId, outcomes] of lanes) {
+      // At most FLUSH_AT per statement: a batch that grew during a slow flush is written in slices.
+      const slices = lanes.flatMap(([laneId, all]) => Array.from({ length: Math.ceil(all.length / FLUSH_AT) }, (_, i) => [laneId, all.slice(i * FLUSH_AT, (i + 1) * FLUSH_AT)] as const));
+      for (const [laneId, outcomes] of slices) {
         try {
-          await this.ctx.db.transaction((tx) => recordOutcomes(tx, this.id, this.workspaceOfLane.get(laneId) ?? null, outcomes));
+          await writeOutcomes(this.ctx.db, this.id, this.workspaceOfLane.get(laneId) ?? null, outcomes);
         } catch (error) {
           this.ctx.logger.error({ err: error, laneId }, 'could not record outcomes; will retry');
           const list = this.buffer.get(laneId) ?? [];

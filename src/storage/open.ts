@@ -8,8 +8,8 @@ import { createSealer, parseKey, type Sealer } from '../security/encryption.ts';
 import type { Db } from './db.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrate } from './migrate.ts';
-import { openPglite } from './drivers/pglite.ts';
-import { openPostgres } from './drivers/postgres.ts';
+// Each driver is loaded only when chosen: PGlite alone adds ~47 MB to a process that never uses it
+// (an api or worker process on PostgreSQL).
 
 export interface Storage {
   db: Db;
@@ -33,6 +33,7 @@ export async function openStorage(config: Config, options: { migrate?: boolean }
     const parsed = parseKey(config.secretKey ?? '');
     if (!parsed) throw new Error('BOTCAST_SECRET_KEY must be 32 bytes, written as base64 (44 characters) or hex (64 characters)');
     key = parsed;
+    const { openPostgres } = await import('./drivers/postgres.ts');
     db = await openPostgres(config.databaseUrl, { poolSize: config.dbPoolSize });
   } else {
     const dir = resolve(config.dataDir);
@@ -40,6 +41,7 @@ export async function openStorage(config: Config, options: { migrate?: boolean }
     release = lockDataDir(dir);
     try {
       key = config.secretKey ? (parseKey(config.secretKey) ?? embeddedKey(dir)) : embeddedKey(dir);
+      const { openPglite } = await import('./drivers/pglite.ts');
       db = await openPglite(join(dir, 'pgdata'));
     } catch (error) {
       release();

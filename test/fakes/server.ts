@@ -194,7 +194,8 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     if (!resolved || !call) return writeReply(res, { status: 404, body: { error: `no fake platform handles ${req.method} ${fullPath}` } });
     const platform = resolved.platform;
 
-    const rule = rules.length > 0 ? pickFault(platform.code, call) : undefined;
+    const repeat = call.send ? platform.repeat?.(call, fakeReq) : undefined;
+    const rule = rules.length > 0 && !repeat ? pickFault(platform.code, call) : undefined;
     const record: FakeRecord = {
       t: Date.now(),
       platform: platform.code,
@@ -226,7 +227,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       }
       return;
     }
-    const reply = rule ? platform.fault(rule.kind as AnsweredFaultKind, rule, call) : platform.answer(call, fakeReq, ctx);
+    const reply = repeat ?? (rule ? platform.fault(rule.kind as AnsweredFaultKind, rule, call) : platform.answer(call, fakeReq, ctx));
     record.status = reply.status;
     record.delivered = call.send && (reply.delivered ?? reply.status < 300);
     record.duplicate = reply.duplicate === true;

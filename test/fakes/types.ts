@@ -7,7 +7,7 @@
 //      stripped — use baseUrl `${url}/instagram` when two platforms share a path shape), otherwise
 //      the first registered platform whose `claims(path)` is true;
 //   3. `parse(req)` says what the call is (channel, method, recipient, is it a send); null → 404;
-//   4. fault rules are applied (only to sends, unless a rule names a `method`): `timeout` and
+//   4. a repeat of a de-duplicated send is answered (`repeat`), else fault rules are applied (only to sends, unless a rule names a `method`): `timeout` and
 //      `destroy` are handled by the server, the others are answered by `fault(...)`;
 //   5. otherwise `answer(...)` produces the platform's success (or natural error) answer;
 //   6. one `FakeRecord` is pushed for every accepted request.
@@ -113,6 +113,12 @@ export interface FakePlatform {
   parse(req: FakeRequest): FakeCall | null;
   /** The platform's normal answer to a call (success, or a natural error like a bad token). */
   answer(call: FakeCall, req: FakeRequest, ctx: FakeContext): FakeReply;
+  /**
+   * A repeat of a send the platform already de-duplicates (VK random_id): answered before any
+   * injected fault, because the platform recognises the repeat first and delivers nothing — a
+   * fault drawn for a repeat would tell the sender "not delivered" about a message that was shown.
+   */
+  repeat?(call: FakeCall, req: FakeRequest): FakeReply | undefined;
   /** The platform's answer for an injected fault, in its documented shape. */
   fault(kind: AnsweredFaultKind, rule: FaultRule, call: FakeCall): FakeReply;
   /** Forget per-server state (dedup keys...). */

@@ -190,4 +190,19 @@ describe('retention', () => {
     const leftovers = await t.app.ctx.db.query(`SELECT count(*) AS n FROM run_events e WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.id = e.run_id)`);
     assert.equal(leftovers[0].n, 0);
   });
+
+  test('deleting a bot deletes its sends with their runs and deliveries', async () => {
+    const other = await makeWorld(t);
+    const channel = await addChannel(t, other, 'sandbox');
+    await t.request('POST', `/api/channels/${channel}/sandbox/messages`, { key: other.key, body: { userId: 'u1', name: 'U', text: 'hi' } });
+    const r = await t.request('POST', `/api/bots/${other.botId}/sends`, { key: other.key, body: { content: { type: 'text', text: 'Bye' }, channelIds: [channel], audience: { type: 'all' } } });
+    assert.equal(r.status, 201, r.text);
+    await waitForSend(t, other, r.body.id);
+    const count = async () =>
+      Number((await t.app.ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM deliveries d JOIN run_lanes l ON l.id = d.lane_id WHERE l.channel_id = $1', [channel]))[0].n);
+    const deliveriesOfChannel = async () => Number((await t.app.ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM deliveries WHERE channel_id = $1', [channel]))[0].n);
+    assert.equal(await count(), 1);
+    assert.equal((await t.request('DELETE', `/api/bots/${other.botId}`, { key: other.key })).status, 204);
+    assert.equal(await deliveriesOfChannel(), 0);
+  });
 });

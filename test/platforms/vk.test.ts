@@ -66,6 +66,17 @@ test('a retried delivery (same dedupKey) is delivered once: VK de-duplicates on 
   assert.deepEqual([...fake.deliveriesPerRecipient().entries()], [['5', 1]]);
 });
 
+test('a retry of a delivered random_id is answered as the repeat before any fault the fake would draw', async () => {
+  // The chaos run found a retried VK delivery told "blocked" after the fake had shown it.
+  fake.setFaults([{ kind: 'timeout', count: 1, delivered: true }, { kind: 'blocked' }]);
+  assert.equal((await send({ text: 'once' }, '6', 'delivery-10', 100)).class, 'unknown');
+  const retry = await send({ text: 'once' }, '6', 'delivery-10');
+  assert.equal(retry.class, 'sent');
+  assert.equal(fake.records[1].duplicate, true);
+  assert.equal(fake.records[1].fault, undefined);
+  assert.equal((await send({ text: 'new' }, '7', 'delivery-11')).class, 'blocked');
+});
+
 test('image → link in the text (image_as_link)', async () => {
   await send({ text: 'Look', media: { type: 'image', url: 'https://e.com/a.jpg' } });
   assert.equal(bodyOf().message, 'Look\n\nhttps://e.com/a.jpg');

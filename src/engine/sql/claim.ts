@@ -26,8 +26,6 @@ export interface Claim {
   deliveries: ClaimedDelivery[];
   /** Slot of the first delivery, ms since epoch on the database clock; the rest follow 1000/rate ms apart. */
   firstSlotMs: number;
-  /** The database clock when the claim committed (to translate slots into local time). */
-  dbNowMs: number;
 }
 
 export async function pickLane(tx: Queryable, channelId: number): Promise<{ id: number; run_id: number } | null> {
@@ -40,35 +38,81 @@ export async function pickLane(tx: Queryable, channelId: number): Promise<{ id: 
   return rows[0] ?? null;
 }
 
-export async function claimDeliveries(tx: Queryable, laneId: number, limit: number, workerId: string): Promise<ClaimedDelivery[]> {
-  await tx.query('UPDATE run_lanes SET last_claimed_at = clock_timestamp() WHERE id = $1', [laneId]);
+export interface ClaimOptions {
+  limit: number;
+  workerId: string;
+  /** Also return the subscriber's name, username and language (content with {{variables}}). */
+  withProfile: boolean;
+  /** When nothing is found above the cursor but the lane counts queued rows, look below it too. */
+  rescan: boolean;
+}
+
+const PROFILE = `,
+       (SELECT s.name FROM subscribers s WHERE s.id = d.subscriber_id) AS name,
+       (SELECT s.username FROM subscribers s WHERE s.id = d.subscriber_id) AS username,
+       (SELECT s.language FROM subscribers s WHERE s.id = d.subscriber_id) AS language`;
+const NO_PROFILE = ', NULL AS name, NULL AS username, NULL AS language';
+
+/**
+ * Marks up to `limit` queued rows of the lane matching `where` in_flight for the worker, in
+ * `order`. `where` may compare with $4, the lane's cursor, when one is given.
+ */
+function take(tx: Queryable, o: ClaimOptions, laneId: number, limit: number, pick: { where: string; order: string; cursor?: number }) {
+  const params: unknown[] = [laneId, limit, o.workerId];
+  if (pick.cursor !== undefined) params.push(pick.cursor);
   return tx.query<ClaimedDelivery>(
     `WITH picked AS (
-       SELECT id FROM deliveries
-       WHERE lane_id = $1 AND state = 'queued' AND not_before <= now()
-       ORDER BY id LIMIT $2
+       SELECT id FROM deliveries WHERE lane_id = $1 AND state = 'queued' AND ${pick.where}
+       ORDER BY ${pick.order} LIMIT $2
        FOR UPDATE SKIP LOCKED
      )
      UPDATE deliveries d SET state = 'in_flight', claimed_by = $3, attempts = d.attempts + 1, updated_at = now()
      FROM picked WHERE d.id = picked.id
-     RETURNING d.id, d.run_id AS "runId", d.lane_id AS "laneId", d.subscriber_id AS "subscriberId", d.recipient, d.attempts,
-       (SELECT s.name FROM subscribers s WHERE s.id = d.subscriber_id) AS name,
-       (SELECT s.username FROM subscribers s WHERE s.id = d.subscriber_id) AS username,
-       (SELECT s.language FROM subscribers s WHERE s.id = d.subscriber_id) AS language`,
-    [laneId, limit, workerId],
+     RETURNING d.id, d.run_id AS "runId", d.lane_id AS "laneId", d.subscriber_id AS "subscriberId", d.recipient, d.attempts
+       ${o.withProfile ? PROFILE : NO_PROFILE}`,
+    params,
   );
 }
 
-/** Reserves `count` slots at `ratePerSecond`; returns the first slot and the database clock. */
-export async function reserveSlots(tx: Queryable, channelId: number, count: number, ratePerSecond: number): Promise<{ firstSlotMs: number; dbNowMs: number }> {
+/**
+ * Takes up to `limit` deliveries of a lane: retries that are due first (their own small index),
+ * then first attempts in id order from the lane's claim cursor (see db/migrations/0009).
+ */
+export async function claimDeliveries(tx: Queryable, laneId: number, o: ClaimOptions): Promise<{ deliveries: ClaimedDelivery[]; rescanned: boolean }> {
+  // Stamping the lane also locks it: claims of one lane take turns, so the cursor read here stays ours.
+  const [lane] = await tx.query<{ claim_cursor: number; queued: number }>(
+    'UPDATE run_lanes SET last_claimed_at = clock_timestamp() WHERE id = $1 RETURNING claim_cursor, queued',
+    [laneId],
+  );
+  const cursor = Number(lane.claim_cursor);
+  const taken = await take(tx, o, laneId, o.limit, { where: `not_before > '-infinity' AND not_before <= now()`, order: 'not_before, id' });
+  if (taken.length < o.limit) {
+    const fresh = await take(tx, o, laneId, o.limit - taken.length, { where: `not_before = '-infinity' AND id > $4`, order: 'id', cursor });
+    if (fresh.length > 0) {
+      let last = 0;
+      for (const d of fresh) last = Math.max(last, Number(d.id));
+      await tx.query('UPDATE run_lanes SET claim_cursor = $2 WHERE id = $1', [laneId, last]);
+      taken.push(...fresh);
+    }
+  }
+  if (taken.length > 0 || !o.rescan || lane.queued <= 0 || cursor <= 0) return { deliveries: taken, rescanned: false };
+  // Nothing above the cursor, yet queued rows are counted: retries not due yet, as a rule, or a
+  // row left below the cursor by a transaction that failed. This scan steps over every row claimed
+  // so far, so the worker asks for it only now and then.
+  const below = await take(tx, o, laneId, o.limit, { where: `not_before = '-infinity' AND id <= $4`, order: 'id', cursor });
+  return { deliveries: below, rescanned: true };
+}
+
+/** Reserves `count` slots at `ratePerSecond`; returns the first slot (database clock). */
+export async function reserveSlots(tx: Queryable, channelId: number, count: number, ratePerSecond: number): Promise<{ firstSlotMs: number }> {
   const seconds = count / ratePerSecond;
-  const [row] = await tx.query<{ first_slot: Date; db_now: Date }>(
+  const [row] = await tx.query<{ first_slot: Date }>(
     `INSERT INTO channel_pacing AS p (channel_id, next_slot_at) VALUES ($1, clock_timestamp() + make_interval(secs => $2))
      ON CONFLICT (channel_id) DO UPDATE SET next_slot_at = greatest(p.next_slot_at, clock_timestamp(), p.paused_until) + make_interval(secs => $2)
-     RETURNING next_slot_at - make_interval(secs => $2) AS first_slot, clock_timestamp() AS db_now`,
+     RETURNING next_slot_at - make_interval(secs => $2) AS first_slot`,
     [channelId, seconds],
   );
-  return { firstSlotMs: row.first_slot.getTime(), dbNowMs: row.db_now.getTime() };
+  return { firstSlotMs: row.first_slot.getTime() };
 }
 
 /** Channels that have claimable work now, and are not paused. */

@@ -2,7 +2,7 @@
 // last flush, guarded by `state = 'in_flight' AND claimed_by = me` so that a worker presumed dead
 // (and recovered) can never overwrite what recovery decided. Subscribers who blocked the bot are
 // marked in the same transaction.
-import type { Queryable } from '../../storage/db.ts';
+import type { Db, Queryable } from '../../storage/db.ts';
 import type { Transition } from '../outcomes.ts';
 import { appendEvents } from '../../services/events.ts';
 
@@ -12,6 +12,18 @@ export interface RecordedOutcome {
   transition: Transition;
 }
 
+/**
+ * Writes one lane's batch. The common case, everything sent, is one statement, atomic on its own:
+ * sent without BEGIN and COMMIT (two round trips fewer per batch). Anything else goes through
+ * recordOutcomes in a transaction.
+ */
+export async function writeOutcomes(db: Db, workerId: string, workspaceId: number | null, outcomes: RecordedOutcome[]): Promise<number> {
+  if (outcomes.length === 0) return 0;
+  if (outcomes.every((o) => o.transition.state === 'sent' && o.transition.attemptsDelta === 0)) return recordSent(db, workerId, outcomes);
+  return db.transaction((tx) => recordOutcomes(tx, workerId, workspaceId, outcomes));
+}
+
+/** Writes a batch in the caller's transaction (several statements when subscribers are blocked). */
 export async function recordOutcomes(tx: Queryable, workerId: string, workspaceId: number | null, outcomes: RecordedOutcome[]): Promise<number> {
   if (outcomes.length === 0) return 0;
   const t = outcomes.map((o) => o.transition);
@@ -52,5 +64,17 @@ export async function recordOutcomes(tx: Queryable, workerId: string, workspaceI
       await appendEvents(tx, workspaceId ?? rows[0].workspace_id, 'subscriber_blocked', rows.map((r) => ({ subscriberId: r.id, source: 'delivery' })));
     }
   }
+  return updated.length;
+}
+
+/** A batch where everything was sent: two arrays to encode instead of eight. */
+async function recordSent(tx: Queryable, workerId: string, outcomes: RecordedOutcome[]): Promise<number> {
+  const updated = await tx.query<{ id: number }>(
+    `UPDATE deliveries d SET state = 'sent', outcome = 'sent', error_code = NULL, error_text = NULL, platform_message_id = u.mid, claimed_by = NULL, updated_at = now()
+     FROM unnest($1::bigint[], $2::text[]) AS u(id, mid)
+     WHERE d.id = u.id AND d.state = 'in_flight' AND d.claimed_by = $3
+     RETURNING d.id`,
+    [outcomes.map((o) => o.deliveryId), outcomes.map((o) => o.transition.messageId), workerId],
+  );
   return updated.length;
 }

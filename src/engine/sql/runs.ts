@@ -33,6 +33,31 @@ export async function takeRunToMaterialise(tx: Queryable): Promise<{ id: number;
   return rows[0] ?? null;
 }
 
+/**
+ * The operator-chat rule of a send, as SQL for a statement that inserts deliveries. `ctes`: with
+ * End open chats, `closed` (the open chats of `subscribers`, a subquery, are closed) and
+ * `closed_events` (their chat_closed events). `heldState(subscriberId)`: a new delivery's state,
+ * held while its subscriber has an open chat that the send does not end — IN, not EXISTS, so the
+ * open chats are one hashed set per statement rather than a probe per row. Parameters are given
+ * as references: `endOpenChats` a boolean, `sendId` the send id as text, `workspaceId` a bigint.
+ */
+export function operatorChatRules(p: { endOpenChats: string; sendId: string; workspaceId: string; subscribers: string; reason: string }) {
+  return {
+    ctes: `closed AS (
+       UPDATE operator_chats c SET closed_at = now(), closed_by = 'send:' || ${p.sendId}::text, close_reason = '${p.reason}'
+       WHERE ${p.endOpenChats} AND c.closed_at IS NULL AND c.subscriber_id IN (${p.subscribers})
+       RETURNING c.id, c.subscriber_id, c.bot_id
+     ),
+     closed_events AS (
+       INSERT INTO events (workspace_id, type, payload)
+       SELECT ${p.workspaceId}, 'chat_closed', jsonb_build_object('chatId', id, 'subscriberId', subscriber_id, 'botId', bot_id, 'reason', 'End open chats', 'sendId', ${p.sendId}::bigint)
+       FROM closed
+     )`,
+    heldState: (subscriberId: string) =>
+      `CASE WHEN NOT ${p.endOpenChats} AND ${subscriberId} IN (SELECT o.subscriber_id FROM operator_chats o WHERE o.closed_at IS NULL) THEN 'held' ELSE 'queued' END`,
+  };
+}
+
 export interface ChunkResult {
   lastId: number | null;
   candidates: number;
@@ -43,35 +68,28 @@ export interface ChunkResult {
 /**
  * Inserts the next chunk of a lane's recipients (active subscribers of the channel that match the
  * audience, after the lane's cursor). With End open chats, their open operator chats are closed
- * in the same statement (with the chat_closed events); without it, they are held.
+ * in the same statement (with the chat_closed events); without it, they are held. No ON CONFLICT:
+ * the chunk and the lane's cursor commit together under the lane's lock, and a subscriber belongs
+ * to one channel, so a duplicate would be a bug — the unique key refuses it loudly (the speculative
+ * insertion cost 15 % of the time).
  */
 export async function materialiseChunk(
   q: Queryable,
   args: { runId: number; laneId: number; channelId: number; cursor: number; chunk: number; sendId: number; targeting: SendTargeting; endOpenChats: boolean; holdExpirySeconds: number; workspaceId: number },
 ): Promise<ChunkResult> {
+  const chats = operatorChatRules({ endOpenChats: '$9', sendId: '$11', workspaceId: '$12', subscribers: 'SELECT id FROM cand', reason: 'End open chats of a broadcast' });
   const [row] = await q.query<{ last_id: number | null; candidates: number; held: number; closed: number }>(
     `WITH cand AS (
        SELECT s.id, s.platform_user_id, s.bot_id FROM subscribers s
        WHERE s.channel_id = $3 AND s.status = 'active' AND s.id > $4 AND ${audiencePredicate(args.targeting.audience, { include: 6, exclude: 7, send: 8 })}
        ORDER BY s.id LIMIT $5
      ),
-     closed AS (
-       UPDATE operator_chats c SET closed_at = now(), closed_by = 'send:' || $11::text, close_reason = 'End open chats of a broadcast'
-       WHERE $9 AND c.closed_at IS NULL AND c.subscriber_id IN (SELECT id FROM cand)
-       RETURNING c.id, c.subscriber_id, c.bot_id
-     ),
-     closed_events AS (
-       INSERT INTO events (workspace_id, type, payload)
-       SELECT $12, 'chat_closed', jsonb_build_object('chatId', id, 'subscriberId', subscriber_id, 'botId', bot_id, 'reason', 'End open chats', 'sendId', $11::bigint)
-       FROM closed
-     ),
+     ${chats.ctes},
      ins AS (
        INSERT INTO deliveries (run_id, lane_id, channel_id, subscriber_id, recipient, state, hold_expires_at)
        SELECT $1, $2, $3, c.id, c.platform_user_id, h.state, CASE WHEN h.state = 'held' THEN now() + make_interval(secs => $10) END
        FROM cand c
-       CROSS JOIN LATERAL (SELECT CASE WHEN NOT $9 AND EXISTS (SELECT 1 FROM operator_chats o WHERE o.subscriber_id = c.id AND o.closed_at IS NULL)
-                                  THEN 'held' ELSE 'queued' END AS state) h
-       ON CONFLICT (run_id, subscriber_id) DO NOTHING
+       CROSS JOIN LATERAL (SELECT ${chats.heldState('c.id')} AS state) h
        RETURNING state
      )
      SELECT (SELECT max(id) FROM cand) AS last_id, (SELECT count(*) FROM cand) AS candidates,

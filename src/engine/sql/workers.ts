@@ -1,7 +1,7 @@
 // Worker liveness and recovery. A worker heart-beats; one that falls silent is dead, and its
 // in-flight deliveries are settled: on platforms that de-duplicate they go back to the queue
 // (the retry carries the same key), everywhere else they become `unknown` — never re-sent.
-import type { Queryable } from '../../storage/db.ts';
+import type { Db, Queryable } from '../../storage/db.ts';
 
 export async function registerWorker(q: Queryable, id: string, host: string, pid: number) {
   await q.query(
@@ -25,24 +25,32 @@ export interface Recovered {
   unknown: number;
 }
 
-export async function recoverDeadWorkers(q: Queryable, staleMs: number, dedupPlatforms: readonly string[]): Promise<Recovered> {
-  await q.query(`DELETE FROM workers WHERE heartbeat_at < now() - make_interval(secs => $1)`, [staleMs / 1000]);
-  const rows = await q.query<{ state: string }>(
-    `UPDATE deliveries d SET
-       state = CASE WHEN c.platform = ANY($1::text[]) THEN 'queued' ELSE 'unknown' END,
-       outcome = 'unknown',
-       error_code = 'worker_lost',
-       error_text = 'the worker sending this message stopped while the request was in flight; the platform offers no way to check whether it arrived',
-       claimed_by = NULL,
-       updated_at = now()
-     FROM channels c
-     WHERE d.state = 'in_flight' AND c.id = d.channel_id
-       AND NOT EXISTS (SELECT 1 FROM workers w WHERE w.id = d.claimed_by)
-     RETURNING d.state`,
-    [dedupPlatforms],
-  );
-  return {
-    requeued: rows.filter((r) => r.state === 'queued').length,
-    unknown: rows.filter((r) => r.state === 'unknown').length,
-  };
+/**
+ * Settles the in-flight deliveries of workers that stopped heart-beating. One transaction: the
+ * workers' rows go with their deliveries, so a failure leaves both for the next try. Only when a
+ * worker was found dead does it touch deliveries (a scan: there is no index of in-flight rows, see
+ * db/migrations/0011).
+ */
+export async function recoverDeadWorkers(db: Db, staleMs: number, dedupPlatforms: readonly string[]): Promise<Recovered> {
+  return db.transaction(async (q) => {
+    const dead = await q.query<{ id: string }>(`DELETE FROM workers WHERE heartbeat_at < now() - make_interval(secs => $1) RETURNING id`, [staleMs / 1000]);
+    if (dead.length === 0) return { requeued: 0, unknown: 0 };
+    const rows = await q.query<{ state: string }>(
+      `UPDATE deliveries d SET
+         state = CASE WHEN c.platform = ANY($1::text[]) THEN 'queued' ELSE 'unknown' END,
+         outcome = 'unknown',
+         error_code = 'worker_lost',
+         error_text = 'the worker sending this message stopped while the request was in flight; the platform offers no way to check whether it arrived',
+         claimed_by = NULL,
+         updated_at = now()
+       FROM channels c
+       WHERE d.state = 'in_flight' AND d.claimed_by = ANY($2::text[]) AND c.id = d.channel_id
+       RETURNING d.state`,
+      [dedupPlatforms, dead.map((w) => w.id)],
+    );
+    return {
+      requeued: rows.filter((r) => r.state === 'queued').length,
+      unknown: rows.filter((r) => r.state === 'unknown').length,
+    };
+  });
 }

@@ -3,12 +3,14 @@
 // holds it exclusively until it ends.
 import { PGlite } from '@electric-sql/pglite';
 import { INT8_OID, NUMERIC_OID, type Db, type Queryable, type Row } from '../db.ts';
+import { SESSION_SETTINGS } from './session.ts';
 
 const parsers = { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) };
 
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
   // dataDir undefined → in memory (tests).
   const pg = await PGlite.create(dataDir ? { dataDir, parsers } : { parsers });
+  for (const [name, value] of Object.entries(SESSION_SETTINGS)) await pg.exec(`SET ${name} = ${value}`);
   const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
     async query<T extends Row>(sql: string, params?: readonly unknown[]) {
       const result = await q.query<T>(sql, params as any[] | undefined);

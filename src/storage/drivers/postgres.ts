@@ -1,6 +1,7 @@
 // PostgreSQL through a node-postgres pool: the mode for several API and worker processes.
 import pg from 'pg';
 import { INT8_OID, NUMERIC_OID, type Db, type Queryable, type Row } from '../db.ts';
+import { SESSION_SETTINGS } from './session.ts';
 
 const parseNumber = (value: string) => Number(value);
 
@@ -12,6 +13,7 @@ function typeParser(oid: number, format?: any) {
 export async function openPostgres(url: string, options: { poolSize?: number } = {}): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
+    options: Object.entries(SESSION_SETTINGS).map(([name, value]) => `-c ${name}=${value}`).join(' '),
     max: options.poolSize ?? 10,
     types: { getTypeParser: typeParser as any },
   });

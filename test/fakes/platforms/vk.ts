@@ -2,7 +2,7 @@
 // Errors come as HTTP 200 {"error":{"error_code","error_msg","request_params"}}, as VK does.
 // messages.send de-duplicates on random_id per access token (a repeat is answered with the first
 // message id and not delivered again).
-import type { FakePlatform, FakeReply, FakeRequest } from '../types.ts';
+import type { FakeCall, FakePlatform, FakeReply, FakeRequest } from '../types.ts';
 
 const param = (req: FakeRequest, name: string): string | undefined => {
   const body = req.body as Record<string, unknown> | undefined;
@@ -18,6 +18,10 @@ const vkError = (code: number, msg: string): FakeReply => ({
 
 export function fakeVk(): FakePlatform {
   const sentByRandomId = new Map<string, number>();
+  const randomKey = (call: FakeCall, req: FakeRequest) => {
+    const randomId = param(req, 'random_id');
+    return call.method === 'messages.send' && randomId && randomId !== '0' ? `${call.channel}:${randomId}` : undefined;
+  };
   return {
     code: 'vk',
     claims: (path) => path.startsWith('/method/'),
@@ -48,6 +52,11 @@ export function fakeVk(): FakePlatform {
         return { status: 200, body: { response: { groups: [{ id, name: 'Fake Community', screen_name: `club${id}`, type: 'group' }], profiles: [] } } };
       }
       return vkError(3, 'Unknown method passed');
+    },
+    repeat(call, req) {
+      const key = randomKey(call, req);
+      const previous = key === undefined ? undefined : sentByRandomId.get(key);
+      return previous === undefined ? undefined : { status: 200, body: { response: previous }, delivered: false, duplicate: true };
     },
     fault(kind, rule) {
       switch (kind) {
