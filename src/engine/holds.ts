@@ -11,7 +11,7 @@ export async function releaseHolds(ctx: EngineContext): Promise<number> {
     const ids = [...new Set(events.map((e) => Number(e.payload.subscriberId)))];
     const rows = await tx.query<{ run_id: number }>(
       `UPDATE deliveries SET state = 'queued', not_before = '-infinity', hold_expires_at = NULL, updated_at = now()
-       WHERE state = 'held' AND subscriber_id = ANY($1::bigint[]) RETURNING run_id`,
+       WHERE hold_expires_at IS NOT NULL AND state = 'held' AND subscriber_id = ANY($1::bigint[]) RETURNING run_id`,
       [ids],
     );
     released = rows.length;
@@ -25,8 +25,8 @@ export async function releaseHolds(ctx: EngineContext): Promise<number> {
 export async function expireHolds(ctx: EngineContext): Promise<number> {
   const rows = await ctx.db.query<{ run_id: number }>(
     `UPDATE deliveries SET state = 'failed', outcome = 'hold_expired', error_code = 'hold_expired',
-       error_text = 'the operator chat stayed open until the hold expired', updated_at = now()
-     WHERE state = 'held' AND hold_expires_at <= now() RETURNING run_id`,
+       error_text = 'the operator chat stayed open until the hold expired', hold_expires_at = NULL, updated_at = now()
+     WHERE hold_expires_at <= now() AND state = 'held' RETURNING run_id`,
   );
   for (const [runId, count] of countBy(rows.map((r) => r.run_id))) {
     await logRun(ctx.db, runId, 'hold_expired', `${count} held recipient(s) expired: their operator chat stayed open`, { expired: count });

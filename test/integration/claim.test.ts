@@ -8,12 +8,13 @@ import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { addChannel, makeWorld, seedSubscribers, type World } from '../helpers/world.ts';
 import { claimDeliveries, type ClaimOptions } from '../../src/engine/sql/claim.ts';
 import { recordOutcomes } from '../../src/engine/sql/record.ts';
-import { releaseTransition } from '../../src/engine/outcomes.ts';
+import { releaseTransition, transitionFor } from '../../src/engine/outcomes.ts';
 import { startDueSends } from '../../src/engine/scheduler.ts';
 import { materialiseNextRun } from '../../src/engine/materialise.ts';
 import { releaseHolds } from '../../src/engine/holds.ts';
 import { appendEvents } from '../../src/services/events.ts';
 import { DEFAULT_ENGINE_SETTINGS } from '../../src/engine/types.ts';
+import type { Queryable } from '../../src/storage/db.ts';
 
 let t: TestApp;
 let w: World;
@@ -52,6 +53,32 @@ async function putBack(deliveryIds: number[], notBefore: Date | null) {
 }
 
 describe('claim cursor', () => {
+  test('a first attempt is claimed and recorded in place: no index entries are written (HOT updates)', async () => {
+    // This backend's own counts, not yet sent to the statistics collector: read before and after.
+    const counts = async (tx: Queryable) =>
+      (
+        await tx.query<{ updated: number; hot: number }>(
+          `SELECT pg_stat_get_xact_tuples_updated('deliveries'::regclass)::int AS updated,
+                  pg_stat_get_xact_tuples_hot_updated('deliveries'::regclass)::int AS hot`,
+        )
+      )[0];
+    const inPlace = async <T,>(fn: (tx: Queryable) => Promise<T>) =>
+      t.app.ctx.db.transaction(async (tx) => {
+        const before = await counts(tx);
+        const result = await fn(tx);
+        const after = await counts(tx);
+        return { result, updated: after.updated - before.updated, hot: after.hot - before.hot };
+      });
+    const claimed = await inPlace((tx) => claimDeliveries(tx, laneId, options(10)));
+    assert.equal(claimed.result.deliveries.length, 10);
+    assert.deepEqual([claimed.updated, claimed.hot], [10, 10], 'claim: rows updated, of which in place');
+    const sent = transitionFor({ class: 'sent', platformMessageId: '7' }, 1, { maxAttempts: 5, backoffBaseMs: 1000, maxBackoffMs: 60_000, deduplicates: false, now: new Date() });
+    const recorded = await inPlace((tx) =>
+      recordOutcomes(tx, WORKER, w.workspaceId, ids(claimed.result).map((id) => ({ deliveryId: id, subscriberId: 0, transition: sent }))),
+    );
+    assert.deepEqual([recorded.updated, recorded.hot], [10, 10], 'record: rows updated, of which in place');
+  });
+
   test('first attempts are taken in id order and the cursor follows the last one taken', async () => {
     const all = await laneIds();
     assert.deepEqual(ids(await claim(3)), all.slice(0, 3));
@@ -80,7 +107,7 @@ describe('claim cursor', () => {
 
   test('a held delivery let go goes back below the cursor and is found', async () => {
     const all = await laneIds();
-    await t.app.ctx.db.query(`UPDATE deliveries SET state = 'held' WHERE id = $1`, [all[2]]);
+    await t.app.ctx.db.query(`UPDATE deliveries SET state = 'held', hold_expires_at = now() + interval '1 hour' WHERE id = $1`, [all[2]]);
     await claim(5);
     const [{ subscriber_id }] = await t.app.ctx.db.query<{ subscriber_id: number }>('SELECT subscriber_id FROM deliveries WHERE id = $1', [all[2]]);
     await appendEvents(t.app.ctx.db, w.workspaceId, 'chat_closed', [{ subscriberId: Number(subscriber_id) }]);

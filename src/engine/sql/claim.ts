@@ -66,7 +66,7 @@ function take(tx: Queryable, o: ClaimOptions, laneId: number, limit: number, pic
        ORDER BY ${pick.order} LIMIT $2
        FOR UPDATE SKIP LOCKED
      )
-     UPDATE deliveries d SET state = 'in_flight', claimed_by = $3, attempts = d.attempts + 1, updated_at = now()
+     UPDATE deliveries d SET state = 'in_flight', claimed_by = $3, attempts = d.attempts + 1, not_before = '-infinity', updated_at = now()
      FROM picked WHERE d.id = picked.id
      RETURNING d.id, d.run_id AS "runId", d.lane_id AS "laneId", d.subscriber_id AS "subscriberId", d.recipient, d.attempts
        ${o.withProfile ? PROFILE : NO_PROFILE}`,
@@ -79,6 +79,11 @@ function take(tx: Queryable, o: ClaimOptions, laneId: number, limit: number, pic
  * then first attempts in id order from the lane's claim cursor (see db/migrations/0009).
  */
 export async function claimDeliveries(tx: Queryable, laneId: number, o: ClaimOptions): Promise<{ deliveries: ClaimedDelivery[]; rescanned: boolean }> {
+  // The lane's rows are read in id order from the cursor through deliveries_lane_idx, stopping at
+  // the limit. Statistics lag behind a run just materialised (PGlite never gathers them on its own),
+  // and with a tiny row estimate the planner prefers a bitmap scan: every row of the lane above the
+  // cursor, then a sort — 38 ms per claim at 100k, instead of 1.
+  await tx.exec('SET LOCAL enable_bitmapscan = off');
   // Stamping the lane also locks it: claims of one lane take turns, so the cursor read here stays ours.
   const [lane] = await tx.query<{ claim_cursor: number; queued: number }>(
     'UPDATE run_lanes SET last_claimed_at = clock_timestamp() WHERE id = $1 RETURNING claim_cursor, queued',
@@ -97,8 +102,14 @@ export async function claimDeliveries(tx: Queryable, laneId: number, o: ClaimOpt
   }
   if (taken.length > 0 || !o.rescan || lane.queued <= 0 || cursor <= 0) return { deliveries: taken, rescanned: false };
   // Nothing above the cursor, yet queued rows are counted: retries not due yet, as a rule, or a
-  // row left below the cursor by a transaction that failed. This scan steps over every row claimed
-  // so far, so the worker asks for it only now and then.
+  // row left below the cursor by a transaction that failed. The scan below steps over every row
+  // claimed so far, so the worker asks for it only now and then, and only when the retries waiting
+  // (their own small index) do not account for every queued row.
+  const [waiting] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM deliveries WHERE lane_id = $1 AND not_before > '-infinity' AND state = 'queued'`,
+    [laneId],
+  );
+  if (waiting.n >= lane.queued) return { deliveries: [], rescanned: true };
   const below = await take(tx, o, laneId, o.limit, { where: `not_before = '-infinity' AND id <= $4`, order: 'id', cursor });
   return { deliveries: below, rescanned: true };
 }

@@ -142,7 +142,8 @@ export async function stopRun(q: Queryable, runId: number, by: string): Promise<
   // Lanes no longer materialise; queued and held deliveries are cancelled (in-flight ones finish).
   await q.query('UPDATE run_lanes SET materialised = true WHERE run_id = $1', [runId]);
   const cancelled = await q.query(
-    `UPDATE deliveries SET state = 'cancelled', outcome = 'stopped', error_text = 'the send was stopped', updated_at = now()
+    `UPDATE deliveries SET state = 'cancelled', outcome = 'stopped', error_text = 'the send was stopped',
+       hold_expires_at = NULL, not_before = '-infinity', updated_at = now()
      WHERE run_id = $1 AND state IN ('queued', 'held') RETURNING id`,
     [runId],
   );

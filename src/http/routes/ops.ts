@@ -22,7 +22,7 @@ export const opsRoutes = (ctx: ServiceContext): FastifyPluginAsync => async (app
               coalesce(sum(unknown),0) AS unknown FROM run_lanes`,
     );
     const outcomes = await ctx.db.query<{ outcome: string; n: number }>(
-      `SELECT outcome, count(*) AS n FROM deliveries WHERE state IN ('failed', 'unknown') AND updated_at > now() - interval '1 hour' GROUP BY outcome`,
+      `SELECT outcome, count(*) AS n FROM deliveries WHERE error_code IS NOT NULL AND state IN ('failed', 'unknown') AND updated_at > now() - interval '1 hour' GROUP BY outcome`,
     );
     const pauses = await ctx.db.query<{ channel_id: number; seconds: number }>(
       `SELECT channel_id, extract(epoch FROM paused_until - now()) AS seconds FROM channel_pacing WHERE paused_until > now()`,

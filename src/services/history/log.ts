@@ -40,7 +40,7 @@ export async function getLog(ctx: ServiceContext, workspaceId: number, sendId: n
   const deliveries = runId
     ? await ctx.db.query<{ id: number }>(
         `SELECT ${DELIVERY_COLUMNS} FROM deliveries d JOIN channels c ON c.id = d.channel_id
-         WHERE d.run_id = $1 AND ($2::boolean IS NOT TRUE OR d.state IN ('failed', 'unknown')) AND ($3::bigint IS NULL OR d.id > $3)
+         WHERE d.run_id = $1 AND ($2::boolean IS NOT TRUE OR (d.error_code IS NOT NULL AND d.state IN ('failed', 'unknown'))) AND ($3::bigint IS NULL OR d.id > $3)
          ORDER BY d.id LIMIT $4`,
         [runId, query.errorsOnly ?? false, after, limit + 1],
       )
@@ -89,7 +89,7 @@ export async function exportLog(ctx: ServiceContext, workspaceId: number, sendId
       for (;;) {
         const page = await ctx.db.query<any>(
           `SELECT ${DELIVERY_COLUMNS} FROM deliveries d JOIN channels c ON c.id = d.channel_id
-           WHERE d.run_id = $1 AND d.id > $2 AND ($3::boolean IS NOT TRUE OR d.state IN ('failed', 'unknown'))
+           WHERE d.run_id = $1 AND d.id > $2 AND ($3::boolean IS NOT TRUE OR (d.error_code IS NOT NULL AND d.state IN ('failed', 'unknown')))
            ORDER BY d.id LIMIT 5000`,
           [runId, after, query.errorsOnly ?? false],
         );
