@@ -5,7 +5,7 @@
 // (connection refused, DNS failure, connect timeout — safe to retry on any platform) from one that
 // may have reached the platform (timeout after the body was written, socket reset mid-request —
 // only de-duplicating platforms may repeat it).
-import { Agent, errors } from 'undici';
+import { Agent, errors, type Dispatcher } from 'undici';
 
 export const httpAgent = new Agent({
   keepAliveTimeout: 30_000,
@@ -16,7 +16,7 @@ export const httpAgent = new Agent({
 });
 
 export type HttpResult =
-  | { kind: 'response'; status: number; headers: Record<string, string | string[] | undefined>; body: unknown; text: string }
+  | { kind: 'response'; status: number; readonly headers: Record<string, string | string[] | undefined>; body: unknown; text: string }
   | { kind: 'network'; neverLeft: boolean; code: string; message: string };
 
 /** Errors that happen before any byte of the request reached the peer. */
@@ -77,31 +77,85 @@ export async function httpCall(url: string, options: HttpOptions = {}): Promise<
   }
   try {
     const { origin, path } = splitUrl(url);
-    const res = await httpAgent.request({
-      origin,
-      path,
-      method: options.method ?? (body === undefined ? 'GET' : 'POST'),
-      headers,
-      body,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-    });
-    const text = await res.body.text();
+    const res = await exchange({ origin, path, method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
     let parsed: unknown = undefined;
-    if (text.length > 0) {
+    if (res.text.length > 0) {
       try {
-        parsed = JSON.parse(text);
+        parsed = JSON.parse(res.text);
       } catch {
         parsed = undefined;
       }
     }
-    return { kind: 'response', status: res.statusCode, headers: res.headers, body: parsed, text };
+    return new HttpResponse(res.status, res.rawHeaders, parsed, res.text);
   } catch (error) {
     const err = error as { code?: string; message?: string; cause?: { code?: string } };
     const code = err.code ?? err.cause?.code ?? 'ERR_NETWORK';
     const neverLeft = NEVER_LEFT_CODES.has(code) || NEVER_LEFT_CODES.has(err.cause?.code ?? '');
     return { kind: 'network', neverLeft, code, message: redact(String(err.message ?? error), options.secrets) };
   }
+}
+
+type RawHeaders = ReadonlyArray<Buffer | string>;
+
+/** A platform's answer. Headers are read by few classifiers (a Retry-After, an error header), so they are parsed only when asked for. */
+class HttpResponse {
+  readonly kind = 'response' as const;
+  constructor(
+    readonly status: number,
+    private readonly rawHeaders: RawHeaders,
+    readonly body: unknown,
+    readonly text: string,
+  ) {}
+
+  get headers(): Record<string, string | string[]> {
+    return parseRawHeaders(this.rawHeaders);
+  }
+}
+
+/**
+ * One request and its whole answer, through undici's dispatch API: the body arrives as chunks
+ * collected into a string, without the Readable stream that `request()` builds around every
+ * response (measured: about a fifth of the client's CPU per call). Errors are the ones `request()`
+ * would reject with, so the never-left classification above is unchanged.
+ */
+function exchange(options: Dispatcher.DispatchOptions & { origin: string }): Promise<{ status: number; rawHeaders: RawHeaders; text: string }> {
+  return new Promise((resolve, reject) => {
+    let status = 0;
+    let rawHeaders: RawHeaders = [];
+    const chunks: Buffer[] = [];
+    const handler = {
+      onConnect() {},
+      onHeaders(statusCode: number, headers: RawHeaders) {
+        status = statusCode;
+        rawHeaders = headers;
+        return true;
+      },
+      onData(chunk: Buffer) {
+        chunks.push(chunk);
+        return true;
+      },
+      onComplete() {
+        const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
+        resolve({ status, rawHeaders, text });
+      },
+      onError: reject,
+    };
+    httpAgent.dispatch(options, handler as unknown as Dispatcher.DispatchHandler);
+  });
+}
+
+/** Header names in lower case; a repeated header becomes a list (as undici's own parser does). */
+export function parseRawHeaders(raw: RawHeaders): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = (typeof raw[i] === 'string' ? (raw[i] as string) : raw[i].toString('latin1')).toLowerCase();
+    const value = typeof raw[i + 1] === 'string' ? (raw[i + 1] as string) : raw[i + 1].toString('utf8');
+    const seen = out[name];
+    if (seen === undefined) out[name] = value;
+    else if (Array.isArray(seen)) seen.push(value);
+    else out[name] = [seen, value];
+  }
+  return out;
 }
 
 /** Maps a network failure to an outcome: never-left is transient (retry), otherwise unknown. */

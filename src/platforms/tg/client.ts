@@ -13,7 +13,7 @@ function chatId(recipient: string): number | string {
   return /^-?\d{1,15}$/.test(recipient) ? Number(recipient) : recipient;
 }
 
-async function call(channel: ChannelContext, method: string, body: Record<string, unknown>, timeoutMs?: number) {
+function call(channel: ChannelContext, method: string, body: Record<string, unknown>, timeoutMs?: number) {
   const token = tokenOf(channel);
   return httpCall(`${channel.baseUrl}/bot${token}/${method}`, { json: body, timeoutMs, secrets: [token] });
 }
