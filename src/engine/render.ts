@@ -13,9 +13,9 @@ export interface FrozenContent {
 }
 
 export interface Recipient {
-  name: string | null;
-  username: string | null;
-  language: string | null;
+  name?: string | null;
+  username?: string | null;
+  language?: string | null;
 }
 
 export function contentHasVariables(content: FrozenContent): boolean {

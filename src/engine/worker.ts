@@ -81,7 +81,9 @@ export class Worker {
   private readonly runs = new Map<number, RunInfo>();
   private readonly buffer = new Map<number, RecordedOutcome[]>();
   private buffered = 0;
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Requests started and not yet answered; `drained` is called when the count falls to 0. */
+  private inFlight = 0;
+  private drained: (() => void) | null = null;
   private readonly semaphore: Semaphore;
   private readonly renderer = new MessageRenderer();
   private loop: Promise<void> | null = null;
@@ -105,7 +107,7 @@ export class Worker {
     this.wake?.();
     await this.loop;
     await Promise.all([...this.pumpPromises]);
-    await Promise.all([...this.inFlight]);
+    if (this.inFlight > 0) await new Promise<void>((resolve) => (this.drained = resolve));
     await this.flush();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     await unregisterWorker(this.ctx.db, this.id).catch(() => {});
@@ -274,6 +276,8 @@ export class Worker {
   /** Sends a claim's deliveries at their slots; returns once every one has been started (or released). */
   private async dispatch(info: ChannelInfo, claim: Claim) {
     const run = await this.run(claim.runId);
+    this.workspaceOfLane.set(claim.laneId, run.workspaceId);
+    const renderKey = `${claim.runId}:${info.row.id}`;
     const spacing = 1000 / (info.ratePerSecond * RATE_SAFETY);
     // Slot i, on this machine's clock. Above UNPACED_RATE the channel is effectively unlimited
     // (benchmarks): slots are not waited for and lateness is not checked.
@@ -307,11 +311,8 @@ export class Worker {
           return;
         }
       }
-      const p = this.sendOne(info, claim, run, item).finally(() => {
-        this.semaphore.release();
-        this.inFlight.delete(p);
-      });
-      this.inFlight.add(p);
+      this.inFlight += 1;
+      void this.sendOne(info, claim.laneId, renderKey, run, item);
     }
   }
 
@@ -320,10 +321,11 @@ export class Worker {
     for (const item of rest) this.push(claim.laneId, { deliveryId: item.id, subscriberId: item.subscriberId, transition: t });
   }
 
-  private async sendOne(info: ChannelInfo, claim: Claim, run: RunInfo, item: ClaimedDelivery) {
+  /** Sends one delivery and buffers its outcome; never throws. Frees its semaphore slot when done. */
+  private async sendOne(info: ChannelInfo, laneId: number, renderKey: string, run: RunInfo, item: ClaimedDelivery) {
     let outcome: Outcome;
     try {
-      const message = this.renderer.render(`${claim.runId}:${info.row.id}`, run.content, info.client, item, run.data, run.personalised);
+      const message = this.renderer.render(renderKey, run.content, info.client, item, run.data, run.personalised);
       outcome = await info.client.send(info.context, {
         recipient: item.recipient,
         message,
@@ -343,7 +345,13 @@ export class Worker {
     });
     this.count(transition);
     if (transition.pauseChannelMs > 0) await this.pause(info, transition);
-    this.push(claim.laneId, { deliveryId: item.id, subscriberId: item.subscriberId, transition }, run.workspaceId);
+    this.push(laneId, { deliveryId: item.id, subscriberId: item.subscriberId, transition });
+    // Only now: stop() waits for the count to reach 0 and then writes what was pushed.
+    this.semaphore.release();
+    if (--this.inFlight === 0 && this.drained) {
+      this.drained();
+      this.drained = null;
+    }
   }
 
   private count(t: Transition) {
@@ -384,8 +392,7 @@ export class Worker {
 
   private workspaceOfLane = new Map<number, number>();
 
-  private push(laneId: number, outcome: RecordedOutcome, workspaceId?: number) {
-    if (workspaceId !== undefined) this.workspaceOfLane.set(laneId, workspaceId);
+  private push(laneId: number, outcome: RecordedOutcome) {
     let list = this.buffer.get(laneId);
     if (!list) this.buffer.set(laneId, (list = []));
     list.push(outcome);

@@ -10,14 +10,13 @@ import type { Queryable } from '../../storage/db.ts';
 
 export interface ClaimedDelivery {
   id: number;
-  runId: number;
-  laneId: number;
   subscriberId: number;
   recipient: string;
   attempts: number;
-  name: string | null;
-  username: string | null;
-  language: string | null;
+  /** The subscriber's profile: only for content with {{variables}} (ClaimOptions.withProfile). */
+  name?: string | null;
+  username?: string | null;
+  language?: string | null;
 }
 
 export interface Claim {
@@ -51,7 +50,6 @@ const PROFILE = `,
        (SELECT s.name FROM subscribers s WHERE s.id = d.subscriber_id) AS name,
        (SELECT s.username FROM subscribers s WHERE s.id = d.subscriber_id) AS username,
        (SELECT s.language FROM subscribers s WHERE s.id = d.subscriber_id) AS language`;
-const NO_PROFILE = ', NULL AS name, NULL AS username, NULL AS language';
 
 /**
  * Marks up to `limit` queued rows of the lane matching `where` in_flight for the worker, in
@@ -68,8 +66,7 @@ function take(tx: Queryable, o: ClaimOptions, laneId: number, limit: number, pic
      )
      UPDATE deliveries d SET state = 'in_flight', claimed_by = $3, attempts = d.attempts + 1, not_before = '-infinity', updated_at = now()
      FROM picked WHERE d.id = picked.id
-     RETURNING d.id, d.run_id AS "runId", d.lane_id AS "laneId", d.subscriber_id AS "subscriberId", d.recipient, d.attempts
-       ${o.withProfile ? PROFILE : NO_PROFILE}`,
+     RETURNING d.id, d.subscriber_id AS "subscriberId", d.recipient, d.attempts${o.withProfile ? PROFILE : ''}`,
     params,
   );
 }
