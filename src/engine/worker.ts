@@ -283,12 +283,28 @@ export class Worker {
     // (benchmarks): slots are not waited for and lateness is not checked.
     let base = this.toLocal(claim.firstSlotMs);
     let offset = 0;
+    /** Slots in the range that `base` starts: the claim reserved one per delivery. */
+    let rangeSlots = claim.deliveries.length;
     const paced = info.ratePerSecond < UNPACED_RATE;
     const items = claim.deliveries;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       await this.semaphore.acquire();
       for (;;) {
+        if (paced && i - offset >= rangeSlots) {
+          // Slots were skipped below and the range ran out: the rest of the batch takes fresh ones.
+          try {
+            const fresh = await reserveSlots(this.ctx.db, info.row.id, items.length - i, info.ratePerSecond * RATE_SAFETY);
+            base = this.toLocal(fresh.firstSlotMs);
+            offset = i;
+            rangeSlots = items.length - i;
+          } catch (error) {
+            this.semaphore.release();
+            this.ctx.logger.error({ err: error }, 'could not reserve new slots; releasing the rest of the batch');
+            this.releaseRest(claim, items.slice(i), 0);
+            return;
+          }
+        }
         const at = base + (i - offset) * spacing;
         if (paced && at - Date.now() > 1) await sleep(at - Date.now());
         // Checked after every wait, right before the request leaves: a pause learned meanwhile wins.
@@ -299,17 +315,11 @@ export class Worker {
         }
         if (!paced || Date.now() - at <= LATE_TOLERANCE_MS) break;
         // Late for its slot (event loop stall, busy machine): sending now could crowd a 1-second
-        // window, so the rest of the batch takes fresh slots; the missed ones go unused.
-        try {
-          const fresh = await reserveSlots(this.ctx.db, info.row.id, items.length - i, info.ratePerSecond * RATE_SAFETY);
-          base = this.toLocal(fresh.firstSlotMs);
-          offset = i;
-        } catch (error) {
-          this.semaphore.release();
-          this.ctx.logger.error({ err: error }, 'could not reserve new slots; releasing the rest of the batch');
-          this.releaseRest(claim, items.slice(i), 0);
-          return;
-        }
+        // window. That slot goes unused and the delivery takes the next one; only the slots that
+        // then run out at the end of the range are reserved again. (Reserving fresh slots for the
+        // whole rest at once left every later slot of the range unused: a 30/s channel on PGlite,
+        // where the database shares the event loop, achieved 24.5/s.)
+        offset -= 1;
       }
       this.inFlight += 1;
       void this.sendOne(info, claim.laneId, renderKey, run, item);
