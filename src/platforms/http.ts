@@ -95,7 +95,7 @@ export async function httpCall(url: string, options: HttpOptions = {}): Promise<
   }
 }
 
-type RawHeaders = ReadonlyArray<Buffer | string>;
+type RawHeaders = readonly Buffer[];
 
 /** A platform's answer. Headers are read by few classifiers (a Retry-After, an error header), so they are parsed only when asked for. */
 class HttpResponse {
@@ -107,8 +107,10 @@ class HttpResponse {
     readonly text: string,
   ) {}
 
+  private parsed: Record<string, string | string[]> | undefined;
+
   get headers(): Record<string, string | string[]> {
-    return parseRawHeaders(this.rawHeaders);
+    return (this.parsed ??= parseRawHeaders(this.rawHeaders));
   }
 }
 
@@ -123,14 +125,14 @@ function exchange(options: Dispatcher.DispatchOptions & { origin: string }): Pro
     let status = 0;
     let rawHeaders: RawHeaders = [];
     const chunks: Buffer[] = [];
-    const handler = {
+    const handler: Dispatcher.DispatchHandler = {
       onConnect() {},
-      onHeaders(statusCode: number, headers: RawHeaders) {
+      onHeaders(statusCode, headers) {
         status = statusCode;
         rawHeaders = headers;
         return true;
       },
-      onData(chunk: Buffer) {
+      onData(chunk) {
         chunks.push(chunk);
         return true;
       },
@@ -140,7 +142,7 @@ function exchange(options: Dispatcher.DispatchOptions & { origin: string }): Pro
       },
       onError: reject,
     };
-    httpAgent.dispatch(options, handler as unknown as Dispatcher.DispatchHandler);
+    httpAgent.dispatch(options, handler);
   });
 }
 
@@ -148,8 +150,8 @@ function exchange(options: Dispatcher.DispatchOptions & { origin: string }): Pro
 export function parseRawHeaders(raw: RawHeaders): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = (typeof raw[i] === 'string' ? (raw[i] as string) : raw[i].toString('latin1')).toLowerCase();
-    const value = typeof raw[i + 1] === 'string' ? (raw[i + 1] as string) : raw[i + 1].toString('utf8');
+    const name = raw[i].toString('latin1').toLowerCase();
+    const value = raw[i + 1].toString('utf8');
     const seen = out[name];
     if (seen === undefined) out[name] = value;
     else if (Array.isArray(seen)) seen.push(value);

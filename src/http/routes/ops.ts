@@ -2,6 +2,7 @@
 // channel pauses, live workers). Aggregates only — nothing tenant-specific.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ServiceContext } from '../../services/context.ts';
+import { errorRows } from '../../services/history/log.ts';
 
 export const opsRoutes = (ctx: ServiceContext): FastifyPluginAsync => async (app) => {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
@@ -22,7 +23,7 @@ export const opsRoutes = (ctx: ServiceContext): FastifyPluginAsync => async (app
               coalesce(sum(unknown),0) AS unknown FROM run_lanes`,
     );
     const outcomes = await ctx.db.query<{ outcome: string; n: number }>(
-      `SELECT outcome, count(*) AS n FROM deliveries WHERE error_code IS NOT NULL AND state IN ('failed', 'unknown') AND updated_at > now() - interval '1 hour' GROUP BY outcome`,
+      `SELECT outcome, count(*) AS n FROM deliveries d WHERE ${errorRows('d')} AND updated_at > now() - interval '1 hour' GROUP BY outcome`,
     );
     const pauses = await ctx.db.query<{ channel_id: number; seconds: number }>(
       `SELECT channel_id, extract(epoch FROM paused_until - now()) AS seconds FROM channel_pacing WHERE paused_until > now()`,
