@@ -1,6 +1,6 @@
 // The test command: every test on embedded PGlite, then the integration tests again on a real
 // PostgreSQL. Prints one closing line "N passed, N failed, N skipped" for the whole run.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,13 +24,25 @@ const all = findTests('test').filter((f) => filter.length === 0 || filter.some((
 const integration = all.filter((f) => f.startsWith('test/integration/'));
 const totals = { pass: 0, fail: 0, skip: 0 };
 
-// Databases left behind by an interrupted earlier run.
-if (engines.includes('postgres')) {
-  const url = process.env.BOTCAST_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const list = spawnSync('psql', [url, '-Atc', "SELECT datname FROM pg_database WHERE datname LIKE 'bct\\_%'"], { encoding: 'utf8' });
+// Each run names its PostgreSQL databases with its own prefix and drops only those, at the end, on
+// failure and on interrupt: other people's test databases on a shared server are not ours to drop.
+const pgAdminUrl = process.env.BOTCAST_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbPrefix = `bct_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+function dropOurDatabases() {
+  if (!engines.includes('postgres')) return;
+  const list = spawnSync('psql', [pgAdminUrl, '-Atc', `SELECT datname FROM pg_database WHERE datname LIKE '${dbPrefix}\\_%'`], { encoding: 'utf8' });
   for (const name of list.status === 0 ? list.stdout.split('\n').filter(Boolean) : []) {
-    spawnSync('psql', [url, '-c', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`], { stdio: 'ignore' });
+    spawnSync('psql', [pgAdminUrl, '-c', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`], { stdio: 'ignore' });
   }
+}
+let child = null;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (child) child.kill('SIGKILL');
+    dropOurDatabases();
+    rmSync(work, { recursive: true, force: true });
+    process.exit(130);
+  });
 }
 
 // A migrated PGlite data folder, copied by each test file instead of initialising its own.
@@ -43,11 +55,11 @@ if (made.status !== 0) process.exit(1);
 // alone after the rest: on a shared 2-core machine a parallel test file adds tens of ms of jitter.
 const SERIAL = ['test/integration/crash.test.ts', 'test/integration/chaos.test.ts', 'test/e2e/panel.test.ts', 'test/e2e/broadcasts.test.ts'];
 
-function runFiles(engine, files, concurrency, label) {
+async function runFiles(engine, files, concurrency, label) {
   if (files.length === 0) return;
   console.log(`\n=== ${engine}${label}: ${files.length} test files ===`);
   const counts = join(work, `counts-${engine}${label.replace(/\W/g, '')}.json`);
-  const result = spawnSync(
+  child = spawn(
     process.execPath,
     [
       '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000',
@@ -55,22 +67,25 @@ function runFiles(engine, files, concurrency, label) {
       '--test-reporter=./test/helpers/count-reporter.mjs', `--test-reporter-destination=${counts}`,
       ...files,
     ],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, BOTCAST_TEST_ENGINE: engine, BOTCAST_TEST_PGLITE_TEMPLATE: template } },
+    { cwd: root, stdio: 'inherit', env: { ...process.env, BOTCAST_TEST_ENGINE: engine, BOTCAST_TEST_PGLITE_TEMPLATE: template, BOTCAST_TEST_DB_PREFIX: dbPrefix } },
   );
+  const status = await new Promise((resolve) => child.on('close', (code) => resolve(code)));
+  child = null;
   if (existsSync(counts)) {
     const c = JSON.parse(readFileSync(counts, 'utf8'));
     totals.pass += c.pass;
     totals.fail += c.fail;
     totals.skip += c.skip;
   }
-  if (result.status !== 0 && totals.fail === 0) totals.fail += 1;
+  if (status !== 0 && totals.fail === 0) totals.fail += 1;
 }
 
 for (const engine of engines) {
   const files = engine === 'pglite' ? all : integration;
-  runFiles(engine, files.filter((f) => !SERIAL.includes(f)), 2, '');
-  runFiles(engine, files.filter((f) => SERIAL.includes(f)), 1, ' (serial)');
+  await runFiles(engine, files.filter((f) => !SERIAL.includes(f)), 2, '');
+  await runFiles(engine, files.filter((f) => SERIAL.includes(f)), 1, ' (serial)');
 }
+dropOurDatabases();
 rmSync(work, { recursive: true, force: true });
 console.log(`\n${totals.pass} passed, ${totals.fail} failed, ${totals.skip} skipped`);
 process.exit(totals.fail > 0 ? 1 : 0);

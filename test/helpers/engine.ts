@@ -30,7 +30,9 @@ export async function createTestDatabase(engine = ENGINE): Promise<TestDatabase>
     BOTCAST_SECRET_KEY: TEST_SECRET_KEY,
   };
   if (engine === 'postgres') {
-    const name = `bct_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    // The runner's prefix lets it drop exactly this run's databases, even after a crash (test/run.mjs).
+    const prefix = process.env.BOTCAST_TEST_DB_PREFIX ?? `bct_${process.pid}`;
+    const name = `${prefix}_${Math.random().toString(36).slice(2, 10)}`;
     const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
