@@ -36,9 +36,18 @@ function dropOurDatabases() {
   }
 }
 let child = null;
+// Each test runner gets its own process group, killed whole when it ends: a Botcast process started
+// by a test file that timed out or crashed must not live on and load the rest of the run.
+function killGroup(proc) {
+  try {
+    process.kill(-proc.pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
-    if (child) child.kill('SIGKILL');
+    if (child) killGroup(child);
     dropOurDatabases();
     rmSync(work, { recursive: true, force: true });
     process.exit(130);
@@ -67,9 +76,10 @@ async function runFiles(engine, files, concurrency, label) {
       '--test-reporter=./test/helpers/count-reporter.mjs', `--test-reporter-destination=${counts}`,
       ...files,
     ],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, BOTCAST_TEST_ENGINE: engine, BOTCAST_TEST_PGLITE_TEMPLATE: template, BOTCAST_TEST_DB_PREFIX: dbPrefix } },
+    { cwd: root, stdio: 'inherit', env: { ...process.env, BOTCAST_TEST_ENGINE: engine, BOTCAST_TEST_PGLITE_TEMPLATE: template, BOTCAST_TEST_DB_PREFIX: dbPrefix }, detached: true },
   );
   const status = await new Promise((resolve) => child.on('close', (code) => resolve(code)));
+  killGroup(child);
   child = null;
   if (existsSync(counts)) {
     const c = JSON.parse(readFileSync(counts, 'utf8'));

@@ -15,7 +15,7 @@ export async function runBackup(config: Config, file: string | undefined) {
   if (!file) throw new UsageError('usage: botcast backup <file.tar.gz>');
   const dir = resolve(config.dataDir);
   if (!existsSync(join(dir, 'pgdata'))) throw new UsageError(`no embedded database in ${dir}`);
-  const release = lockDataDir(dir);
+  const release = await lockDataDir(dir);
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const pg = await PGlite.create({ dataDir: join(dir, 'pgdata') });
@@ -36,7 +36,7 @@ export async function runRestore(config: Config, file: string | undefined) {
   const dir = resolve(config.dataDir);
   const target = join(dir, 'pgdata');
   if (existsSync(target) && readdirSync(target).length > 0) throw new UsageError(`${target} is not empty; restore into a new BOTCAST_DATA_DIR`);
-  const release = lockDataDir(dir);
+  const release = await lockDataDir(dir);
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const pg = await PGlite.create({ dataDir: target, loadDataDir: new Blob([readFileSync(file)]) });

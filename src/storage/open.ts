@@ -38,7 +38,7 @@ export async function openStorage(config: Config, options: { migrate?: boolean }
   } else {
     const dir = resolve(config.dataDir);
     mkdirSync(dir, { recursive: true });
-    release = lockDataDir(dir);
+    release = await lockDataDir(dir);
     try {
       key = config.secretKey ? (parseKey(config.secretKey) ?? embeddedKey(dir)) : embeddedKey(dir);
       const { openPglite } = await import('./drivers/pglite.ts');

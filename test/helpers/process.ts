@@ -12,11 +12,17 @@ export interface BotcastProcess {
   kill(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startBotcast(args: string[], env: Record<string, string>, timeoutMs = 30_000): Promise<BotcastProcess> {
+// The start budget is a safety net for a hung process, not a speed assertion: a first start under
+// load (initdb, migrations, tsx compiling the tree) took 40 s with the load average at 24 on 2 cores.
+export async function startBotcast(args: string[], env: Record<string, string>, timeoutMs = 180_000): Promise<BotcastProcess> {
   const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`botcast did not start in ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      // A process that never became ready must not outlive the test (it would hold the test file open).
+      child.kill('SIGKILL');
+      reject(new Error(`botcast did not start in ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const m = /\{"botcast":"ready","port":(\d+)\}/.exec(out);

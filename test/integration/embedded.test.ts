@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { request } from 'undici';
 import { ENGINE, createTestDatabase, type TestDatabase } from '../helpers/engine.ts';
 import { runBotcast, startBotcast } from '../helpers/process.ts';
+import { waitFor } from '../helpers/world.ts';
 
 const skip = ENGINE !== 'pglite' ? 'embedded mode only (PGlite)' : false;
 const databases: TestDatabase[] = [];
@@ -57,7 +58,11 @@ describe('embedded mode', { skip }, () => {
           }
         }
       });
-      await new Promise((r) => setTimeout(r, 300 + Math.random() * 700));
+      // Killed while writes are going on: after this round's first few acknowledgements (waiting
+      // for them, not for a time, so a slow machine still kills mid-writes), plus a random moment.
+      const before = acknowledged.length;
+      const wanted = 5 + Math.floor(Math.random() * 20);
+      await waitFor('writes acknowledged in this round', async () => acknowledged.length - before >= wanted, 120_000, 10);
       await proc.kill('SIGKILL');
       stop = true;
       await Promise.all(writers);
