@@ -3,7 +3,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import type { Config } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
-import { isPlatformCode } from '../platforms/types.ts';
+import { PLATFORM_CODES, isPlatformCode } from '../platforms/types.ts';
 import { buildRegistry } from '../platforms/registry.ts';
 import { systemClock } from '../services/context.ts';
 import { importSubscribers } from '../services/subscriber-import.ts';
@@ -12,7 +12,7 @@ import { UsageError } from './errors.ts';
 
 export async function runImportSubscribers(config: Config, args: { bot?: string; platform?: string; file?: string }) {
   if (!args.bot || !/^\d+$/.test(args.bot)) throw new UsageError('--bot <id> is required (the bot the subscribers wrote to)');
-  if (!args.platform || !isPlatformCode(args.platform)) throw new UsageError('--platform must be one of tg, wa, viber, vk, fb, instagram, ok, sandbox');
+  if (!args.platform || !isPlatformCode(args.platform)) throw new UsageError(`--platform must be one of ${PLATFORM_CODES.join(', ')}`);
   if (!args.file) throw new UsageError('usage: botcast import-subscribers --bot <id> --platform <code> <file.csv|file.json|file.jsonl>');
   if (!existsSync(args.file)) throw new UsageError(`${args.file}: no such file`);
   const storage = await openStorage(config);

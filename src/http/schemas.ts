@@ -1,6 +1,7 @@
 // Schemas shared by routes. The same TypeBox schemas validate requests and generate the OpenAPI
 // document, so the docs cannot drift from what the API accepts.
 import { Type, type TSchema } from '@sinclair/typebox';
+import { PLATFORM_CODES, PLATFORM_DESCRIPTORS, type PlatformCode as PlatformCodeValue } from '../platforms/registry.ts';
 
 export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 export const IdParams = Type.Object({ id: Id });
@@ -17,10 +18,10 @@ export const PageQuery = {
 
 export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
-export const PlatformCode = Type.Union(
-  ['tg', 'wa', 'viber', 'vk', 'fb', 'instagram', 'ok', 'sandbox'].map((c) => Type.Literal(c)),
-  { description: 'tg Telegram, wa WhatsApp, viber, vk, fb Messenger, instagram, ok Odnoklassniki, sandbox' },
-);
+export const PlatformCode = Type.Unsafe<PlatformCodeValue>(Type.Union(
+  PLATFORM_CODES.map((c) => Type.Literal(c)),
+  { description: PLATFORM_DESCRIPTORS.map((p) => `${p.code} ${p.displayName}`).join(', ') },
+));
 
 export const ButtonSchema = Type.Object(
   {

@@ -19,6 +19,7 @@ import { audienceToolRoutes } from './routes/audience-tools.ts';
 import { eventTriggerRoutes } from './routes/events-triggers.ts';
 import { historyRoutes } from './routes/history.ts';
 import { opsRoutes } from './routes/ops.ts';
+import { platformRoutes } from './routes/platforms.ts';
 
 export interface ServerOptions {
   logger?: false | FastifyBaseLogger;
@@ -56,6 +57,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
 
   await app.register(accountRoutes(ctx));
   await app.register(botRoutes(ctx));
+  await app.register(platformRoutes());
   await app.register(audienceRoutes(ctx));
   await app.register(sandboxRoutes(ctx));
   await app.register(webhookRoutes(ctx));

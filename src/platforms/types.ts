@@ -1,13 +1,10 @@
 // The one small interface every platform module implements. The delivery engine, the inbound
 // webhook route and the preview API only ever see this; adding a platform means adding one folder
-// under src/platforms/<code>/ and one line in src/platforms/registry.ts.
+// under src/platforms/<code>/ and one line in src/platforms/registry.ts, where the codes come from.
+import type { PlatformCode } from './registry.ts';
 
-export const PLATFORM_CODES = ['tg', 'wa', 'viber', 'vk', 'fb', 'instagram', 'ok', 'sandbox'] as const;
-export type PlatformCode = (typeof PLATFORM_CODES)[number];
-
-export function isPlatformCode(value: unknown): value is PlatformCode {
-  return typeof value === 'string' && (PLATFORM_CODES as readonly string[]).includes(value);
-}
+export type { PlatformCode };
+export { PLATFORM_CODES, isPlatformCode } from './registry.ts';
 
 /** A button of a screen, platform-neutral. */
 export interface Button {
@@ -140,7 +137,7 @@ export interface PlatformClient {
   readonly deduplicates: boolean;
   /** What a valid user id of this platform looks like (CSV imports report others as malformed). */
   readonly userIdPattern?: RegExp;
-  /** Credential fields a channel of this platform needs, e.g. ['token'] or ['accessToken', 'phoneNumberId', 'appSecret']. */
+  /** Credential fields a channel of this platform needs, e.g. ['token'] or ['accessToken', 'phoneNumberId', 'appSecret'] (the descriptor's required ones). */
   readonly credentialFields: readonly string[];
 
   render(content: MessageContent): RenderedMessage;

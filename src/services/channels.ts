@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { checkBaseUrl } from '../security/base-url.ts';
-import { isPlatformCode, type ChannelContext, type PlatformClient, type PlatformCode } from '../platforms/types.ts';
+import { PLATFORM_CODES, isPlatformCode, type ChannelContext, type PlatformClient, type PlatformCode } from '../platforms/types.ts';
 import type { Queryable } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
@@ -93,7 +93,7 @@ function validateBaseUrl(ctx: ServiceContext, url: string | null | undefined) {
 export async function createChannel(ctx: ServiceContext, workspaceId: number, botId: number, input: CreateChannelInput) {
   await getBot(ctx, workspaceId, botId);
   if (!isPlatformCode(input.platform)) {
-    throw invalid('unknown_platform', `platform "${input.platform}" is not one of tg, wa, viber, vk, fb, instagram, ok, sandbox`, { field: 'platform' });
+    throw invalid('unknown_platform', `platform "${input.platform}" is not one of ${PLATFORM_CODES.join(', ')}`, { field: 'platform' });
   }
   const platform = client(ctx, input.platform);
   const credentials = input.credentials ?? {};

@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import * as bots from '../../services/bots.ts';
 import * as channels from '../../services/channels.ts';
+import { PLATFORM_CODES } from '../../platforms/registry.ts';
 import { ws } from '../auth.ts';
 import { BotParams, IdParams } from '../schemas.ts';
 
@@ -40,7 +41,7 @@ export const botRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => asy
       summary: 'Connect a platform: checks the credentials with the platform and registers the webhook where it can',
       params: BotParams,
       body: Type.Object({
-        platform: Type.String({ maxLength: 20, description: 'tg, wa, viber, vk, fb, instagram, ok or sandbox' }),
+        platform: Type.String({ maxLength: 20, description: `${PLATFORM_CODES.join(', ')} (GET /api/platforms)` }),
         name: Type.Optional(Type.String({ maxLength: 200 })),
         credentials: Type.Optional(Credentials),
         ratePerSecond: Type.Optional(Rate),

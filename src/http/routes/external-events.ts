@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import * as events from '../../services/external-events.ts';
+import { PLATFORM_CODES } from '../../platforms/registry.ts';
 import { EXTERNAL_BODY_LIMIT, acceptExternalCall, checkIdempotencyKey, findEventBySecret, parseExternalCall } from '../../services/external-call.ts';
 import { ws } from '../auth.ts';
 import { errorBody } from '../errors.ts';
@@ -63,7 +64,7 @@ const hookRoutes = (ctx: ServiceContext): FastifyPluginAsync => async (scope) =>
       tags: ['external events'],
       summary: 'Call an external event (public; the secret in the URL is the credential)',
       description:
-        'Body: {"platform": "tg"|"wa"|"viber"|"vk"|"fb"|"instagram"|"ok"|"sandbox"|"any", "users": [...]|"everyone", "data": {...}}. ' +
+        `Body: {"platform": ${[...PLATFORM_CODES, 'any'].map((c) => `"${c}"`).join('|')}, "users": [...]|"everyone", "data": {...}}. ` +
         'A user is a platform user id ("123" or 123) or a Botcast subscriber id ({"subscriberId": 42} or "subscriber:42"). ' +
         '`data` fills {{variables}} ({{order.id}} or {{data.order.id}}) and is stored as each recipient\'s last request. ' +
         'Answers 202 with the send id, how many recipients were queued, and the unknown and blocked users. ' +

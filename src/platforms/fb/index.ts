@@ -8,24 +8,34 @@
 //
 // registerWebhook is omitted: the callback URL of a Messenger webhook is set on the Meta app
 // (App Dashboard or `POST /{app-id}/subscriptions` with an APP token), which a Page token cannot do.
-import { GRAPH_BASE_URL } from '../meta-common/graph.ts';
-import { PAGE_CREDENTIALS } from '../meta-common/send-api.ts';
+import { describedBy, type PlatformDescriptor } from '../descriptor.ts';
+import { APP_SECRET_FIELD, GRAPH_BASE_URL, VERIFY_TOKEN_FIELD } from '../meta-common/graph.ts';
 import type { PlatformClient } from '../types.ts';
 import { checkMessenger, sendMessenger } from './client.ts';
 import { parseMessenger, verifyMessenger } from './inbound.ts';
 import { renderMessenger } from './render.ts';
 
-export const messenger: PlatformClient = {
+export const descriptor = {
   code: 'fb',
   displayName: 'Facebook Messenger',
-  defaultBaseUrl: GRAPH_BASE_URL,
   // Send API: 300 calls/s per Page for text, links, reactions and stickers (developers.facebook.com/
   // docs/messenger-platform/overview/rate-limiting). A message with media takes two calls (no
   // captions), so 150 messages/s keeps the worst case within the limit.
   defaultRatePerSecond: 150,
+  credentials: [
+    { key: 'pageAccessToken', label: 'Page access token', hint: 'With pages_messaging.', secret: true },
+    APP_SECRET_FIELD,
+    VERIFY_TOKEN_FIELD,
+  ],
+  webhookHint: 'Paste this URL and the verify token into your Meta app’s Messenger webhook settings.',
+  color: '#0866ff',
+} as const satisfies PlatformDescriptor;
+
+export const messenger: PlatformClient = {
+  ...describedBy(descriptor),
+  defaultBaseUrl: GRAPH_BASE_URL,
   deduplicates: false,
   userIdPattern: /^\d{1,30}$/, // page-scoped ids (PSID) are digits
-  credentialFields: PAGE_CREDENTIALS,
   render: renderMessenger,
   send: sendMessenger,
   verifyInbound: verifyMessenger,

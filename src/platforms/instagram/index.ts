@@ -9,24 +9,34 @@
 // token/host pairing differs and a wrong pairing answers "user not found" (PLATFORMS.md §6).
 //
 // registerWebhook is omitted for the same reason as Messenger: the callback URL lives on the app.
-import { GRAPH_BASE_URL } from '../meta-common/graph.ts';
-import { PAGE_CREDENTIALS } from '../meta-common/send-api.ts';
+import { describedBy, type PlatformDescriptor } from '../descriptor.ts';
+import { APP_SECRET_FIELD, GRAPH_BASE_URL, VERIFY_TOKEN_FIELD } from '../meta-common/graph.ts';
 import type { PlatformClient } from '../types.ts';
 import { checkInstagram, sendInstagram } from './client.ts';
 import { parseInstagram, verifyInstagram } from './inbound.ts';
 import { renderInstagram } from './render.ts';
 
-export const instagram: PlatformClient = {
+export const descriptor = {
   code: 'instagram',
   displayName: 'Instagram',
-  defaultBaseUrl: GRAPH_BASE_URL,
   // Send API: 300 calls/s per Instagram professional account for text, links, reactions, stickers
   // (developers.facebook.com/docs/messenger-platform/overview/rate-limiting). Media + text is two
   // calls, so 150 messages/s.
   defaultRatePerSecond: 150,
+  credentials: [
+    { key: 'pageAccessToken', label: 'Page access token', hint: 'Of the Page linked to the Instagram account.', secret: true },
+    APP_SECRET_FIELD,
+    VERIFY_TOKEN_FIELD,
+  ],
+  webhookHint: 'Paste this URL and the verify token into your Meta app’s Instagram webhook settings.',
+  color: '#e1306c',
+} as const satisfies PlatformDescriptor;
+
+export const instagram: PlatformClient = {
+  ...describedBy(descriptor),
+  defaultBaseUrl: GRAPH_BASE_URL,
   deduplicates: false,
   userIdPattern: /^\d{1,30}$/, // Instagram-scoped ids (IGSID) are digits
-  credentialFields: PAGE_CREDENTIALS,
   render: renderInstagram,
   send: sendInstagram,
   verifyInbound: verifyInstagram,

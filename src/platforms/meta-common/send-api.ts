@@ -9,8 +9,6 @@ import { graphUrl } from './graph.ts';
 import { asArray, asNumber, asObject, asString, credential, secretsOf } from './json.ts';
 import { missingCredentials, sendInOrder } from './sequence.ts';
 
-export const PAGE_CREDENTIALS = ['pageAccessToken', 'appSecret', 'verifyToken'] as const;
-
 /** Send API success: {"recipient_id":"…","message_id":"AG5Hz2U…"}. */
 export function readSendApiId(body: unknown): string | undefined {
   return asString(asObject(body)?.message_id);

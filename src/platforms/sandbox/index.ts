@@ -2,17 +2,24 @@
 // sandbox_messages (the sandbox inbox); sandbox users can be told to behave like real people
 // (block the bot, vanish, be unreachable for a moment) so every outcome class can be tried.
 import type { Queryable } from '../../storage/db.ts';
+import { describedBy, type PlatformDescriptor } from '../descriptor.ts';
 import type { InboundEvent, MessageContent, Outcome, PlatformClient, RenderedMessage } from '../types.ts';
+
+export const descriptor = {
+  code: 'sandbox',
+  displayName: 'Sandbox',
+  // Generous, so demos finish quickly; overridable per channel like every platform.
+  defaultRatePerSecond: 200,
+  credentials: [],
+  webhookHint: 'The sandbox needs no account and no webhook: its users live inside Botcast. Write as one on the Sandbox page.',
+  color: '#f59e0b',
+} as const satisfies PlatformDescriptor;
 
 export function createSandboxClient(db: Queryable): PlatformClient {
   return {
-    code: 'sandbox',
-    displayName: 'Sandbox',
+    ...describedBy(descriptor),
     defaultBaseUrl: 'sandbox://local',
-    // Generous, so demos finish quickly; overridable per channel like every platform.
-    defaultRatePerSecond: 200,
     deduplicates: false,
-    credentialFields: [],
 
     render(content: MessageContent): RenderedMessage {
       // The sandbox shows everything a screen can hold: nothing degrades.

@@ -1,20 +1,27 @@
 // Telegram Bot API platform client.
+import { describedBy, type PlatformDescriptor } from '../descriptor.ts';
 import type { PlatformClient } from '../types.ts';
 import { checkTelegram, registerTelegramWebhook, sendTelegram } from './client.ts';
 import { parseTelegram, verifyTelegram } from './inbound.ts';
 import { renderTelegram } from './render.ts';
 import { pollTelegram } from './polling.ts';
 
-export const telegram: PlatformClient = {
+export const descriptor = {
   code: 'tg',
   displayName: 'Telegram',
-  defaultBaseUrl: 'https://api.telegram.org',
   // "not more than 30 messages per second or so" for bulk notifications (core.telegram.org/bots/faq#broadcasting-to-users).
   defaultRatePerSecond: 30,
+  credentials: [{ key: 'token', label: 'Bot token', hint: 'From @BotFather, like 123456789:AAE…', secret: true }],
+  webhookHint: 'Botcast registers this webhook with Telegram when you connect.',
+  color: '#229ed9',
+} as const satisfies PlatformDescriptor;
+
+export const telegram: PlatformClient = {
+  ...describedBy(descriptor),
+  defaultBaseUrl: 'https://api.telegram.org',
   // No idempotency key on the Bot API: a send whose answer was lost may be shown twice if repeated.
   deduplicates: false,
   userIdPattern: /^-?\d{1,20}$/, // Telegram user and chat ids are integers
-  credentialFields: ['token'],
   render: renderTelegram,
   send: sendTelegram,
   verifyInbound: verifyTelegram,

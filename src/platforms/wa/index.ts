@@ -12,22 +12,35 @@
 // Policy reminder: free-form messages reach only people inside the 24 h customer-service window;
 // outside it Meta answers 131047 (permanent here: a template would be needed).
 import { GRAPH_BASE_URL } from '../meta-common/graph.ts';
+import { describedBy, type PlatformDescriptor } from '../descriptor.ts';
+import { APP_SECRET_FIELD, VERIFY_TOKEN_FIELD } from '../meta-common/graph.ts';
 import type { PlatformClient } from '../types.ts';
 import { checkWhatsApp, sendWhatsApp } from './client.ts';
 import { parseWhatsApp, verifyWhatsApp } from './inbound.ts';
 import { renderWhatsApp } from './render.ts';
 
-export const whatsapp: PlatformClient = {
+export const descriptor = {
   code: 'wa',
   displayName: 'WhatsApp',
-  defaultBaseUrl: GRAPH_BASE_URL,
   // 80 messages/s per registered business number by default (inbound + outbound; 1,000 after an
   // automatic upgrade, 20 for coexistence numbers) — developers.facebook.com/documentation/
   // business-messaging/whatsapp/throughput (PLATFORMS.md W15).
   defaultRatePerSecond: 80,
+  credentials: [
+    { key: 'accessToken', label: 'Access token', hint: 'A system-user token with whatsapp_business_messaging.', secret: true },
+    { key: 'phoneNumberId', label: 'Phone number ID', hint: 'The id of the business phone number (not the number itself).' },
+    APP_SECRET_FIELD,
+    VERIFY_TOKEN_FIELD,
+  ],
+  webhookHint: 'Paste this URL and the verify token into your Meta app’s WhatsApp webhook settings.',
+  color: '#25d366',
+} as const satisfies PlatformDescriptor;
+
+export const whatsapp: PlatformClient = {
+  ...describedBy(descriptor),
+  defaultBaseUrl: GRAPH_BASE_URL,
   deduplicates: false,
   userIdPattern: /^\+?\d{6,20}$/, // WhatsApp ids are phone numbers in international form
-  credentialFields: ['accessToken', 'phoneNumberId', 'appSecret', 'verifyToken'],
   render: renderWhatsApp,
   send: sendWhatsApp,
   verifyInbound: verifyWhatsApp,
