@@ -1,5 +1,5 @@
 // The fake platform server's plug-in interface. One file per platform under test/fakes/platforms/
-// implements `FakePlatform`, and one line in test/fakes/platforms/index.ts registers it.
+// exports its `FakePlatformFactory` as default; test/fakes/platforms/index.ts finds it by code.
 //
 // Request flow in the server (test/fakes/server.ts):
 //   1. read the body once, parse it (JSON or form) into `FakeRequest.body`;

@@ -1,11 +1,13 @@
-// The shell: session (GET /api/me), the workspace's bots (GET /api/bots), the top bar with the
-// bot picker, the sidebar built from pages/index.js, and the page the address names.
+// The shell: session (GET /api/me), the workspace's bots (GET /api/bots), the platforms
+// (GET /api/platforms, once), the top bar with the bot picker, the sidebar built from
+// pages/index.js, and the page the address names.
 import { html, useCallback, useEffect, useMemo, useState } from './lib/html.js';
 import { api, onUnauthorized } from './lib/api.js';
 import { matchPath, navigate, useLocation } from './lib/router.js';
 import { useForm } from './lib/form.js';
 import { browserTimeZone, timeZones } from './lib/format.js';
 import { AppContext, useApp } from './context.js';
+import { accountPlatformNames, loadPlatforms } from './platforms.js';
 import { Button, EmptyState, ErrorNotice, FormErrors, Input, Loading, Modal, useFocusTitle } from './ui/components.js';
 import { Icon } from './ui/icons.js';
 import { DEFAULT_PAGE, PAGES, SECTIONS } from './pages/index.js';
@@ -34,7 +36,7 @@ export function App() {
 
   const loadSession = useCallback(async () => {
     try {
-      const [me, bots] = await Promise.all([api.get('/api/me'), api.get('/api/bots')]);
+      const [me, bots] = await Promise.all([api.get('/api/me'), api.get('/api/bots'), loadPlatforms()]);
       setSession({ state: 'in', me, bots });
     } catch (error) {
       setSession(error.status === 401 ? { state: 'out' } : { state: 'error', error });
@@ -234,7 +236,7 @@ function Welcome() {
     <div class="card">
       <${EmptyState} icon="send" title="Create your first bot"
         action=${html`<${Button} variant="primary" icon="plus" onClick=${() => setOpen(true)}>Create a bot</${Button}>`}>
-        <p>A bot has a name and a time zone. Then connect it to Telegram, WhatsApp, Viber, VK, Messenger, Instagram or OK — or try everything first with the built-in sandbox.</p>
+        <p>A bot has a name and a time zone. Then connect it to ${accountPlatformNames()} — or try everything first with the built-in sandbox.</p>
       </${EmptyState}>
     </div>
     ${open && html`<${NewBotDialog} onClose=${() => setOpen(false)} />`}

@@ -3,7 +3,7 @@
 // {"error":{"message","type":"OAuthException","code","error_subcode","fbtrace_id"}} with HTTP 400
 // (5xx for server errors) — developers.facebook.com/docs/messenger-platform/error-codes.
 // Instagram uses the same Send API: test/fakes/platforms/instagram.ts builds on `fakeSendApi`.
-import type { FakePlatform, FakeReply } from '../types.ts';
+import type { FakePlatform, FakePlatformFactory, FakeReply } from '../types.ts';
 
 const PATH = /^\/v\d+\.\d+\/me(\/messages)?\/?$/;
 
@@ -103,3 +103,6 @@ export function fakeMessenger(): FakePlatform {
     checkMessagingType: true,
   });
 }
+
+/** What test/fakes/platforms/index.ts registers for this platform. */
+export default fakeMessenger satisfies FakePlatformFactory;

@@ -1,20 +1,12 @@
-// The fake server's platform registry: one line per platform. Order matters only for platforms
-// whose paths overlap (first claiming handler wins; an explicit `/<code>/` prefix always wins).
+// The fake server's platforms: the file test/fakes/platforms/<code>.ts of every platform of the
+// registry (src/platforms/registry.ts) that has one (the sandbox needs none), by its default export.
+// Their `claims` do not overlap; an explicit `/<code>/` path prefix always wins.
+import { existsSync } from 'node:fs';
+import { PLATFORM_CODES } from '../../../src/platforms/registry.ts';
 import type { FakePlatformFactory } from '../types.ts';
-import { fakeTelegram } from './tg.ts';
-import { fakeVk } from './vk.ts';
-import { fakeViber } from './viber.ts';
-import { fakeWhatsApp } from './wa.ts';
-import { fakeMessenger } from './fb.ts';
-import { fakeInstagram } from './instagram.ts';
-import { fakeOk } from './ok.ts';
 
-export const FAKE_PLATFORMS: FakePlatformFactory[] = [
-  fakeTelegram,
-  fakeVk,
-  fakeViber,
-  fakeWhatsApp,
-  fakeMessenger,
-  fakeInstagram,
-  fakeOk,
-];
+const withFakes = PLATFORM_CODES.filter((code) => existsSync(new URL(`./${code}.ts`, import.meta.url)));
+
+export const FAKE_PLATFORMS: FakePlatformFactory[] = await Promise.all(
+  withFakes.map(async (code) => ((await import(`./${code}.ts`)) as { default: FakePlatformFactory }).default),
+);

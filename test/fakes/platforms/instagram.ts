@@ -2,7 +2,7 @@
 // text limit (1000 bytes), its "user not found" subcode (2534014) and a GET /me that shows the
 // linked Instagram professional account. Its paths are Messenger's, so it claims nothing: reach it
 // with the explicit prefix, baseUrl = `${fake.url}/instagram`.
-import type { FakePlatform } from '../types.ts';
+import type { FakePlatform, FakePlatformFactory } from '../types.ts';
 import { fakeSendApi } from './fb.ts';
 
 export function fakeInstagram(): FakePlatform {
@@ -15,3 +15,6 @@ export function fakeInstagram(): FakePlatform {
     checkMessagingType: false,
   });
 }
+
+/** What test/fakes/platforms/index.ts registers for this platform. */
+export default fakeInstagram satisfies FakePlatformFactory;

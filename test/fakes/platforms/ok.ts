@@ -6,7 +6,7 @@
 // Errors as OK's API gives them: HTTP 200, header `invocation-error: <code>` and
 // {"error_code","error_msg":"NAME : description","error_data":null} (apiok.ru/en/dev/errors);
 // a user who has not allowed group messages gets {"success":[false],"chat_ids":[null]}.
-import type { FakePlatform, FakeReply } from '../types.ts';
+import type { FakePlatform, FakePlatformFactory, FakeReply } from '../types.ts';
 
 const isRejectedToken = (token: string): boolean => token === '' || token.includes('invalid');
 
@@ -68,3 +68,6 @@ export function fakeOk(): FakePlatform {
     },
   };
 }
+
+/** What test/fakes/platforms/index.ts registers for this platform. */
+export default fakeOk satisfies FakePlatformFactory;

@@ -1,6 +1,6 @@
 // Fake Telegram Bot API: POST /bot<token>/<method> (method names are case-insensitive), JSON or form.
 // Answers in the Bot API envelope {"ok":true,"result":…} / {"ok":false,"error_code","description","parameters"}.
-import type { FakePlatform, FakeReply } from '../types.ts';
+import type { FakePlatform, FakePlatformFactory, FakeReply } from '../types.ts';
 
 const SEND_METHODS = new Set(['sendmessage', 'sendphoto', 'senddocument', 'sendvideo', 'sendaudio', 'sendanimation', 'sendmediagroup']);
 
@@ -90,3 +90,6 @@ export function fakeTelegram(): FakePlatform {
     },
   };
 }
+
+/** What test/fakes/platforms/index.ts registers for this platform. */
+export default fakeTelegram satisfies FakePlatformFactory;

@@ -1,7 +1,7 @@
 // Fake Viber REST Bot API: POST /pa/<endpoint>, JSON, header X-Viber-Auth-Token.
 // Always HTTP 200 with a `status` field (0 = ok), as Viber does; message_token is a 64-bit integer
 // written into the raw JSON (beyond 2^53, like the real ones).
-import type { FakePlatform, FakeReply } from '../types.ts';
+import type { FakePlatform, FakePlatformFactory, FakeReply } from '../types.ts';
 
 const status = (code: number, message: string): FakeReply => ({
   status: 200,
@@ -64,3 +64,6 @@ export function fakeViber(): FakePlatform {
     },
   };
 }
+
+/** What test/fakes/platforms/index.ts registers for this platform. */
+export default fakeViber satisfies FakePlatformFactory;

@@ -2,7 +2,7 @@
 // Errors come as HTTP 200 {"error":{"error_code","error_msg","request_params"}}, as VK does.
 // messages.send de-duplicates on random_id per access token (a repeat is answered with the first
 // message id and not delivered again).
-import type { FakeCall, FakePlatform, FakeReply, FakeRequest } from '../types.ts';
+import type { FakeCall, FakePlatform, FakePlatformFactory, FakeReply, FakeRequest } from '../types.ts';
 
 const param = (req: FakeRequest, name: string): string | undefined => {
   const body = req.body as Record<string, unknown> | undefined;
@@ -73,3 +73,6 @@ export function fakeVk(): FakePlatform {
     reset: () => sentByRandomId.clear(),
   };
 }
+
+/** What test/fakes/platforms/index.ts registers for this platform. */
+export default fakeVk satisfies FakePlatformFactory;

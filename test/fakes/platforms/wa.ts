@@ -3,7 +3,7 @@
 // success {"messaging_product":"whatsapp","contacts":[{"input","wa_id"}],"messages":[{"id":"wamid.…"}]},
 // errors {"error":{"message":"(#code) title","type":"OAuthException","code",…,"error_data":{"messaging_product","details"},"fbtrace_id"}}
 // with HTTP 400 (401 for a bad token, 5xx for server errors), as Meta's error-codes page shows.
-import type { FakePlatform, FakeReply } from '../types.ts';
+import type { FakePlatform, FakePlatformFactory, FakeReply } from '../types.ts';
 
 const PATH = /^\/v\d+\.\d+\/([^/]+)(\/messages)?\/?$/;
 
@@ -103,3 +103,6 @@ export function fakeWhatsApp(): FakePlatform {
     },
   };
 }
+
+/** What test/fakes/platforms/index.ts registers for this platform. */
+export default fakeWhatsApp satisfies FakePlatformFactory;

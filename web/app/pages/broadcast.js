@@ -11,7 +11,7 @@ import { useDebounced, useResource } from '../lib/data.js';
 import { WEEKDAY_NAMES, formatNumber, plural } from '../lib/format.js';
 import { navigate } from '../lib/router.js';
 import { useApp } from '../context.js';
-import { platformName } from '../platforms.js';
+import { PlatformDot, platformName } from '../platforms.js';
 import { Badge, Button, Card, Checkbox, EmptyState, ErrorNotice, FormErrors, Input, Loading, PageHeader, RadioGroup, Select, TextArea, useFocusTitle } from '../ui/components.js';
 import { Icon } from '../ui/icons.js';
 import { SubscriberPicker, TagPicker, subscriberLabel } from '../ui/pickers.js';
@@ -302,7 +302,7 @@ function SendForm({ bot, channels, tags, screens, draft }) {
             ${channels.map((c) => html`<label class=${`check-card ${v.channelIds.includes(c.id) ? 'is-checked' : ''}`}>
               <input type="checkbox" checked=${v.channelIds.includes(c.id)}
                 onChange=${(e) => change('channelIds', e.currentTarget.checked ? [...v.channelIds, c.id] : v.channelIds.filter((id) => id !== c.id))} />
-              <span class=${`platform-dot platform-${c.platform}`} aria-hidden="true"></span>
+              <${PlatformDot} code=${c.platform} />
               <span class="check-card-text"><span class="strong">${platformName(c.platform)}</span>${c.name && c.name !== platformName(c.platform) && html`<span class="muted small">${c.name}</span>`}</span>
               ${c.status !== 'active' && html`<${Badge} tone="warn">${c.status}</${Badge}>`}
             </label>`)}
@@ -517,7 +517,7 @@ function AudiencePreview({ state, waiting }) {
   return html`<div class=${`audience ${state.loading ? 'is-loading' : ''}`} aria-live="polite">
     <p class="audience-total"><strong data-recipients=${d.recipients}>${formatNumber(d.recipients)}</strong> ${d.recipients === 1 ? 'recipient' : 'recipients'}</p>
     ${d.platforms.length > 1 && html`<ul class="audience-platforms">
-      ${d.platforms.map((p) => html`<li><span class=${`platform-dot platform-${p.platform}`} aria-hidden="true"></span>${platformName(p.platform)}<span class="num">${formatNumber(p.recipients)}</span></li>`)}
+      ${d.platforms.map((p) => html`<li><${PlatformDot} code=${p.platform} />${platformName(p.platform)}<span class="num">${formatNumber(p.recipients)}</span></li>`)}
     </ul>`}
     ${left.length > 0 && html`<ul class="audience-left">${left.map((x) => html`<li>${x}</li>`)}</ul>`}
     ${d.openChats.count > 0 && html`<p class="audience-chats"><${Badge} tone="warn">${formatNumber(d.openChats.count)}</${Badge}>

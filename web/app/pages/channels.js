@@ -6,7 +6,7 @@ import { useForm } from '../lib/form.js';
 import { useResource } from '../lib/data.js';
 import { formatDateTime, formatNumber } from '../lib/format.js';
 import { useApp } from '../context.js';
-import { PLATFORMS, platform } from '../platforms.js';
+import { PLATFORMS, PlatformDot, accountPlatformNames, platform } from '../platforms.js';
 import { Badge, Button, Checkbox, CopyField, EmptyState, ErrorNotice, FormErrors, Input, Loading, Modal, PageHeader, Select, useFocusTitle } from '../ui/components.js';
 
 const STATUS = {
@@ -40,7 +40,7 @@ export function ChannelsPage({ bot }) {
     ${channels.data?.length === 0 && html`<div class="card"><${EmptyState} icon="channel" title="No channels yet"
         action=${html`<${Button} variant="primary" onClick=${() => setConnecting(true)}>Connect a platform</${Button}>
           <${Button} onClick=${addSandbox}>Add a sandbox channel</${Button}>`}>
-        <p>Connect the bot to Telegram, WhatsApp, Viber, VK, Messenger, Instagram or OK with its credentials.</p>
+        <p>Connect the bot to ${accountPlatformNames()} with its credentials.</p>
         <p>No account at hand? The sandbox is a built-in platform whose users live inside Botcast.</p>
       </${EmptyState}></div>`}
     <div class="channel-list">
@@ -86,7 +86,7 @@ function ChannelCard({ channel, bot, onChanged }) {
   return html`<section class="card channel" aria-labelledby=${`channel-${channel.id}`} data-platform=${channel.platform}>
     <div class="card-head">
       <div class="channel-title">
-        <span class=${`platform-dot platform-${channel.platform}`} aria-hidden="true"></span>
+        <${PlatformDot} code=${channel.platform} />
         <h2 id=${`channel-${channel.id}`}>${info.name}${channel.name && channel.name !== info.name ? html` <span class="muted">· ${channel.name}</span>` : ''}</h2>
         <${Badge} tone=${status.tone}>${status.label}</${Badge}>
       </div>

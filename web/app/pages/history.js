@@ -8,7 +8,7 @@ import { useInterval, useNow } from '../lib/data.js';
 import { describeRecurrence, formatDateTime, formatDuration, formatNumber, plural } from '../lib/format.js';
 import { setQuery } from '../lib/router.js';
 import { useApp } from '../context.js';
-import { platformName } from '../platforms.js';
+import { PlatformDot, platformName } from '../platforms.js';
 import { Badge, Button, EmptyState, ErrorNotice, Loading, PageHeader, ProgressBar, TabLinks, useFocusTitle } from '../ui/components.js';
 import { Icon } from '../ui/icons.js';
 import { DraftsList } from './drafts.js';
@@ -193,7 +193,7 @@ function HistoryList({ bot, section, kinds, q }) {
 }
 
 function Platforms({ platforms }) {
-  return html`<span class="platform-list">${platforms.map((p) => html`<span class="platform-chip"><span class=${`platform-dot platform-${p.platform}`} aria-hidden="true"></span>${platformName(p.platform)}</span>`)}</span>`;
+  return html`<span class="platform-list">${platforms.map((p) => html`<span class="platform-chip"><${PlatformDot} code=${p.platform} />${platformName(p.platform)}</span>`)}</span>`;
 }
 
 export function Audience({ tags, excludeTags }) {
