@@ -40,7 +40,7 @@ test('the panel is served at / with a fallback for its own addresses; /api and /
   const deep = await fetch(`${base}/bots/1/subscribers?tag=vip`, { headers: { accept: 'text/html' } });
   assert.equal(deep.status, 200);
   assert.match(await deep.text(), /<script type="module" src="\/app\/main.js">/);
-  for (const file of ['/app/main.js', '/assets/app.css', '/assets/vendor/preact.mjs', '/assets/vendor/preact-hooks.mjs', '/assets/vendor/htm.mjs', '/assets/vendor/uplot.mjs', '/assets/vendor/uplot.css']) {
+  for (const file of ['/app/main.js', '/assets/styles/base.css', '/assets/styles/narrow.css', '/assets/vendor/preact.mjs', '/assets/vendor/preact-hooks.mjs', '/assets/vendor/htm.mjs', '/assets/vendor/uplot.mjs', '/assets/vendor/uplot.css']) {
     assert.equal((await fetch(base + file)).status, 200, file);
   }
   const { key } = await t.workspace('Other');

@@ -1,0 +1,26 @@
+// The audience preview beside the form: how many would get the broadcast, per platform.
+import { html } from '../../lib/html.js';
+import { formatNumber, plural } from '../../lib/format.js';
+import { PlatformDot, platformName } from '../../platforms.js';
+import { Badge, Loading } from '../../ui/components.js';
+
+export function AudiencePreview({ state, waiting }) {
+  if (waiting) return html`<p class="hint">${waiting} to see who gets it.</p>`;
+  if (state.error) return html`<p class="field-error" role="alert">${state.error.message}</p>`;
+  const d = state.data;
+  if (!d) return html`<${Loading} label="Counting…" />`;
+  const left = [
+    d.excluded.exclusionTags > 0 && `${plural(d.excluded.exclusionTags, 'subscriber')} left out by exclusion tags`,
+    d.excluded.blocked > 0 && `${plural(d.excluded.blocked, 'subscriber')} blocked the bot`,
+  ].filter(Boolean);
+  return html`<div class=${`audience ${state.loading ? 'is-loading' : ''}`} aria-live="polite">
+    <p class="audience-total"><strong data-recipients=${d.recipients}>${formatNumber(d.recipients)}</strong> ${d.recipients === 1 ? 'recipient' : 'recipients'}</p>
+    ${d.platforms.length > 1 && html`<ul class="audience-platforms">
+      ${d.platforms.map((p) => html`<li><${PlatformDot} code=${p.platform} />${platformName(p.platform)}<span class="num">${formatNumber(p.recipients)}</span></li>`)}
+    </ul>`}
+    ${left.length > 0 && html`<ul class="audience-left">${left.map((x) => html`<li>${x}</li>`)}</ul>`}
+    ${d.openChats.count > 0 && html`<p class="audience-chats"><${Badge} tone="warn">${formatNumber(d.openChats.count)}</${Badge}>
+      ${d.openChats.willBe === 'closed' ? ' open operator chats will be closed, then they get it' : ' in an open operator chat: held until the chat closes'}</p>`}
+    ${d.recipients === 0 && html`<p class="hint">Nobody would get this broadcast. Change the platforms or the recipients.</p>`}
+  </div>`;
+}
