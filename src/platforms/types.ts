@@ -137,6 +137,10 @@ export interface PlatformClient {
   readonly deduplicates: boolean;
   /** What a valid user id of this platform looks like (CSV imports report others as malformed). */
   readonly userIdPattern?: RegExp;
+  /** The body of a successful webhook answer when the platform insists on one (VK: the literal "ok"); otherwise Botcast's JSON result. */
+  readonly webhookAnswer?: string;
+  /** The webhook URL carries the channel's secret as `?secret=` (a platform that signs nothing, like OK). */
+  readonly webhookSecretInUrl?: boolean;
   /** Credential fields a channel of this platform needs, e.g. ['token'] or ['accessToken', 'phoneNumberId', 'appSecret'] (the descriptor's required ones). */
   readonly credentialFields: readonly string[];
 

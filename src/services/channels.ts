@@ -44,8 +44,8 @@ export function client(ctx: ServiceContext, platform: PlatformCode): PlatformCli
 export function webhookUrl(ctx: ServiceContext, row: Pick<ChannelRow, 'id' | 'platform' | 'webhook_secret'>): string | null {
   if (row.platform === 'sandbox') return null;
   const base = `${ctx.config.publicUrl}/hooks/${row.platform}/${row.id}`;
-  // OK documents no request signature, so its URL carries the secret (see src/platforms/ok).
-  return row.platform === 'ok' ? `${base}?secret=${row.webhook_secret}` : base;
+  // A platform that signs nothing (OK) gets the secret in its URL (see src/platforms/ok).
+  return ctx.platforms.get(row.platform)?.webhookSecretInUrl ? `${base}?secret=${row.webhook_secret}` : base;
 }
 
 export function present(ctx: ServiceContext, row: ChannelRow) {

@@ -42,8 +42,8 @@ export const webhookRoutes = (ctx: ServiceContext): FastifyPluginAsync => async 
     }
     const events = client.parseInbound(body);
     const result = await ctx.db.transaction((tx) => applyInbound(tx, channel, events, ctx.clock.now()));
-    // Most platforms only want a 200; VK insists on the literal "ok".
-    return reply.status(200).type('text/plain').send(platform === 'vk' ? 'ok' : JSON.stringify(result));
+    // Most platforms only want a 200; some insist on a body of their own (VK: the literal "ok").
+    return reply.status(200).type('text/plain').send(client.webhookAnswer ?? JSON.stringify(result));
   };
 
   app.post('/hooks/:platform/:channelId', { schema: { hide: true } as any }, handle);

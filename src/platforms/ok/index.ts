@@ -27,6 +27,8 @@ export const ok: PlatformClient = {
   ...describedBy(descriptor),
   defaultBaseUrl: OK_BASE_URL,
   deduplicates: false,
+  // OK documents no request signature, so the webhook URL carries the secret (inbound.ts).
+  webhookSecretInUrl: true,
   userIdPattern: /^(chat:)?[\w-]{1,64}$/, // OK user ids, or chat:<id>
   render: renderOk,
   send: sendOk,

@@ -25,6 +25,8 @@ export const vk: PlatformClient = {
   defaultBaseUrl: 'https://api.vk.com',
   // messages.send random_id: VK drops a repeat with the same random_id (see client.ts randomIdFor).
   deduplicates: true,
+  // The Callback API wants the literal "ok" back, else it retries the event.
+  webhookAnswer: 'ok',
   userIdPattern: /^\d{1,20}$/, // VK user ids (peer ids of people) are positive integers
   render: renderVk,
   send: sendVk,
