@@ -12,7 +12,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
   const pg = await PGlite.create(dataDir ? { dataDir, parsers } : { parsers });
   for (const [name, value] of Object.entries(SESSION_SETTINGS)) await pg.exec(`SET ${name} = ${value}`);
   const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
-    async query<T extends Row>(sql: string, params?: readonly unknown[]) {
+    async query<T extends object>(sql: string, params?: readonly unknown[]) {
       const result = await q.query<T>(sql, params as any[] | undefined);
       return result.rows;
     },

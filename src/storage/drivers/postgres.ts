@@ -20,7 +20,7 @@ export async function openPostgres(url: string, options: { poolSize?: number } =
   // An idle client losing its connection (e.g. PostgreSQL restarting) must not crash the process.
   pool.on('error', () => {});
   const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T extends Row>(sql: string, params?: readonly unknown[]) {
+    async query<T extends object>(sql: string, params?: readonly unknown[]) {
       const result = await client.query(sql, params as unknown[] | undefined);
       return result.rows as T[];
     },
