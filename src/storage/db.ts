@@ -13,6 +13,8 @@
 //   timestamptz, timestamp, date → Date (±infinity → ±Infinity, a number)
 //   json, jsonb → the parsed value; text → string; boolean → boolean; NULL → null
 // A call that does not name its rows gets Row: every column `unknown`, to be narrowed before use.
+// Only statements whose rows are never read go without a row type (writes without RETURNING,
+// locks such as `SELECT pg_advisory_xact_lock(…)`).
 
 export type Row = Record<string, unknown>;
 
