@@ -23,6 +23,11 @@ export interface ExistsRow {
   '?column?': number;
 }
 
+/** The row of `SELECT count(*) AS n …`. */
+export interface CountRow {
+  n: number;
+}
+
 /** The row of `… RETURNING id` (and `SELECT id`) when only the id is read. */
 export interface IdRow {
   id: number;

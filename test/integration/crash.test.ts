@@ -18,6 +18,7 @@ import { buildRegistry } from '../../src/platforms/registry.ts';
 import { signup } from '../../src/services/workspaces.ts';
 import { createBot } from '../../src/services/bots.ts';
 import { createChannel } from '../../src/services/channels.ts';
+import type { CountRow } from '../../src/storage/db.ts';
 
 const WORKER_ENV = {
   BOTCAST_WORKER_HEARTBEAT_MS: '200',
@@ -112,7 +113,7 @@ describe('crashes', () => {
       await waitFor('deliveries under way', async () => slow.records.filter((r) => r.channel === token).length > 100, 30_000, 20);
       const code = await workers[0].kill('SIGTERM');
       assert.equal(code, 0, 'the worker exits cleanly');
-      const [{ n: inFlight }] = await t.app.ctx.db.query(`SELECT count(*) AS n FROM deliveries WHERE state = 'in_flight'`);
+      const [{ n: inFlight }] = await t.app.ctx.db.query<CountRow>(`SELECT count(*) AS n FROM deliveries WHERE state = 'in_flight'`);
       assert.equal(inFlight, 0, 'nothing left in flight after a graceful stop');
       workers.push(await startBotcast(['worker'], env));
       await waitFor('the run to complete', async () => (await t.request('GET', `/api/sends/${send.body.id}`, { key: w.key })).body.status === 'completed', 60_000, 100);
@@ -145,7 +146,7 @@ describe('crashes', () => {
       assert.ok(max <= 20, `max ${max} in one second`);
       const rate = (records.length - 1) / ((records[records.length - 1].t - records[0].t) / 1000);
       assert.ok(rate >= 15, `achieved ${rate.toFixed(2)}/s`);
-      const byWorker = new Set((await t.app.ctx.db.query(`SELECT DISTINCT claimed_by FROM deliveries`)).map((r) => r.claimed_by));
+      const byWorker = new Set((await t.app.ctx.db.query<{ claimed_by: string | null }>(`SELECT DISTINCT claimed_by FROM deliveries`)).map((r) => r.claimed_by));
       assert.ok(byWorker.size >= 1);
     } finally {
       for (const p of workers) await p.kill('SIGKILL');

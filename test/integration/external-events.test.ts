@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { startFakeServer, type FakeServer } from '../fakes/server.ts';
 import { FAST_ENGINE, addChannel, makeWorld, seedSubscribers, waitFor, waitForSend, type World } from '../helpers/world.ts';
+import type { CountRow, ExistsRow } from '../../src/storage/db.ts';
 
 let t: TestApp;
 let fake: FakeServer;
@@ -40,7 +41,7 @@ function call(url: string, body: unknown, headers: Record<string, string> = {}) 
   return t.request('POST', pathOf(url), { body, headers });
 }
 
-const count = async (sql: string, params: unknown[] = []) => Number((await t.app.ctx.db.query(sql, params))[0].n);
+const count = async (sql: string, params: unknown[] = []) => Number((await t.app.ctx.db.query<CountRow>(sql, params))[0].n);
 
 before(async () => {
   fake = await startFakeServer({ seed: 8 });
@@ -93,11 +94,11 @@ describe('calls', () => {
       assert.equal(r.body.duplicates, 1);
       const done = await waitForSend(t, w, r.body.sendId);
       assert.equal(done.counts.sent, 2);
-      const log = await t.app.ctx.db.query(`SELECT type, message, data FROM run_events WHERE run_id = $1 ORDER BY id`, [r.body.runId]);
+      const log = await t.app.ctx.db.query<{ type: string; message: string; data: Record<string, unknown> | null }>(`SELECT type, message, data FROM run_events WHERE run_id = $1 ORDER BY id`, [r.body.runId]);
       const unknown = log.find((e) => e.type === 'unknown_users');
       assert.ok(unknown, JSON.stringify(log));
       assert.match(unknown.message, /3 unknown user\(s\).*nobody, subscriber:99999999, 1001/);
-      assert.deepEqual(unknown.data.users, ['nobody', 'subscriber:99999999', '1001']);
+      assert.deepEqual(unknown.data?.users, ['nobody', 'subscriber:99999999', '1001']);
       assert.ok(log.some((e) => e.type === 'blocked_users' && /dan/.test(e.message)));
     } finally {
       await t.app.ctx.db.query(`UPDATE subscribers SET status = 'active' WHERE id = $1`, [ids.dan]);
@@ -120,14 +121,14 @@ describe('calls', () => {
     assert.equal(done.counts.sent, 9);
     assert.deepEqual(done.platforms.map((p: any) => p.platform).sort(), ['sandbox', 'tg']);
     assert.equal(fake.deliveriesPerRecipient({ channel: tgToken }).size, 5);
-    const lastRequests = await t.app.ctx.db.query(`SELECT count(*)::int AS n FROM subscribers WHERE bot_id = $1 AND last_request->>'campaign' = 'x'`, [w.botId]);
+    const lastRequests = await t.app.ctx.db.query<CountRow>(`SELECT count(*)::int AS n FROM subscribers WHERE bot_id = $1 AND last_request->>'campaign' = 'x'`, [w.botId]);
     assert.equal(lastRequests[0].n, 9);
 
     const mixed = await call(event.url, { platform: 'any', users: ['1003', 'cid', 777] });
     assert.equal(mixed.status, 202, mixed.text);
     assert.equal(mixed.body.queued, 2);
     assert.deepEqual(mixed.body.unknown, [777]);
-    const lanes = await t.app.ctx.db.query(`SELECT c.platform FROM send_recipients r JOIN subscribers c ON c.id = r.subscriber_id WHERE r.send_id = $1 ORDER BY 1`, [mixed.body.sendId]);
+    const lanes = await t.app.ctx.db.query<{ platform: string }>(`SELECT c.platform FROM send_recipients r JOIN subscribers c ON c.id = r.subscriber_id WHERE r.send_id = $1 ORDER BY 1`, [mixed.body.sendId]);
     assert.deepEqual(lanes.map((l) => l.platform), ['sandbox', 'tg']);
     await waitForSend(t, w, mixed.body.sendId);
 
@@ -147,7 +148,7 @@ describe('calls', () => {
     assert.equal(done.counts.sent, 1);
     const chats = await t.request('GET', `/api/bots/${w.botId}/chats?subscriberId=${eva}`, { key: w.key });
     assert.equal(chats.body[0].closedBy, `send:${r.body.sendId}`);
-    assert.ok((await t.app.ctx.db.query(`SELECT 1 FROM run_events WHERE run_id = $1 AND type = 'chats_closed'`, [r.body.runId])).length === 1);
+    assert.ok((await t.app.ctx.db.query<ExistsRow>(`SELECT 1 FROM run_events WHERE run_id = $1 AND type = 'chats_closed'`, [r.body.runId])).length === 1);
 
     await t.request('POST', `/api/subscribers/${eva}/chat`, { key: w.key });
     const holding = await createEvent({ content: { type: 'text', text: 'held' } });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { FAST_ENGINE, addChannel, makeWorld, waitForSend, type World } from '../helpers/world.ts';
 import { applyRetention } from '../../src/engine/retention.ts';
+import type { CountRow } from '../../src/storage/db.ts';
 
 let t: TestApp;
 let w: World;
@@ -187,7 +188,7 @@ describe('retention', () => {
     assert.equal(result.deliveries, 4);
     assert.equal((await t.request('GET', `/api/sends/${old.id}`, { key: w.key })).status, 404);
     assert.equal((await t.request('GET', `/api/sends/${recent.id}`, { key: w.key })).status, 200);
-    const leftovers = await t.app.ctx.db.query(`SELECT count(*) AS n FROM run_events e WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.id = e.run_id)`);
+    const leftovers = await t.app.ctx.db.query<CountRow>(`SELECT count(*) AS n FROM run_events e WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.id = e.run_id)`);
     assert.equal(leftovers[0].n, 0);
   });
 

@@ -251,7 +251,7 @@ describe('firing rules', () => {
     const eve = await write(sandbox, 'eve');
     await tag(eve, 'signup');
     for (const x of [a, b, c]) await waitFiring(x.id, eve, 'pending');
-    const dues = await t.app.ctx.db.query('SELECT DISTINCT due_at FROM trigger_firings WHERE subscriber_id = $1', [eve]);
+    const dues = await t.app.ctx.db.query<{ due_at: Date }>('SELECT DISTINCT due_at FROM trigger_firings WHERE subscriber_id = $1', [eve]);
     assert.equal(dues.length, 1, 'all three are due at the same moment');
     await t.app.ctx.db.query(`UPDATE trigger_firings SET due_at = now() - interval '1 second' WHERE subscriber_id = $1 AND state = 'pending'`, [eve]);
     await waitFor('three messages', async () => (await inbox('eve')).length === 3);
@@ -275,7 +275,7 @@ describe('operator chats', () => {
       const [f] = await firings(hold.id, `?subscriberId=${fay}&state=fired`);
       return f?.deliveryState === 'held' ? f : null;
     });
-    const heldLog = await t.app.ctx.db.query(`SELECT type FROM run_events WHERE run_id = $1`, [held.runId]);
+    const heldLog = await t.app.ctx.db.query<{ type: string }>(`SELECT type FROM run_events WHERE run_id = $1`, [held.runId]);
     assert.ok(heldLog.some((e) => e.type === 'held'));
     assert.equal((await t.request('GET', `/api/sends/${held.sendId}`, { key: w.key })).body.counts.held, 1);
     assert.deepEqual(await inbox('fay'), []);
@@ -290,7 +290,7 @@ describe('operator chats', () => {
     const fired = await waitFiring(close.id, fay, 'fired');
     const chats = await t.request('GET', `/api/bots/${w.botId}/chats?subscriberId=${fay}`, { key: w.key });
     assert.equal(chats.body.find((c: any) => c.closedBy === `send:${fired.sendId}`)?.closedBy, `send:${fired.sendId}`);
-    const log = await t.app.ctx.db.query(`SELECT type FROM run_events WHERE run_id = $1`, [fired.runId]);
+    const log = await t.app.ctx.db.query<{ type: string }>(`SELECT type FROM run_events WHERE run_id = $1`, [fired.runId]);
     assert.ok(log.some((e) => e.type === 'chats_closed'));
   });
 });
@@ -310,11 +310,11 @@ describe('history', () => {
     assert.equal(fired.length, 2);
     assert.equal(fired[0].sendId, fired[1].sendId);
     assert.equal(fired[0].runId, fired[1].runId, 'one history entry for the day');
-    const sends = await t.app.ctx.db.query(`SELECT id, kind, group_key FROM sends WHERE source_id = $1 AND kind = 'trigger'`, [trigger.id]);
+    const sends = await t.app.ctx.db.query<{ id: number; kind: string; group_key: string | null }>(`SELECT id, kind, group_key FROM sends WHERE source_id = $1 AND kind = 'trigger'`, [trigger.id]);
     assert.equal(sends.length, 1);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
     assert.equal(sends[0].group_key, `trigger:${trigger.id}:${today}`);
-    const [run] = await t.app.ctx.db.query('SELECT state, open_until FROM runs WHERE id = $1', [fired[0].runId]);
+    const [run] = await t.app.ctx.db.query<{ state: string; open_until: Date }>('SELECT state, open_until FROM runs WHERE id = $1', [fired[0].runId]);
     assert.equal(run.state, 'delivering', 'the day’s run stays open for later firings');
     const midnight = new Date(run.open_until.getTime() - 5 * 60_000);
     assert.equal(new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(midnight), '00:00');
@@ -337,7 +337,7 @@ describe('history', () => {
     await received('ida', 'daily v2');
     const third = await waitFiring(trigger.id, ida, 'fired');
     assert.notEqual(third.sendId, fired[0].sendId);
-    const [v2] = await t.app.ctx.db.query('SELECT group_key FROM sends WHERE id = $1', [third.sendId]);
+    const [v2] = await t.app.ctx.db.query<{ group_key: string | null }>('SELECT group_key FROM sends WHERE id = $1', [third.sendId]);
     assert.equal(v2.group_key, `trigger:${trigger.id}:${today}:r2`);
   });
 
