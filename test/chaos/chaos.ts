@@ -14,6 +14,7 @@ import type { FakeRecord } from '../fakes/types.ts';
 import { startBotcast, type BotcastProcess } from '../helpers/process.ts';
 import { startFakeProcess, type FakeProcess } from '../helpers/fake-process.ts';
 import { PG_ADMIN_URL, TEST_SECRET_KEY } from '../helpers/engine.ts';
+import type { Json } from '../helpers/json.ts';
 
 export interface ChaosOptions {
   recipients: number;
@@ -135,7 +136,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
     const deadline = Date.now() + options.timeoutMs;
     let nextKill = Date.now() + options.killEveryMs;
-    let status: any = null;
+    let status: Json = null;
     let restarted = !options.restartPostgres;
     while (Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 250));

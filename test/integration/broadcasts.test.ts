@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { FAST_ENGINE, addChannel, makeWorld, waitFor, waitForSend, type World } from '../helpers/world.ts';
 import type { CountRow, IdRow } from '../../src/storage/db.ts';
+import type { Json } from '../helpers/json.ts';
 
 let t: TestApp;
 let w: World;
@@ -24,7 +25,7 @@ async function tag(subscriberId: number, ...tags: string[]) {
 }
 
 const inbox = async (channelId: number, userId: string) =>
-  (await t.request('GET', `/api/channels/${channelId}/sandbox/inbox?userId=${userId}`, { key: w.key })).body.filter((m: any) => m.direction === 'out');
+  (await t.request('GET', `/api/channels/${channelId}/sandbox/inbox?userId=${userId}`, { key: w.key })).body.filter((m: Json) => m.direction === 'out');
 
 async function send(body: Record<string, unknown>) {
   return t.request('POST', `/api/bots/${w.botId}/sends`, { key: w.key, body: { content: { type: 'text', text: 'Hello {{name}}' }, channelIds: [sandbox], audience: { type: 'all' }, ...body } });
@@ -246,8 +247,8 @@ describe('test send and previews', () => {
       body: { content: { type: 'text', text: 'Hi', buttons: [1, 2, 3, 4, 5].map((n) => ({ kind: 'reply', text: `Option ${n}` })) }, platforms: ['wa', 'sandbox'] },
     });
     assert.equal(r.status, 200, r.text);
-    const wa = r.body.find((p: any) => p.platform === 'wa');
+    const wa = r.body.find((p: Json) => p.platform === 'wa');
     assert.ok(wa.degradations.length > 0, 'WhatsApp shows at most 3 reply buttons');
-    assert.deepEqual(r.body.find((p: any) => p.platform === 'sandbox').degradations, []);
+    assert.deepEqual(r.body.find((p: Json) => p.platform === 'sandbox').degradations, []);
   });
 });

@@ -19,6 +19,7 @@ import { signup } from '../../src/services/workspaces.ts';
 import { createBot } from '../../src/services/bots.ts';
 import { createChannel } from '../../src/services/channels.ts';
 import type { CountRow } from '../../src/storage/db.ts';
+import type { Json } from '../helpers/json.ts';
 
 const WORKER_ENV = {
   BOTCAST_WORKER_HEARTBEAT_MS: '200',
@@ -173,7 +174,7 @@ describe('crashes', () => {
     let proc = await startBotcast(['start'], env);
     const post = async (path: string, body: unknown) => {
       const res = await request(`${proc.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
-      return { status: res.statusCode, body: (await res.body.json()) as any };
+      return { status: res.statusCode, body: (await res.body.json()) as Json };
     };
     try {
       const send = await post(`/api/bots/${bot.id}/sends`, { content: { type: 'text', text: 'hi' }, channelIds: [channel.id], audience: { type: 'all' } });
@@ -187,7 +188,7 @@ describe('crashes', () => {
       }
       await waitFor('the run to complete', async () => {
         const res = await request(`${proc.url}/api/sends/${send.body.id}`, { headers: { authorization: `Bearer ${key}` } });
-        return ((await res.body.json()) as any).status === 'completed';
+        return ((await res.body.json()) as Json).status === 'completed';
       }, 60_000, 200);
       await proc.kill('SIGTERM');
       const storage = await openStorage(db.config());

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { startFakeServer, type FakeServer } from '../fakes/server.ts';
 import { FAST_ENGINE, addChannel, makeWorld, seedSubscribers, waitFor, waitForSend, type World } from '../helpers/world.ts';
-import type { CountRow, IdRow } from '../../src/storage/db.ts';
+import type { IdRow } from '../../src/storage/db.ts';
+import type { Json } from '../helpers/json.ts';
 
 let t: TestApp;
 let fake: FakeServer;
@@ -148,8 +149,8 @@ describe('delivery engine', () => {
     const [one] = await t.app.ctx.db.query<IdRow>(`SELECT id FROM subscribers WHERE channel_id = $1 AND platform_user_id = '1399'`, [channelId]);
     const enqueuedAt = Date.now();
     const small = await broadcast(w, [channelId], { audience: { type: 'selected', subscriberIds: [one.id] }, content: { type: 'text', text: 'just you' } });
-    await waitFor('the small send to arrive', async () => byToken(token).some((r) => (r.body as any)?.text === 'just you'), 10_000, 10);
-    const arrived = byToken(token).find((r) => (r.body as any)?.text === 'just you')!;
+    await waitFor('the small send to arrive', async () => byToken(token).some((r) => (r.body as Json)?.text === 'just you'), 10_000, 10);
+    const arrived = byToken(token).find((r) => (r.body as Json)?.text === 'just you')!;
     assert.ok(arrived.t - enqueuedAt < 2000, `took ${arrived.t - enqueuedAt} ms`);
     await t.request('POST', `/api/sends/${small}/stop`, { key: w.key }).catch(() => {});
   });

@@ -8,6 +8,7 @@ import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { startFakeServer, type FakeServer } from '../fakes/server.ts';
 import { FAST_ENGINE, addChannel, makeWorld, seedSubscribers, waitFor, waitForSend, type World } from '../helpers/world.ts';
 import type { CountRow, ExistsRow } from '../../src/storage/db.ts';
+import type { Json } from '../helpers/json.ts';
 
 let t: TestApp;
 let fake: FakeServer;
@@ -24,7 +25,7 @@ async function write(userId: string) {
 }
 
 const inbox = async (userId: string) =>
-  (await t.request('GET', `/api/channels/${sandbox}/sandbox/inbox?userId=${userId}`, { key: w.key })).body.filter((m: any) => m.direction === 'out');
+  (await t.request('GET', `/api/channels/${sandbox}/sandbox/inbox?userId=${userId}`, { key: w.key })).body.filter((m: Json) => m.direction === 'out');
 
 async function createEvent(body: Record<string, unknown> = {}) {
   const r = await t.request('POST', `/api/bots/${w.botId}/external-events`, {
@@ -119,7 +120,7 @@ describe('calls', () => {
     assert.equal(all.body.queued, 9);
     const done = await waitForSend(t, w, all.body.sendId);
     assert.equal(done.counts.sent, 9);
-    assert.deepEqual(done.platforms.map((p: any) => p.platform).sort(), ['sandbox', 'tg']);
+    assert.deepEqual(done.platforms.map((p: Json) => p.platform).sort(), ['sandbox', 'tg']);
     assert.equal(fake.deliveriesPerRecipient({ channel: tgToken }).size, 5);
     const lastRequests = await t.app.ctx.db.query<CountRow>(`SELECT count(*)::int AS n FROM subscribers WHERE bot_id = $1 AND last_request->>'campaign' = 'x'`, [w.botId]);
     assert.equal(lastRequests[0].n, 9);
@@ -155,7 +156,7 @@ describe('calls', () => {
     const h = await call(holding.url, { platform: 'sandbox', users: ['eva'] });
     assert.deepEqual(h.body.openChats, { count: 1, willBe: 'held' });
     await waitFor('the hold', async () => (await t.request('GET', `/api/sends/${h.body.sendId}`, { key: w.key })).body.counts.held === 1);
-    assert.deepEqual(await inbox('eva').then((m) => m.filter((x: any) => x.body[0].text === 'held')), []);
+    assert.deepEqual(await inbox('eva').then((m) => m.filter((x: Json) => x.body[0].text === 'held')), []);
     await t.request('POST', `/api/subscribers/${eva}/chat/close`, { key: w.key });
     assert.equal((await waitForSend(t, w, h.body.sendId)).counts.sent, 1);
     assert.equal((await inbox('eva'))[0].body[0].text, 'held');
@@ -244,7 +245,7 @@ describe('what a call may send', () => {
     assert.deepEqual(retry.body, first.body);
     await waitForSend(t, w, first.body.sendId);
     assert.equal(await count('SELECT count(*) AS n FROM sends WHERE source_id = $1 AND kind = $2', [event.id, 'external']), 1);
-    assert.equal((await inbox('bob')).filter((m: any) => m.body[0].text === 'Paid B-1').length, 1);
+    assert.equal((await inbox('bob')).filter((m: Json) => m.body[0].text === 'Paid B-1').length, 1);
     const other = await call(event.url, { platform: 'sandbox', users: ['bob'], data: { order: 'B-2' } }, { 'idempotency-key': 'crm-order-B-2' });
     assert.notEqual(other.body.sendId, first.body.sendId);
     await waitForSend(t, w, other.body.sendId);
@@ -273,14 +274,14 @@ describe('managing events', () => {
   test('create, list, edit, delete; names are unique per bot; another workspace sees 404', async () => {
     const screen = await t.request('POST', `/api/bots/${w.botId}/screens`, { key: w.key, body: { name: 'Receipt', text: 'Receipt {{order.id}}' } });
     const event = await createEvent({ name: 'Order paid', content: { type: 'screen', screenId: screen.body.id }, endOpenChats: true });
-    assert.deepEqual((event as any).content, { type: 'screen', screenId: screen.body.id });
+    assert.deepEqual((event as Json).content, { type: 'screen', screenId: screen.body.id });
     const dup = await t.request('POST', `/api/bots/${w.botId}/external-events`, { key: w.key, body: { name: 'Order paid', content: { type: 'text', text: 'x' } } });
     assert.equal(dup.status, 409);
     const badScreen = await t.request('POST', `/api/bots/${w.botId}/external-events`, { key: w.key, body: { name: 'bad', content: { type: 'screen', screenId: 9_999_999 } } });
     assert.equal(badScreen.status, 400);
     assert.equal(badScreen.body.error.code, 'unknown_screen');
     const list = await t.request('GET', `/api/bots/${w.botId}/external-events`, { key: w.key });
-    assert.ok(list.body.some((e: any) => e.id === event.id && e.url === event.url));
+    assert.ok(list.body.some((e: Json) => e.id === event.id && e.url === event.url));
     const patched = await t.request('PATCH', `/api/external-events/${event.id}`, { key: w.key, body: { name: 'Order paid!', endOpenChats: false } });
     assert.equal(patched.status, 200, patched.text);
     assert.equal(patched.body.name, 'Order paid!');

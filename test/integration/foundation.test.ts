@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import type { CountRow } from '../../src/storage/db.ts';
+import type { Json } from '../helpers/json.ts';
 
 let t: TestApp;
 let key: string;
@@ -152,7 +153,7 @@ describe('sandbox, subscribers, tags and operator chats', () => {
     assert.deepEqual(tagged.body.tags, ['newsletter', 'vip']);
     await t.request('POST', `/api/bots/${botId}/tags`, { key, body: { name: 'unused' } });
     const tags = await t.request('GET', `/api/bots/${botId}/tags`, { key });
-    const byName = Object.fromEntries(tags.body.map((x: any) => [x.name, x]));
+    const byName = Object.fromEntries(tags.body.map((x: Json) => [x.name, x]));
     assert.equal(byName.vip.inUse, true);
     assert.equal(byName.unused.inUse, false);
     const empty = await t.request('POST', `/api/subscribers/${id}/tags`, { key, body: { tags: ['  '] } });

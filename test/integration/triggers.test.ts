@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { FAST_ENGINE, addChannel, makeWorld, seedSubscribers, waitFor, waitForSend, type World } from '../helpers/world.ts';
+import type { Json } from '../helpers/json.ts';
 
 let t: TestApp;
 let w: World;
@@ -20,7 +21,7 @@ async function write(channelId: number, userId: string, world = w) {
 }
 
 const inbox = async (userId: string, channelId = sandbox, world = w) =>
-  ((await t.request('GET', `/api/channels/${channelId}/sandbox/inbox?userId=${userId}`, { key: world.key })).body as any[])
+  ((await t.request('GET', `/api/channels/${channelId}/sandbox/inbox?userId=${userId}`, { key: world.key })).body as Json[])
     .filter((m) => m.direction === 'out')
     .reverse()
     .map((m) => m.body[0].text as string);
@@ -50,7 +51,7 @@ async function untag(subscriberId: number, ...tags: string[]) {
   assert.equal(r.status, 200, r.text);
 }
 
-async function firings(triggerId: number, query = '', world = w): Promise<any[]> {
+async function firings(triggerId: number, query = '', world = w): Promise<Json[]> {
   const r = await t.request('GET', `/api/triggers/${triggerId}/firings${query}`, { key: world.key });
   assert.equal(r.status, 200, r.text);
   return r.body;
@@ -141,7 +142,7 @@ describe('timing: due time from the assignment time, in the bot time zone', () =
     const send = await t.request('GET', `/api/sends/${fired.sendId}`, { key: w.key });
     assert.equal(send.body.kind, 'trigger');
     assert.equal(send.body.sourceId, trigger.id);
-    assert.deepEqual(send.body.platforms.map((p: any) => p.platform), ['sandbox']);
+    assert.deepEqual(send.body.platforms.map((p: Json) => p.platform), ['sandbox']);
   });
 
   test('validation: the delay and the tag are checked and named', async () => {
@@ -159,7 +160,7 @@ describe('timing: due time from the assignment time, in the bot time zone', () =
       assert.equal(r.body.error.details.field, field, `${JSON.stringify(body)}: ${r.text}`);
     }
     const ok = await createTrigger({ tag: 'checked', delay: { amount: 0, unit: 'days', timeOfDay: '19:00' } });
-    assert.equal((ok as any).delayText, 'at 19:00 (today if still ahead, else tomorrow)');
+    assert.equal((ok as Json).delayText, 'at 19:00 (today if still ahead, else tomorrow)');
     await t.request('DELETE', `/api/triggers/${ok.id}`, { key: w.key });
   });
 });
@@ -237,7 +238,7 @@ describe('firing rules', () => {
     const b = await createTrigger({ name: 'B', tag: 'signup', content: { type: 'text', text: 'B' } });
     const c = await createTrigger({ name: 'C', tag: 'signup', content: { type: 'text', text: 'C' } });
     assert.ok(a.position < b.position && b.position < c.position, 'new triggers go last');
-    const list = (await t.request('GET', `/api/bots/${w.botId}/triggers`, { key: w.key })).body as any[];
+    const list = (await t.request('GET', `/api/bots/${w.botId}/triggers`, { key: w.key })).body as Json[];
     const others = list.map((x) => x.id).filter((id) => ![a.id, b.id, c.id].includes(id));
     const incomplete = await t.request('PUT', `/api/bots/${w.botId}/triggers/order`, { key: w.key, body: { ids: [c.id, a.id] } });
     assert.equal(incomplete.status, 400);
@@ -246,7 +247,7 @@ describe('firing rules', () => {
     assert.equal(twice.status, 400);
     const ordered = await t.request('PUT', `/api/bots/${w.botId}/triggers/order`, { key: w.key, body: { ids: [c.id, a.id, b.id, ...others] } });
     assert.equal(ordered.status, 200, ordered.text);
-    assert.deepEqual(ordered.body.slice(0, 3).map((x: any) => x.name), ['C', 'A', 'B']);
+    assert.deepEqual(ordered.body.slice(0, 3).map((x: Json) => x.name), ['C', 'A', 'B']);
 
     const eve = await write(sandbox, 'eve');
     await tag(eve, 'signup');
@@ -289,7 +290,7 @@ describe('operator chats', () => {
     await received('fay', 'closing message');
     const fired = await waitFiring(close.id, fay, 'fired');
     const chats = await t.request('GET', `/api/bots/${w.botId}/chats?subscriberId=${fay}`, { key: w.key });
-    assert.equal(chats.body.find((c: any) => c.closedBy === `send:${fired.sendId}`)?.closedBy, `send:${fired.sendId}`);
+    assert.equal(chats.body.find((c: Json) => c.closedBy === `send:${fired.sendId}`)?.closedBy, `send:${fired.sendId}`);
     const log = await t.app.ctx.db.query<{ type: string }>(`SELECT type FROM run_events WHERE run_id = $1`, [fired.runId]);
     assert.ok(log.some((e) => e.type === 'chats_closed'));
   });
