@@ -12,6 +12,8 @@
 //     NUMERIC_OID parsed below; ids and counts stay far below 2^53)
 //   timestamptz, timestamp, date → Date (±infinity → ±Infinity, a number)
 //   json, jsonb → the parsed value; text → string; boolean → boolean; NULL → null
+//   bigint[] → numbers on PGlite but strings on PostgreSQL (node-postgres parses int8 arrays
+//     itself): type as Array<number | string> and convert, or aggregate to json instead
 // A call that does not name its rows gets Row: every column `unknown`, to be narrowed before use.
 // Only statements whose rows are never read go without a row type (writes without RETURNING,
 // locks such as `SELECT pg_advisory_xact_lock(…)`).
