@@ -13,6 +13,7 @@ import { createChannel } from '../src/services/channels.ts';
 import { previewAudience } from '../src/services/sends/preview.ts';
 import { importSelectedUsers } from '../src/services/sends/selected-import.ts';
 import { parseSelectedUsersCsv } from '../src/imports/selected-users-csv.ts';
+import type { CountRow } from '../src/storage/db.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -70,7 +71,7 @@ for (const engine of engines) {
     await storage.db.exec('ANALYZE');
     console.log(`\n== ${engine}: ${size.toLocaleString()} subscribers seeded in ${fmt(performance.now() - seed)}`);
 
-    const baseline = await time(() => storage.db.query('SELECT count(*) AS n FROM subscribers WHERE channel_id = $1', [channel.id]));
+    const baseline = await time(() => storage.db.query<CountRow>('SELECT count(*) AS n FROM subscribers WHERE channel_id = $1', [channel.id]));
     const all = await time(() => previewAudience(ctx, account.workspaceId, bot.id, { channelIds: [channel.id], audience: { type: 'all', exclude: ['churned'] } }));
     const tags = await time(() => previewAudience(ctx, account.workspaceId, bot.id, { channelIds: [channel.id], audience: { type: 'tags', include: ['vip'], exclude: ['churned'] } }));
     console.log(`baseline count(*) of the channel      ${fmt(baseline.median)} (range ${fmt(baseline.min)}–${fmt(baseline.max)})`);

@@ -29,7 +29,7 @@ if (spec.mode === 'pool') {
   result = { seconds: (performance.now() - t) / 1000, errors };
   await pool.close();
 } else {
-  const autocannon = createRequire(import.meta.url)('autocannon') as (opts: object) => Promise<any>;
+  const autocannon = createRequire(import.meta.url)('autocannon') as (opts: object) => Promise<{ duration: number; requests: { total: number; average: number }; errors: number; non2xx: number }>;
   const r = await autocannon({
     url: spec.url + path,
     method: 'POST',

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { Json } from '../test/helpers/json.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PG_ADMIN_URL = process.env.BOTCAST_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -27,13 +28,13 @@ export interface Child {
   child: ChildProcess;
   pid: number;
   /** The first JSON line the child printed that satisfied `ready`. */
-  hello: any;
+  hello: Json;
   /** Later JSON lines, in order. */
-  messages: any[];
+  messages: Json[];
   /** The last ~16 KB of output (stdout and stderr), for error messages. */
   tail(): string;
   /** Resolves with the next JSON line (or rejects when the child exits first). */
-  next(timeoutMs?: number): Promise<any>;
+  next(timeoutMs?: number): Promise<Json>;
   exited: Promise<number | null>;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -51,13 +52,13 @@ export function refuseNewWork() {
 }
 
 /** Starts `node <args>` and waits for a JSON line that satisfies `ready`. */
-export async function startChild(args: string[], options: { env?: Record<string, string>; ready?: (msg: any) => boolean; timeoutMs?: number; label?: string } = {}): Promise<Child> {
+export async function startChild(args: string[], options: { env?: Record<string, string>; ready?: (msg: Json) => boolean; timeoutMs?: number; label?: string } = {}): Promise<Child> {
   if (refusing) throw new Error('interrupted');
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   let partial = '';
-  const messages: any[] = [];
-  const waiters: Array<(msg: any) => void> = [];
+  const messages: Json[] = [];
+  const waiters: Array<(msg: Json) => void> = [];
   const keep = (s: string) => {
     tail = (tail + s).slice(-16_384);
   };
@@ -69,8 +70,8 @@ export async function startChild(args: string[], options: { env?: Record<string,
     }),
   );
   const ready = options.ready ?? (() => true);
-  let hello: any;
-  const helloPromise = new Promise<any>((resolve, reject) => {
+  let hello: Json;
+  const helloPromise = new Promise<Json>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${options.label ?? args.join(' ')} did not start in time:\n${tail}`)), options.timeoutMs ?? 60_000);
     void exited.then((code) => {
       clearTimeout(timer);
@@ -85,7 +86,7 @@ export async function startChild(args: string[], options: { env?: Record<string,
         const line = partial.slice(0, nl).trim();
         partial = partial.slice(nl + 1);
         if (!line.startsWith('{')) continue;
-        let msg: any;
+        let msg: Json;
         try {
           msg = JSON.parse(line);
         } catch {

@@ -69,7 +69,7 @@ export async function pgBossRun(fake: FakeControl, size: number, settings: PgBos
     await client.connect();
     await waitFor(
       'pg-boss to complete every job',
-      async () => Number((await client.query(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'send' AND state <> 'completed'`)).rows[0].n) === 0,
+      async () => Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'send' AND state <> 'completed'`)).rows[0].n) === 0,
       60_000,
       200,
     );

@@ -136,7 +136,7 @@ function codeVersion(): string {
 async function pgVersion(): Promise<string> {
   const c = new pg.Client({ connectionString: PG_ADMIN_URL });
   await c.connect();
-  const v = (await c.query('SHOW server_version')).rows[0].server_version as string;
+  const v = (await c.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
   await c.end();
   return v;
 }

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../domain/errors.ts';
 import type { ServiceContext } from '../services/context.ts';
+import type { ExistsRow } from '../storage/db.ts';
 
 /** First path segment after /api/ → the table whose rows the route's `:id` names. */
 const ID_TABLES: Record<string, { table: string; what: string }> = {
@@ -34,7 +35,7 @@ export function registerOwnership(app: FastifyInstance, ctx: ServiceContext) {
     if (params.id !== undefined && ID_TABLES[resource]) checks.push({ ...ID_TABLES[resource], id: params.id });
     for (const check of checks) {
       if (!INTEGER.test(String(check.id))) continue; // not an id at all: schema validation answers 400
-      const rows = await ctx.db.query(`SELECT 1 FROM ${check.table} WHERE id = $1 AND workspace_id = $2`, [Number(check.id), principal.workspaceId]);
+      const rows = await ctx.db.query<ExistsRow>(`SELECT 1 FROM ${check.table} WHERE id = $1 AND workspace_id = $2`, [Number(check.id), principal.workspaceId]);
       if (rows.length === 0) throw notFound(check.what, check.id);
     }
   });

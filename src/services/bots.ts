@@ -1,6 +1,6 @@
 // Bots: a workspace's chatbots, each with the IANA time zone every typed or shown date uses.
 import { invalid, notFound } from '../domain/errors.ts';
-import type { Queryable } from '../storage/db.ts';
+import type { IdRow, Queryable } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
 
 export interface Bot {
@@ -59,6 +59,6 @@ export async function updateBot(ctx: ServiceContext, workspaceId: number, botId:
 }
 
 export async function deleteBot(ctx: ServiceContext, workspaceId: number, botId: number) {
-  const rows = await ctx.db.query('DELETE FROM bots WHERE id = $1 AND workspace_id = $2 RETURNING id', [botId, workspaceId]);
+  const rows = await ctx.db.query<IdRow>('DELETE FROM bots WHERE id = $1 AND workspace_id = $2 RETURNING id', [botId, workspaceId]);
   if (rows.length === 0) throw notFound('bot', botId);
 }

@@ -110,7 +110,7 @@ export async function createChannel(ctx: ServiceContext, workspaceId: number, bo
   const webhookSecret = randomBytes(24).toString('base64url');
   const sealed = Object.keys(credentials).length > 0 ? ctx.sealer.seal(JSON.stringify(credentials)) : '';
 
-  const existing = await ctx.db.query('SELECT id FROM channels WHERE bot_id = $1 AND platform = $2', [botId, input.platform]);
+  const existing = await ctx.db.query<{ id: number }>('SELECT id FROM channels WHERE bot_id = $1 AND platform = $2', [botId, input.platform]);
   if (existing.length > 0) throw conflict('channel_exists', `bot ${botId} already has a ${platform.displayName} channel (${existing[0].id})`);
 
   if (input.verify !== false && input.platform !== 'sandbox') {
@@ -180,6 +180,6 @@ export async function updateChannel(
 }
 
 export async function deleteChannel(ctx: ServiceContext, workspaceId: number, channelId: number) {
-  const rows = await ctx.db.query('DELETE FROM channels WHERE id = $1 AND workspace_id = $2 RETURNING id', [channelId, workspaceId]);
+  const rows = await ctx.db.query<{ id: number }>('DELETE FROM channels WHERE id = $1 AND workspace_id = $2 RETURNING id', [channelId, workspaceId]);
   if (rows.length === 0) throw notFound('channel', channelId);
 }

@@ -213,7 +213,7 @@ export async function acceptExternalCall(ctx: ServiceContext, event: EventRow, c
   const result = await ctx.db.transaction(async (tx): Promise<CallResult> => {
     if (idempotencyKey !== null) {
       // The key row is written first: a concurrent retry waits on it, then answers the stored result.
-      const fresh = await tx.query('INSERT INTO external_event_calls (event_id, idempotency_key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id', [event.id, idempotencyKey]);
+      const fresh = await tx.query<{ event_id: number }>('INSERT INTO external_event_calls (event_id, idempotency_key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id', [event.id, idempotencyKey]);
       if (fresh.length === 0) {
         const [stored] = await tx.query<{ status: number; response: Row }>('SELECT status, response FROM external_event_calls WHERE event_id = $1 AND idempotency_key = $2', [event.id, idempotencyKey]);
         return { status: stored.status, body: stored.response, replayed: true };

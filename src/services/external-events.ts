@@ -5,7 +5,7 @@
 // secret makes the old URL answer 404 at once. The call itself is in external-call.ts.
 import { createHash, randomBytes } from 'node:crypto';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
-import type { Queryable, Row } from '../storage/db.ts';
+import type { IdRow, Queryable } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
 import { freezeContent, type ContentInput } from './sends/input.ts';
@@ -30,25 +30,42 @@ export function hookUrl(ctx: Pick<ServiceContext, 'config'>, secret: string): st
   return `${ctx.config.publicUrl}/hooks/events/${secret}`;
 }
 
-function present(ctx: ServiceContext, row: Row) {
+/** A row of external_events (`SELECT *`, `RETURNING *`). */
+interface ExternalEventRow {
+  id: number;
+  workspace_id: number;
+  bot_id: number;
+  name: string;
+  content: ContentInput;
+  end_open_chats: boolean;
+  secret_enc: string;
+  secret_hash: string;
+  secret_rotated_at: Date | null;
+  calls: number;
+  last_called_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function present(ctx: ServiceContext, row: ExternalEventRow) {
   let url: string | null = null;
   try {
-    url = hookUrl(ctx, ctx.sealer.open(row.secret_enc as string));
+    url = hookUrl(ctx, ctx.sealer.open(row.secret_enc));
   } catch {
     url = null; // sealed with another key: rotate the secret to get a new URL
   }
   return {
-    id: row.id as number,
-    botId: row.bot_id as number,
-    name: row.name as string,
-    content: row.content as ContentInput,
-    endOpenChats: row.end_open_chats as boolean,
+    id: row.id,
+    botId: row.bot_id,
+    name: row.name,
+    content: row.content,
+    endOpenChats: row.end_open_chats,
     url,
-    secretRotatedAt: row.secret_rotated_at as Date | null,
+    secretRotatedAt: row.secret_rotated_at,
     calls: Number(row.calls),
-    lastCalledAt: row.last_called_at as Date | null,
-    createdAt: row.created_at as Date,
-    updatedAt: row.updated_at as Date,
+    lastCalledAt: row.last_called_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
@@ -64,8 +81,8 @@ async function checkContent(q: Queryable, workspaceId: number, botId: number, co
   return content.type === 'screen' ? { type: 'screen', screenId: content.screenId } : content;
 }
 
-async function row(q: Queryable, workspaceId: number, eventId: number): Promise<Row> {
-  const rows = await q.query('SELECT * FROM external_events WHERE id = $1 AND workspace_id = $2', [eventId, workspaceId]);
+async function row(q: Queryable, workspaceId: number, eventId: number): Promise<ExternalEventRow> {
+  const rows = await q.query<ExternalEventRow>('SELECT * FROM external_events WHERE id = $1 AND workspace_id = $2', [eventId, workspaceId]);
   if (rows.length === 0) throw notFound('external event', eventId);
   return rows[0];
 }
@@ -76,7 +93,7 @@ function nameTaken(name: string) {
 
 export async function listExternalEvents(ctx: ServiceContext, workspaceId: number, botId: number) {
   await getBot(ctx, workspaceId, botId);
-  const rows = await ctx.db.query('SELECT * FROM external_events WHERE bot_id = $1 AND workspace_id = $2 ORDER BY id', [botId, workspaceId]);
+  const rows = await ctx.db.query<ExternalEventRow>('SELECT * FROM external_events WHERE bot_id = $1 AND workspace_id = $2 ORDER BY id', [botId, workspaceId]);
   return rows.map((r) => present(ctx, r));
 }
 
@@ -89,7 +106,7 @@ export async function createExternalEvent(ctx: ServiceContext, workspaceId: numb
   const name = checkName(input.name);
   const content = await checkContent(ctx.db, workspaceId, botId, input.content);
   const secret = newSecret();
-  const rows = await ctx.db.query(
+  const rows = await ctx.db.query<ExternalEventRow>(
     `INSERT INTO external_events (workspace_id, bot_id, name, content, end_open_chats, secret_enc, secret_hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (bot_id, name) DO NOTHING RETURNING *`,
     [workspaceId, botId, name, JSON.stringify(content), input.endOpenChats ?? false, ctx.sealer.seal(secret), hashSecret(secret)],
@@ -102,7 +119,7 @@ export async function updateExternalEvent(ctx: ServiceContext, workspaceId: numb
   const current = await row(ctx.db, workspaceId, eventId);
   const name = patch.name === undefined ? current.name : checkName(patch.name);
   const content = patch.content === undefined ? current.content : await checkContent(ctx.db, workspaceId, current.bot_id, patch.content);
-  const rows = await ctx.db.query(
+  const rows = await ctx.db.query<ExternalEventRow>(
     `UPDATE external_events SET name = $3, content = $4, end_open_chats = $5, updated_at = now()
      WHERE id = $1 AND workspace_id = $2
        AND NOT EXISTS (SELECT 1 FROM external_events o WHERE o.bot_id = external_events.bot_id AND o.name = $3 AND o.id <> $1)
@@ -114,14 +131,14 @@ export async function updateExternalEvent(ctx: ServiceContext, workspaceId: numb
 }
 
 export async function deleteExternalEvent(ctx: ServiceContext, workspaceId: number, eventId: number) {
-  const rows = await ctx.db.query('DELETE FROM external_events WHERE id = $1 AND workspace_id = $2 RETURNING id', [eventId, workspaceId]);
+  const rows = await ctx.db.query<IdRow>('DELETE FROM external_events WHERE id = $1 AND workspace_id = $2 RETURNING id', [eventId, workspaceId]);
   if (rows.length === 0) throw notFound('external event', eventId);
 }
 
 /** A new secret URL; the old one stops working at once. */
 export async function rotateExternalEventSecret(ctx: ServiceContext, workspaceId: number, eventId: number) {
   const secret = newSecret();
-  const rows = await ctx.db.query(
+  const rows = await ctx.db.query<ExternalEventRow>(
     `UPDATE external_events SET secret_enc = $3, secret_hash = $4, secret_rotated_at = now(), updated_at = now()
      WHERE id = $1 AND workspace_id = $2 RETURNING *`,
     [eventId, workspaceId, ctx.sealer.seal(secret), hashSecret(secret)],

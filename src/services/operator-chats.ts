@@ -2,19 +2,29 @@
 // subscriber (STOP), by "close all", or by a broadcast with End open chats — writes a
 // `chat_closed` event in the same transaction, which releases held deliveries in any process.
 import { conflict, notFound } from '../domain/errors.ts';
-import type { Queryable } from '../storage/db.ts';
+import type { ExistsRow, Queryable } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
 import { appendEvents } from './events.ts';
 
 const COLUMNS = `id, bot_id AS "botId", subscriber_id AS "subscriberId", opened_at AS "openedAt", opened_by AS "openedBy",
   closed_at AS "closedAt", closed_by AS "closedBy", close_reason AS "closeReason"`;
+interface ChatRow {
+  id: number;
+  botId: number;
+  subscriberId: number;
+  openedAt: Date;
+  openedBy: string;
+  closedAt: Date | null;
+  closedBy: string | null;
+  closeReason: string | null;
+}
 
 export async function openChat(ctx: ServiceContext, workspaceId: number, subscriberId: number, openedBy: string) {
   return ctx.db.transaction(async (tx) => {
     const subs = await tx.query<{ bot_id: number }>('SELECT bot_id FROM subscribers WHERE id = $1 AND workspace_id = $2', [subscriberId, workspaceId]);
     if (subs.length === 0) throw notFound('subscriber', subscriberId);
-    const rows = await tx.query(
+    const rows = await tx.query<ChatRow>(
       `INSERT INTO operator_chats (workspace_id, bot_id, subscriber_id, opened_by) VALUES ($1, $2, $3, $4)
        ON CONFLICT (subscriber_id) WHERE closed_at IS NULL DO NOTHING RETURNING ${COLUMNS}`,
       [workspaceId, subs[0].bot_id, subscriberId, openedBy],
@@ -44,11 +54,11 @@ export async function closeChats(q: Queryable, workspaceId: number, subscriberId
 export async function closeChat(ctx: ServiceContext, workspaceId: number, subscriberId: number, closedBy: string, reason = 'closed by operator') {
   const closed = await ctx.db.transaction((tx) => closeChats(tx, workspaceId, [subscriberId], closedBy, reason));
   if (closed.length === 0) {
-    const subs = await ctx.db.query('SELECT 1 FROM subscribers WHERE id = $1 AND workspace_id = $2', [subscriberId, workspaceId]);
+    const subs = await ctx.db.query<ExistsRow>('SELECT 1 FROM subscribers WHERE id = $1 AND workspace_id = $2', [subscriberId, workspaceId]);
     if (subs.length === 0) throw notFound('subscriber', subscriberId);
     throw conflict('chat_not_open', `subscriber ${subscriberId} has no open operator chat`);
   }
-  const rows = await ctx.db.query(`SELECT ${COLUMNS} FROM operator_chats WHERE id = $1`, [closed[0].id]);
+  const rows = await ctx.db.query<ChatRow>(`SELECT ${COLUMNS} FROM operator_chats WHERE id = $1`, [closed[0].id]);
   return rows[0];
 }
 
@@ -63,7 +73,7 @@ export async function closeAllChats(ctx: ServiceContext, workspaceId: number, bo
 
 export async function listChats(ctx: ServiceContext, workspaceId: number, botId: number, options: { open?: boolean; subscriberId?: number }) {
   await getBot(ctx, workspaceId, botId);
-  return ctx.db.query(
+  return ctx.db.query<ChatRow>(
     `SELECT ${COLUMNS} FROM operator_chats WHERE bot_id = $1
        AND ($2::boolean IS NULL OR ($2 = (closed_at IS NULL)))
        AND ($3::bigint IS NULL OR subscriber_id = $3)

@@ -35,9 +35,18 @@ export async function writeAsSandboxUser(
   });
 }
 
+interface SandboxMessageRow {
+  id: number;
+  userId: string;
+  direction: 'in' | 'out';
+  /** The message as the sandbox user wrote it or the bot sent it (jsonb). */
+  body: Record<string, unknown>;
+  createdAt: Date;
+}
+
 export async function sandboxInbox(ctx: ServiceContext, workspaceId: number, channelId: number, options: { userId?: string; limit?: number }) {
   await sandboxChannel(ctx, workspaceId, channelId);
-  return ctx.db.query(
+  return ctx.db.query<SandboxMessageRow>(
     `SELECT id, user_id AS "userId", direction, body, created_at AS "createdAt" FROM sandbox_messages
      WHERE channel_id = $1 AND ($2::text IS NULL OR user_id = $2) ORDER BY id DESC LIMIT $3`,
     [channelId, options.userId ?? null, options.limit ?? 100],

@@ -1,7 +1,7 @@
 // Screens: named, prebuilt bot messages (text with {{variables}}, optional image or file, buttons).
 import { invalid, notFound } from '../domain/errors.ts';
 import type { Button, MessageContent } from '../platforms/types.ts';
-import type { Queryable } from '../storage/db.ts';
+import type { IdRow, Queryable } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
 
@@ -13,6 +13,16 @@ export interface ScreenInput {
 }
 
 const COLUMNS = 'id, bot_id AS "botId", name, text, media, buttons, created_at AS "createdAt", updated_at AS "updatedAt"';
+interface ScreenRow {
+  id: number;
+  botId: number;
+  name: string;
+  text: string;
+  media: MessageContent['media'] | null;
+  buttons: Button[];
+  createdAt: Date;
+  updatedAt: Date;
+}
 export const MAX_BUTTONS = 20;
 
 function httpUrl(value: string): boolean {
@@ -38,7 +48,7 @@ export function validateScreen(input: ScreenInput) {
 export async function createScreen(ctx: ServiceContext, workspaceId: number, botId: number, input: ScreenInput) {
   await getBot(ctx, workspaceId, botId);
   validateScreen(input);
-  const [row] = await ctx.db.query(
+  const [row] = await ctx.db.query<ScreenRow>(
     `INSERT INTO screens (workspace_id, bot_id, name, text, media, buttons) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
     [workspaceId, botId, input.name, input.text, input.media ? JSON.stringify(input.media) : null, JSON.stringify(input.buttons ?? [])],
   );
@@ -47,13 +57,13 @@ export async function createScreen(ctx: ServiceContext, workspaceId: number, bot
 
 export async function listScreens(ctx: ServiceContext, workspaceId: number, botId: number) {
   await getBot(ctx, workspaceId, botId);
-  return ctx.db.query(`SELECT ${COLUMNS} FROM screens WHERE bot_id = $1 ORDER BY id`, [botId]);
+  return ctx.db.query<ScreenRow>(`SELECT ${COLUMNS} FROM screens WHERE bot_id = $1 ORDER BY id`, [botId]);
 }
 
 export async function getScreen(q: Queryable, workspaceId: number, screenId: number) {
-  const rows = await q.query(`SELECT ${COLUMNS} FROM screens WHERE id = $1 AND workspace_id = $2`, [screenId, workspaceId]);
+  const rows = await q.query<ScreenRow>(`SELECT ${COLUMNS} FROM screens WHERE id = $1 AND workspace_id = $2`, [screenId, workspaceId]);
   if (rows.length === 0) throw notFound('screen', screenId);
-  return rows[0] as { id: number; botId: number; name: string; text: string; media: MessageContent['media'] | null; buttons: Button[] };
+  return rows[0];
 }
 
 export async function updateScreen(ctx: ServiceContext, workspaceId: number, screenId: number, input: Partial<ScreenInput>) {
@@ -65,7 +75,7 @@ export async function updateScreen(ctx: ServiceContext, workspaceId: number, scr
     buttons: input.buttons ?? current.buttons,
   };
   validateScreen(next);
-  const [row] = await ctx.db.query(
+  const [row] = await ctx.db.query<ScreenRow>(
     `UPDATE screens SET name = $3, text = $4, media = $5, buttons = $6, updated_at = now()
      WHERE id = $1 AND workspace_id = $2 RETURNING ${COLUMNS}`,
     [screenId, workspaceId, next.name, next.text, next.media ? JSON.stringify(next.media) : null, JSON.stringify(next.buttons ?? [])],
@@ -74,6 +84,6 @@ export async function updateScreen(ctx: ServiceContext, workspaceId: number, scr
 }
 
 export async function deleteScreen(ctx: ServiceContext, workspaceId: number, screenId: number) {
-  const rows = await ctx.db.query('DELETE FROM screens WHERE id = $1 AND workspace_id = $2 RETURNING id', [screenId, workspaceId]);
+  const rows = await ctx.db.query<IdRow>('DELETE FROM screens WHERE id = $1 AND workspace_id = $2 RETURNING id', [screenId, workspaceId]);
   if (rows.length === 0) throw notFound('screen', screenId);
 }

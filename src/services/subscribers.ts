@@ -11,6 +11,23 @@ const COLUMNS = `s.id, s.bot_id AS "botId", s.channel_id AS "channelId", s.platf
   s.last_request AS "lastRequest",
   coalesce((SELECT array_agg(t.name ORDER BY t.name) FROM subscriber_tags st JOIN tags t ON t.id = st.tag_id WHERE st.subscriber_id = s.id), '{}') AS tags,
   EXISTS (SELECT 1 FROM operator_chats c WHERE c.subscriber_id = s.id AND c.closed_at IS NULL) AS "chatOpen"`;
+interface SubscriberRow {
+  id: number;
+  botId: number;
+  channelId: number;
+  platform: string;
+  platformUserId: string;
+  name: string;
+  username: string;
+  language: string;
+  status: 'active' | 'blocked';
+  firstMessageAt: Date;
+  lastMessageAt: Date;
+  /** `data` of the last external event that reached them (jsonb). */
+  lastRequest: Record<string, unknown> | null;
+  tags: string[];
+  chatOpen: boolean;
+}
 
 export interface SubscriberFilter {
   q?: string;
@@ -26,7 +43,7 @@ export async function listSubscribers(ctx: ServiceContext, workspaceId: number, 
   await getBot(ctx, workspaceId, botId);
   const limit = filter.limit ?? 50;
   const after = decodeCursor(filter.cursor);
-  const rows = await ctx.db.query<{ id: number }>(
+  const rows = await ctx.db.query<SubscriberRow>(
     `SELECT ${COLUMNS} FROM subscribers s
      WHERE s.bot_id = $1
        AND ($2::bigint IS NULL OR s.id < $2)
@@ -42,7 +59,7 @@ export async function listSubscribers(ctx: ServiceContext, workspaceId: number, 
 }
 
 export async function getSubscriber(ctx: ServiceContext, workspaceId: number, subscriberId: number) {
-  const rows = await ctx.db.query(`SELECT ${COLUMNS} FROM subscribers s WHERE s.id = $1 AND s.workspace_id = $2`, [subscriberId, workspaceId]);
+  const rows = await ctx.db.query<SubscriberRow>(`SELECT ${COLUMNS} FROM subscribers s WHERE s.id = $1 AND s.workspace_id = $2`, [subscriberId, workspaceId]);
   if (rows.length === 0) throw notFound('subscriber', subscriberId);
   return rows[0];
 }

@@ -1,7 +1,7 @@
 // Tags (the seed also calls them labels). A tag is "in use" while at least one subscriber has it;
 // only tags in use can target a broadcast.
 import { conflict, invalid, notFound } from '../domain/errors.ts';
-import type { Queryable } from '../storage/db.ts';
+import type { IdRow, Queryable } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
 import { appendEvents } from './events.ts';
@@ -40,7 +40,7 @@ export async function createTag(ctx: ServiceContext, workspaceId: number, botId:
 
 export async function renameTag(ctx: ServiceContext, workspaceId: number, tagId: number, rawName: unknown) {
   const name = normaliseTagName(rawName);
-  const rows = await ctx.db.query(
+  const rows = await ctx.db.query<IdRow>(
     `UPDATE tags SET name = $3 WHERE id = $1 AND workspace_id = $2
        AND NOT EXISTS (SELECT 1 FROM tags o WHERE o.bot_id = tags.bot_id AND o.name = $3 AND o.id <> $1)
      RETURNING id`,
@@ -54,7 +54,7 @@ export async function renameTag(ctx: ServiceContext, workspaceId: number, tagId:
 }
 
 export async function deleteTag(ctx: ServiceContext, workspaceId: number, tagId: number) {
-  const rows = await ctx.db.query('DELETE FROM tags WHERE id = $1 AND workspace_id = $2 RETURNING id', [tagId, workspaceId]);
+  const rows = await ctx.db.query<IdRow>('DELETE FROM tags WHERE id = $1 AND workspace_id = $2 RETURNING id', [tagId, workspaceId]);
   if (rows.length === 0) throw notFound('tag', tagId);
 }
 

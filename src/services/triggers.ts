@@ -13,7 +13,7 @@
 // - disabling keeps pending firings; the ones that come due while disabled are cancelled then.
 import { invalid, notFound } from '../domain/errors.ts';
 import { validateTriggerDelay, type TriggerDelay } from '../domain/schedule/index.ts';
-import type { Queryable, Row } from '../storage/db.ts';
+import type { IdRow, Queryable } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
 import { freezeContent, type ContentInput } from './sends/input.ts';
@@ -44,23 +44,47 @@ export function describeDelay(delay: TriggerDelay): string {
   return `after ${delay.amount} ${unit}${at}`;
 }
 
-function present(row: Row) {
+/** A row of triggers (`SELECT *`). */
+interface TriggerTableRow {
+  id: number;
+  workspace_id: number;
+  bot_id: number;
+  name: string;
+  tag_id: number | null;
+  content: ContentInput;
+  delay: TriggerDelay;
+  end_open_chats: boolean;
+  fire_again: boolean;
+  enabled: boolean;
+  position: number;
+  revision: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** COLUMNS: a trigger with its tag's name and its pending firings. */
+interface TriggerRow extends Omit<TriggerTableRow, 'workspace_id'> {
+  tag_name: string | null;
+  pending: number;
+}
+
+function present(row: TriggerRow) {
   return {
-    id: row.id as number,
-    botId: row.bot_id as number,
-    name: row.name as string,
-    tag: row.tag_id ? { id: row.tag_id as number, name: row.tag_name as string } : null,
-    content: row.content as ContentInput,
-    delay: row.delay as TriggerDelay,
-    delayText: describeDelay(row.delay as TriggerDelay),
-    endOpenChats: row.end_open_chats as boolean,
-    fireAgain: row.fire_again as boolean,
-    enabled: row.enabled as boolean,
-    position: row.position as number,
-    revision: row.revision as number,
+    id: row.id,
+    botId: row.bot_id,
+    name: row.name,
+    tag: row.tag_id ? { id: row.tag_id, name: row.tag_name as string } : null,
+    content: row.content,
+    delay: row.delay,
+    delayText: describeDelay(row.delay),
+    endOpenChats: row.end_open_chats,
+    fireAgain: row.fire_again,
+    enabled: row.enabled,
+    position: row.position,
+    revision: row.revision,
     pendingFirings: Number(row.pending),
-    createdAt: row.created_at as Date,
-    updatedAt: row.updated_at as Date,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
@@ -100,15 +124,15 @@ async function checkContent(q: Queryable, workspaceId: number, botId: number, co
   return content.type === 'screen' ? { type: 'screen', screenId: content.screenId } : content;
 }
 
-async function triggerRow(q: Queryable, workspaceId: number, triggerId: number): Promise<Row> {
-  const rows = await q.query(`SELECT ${COLUMNS} FROM triggers t LEFT JOIN tags tg ON tg.id = t.tag_id WHERE t.id = $1 AND t.workspace_id = $2`, [triggerId, workspaceId]);
+async function triggerRow(q: Queryable, workspaceId: number, triggerId: number): Promise<TriggerRow> {
+  const rows = await q.query<TriggerRow>(`SELECT ${COLUMNS} FROM triggers t LEFT JOIN tags tg ON tg.id = t.tag_id WHERE t.id = $1 AND t.workspace_id = $2`, [triggerId, workspaceId]);
   if (rows.length === 0) throw notFound('trigger', triggerId);
   return rows[0];
 }
 
 export async function listTriggers(ctx: ServiceContext, workspaceId: number, botId: number) {
   await getBot(ctx, workspaceId, botId);
-  const rows = await ctx.db.query(
+  const rows = await ctx.db.query<TriggerRow>(
     `SELECT ${COLUMNS} FROM triggers t LEFT JOIN tags tg ON tg.id = t.tag_id WHERE t.bot_id = $1 AND t.workspace_id = $2 ORDER BY t.position, t.id`,
     [botId, workspaceId],
   );
@@ -133,7 +157,7 @@ export async function createTrigger(ctx: ServiceContext, workspaceId: number, bo
     const tag = await resolveTag(tx, botId, input.tag);
     const content = await checkContent(tx, workspaceId, botId, input.content);
     // Serialises concurrent creates of one bot, so positions stay distinct.
-    await tx.query('SELECT id FROM bots WHERE id = $1 FOR UPDATE', [botId]);
+    await tx.query<IdRow>('SELECT id FROM bots WHERE id = $1 FOR UPDATE', [botId]);
     const [row] = await tx.query<{ id: number }>(
       `INSERT INTO triggers (workspace_id, bot_id, name, tag_id, content, delay, end_open_chats, fire_again, enabled, position)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT coalesce(max(position), 0) + 1 FROM triggers WHERE bot_id = $2))
@@ -147,7 +171,7 @@ export async function createTrigger(ctx: ServiceContext, workspaceId: number, bo
 
 export async function updateTrigger(ctx: ServiceContext, workspaceId: number, triggerId: number, patch: TriggerPatch) {
   await ctx.db.transaction(async (tx) => {
-    const rows = await tx.query('SELECT * FROM triggers WHERE id = $1 AND workspace_id = $2 FOR UPDATE', [triggerId, workspaceId]);
+    const rows = await tx.query<TriggerTableRow>('SELECT * FROM triggers WHERE id = $1 AND workspace_id = $2 FOR UPDATE', [triggerId, workspaceId]);
     if (rows.length === 0) throw notFound('trigger', triggerId);
     const current = rows[0];
     const name = patch.name === undefined ? current.name : checkName(patch.name);
@@ -173,14 +197,14 @@ export async function updateTrigger(ctx: ServiceContext, workspaceId: number, tr
 }
 
 export async function setTriggerEnabled(ctx: ServiceContext, workspaceId: number, triggerId: number, enabled: boolean) {
-  const rows = await ctx.db.query('UPDATE triggers SET enabled = $3, updated_at = now() WHERE id = $1 AND workspace_id = $2 RETURNING id', [triggerId, workspaceId, enabled]);
+  const rows = await ctx.db.query<IdRow>('UPDATE triggers SET enabled = $3, updated_at = now() WHERE id = $1 AND workspace_id = $2 RETURNING id', [triggerId, workspaceId, enabled]);
   if (rows.length === 0) throw notFound('trigger', triggerId);
   return getTrigger(ctx, workspaceId, triggerId);
 }
 
 /** Deletes a trigger and its pending firings; the sends it made stay in history. */
 export async function deleteTrigger(ctx: ServiceContext, workspaceId: number, triggerId: number) {
-  const rows = await ctx.db.query('DELETE FROM triggers WHERE id = $1 AND workspace_id = $2 RETURNING id', [triggerId, workspaceId]);
+  const rows = await ctx.db.query<IdRow>('DELETE FROM triggers WHERE id = $1 AND workspace_id = $2 RETURNING id', [triggerId, workspaceId]);
   if (rows.length === 0) throw notFound('trigger', triggerId);
 }
 
@@ -188,7 +212,7 @@ export async function deleteTrigger(ctx: ServiceContext, workspaceId: number, tr
 export async function orderTriggers(ctx: ServiceContext, workspaceId: number, botId: number, ids: number[]) {
   await getBot(ctx, workspaceId, botId);
   await ctx.db.transaction(async (tx) => {
-    await tx.query('SELECT id FROM bots WHERE id = $1 FOR UPDATE', [botId]);
+    await tx.query<IdRow>('SELECT id FROM bots WHERE id = $1 FOR UPDATE', [botId]);
     const existing = (await tx.query<{ id: number }>('SELECT id FROM triggers WHERE bot_id = $1 AND workspace_id = $2', [botId, workspaceId])).map((r) => r.id);
     const known = new Set(existing);
     const seen = new Set<number>();
@@ -208,13 +232,26 @@ export async function orderTriggers(ctx: ServiceContext, workspaceId: number, bo
   return listTriggers(ctx, workspaceId, botId);
 }
 
+interface FiringRow {
+  id: number;
+  subscriberId: number;
+  assignedAt: Date;
+  dueAt: Date;
+  state: 'pending' | 'fired' | 'cancelled';
+  reason: string | null;
+  sendId: number | null;
+  runId: number | null;
+  firedAt: Date | null;
+  deliveryState: string | null;
+}
+
 export async function listFirings(ctx: ServiceContext, workspaceId: number, triggerId: number, options: { state?: string; subscriberId?: number; limit?: number; before?: number }) {
   await triggerRow(ctx.db, workspaceId, triggerId);
   if (options.state !== undefined && !['pending', 'fired', 'cancelled'].includes(options.state)) {
     throw invalid('invalid_filter', 'state must be one of pending, fired, cancelled', { field: 'state' });
   }
   const limit = options.limit ?? 100;
-  const rows = await ctx.db.query(
+  const rows = await ctx.db.query<FiringRow>(
     `SELECT f.id, f.subscriber_id AS "subscriberId", f.assigned_at AS "assignedAt", f.due_at AS "dueAt", f.state, f.reason,
             f.send_id AS "sendId", f.run_id AS "runId", f.fired_at AS "firedAt",
             (SELECT d.state FROM deliveries d WHERE d.run_id = f.run_id AND d.subscriber_id = f.subscriber_id) AS "deliveryState"

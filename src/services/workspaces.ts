@@ -1,7 +1,7 @@
 // Workspaces (tenants), their members (people who log into the panel) and API keys.
 import { AppError, conflict, invalid, notFound } from '../domain/errors.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../security/secrets.ts';
-import type { Queryable } from '../storage/db.ts';
+import type { ExistsRow, IdRow, Queryable } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
 
 export interface Principal {
@@ -33,7 +33,7 @@ export async function signup(ctx: ServiceContext, input: { workspaceName: string
   checkPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
-    const taken = await tx.query('SELECT 1 FROM members WHERE lower(email) = lower($1)', [input.email]);
+    const taken = await tx.query<ExistsRow>('SELECT 1 FROM members WHERE lower(email) = lower($1)', [input.email]);
     if (taken.length > 0) throw conflict('email_taken', `a member with e-mail ${input.email} already exists`);
     const [ws] = await tx.query<{ id: number }>('INSERT INTO workspaces (name) VALUES ($1) RETURNING id', [input.workspaceName]);
     const [member] = await tx.query<{ id: number }>(
@@ -58,16 +58,32 @@ export async function addMember(ctx: ServiceContext, workspaceId: number, input:
   return { id: rows[0].id, email: input.email, name: input.name ?? '' };
 }
 
+interface MemberRow {
+  id: number;
+  email: string;
+  name: string;
+  createdAt: Date;
+}
+
 export async function listMembers(ctx: ServiceContext, workspaceId: number) {
-  return ctx.db.query('SELECT id, email, name, created_at AS "createdAt" FROM members WHERE workspace_id = $1 ORDER BY id', [workspaceId]);
+  return ctx.db.query<MemberRow>('SELECT id, email, name, created_at AS "createdAt" FROM members WHERE workspace_id = $1 ORDER BY id', [workspaceId]);
 }
 
 export async function createApiKey(ctx: ServiceContext, workspaceId: number, name: string) {
   return insertApiKey(ctx.db, workspaceId, name);
 }
 
+interface ApiKeyRow {
+  id: number;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
 export async function listApiKeys(ctx: ServiceContext, workspaceId: number) {
-  return ctx.db.query(
+  return ctx.db.query<ApiKeyRow>(
     `SELECT id, name, prefix, created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"
      FROM api_keys WHERE workspace_id = $1 ORDER BY id`,
     [workspaceId],
@@ -75,7 +91,7 @@ export async function listApiKeys(ctx: ServiceContext, workspaceId: number) {
 }
 
 export async function revokeApiKey(ctx: ServiceContext, workspaceId: number, id: number) {
-  const rows = await ctx.db.query(
+  const rows = await ctx.db.query<IdRow>(
     'UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND workspace_id = $2 RETURNING id',
     [id, workspaceId],
   );
@@ -140,7 +156,7 @@ export async function logout(ctx: ServiceContext, token: string) {
 }
 
 export async function getWorkspace(ctx: ServiceContext, workspaceId: number) {
-  const rows = await ctx.db.query('SELECT id, name, created_at AS "createdAt" FROM workspaces WHERE id = $1', [workspaceId]);
+  const rows = await ctx.db.query<{ id: number; name: string; createdAt: Date }>('SELECT id, name, created_at AS "createdAt" FROM workspaces WHERE id = $1', [workspaceId]);
   if (rows.length === 0) throw notFound('workspace', workspaceId);
   return rows[0];
 }

@@ -14,6 +14,7 @@ import type { FakeRecord } from '../fakes/types.ts';
 import { startBotcast, type BotcastProcess } from '../helpers/process.ts';
 import { startFakeProcess, type FakeProcess } from '../helpers/fake-process.ts';
 import { PG_ADMIN_URL, TEST_SECRET_KEY } from '../helpers/engine.ts';
+import type { Json } from '../helpers/json.ts';
 
 export interface ChaosOptions {
   recipients: number;
@@ -135,7 +136,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
     const deadline = Date.now() + options.timeoutMs;
     let nextKill = Date.now() + options.killEveryMs;
-    let status: any = null;
+    let status: Json = null;
     let restarted = !options.restartPostgres;
     while (Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 250));
@@ -171,16 +172,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     // The judge.
     const judge = new pg.Client({ connectionString: env.DATABASE_URL });
     await judge.connect();
-    const rows = (await judge.query(`SELECT c.platform, d.recipient, d.state FROM deliveries d JOIN channels c ON c.id = d.channel_id`)).rows as Array<{ platform: string; recipient: string; state: string }>;
+    // A plain pg client: bigint and count(*) come back as strings here.
+    const rows = (await judge.query<{ platform: string; recipient: string; state: string }>(`SELECT c.platform, d.recipient, d.state FROM deliveries d JOIN channels c ON c.id = d.channel_id`)).rows;
     if (status?.status !== 'completed') {
-      const diag = await judge.query(`SELECT c.platform, d.state, count(*) AS n, min(d.not_before) AS nb, max(d.attempts) AS att, count(DISTINCT d.claimed_by) AS claimers FROM deliveries d JOIN channels c ON c.id = d.channel_id WHERE d.state NOT IN ('sent','failed','unknown','cancelled') GROUP BY 1, 2`);
-      const lanes = await judge.query(`SELECT l.id, l.channel_id, l.materialised, l.queued, l.in_flight, l.held, r.state FROM run_lanes l JOIN runs r ON r.id = l.run_id`);
-      const pacing = await judge.query(`SELECT channel_id, next_slot_at, paused_until, now() AS now FROM channel_pacing`);
-      const live = await judge.query(`SELECT id, heartbeat_at, now() AS now FROM workers`);
-      const claimers = await judge.query(`SELECT DISTINCT claimed_by FROM deliveries WHERE state = 'in_flight'`);
+      const diag = await judge.query<{ platform: string; state: string; n: string; nb: Date | number; att: number; claimers: string }>(`SELECT c.platform, d.state, count(*) AS n, min(d.not_before) AS nb, max(d.attempts) AS att, count(DISTINCT d.claimed_by) AS claimers FROM deliveries d JOIN channels c ON c.id = d.channel_id WHERE d.state NOT IN ('sent','failed','unknown','cancelled') GROUP BY 1, 2`);
+      const lanes = await judge.query<{ id: string; channel_id: string; materialised: boolean; queued: number; in_flight: number; held: number; state: string }>(`SELECT l.id, l.channel_id, l.materialised, l.queued, l.in_flight, l.held, r.state FROM run_lanes l JOIN runs r ON r.id = l.run_id`);
+      const pacing = await judge.query<{ channel_id: string; next_slot_at: Date | number; paused_until: Date | number; now: Date }>(`SELECT channel_id, next_slot_at, paused_until, now() AS now FROM channel_pacing`);
+      const live = await judge.query<{ id: string; heartbeat_at: Date; now: Date }>(`SELECT id, heartbeat_at, now() AS now FROM workers`);
+      const claimers = await judge.query<{ claimed_by: string }>(`SELECT DISTINCT claimed_by FROM deliveries WHERE state = 'in_flight'`);
       log(`not final: ${JSON.stringify(diag.rows)}\nlanes: ${JSON.stringify(lanes.rows)}\npacing: ${JSON.stringify(pacing.rows)}\nworkers: ${JSON.stringify(live.rows)}\nclaimers: ${JSON.stringify(claimers.rows)}`);
     }
-    const counters = (await judge.query(`SELECT coalesce(sum(sent),0)::int AS sent, coalesce(sum(failed),0)::int AS failed, coalesce(sum(unknown),0)::int AS unknown, coalesce(sum(recipients),0)::int AS recipients FROM run_lanes`)).rows[0];
+    const counters = (await judge.query<{ sent: number; failed: number; unknown: number; recipients: number }>(`SELECT coalesce(sum(sent),0)::int AS sent, coalesce(sum(failed),0)::int AS failed, coalesce(sum(unknown),0)::int AS unknown, coalesce(sum(recipients),0)::int AS recipients FROM run_lanes`)).rows[0];
     await judge.end();
     const report: ChaosReport = {
       recipients: rows.length, kills, postgresRestarts, seconds,

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { FAST_ENGINE, waitFor } from '../helpers/world.ts';
 import { logIn, openBrowser, textOf, type TestBrowser } from './browser.ts';
+import type { Json } from '../helpers/json.ts';
 
 let t: TestApp;
 let base: string;
@@ -106,7 +107,7 @@ test('a broadcast to tags minus an exclusion tag: audience preview, platform pre
   await page.getByRole('button', { name: 'Send test' }).click();
   await page.locator('.test-result.ok', { hasText: 'Sent to Alice Able' }).waitFor();
   const inbox = await api('GET', `/api/channels/${channelId}/sandbox/inbox?userId=alice`);
-  assert.ok(inbox.some((m: any) => m.direction === 'out' && JSON.stringify(m.body).includes('Hello Alice!')));
+  assert.ok(inbox.some((m: Json) => m.direction === 'out' && JSON.stringify(m.body).includes('Hello Alice!')));
   await browser.shot('send-form');
 
   await form().getByRole('button', { name: 'Send', exact: true }).click();
@@ -349,9 +350,9 @@ test('events: an external event with its URL to copy and call; trigger events cr
   await table.getByRole('button', { name: 'Move VIP offer up' }).click();
   await table.locator('tbody tr').first().getByText('VIP offer').waitFor();
   const order = await api('GET', `/api/bots/${botId}/triggers`);
-  assert.deepEqual(order.map((x: any) => x.name), ['VIP offer', 'Welcome']);
+  assert.deepEqual(order.map((x: Json) => x.name), ['VIP offer', 'Welcome']);
   await table.getByRole('switch', { name: 'Welcome enabled' }).uncheck();
-  await waitFor('the trigger to be disabled', async () => (await api('GET', `/api/bots/${botId}/triggers`)).find((x: any) => x.name === 'Welcome')?.enabled === false);
+  await waitFor('the trigger to be disabled', async () => (await api('GET', `/api/bots/${botId}/triggers`)).find((x: Json) => x.name === 'Welcome')?.enabled === false);
   await browser.shot('events-triggers');
 });
 

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { openBrowser, PASSWORD, textOf, type TestBrowser } from './browser.ts';
+import type { Json } from '../helpers/json.ts';
 
 let t: TestApp;
 let base: string;
@@ -46,7 +47,7 @@ test('the panel is served at / with a fallback for its own addresses; /api and /
   const { key } = await t.workspace('Other');
   const api404 = await fetch(`${base}/api/no-such-route`, { headers: { accept: 'text/html', authorization: `Bearer ${key}` } });
   assert.equal(api404.status, 404);
-  assert.equal(((await api404.json()) as any).error.code, 'route_not_found');
+  assert.equal(((await api404.json()) as Json).error.code, 'route_not_found');
   const hooks404 = await fetch(`${base}/hooks/nothing`, { headers: { accept: 'text/html' } });
   assert.equal(hooks404.status, 404);
   assert.match(hooks404.headers.get('content-type') ?? '', /json/);

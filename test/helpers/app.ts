@@ -1,14 +1,16 @@
 // An in-process Botcast for integration tests: a fresh database, the real services and HTTP
 // routes, requests through app.inject() (no network).
+import type { InjectOptions } from 'fastify';
 import { createApp, type App } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import type { Clock } from '../../src/services/context.ts';
 import type { EngineSettings } from '../../src/engine/types.ts';
 import { createTestDatabase, type TestDatabase } from './engine.ts';
+import type { Json } from './json.ts';
 
 export interface Reply {
   status: number;
-  body: any;
+  body: Json;
   headers: Record<string, unknown>;
   text: string;
 }
@@ -37,8 +39,8 @@ export async function startTestApp(options: { config?: Partial<Config>; clock?: 
       payload = JSON.stringify(opts.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await server.inject({ method: method as any, url, headers, payload });
-    let body: any = undefined;
+    const res = await server.inject({ method: method as InjectOptions['method'], url, headers, payload });
+    let body: Json = undefined;
     try {
       body = res.body ? JSON.parse(res.body) : undefined;
     } catch {

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import type { FakeRecord, FaultRule } from '../fakes/types.ts';
+import type { Json } from './json.ts';
 
 const MAIN = fileURLToPath(new URL('../fakes/main.ts', import.meta.url));
 
@@ -26,7 +27,7 @@ export async function startFakeProcess(args: string[] = []): Promise<FakeProcess
     });
     child.on('exit', (code) => reject(new Error(`fake server exited with ${code}`)));
   });
-  const get = async (path: string) => (await (await request(url + path)).body.json()) as any;
+  const get = async (path: string) => (await (await request(url + path)).body.json()) as Json;
   return {
     url,
     records: async () => (await get('/__control/records')).records,

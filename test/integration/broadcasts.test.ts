@@ -4,6 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { FAST_ENGINE, addChannel, makeWorld, waitFor, waitForSend, type World } from '../helpers/world.ts';
+import type { CountRow, IdRow } from '../../src/storage/db.ts';
+import type { Json } from '../helpers/json.ts';
 
 let t: TestApp;
 let w: World;
@@ -23,7 +25,7 @@ async function tag(subscriberId: number, ...tags: string[]) {
 }
 
 const inbox = async (channelId: number, userId: string) =>
-  (await t.request('GET', `/api/channels/${channelId}/sandbox/inbox?userId=${userId}`, { key: w.key })).body.filter((m: any) => m.direction === 'out');
+  (await t.request('GET', `/api/channels/${channelId}/sandbox/inbox?userId=${userId}`, { key: w.key })).body.filter((m: Json) => m.direction === 'out');
 
 async function send(body: Record<string, unknown>) {
   return t.request('POST', `/api/bots/${w.botId}/sends`, { key: w.key, body: { content: { type: 'text', text: 'Hello {{name}}' }, channelIds: [sandbox], audience: { type: 'all' }, ...body } });
@@ -68,14 +70,14 @@ describe('recipients', () => {
   });
 
   test('a tag that is not in use cannot be chosen, and nothing is created', async () => {
-    const before = (await t.app.ctx.db.query('SELECT count(*) AS n FROM sends'))[0].n;
+    const before = (await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM sends'))[0].n;
     const r = await send({ audience: { type: 'tags', include: ['unused'] } });
     assert.equal(r.status, 400);
     assert.equal(r.body.error.code, 'tag_not_in_use');
     assert.match(r.body.error.message, /unused/);
     const missing = await send({ audience: { type: 'tags', include: ['nope'] } });
     assert.equal(missing.body.error.code, 'unknown_tag');
-    assert.equal((await t.app.ctx.db.query('SELECT count(*) AS n FROM sends'))[0].n, before);
+    assert.equal((await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM sends'))[0].n, before);
   });
 
   test('selected users need exactly one platform', async () => {
@@ -124,7 +126,7 @@ describe('operator chats', () => {
     const done = await waitForSend(t, w, s.body.id, ['completed'], 10_000);
     assert.equal(done.counts.sent, 1);
     assert.equal((await inbox(sandbox, 'gus'))[0].body[0].text, 'held one');
-    const log = await t.app.ctx.db.query(`SELECT type FROM run_events WHERE run_id = $1 ORDER BY id`, [done.runs[0].id]);
+    const log = await t.app.ctx.db.query<{ type: string }>(`SELECT type FROM run_events WHERE run_id = $1 ORDER BY id`, [done.runs[0].id]);
     assert.ok(log.some((e) => e.type === 'held') && log.some((e) => e.type === 'hold_released'));
   });
 
@@ -137,7 +139,7 @@ describe('operator chats', () => {
     const chats = await t.request('GET', `/api/bots/${w.botId}/chats?subscriberId=${h}`, { key: w.key });
     assert.ok(chats.body[0].closedAt);
     assert.equal(chats.body[0].closedBy, `send:${s.body.id}`);
-    const log = await t.app.ctx.db.query(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'chats_closed'`, [done.runs[0].id]);
+    const log = await t.app.ctx.db.query<{ message: string }>(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'chats_closed'`, [done.runs[0].id]);
     assert.equal(log.length, 1);
   });
 
@@ -149,9 +151,9 @@ describe('operator chats', () => {
     await t.app.ctx.db.query(`UPDATE deliveries SET hold_expires_at = now() - interval '1 second' WHERE state = 'held' AND subscriber_id = $1`, [i]);
     const done = await waitForSend(t, w, s.body.id, ['completed'], 10_000);
     assert.equal(done.counts.failed, 1);
-    const [d] = await t.app.ctx.db.query(`SELECT outcome FROM deliveries WHERE subscriber_id = $1 AND run_id = $2`, [i, done.runs[0].id]);
+    const [d] = await t.app.ctx.db.query<{ outcome: string | null }>(`SELECT outcome FROM deliveries WHERE subscriber_id = $1 AND run_id = $2`, [i, done.runs[0].id]);
     assert.equal(d.outcome, 'hold_expired');
-    const log = await t.app.ctx.db.query(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'hold_expired'`, [done.runs[0].id]);
+    const log = await t.app.ctx.db.query<{ message: string }>(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'hold_expired'`, [done.runs[0].id]);
     assert.match(log[0].message, /1 held recipient\(s\) expired/);
   });
 });
@@ -170,7 +172,7 @@ describe('timing', () => {
       assert.equal(del.status, 200);
       await grace.app.ctx.db.query(`UPDATE sends SET next_run_at = now() WHERE id = $1`, [s.body.id]).catch(() => {});
       await new Promise((r) => setTimeout(r, 400));
-      const runs = await grace.app.ctx.db.query('SELECT count(*) AS n FROM runs WHERE send_id = $1', [s.body.id]);
+      const runs = await grace.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM runs WHERE send_id = $1', [s.body.id]);
       assert.equal(runs[0].n, 0);
     } finally {
       await grace.close();
@@ -209,13 +211,13 @@ describe('timing', () => {
     assert.equal(s.status, 201, s.text);
     // Pretend the last run was planned five days ago and Botcast was down since.
     await t.app.ctx.db.query(`UPDATE sends SET last_planned_at = now() - interval '5 days', next_run_at = now() - interval '4 days' WHERE id = $1`, [s.body.id]);
-    await waitFor('one run', async () => (await t.app.ctx.db.query('SELECT count(*) AS n FROM runs WHERE send_id = $1', [s.body.id]))[0].n >= 1);
+    await waitFor('one run', async () => (await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM runs WHERE send_id = $1', [s.body.id]))[0].n >= 1);
     await new Promise((r) => setTimeout(r, 500));
-    const runs = await t.app.ctx.db.query('SELECT id FROM runs WHERE send_id = $1', [s.body.id]);
+    const runs = await t.app.ctx.db.query<IdRow>('SELECT id FROM runs WHERE send_id = $1', [s.body.id]);
     assert.equal(runs.length, 1);
     const view = (await t.request('GET', `/api/sends/${s.body.id}`, { key: w.key })).body;
     assert.ok(new Date(view.nextRunAt) > new Date());
-    const log = await t.app.ctx.db.query(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'created'`, [runs[0].id]);
+    const log = await t.app.ctx.db.query<{ message: string }>(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'created'`, [runs[0].id]);
     assert.match(log[0].message, /missed/);
     await t.request('DELETE', `/api/sends/${s.body.id}`, { key: w.key });
   });
@@ -231,12 +233,12 @@ describe('timing', () => {
 
 describe('test send and previews', () => {
   test('a test send reaches one subscriber and creates nothing in history', async () => {
-    const before = (await t.app.ctx.db.query('SELECT count(*) AS n FROM sends'))[0].n;
+    const before = (await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM sends'))[0].n;
     const r = await t.request('POST', `/api/bots/${w.botId}/sends/test`, { key: w.key, body: { content: { type: 'text', text: 'test for {{name}}' }, subscriberId: ids.eve } });
     assert.equal(r.status, 200, r.text);
     assert.equal(r.body.outcome.class, 'sent');
     assert.equal((await inbox(sandbox, 'eve'))[0].body[0].text, 'test for eve');
-    assert.equal((await t.app.ctx.db.query('SELECT count(*) AS n FROM sends'))[0].n, before);
+    assert.equal((await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM sends'))[0].n, before);
   });
 
   test('content preview lists what degrades on each platform', async () => {
@@ -245,8 +247,8 @@ describe('test send and previews', () => {
       body: { content: { type: 'text', text: 'Hi', buttons: [1, 2, 3, 4, 5].map((n) => ({ kind: 'reply', text: `Option ${n}` })) }, platforms: ['wa', 'sandbox'] },
     });
     assert.equal(r.status, 200, r.text);
-    const wa = r.body.find((p: any) => p.platform === 'wa');
+    const wa = r.body.find((p: Json) => p.platform === 'wa');
     assert.ok(wa.degradations.length > 0, 'WhatsApp shows at most 3 reply buttons');
-    assert.deepEqual(r.body.find((p: any) => p.platform === 'sandbox').degradations, []);
+    assert.deepEqual(r.body.find((p: Json) => p.platform === 'sandbox').degradations, []);
   });
 });

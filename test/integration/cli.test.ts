@@ -13,6 +13,7 @@ import { buildRegistry } from '../../src/platforms/registry.ts';
 import { signup } from '../../src/services/workspaces.ts';
 import { createBot } from '../../src/services/bots.ts';
 import { createChannel } from '../../src/services/channels.ts';
+import type { CountRow } from '../../src/storage/db.ts';
 
 let db: TestDatabase;
 let botId: number;
@@ -35,7 +36,7 @@ after(async () => {
 const count = async (sql: string) => {
   const storage = await openStorage(db.config());
   try {
-    return (await storage.db.query(sql))[0].n;
+    return (await storage.db.query<CountRow>(sql))[0].n;
   } finally {
     await storage.close();
   }
@@ -86,7 +87,7 @@ describe('command line', () => {
     assert.equal(r.code, 0, r.output);
     const storage = await openStorage({ ...db.config(), dataDir: restored });
     try {
-      assert.equal((await storage.db.query('SELECT count(*) AS n FROM bots'))[0].n, 1);
+      assert.equal((await storage.db.query<CountRow>('SELECT count(*) AS n FROM bots'))[0].n, 1);
     } finally {
       await storage.close();
     }

@@ -18,6 +18,8 @@ import { buildRegistry } from '../../src/platforms/registry.ts';
 import { signup } from '../../src/services/workspaces.ts';
 import { createBot } from '../../src/services/bots.ts';
 import { createChannel } from '../../src/services/channels.ts';
+import type { CountRow } from '../../src/storage/db.ts';
+import type { Json } from '../helpers/json.ts';
 
 const WORKER_ENV = {
   BOTCAST_WORKER_HEARTBEAT_MS: '200',
@@ -112,7 +114,7 @@ describe('crashes', () => {
       await waitFor('deliveries under way', async () => slow.records.filter((r) => r.channel === token).length > 100, 30_000, 20);
       const code = await workers[0].kill('SIGTERM');
       assert.equal(code, 0, 'the worker exits cleanly');
-      const [{ n: inFlight }] = await t.app.ctx.db.query(`SELECT count(*) AS n FROM deliveries WHERE state = 'in_flight'`);
+      const [{ n: inFlight }] = await t.app.ctx.db.query<CountRow>(`SELECT count(*) AS n FROM deliveries WHERE state = 'in_flight'`);
       assert.equal(inFlight, 0, 'nothing left in flight after a graceful stop');
       workers.push(await startBotcast(['worker'], env));
       await waitFor('the run to complete', async () => (await t.request('GET', `/api/sends/${send.body.id}`, { key: w.key })).body.status === 'completed', 60_000, 100);
@@ -145,7 +147,7 @@ describe('crashes', () => {
       assert.ok(max <= 20, `max ${max} in one second`);
       const rate = (records.length - 1) / ((records[records.length - 1].t - records[0].t) / 1000);
       assert.ok(rate >= 15, `achieved ${rate.toFixed(2)}/s`);
-      const byWorker = new Set((await t.app.ctx.db.query(`SELECT DISTINCT claimed_by FROM deliveries`)).map((r) => r.claimed_by));
+      const byWorker = new Set((await t.app.ctx.db.query<{ claimed_by: string | null }>(`SELECT DISTINCT claimed_by FROM deliveries`)).map((r) => r.claimed_by));
       assert.ok(byWorker.size >= 1);
     } finally {
       for (const p of workers) await p.kill('SIGKILL');
@@ -172,7 +174,7 @@ describe('crashes', () => {
     let proc = await startBotcast(['start'], env);
     const post = async (path: string, body: unknown) => {
       const res = await request(`${proc.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
-      return { status: res.statusCode, body: (await res.body.json()) as any };
+      return { status: res.statusCode, body: (await res.body.json()) as Json };
     };
     try {
       const send = await post(`/api/bots/${bot.id}/sends`, { content: { type: 'text', text: 'hi' }, channelIds: [channel.id], audience: { type: 'all' } });
@@ -186,7 +188,7 @@ describe('crashes', () => {
       }
       await waitFor('the run to complete', async () => {
         const res = await request(`${proc.url}/api/sends/${send.body.id}`, { headers: { authorization: `Bearer ${key}` } });
-        return ((await res.body.json()) as any).status === 'completed';
+        return ((await res.body.json()) as Json).status === 'completed';
       }, 60_000, 200);
       await proc.kill('SIGTERM');
       const storage = await openStorage(db.config());

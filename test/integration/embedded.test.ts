@@ -6,6 +6,7 @@ import { request } from 'undici';
 import { ENGINE, createTestDatabase, type TestDatabase } from '../helpers/engine.ts';
 import { runBotcast, startBotcast } from '../helpers/process.ts';
 import { waitFor } from '../helpers/world.ts';
+import type { Json } from '../helpers/json.ts';
 
 const skip = ENGINE !== 'pglite' ? 'embedded mode only (PGlite)' : false;
 const databases: TestDatabase[] = [];
@@ -19,7 +20,7 @@ async function post(url: string, body: unknown, key?: string) {
     headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
     body: JSON.stringify(body),
   });
-  return { status: res.statusCode, body: (await res.body.json()) as any };
+  return { status: res.statusCode, body: (await res.body.json()) as Json };
 }
 
 describe('embedded mode', { skip }, () => {
@@ -70,7 +71,7 @@ describe('embedded mode', { skip }, () => {
     }
     try {
       const res = await request(`${proc.url}/api/bots/${bot.body.id}/tags`, { headers: { authorization: `Bearer ${key}` } });
-      const names = new Set(((await res.body.json()) as any[]).map((t) => t.name));
+      const names = new Set(((await res.body.json()) as Json[]).map((t) => t.name));
       const lost = acknowledged.filter((n) => !names.has(n));
       assert.ok(acknowledged.length > 20, `only ${acknowledged.length} writes were made`);
       assert.deepEqual(lost, [], `${lost.length} of ${acknowledged.length} acknowledged writes were lost`);

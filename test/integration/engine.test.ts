@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { startFakeServer, type FakeServer } from '../fakes/server.ts';
 import { FAST_ENGINE, addChannel, makeWorld, seedSubscribers, waitFor, waitForSend, type World } from '../helpers/world.ts';
+import type { IdRow } from '../../src/storage/db.ts';
+import type { Json } from '../helpers/json.ts';
 
 let t: TestApp;
 let fake: FakeServer;
@@ -60,12 +62,12 @@ describe('delivery engine', () => {
     fake.setFaults([]);
     assert.equal(first.counts.sent, 19);
     assert.equal(first.counts.failed, 1);
-    const [sub] = await t.app.ctx.db.query(`SELECT status FROM subscribers WHERE channel_id = $1 AND platform_user_id = '1005'`, [channelId]);
+    const [sub] = await t.app.ctx.db.query<{ status: string }>(`SELECT status FROM subscribers WHERE channel_id = $1 AND platform_user_id = '1005'`, [channelId]);
     assert.equal(sub.status, 'blocked');
-    const [d] = await t.app.ctx.db.query(`SELECT outcome, error_code, error_text FROM deliveries WHERE channel_id = $1 AND recipient = '1005'`, [channelId]);
+    const [d] = await t.app.ctx.db.query<{ outcome: string | null; error_code: string | null; error_text: string | null }>(`SELECT outcome, error_code, error_text FROM deliveries WHERE channel_id = $1 AND recipient = '1005'`, [channelId]);
     assert.equal(d.outcome, 'blocked');
     assert.equal(d.error_code, '403');
-    assert.match(d.error_text, /blocked by the user/);
+    assert.match(d.error_text ?? '', /blocked by the user/);
     const before = byToken(token).filter((r) => r.recipient === '1005').length;
     const second = await waitForSend(t, w, await broadcast(w, [channelId]));
     assert.equal(second.counts.recipients, 19);
@@ -85,7 +87,7 @@ describe('delivery engine', () => {
     assert.ok(limited, 'the fake answered 429 once');
     // Requests already on their way when the answer arrived cannot be called back; from the moment
     // Botcast knew (the pause it recorded, on the database clock), none until the pause ends.
-    const [pacing] = await t.app.ctx.db.query('SELECT paused_until FROM channel_pacing WHERE channel_id = $1', [a.channelId]);
+    const [pacing] = await t.app.ctx.db.query<{ paused_until: Date }>('SELECT paused_until FROM channel_pacing WHERE channel_id = $1', [a.channelId]);
     const until = pacing.paused_until.getTime();
     const learnedAt = until - 1000;
     assert.ok(learnedAt - limited.t < 1500, `Botcast learned of the 429 ${learnedAt - limited.t} ms after it was answered`);
@@ -103,7 +105,7 @@ describe('delivery engine', () => {
     assert.ok(others.length > 0 || byToken(b.token).every((r) => r.t < learnedAt), 'the other channel was not paused');
     assert.equal(doneA.counts.sent, 60, 'the rate-limited message was sent again after the pause');
     assert.equal(fake.deliveriesPerRecipient({ channel: a.token }).size, 60);
-    const log = await t.app.ctx.db.query(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'paused'`, [doneA.runs[0].id]);
+    const log = await t.app.ctx.db.query<{ message: string }>(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'paused'`, [doneA.runs[0].id]);
     assert.equal(log.length, 1);
     assert.match(log[0].message, /paused for 1 s/);
   });
@@ -118,7 +120,7 @@ describe('delivery engine', () => {
     fake.setFaults([]);
     assert.equal(done.counts.sent, 9);
     assert.equal(done.counts.failed, 1);
-    const rows = await t.app.ctx.db.query(`SELECT recipient, state, attempts, outcome FROM deliveries WHERE channel_id = $1 AND recipient IN ('1001','1002') ORDER BY recipient`, [channelId]);
+    const rows = await t.app.ctx.db.query<{ recipient: string; state: string; attempts: number; outcome: string | null }>(`SELECT recipient, state, attempts, outcome FROM deliveries WHERE channel_id = $1 AND recipient IN ('1001','1002') ORDER BY recipient`, [channelId]);
     assert.deepEqual(rows.map((r) => [r.recipient, r.state, r.attempts, r.outcome]), [
       ['1001', 'sent', 2, 'sent'],
       ['1002', 'failed', 5, 'transient'],
@@ -144,11 +146,11 @@ describe('delivery engine', () => {
     const { w, channelId, token } = await tgWorld(400, { rate: 40 });
     await broadcast(w, [channelId]);
     await waitFor('the big broadcast to start', async () => byToken(token).length >= 10);
-    const [one] = await t.app.ctx.db.query(`SELECT id FROM subscribers WHERE channel_id = $1 AND platform_user_id = '1399'`, [channelId]);
+    const [one] = await t.app.ctx.db.query<IdRow>(`SELECT id FROM subscribers WHERE channel_id = $1 AND platform_user_id = '1399'`, [channelId]);
     const enqueuedAt = Date.now();
     const small = await broadcast(w, [channelId], { audience: { type: 'selected', subscriberIds: [one.id] }, content: { type: 'text', text: 'just you' } });
-    await waitFor('the small send to arrive', async () => byToken(token).some((r) => (r.body as any)?.text === 'just you'), 10_000, 10);
-    const arrived = byToken(token).find((r) => (r.body as any)?.text === 'just you')!;
+    await waitFor('the small send to arrive', async () => byToken(token).some((r) => (r.body as Json)?.text === 'just you'), 10_000, 10);
+    const arrived = byToken(token).find((r) => (r.body as Json)?.text === 'just you')!;
     assert.ok(arrived.t - enqueuedAt < 2000, `took ${arrived.t - enqueuedAt} ms`);
     await t.request('POST', `/api/sends/${small}/stop`, { key: w.key }).catch(() => {});
   });

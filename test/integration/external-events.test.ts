@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { startFakeServer, type FakeServer } from '../fakes/server.ts';
 import { FAST_ENGINE, addChannel, makeWorld, seedSubscribers, waitFor, waitForSend, type World } from '../helpers/world.ts';
+import type { CountRow, ExistsRow } from '../../src/storage/db.ts';
+import type { Json } from '../helpers/json.ts';
 
 let t: TestApp;
 let fake: FakeServer;
@@ -23,7 +25,7 @@ async function write(userId: string) {
 }
 
 const inbox = async (userId: string) =>
-  (await t.request('GET', `/api/channels/${sandbox}/sandbox/inbox?userId=${userId}`, { key: w.key })).body.filter((m: any) => m.direction === 'out');
+  (await t.request('GET', `/api/channels/${sandbox}/sandbox/inbox?userId=${userId}`, { key: w.key })).body.filter((m: Json) => m.direction === 'out');
 
 async function createEvent(body: Record<string, unknown> = {}) {
   const r = await t.request('POST', `/api/bots/${w.botId}/external-events`, {
@@ -40,7 +42,7 @@ function call(url: string, body: unknown, headers: Record<string, string> = {}) 
   return t.request('POST', pathOf(url), { body, headers });
 }
 
-const count = async (sql: string, params: unknown[] = []) => Number((await t.app.ctx.db.query(sql, params))[0].n);
+const count = async (sql: string, params: unknown[] = []) => Number((await t.app.ctx.db.query<CountRow>(sql, params))[0].n);
 
 before(async () => {
   fake = await startFakeServer({ seed: 8 });
@@ -93,11 +95,11 @@ describe('calls', () => {
       assert.equal(r.body.duplicates, 1);
       const done = await waitForSend(t, w, r.body.sendId);
       assert.equal(done.counts.sent, 2);
-      const log = await t.app.ctx.db.query(`SELECT type, message, data FROM run_events WHERE run_id = $1 ORDER BY id`, [r.body.runId]);
+      const log = await t.app.ctx.db.query<{ type: string; message: string; data: Record<string, unknown> | null }>(`SELECT type, message, data FROM run_events WHERE run_id = $1 ORDER BY id`, [r.body.runId]);
       const unknown = log.find((e) => e.type === 'unknown_users');
       assert.ok(unknown, JSON.stringify(log));
       assert.match(unknown.message, /3 unknown user\(s\).*nobody, subscriber:99999999, 1001/);
-      assert.deepEqual(unknown.data.users, ['nobody', 'subscriber:99999999', '1001']);
+      assert.deepEqual(unknown.data?.users, ['nobody', 'subscriber:99999999', '1001']);
       assert.ok(log.some((e) => e.type === 'blocked_users' && /dan/.test(e.message)));
     } finally {
       await t.app.ctx.db.query(`UPDATE subscribers SET status = 'active' WHERE id = $1`, [ids.dan]);
@@ -118,16 +120,16 @@ describe('calls', () => {
     assert.equal(all.body.queued, 9);
     const done = await waitForSend(t, w, all.body.sendId);
     assert.equal(done.counts.sent, 9);
-    assert.deepEqual(done.platforms.map((p: any) => p.platform).sort(), ['sandbox', 'tg']);
+    assert.deepEqual(done.platforms.map((p: Json) => p.platform).sort(), ['sandbox', 'tg']);
     assert.equal(fake.deliveriesPerRecipient({ channel: tgToken }).size, 5);
-    const lastRequests = await t.app.ctx.db.query(`SELECT count(*)::int AS n FROM subscribers WHERE bot_id = $1 AND last_request->>'campaign' = 'x'`, [w.botId]);
+    const lastRequests = await t.app.ctx.db.query<CountRow>(`SELECT count(*)::int AS n FROM subscribers WHERE bot_id = $1 AND last_request->>'campaign' = 'x'`, [w.botId]);
     assert.equal(lastRequests[0].n, 9);
 
     const mixed = await call(event.url, { platform: 'any', users: ['1003', 'cid', 777] });
     assert.equal(mixed.status, 202, mixed.text);
     assert.equal(mixed.body.queued, 2);
     assert.deepEqual(mixed.body.unknown, [777]);
-    const lanes = await t.app.ctx.db.query(`SELECT c.platform FROM send_recipients r JOIN subscribers c ON c.id = r.subscriber_id WHERE r.send_id = $1 ORDER BY 1`, [mixed.body.sendId]);
+    const lanes = await t.app.ctx.db.query<{ platform: string }>(`SELECT c.platform FROM send_recipients r JOIN subscribers c ON c.id = r.subscriber_id WHERE r.send_id = $1 ORDER BY 1`, [mixed.body.sendId]);
     assert.deepEqual(lanes.map((l) => l.platform), ['sandbox', 'tg']);
     await waitForSend(t, w, mixed.body.sendId);
 
@@ -147,14 +149,14 @@ describe('calls', () => {
     assert.equal(done.counts.sent, 1);
     const chats = await t.request('GET', `/api/bots/${w.botId}/chats?subscriberId=${eva}`, { key: w.key });
     assert.equal(chats.body[0].closedBy, `send:${r.body.sendId}`);
-    assert.ok((await t.app.ctx.db.query(`SELECT 1 FROM run_events WHERE run_id = $1 AND type = 'chats_closed'`, [r.body.runId])).length === 1);
+    assert.ok((await t.app.ctx.db.query<ExistsRow>(`SELECT 1 FROM run_events WHERE run_id = $1 AND type = 'chats_closed'`, [r.body.runId])).length === 1);
 
     await t.request('POST', `/api/subscribers/${eva}/chat`, { key: w.key });
     const holding = await createEvent({ content: { type: 'text', text: 'held' } });
     const h = await call(holding.url, { platform: 'sandbox', users: ['eva'] });
     assert.deepEqual(h.body.openChats, { count: 1, willBe: 'held' });
     await waitFor('the hold', async () => (await t.request('GET', `/api/sends/${h.body.sendId}`, { key: w.key })).body.counts.held === 1);
-    assert.deepEqual(await inbox('eva').then((m) => m.filter((x: any) => x.body[0].text === 'held')), []);
+    assert.deepEqual(await inbox('eva').then((m) => m.filter((x: Json) => x.body[0].text === 'held')), []);
     await t.request('POST', `/api/subscribers/${eva}/chat/close`, { key: w.key });
     assert.equal((await waitForSend(t, w, h.body.sendId)).counts.sent, 1);
     assert.equal((await inbox('eva'))[0].body[0].text, 'held');
@@ -243,7 +245,7 @@ describe('what a call may send', () => {
     assert.deepEqual(retry.body, first.body);
     await waitForSend(t, w, first.body.sendId);
     assert.equal(await count('SELECT count(*) AS n FROM sends WHERE source_id = $1 AND kind = $2', [event.id, 'external']), 1);
-    assert.equal((await inbox('bob')).filter((m: any) => m.body[0].text === 'Paid B-1').length, 1);
+    assert.equal((await inbox('bob')).filter((m: Json) => m.body[0].text === 'Paid B-1').length, 1);
     const other = await call(event.url, { platform: 'sandbox', users: ['bob'], data: { order: 'B-2' } }, { 'idempotency-key': 'crm-order-B-2' });
     assert.notEqual(other.body.sendId, first.body.sendId);
     await waitForSend(t, w, other.body.sendId);
@@ -272,14 +274,14 @@ describe('managing events', () => {
   test('create, list, edit, delete; names are unique per bot; another workspace sees 404', async () => {
     const screen = await t.request('POST', `/api/bots/${w.botId}/screens`, { key: w.key, body: { name: 'Receipt', text: 'Receipt {{order.id}}' } });
     const event = await createEvent({ name: 'Order paid', content: { type: 'screen', screenId: screen.body.id }, endOpenChats: true });
-    assert.deepEqual((event as any).content, { type: 'screen', screenId: screen.body.id });
+    assert.deepEqual((event as Json).content, { type: 'screen', screenId: screen.body.id });
     const dup = await t.request('POST', `/api/bots/${w.botId}/external-events`, { key: w.key, body: { name: 'Order paid', content: { type: 'text', text: 'x' } } });
     assert.equal(dup.status, 409);
     const badScreen = await t.request('POST', `/api/bots/${w.botId}/external-events`, { key: w.key, body: { name: 'bad', content: { type: 'screen', screenId: 9_999_999 } } });
     assert.equal(badScreen.status, 400);
     assert.equal(badScreen.body.error.code, 'unknown_screen');
     const list = await t.request('GET', `/api/bots/${w.botId}/external-events`, { key: w.key });
-    assert.ok(list.body.some((e: any) => e.id === event.id && e.url === event.url));
+    assert.ok(list.body.some((e: Json) => e.id === event.id && e.url === event.url));
     const patched = await t.request('PATCH', `/api/external-events/${event.id}`, { key: w.key, body: { name: 'Order paid!', endOpenChats: false } });
     assert.equal(patched.status, 200, patched.text);
     assert.equal(patched.body.name, 'Order paid!');

@@ -4,6 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { migrate } from '../../src/storage/migrate.ts';
+import type { CountRow } from '../../src/storage/db.ts';
+import type { Json } from '../helpers/json.ts';
 
 let t: TestApp;
 let key: string;
@@ -31,7 +33,7 @@ describe('accounts and API keys', () => {
     const created = await t.request('POST', '/api/api-keys', { key, body: { name: 'ci' } });
     assert.equal(created.status, 201);
     assert.match(created.body.key, /^bc_/);
-    const rows = await t.app.ctx.db.query('SELECT * FROM api_keys');
+    const rows = await t.app.ctx.db.query<{ id: number; workspace_id: number; name: string; prefix: string; key_hash: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }>('SELECT * FROM api_keys');
     for (const row of rows) assert.ok(!JSON.stringify(row).includes(created.body.key));
     const listed = await t.request('GET', '/api/api-keys', { key });
     assert.ok(!listed.text.includes(created.body.key), 'a listed key must not show the key');
@@ -49,7 +51,7 @@ describe('accounts and API keys', () => {
 
   test('passwords are stored with scrypt, and a member can log in with a session cookie', async () => {
     const ws = await t.workspace('Login test');
-    const [row] = await t.app.ctx.db.query('SELECT password_hash FROM members WHERE email = $1', [ws.email]);
+    const [row] = await t.app.ctx.db.query<{ password_hash: string }>('SELECT password_hash FROM members WHERE email = $1', [ws.email]);
     assert.match(row.password_hash, /^scrypt\$/);
     assert.ok(!row.password_hash.includes('correct horse'));
     const login = await t.request('POST', '/api/auth/login', { body: { email: ws.email, password: 'correct horse battery' } });
@@ -113,7 +115,7 @@ describe('bots and channels', () => {
     assert.equal(r.status, 201);
     assert.deepEqual(r.body.credentialsSet, ['token']);
     assert.ok(!r.text.includes(secret));
-    const [row] = await t.app.ctx.db.query('SELECT credentials_enc FROM channels WHERE id = $1', [r.body.id]);
+    const [row] = await t.app.ctx.db.query<{ credentials_enc: string }>('SELECT credentials_enc FROM channels WHERE id = $1', [r.body.id]);
     assert.ok(row.credentials_enc.startsWith('v1:'));
     assert.ok(!row.credentials_enc.includes(secret));
     assert.equal(JSON.parse(t.app.ctx.sealer.open(row.credentials_enc)).token, secret);
@@ -151,7 +153,7 @@ describe('sandbox, subscribers, tags and operator chats', () => {
     assert.deepEqual(tagged.body.tags, ['newsletter', 'vip']);
     await t.request('POST', `/api/bots/${botId}/tags`, { key, body: { name: 'unused' } });
     const tags = await t.request('GET', `/api/bots/${botId}/tags`, { key });
-    const byName = Object.fromEntries(tags.body.map((x: any) => [x.name, x]));
+    const byName = Object.fromEntries(tags.body.map((x: Json) => [x.name, x]));
     assert.equal(byName.vip.inUse, true);
     assert.equal(byName.unused.inUse, false);
     const empty = await t.request('POST', `/api/subscribers/${id}/tags`, { key, body: { tags: ['  '] } });
@@ -159,7 +161,7 @@ describe('sandbox, subscribers, tags and operator chats', () => {
     assert.match(empty.body.error.message, /tags\[0\]/);
     const long = await t.request('POST', `/api/bots/${botId}/tags`, { key, body: { name: 'x'.repeat(65) } });
     assert.equal(long.status, 400);
-    const events = await t.app.ctx.db.query(`SELECT count(*) AS n FROM events WHERE type = 'tag_assigned' AND (payload->>'subscriberId')::bigint = $1`, [id]);
+    const events = await t.app.ctx.db.query<CountRow>(`SELECT count(*) AS n FROM events WHERE type = 'tag_assigned' AND (payload->>'subscriberId')::bigint = $1`, [id]);
     assert.equal(events[0].n, 2);
   });
 
@@ -172,7 +174,7 @@ describe('sandbox, subscribers, tags and operator chats', () => {
     assert.equal(stop.body.chatsClosed, 1);
     const chats = await t.request('GET', `/api/bots/${botId}/chats?subscriberId=${id}`, { key });
     assert.equal(chats.body[0].closedBy, 'subscriber');
-    const events = await t.app.ctx.db.query(`SELECT payload FROM events WHERE type = 'chat_closed' AND (payload->>'subscriberId')::bigint = $1`, [id]);
+    const events = await t.app.ctx.db.query<{ payload: Record<string, unknown> }>(`SELECT payload FROM events WHERE type = 'chat_closed' AND (payload->>'subscriberId')::bigint = $1`, [id]);
     assert.equal(events.length, 1);
   });
 
@@ -287,7 +289,7 @@ describe('workspace isolation', () => {
       ['PUT', `/api/channels/${channelId}/sandbox/users/x`, { behaviour: 'blocked' }],
     ];
     const snapshot = async () =>
-      JSON.stringify(await t.app.ctx.db.query(`SELECT (SELECT count(*) FROM bots) b, (SELECT count(*) FROM channels) c, (SELECT count(*) FROM subscribers) s,
+      JSON.stringify(await t.app.ctx.db.query<{ b: number; c: number; s: number; st: number; t: number; sc: number; oc: number; sm: number; bn: string | null }>(`SELECT (SELECT count(*) FROM bots) b, (SELECT count(*) FROM channels) c, (SELECT count(*) FROM subscribers) s,
         (SELECT count(*) FROM subscriber_tags) st, (SELECT count(*) FROM tags) t, (SELECT count(*) FROM screens) sc, (SELECT count(*) FROM operator_chats) oc,
         (SELECT count(*) FROM sandbox_messages) sm, (SELECT string_agg(name, ',' ORDER BY id) FROM bots) bn`));
     const before = await snapshot();

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { FAST_ENGINE, addChannel, makeWorld, waitForSend, type World } from '../helpers/world.ts';
 import { applyRetention } from '../../src/engine/retention.ts';
+import type { CountRow } from '../../src/storage/db.ts';
+import type { Json } from '../helpers/json.ts';
 
 let t: TestApp;
 let w: World;
@@ -40,28 +42,28 @@ after(() => t.close());
 describe('history sections', () => {
   test('a send moves from Scheduled to Completed, with counts and View errors', async () => {
     const scheduled = await send({ timing: { type: 'delayed', at: '2099-05-01T10:00' } });
-    assert.ok((await history('section=scheduled')).items.some((i: any) => i.id === scheduled.id));
-    assert.ok(!(await history('section=active')).items.some((i: any) => i.id === scheduled.id));
+    assert.ok((await history('section=scheduled')).items.some((i: Json) => i.id === scheduled.id));
+    assert.ok(!(await history('section=active')).items.some((i: Json) => i.id === scheduled.id));
     await t.app.ctx.db.query('UPDATE sends SET next_run_at = now() WHERE id = $1', [scheduled.id]);
     await waitForSend(t, w, scheduled.id);
-    assert.ok(!(await history('section=scheduled')).items.some((i: any) => i.id === scheduled.id));
-    const completed = (await history('section=completed')).items.find((i: any) => i.id === scheduled.id);
+    assert.ok(!(await history('section=scheduled')).items.some((i: Json) => i.id === scheduled.id));
+    const completed = (await history('section=completed')).items.find((i: Json) => i.id === scheduled.id);
     assert.ok(completed, 'listed in Completed');
     assert.equal(completed.counts.recipients, 5);
     assert.equal(completed.counts.sent, 3);
     assert.equal(completed.errors, 2);
     assert.equal(completed.kind, 'broadcast');
     assert.equal(completed.contentSummary, 'News for {{name}}');
-    assert.deepEqual(completed.platforms.map((p: any) => p.platform), ['sandbox']);
+    assert.deepEqual(completed.platforms.map((p: Json) => p.platform), ['sandbox']);
     assert.ok(completed.startedAt && completed.finishedAt && completed.createdAt);
     const errors = await t.request('GET', completed.viewErrorsUrl, { key: w.key });
     assert.equal(errors.status, 200);
     assert.equal(errors.body.deliveries.items.length, 2);
-    const e = errors.body.deliveries.items.find((x: any) => x.recipient === 'blocker');
+    const e = errors.body.deliveries.items.find((x: Json) => x.recipient === 'blocker');
     assert.equal(e.recipient, 'blocker');
     assert.equal(e.errorClass, 'blocked');
     assert.equal(e.errorCode, '403');
-    const types = errors.body.events.map((x: any) => x.type);
+    const types = errors.body.events.map((x: Json) => x.type);
     for (const type of ['created', 'started', 'audience', 'finished']) assert.ok(types.includes(type), `log has ${type}`);
   });
 
@@ -73,14 +75,14 @@ describe('history sections', () => {
       await graceApp.request('POST', `/api/channels/${ch}/sandbox/messages`, { key: gw.key, body: { userId: 'x', text: 'hi' } });
       const s = await graceApp.request('POST', `/api/bots/${gw.botId}/sends`, { key: gw.key, body: { content: { type: 'text', text: 'x' }, channelIds: [ch], audience: { type: 'all' } } });
       const active = await graceApp.request('GET', '/api/history?section=active', { key: gw.key });
-      const item = active.body.items.find((i: any) => i.id === s.body.id);
+      const item = active.body.items.find((i: Json) => i.id === s.body.id);
       assert.ok(item.graceSecondsLeft > 50);
       const p = await graceApp.request('POST', `/api/bots/${gw.botId}/sends`, {
         key: gw.key,
         body: { content: { type: 'text', text: 'weekly' }, channelIds: [ch], audience: { type: 'all' }, timing: { type: 'periodic', recurrence: { kind: 'weekdays', days: [5], time: '18:00' } } },
       });
       const periodic = await graceApp.request('GET', '/api/history?section=periodic', { key: gw.key });
-      const entry = periodic.body.items.find((i: any) => i.id === p.body.id);
+      const entry = periodic.body.items.find((i: Json) => i.id === p.body.id);
       assert.ok(entry.nextRunAt);
     } finally {
       await graceApp.close();
@@ -95,12 +97,12 @@ describe('history sections', () => {
     const broadcastsOnly = await history('section=completed&kinds=broadcast');
     const externalOnly = await history('section=completed&kinds=external');
     const both = await history('section=completed&kinds=broadcast,external');
-    assert.ok(all.items.some((i: any) => i.id === s.id));
-    assert.ok(!broadcastsOnly.items.some((i: any) => i.id === s.id));
-    assert.deepEqual(externalOnly.items.map((i: any) => i.id), [s.id]);
+    assert.ok(all.items.some((i: Json) => i.id === s.id));
+    assert.ok(!broadcastsOnly.items.some((i: Json) => i.id === s.id));
+    assert.deepEqual(externalOnly.items.map((i: Json) => i.id), [s.id]);
     assert.equal(both.items.length, all.items.length);
     const found = await history(`section=completed&q=${s.id}`);
-    assert.deepEqual(found.items.map((i: any) => i.id), [s.id]);
+    assert.deepEqual(found.items.map((i: Json) => i.id), [s.id]);
     assert.equal((await t.request('GET', '/api/history?section=completed&kinds=sms', { key: w.key })).status, 400);
     assert.equal((await t.request('GET', '/api/history?section=completed&q=abc', { key: w.key })).status, 400);
     assert.equal((await t.request('GET', '/api/history?section=later', { key: w.key })).status, 400);
@@ -143,9 +145,9 @@ describe('progress', () => {
     assert.equal(progress.body.done, true);
     assert.equal(progress.body.counts.sent, 3);
     const series = await t.request('GET', `/api/sends/${s.id}/rate-series`, { key: w.key });
-    const total = series.body.points.reduce((a: number, p: any) => a + p.sent, 0);
+    const total = series.body.points.reduce((a: number, p: Json) => a + p.sent, 0);
     assert.equal(total, 3);
-    assert.equal(series.body.points.reduce((a: number, p: any) => a + p.failed, 0), 1);
+    assert.equal(series.body.points.reduce((a: number, p: Json) => a + p.failed, 0), 1);
   });
 });
 
@@ -187,7 +189,7 @@ describe('retention', () => {
     assert.equal(result.deliveries, 4);
     assert.equal((await t.request('GET', `/api/sends/${old.id}`, { key: w.key })).status, 404);
     assert.equal((await t.request('GET', `/api/sends/${recent.id}`, { key: w.key })).status, 200);
-    const leftovers = await t.app.ctx.db.query(`SELECT count(*) AS n FROM run_events e WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.id = e.run_id)`);
+    const leftovers = await t.app.ctx.db.query<CountRow>(`SELECT count(*) AS n FROM run_events e WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.id = e.run_id)`);
     assert.equal(leftovers[0].n, 0);
   });
 

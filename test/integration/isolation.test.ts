@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { addChannel, makeWorld } from '../helpers/world.ts';
+import type { CountRow } from '../../src/storage/db.ts';
 
 let t: TestApp;
 const ids: Record<string, number> = {};
@@ -34,8 +35,8 @@ after(() => t.close());
 
 async function snapshot() {
   const tables = ['bots', 'channels', 'subscribers', 'subscriber_tags', 'tags', 'screens', 'sends', 'runs', 'drafts', 'api_keys', 'operator_chats', 'sandbox_messages', 'selected_imports', 'events'];
-  const counts = await Promise.all(tables.map(async (table) => `${table}=${(await t.app.ctx.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n}`));
-  const names = await t.app.ctx.db.query(`SELECT (SELECT string_agg(name || time_zone, ',' ORDER BY id) FROM bots) AS b, (SELECT string_agg(coalesce(deleted_at::text, '-'), ',' ORDER BY id) FROM sends) AS s,
+  const counts = await Promise.all(tables.map(async (table) => `${table}=${(await t.app.ctx.db.query<CountRow>(`SELECT count(*) AS n FROM ${table}`))[0].n}`));
+  const names = await t.app.ctx.db.query<{ b: string | null; s: string | null; c: string | null; k: string | null }>(`SELECT (SELECT string_agg(name || time_zone, ',' ORDER BY id) FROM bots) AS b, (SELECT string_agg(coalesce(deleted_at::text, '-'), ',' ORDER BY id) FROM sends) AS s,
     (SELECT string_agg(name || coalesce(rate_per_second::text, '-') || status, ',' ORDER BY id) FROM channels) AS c, (SELECT string_agg(coalesce(revoked_at::text, '-'), ',' ORDER BY id) FROM api_keys) AS k`);
   return counts.join(' ') + JSON.stringify(names);
 }

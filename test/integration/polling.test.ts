@@ -8,6 +8,7 @@ import { startFakeServer, type FakeServer } from '../fakes/server.ts';
 import { FAST_ENGINE, addChannel, makeWorld, waitFor } from '../helpers/world.ts';
 import { createApp } from '../../src/app.ts';
 import { ENGINE } from '../helpers/engine.ts';
+import type { CountRow } from '../../src/storage/db.ts';
 
 let fake: FakeServer;
 let t: TestApp;
@@ -37,8 +38,8 @@ describe('telegram long polling', () => {
     const token = `55:poll${Date.now()}`;
     const channelId = await addChannel(t, w, 'tg', { credentials: { token }, apiBaseUrl: fake.url, inbound: 'polling' });
     await push(token, [update(10, 501), update(11, 502), update(12, 501, 'again')]);
-    await waitFor('subscribers from updates', async () => (await t.app.ctx.db.query('SELECT count(*) AS n FROM subscribers WHERE channel_id = $1', [channelId]))[0].n === 2);
-    const [state] = await t.app.ctx.db.query('SELECT update_offset FROM channel_polling WHERE channel_id = $1', [channelId]);
+    await waitFor('subscribers from updates', async () => (await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM subscribers WHERE channel_id = $1', [channelId]))[0].n === 2);
+    const [state] = await t.app.ctx.db.query<{ update_offset: number }>('SELECT update_offset FROM channel_polling WHERE channel_id = $1', [channelId]);
     assert.equal(state.update_offset, 13);
     // A restart: the same process opens the same database again.
     await t.app.close();
@@ -46,8 +47,8 @@ describe('telegram long polling', () => {
     try {
       // Telegram re-offers update 12 (its confirmation was the offset we stored) and a new one.
       await push(token, [update(12, 501, 'again'), update(13, 503)]);
-      await waitFor('the new update', async () => (await reopened.ctx.db.query('SELECT count(*) AS n FROM subscribers WHERE channel_id = $1', [channelId]))[0].n === 3);
-      const [after] = await reopened.ctx.db.query('SELECT update_offset FROM channel_polling WHERE channel_id = $1', [channelId]);
+      await waitFor('the new update', async () => (await reopened.ctx.db.query<CountRow>('SELECT count(*) AS n FROM subscribers WHERE channel_id = $1', [channelId]))[0].n === 3);
+      const [after] = await reopened.ctx.db.query<{ update_offset: number }>('SELECT update_offset FROM channel_polling WHERE channel_id = $1', [channelId]);
       assert.equal(after.update_offset, 14);
       const polls = fake.records.filter((r) => r.channel === token && r.method === 'getUpdates');
       assert.ok(polls.length > 0);
@@ -65,10 +66,10 @@ describe('telegram long polling', () => {
     try {
       await waitFor('a poller', async () => fake.records.some((r) => r.channel === token && r.method === 'getUpdates'));
       await new Promise((r) => setTimeout(r, 1500));
-      const owners = await t.app.ctx.db.query('SELECT owner FROM channel_polling WHERE channel_id = $1', [channelId]);
+      const owners = await t.app.ctx.db.query<{ owner: string | null }>('SELECT owner FROM channel_polling WHERE channel_id = $1', [channelId]);
       assert.equal(owners.length, 1);
-      const workers = (await t.app.ctx.db.query('SELECT id FROM workers')).map((r) => r.id);
-      assert.ok(workers.includes(owners[0].owner));
+      const workers = (await t.app.ctx.db.query<{ id: string }>('SELECT id FROM workers')).map((r) => r.id);
+      assert.ok(workers.includes(owners[0].owner ?? ''));
     } finally {
       await second.close();
     }

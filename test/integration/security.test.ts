@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { addChannel, makeWorld, seedSubscribers, type World } from '../helpers/world.ts';
+import type { CountRow } from '../../src/storage/db.ts';
 
 let t: TestApp;
 let w: World;
@@ -39,7 +40,7 @@ describe('fuzzing', () => {
     const ev = await t.request('POST', `/api/bots/${w.botId}/external-events`, { key: w.key, body: { name: 'fuzz', content: { type: 'text', text: 'Order {{order.id}}' } } });
     assert.equal(ev.status, 201, ev.text);
     const path = new URL(ev.body.url).pathname;
-    const count = async () => (await t.app.ctx.db.query('SELECT (SELECT count(*) FROM sends) + (SELECT count(*) FROM send_recipients) + (SELECT count(*) FROM external_event_calls) AS n'))[0].n;
+    const count = async () => (await t.app.ctx.db.query<CountRow>('SELECT (SELECT count(*) FROM sends) + (SELECT count(*) FROM send_recipients) + (SELECT count(*) FROM external_event_calls) AS n'))[0].n;
     const json = fc.jsonValue({ maxDepth: 3 });
     const shaped = fc.record(
       {
@@ -62,7 +63,7 @@ describe('fuzzing', () => {
   });
 
   test('the CSV import never answers 5xx, and a rejected file writes nothing', async () => {
-    const count = async () => (await t.app.ctx.db.query('SELECT (SELECT count(*) FROM selected_imports) + (SELECT count(*) FROM selected_import_problems) AS n'))[0].n;
+    const count = async () => (await t.app.ctx.db.query<CountRow>('SELECT (SELECT count(*) FROM selected_imports) + (SELECT count(*) FROM selected_import_problems) AS n'))[0].n;
     const text = fc.array(fc.oneof(fc.constantFrom('1', '2', '29', '"3"', ' 4 ', 'id', ',', ';', '\t', '\r\n', '\n', '"', '\uFEFF', 'é', 'x'), fc.string()), { maxLength: 60 }).map((parts) => Buffer.from(parts.join('')));
     const bytes = fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a));
     await fc.assert(

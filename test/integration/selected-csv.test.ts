@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { addChannel, makeWorld, seedSubscribers, type World } from '../helpers/world.ts';
+import type { CountRow } from '../../src/storage/db.ts';
 
 let t: TestApp;
 let w: World;
@@ -22,7 +23,7 @@ async function upload(body: string | Buffer, fileName = 'users.csv') {
   return t.request('POST', `/api/channels/${tg}/selected-users/import?fileName=${fileName}`, { key: w.key, raw: body, headers: { 'content-type': 'text/csv' } });
 }
 
-const importsCount = async () => (await t.app.ctx.db.query('SELECT count(*) AS n FROM selected_imports'))[0].n;
+const importsCount = async () => (await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM selected_imports'))[0].n;
 
 describe('selected users from CSV', () => {
   test('a title row of any kind, quoted and unquoted ids, CRLF, blank lines and spaces', async () => {
@@ -63,7 +64,7 @@ describe('selected users from CSV', () => {
       body: { content: { type: 'text', text: 'x' }, channelIds: [tg], audience: { type: 'selected', importId: r.body.importId }, timing: { type: 'delayed', at: '2099-01-01T00:00' } },
     });
     assert.equal(s.status, 201, s.text);
-    const recipients = await t.app.ctx.db.query('SELECT count(*) AS n FROM send_recipients WHERE send_id = $1', [s.body.id]);
+    const recipients = await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM send_recipients WHERE send_id = $1', [s.body.id]);
     assert.equal(recipients[0].n, 1);
   });
 

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { FAST_ENGINE, addChannel, makeWorld, seedSubscribers, waitFor, waitForSend, type World } from '../helpers/world.ts';
+import type { Json } from '../helpers/json.ts';
 
 let t: TestApp;
 let w: World;
@@ -20,7 +21,7 @@ async function write(channelId: number, userId: string, world = w) {
 }
 
 const inbox = async (userId: string, channelId = sandbox, world = w) =>
-  ((await t.request('GET', `/api/channels/${channelId}/sandbox/inbox?userId=${userId}`, { key: world.key })).body as any[])
+  ((await t.request('GET', `/api/channels/${channelId}/sandbox/inbox?userId=${userId}`, { key: world.key })).body as Json[])
     .filter((m) => m.direction === 'out')
     .reverse()
     .map((m) => m.body[0].text as string);
@@ -50,7 +51,7 @@ async function untag(subscriberId: number, ...tags: string[]) {
   assert.equal(r.status, 200, r.text);
 }
 
-async function firings(triggerId: number, query = '', world = w): Promise<any[]> {
+async function firings(triggerId: number, query = '', world = w): Promise<Json[]> {
   const r = await t.request('GET', `/api/triggers/${triggerId}/firings${query}`, { key: world.key });
   assert.equal(r.status, 200, r.text);
   return r.body;
@@ -141,7 +142,7 @@ describe('timing: due time from the assignment time, in the bot time zone', () =
     const send = await t.request('GET', `/api/sends/${fired.sendId}`, { key: w.key });
     assert.equal(send.body.kind, 'trigger');
     assert.equal(send.body.sourceId, trigger.id);
-    assert.deepEqual(send.body.platforms.map((p: any) => p.platform), ['sandbox']);
+    assert.deepEqual(send.body.platforms.map((p: Json) => p.platform), ['sandbox']);
   });
 
   test('validation: the delay and the tag are checked and named', async () => {
@@ -159,7 +160,7 @@ describe('timing: due time from the assignment time, in the bot time zone', () =
       assert.equal(r.body.error.details.field, field, `${JSON.stringify(body)}: ${r.text}`);
     }
     const ok = await createTrigger({ tag: 'checked', delay: { amount: 0, unit: 'days', timeOfDay: '19:00' } });
-    assert.equal((ok as any).delayText, 'at 19:00 (today if still ahead, else tomorrow)');
+    assert.equal((ok as Json).delayText, 'at 19:00 (today if still ahead, else tomorrow)');
     await t.request('DELETE', `/api/triggers/${ok.id}`, { key: w.key });
   });
 });
@@ -237,7 +238,7 @@ describe('firing rules', () => {
     const b = await createTrigger({ name: 'B', tag: 'signup', content: { type: 'text', text: 'B' } });
     const c = await createTrigger({ name: 'C', tag: 'signup', content: { type: 'text', text: 'C' } });
     assert.ok(a.position < b.position && b.position < c.position, 'new triggers go last');
-    const list = (await t.request('GET', `/api/bots/${w.botId}/triggers`, { key: w.key })).body as any[];
+    const list = (await t.request('GET', `/api/bots/${w.botId}/triggers`, { key: w.key })).body as Json[];
     const others = list.map((x) => x.id).filter((id) => ![a.id, b.id, c.id].includes(id));
     const incomplete = await t.request('PUT', `/api/bots/${w.botId}/triggers/order`, { key: w.key, body: { ids: [c.id, a.id] } });
     assert.equal(incomplete.status, 400);
@@ -246,12 +247,12 @@ describe('firing rules', () => {
     assert.equal(twice.status, 400);
     const ordered = await t.request('PUT', `/api/bots/${w.botId}/triggers/order`, { key: w.key, body: { ids: [c.id, a.id, b.id, ...others] } });
     assert.equal(ordered.status, 200, ordered.text);
-    assert.deepEqual(ordered.body.slice(0, 3).map((x: any) => x.name), ['C', 'A', 'B']);
+    assert.deepEqual(ordered.body.slice(0, 3).map((x: Json) => x.name), ['C', 'A', 'B']);
 
     const eve = await write(sandbox, 'eve');
     await tag(eve, 'signup');
     for (const x of [a, b, c]) await waitFiring(x.id, eve, 'pending');
-    const dues = await t.app.ctx.db.query('SELECT DISTINCT due_at FROM trigger_firings WHERE subscriber_id = $1', [eve]);
+    const dues = await t.app.ctx.db.query<{ due_at: Date }>('SELECT DISTINCT due_at FROM trigger_firings WHERE subscriber_id = $1', [eve]);
     assert.equal(dues.length, 1, 'all three are due at the same moment');
     await t.app.ctx.db.query(`UPDATE trigger_firings SET due_at = now() - interval '1 second' WHERE subscriber_id = $1 AND state = 'pending'`, [eve]);
     await waitFor('three messages', async () => (await inbox('eve')).length === 3);
@@ -275,7 +276,7 @@ describe('operator chats', () => {
       const [f] = await firings(hold.id, `?subscriberId=${fay}&state=fired`);
       return f?.deliveryState === 'held' ? f : null;
     });
-    const heldLog = await t.app.ctx.db.query(`SELECT type FROM run_events WHERE run_id = $1`, [held.runId]);
+    const heldLog = await t.app.ctx.db.query<{ type: string }>(`SELECT type FROM run_events WHERE run_id = $1`, [held.runId]);
     assert.ok(heldLog.some((e) => e.type === 'held'));
     assert.equal((await t.request('GET', `/api/sends/${held.sendId}`, { key: w.key })).body.counts.held, 1);
     assert.deepEqual(await inbox('fay'), []);
@@ -289,8 +290,8 @@ describe('operator chats', () => {
     await received('fay', 'closing message');
     const fired = await waitFiring(close.id, fay, 'fired');
     const chats = await t.request('GET', `/api/bots/${w.botId}/chats?subscriberId=${fay}`, { key: w.key });
-    assert.equal(chats.body.find((c: any) => c.closedBy === `send:${fired.sendId}`)?.closedBy, `send:${fired.sendId}`);
-    const log = await t.app.ctx.db.query(`SELECT type FROM run_events WHERE run_id = $1`, [fired.runId]);
+    assert.equal(chats.body.find((c: Json) => c.closedBy === `send:${fired.sendId}`)?.closedBy, `send:${fired.sendId}`);
+    const log = await t.app.ctx.db.query<{ type: string }>(`SELECT type FROM run_events WHERE run_id = $1`, [fired.runId]);
     assert.ok(log.some((e) => e.type === 'chats_closed'));
   });
 });
@@ -310,11 +311,11 @@ describe('history', () => {
     assert.equal(fired.length, 2);
     assert.equal(fired[0].sendId, fired[1].sendId);
     assert.equal(fired[0].runId, fired[1].runId, 'one history entry for the day');
-    const sends = await t.app.ctx.db.query(`SELECT id, kind, group_key FROM sends WHERE source_id = $1 AND kind = 'trigger'`, [trigger.id]);
+    const sends = await t.app.ctx.db.query<{ id: number; kind: string; group_key: string | null }>(`SELECT id, kind, group_key FROM sends WHERE source_id = $1 AND kind = 'trigger'`, [trigger.id]);
     assert.equal(sends.length, 1);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
     assert.equal(sends[0].group_key, `trigger:${trigger.id}:${today}`);
-    const [run] = await t.app.ctx.db.query('SELECT state, open_until FROM runs WHERE id = $1', [fired[0].runId]);
+    const [run] = await t.app.ctx.db.query<{ state: string; open_until: Date }>('SELECT state, open_until FROM runs WHERE id = $1', [fired[0].runId]);
     assert.equal(run.state, 'delivering', 'the day’s run stays open for later firings');
     const midnight = new Date(run.open_until.getTime() - 5 * 60_000);
     assert.equal(new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(midnight), '00:00');
@@ -337,7 +338,7 @@ describe('history', () => {
     await received('ida', 'daily v2');
     const third = await waitFiring(trigger.id, ida, 'fired');
     assert.notEqual(third.sendId, fired[0].sendId);
-    const [v2] = await t.app.ctx.db.query('SELECT group_key FROM sends WHERE id = $1', [third.sendId]);
+    const [v2] = await t.app.ctx.db.query<{ group_key: string | null }>('SELECT group_key FROM sends WHERE id = $1', [third.sendId]);
     assert.equal(v2.group_key, `trigger:${trigger.id}:${today}:r2`);
   });
 

@@ -19,8 +19,8 @@ before(async () => {
 });
 after(() => t.close());
 
-const secretOf = async (channelId: number) => (await t.app.ctx.db.query('SELECT webhook_secret FROM channels WHERE id = $1', [channelId]))[0].webhook_secret as string;
-const subscribers = async (channelId: number) => (await t.app.ctx.db.query('SELECT platform_user_id, status FROM subscribers WHERE channel_id = $1 ORDER BY id', [channelId])) as Array<{ platform_user_id: string; status: string }>;
+const secretOf = async (channelId: number) => (await t.app.ctx.db.query<{ webhook_secret: string }>('SELECT webhook_secret FROM channels WHERE id = $1', [channelId]))[0].webhook_secret as string;
+const subscribers = async (channelId: number) => (await t.app.ctx.db.query<{ platform_user_id: string; status: string }>('SELECT platform_user_id, status FROM subscribers WHERE channel_id = $1 ORDER BY id', [channelId])) as Array<{ platform_user_id: string; status: string }>;
 const hook = (platform: string, channelId: number, raw: string, headers: Record<string, string> = {}, query = '') =>
   t.request('POST', `/hooks/${platform}/${channelId}${query}`, { raw, headers: { 'content-type': 'application/json', ...headers } });
 

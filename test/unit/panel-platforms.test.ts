@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { PLATFORM_CODES, PLATFORM_DESCRIPTORS, buildRegistry } from '../../src/platforms/registry.ts';
 import { FAKE_PLATFORMS } from '../fakes/platforms/index.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import type { Queryable } from '../../src/storage/db.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let t: TestApp;
@@ -21,7 +22,7 @@ before(async () => {
 after(() => t.close());
 
 test('the registry: one descriptor and one client per platform, and they agree', () => {
-  const registry = buildRegistry({} as any);
+  const registry = buildRegistry({} as Queryable);
   assert.deepEqual([...registry.keys()], [...PLATFORM_CODES]);
   assert.equal(new Set(PLATFORM_CODES).size, PLATFORM_CODES.length);
   for (const d of PLATFORM_DESCRIPTORS) {

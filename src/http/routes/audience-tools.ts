@@ -1,5 +1,6 @@
 // Before sending: the audience preview, the content preview per platform, a test send, and the
 // import of selected users from a CSV file.
+import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.ts';
@@ -18,7 +19,7 @@ export const audienceToolRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypeb
       params: BotParams,
       body: Type.Object({ channelIds: Type.Array(Id, { maxItems: 20 }), audience: AudienceSchema, endOpenChats: Type.Optional(Type.Boolean()) }, { additionalProperties: true }),
     },
-  }, async (request) => previewAudience(ctx, ws(request), request.params.botId, request.body as any));
+  }, async (request) => previewAudience(ctx, ws(request), request.params.botId, request.body as Parameters<typeof previewAudience>[3]));
 
   app.post('/api/bots/:botId/sends/test', {
     schema: {
@@ -27,7 +28,7 @@ export const audienceToolRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypeb
       params: BotParams,
       body: Type.Object({ content: ContentSchema, subscriberId: Id, data: Type.Optional(Type.Record(Type.String(), Type.Unknown())) }, { additionalProperties: false }),
     },
-  }, async (request) => testSend(ctx, ws(request), request.params.botId, request.body as any));
+  }, async (request) => testSend(ctx, ws(request), request.params.botId, request.body as Parameters<typeof testSend>[3]));
 
   app.post('/api/bots/:botId/content/preview', {
     schema: {
@@ -36,7 +37,7 @@ export const audienceToolRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypeb
       params: BotParams,
       body: Type.Object({ content: ContentSchema, platforms: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 })) }, { additionalProperties: false }),
     },
-  }, async (request) => previewContent(ctx, ws(request), request.params.botId, request.body as any));
+  }, async (request) => previewContent(ctx, ws(request), request.params.botId, request.body as Parameters<typeof previewContent>[3]));
 
   await app.register(async (scope) => {
     // The file arrives as the raw request body and is parsed as a stream, never buffered whole.
@@ -54,7 +55,7 @@ export const audienceToolRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypeb
       const { id } = request.params as { id: number };
       const { fileName } = request.query as { fileName?: string };
       const body = request.body ?? Buffer.alloc(0);
-      return reply.status(201).send(await importSelectedUsers(ctx, ws(request), id, body as any, fileName ?? ''));
+      return reply.status(201).send(await importSelectedUsers(ctx, ws(request), id, body as Readable | Buffer, fileName ?? ''));
     });
   });
 

@@ -70,7 +70,7 @@ const hookRoutes = (ctx: ServiceContext): FastifyPluginAsync => async (scope) =>
         'Answers 202 with the send id, how many recipients were queued, and the unknown and blocked users. ' +
         'Optional header Idempotency-Key: a retried call answers the first call\'s result and sends nothing again.',
       security: [],
-    } as any,
+    },
     config: { public: true },
   }, async (request, reply) => {
     const { secret } = request.params as { secret: string };

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.ts';
-import { listHistory, SECTIONS } from '../../services/history/list.ts';
+import { listHistory, SECTIONS, type HistoryQuery } from '../../services/history/list.ts';
 import { exportLog, findLog, getLog } from '../../services/history/log.ts';
 import { getProgress, getRateSeries } from '../../services/history/progress.ts';
 import * as drafts from '../../services/history/drafts.ts';
@@ -27,7 +27,7 @@ export const historyRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
         ...PageQuery,
       }),
     },
-  }, async (request) => listHistory(ctx, ws(request), request.query as any));
+  }, async (request) => listHistory(ctx, ws(request), request.query as HistoryQuery));
 
   app.get('/api/sends/:id/log', {
     schema: { tags: ['history'], summary: "A send's log: events of the run and every recipient's outcome (errorsOnly for View errors)", params: IdParams, querystring: LogQuery },
@@ -83,13 +83,13 @@ export const historyRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
 
   app.post('/api/bots/:botId/drafts', {
     schema: { tags: ['drafts'], summary: 'Save the send form as a draft', params: BotParams, body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), form: DraftForm }, { additionalProperties: false }) },
-  }, async (request, reply) => reply.status(201).send(await drafts.saveDraft(ctx, ws(request), request.params.botId, request.body as any, actor(request))));
+  }, async (request, reply) => reply.status(201).send(await drafts.saveDraft(ctx, ws(request), request.params.botId, request.body as Parameters<typeof drafts.saveDraft>[3], actor(request))));
 
   app.get('/api/drafts/:id', { schema: { tags: ['drafts'], summary: 'A draft', params: IdParams } }, async (request) => drafts.getDraft(ctx, ws(request), request.params.id));
 
   app.patch('/api/drafts/:id', {
     schema: { tags: ['drafts'], summary: 'Edit a draft', params: IdParams, body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), form: Type.Optional(DraftForm) }, { additionalProperties: false }) },
-  }, async (request) => drafts.updateDraft(ctx, ws(request), request.params.id, request.body as any));
+  }, async (request) => drafts.updateDraft(ctx, ws(request), request.params.id, request.body as Parameters<typeof drafts.updateDraft>[3]));
 
   app.delete('/api/drafts/:id', { schema: { tags: ['drafts'], summary: 'Delete a draft', params: IdParams } }, async (request, reply) => {
     await drafts.deleteDraft(ctx, ws(request), request.params.id);
@@ -101,5 +101,5 @@ export const historyRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
 
   app.post('/api/drafts/:id/send', {
     schema: { tags: ['drafts'], summary: 'Send a draft (with optional edits); the draft stays for reuse', params: IdParams, body: Type.Union([DraftForm, Type.Null()]) },
-  }, async (request, reply) => reply.status(201).send(await drafts.sendDraft(ctx, ws(request), request.params.id, (request.body ?? {}) as any, actor(request))));
+  }, async (request, reply) => reply.status(201).send(await drafts.sendDraft(ctx, ws(request), request.params.id, (request.body ?? {}) as drafts.DraftForm, actor(request))));
 };

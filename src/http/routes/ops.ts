@@ -2,6 +2,7 @@
 // channel pauses, live workers). Aggregates only — nothing tenant-specific.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ServiceContext } from '../../services/context.ts';
+import type { ExistsRow } from '../../storage/db.ts';
 import { errorRows } from '../../services/history/log.ts';
 
 export const opsRoutes = (ctx: ServiceContext): FastifyPluginAsync => async (app) => {
@@ -9,7 +10,7 @@ export const opsRoutes = (ctx: ServiceContext): FastifyPluginAsync => async (app
 
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
     try {
-      await ctx.db.query('SELECT 1 FROM schema_migrations LIMIT 1');
+      await ctx.db.query<ExistsRow>('SELECT 1 FROM schema_migrations LIMIT 1');
       return { ok: true };
     } catch {
       return reply.status(503).send({ ok: false });
@@ -17,19 +18,19 @@ export const opsRoutes = (ctx: ServiceContext): FastifyPluginAsync => async (app
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
-    const [lanes] = await ctx.db.query(
+    const [lanes] = await ctx.db.query<{ queued: number; held: number; in_flight: number; sent: number; failed: number; cancelled: number; unknown: number }>(
       `SELECT coalesce(sum(queued),0) AS queued, coalesce(sum(held),0) AS held, coalesce(sum(in_flight),0) AS in_flight,
               coalesce(sum(sent),0) AS sent, coalesce(sum(failed),0) AS failed, coalesce(sum(cancelled),0) AS cancelled,
               coalesce(sum(unknown),0) AS unknown FROM run_lanes`,
     );
-    const outcomes = await ctx.db.query<{ outcome: string; n: number }>(
+    const outcomes = await ctx.db.query<{ outcome: string | null; n: number }>(
       `SELECT outcome, count(*) AS n FROM deliveries d WHERE ${errorRows('d')} AND updated_at > now() - interval '1 hour' GROUP BY outcome`,
     );
     const pauses = await ctx.db.query<{ channel_id: number; seconds: number }>(
       `SELECT channel_id, extract(epoch FROM paused_until - now()) AS seconds FROM channel_pacing WHERE paused_until > now()`,
     );
-    const [workers] = await ctx.db.query(`SELECT count(*) AS n FROM workers WHERE heartbeat_at > now() - interval '30 seconds'`);
-    const [runs] = await ctx.db.query(`SELECT count(*) AS n FROM runs WHERE state IN ('pending', 'materialising', 'delivering')`);
+    const [workers] = await ctx.db.query<{ n: number }>(`SELECT count(*) AS n FROM workers WHERE heartbeat_at > now() - interval '30 seconds'`);
+    const [runs] = await ctx.db.query<{ n: number }>(`SELECT count(*) AS n FROM runs WHERE state IN ('pending', 'materialising', 'delivering')`);
     const lines = [
       '# HELP botcast_deliveries Deliveries of runs still in the database, by state.',
       '# TYPE botcast_deliveries gauge',

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import { createBroadcast } from '../../services/sends/create.ts';
+import type { SendInput } from '../../services/sends/input.ts';
 import { getSend } from '../../services/sends/view.ts';
 import { deleteSend, stopSend } from '../../services/sends/actions.ts';
 import { actor, ws } from '../auth.ts';
@@ -41,7 +42,7 @@ export const SendBody = Type.Object(
 export const sendRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => async (app) => {
   app.post('/api/bots/:botId/sends', {
     schema: { tags: ['broadcasts'], summary: 'Create a broadcast (instant after the grace window, delayed, or periodic)', params: BotParams, body: SendBody },
-  }, async (request, reply) => reply.status(201).send(await createBroadcast(ctx, ws(request), request.params.botId, request.body as any, actor(request))));
+  }, async (request, reply) => reply.status(201).send(await createBroadcast(ctx, ws(request), request.params.botId, request.body as SendInput, actor(request))));
 
   app.get('/api/sends/:id', { schema: { tags: ['broadcasts'], summary: 'A send with its runs and counters', params: IdParams } }, async (request) =>
     getSend(ctx, ws(request), request.params.id));

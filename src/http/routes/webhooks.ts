@@ -1,7 +1,7 @@
 // Inbound: one webhook URL per channel, /hooks/<platform>/<channel id>. The platform module
 // verifies the request over the exact bytes received (signatures are over raw bodies) before
 // anything is parsed or stored; a bad or missing signature stores nothing.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../../services/context.ts';
 import { channelContext, type ChannelRow } from '../../services/channels.ts';
 import { applyInbound } from '../../services/inbound.ts';
@@ -22,7 +22,7 @@ export const webhookRoutes = (ctx: ServiceContext): FastifyPluginAsync => async 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ctx.config.bodyLimitBytes }, (_req, body, done) => done(null, body));
 
-  const handle = async (request: FastifyRequest<{ Params: { platform: string; channelId: string } }>, reply: any) => {
+  const handle = async (request: FastifyRequest<{ Params: { platform: string; channelId: string } }>, reply: FastifyReply) => {
     const { platform, channelId } = request.params;
     if (!isPlatformCode(platform) || !/^\d{1,15}$/.test(channelId)) return reply.status(404).send(errorBody('not_found', 'no such webhook'));
     const rows = await ctx.db.query<ChannelRow>('SELECT * FROM channels WHERE id = $1 AND platform = $2', [Number(channelId), platform]);
@@ -46,6 +46,6 @@ export const webhookRoutes = (ctx: ServiceContext): FastifyPluginAsync => async 
     return reply.status(200).type('text/plain').send(client.webhookAnswer ?? JSON.stringify(result));
   };
 
-  app.post('/hooks/:platform/:channelId', { schema: { hide: true } as any }, handle);
-  app.get('/hooks/:platform/:channelId', { schema: { hide: true } as any }, handle);
+  app.post('/hooks/:platform/:channelId', { schema: { hide: true } }, handle);
+  app.get('/hooks/:platform/:channelId', { schema: { hide: true } }, handle);
 };

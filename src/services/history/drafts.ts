@@ -1,6 +1,7 @@
 // Drafts: the send form saved as it is (text or screen, tags, exclusion tags, selected users,
 // type and platforms). Duplicate, edit, delete; sending from a draft leaves it for reuse.
 import { invalid, notFound } from '../../domain/errors.ts';
+import type { IdRow } from '../../storage/db.ts';
 import type { ServiceContext } from '../context.ts';
 import { getBot } from '../bots.ts';
 import { createBroadcast } from '../sends/create.ts';
@@ -10,9 +11,19 @@ const COLUMNS = 'id, bot_id AS "botId", name, form, created_by AS "createdBy", c
 
 export type DraftForm = Partial<SendInput>;
 
+interface DraftRow {
+  id: number;
+  botId: number;
+  name: string;
+  form: DraftForm;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 export async function saveDraft(ctx: ServiceContext, workspaceId: number, botId: number, input: { name?: string; form: DraftForm }, by: string) {
   await getBot(ctx, workspaceId, botId);
-  const [row] = await ctx.db.query(
+  const [row] = await ctx.db.query<DraftRow>(
     `INSERT INTO drafts (workspace_id, bot_id, name, form, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
     [workspaceId, botId, input.name ?? '', JSON.stringify(input.form), by],
   );
@@ -21,17 +32,17 @@ export async function saveDraft(ctx: ServiceContext, workspaceId: number, botId:
 
 export async function listDrafts(ctx: ServiceContext, workspaceId: number, botId: number) {
   await getBot(ctx, workspaceId, botId);
-  return ctx.db.query(`SELECT ${COLUMNS} FROM drafts WHERE bot_id = $1 ORDER BY id DESC`, [botId]);
+  return ctx.db.query<DraftRow>(`SELECT ${COLUMNS} FROM drafts WHERE bot_id = $1 ORDER BY id DESC`, [botId]);
 }
 
 export async function getDraft(ctx: ServiceContext, workspaceId: number, id: number) {
-  const rows = await ctx.db.query(`SELECT ${COLUMNS} FROM drafts WHERE id = $1 AND workspace_id = $2`, [id, workspaceId]);
+  const rows = await ctx.db.query<DraftRow>(`SELECT ${COLUMNS} FROM drafts WHERE id = $1 AND workspace_id = $2`, [id, workspaceId]);
   if (rows.length === 0) throw notFound('draft', id);
-  return rows[0] as { id: number; botId: number; name: string; form: DraftForm };
+  return rows[0];
 }
 
 export async function updateDraft(ctx: ServiceContext, workspaceId: number, id: number, input: { name?: string; form?: DraftForm }) {
-  const rows = await ctx.db.query(
+  const rows = await ctx.db.query<DraftRow>(
     `UPDATE drafts SET name = coalesce($3, name), form = coalesce($4, form), updated_at = now() WHERE id = $1 AND workspace_id = $2 RETURNING ${COLUMNS}`,
     [id, workspaceId, input.name ?? null, input.form ? JSON.stringify(input.form) : null],
   );
@@ -40,7 +51,7 @@ export async function updateDraft(ctx: ServiceContext, workspaceId: number, id: 
 }
 
 export async function deleteDraft(ctx: ServiceContext, workspaceId: number, id: number) {
-  const rows = await ctx.db.query('DELETE FROM drafts WHERE id = $1 AND workspace_id = $2 RETURNING id', [id, workspaceId]);
+  const rows = await ctx.db.query<IdRow>('DELETE FROM drafts WHERE id = $1 AND workspace_id = $2 RETURNING id', [id, workspaceId]);
   if (rows.length === 0) throw notFound('draft', id);
 }
 

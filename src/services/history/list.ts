@@ -4,6 +4,7 @@
 import { invalid } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { decodeCursor, toPage } from '../pagination.ts';
+import type { Counters, RunState, StoredContent, StoredTargeting, StoredTiming } from '../sends/view.ts';
 
 export const SECTIONS = ['active', 'scheduled', 'periodic', 'completed'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -38,6 +39,26 @@ function parseId(q: string | undefined): number | null {
   return Number(id);
 }
 
+/** A send (Active, Scheduled, Periodic) or, with the run columns, a finished run (Completed). */
+interface HistoryRow {
+  sendId: number;
+  kind: 'broadcast' | 'external' | 'trigger';
+  botId: number;
+  content: StoredContent;
+  targeting: StoredTargeting;
+  timing: StoredTiming;
+  endOpenChats: boolean;
+  createdAt: Date;
+  createdBy: string;
+  nextRunAt: Date | null;
+  runId: number | null;
+  startedAt: Date | null;
+  counts: Counters | null;
+  plannedAt?: Date;
+  finishedAt?: Date | null;
+  runState?: RunState;
+}
+
 export async function listHistory(ctx: ServiceContext, workspaceId: number, query: HistoryQuery) {
   if (!(SECTIONS as readonly string[]).includes(query.section)) throw invalid('invalid_filter', `section must be one of ${SECTIONS.join(', ')}`, { field: 'section' });
   const kinds = parseKinds(query.kinds);
@@ -49,9 +70,9 @@ export async function listHistory(ctx: ServiceContext, workspaceId: number, quer
   const sendColumns = `s.id AS "sendId", s.kind, s.bot_id AS "botId", s.content, s.targeting, s.timing, s.end_open_chats AS "endOpenChats", s.created_at AS "createdAt",
     s.created_by AS "createdBy", s.next_run_at AS "nextRunAt"`;
 
-  let rows: any[];
+  let rows: Array<HistoryRow & { cursorId: number }>;
   if (query.section === 'completed') {
-    rows = await ctx.db.query(
+    const runs = await ctx.db.query<HistoryRow & { runId: number }>(
       `SELECT r.id AS "runId", ${sendColumns}, r.planned_at AS "plannedAt", r.started_at AS "startedAt", r.finished_at AS "finishedAt", r.state AS "runState",
               (SELECT json_build_object(${countsJson()}) FROM run_lanes l WHERE l.run_id = r.id) AS counts
        FROM runs r JOIN sends s ON s.id = r.send_id
@@ -59,7 +80,7 @@ export async function listHistory(ctx: ServiceContext, workspaceId: number, quer
        ORDER BY r.id DESC LIMIT $5`,
       params,
     );
-    rows = rows.map((r) => ({ ...r, cursorId: r.runId }));
+    rows = runs.map((r) => ({ ...r, cursorId: r.runId }));
   } else {
     const section = {
       active: `s.deleted_at IS NULL AND (EXISTS (SELECT 1 FROM runs a WHERE a.send_id = s.id AND a.state IN ('pending','materialising','delivering'))
@@ -67,7 +88,7 @@ export async function listHistory(ctx: ServiceContext, workspaceId: number, quer
       scheduled: `s.deleted_at IS NULL AND s.next_run_at IS NOT NULL AND s.timing->>'type' = 'delayed'`,
       periodic: `s.deleted_at IS NULL AND s.next_run_at IS NOT NULL AND s.timing->>'type' = 'periodic'`,
     }[query.section];
-    rows = await ctx.db.query(
+    const sends = await ctx.db.query<HistoryRow>(
       `SELECT ${sendColumns},
               (SELECT min(r.started_at) FROM runs r WHERE r.send_id = s.id AND r.state IN ('pending','materialising','delivering')) AS "startedAt",
               (SELECT max(r.id) FROM runs r WHERE r.send_id = s.id) AS "runId",
@@ -78,7 +99,7 @@ export async function listHistory(ctx: ServiceContext, workspaceId: number, quer
        ORDER BY s.id DESC LIMIT $5`,
       params,
     );
-    rows = rows.map((r) => ({ ...r, cursorId: r.id }));
+    rows = sends.map((r) => ({ ...r, cursorId: r.sendId }));
   }
   const channelIds = [...new Set(rows.flatMap((r) => r.targeting?.channelIds ?? []))];
   const channels = new Map(
@@ -114,7 +135,7 @@ export async function listHistory(ctx: ServiceContext, workspaceId: number, quer
         counts,
         errors,
         viewErrorsUrl: errors > 0 && r.runId ? `/api/sends/${r.sendId}/log?errorsOnly=true&runId=${r.runId}` : null,
-        graceSecondsLeft: inGrace ? Math.max(0, Math.round((new Date(r.nextRunAt).getTime() - now) / 1000)) : null,
+        graceSecondsLeft: inGrace ? Math.max(0, Math.round((new Date(r.nextRunAt!).getTime() - now) / 1000)) : null,
       };
     }),
     nextCursor: page.nextCursor,

@@ -4,6 +4,7 @@
 // CSV, streamed page by page and safe against spreadsheet formula injection.
 import { invalid, notFound } from '../../domain/errors.ts';
 import { csvReadable } from '../../imports/csv-writer.ts';
+import type { IdRow } from '../../storage/db.ts';
 import type { ServiceContext } from '../context.ts';
 import { decodeCursor, toPage } from '../pagination.ts';
 import { getSend } from '../sends/view.ts';
@@ -25,10 +26,32 @@ export const errorRows = (d: string) => `(${d}.error_code IS NOT NULL AND ${d}.s
 const DELIVERY_COLUMNS = `d.id, d.run_id AS "runId", d.subscriber_id AS "subscriberId", d.recipient, c.platform, d.state,
   d.outcome AS "errorClass", d.error_code AS "errorCode", d.error_text AS "errorText", d.attempts, d.platform_message_id AS "platformMessageId",
   d.updated_at AS "at"`;
+interface DeliveryRow {
+  id: number;
+  runId: number;
+  subscriberId: number;
+  recipient: string;
+  platform: string;
+  state: 'queued' | 'held' | 'in_flight' | 'sent' | 'failed' | 'cancelled' | 'unknown';
+  errorClass: string | null;
+  errorCode: string | null;
+  errorText: string | null;
+  attempts: number;
+  platformMessageId: string | null;
+  at: Date;
+}
+
+interface RunEventRow {
+  id: number;
+  at: Date;
+  type: string;
+  message: string;
+  data: unknown;
+}
 
 async function runOf(ctx: ServiceContext, sendId: number, runId: number | undefined): Promise<number | null> {
   if (runId !== undefined) {
-    const rows = await ctx.db.query('SELECT id FROM runs WHERE id = $1 AND send_id = $2', [runId, sendId]);
+    const rows = await ctx.db.query<IdRow>('SELECT id FROM runs WHERE id = $1 AND send_id = $2', [runId, sendId]);
     if (rows.length === 0) throw notFound('run', runId);
     return runId;
   }
@@ -42,10 +65,10 @@ export async function getLog(ctx: ServiceContext, workspaceId: number, sendId: n
   const limit = query.limit ?? 100;
   const after = decodeCursor(query.cursor);
   const events = runId
-    ? await ctx.db.query('SELECT id, at, type, message, data FROM run_events WHERE run_id = $1 ORDER BY id', [runId])
+    ? await ctx.db.query<RunEventRow>('SELECT id, at, type, message, data FROM run_events WHERE run_id = $1 ORDER BY id', [runId])
     : [];
   const deliveries = runId
-    ? await ctx.db.query<{ id: number }>(
+    ? await ctx.db.query<DeliveryRow>(
         `SELECT ${DELIVERY_COLUMNS} FROM deliveries d JOIN channels c ON c.id = d.channel_id
          WHERE d.run_id = $1 AND ($2::boolean IS NOT TRUE OR ${errorRows('d')}) AND ($3::bigint IS NULL OR d.id > $3)
          ORDER BY d.id LIMIT $4`,
@@ -69,8 +92,8 @@ export async function getLog(ctx: ServiceContext, workspaceId: number, sendId: n
       excludeTags: send.targeting?.excludeTags ?? [],
       endOpenChats: send.endOpenChats,
     },
-    run: send.runs.find((r: any) => r.id === runId) ?? null,
-    runs: send.runs.map((r: any) => ({ id: r.id, plannedAt: r.plannedAt, state: r.state, startedAt: r.startedAt, finishedAt: r.finishedAt })),
+    run: send.runs.find((r) => r.id === runId) ?? null,
+    runs: send.runs.map((r) => ({ id: r.id, plannedAt: r.plannedAt, state: r.state, startedAt: r.startedAt, finishedAt: r.finishedAt })),
     audience,
     events,
     deliveries: page,
@@ -86,15 +109,15 @@ export async function findLog(ctx: ServiceContext, workspaceId: number, q: strin
 
 export async function exportLog(ctx: ServiceContext, workspaceId: number, sendId: number, query: { runId?: number; errorsOnly?: boolean }) {
   const send = await getSend(ctx, workspaceId, sendId);
-  const runIds = query.runId !== undefined ? [await runOf(ctx, sendId, query.runId)] : send.runs.map((r: any) => r.id as number);
+  const runIds = query.runId !== undefined ? [await runOf(ctx, sendId, query.runId)] : send.runs.map((r) => r.id);
   async function* rows() {
     for (const runId of runIds) {
       if (runId === null) continue;
-      const events = await ctx.db.query('SELECT at, type, message FROM run_events WHERE run_id = $1 ORDER BY id', [runId]);
+      const events = await ctx.db.query<Omit<RunEventRow, 'id' | 'data'>>('SELECT at, type, message FROM run_events WHERE run_id = $1 ORDER BY id', [runId]);
       for (const e of events) yield [new Date(e.at).toISOString(), sendId, runId, 'event', e.type, '', '', '', '', '', e.message];
       let after = 0;
       for (;;) {
-        const page = await ctx.db.query<any>(
+        const page = await ctx.db.query<DeliveryRow>(
           `SELECT ${DELIVERY_COLUMNS} FROM deliveries d JOIN channels c ON c.id = d.channel_id
            WHERE d.run_id = $1 AND d.id > $2 AND ($3::boolean IS NOT TRUE OR ${errorRows('d')})
            ORDER BY d.id LIMIT 5000`,

@@ -5,7 +5,7 @@ import { getSend } from '../sends/view.ts';
 
 export async function getProgress(ctx: ServiceContext, workspaceId: number, sendId: number) {
   const send = await getSend(ctx, workspaceId, sendId);
-  const runIds = send.runs.map((r: any) => r.id as number);
+  const runIds = send.runs.map((r) => r.id);
   const [recent] = await ctx.db.query<{ sent: number; failed: number }>(
     `SELECT coalesce(sum(sent), 0)::int AS sent, coalesce(sum(failed), 0)::int AS failed FROM run_rate
      WHERE run_id = ANY($1::bigint[]) AND bucket >= date_bin('10 seconds', now(), TIMESTAMPTZ '2000-01-01') - interval '10 seconds'`,
@@ -25,7 +25,7 @@ export async function getProgress(ctx: ServiceContext, workspaceId: number, send
 
 export async function getRateSeries(ctx: ServiceContext, workspaceId: number, sendId: number, runId?: number) {
   const send = await getSend(ctx, workspaceId, sendId);
-  const runIds = runId !== undefined ? send.runs.filter((r: any) => r.id === runId).map((r: any) => r.id) : send.runs.map((r: any) => r.id);
+  const runIds = runId !== undefined ? send.runs.filter((r) => r.id === runId).map((r) => r.id) : send.runs.map((r) => r.id);
   const rows = await ctx.db.query<{ bucket: Date; sent: number; failed: number }>(
     `SELECT bucket, sum(sent)::int AS sent, sum(failed)::int AS failed FROM run_rate WHERE run_id = ANY($1::bigint[]) GROUP BY bucket ORDER BY bucket`,
     [runIds],

@@ -30,7 +30,7 @@ export async function deleteSend(ctx: ServiceContext, workspaceId: number, sendI
 /** Stops every delivering run of a send: what was not sent yet is cancelled and counted. */
 export async function stopSend(ctx: ServiceContext, workspaceId: number, sendId: number, by: string) {
   return ctx.db.transaction(async (tx) => {
-    const rows = await tx.query('SELECT id FROM sends WHERE id = $1 AND workspace_id = $2', [sendId, workspaceId]);
+    const rows = await tx.query<{ id: number }>('SELECT id FROM sends WHERE id = $1 AND workspace_id = $2', [sendId, workspaceId]);
     if (rows.length === 0) throw notFound('send', sendId);
     const runs = await tx.query<{ id: number }>(`SELECT id FROM runs WHERE send_id = $1 AND state IN ('pending','materialising','delivering') ORDER BY id`, [sendId]);
     if (runs.length === 0) throw conflict('not_delivering', `send ${sendId} is not delivering`);

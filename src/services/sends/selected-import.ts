@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { AppError, invalid, notFound } from '../../domain/errors.ts';
 import { CsvImportError, parseSelectedUsersCsv, defaultIsValidId } from '../../imports/selected-users-csv.ts';
 import { csvReadable } from '../../imports/csv-writer.ts';
-import type { Queryable } from '../../storage/db.ts';
+import type { ExistsRow, Queryable } from '../../storage/db.ts';
 import type { ServiceContext } from '../context.ts';
 import { getChannelRow } from '../channels.ts';
 
@@ -60,7 +60,7 @@ export async function importSelectedUsers(ctx: ServiceContext, workspaceId: numb
       for await (const batch of parseSelectedUsersCsv(source, { maxBytes: ctx.config.csvMaxBytes, maxRows: ctx.config.csvMaxRows, isValidId, batchSize: 20_000 })) {
         if (batch.header?.valid) {
           // The first row is a title of any kind — unless it is itself the id of a known subscriber.
-          const known = await tx.query('SELECT 1 FROM subscribers WHERE bot_id = $1 AND platform = $2 AND platform_user_id = $3', [channel.bot_id, channel.platform, batch.header.value]);
+          const known = await tx.query<ExistsRow>('SELECT 1 FROM subscribers WHERE bot_id = $1 AND platform = $2 AND platform_user_id = $3', [channel.bot_id, channel.platform, batch.header.value]);
           if (known.length > 0) {
             headerAsData = batch.header.value;
             await stage([{ id: batch.header.value, line: batch.header.line }]);

@@ -3,6 +3,7 @@
 import { notFound } from '../../domain/errors.ts';
 import type { Queryable } from '../../storage/db.ts';
 import type { ServiceContext } from '../context.ts';
+import type { freezeContent, ResolvedTargeting, ResolvedTiming } from './input.ts';
 
 export interface Counters {
   recipients: number;
@@ -21,9 +22,45 @@ export const COUNTER_SUMS = `coalesce(sum(l.recipients),0)::int AS recipients, c
 
 export type SendStatus = 'grace' | 'scheduled' | 'periodic' | 'delivering' | 'completed' | 'stopped' | 'deleted';
 
+/** sends.content (jsonb): frozen when the send was made. */
+export type StoredContent = Awaited<ReturnType<typeof freezeContent>>;
+/** sends.targeting (jsonb): a broadcast's resolved targeting; external and trigger sends add where they came from. */
+export type StoredTargeting = ResolvedTargeting & {
+  platform?: string;
+  event?: { id: number; name: string };
+  trigger?: { id: number; name: string; tag: string | null; day: string };
+};
+/** sends.timing (jsonb): a broadcast's timing, or the delay of a trigger's send. */
+export type StoredTiming = ResolvedTiming['timing'] | { type: 'trigger'; delay: unknown };
+export type RunState = 'pending' | 'materialising' | 'delivering' | 'completed' | 'stopped';
+
+interface SendRow {
+  id: number;
+  kind: 'broadcast' | 'external' | 'trigger';
+  botId: number;
+  content: StoredContent;
+  targeting: StoredTargeting;
+  timing: StoredTiming;
+  endOpenChats: boolean;
+  createdBy: string;
+  createdAt: Date;
+  nextRunAt: Date | null;
+  deletedAt: Date | null;
+  sourceId: number | null;
+  now: Date;
+}
+
+interface RunRow extends Counters {
+  id: number;
+  plannedAt: Date;
+  state: RunState;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
 export async function getSend(ctx: ServiceContext | { db: Queryable }, workspaceId: number, sendId: number) {
   const db = ctx.db;
-  const rows = await db.query(
+  const rows = await db.query<SendRow>(
     `SELECT s.id, s.kind, s.bot_id AS "botId", s.content, s.targeting, s.timing, s.end_open_chats AS "endOpenChats",
             s.created_by AS "createdBy", s.created_at AS "createdAt", s.next_run_at AS "nextRunAt", s.deleted_at AS "deletedAt",
             s.source_id AS "sourceId", now() AS now
@@ -32,23 +69,23 @@ export async function getSend(ctx: ServiceContext | { db: Queryable }, workspace
   );
   if (rows.length === 0) throw notFound('send', sendId);
   const send = rows[0];
-  const runs = await db.query(
+  const runs = await db.query<RunRow>(
     `SELECT r.id, r.planned_at AS "plannedAt", r.state, r.started_at AS "startedAt", r.finished_at AS "finishedAt", ${COUNTER_SUMS}
      FROM runs r LEFT JOIN run_lanes l ON l.run_id = r.id WHERE r.send_id = $1 GROUP BY r.id ORDER BY r.id DESC LIMIT 100`,
     [sendId],
   );
   const channels = await db.query<{ id: number; platform: string }>('SELECT id, platform FROM channels WHERE id = ANY($1::bigint[])', [send.targeting.channelIds ?? []]);
   const totals = runs.reduce(
-    (acc: Counters, r: any) => {
+    (acc: Counters, r) => {
       for (const k of Object.keys(acc) as Array<keyof Counters>) acc[k] += r[k];
       return acc;
     },
     { recipients: 0, queued: 0, held: 0, inFlight: 0, sent: 0, failed: 0, cancelled: 0, unknown: 0 },
   );
   const status = statusOf(send, runs);
-  const { now, ...rest } = send as Record<string, any>;
+  const { now, ...rest } = send;
   return {
-    ...(rest as { id: number; kind: string; botId: number; content: any; targeting: any; timing: any; endOpenChats: boolean; createdBy: string; createdAt: Date; nextRunAt: Date | null; deletedAt: Date | null; sourceId: number | null }),
+    ...rest,
     status,
     graceEndsAt: status === 'grace' ? send.nextRunAt : null,
     secondsUntilStart: send.nextRunAt ? Math.max(0, Math.round((new Date(send.nextRunAt).getTime() - new Date(now).getTime()) / 1000)) : null,
@@ -58,7 +95,7 @@ export async function getSend(ctx: ServiceContext | { db: Queryable }, workspace
   };
 }
 
-function statusOf(send: any, runs: any[]): SendStatus {
+function statusOf(send: SendRow, runs: RunRow[]): SendStatus {
   if (send.deletedAt) return 'deleted';
   if (runs.some((r) => ['pending', 'materialising', 'delivering'].includes(r.state))) return 'delivering';
   if (send.timing?.type === 'periodic') return send.nextRunAt ? 'periodic' : runs[0]?.state === 'stopped' ? 'stopped' : 'completed';

@@ -1,8 +1,8 @@
 // Embedded PostgreSQL (PGlite, compiled to WebAssembly) in a local folder: the default mode.
 // PGlite is a single connection inside this process; it queues queries itself, and a transaction
 // holds it exclusively until it ends.
-import { PGlite } from '@electric-sql/pglite';
-import { INT8_OID, NUMERIC_OID, type Db, type Queryable, type Row } from '../db.ts';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { INT8_OID, NUMERIC_OID, type Db, type Queryable } from '../db.ts';
 import { SESSION_SETTINGS } from './session.ts';
 
 const parsers = { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) };
@@ -11,9 +11,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
   // dataDir undefined → in memory (tests).
   const pg = await PGlite.create(dataDir ? { dataDir, parsers } : { parsers });
   for (const [name, value] of Object.entries(SESSION_SETTINGS)) await pg.exec(`SET ${name} = ${value}`);
-  const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
-    async query<T extends Row>(sql: string, params?: readonly unknown[]) {
-      const result = await q.query<T>(sql, params as any[] | undefined);
+  const wrap = (q: Pick<Transaction, 'query' | 'exec'>): Queryable => ({
+    async query<T extends object>(sql: string, params?: readonly unknown[]) {
+      const result = await q.query<T>(sql, params as unknown[] | undefined);
       return result.rows;
     },
     async exec(sql: string) {
@@ -26,7 +26,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     query: root.query,
     exec: root.exec,
     transaction(fn) {
-      return pg.transaction((tx) => fn(wrap(tx as any)));
+      return pg.transaction((tx) => fn(wrap(tx)));
     },
     async close() {
       // A checkpoint writes everything to the folder before the process goes away.

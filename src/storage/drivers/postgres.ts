@@ -1,11 +1,11 @@
 // PostgreSQL through a node-postgres pool: the mode for several API and worker processes.
 import pg from 'pg';
-import { INT8_OID, NUMERIC_OID, type Db, type Queryable, type Row } from '../db.ts';
+import { INT8_OID, NUMERIC_OID, type Db, type Queryable } from '../db.ts';
 import { SESSION_SETTINGS } from './session.ts';
 
 const parseNumber = (value: string) => Number(value);
 
-function typeParser(oid: number, format?: any) {
+function typeParser(oid: number, format?: 'text' | 'binary') {
   if (oid === INT8_OID || oid === NUMERIC_OID) return parseNumber;
   return pg.types.getTypeParser(oid, format);
 }
@@ -15,12 +15,12 @@ export async function openPostgres(url: string, options: { poolSize?: number } =
     connectionString: url,
     options: Object.entries(SESSION_SETTINGS).map(([name, value]) => `-c ${name}=${value}`).join(' '),
     max: options.poolSize ?? 10,
-    types: { getTypeParser: typeParser as any },
+    types: { getTypeParser: typeParser as typeof pg.types.getTypeParser },
   });
   // An idle client losing its connection (e.g. PostgreSQL restarting) must not crash the process.
   pool.on('error', () => {});
   const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T extends Row>(sql: string, params?: readonly unknown[]) {
+    async query<T extends object>(sql: string, params?: readonly unknown[]) {
       const result = await client.query(sql, params as unknown[] | undefined);
       return result.rows as T[];
     },
