@@ -45,7 +45,7 @@ export const OpenObject = <T extends TProperties>(properties: T, options: Object
 /** Any JSON object. */
 export const AnyObject = (description?: string) => Type.Record(Type.String(), Type.Unknown(), description ? { description } : {});
 /** 204: no body. */
-export const NoContent = Type.Null({ description: 'No content' });
+export const NoContent = Type.Unsafe<any>(Type.Null({ description: 'No content' }));
 /** A non-JSON answer (CSV, plain text) declared by its media type. */
 export const TextBody = (mediaType: string, description: string) =>
   Type.Unsafe<unknown>({ description, content: { [mediaType]: { schema: { type: 'string' } } } });
