@@ -36,6 +36,25 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              createdAt: string;
+              id: number;
+              /** Format: date-time */
+              lastUsedAt: string | null;
+              name: string;
+              prefix: string;
+              /** Format: date-time */
+              revokedAt: string | null;
+            }[];
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -98,6 +117,23 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              createdAt: string;
+              id: number;
+              /** @description The key itself; shown in this answer only */
+              key: string;
+              name: string;
+              prefix: string;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -174,6 +210,13 @@ export interface paths {
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
           };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
@@ -253,6 +296,19 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              memberId: number;
+              name: string;
+              workspaceId: number;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -325,6 +381,17 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              ok: boolean;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -395,6 +462,22 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              createdAt: string;
+              id: number;
+              name: string;
+              /** @description IANA time zone */
+              timeZone: string;
+            }[];
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -459,6 +542,22 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              createdAt: string;
+              id: number;
+              name: string;
+              /** @description IANA time zone */
+              timeZone: string;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -533,6 +632,22 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              createdAt: string;
+              id: number;
+              name: string;
+              /** @description IANA time zone */
+              timeZone: string;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -593,6 +708,13 @@ export interface paths {
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
           };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
@@ -663,6 +785,22 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              createdAt: string;
+              id: number;
+              name: string;
+              /** @description IANA time zone */
+              timeZone: string;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -729,6 +867,35 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              apiBaseUrl: string;
+              botId: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description Names of the credentials stored (never their values) */
+              credentialsSet: string[];
+              id: number;
+              /** @description webhook or polling */
+              inbound: string;
+              name: string;
+              /** @description tg, wa, viber, vk, fb, instagram, ok or sandbox */
+              platform: string;
+              rateIsDefault: boolean;
+              ratePerSecond: number;
+              /** @description active, disabled, or a problem the platform reported */
+              status: string;
+              statusMessage: string;
+              /** @description Where the platform posts updates (null for the sandbox) */
+              webhookUrl: string | null;
+            }[];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -811,6 +978,35 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              apiBaseUrl: string;
+              botId: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description Names of the credentials stored (never their values) */
+              credentialsSet: string[];
+              id: number;
+              /** @description webhook or polling */
+              inbound: string;
+              name: string;
+              /** @description tg, wa, viber, vk, fb, instagram, ok or sandbox */
+              platform: string;
+              rateIsDefault: boolean;
+              ratePerSecond: number;
+              /** @description active, disabled, or a problem the platform reported */
+              status: string;
+              statusMessage: string;
+              /** @description Where the platform posts updates (null for the sandbox) */
+              webhookUrl: string | null;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -884,6 +1080,26 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** Format: date-time */
+              closedAt: string | null;
+              closedBy: string | null;
+              closeReason: string | null;
+              id: number;
+              /** Format: date-time */
+              openedAt: string;
+              openedBy: string;
+              subscriberId: number;
+            }[];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -960,6 +1176,17 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              closed: number;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1062,6 +1289,22 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description The platform API calls that would be made */
+              calls: unknown[];
+              /** @description What this platform cannot show as given, and what it shows instead */
+              degradations: unknown[];
+              displayName: string;
+              platform: string;
+            }[];
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -1132,6 +1375,28 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** @description The send form as saved */
+              form: {
+                [key: string]: unknown;
+              };
+              id: number;
+              name: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1261,6 +1526,28 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** @description The send form as saved */
+              form: {
+                [key: string]: unknown;
+              };
+              id: number;
+              name: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -1331,6 +1618,38 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              calls: number;
+              /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
+              content: {
+                /** @description text or screen */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              endOpenChats: boolean;
+              id: number;
+              /** Format: date-time */
+              lastCalledAt: string | null;
+              name: string;
+              /** Format: date-time */
+              secretRotatedAt: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              /** @description The secret webhook URL (null when it cannot be read: rotate the secret) */
+              url: string | null;
+            }[];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1421,6 +1740,38 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              calls: number;
+              /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
+              content: {
+                /** @description text or screen */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              endOpenChats: boolean;
+              id: number;
+              /** Format: date-time */
+              lastCalledAt: string | null;
+              name: string;
+              /** Format: date-time */
+              secretRotatedAt: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              /** @description The secret webhook URL (null when it cannot be read: rotate the secret) */
+              url: string | null;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -1491,6 +1842,39 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              buttons: ({
+                kind: string;
+                text: string;
+                url?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              /** Format: date-time */
+              createdAt: string;
+              id: number;
+              media:
+                | ({
+                    type: string;
+                    url: string;
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
+              name: string;
+              text: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1568,6 +1952,39 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              buttons: ({
+                kind: string;
+                text: string;
+                url?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              /** Format: date-time */
+              createdAt: string;
+              id: number;
+              media:
+                | ({
+                    type: string;
+                    url: string;
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
+              name: string;
+              text: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1708,6 +2125,86 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
+              content: {
+                /** @description text or screen */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+              counts: {
+                cancelled: number;
+                failed: number;
+                held: number;
+                inFlight: number;
+                queued: number;
+                recipients: number;
+                sent: number;
+                unknown: number;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** Format: date-time */
+              deletedAt: string | null;
+              endOpenChats: boolean;
+              /** Format: date-time */
+              graceEndsAt: string | null;
+              id: number;
+              /** @description broadcast, external or trigger */
+              kind: string;
+              /** Format: date-time */
+              nextRunAt: string | null;
+              platforms: {
+                channelId: number;
+                platform: string;
+              }[];
+              /** @description Newest first, at most 100 */
+              runs: {
+                cancelled: number;
+                failed: number;
+                /** Format: date-time */
+                finishedAt: string | null;
+                held: number;
+                id: number;
+                inFlight: number;
+                /** Format: date-time */
+                plannedAt: string;
+                queued: number;
+                recipients: number;
+                sent: number;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** @description pending, materialising, delivering, completed or stopped */
+                state: string;
+                unknown: number;
+              }[];
+              secondsUntilStart: number | null;
+              sourceId: number | null;
+              /** @description grace, scheduled, periodic, delivering, completed, stopped or deleted */
+              status: string;
+              /** @description Who: the channels, the audience and its tags */
+              targeting: {
+                [key: string]: unknown;
+              };
+              /** @description When: instant, delayed (at) or periodic (recurrence) */
+              timing: {
+                /** @description instant, delayed or periodic */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -1807,6 +2304,42 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              excluded: {
+                blocked: number;
+                exclusionTags: number;
+              };
+              excludeTags: unknown[];
+              includeTags: unknown[];
+              openChats: {
+                count: number;
+                /** @description held or closed */
+                willBe: string;
+              };
+              platforms: {
+                channelId: number;
+                excluded: {
+                  blocked: number;
+                  exclusionTags: number;
+                };
+                openChats: {
+                  count: number;
+                  /** @description held or closed */
+                  willBe: string;
+                };
+                platform: string;
+                recipients: number;
+              }[];
+              recipients: number;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1912,6 +2445,25 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description What this platform cannot show as given, and what it shows instead */
+              degradations: unknown[];
+              missingVariables: string[];
+              /** @description What the platform answered: ok, or the error class and text */
+              outcome: {
+                [key: string]: unknown;
+              };
+              platform: string;
+              subscriberId: number;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -1991,6 +2543,38 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                botId: number;
+                channelId: number;
+                chatOpen: boolean;
+                /** Format: date-time */
+                firstMessageAt: string;
+                id: number;
+                language: string;
+                /** Format: date-time */
+                lastMessageAt: string;
+                /** @description The data of the last external event call that reached this subscriber (null before any) */
+                lastRequest: unknown;
+                name: string;
+                platform: string;
+                platformUserId: string;
+                /** @description active or blocked */
+                status: string;
+                tags: string[];
+                username: string;
+              }[];
+              /** @description Pass as cursor for the next page */
+              nextCursor: string | null;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2077,6 +2661,17 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              changed: number;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -2149,6 +2744,22 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              createdAt?: string;
+              id: number;
+              inUse: boolean;
+              name: string;
+              subscribers: number;
+            }[];
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -2213,6 +2824,22 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              createdAt?: string;
+              id: number;
+              inUse: boolean;
+              name: string;
+              subscribers: number;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2285,6 +2912,48 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
+              content: {
+                /** @description text or screen */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              delay: {
+                amount: number;
+                timeOfDay?: string | null;
+                unit: string;
+              } & {
+                [key: string]: unknown;
+              };
+              delayText: string;
+              enabled: boolean;
+              endOpenChats: boolean;
+              fireAgain: boolean;
+              id: number;
+              name: string;
+              pendingFirings: number;
+              position: number;
+              revision: number;
+              tag: {
+                id: number;
+                name: string;
+              } | null;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2388,6 +3057,48 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
+              content: {
+                /** @description text or screen */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              delay: {
+                amount: number;
+                timeOfDay?: string | null;
+                unit: string;
+              } & {
+                [key: string]: unknown;
+              };
+              delayText: string;
+              enabled: boolean;
+              endOpenChats: boolean;
+              fireAgain: boolean;
+              id: number;
+              name: string;
+              pendingFirings: number;
+              position: number;
+              revision: number;
+              tag: {
+                id: number;
+                name: string;
+              } | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -2468,6 +3179,48 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
+              content: {
+                /** @description text or screen */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              delay: {
+                amount: number;
+                timeOfDay?: string | null;
+                unit: string;
+              } & {
+                [key: string]: unknown;
+              };
+              delayText: string;
+              enabled: boolean;
+              endOpenChats: boolean;
+              fireAgain: boolean;
+              id: number;
+              name: string;
+              pendingFirings: number;
+              position: number;
+              revision: number;
+              tag: {
+                id: number;
+                name: string;
+              } | null;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -2541,6 +3294,35 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              apiBaseUrl: string;
+              botId: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description Names of the credentials stored (never their values) */
+              credentialsSet: string[];
+              id: number;
+              /** @description webhook or polling */
+              inbound: string;
+              name: string;
+              /** @description tg, wa, viber, vk, fb, instagram, ok or sandbox */
+              platform: string;
+              rateIsDefault: boolean;
+              ratePerSecond: number;
+              /** @description active, disabled, or a problem the platform reported */
+              status: string;
+              statusMessage: string;
+              /** @description Where the platform posts updates (null for the sandbox) */
+              webhookUrl: string | null;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -2601,6 +3383,13 @@ export interface paths {
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
           };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
@@ -2678,6 +3467,35 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              apiBaseUrl: string;
+              botId: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description Names of the credentials stored (never their values) */
+              credentialsSet: string[];
+              id: number;
+              /** @description webhook or polling */
+              inbound: string;
+              name: string;
+              /** @description tg, wa, viber, vk, fb, instagram, ok or sandbox */
+              platform: string;
+              rateIsDefault: boolean;
+              ratePerSecond: number;
+              /** @description active, disabled, or a problem the platform reported */
+              status: string;
+              statusMessage: string;
+              /** @description Where the platform posts updates (null for the sandbox) */
+              webhookUrl: string | null;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -2747,6 +3565,24 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description The message */
+              body: unknown;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description in (the user wrote) or out (the bot sent) */
+              direction: string;
+              id: number;
+              userId: string;
+            }[];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2835,6 +3671,18 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              chatsClosed: number;
+              subscriberId: number;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -2915,6 +3763,18 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              behaviour: string;
+              userId: string;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -2992,6 +3852,64 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              blocked: {
+                count: number;
+                sample: {
+                  kind: string;
+                  line: number;
+                  reason: string;
+                  value: string;
+                }[];
+              };
+              channelId: number;
+              duplicates: {
+                count: number;
+                sample: {
+                  kind: string;
+                  line: number;
+                  reason: string;
+                  value: string;
+                }[];
+              };
+              firstRow: {
+                line: number;
+                /** @description id or title */
+                treatedAs: string;
+                value: string;
+              } | null;
+              importId: number;
+              malformed: {
+                count: number;
+                sample: {
+                  kind: string;
+                  line: number;
+                  reason: string;
+                  value: string;
+                }[];
+              };
+              matched: number;
+              platform: string;
+              reportUrl: string;
+              rows: number;
+              unknown: {
+                count: number;
+                sample: {
+                  kind: string;
+                  line: number;
+                  reason: string;
+                  value: string;
+                }[];
+              };
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -3064,6 +3982,28 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** @description The send form as saved */
+              form: {
+                [key: string]: unknown;
+              };
+              id: number;
+              name: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -3124,6 +4064,13 @@ export interface paths {
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
           };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
@@ -3253,6 +4200,28 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** @description The send form as saved */
+              form: {
+                [key: string]: unknown;
+              };
+              id: number;
+              name: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -3321,6 +4290,28 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** @description The send form as saved */
+              form: {
+                [key: string]: unknown;
+              };
+              id: number;
+              name: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3461,6 +4452,86 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
+              content: {
+                /** @description text or screen */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+              counts: {
+                cancelled: number;
+                failed: number;
+                held: number;
+                inFlight: number;
+                queued: number;
+                recipients: number;
+                sent: number;
+                unknown: number;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** Format: date-time */
+              deletedAt: string | null;
+              endOpenChats: boolean;
+              /** Format: date-time */
+              graceEndsAt: string | null;
+              id: number;
+              /** @description broadcast, external or trigger */
+              kind: string;
+              /** Format: date-time */
+              nextRunAt: string | null;
+              platforms: {
+                channelId: number;
+                platform: string;
+              }[];
+              /** @description Newest first, at most 100 */
+              runs: {
+                cancelled: number;
+                failed: number;
+                /** Format: date-time */
+                finishedAt: string | null;
+                held: number;
+                id: number;
+                inFlight: number;
+                /** Format: date-time */
+                plannedAt: string;
+                queued: number;
+                recipients: number;
+                sent: number;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** @description pending, materialising, delivering, completed or stopped */
+                state: string;
+                unknown: number;
+              }[];
+              secondsUntilStart: number | null;
+              sourceId: number | null;
+              /** @description grace, scheduled, periodic, delivering, completed, stopped or deleted */
+              status: string;
+              /** @description Who: the channels, the audience and its tags */
+              targeting: {
+                [key: string]: unknown;
+              };
+              /** @description When: instant, delayed (at) or periodic (recurrence) */
+              timing: {
+                /** @description instant, delayed or periodic */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -3533,6 +4604,38 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              calls: number;
+              /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
+              content: {
+                /** @description text or screen */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              endOpenChats: boolean;
+              id: number;
+              /** Format: date-time */
+              lastCalledAt: string | null;
+              name: string;
+              /** Format: date-time */
+              secretRotatedAt: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              /** @description The secret webhook URL (null when it cannot be read: rotate the secret) */
+              url: string | null;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -3593,6 +4696,13 @@ export interface paths {
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
           };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
@@ -3683,6 +4793,38 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              calls: number;
+              /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
+              content: {
+                /** @description text or screen */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              endOpenChats: boolean;
+              id: number;
+              /** Format: date-time */
+              lastCalledAt: string | null;
+              name: string;
+              /** Format: date-time */
+              secretRotatedAt: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              /** @description The secret webhook URL (null when it cannot be read: rotate the secret) */
+              url: string | null;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -3751,6 +4893,38 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              calls: number;
+              /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
+              content: {
+                /** @description text or screen */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              endOpenChats: boolean;
+              id: number;
+              /** Format: date-time */
+              lastCalledAt: string | null;
+              name: string;
+              /** Format: date-time */
+              secretRotatedAt: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+              /** @description The secret webhook URL (null when it cannot be read: rotate the secret) */
+              url: string | null;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3833,6 +5007,65 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: {
+                botId: number;
+                contentSummary: string;
+                counts: {
+                  cancelled: number;
+                  failed: number;
+                  held: number;
+                  inFlight: number;
+                  queued: number;
+                  recipients: number;
+                  sent: number;
+                  unknown: number;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                endOpenChats: boolean;
+                errors: number;
+                excludeTags: unknown[];
+                /** Format: date-time */
+                finishedAt: string | null;
+                graceSecondsLeft: number | null;
+                id: number;
+                kind: string;
+                /** Format: date-time */
+                nextRunAt: string | null;
+                /** Format: date-time */
+                plannedAt: string | null;
+                platforms: {
+                  channelId: number;
+                  platform: string;
+                }[];
+                runId: number | null;
+                /** Format: date-time */
+                startedAt: string | null;
+                state: string | null;
+                tags: unknown[];
+                /** @description When: instant, delayed (at) or periodic (recurrence) */
+                timing: {
+                  /** @description instant, delayed or periodic */
+                  type: string;
+                } & {
+                  [key: string]: unknown;
+                };
+                viewErrorsUrl: string | null;
+              }[];
+              kinds: string[];
+              nextCursor: string | null;
+              section: string;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -3911,6 +5144,98 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description The audience events of the run: who was included and left out */
+              audience: unknown[];
+              deliveries: {
+                items: {
+                  /** Format: date-time */
+                  at: string;
+                  attempts: number;
+                  errorClass: string | null;
+                  errorCode: string | null;
+                  errorText: string | null;
+                  id: number;
+                  platform: string;
+                  platformMessageId: string | null;
+                  recipient: string;
+                  runId: number;
+                  state: string;
+                  subscriberId: number;
+                }[];
+                /** @description Pass as cursor for the next page */
+                nextCursor: string | null;
+              };
+              events: {
+                /** Format: date-time */
+                at: string;
+                /** @description Details of the event */
+                data: unknown;
+                id: number;
+                message: string;
+                type: string;
+              }[];
+              run: {
+                cancelled: number;
+                failed: number;
+                /** Format: date-time */
+                finishedAt: string | null;
+                held: number;
+                id: number;
+                inFlight: number;
+                /** Format: date-time */
+                plannedAt: string;
+                queued: number;
+                recipients: number;
+                sent: number;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** @description pending, materialising, delivering, completed or stopped */
+                state: string;
+                unknown: number;
+              } | null;
+              runs: {
+                /** Format: date-time */
+                finishedAt: string | null;
+                id: number;
+                /** Format: date-time */
+                plannedAt: string;
+                /** Format: date-time */
+                startedAt: string | null;
+                state: string;
+              }[];
+              send: {
+                contentSummary: string;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                endOpenChats: boolean;
+                excludeTags: unknown[];
+                id: number;
+                kind: string;
+                platforms: {
+                  channelId: number;
+                  platform: string;
+                }[];
+                status: string;
+                tags: unknown[];
+                /** @description When: instant, delayed (at) or periodic (recurrence) */
+                timing: {
+                  /** @description instant, delayed or periodic */
+                  type: string;
+                } & {
+                  [key: string]: unknown;
+                };
+              };
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -3981,6 +5306,24 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              apiKeyId: number | null;
+              memberId: number | null;
+              workspace: {
+                /** Format: date-time */
+                createdAt: string;
+                id: number;
+                name: string;
+              };
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4055,6 +5398,21 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              createdAt: string;
+              email: string;
+              id: number;
+              name: string;
+            }[];
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -4119,6 +5477,19 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              email: string;
+              id: number;
+              name: string;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4193,6 +5564,39 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              buttons: ({
+                kind: string;
+                text: string;
+                url?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              /** Format: date-time */
+              createdAt: string;
+              id: number;
+              media:
+                | ({
+                    type: string;
+                    url: string;
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
+              name: string;
+              text: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -4253,6 +5657,13 @@ export interface paths {
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
           };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
@@ -4332,6 +5743,39 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              buttons: ({
+                kind: string;
+                text: string;
+                url?: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+              /** Format: date-time */
+              createdAt: string;
+              id: number;
+              media:
+                | ({
+                    type: string;
+                    url: string;
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
+              name: string;
+              text: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -4398,6 +5842,64 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              blocked: {
+                count: number;
+                sample: {
+                  kind: string;
+                  line: number;
+                  reason: string;
+                  value: string;
+                }[];
+              };
+              channelId: number;
+              duplicates: {
+                count: number;
+                sample: {
+                  kind: string;
+                  line: number;
+                  reason: string;
+                  value: string;
+                }[];
+              };
+              firstRow: {
+                line: number;
+                /** @description id or title */
+                treatedAs: string;
+                value: string;
+              } | null;
+              importId: number;
+              malformed: {
+                count: number;
+                sample: {
+                  kind: string;
+                  line: number;
+                  reason: string;
+                  value: string;
+                }[];
+              };
+              matched: number;
+              platform: string;
+              reportUrl: string;
+              rows: number;
+              unknown: {
+                count: number;
+                sample: {
+                  kind: string;
+                  line: number;
+                  reason: string;
+                  value: string;
+                }[];
+              };
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4474,6 +5976,15 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description The problems of the import, one per line */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/csv": string;
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -4548,6 +6059,86 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
+              content: {
+                /** @description text or screen */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+              counts: {
+                cancelled: number;
+                failed: number;
+                held: number;
+                inFlight: number;
+                queued: number;
+                recipients: number;
+                sent: number;
+                unknown: number;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** Format: date-time */
+              deletedAt: string | null;
+              endOpenChats: boolean;
+              /** Format: date-time */
+              graceEndsAt: string | null;
+              id: number;
+              /** @description broadcast, external or trigger */
+              kind: string;
+              /** Format: date-time */
+              nextRunAt: string | null;
+              platforms: {
+                channelId: number;
+                platform: string;
+              }[];
+              /** @description Newest first, at most 100 */
+              runs: {
+                cancelled: number;
+                failed: number;
+                /** Format: date-time */
+                finishedAt: string | null;
+                held: number;
+                id: number;
+                inFlight: number;
+                /** Format: date-time */
+                plannedAt: string;
+                queued: number;
+                recipients: number;
+                sent: number;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** @description pending, materialising, delivering, completed or stopped */
+                state: string;
+                unknown: number;
+              }[];
+              secondsUntilStart: number | null;
+              sourceId: number | null;
+              /** @description grace, scheduled, periodic, delivering, completed, stopped or deleted */
+              status: string;
+              /** @description Who: the channels, the audience and its tags */
+              targeting: {
+                [key: string]: unknown;
+              };
+              /** @description When: instant, delayed (at) or periodic (recurrence) */
+              timing: {
+                /** @description instant, delayed or periodic */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -4607,6 +6198,18 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              deleted: boolean;
+              id: number;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4683,6 +6286,98 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description The audience events of the run: who was included and left out */
+              audience: unknown[];
+              deliveries: {
+                items: {
+                  /** Format: date-time */
+                  at: string;
+                  attempts: number;
+                  errorClass: string | null;
+                  errorCode: string | null;
+                  errorText: string | null;
+                  id: number;
+                  platform: string;
+                  platformMessageId: string | null;
+                  recipient: string;
+                  runId: number;
+                  state: string;
+                  subscriberId: number;
+                }[];
+                /** @description Pass as cursor for the next page */
+                nextCursor: string | null;
+              };
+              events: {
+                /** Format: date-time */
+                at: string;
+                /** @description Details of the event */
+                data: unknown;
+                id: number;
+                message: string;
+                type: string;
+              }[];
+              run: {
+                cancelled: number;
+                failed: number;
+                /** Format: date-time */
+                finishedAt: string | null;
+                held: number;
+                id: number;
+                inFlight: number;
+                /** Format: date-time */
+                plannedAt: string;
+                queued: number;
+                recipients: number;
+                sent: number;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** @description pending, materialising, delivering, completed or stopped */
+                state: string;
+                unknown: number;
+              } | null;
+              runs: {
+                /** Format: date-time */
+                finishedAt: string | null;
+                id: number;
+                /** Format: date-time */
+                plannedAt: string;
+                /** Format: date-time */
+                startedAt: string | null;
+                state: string;
+              }[];
+              send: {
+                contentSummary: string;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                endOpenChats: boolean;
+                excludeTags: unknown[];
+                id: number;
+                kind: string;
+                platforms: {
+                  channelId: number;
+                  platform: string;
+                }[];
+                status: string;
+                tags: unknown[];
+                /** @description When: instant, delayed (at) or periodic (recurrence) */
+                timing: {
+                  /** @description instant, delayed or periodic */
+                  type: string;
+                } & {
+                  [key: string]: unknown;
+                };
+              };
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4762,6 +6457,15 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description The log, one line per event and delivery */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/csv": string;
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -4834,6 +6538,31 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              counts: {
+                cancelled: number;
+                failed: number;
+                held: number;
+                inFlight: number;
+                queued: number;
+                recipients: number;
+                sent: number;
+                unknown: number;
+              };
+              done: boolean;
+              failedPerSecond: number;
+              id: number;
+              ratePerSecond: number;
+              status: string;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4986,6 +6715,24 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              bucketSeconds: number;
+              id: number;
+              points: {
+                /** Format: date-time */
+                at: string;
+                failed: number;
+                sent: number;
+              }[];
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -5060,6 +6807,19 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              cancelled: number;
+              id: number;
+              stoppedRuns: number;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5143,6 +6903,27 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              apiKey: {
+                /** Format: date-time */
+                createdAt: string;
+                id: number;
+                /** @description The key itself; shown in this answer only */
+                key: string;
+                name: string;
+                prefix: string;
+              };
+              memberId: number;
+              workspaceId: number;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -5213,6 +6994,34 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              channelId: number;
+              chatOpen: boolean;
+              /** Format: date-time */
+              firstMessageAt: string;
+              id: number;
+              language: string;
+              /** Format: date-time */
+              lastMessageAt: string;
+              /** @description The data of the last external event call that reached this subscriber (null before any) */
+              lastRequest: unknown;
+              name: string;
+              platform: string;
+              platformUserId: string;
+              /** @description active or blocked */
+              status: string;
+              tags: string[];
+              username: string;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5289,6 +7098,26 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** Format: date-time */
+              closedAt: string | null;
+              closedBy: string | null;
+              closeReason: string | null;
+              id: number;
+              /** Format: date-time */
+              openedAt: string;
+              openedBy: string;
+              subscriberId: number;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5371,6 +7200,26 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** Format: date-time */
+              closedAt: string | null;
+              closedBy: string | null;
+              closeReason: string | null;
+              id: number;
+              /** Format: date-time */
+              openedAt: string;
+              openedBy: string;
+              subscriberId: number;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -5451,6 +7300,34 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              channelId: number;
+              chatOpen: boolean;
+              /** Format: date-time */
+              firstMessageAt: string;
+              id: number;
+              language: string;
+              /** Format: date-time */
+              lastMessageAt: string;
+              /** @description The data of the last external event call that reached this subscriber (null before any) */
+              lastRequest: unknown;
+              name: string;
+              platform: string;
+              platformUserId: string;
+              /** @description active or blocked */
+              status: string;
+              tags: string[];
+              username: string;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -5514,6 +7391,34 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              channelId: number;
+              chatOpen: boolean;
+              /** Format: date-time */
+              firstMessageAt: string;
+              id: number;
+              language: string;
+              /** Format: date-time */
+              lastMessageAt: string;
+              /** @description The data of the last external event call that reached this subscriber (null before any) */
+              lastRequest: unknown;
+              name: string;
+              platform: string;
+              platformUserId: string;
+              /** @description active or blocked */
+              status: string;
+              tags: string[];
+              username: string;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5590,6 +7495,13 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -5655,6 +7567,18 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5725,6 +7649,52 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              cancelledFirings: number;
+              /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
+              content: {
+                /** @description text or screen */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              delay: {
+                amount: number;
+                timeOfDay?: string | null;
+                unit: string;
+              } & {
+                [key: string]: unknown;
+              };
+              delayText: string;
+              enabled: boolean;
+              endOpenChats: boolean;
+              fireAgain: boolean;
+              firedFirings: number;
+              id: number;
+              /** Format: date-time */
+              lastFiredAt: string | null;
+              name: string;
+              pendingFirings: number;
+              position: number;
+              revision: number;
+              tag: {
+                id: number;
+                name: string;
+              } | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -5785,6 +7755,13 @@ export interface paths {
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
           };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
@@ -5888,6 +7865,48 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
+              content: {
+                /** @description text or screen */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              delay: {
+                amount: number;
+                timeOfDay?: string | null;
+                unit: string;
+              } & {
+                [key: string]: unknown;
+              };
+              delayText: string;
+              enabled: boolean;
+              endOpenChats: boolean;
+              fireAgain: boolean;
+              id: number;
+              name: string;
+              pendingFirings: number;
+              position: number;
+              revision: number;
+              tag: {
+                id: number;
+                name: string;
+              } | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -5956,6 +7975,48 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
+              content: {
+                /** @description text or screen */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              delay: {
+                amount: number;
+                timeOfDay?: string | null;
+                unit: string;
+              } & {
+                [key: string]: unknown;
+              };
+              delayText: string;
+              enabled: boolean;
+              endOpenChats: boolean;
+              fireAgain: boolean;
+              id: number;
+              name: string;
+              pendingFirings: number;
+              position: number;
+              revision: number;
+              tag: {
+                id: number;
+                name: string;
+              } | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6030,6 +8091,48 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              botId: number;
+              /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
+              content: {
+                /** @description text or screen */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              delay: {
+                amount: number;
+                timeOfDay?: string | null;
+                unit: string;
+              } & {
+                [key: string]: unknown;
+              };
+              delayText: string;
+              enabled: boolean;
+              endOpenChats: boolean;
+              fireAgain: boolean;
+              id: number;
+              name: string;
+              pendingFirings: number;
+              position: number;
+              revision: number;
+              tag: {
+                id: number;
+                name: string;
+              } | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6109,6 +8212,30 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              assignedAt: string;
+              deliveryState: string | null;
+              /** Format: date-time */
+              dueAt: string;
+              /** Format: date-time */
+              firedAt: string | null;
+              id: number;
+              reason: string | null;
+              runId: number | null;
+              sendId: number | null;
+              /** @description pending, fired or cancelled */
+              state: string;
+              subscriberId: number;
+            }[];
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -6186,6 +8313,33 @@ export interface paths {
           };
           content: {
             "application/json": components["schemas"]["ErrorResponse"];
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              blocked: unknown[];
+              duplicates: unknown[];
+              event: {
+                id: number;
+                name: string;
+              };
+              openChats: {
+                count: number;
+                willBe: string;
+              };
+              platform: string;
+              queued: number;
+              runId: number | null;
+              sendId: number;
+              unknown: unknown[];
+              /** @description everyone or list */
+              users: string;
+            };
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */

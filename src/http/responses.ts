@@ -272,7 +272,7 @@ export const ExternalCallResult = doc(Type.Object({
   queued: Int,
   unknown: Type.Array(Type.Unknown()),
   blocked: Type.Array(Type.Unknown()),
-  duplicates: Type.Array(Type.Unknown()),
+  duplicates: Type.Integer({ description: 'Users given more than once (sent once)' }),
   openChats: Type.Object({ count: Int, willBe: Str }),
 }));
 

@@ -55,7 +55,7 @@ export const historyRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
     getProgress(ctx, ws(request), request.params.id));
 
   app.get('/api/sends/:id/progress/stream', {
-    schema: { tags: ['history'], summary: 'Live progress as Server-Sent Events (one event a second until the send is done)', params: IdParams },
+    schema: { tags: ['history'], response: { 200: TextBody('text/event-stream', 'Server-Sent Events: each data line is the progress JSON (as GET /api/sends/{id}/progress)') }, summary: 'Live progress as Server-Sent Events (one event a second until the send is done)', params: IdParams },
   }, async (request, reply) => {
     const workspaceId = ws(request);
     const first = await getProgress(ctx, workspaceId, request.params.id);
