@@ -1,28 +1,6 @@
 -- The database schema after every migration in db/migrations, read from the catalog.
 -- Do not edit: run `npm run snapshots`.
 
-CREATE SEQUENCE api_keys_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE bots_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE channels_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE deliveries_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE drafts_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE events_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE external_events_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE members_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE operator_chats_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE run_events_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE run_lanes_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE runs_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE sandbox_messages_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE screens_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE selected_imports_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE sends_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE subscribers_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE tags_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE trigger_firings_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE triggers_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-CREATE SEQUENCE workspaces_id_seq AS bigint START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775807 CACHE 1;
-
 CREATE TABLE api_keys (
   id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
   workspace_id bigint NOT NULL,
@@ -33,12 +11,6 @@ CREATE TABLE api_keys (
   last_used_at timestamp with time zone,
   revoked_at timestamp with time zone,
   CONSTRAINT api_keys_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
-  CONSTRAINT api_keys_created_at_not_null NOT NULL created_at,
-  CONSTRAINT api_keys_id_not_null NOT NULL id,
-  CONSTRAINT api_keys_key_hash_not_null NOT NULL key_hash,
-  CONSTRAINT api_keys_name_not_null NOT NULL name,
-  CONSTRAINT api_keys_prefix_not_null NOT NULL prefix,
-  CONSTRAINT api_keys_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT api_keys_pkey PRIMARY KEY (id),
   CONSTRAINT api_keys_key_hash_key UNIQUE (key_hash)
 );
@@ -50,11 +22,6 @@ CREATE TABLE bots (
   time_zone text DEFAULT 'UTC'::text NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT bots_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
-  CONSTRAINT bots_created_at_not_null NOT NULL created_at,
-  CONSTRAINT bots_id_not_null NOT NULL id,
-  CONSTRAINT bots_name_not_null NOT NULL name,
-  CONSTRAINT bots_time_zone_not_null NOT NULL time_zone,
-  CONSTRAINT bots_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT bots_pkey PRIMARY KEY (id)
 );
 
@@ -64,9 +31,6 @@ CREATE TABLE channel_pacing (
   paused_until timestamp with time zone DEFAULT '-infinity'::timestamp with time zone NOT NULL,
   pause_reason text,
   CONSTRAINT channel_pacing_channel_id_fkey FOREIGN KEY (channel_id) REFERENCES channels(id) ON DELETE CASCADE,
-  CONSTRAINT channel_pacing_channel_id_not_null NOT NULL channel_id,
-  CONSTRAINT channel_pacing_next_slot_at_not_null NOT NULL next_slot_at,
-  CONSTRAINT channel_pacing_paused_until_not_null NOT NULL paused_until,
   CONSTRAINT channel_pacing_pkey PRIMARY KEY (channel_id)
 );
 
@@ -77,9 +41,6 @@ CREATE TABLE channel_polling (
   lease_until timestamp with time zone DEFAULT '-infinity'::timestamp with time zone NOT NULL,
   last_error text,
   CONSTRAINT channel_polling_channel_id_fkey FOREIGN KEY (channel_id) REFERENCES channels(id) ON DELETE CASCADE,
-  CONSTRAINT channel_polling_channel_id_not_null NOT NULL channel_id,
-  CONSTRAINT channel_polling_lease_until_not_null NOT NULL lease_until,
-  CONSTRAINT channel_polling_update_offset_not_null NOT NULL update_offset,
   CONSTRAINT channel_polling_pkey PRIMARY KEY (channel_id)
 );
 
@@ -102,17 +63,6 @@ CREATE TABLE channels (
   CONSTRAINT channels_status_check CHECK ((status = ANY (ARRAY['active'::text, 'error'::text, 'disabled'::text]))),
   CONSTRAINT channels_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
   CONSTRAINT channels_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
-  CONSTRAINT channels_bot_id_not_null NOT NULL bot_id,
-  CONSTRAINT channels_created_at_not_null NOT NULL created_at,
-  CONSTRAINT channels_credentials_enc_not_null NOT NULL credentials_enc,
-  CONSTRAINT channels_id_not_null NOT NULL id,
-  CONSTRAINT channels_inbound_mode_not_null NOT NULL inbound_mode,
-  CONSTRAINT channels_name_not_null NOT NULL name,
-  CONSTRAINT channels_platform_not_null NOT NULL platform,
-  CONSTRAINT channels_status_message_not_null NOT NULL status_message,
-  CONSTRAINT channels_status_not_null NOT NULL status,
-  CONSTRAINT channels_webhook_secret_not_null NOT NULL webhook_secret,
-  CONSTRAINT channels_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT channels_pkey PRIMARY KEY (id),
   CONSTRAINT channels_bot_id_platform_key UNIQUE (bot_id, platform)
 );
@@ -137,16 +87,6 @@ CREATE TABLE deliveries (
   CONSTRAINT deliveries_errors_have_a_code CHECK (((state <> ALL (ARRAY['failed'::text, 'unknown'::text])) OR (error_code IS NOT NULL))),
   CONSTRAINT deliveries_holds_expire CHECK (((state = 'held'::text) = (hold_expires_at IS NOT NULL))),
   CONSTRAINT deliveries_state_check CHECK ((state = ANY (ARRAY['queued'::text, 'held'::text, 'in_flight'::text, 'sent'::text, 'failed'::text, 'cancelled'::text, 'unknown'::text]))),
-  CONSTRAINT deliveries_attempts_not_null NOT NULL attempts,
-  CONSTRAINT deliveries_channel_id_not_null NOT NULL channel_id,
-  CONSTRAINT deliveries_id_not_null NOT NULL id,
-  CONSTRAINT deliveries_lane_id_not_null NOT NULL lane_id,
-  CONSTRAINT deliveries_not_before_not_null NOT NULL not_before,
-  CONSTRAINT deliveries_recipient_not_null NOT NULL recipient,
-  CONSTRAINT deliveries_run_id_not_null NOT NULL run_id,
-  CONSTRAINT deliveries_state_not_null NOT NULL state,
-  CONSTRAINT deliveries_subscriber_id_not_null NOT NULL subscriber_id,
-  CONSTRAINT deliveries_updated_at_not_null NOT NULL updated_at,
   CONSTRAINT deliveries_pkey PRIMARY KEY (id),
   CONSTRAINT deliveries_run_id_subscriber_id_key UNIQUE (run_id, subscriber_id)
 ) WITH (fillfactor=50);
@@ -162,14 +102,6 @@ CREATE TABLE drafts (
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT drafts_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
   CONSTRAINT drafts_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
-  CONSTRAINT drafts_bot_id_not_null NOT NULL bot_id,
-  CONSTRAINT drafts_created_at_not_null NOT NULL created_at,
-  CONSTRAINT drafts_created_by_not_null NOT NULL created_by,
-  CONSTRAINT drafts_form_not_null NOT NULL form,
-  CONSTRAINT drafts_id_not_null NOT NULL id,
-  CONSTRAINT drafts_name_not_null NOT NULL name,
-  CONSTRAINT drafts_updated_at_not_null NOT NULL updated_at,
-  CONSTRAINT drafts_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT drafts_pkey PRIMARY KEY (id)
 );
 
@@ -178,10 +110,6 @@ CREATE TABLE event_cursors (
   last_id bigint DEFAULT 0 NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   last_txid xid8 DEFAULT '0'::xid8 NOT NULL,
-  CONSTRAINT event_cursors_consumer_not_null NOT NULL consumer,
-  CONSTRAINT event_cursors_last_id_not_null NOT NULL last_id,
-  CONSTRAINT event_cursors_last_txid_not_null NOT NULL last_txid,
-  CONSTRAINT event_cursors_updated_at_not_null NOT NULL updated_at,
   CONSTRAINT event_cursors_pkey PRIMARY KEY (consumer)
 );
 
@@ -192,12 +120,6 @@ CREATE TABLE events (
   payload jsonb NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   txid xid8 DEFAULT pg_current_xact_id() NOT NULL,
-  CONSTRAINT events_created_at_not_null NOT NULL created_at,
-  CONSTRAINT events_id_not_null NOT NULL id,
-  CONSTRAINT events_payload_not_null NOT NULL payload,
-  CONSTRAINT events_txid_not_null NOT NULL txid,
-  CONSTRAINT events_type_not_null NOT NULL type,
-  CONSTRAINT events_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT events_pkey PRIMARY KEY (id)
 );
 
@@ -209,9 +131,6 @@ CREATE TABLE external_event_calls (
   response jsonb,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT external_event_calls_event_id_fkey FOREIGN KEY (event_id) REFERENCES external_events(id) ON DELETE CASCADE,
-  CONSTRAINT external_event_calls_created_at_not_null NOT NULL created_at,
-  CONSTRAINT external_event_calls_event_id_not_null NOT NULL event_id,
-  CONSTRAINT external_event_calls_idempotency_key_not_null NOT NULL idempotency_key,
   CONSTRAINT external_event_calls_pkey PRIMARY KEY (event_id, idempotency_key)
 );
 
@@ -220,8 +139,6 @@ CREATE TABLE external_event_misses (
   misses bigint DEFAULT 0 NOT NULL,
   last_at timestamp with time zone,
   CONSTRAINT external_event_misses_id_check CHECK (id),
-  CONSTRAINT external_event_misses_id_not_null NOT NULL id,
-  CONSTRAINT external_event_misses_misses_not_null NOT NULL misses,
   CONSTRAINT external_event_misses_pkey PRIMARY KEY (id)
 );
 
@@ -241,17 +158,6 @@ CREATE TABLE external_events (
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT external_events_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
   CONSTRAINT external_events_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
-  CONSTRAINT external_events_bot_id_not_null NOT NULL bot_id,
-  CONSTRAINT external_events_calls_not_null NOT NULL calls,
-  CONSTRAINT external_events_content_not_null NOT NULL content,
-  CONSTRAINT external_events_created_at_not_null NOT NULL created_at,
-  CONSTRAINT external_events_end_open_chats_not_null NOT NULL end_open_chats,
-  CONSTRAINT external_events_id_not_null NOT NULL id,
-  CONSTRAINT external_events_name_not_null NOT NULL name,
-  CONSTRAINT external_events_secret_enc_not_null NOT NULL secret_enc,
-  CONSTRAINT external_events_secret_hash_not_null NOT NULL secret_hash,
-  CONSTRAINT external_events_updated_at_not_null NOT NULL updated_at,
-  CONSTRAINT external_events_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT external_events_pkey PRIMARY KEY (id),
   CONSTRAINT external_events_bot_id_name_key UNIQUE (bot_id, name),
   CONSTRAINT external_events_secret_hash_key UNIQUE (secret_hash)
@@ -259,16 +165,12 @@ CREATE TABLE external_events (
 
 CREATE TABLE login_attempts (
   email text NOT NULL,
-  attempted_at timestamp with time zone DEFAULT now() NOT NULL,
-  CONSTRAINT login_attempts_attempted_at_not_null NOT NULL attempted_at,
-  CONSTRAINT login_attempts_email_not_null NOT NULL email
+  attempted_at timestamp with time zone DEFAULT now() NOT NULL
 );
 
 CREATE TABLE maintenance (
   job text NOT NULL,
   last_run timestamp with time zone DEFAULT '-infinity'::timestamp with time zone NOT NULL,
-  CONSTRAINT maintenance_job_not_null NOT NULL job,
-  CONSTRAINT maintenance_last_run_not_null NOT NULL last_run,
   CONSTRAINT maintenance_pkey PRIMARY KEY (job)
 );
 
@@ -280,12 +182,6 @@ CREATE TABLE members (
   password_hash text NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT members_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
-  CONSTRAINT members_created_at_not_null NOT NULL created_at,
-  CONSTRAINT members_email_not_null NOT NULL email,
-  CONSTRAINT members_id_not_null NOT NULL id,
-  CONSTRAINT members_name_not_null NOT NULL name,
-  CONSTRAINT members_password_hash_not_null NOT NULL password_hash,
-  CONSTRAINT members_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT members_pkey PRIMARY KEY (id)
 );
 
@@ -302,12 +198,6 @@ CREATE TABLE operator_chats (
   CONSTRAINT operator_chats_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
   CONSTRAINT operator_chats_subscriber_id_fkey FOREIGN KEY (subscriber_id) REFERENCES subscribers(id) ON DELETE CASCADE,
   CONSTRAINT operator_chats_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
-  CONSTRAINT operator_chats_bot_id_not_null NOT NULL bot_id,
-  CONSTRAINT operator_chats_id_not_null NOT NULL id,
-  CONSTRAINT operator_chats_opened_at_not_null NOT NULL opened_at,
-  CONSTRAINT operator_chats_opened_by_not_null NOT NULL opened_by,
-  CONSTRAINT operator_chats_subscriber_id_not_null NOT NULL subscriber_id,
-  CONSTRAINT operator_chats_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT operator_chats_pkey PRIMARY KEY (id)
 );
 
@@ -319,11 +209,6 @@ CREATE TABLE run_events (
   message text NOT NULL,
   data jsonb,
   CONSTRAINT run_events_run_id_fkey FOREIGN KEY (run_id) REFERENCES runs(id) ON DELETE CASCADE,
-  CONSTRAINT run_events_at_not_null NOT NULL at,
-  CONSTRAINT run_events_id_not_null NOT NULL id,
-  CONSTRAINT run_events_message_not_null NOT NULL message,
-  CONSTRAINT run_events_run_id_not_null NOT NULL run_id,
-  CONSTRAINT run_events_type_not_null NOT NULL type,
   CONSTRAINT run_events_pkey PRIMARY KEY (id)
 );
 
@@ -345,21 +230,6 @@ CREATE TABLE run_lanes (
   claim_cursor bigint DEFAULT 0 NOT NULL,
   CONSTRAINT run_lanes_channel_id_fkey FOREIGN KEY (channel_id) REFERENCES channels(id) ON DELETE CASCADE,
   CONSTRAINT run_lanes_run_id_fkey FOREIGN KEY (run_id) REFERENCES runs(id) ON DELETE CASCADE,
-  CONSTRAINT run_lanes_cancelled_not_null NOT NULL cancelled,
-  CONSTRAINT run_lanes_channel_id_not_null NOT NULL channel_id,
-  CONSTRAINT run_lanes_claim_cursor_not_null NOT NULL claim_cursor,
-  CONSTRAINT run_lanes_failed_not_null NOT NULL failed,
-  CONSTRAINT run_lanes_held_not_null NOT NULL held,
-  CONSTRAINT run_lanes_id_not_null NOT NULL id,
-  CONSTRAINT run_lanes_in_flight_not_null NOT NULL in_flight,
-  CONSTRAINT run_lanes_last_claimed_at_not_null NOT NULL last_claimed_at,
-  CONSTRAINT run_lanes_materialise_cursor_not_null NOT NULL materialise_cursor,
-  CONSTRAINT run_lanes_materialised_not_null NOT NULL materialised,
-  CONSTRAINT run_lanes_queued_not_null NOT NULL queued,
-  CONSTRAINT run_lanes_recipients_not_null NOT NULL recipients,
-  CONSTRAINT run_lanes_run_id_not_null NOT NULL run_id,
-  CONSTRAINT run_lanes_sent_not_null NOT NULL sent,
-  CONSTRAINT run_lanes_unknown_not_null NOT NULL unknown,
   CONSTRAINT run_lanes_pkey PRIMARY KEY (id),
   CONSTRAINT run_lanes_run_id_channel_id_key UNIQUE (run_id, channel_id)
 );
@@ -370,10 +240,6 @@ CREATE TABLE run_rate (
   sent integer DEFAULT 0 NOT NULL,
   failed integer DEFAULT 0 NOT NULL,
   CONSTRAINT run_rate_run_id_fkey FOREIGN KEY (run_id) REFERENCES runs(id) ON DELETE CASCADE,
-  CONSTRAINT run_rate_bucket_not_null NOT NULL bucket,
-  CONSTRAINT run_rate_failed_not_null NOT NULL failed,
-  CONSTRAINT run_rate_run_id_not_null NOT NULL run_id,
-  CONSTRAINT run_rate_sent_not_null NOT NULL sent,
   CONSTRAINT run_rate_pkey PRIMARY KEY (run_id, bucket)
 );
 
@@ -389,12 +255,6 @@ CREATE TABLE runs (
   finished_at timestamp with time zone,
   CONSTRAINT runs_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'materialising'::text, 'delivering'::text, 'completed'::text, 'stopped'::text]))),
   CONSTRAINT runs_send_id_fkey FOREIGN KEY (send_id) REFERENCES sends(id) ON DELETE CASCADE,
-  CONSTRAINT runs_created_at_not_null NOT NULL created_at,
-  CONSTRAINT runs_id_not_null NOT NULL id,
-  CONSTRAINT runs_planned_at_not_null NOT NULL planned_at,
-  CONSTRAINT runs_send_id_not_null NOT NULL send_id,
-  CONSTRAINT runs_state_not_null NOT NULL state,
-  CONSTRAINT runs_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT runs_pkey PRIMARY KEY (id),
   CONSTRAINT runs_send_id_planned_at_key UNIQUE (send_id, planned_at)
 );
@@ -408,12 +268,6 @@ CREATE TABLE sandbox_messages (
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT sandbox_messages_direction_check CHECK ((direction = ANY (ARRAY['in'::text, 'out'::text]))),
   CONSTRAINT sandbox_messages_channel_id_fkey FOREIGN KEY (channel_id) REFERENCES channels(id) ON DELETE CASCADE,
-  CONSTRAINT sandbox_messages_body_not_null NOT NULL body,
-  CONSTRAINT sandbox_messages_channel_id_not_null NOT NULL channel_id,
-  CONSTRAINT sandbox_messages_created_at_not_null NOT NULL created_at,
-  CONSTRAINT sandbox_messages_direction_not_null NOT NULL direction,
-  CONSTRAINT sandbox_messages_id_not_null NOT NULL id,
-  CONSTRAINT sandbox_messages_user_id_not_null NOT NULL user_id,
   CONSTRAINT sandbox_messages_pkey PRIMARY KEY (id)
 );
 
@@ -423,17 +277,12 @@ CREATE TABLE sandbox_users (
   behaviour text DEFAULT 'normal'::text NOT NULL,
   CONSTRAINT sandbox_users_behaviour_check CHECK ((behaviour = ANY (ARRAY['normal'::text, 'blocked'::text, 'gone'::text, 'flaky'::text]))),
   CONSTRAINT sandbox_users_channel_id_fkey FOREIGN KEY (channel_id) REFERENCES channels(id) ON DELETE CASCADE,
-  CONSTRAINT sandbox_users_behaviour_not_null NOT NULL behaviour,
-  CONSTRAINT sandbox_users_channel_id_not_null NOT NULL channel_id,
-  CONSTRAINT sandbox_users_user_id_not_null NOT NULL user_id,
   CONSTRAINT sandbox_users_pkey PRIMARY KEY (channel_id, user_id)
 );
 
 CREATE TABLE schema_migrations (
   version text NOT NULL,
   applied_at timestamp with time zone DEFAULT now() NOT NULL,
-  CONSTRAINT schema_migrations_applied_at_not_null NOT NULL applied_at,
-  CONSTRAINT schema_migrations_version_not_null NOT NULL version,
   CONSTRAINT schema_migrations_pkey PRIMARY KEY (version)
 );
 
@@ -449,14 +298,6 @@ CREATE TABLE screens (
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT screens_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
   CONSTRAINT screens_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
-  CONSTRAINT screens_bot_id_not_null NOT NULL bot_id,
-  CONSTRAINT screens_buttons_not_null NOT NULL buttons,
-  CONSTRAINT screens_created_at_not_null NOT NULL created_at,
-  CONSTRAINT screens_id_not_null NOT NULL id,
-  CONSTRAINT screens_name_not_null NOT NULL name,
-  CONSTRAINT screens_text_not_null NOT NULL text,
-  CONSTRAINT screens_updated_at_not_null NOT NULL updated_at,
-  CONSTRAINT screens_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT screens_pkey PRIMARY KEY (id)
 );
 
@@ -469,12 +310,6 @@ CREATE TABLE selected_import_problems (
   reason text DEFAULT ''::text NOT NULL,
   CONSTRAINT selected_import_problems_kind_check CHECK ((kind = ANY (ARRAY['unknown'::text, 'blocked'::text, 'malformed'::text, 'duplicate'::text]))),
   CONSTRAINT selected_import_problems_import_id_fkey FOREIGN KEY (import_id) REFERENCES selected_imports(id) ON DELETE CASCADE,
-  CONSTRAINT selected_import_problems_import_id_not_null NOT NULL import_id,
-  CONSTRAINT selected_import_problems_kind_not_null NOT NULL kind,
-  CONSTRAINT selected_import_problems_line_not_null NOT NULL line,
-  CONSTRAINT selected_import_problems_reason_not_null NOT NULL reason,
-  CONSTRAINT selected_import_problems_seq_not_null NOT NULL seq,
-  CONSTRAINT selected_import_problems_value_not_null NOT NULL value,
   CONSTRAINT selected_import_problems_pkey PRIMARY KEY (import_id, seq)
 );
 
@@ -490,14 +325,6 @@ CREATE TABLE selected_imports (
   CONSTRAINT selected_imports_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
   CONSTRAINT selected_imports_channel_id_fkey FOREIGN KEY (channel_id) REFERENCES channels(id) ON DELETE CASCADE,
   CONSTRAINT selected_imports_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
-  CONSTRAINT selected_imports_bot_id_not_null NOT NULL bot_id,
-  CONSTRAINT selected_imports_channel_id_not_null NOT NULL channel_id,
-  CONSTRAINT selected_imports_created_at_not_null NOT NULL created_at,
-  CONSTRAINT selected_imports_file_name_not_null NOT NULL file_name,
-  CONSTRAINT selected_imports_id_not_null NOT NULL id,
-  CONSTRAINT selected_imports_subscriber_ids_not_null NOT NULL subscriber_ids,
-  CONSTRAINT selected_imports_summary_not_null NOT NULL summary,
-  CONSTRAINT selected_imports_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT selected_imports_pkey PRIMARY KEY (id)
 );
 
@@ -505,8 +332,6 @@ CREATE TABLE send_recipients (
   send_id bigint NOT NULL,
   subscriber_id bigint NOT NULL,
   CONSTRAINT send_recipients_send_id_fkey FOREIGN KEY (send_id) REFERENCES sends(id) ON DELETE CASCADE,
-  CONSTRAINT send_recipients_send_id_not_null NOT NULL send_id,
-  CONSTRAINT send_recipients_subscriber_id_not_null NOT NULL subscriber_id,
   CONSTRAINT send_recipients_pkey PRIMARY KEY (send_id, subscriber_id)
 );
 
@@ -530,16 +355,6 @@ CREATE TABLE sends (
   CONSTRAINT sends_kind_check CHECK ((kind = ANY (ARRAY['broadcast'::text, 'external'::text, 'trigger'::text]))),
   CONSTRAINT sends_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
   CONSTRAINT sends_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
-  CONSTRAINT sends_bot_id_not_null NOT NULL bot_id,
-  CONSTRAINT sends_content_not_null NOT NULL content,
-  CONSTRAINT sends_created_at_not_null NOT NULL created_at,
-  CONSTRAINT sends_created_by_not_null NOT NULL created_by,
-  CONSTRAINT sends_end_open_chats_not_null NOT NULL end_open_chats,
-  CONSTRAINT sends_id_not_null NOT NULL id,
-  CONSTRAINT sends_kind_not_null NOT NULL kind,
-  CONSTRAINT sends_targeting_not_null NOT NULL targeting,
-  CONSTRAINT sends_timing_not_null NOT NULL timing,
-  CONSTRAINT sends_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT sends_pkey PRIMARY KEY (id),
   CONSTRAINT sends_group_key_key UNIQUE (group_key)
 );
@@ -552,11 +367,6 @@ CREATE TABLE sessions (
   expires_at timestamp with time zone NOT NULL,
   CONSTRAINT sessions_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE,
   CONSTRAINT sessions_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
-  CONSTRAINT sessions_created_at_not_null NOT NULL created_at,
-  CONSTRAINT sessions_expires_at_not_null NOT NULL expires_at,
-  CONSTRAINT sessions_member_id_not_null NOT NULL member_id,
-  CONSTRAINT sessions_token_hash_not_null NOT NULL token_hash,
-  CONSTRAINT sessions_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT sessions_pkey PRIMARY KEY (token_hash)
 );
 
@@ -566,9 +376,6 @@ CREATE TABLE subscriber_tags (
   assigned_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT subscriber_tags_subscriber_id_fkey FOREIGN KEY (subscriber_id) REFERENCES subscribers(id) ON DELETE CASCADE,
   CONSTRAINT subscriber_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE,
-  CONSTRAINT subscriber_tags_assigned_at_not_null NOT NULL assigned_at,
-  CONSTRAINT subscriber_tags_subscriber_id_not_null NOT NULL subscriber_id,
-  CONSTRAINT subscriber_tags_tag_id_not_null NOT NULL tag_id,
   CONSTRAINT subscriber_tags_pkey PRIMARY KEY (subscriber_id, tag_id)
 );
 
@@ -591,19 +398,6 @@ CREATE TABLE subscribers (
   CONSTRAINT subscribers_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
   CONSTRAINT subscribers_channel_id_fkey FOREIGN KEY (channel_id) REFERENCES channels(id) ON DELETE CASCADE,
   CONSTRAINT subscribers_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
-  CONSTRAINT subscribers_bot_id_not_null NOT NULL bot_id,
-  CONSTRAINT subscribers_channel_id_not_null NOT NULL channel_id,
-  CONSTRAINT subscribers_created_at_not_null NOT NULL created_at,
-  CONSTRAINT subscribers_first_message_at_not_null NOT NULL first_message_at,
-  CONSTRAINT subscribers_id_not_null NOT NULL id,
-  CONSTRAINT subscribers_language_not_null NOT NULL language,
-  CONSTRAINT subscribers_last_message_at_not_null NOT NULL last_message_at,
-  CONSTRAINT subscribers_name_not_null NOT NULL name,
-  CONSTRAINT subscribers_platform_not_null NOT NULL platform,
-  CONSTRAINT subscribers_platform_user_id_not_null NOT NULL platform_user_id,
-  CONSTRAINT subscribers_status_not_null NOT NULL status,
-  CONSTRAINT subscribers_username_not_null NOT NULL username,
-  CONSTRAINT subscribers_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT subscribers_pkey PRIMARY KEY (id),
   CONSTRAINT subscribers_bot_id_platform_platform_user_id_key UNIQUE (bot_id, platform, platform_user_id)
 );
@@ -616,11 +410,6 @@ CREATE TABLE tags (
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT tags_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
   CONSTRAINT tags_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
-  CONSTRAINT tags_bot_id_not_null NOT NULL bot_id,
-  CONSTRAINT tags_created_at_not_null NOT NULL created_at,
-  CONSTRAINT tags_id_not_null NOT NULL id,
-  CONSTRAINT tags_name_not_null NOT NULL name,
-  CONSTRAINT tags_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT tags_pkey PRIMARY KEY (id),
   CONSTRAINT tags_bot_id_name_key UNIQUE (bot_id, name)
 );
@@ -642,14 +431,6 @@ CREATE TABLE trigger_firings (
   CONSTRAINT trigger_firings_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'fired'::text, 'cancelled'::text]))),
   CONSTRAINT trigger_firings_subscriber_id_fkey FOREIGN KEY (subscriber_id) REFERENCES subscribers(id) ON DELETE CASCADE,
   CONSTRAINT trigger_firings_trigger_id_fkey FOREIGN KEY (trigger_id) REFERENCES triggers(id) ON DELETE CASCADE,
-  CONSTRAINT trigger_firings_assigned_at_not_null NOT NULL assigned_at,
-  CONSTRAINT trigger_firings_created_at_not_null NOT NULL created_at,
-  CONSTRAINT trigger_firings_due_at_not_null NOT NULL due_at,
-  CONSTRAINT trigger_firings_id_not_null NOT NULL id,
-  CONSTRAINT trigger_firings_state_not_null NOT NULL state,
-  CONSTRAINT trigger_firings_subscriber_id_not_null NOT NULL subscriber_id,
-  CONSTRAINT trigger_firings_trigger_id_not_null NOT NULL trigger_id,
-  CONSTRAINT trigger_firings_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT trigger_firings_pkey PRIMARY KEY (id)
 );
 
@@ -671,19 +452,6 @@ CREATE TABLE triggers (
   CONSTRAINT triggers_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
   CONSTRAINT triggers_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE SET NULL,
   CONSTRAINT triggers_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
-  CONSTRAINT triggers_bot_id_not_null NOT NULL bot_id,
-  CONSTRAINT triggers_content_not_null NOT NULL content,
-  CONSTRAINT triggers_created_at_not_null NOT NULL created_at,
-  CONSTRAINT triggers_delay_not_null NOT NULL delay,
-  CONSTRAINT triggers_enabled_not_null NOT NULL enabled,
-  CONSTRAINT triggers_end_open_chats_not_null NOT NULL end_open_chats,
-  CONSTRAINT triggers_fire_again_not_null NOT NULL fire_again,
-  CONSTRAINT triggers_id_not_null NOT NULL id,
-  CONSTRAINT triggers_name_not_null NOT NULL name,
-  CONSTRAINT triggers_position_not_null NOT NULL "position",
-  CONSTRAINT triggers_revision_not_null NOT NULL revision,
-  CONSTRAINT triggers_updated_at_not_null NOT NULL updated_at,
-  CONSTRAINT triggers_workspace_id_not_null NOT NULL workspace_id,
   CONSTRAINT triggers_pkey PRIMARY KEY (id)
 );
 
@@ -693,11 +461,6 @@ CREATE TABLE workers (
   pid integer NOT NULL,
   started_at timestamp with time zone DEFAULT now() NOT NULL,
   heartbeat_at timestamp with time zone DEFAULT now() NOT NULL,
-  CONSTRAINT workers_heartbeat_at_not_null NOT NULL heartbeat_at,
-  CONSTRAINT workers_host_not_null NOT NULL host,
-  CONSTRAINT workers_id_not_null NOT NULL id,
-  CONSTRAINT workers_pid_not_null NOT NULL pid,
-  CONSTRAINT workers_started_at_not_null NOT NULL started_at,
   CONSTRAINT workers_pkey PRIMARY KEY (id)
 );
 
@@ -705,9 +468,6 @@ CREATE TABLE workspaces (
   id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
   name text NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
-  CONSTRAINT workspaces_created_at_not_null NOT NULL created_at,
-  CONSTRAINT workspaces_id_not_null NOT NULL id,
-  CONSTRAINT workspaces_name_not_null NOT NULL name,
   CONSTRAINT workspaces_pkey PRIMARY KEY (id)
 );
 

@@ -3065,6 +3065,7 @@ export interface paths {
           content: {
             "application/json": {
               botId: number;
+              cancelledFirings: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
               content: {
                 /** @description text or screen */
@@ -3085,7 +3086,10 @@ export interface paths {
               enabled: boolean;
               endOpenChats: boolean;
               fireAgain: boolean;
+              firedFirings: number;
               id: number;
+              /** Format: date-time */
+              lastFiredAt: string | null;
               name: string;
               pendingFirings: number;
               position: number;
@@ -6639,6 +6643,15 @@ export interface paths {
             "application/json": components["schemas"]["ErrorResponse"];
           };
         };
+        /** @description Server-Sent Events: each data line is the progress JSON (as GET /api/sends/{id}/progress) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/event-stream": string;
+          };
+        };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
         400: {
           headers: {
@@ -7873,6 +7886,7 @@ export interface paths {
           content: {
             "application/json": {
               botId: number;
+              cancelledFirings: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
               content: {
                 /** @description text or screen */
@@ -7893,7 +7907,10 @@ export interface paths {
               enabled: boolean;
               endOpenChats: boolean;
               fireAgain: boolean;
+              firedFirings: number;
               id: number;
+              /** Format: date-time */
+              lastFiredAt: string | null;
               name: string;
               pendingFirings: number;
               position: number;
@@ -7985,6 +8002,7 @@ export interface paths {
           content: {
             "application/json": {
               botId: number;
+              cancelledFirings: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
               content: {
                 /** @description text or screen */
@@ -8005,7 +8023,10 @@ export interface paths {
               enabled: boolean;
               endOpenChats: boolean;
               fireAgain: boolean;
+              firedFirings: number;
               id: number;
+              /** Format: date-time */
+              lastFiredAt: string | null;
               name: string;
               pendingFirings: number;
               position: number;
@@ -8101,6 +8122,7 @@ export interface paths {
           content: {
             "application/json": {
               botId: number;
+              cancelledFirings: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
               content: {
                 /** @description text or screen */
@@ -8121,7 +8143,10 @@ export interface paths {
               enabled: boolean;
               endOpenChats: boolean;
               fireAgain: boolean;
+              firedFirings: number;
               id: number;
+              /** Format: date-time */
+              lastFiredAt: string | null;
               name: string;
               pendingFirings: number;
               position: number;
@@ -8323,7 +8348,8 @@ export interface paths {
           content: {
             "application/json": {
               blocked: unknown[];
-              duplicates: unknown[];
+              /** @description Users given more than once (sent once) */
+              duplicates: number;
               event: {
                 id: number;
                 name: string;

@@ -7,13 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { createBotcastClient, type BotcastClient } from '../../src/client/index.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { checkAnswers } from '../helpers/client.ts';
+import { FAST_ENGINE } from '../helpers/world.ts';
 
 let t: TestApp;
 let api: BotcastClient;
 let baseUrl: string;
 
 before(async () => {
-  t = await startTestApp({ worker: true });
+  t = await startTestApp({ worker: true, config: { graceSeconds: 0 }, engine: FAST_ENGINE });
   const server = t.app.server!;
   await server.listen({ host: '127.0.0.1', port: 0 });
   baseUrl = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
@@ -58,7 +59,7 @@ test('bots → channels → subscribers → sends → history through the typed 
 
   const send = await api.POST('/api/bots/{botId}/sends', {
     params: { path: { botId } },
-    body: { content: { type: 'text', text: 'Hi {{name}}' }, channelIds: [channelId], audience: { type: 'tags', include: ['vip'] }, timing: { type: 'delayed', at: '2020-01-01T00:00' } },
+    body: { content: { type: 'text', text: 'Hi {{name}}' }, channelIds: [channelId], audience: { type: 'tags', include: ['vip'] }, timing: { type: 'instant' } },
   });
   assert.equal(send.response.status, 201, JSON.stringify(send.error));
   const sendId = send.data!.id;

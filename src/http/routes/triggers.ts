@@ -37,7 +37,7 @@ export const triggerRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
   app.post('/api/bots/:botId/triggers', {
     schema: {
       tags: ['trigger events'],
-      response: { 201: R.Trigger }, summary: 'Create a trigger event (placed last in the order)',
+      response: { 201: R.TriggerDetail }, summary: 'Create a trigger event (placed last in the order)',
       params: BotParams,
       body: Type.Object(
         {
@@ -69,7 +69,7 @@ export const triggerRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
   app.patch('/api/triggers/:id', {
     schema: {
       tags: ['trigger events'],
-      response: { 200: R.Trigger }, summary: 'Change a trigger event (pending firings keep their due time; a new tag cancels the old tag’s pending firings)',
+      response: { 200: R.TriggerDetail }, summary: 'Change a trigger event (pending firings keep their due time; a new tag cancels the old tag’s pending firings)',
       params: IdParams,
       body: Type.Object(
         {
@@ -91,11 +91,11 @@ export const triggerRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
     return reply.status(204).send();
   });
 
-  app.post('/api/triggers/:id/enable', { schema: { tags: ['trigger events'], response: { 200: R.Trigger }, summary: 'Enable a trigger event', params: IdParams } }, async (request) =>
+  app.post('/api/triggers/:id/enable', { schema: { tags: ['trigger events'], response: { 200: R.TriggerDetail }, summary: 'Enable a trigger event', params: IdParams } }, async (request) =>
     triggers.setTriggerEnabled(ctx, ws(request), request.params.id, true));
 
   app.post('/api/triggers/:id/disable', {
-    schema: { tags: ['trigger events'], response: { 200: R.Trigger }, summary: 'Disable a trigger event: new tag assignments do not fire it; firings that come due while disabled are cancelled', params: IdParams },
+    schema: { tags: ['trigger events'], response: { 200: R.TriggerDetail }, summary: 'Disable a trigger event: new tag assignments do not fire it; firings that come due while disabled are cancelled', params: IdParams },
   }, async (request) => triggers.setTriggerEnabled(ctx, ws(request), request.params.id, false));
 
   app.get('/api/triggers/:id/firings', {
