@@ -1,7 +1,7 @@
 // The Botcast API as TypeScript types, generated from openapi.json by openapi-typescript.
 // Do not edit: run `npm run snapshots`.
 export interface paths {
-  "/api/api-keys": {
+  '/api/api-keys': {
     parameters: {
       query?: never;
       header?: never;
@@ -19,21 +19,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -42,7 +42,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** Format: date-time */
               createdAt: string;
               id: number;
@@ -61,7 +61,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -70,7 +70,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -79,7 +79,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -95,28 +95,28 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             name: string;
           };
         };
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -125,7 +125,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** Format: date-time */
               createdAt: string;
               id: number;
@@ -142,7 +142,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -151,7 +151,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -160,7 +160,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -171,7 +171,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/api-keys/{id}": {
+  '/api/api-keys/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -194,21 +194,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description No content */
@@ -224,7 +224,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -233,7 +233,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -242,7 +242,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -252,7 +252,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/auth/login": {
+  '/api/auth/login': {
     parameters: {
       query?: never;
       header?: never;
@@ -271,7 +271,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             email: string;
             password: string;
           };
@@ -279,21 +279,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -302,7 +302,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               memberId: number;
               name: string;
               workspaceId: number;
@@ -315,7 +315,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -324,7 +324,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -333,7 +333,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -344,7 +344,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/auth/logout": {
+  '/api/auth/logout': {
     parameters: {
       query?: never;
       header?: never;
@@ -364,21 +364,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -387,7 +387,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               ok: boolean;
             };
           };
@@ -398,7 +398,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -407,7 +407,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -416,7 +416,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -427,7 +427,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/bots": {
+  '/api/bots': {
     parameters: {
       query?: never;
       header?: never;
@@ -445,21 +445,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -468,7 +468,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** Format: date-time */
               createdAt: string;
               id: number;
@@ -484,7 +484,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -493,7 +493,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -502,7 +502,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -518,7 +518,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             name: string;
             /** @description IANA time zone, e.g. Europe/Berlin */
             timeZone?: string;
@@ -527,21 +527,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -550,7 +550,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** Format: date-time */
               createdAt: string;
               id: number;
@@ -566,7 +566,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -575,7 +575,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -584,7 +584,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -595,7 +595,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/bots/{botId}": {
+  '/api/bots/{botId}': {
     parameters: {
       query?: never;
       header?: never;
@@ -615,21 +615,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -638,7 +638,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** Format: date-time */
               createdAt: string;
               id: number;
@@ -654,7 +654,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -663,7 +663,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -672,7 +672,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -692,21 +692,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description No content */
@@ -722,7 +722,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -731,7 +731,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -740,7 +740,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -759,7 +759,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             name?: string;
             /** @description IANA time zone, e.g. Europe/Berlin */
             timeZone?: string;
@@ -768,21 +768,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -791,7 +791,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** Format: date-time */
               createdAt: string;
               id: number;
@@ -807,7 +807,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -816,7 +816,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -825,14 +825,14 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
     };
     trace?: never;
   };
-  "/api/bots/{botId}/channels": {
+  '/api/bots/{botId}/channels': {
     parameters: {
       query?: never;
       header?: never;
@@ -852,21 +852,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -875,7 +875,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               apiBaseUrl: string;
               botId: number;
               /** Format: date-time */
@@ -904,7 +904,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -913,7 +913,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -922,7 +922,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -940,7 +940,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @description Platform API base URL; null = the platform's own */
             apiBaseUrl?: string | null;
             /** @description Platform credentials (fields depend on the platform); stored encrypted, never returned */
@@ -948,7 +948,7 @@ export interface paths {
               [key: string]: string;
             };
             /** @description webhook (default) or long polling (Telegram), for machines without a public URL */
-            inbound?: "webhook" | "polling";
+            inbound?: 'webhook' | 'polling';
             name?: string;
             /** @description tg, wa, viber, vk, fb, instagram, ok or sandbox */
             platform: string;
@@ -961,21 +961,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -984,7 +984,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               apiBaseUrl: string;
               botId: number;
               /** Format: date-time */
@@ -1013,7 +1013,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1022,7 +1022,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1031,7 +1031,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -1042,7 +1042,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/bots/{botId}/chats": {
+  '/api/bots/{botId}/chats': {
     parameters: {
       query?: never;
       header?: never;
@@ -1065,21 +1065,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -1088,7 +1088,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               /** Format: date-time */
               closedAt: string | null;
@@ -1108,7 +1108,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1117,7 +1117,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1126,7 +1126,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -1139,7 +1139,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/bots/{botId}/chats/close-all": {
+  '/api/bots/{botId}/chats/close-all': {
     parameters: {
       query?: never;
       header?: never;
@@ -1161,21 +1161,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -1184,7 +1184,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               closed: number;
             };
           };
@@ -1195,7 +1195,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1204,7 +1204,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1213,7 +1213,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -1224,7 +1224,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/bots/{botId}/content/preview": {
+  '/api/bots/{botId}/content/preview': {
     parameters: {
       query?: never;
       header?: never;
@@ -1245,26 +1245,26 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             content:
               | {
                   buttons?: {
-                    kind: "url" | "reply";
+                    kind: 'url' | 'reply';
                     text: string;
                     url?: string;
                   }[];
                   media?: {
-                    type: "image" | "file";
+                    type: 'image' | 'file';
                     url: string;
                   } | null;
                   text: string;
                   /** @enum {string} */
-                  type: "text";
+                  type: 'text';
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
-                  type: "screen";
+                  type: 'screen';
                 };
             platforms?: string[];
           };
@@ -1272,21 +1272,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -1295,7 +1295,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** @description The platform API calls that would be made */
               calls: unknown[];
               /** @description What this platform cannot show as given, and what it shows instead */
@@ -1311,7 +1311,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1320,7 +1320,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1329,7 +1329,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -1340,7 +1340,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/bots/{botId}/drafts": {
+  '/api/bots/{botId}/drafts': {
     parameters: {
       query?: never;
       header?: never;
@@ -1360,21 +1360,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -1383,7 +1383,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               /** Format: date-time */
               createdAt: string;
@@ -1405,7 +1405,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1414,7 +1414,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1423,7 +1423,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -1441,66 +1441,66 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             form: {
               audience?:
                 | {
                     exclude?: (string | number)[];
                     /** @enum {string} */
-                    type: "all";
+                    type: 'all';
                   }
                 | {
                     exclude?: (string | number)[];
                     include: (string | number)[];
                     /** @enum {string} */
-                    type: "tags";
+                    type: 'tags';
                   }
                 | {
                     importId?: number;
                     subscriberIds?: number[];
                     /** @enum {string} */
-                    type: "selected";
+                    type: 'selected';
                   };
               /** @description The platforms (channels of the bot) to send on */
               channelIds?: number[];
               content?:
                 | {
                     buttons?: {
-                      kind: "url" | "reply";
+                      kind: 'url' | 'reply';
                       text: string;
                       url?: string;
                     }[];
                     media?: {
-                      type: "image" | "file";
+                      type: 'image' | 'file';
                       url: string;
                     } | null;
                     text: string;
                     /** @enum {string} */
-                    type: "text";
+                    type: 'text';
                   }
                 | {
                     screenId: number;
                     /** @enum {string} */
-                    type: "screen";
+                    type: 'screen';
                   };
               /** @description Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes) */
               endOpenChats?: boolean;
               timing?:
                 | {
                     /** @enum {string} */
-                    type: "instant";
+                    type: 'instant';
                   }
                 | {
                     /** @description Local date and time in the bot's time zone, e.g. 2026-12-01T10:00 */
                     at: string;
                     /** @enum {string} */
-                    type: "delayed";
+                    type: 'delayed';
                   }
                 | {
                     /** @description every_n_days | weekdays | month_days | cron, with time and optional endDate */
                     recurrence: unknown;
                     /** @enum {string} */
-                    type: "periodic";
+                    type: 'periodic';
                   };
             };
             name?: string;
@@ -1509,21 +1509,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -1532,7 +1532,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               /** Format: date-time */
               createdAt: string;
@@ -1554,7 +1554,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1563,7 +1563,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1572,7 +1572,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -1583,7 +1583,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/bots/{botId}/external-events": {
+  '/api/bots/{botId}/external-events': {
     parameters: {
       query?: never;
       header?: never;
@@ -1603,21 +1603,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -1626,7 +1626,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               calls: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
@@ -1658,7 +1658,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1667,7 +1667,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1676,7 +1676,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -1694,26 +1694,26 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             content:
               | {
                   buttons?: {
-                    kind: "url" | "reply";
+                    kind: 'url' | 'reply';
                     text: string;
                     url?: string;
                   }[];
                   media?: {
-                    type: "image" | "file";
+                    type: 'image' | 'file';
                     url: string;
                   } | null;
                   text: string;
                   /** @enum {string} */
-                  type: "text";
+                  type: 'text';
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
-                  type: "screen";
+                  type: 'screen';
                 };
             /** @description Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes) */
             endOpenChats?: boolean;
@@ -1723,21 +1723,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -1746,7 +1746,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               calls: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
@@ -1778,7 +1778,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1787,7 +1787,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1796,7 +1796,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -1807,7 +1807,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/bots/{botId}/screens": {
+  '/api/bots/{botId}/screens': {
     parameters: {
       query?: never;
       header?: never;
@@ -1827,21 +1827,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -1850,7 +1850,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               buttons: ({
                 kind: string;
@@ -1883,7 +1883,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1892,7 +1892,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -1901,7 +1901,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -1919,14 +1919,14 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             buttons?: {
-              kind: "url" | "reply";
+              kind: 'url' | 'reply';
               text: string;
               url?: string;
             }[];
             media?: {
-              type: "image" | "file";
+              type: 'image' | 'file';
               url: string;
             } | null;
             name: string;
@@ -1937,21 +1937,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -1960,7 +1960,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               buttons: ({
                 kind: string;
@@ -1993,7 +1993,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2002,7 +2002,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2011,7 +2011,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -2022,7 +2022,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/bots/{botId}/sends": {
+  '/api/bots/{botId}/sends': {
     parameters: {
       query?: never;
       header?: never;
@@ -2043,86 +2043,86 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             audience:
               | {
                   exclude?: (string | number)[];
                   /** @enum {string} */
-                  type: "all";
+                  type: 'all';
                 }
               | {
                   exclude?: (string | number)[];
                   include: (string | number)[];
                   /** @enum {string} */
-                  type: "tags";
+                  type: 'tags';
                 }
               | {
                   importId?: number;
                   subscriberIds?: number[];
                   /** @enum {string} */
-                  type: "selected";
+                  type: 'selected';
                 };
             /** @description The platforms (channels of the bot) to send on */
             channelIds: number[];
             content:
               | {
                   buttons?: {
-                    kind: "url" | "reply";
+                    kind: 'url' | 'reply';
                     text: string;
                     url?: string;
                   }[];
                   media?: {
-                    type: "image" | "file";
+                    type: 'image' | 'file';
                     url: string;
                   } | null;
                   text: string;
                   /** @enum {string} */
-                  type: "text";
+                  type: 'text';
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
-                  type: "screen";
+                  type: 'screen';
                 };
             /** @description Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes) */
             endOpenChats?: boolean;
             timing?:
               | {
                   /** @enum {string} */
-                  type: "instant";
+                  type: 'instant';
                 }
               | {
                   /** @description Local date and time in the bot's time zone, e.g. 2026-12-01T10:00 */
                   at: string;
                   /** @enum {string} */
-                  type: "delayed";
+                  type: 'delayed';
                 }
               | {
                   /** @description every_n_days | weekdays | month_days | cron, with time and optional endDate */
                   recurrence: unknown;
                   /** @enum {string} */
-                  type: "periodic";
+                  type: 'periodic';
                 };
           };
         };
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -2131,7 +2131,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
               content: {
@@ -2211,7 +2211,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2220,7 +2220,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2229,7 +2229,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -2240,7 +2240,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/bots/{botId}/sends/preview": {
+  '/api/bots/{botId}/sends/preview': {
     parameters: {
       query?: never;
       header?: never;
@@ -2261,24 +2261,24 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             audience:
               | {
                   exclude?: (string | number)[];
                   /** @enum {string} */
-                  type: "all";
+                  type: 'all';
                 }
               | {
                   exclude?: (string | number)[];
                   include: (string | number)[];
                   /** @enum {string} */
-                  type: "tags";
+                  type: 'tags';
                 }
               | {
                   importId?: number;
                   subscriberIds?: number[];
                   /** @enum {string} */
-                  type: "selected";
+                  type: 'selected';
                 };
             channelIds: number[];
             endOpenChats?: boolean;
@@ -2289,21 +2289,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -2312,7 +2312,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               excluded: {
                 blocked: number;
                 exclusionTags: number;
@@ -2348,7 +2348,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2357,7 +2357,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2366,7 +2366,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -2377,7 +2377,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/bots/{botId}/sends/test": {
+  '/api/bots/{botId}/sends/test': {
     parameters: {
       query?: never;
       header?: never;
@@ -2398,26 +2398,26 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             content:
               | {
                   buttons?: {
-                    kind: "url" | "reply";
+                    kind: 'url' | 'reply';
                     text: string;
                     url?: string;
                   }[];
                   media?: {
-                    type: "image" | "file";
+                    type: 'image' | 'file';
                     url: string;
                   } | null;
                   text: string;
                   /** @enum {string} */
-                  type: "text";
+                  type: 'text';
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
-                  type: "screen";
+                  type: 'screen';
                 };
             data?: {
               [key: string]: unknown;
@@ -2428,21 +2428,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -2451,7 +2451,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** @description What this platform cannot show as given, and what it shows instead */
               degradations: unknown[];
               missingVariables: string[];
@@ -2470,7 +2470,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2479,7 +2479,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2488,7 +2488,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -2499,7 +2499,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/bots/{botId}/subscribers": {
+  '/api/bots/{botId}/subscribers': {
     parameters: {
       query?: never;
       header?: never;
@@ -2516,7 +2516,7 @@ export interface paths {
           platform?: string;
           /** @description name, username, platform user id or subscriber id */
           q?: string;
-          status?: "active" | "blocked";
+          status?: 'active' | 'blocked';
           tag?: string;
         };
         header?: never;
@@ -2528,21 +2528,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -2551,7 +2551,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               items: {
                 botId: number;
                 channelId: number;
@@ -2583,7 +2583,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2592,7 +2592,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2601,7 +2601,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -2614,7 +2614,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/bots/{botId}/subscribers/tag": {
+  '/api/bots/{botId}/subscribers/tag': {
     parameters: {
       query?: never;
       header?: never;
@@ -2635,7 +2635,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             remove?: boolean;
             subscriberIds: number[];
             tag: string;
@@ -2644,21 +2644,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -2667,7 +2667,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               changed: number;
             };
           };
@@ -2678,7 +2678,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2687,7 +2687,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2696,7 +2696,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -2707,7 +2707,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/bots/{botId}/tags": {
+  '/api/bots/{botId}/tags': {
     parameters: {
       query?: never;
       header?: never;
@@ -2727,21 +2727,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -2750,7 +2750,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** Format: date-time */
               createdAt?: string;
               id: number;
@@ -2766,7 +2766,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2775,7 +2775,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2784,7 +2784,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -2802,28 +2802,28 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             name: string;
           };
         };
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -2832,7 +2832,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** Format: date-time */
               createdAt?: string;
               id: number;
@@ -2848,7 +2848,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2857,7 +2857,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2866,7 +2866,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -2877,7 +2877,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/bots/{botId}/triggers": {
+  '/api/bots/{botId}/triggers': {
     parameters: {
       query?: never;
       header?: never;
@@ -2897,21 +2897,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -2920,7 +2920,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
               content: {
@@ -2962,7 +2962,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2971,7 +2971,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -2980,7 +2980,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -2998,26 +2998,26 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             content:
               | {
                   buttons?: {
-                    kind: "url" | "reply";
+                    kind: 'url' | 'reply';
                     text: string;
                     url?: string;
                   }[];
                   media?: {
-                    type: "image" | "file";
+                    type: 'image' | 'file';
                     url: string;
                   } | null;
                   text: string;
                   /** @enum {string} */
-                  type: "text";
+                  type: 'text';
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
-                  type: "screen";
+                  type: 'screen';
                 };
             /** @description After `amount` `unit`, optionally at a time of day: "1 day at 19:00" fires at 19:00 the next day; "0 days at 19:00" today if still ahead, else tomorrow */
             delay: {
@@ -3025,7 +3025,7 @@ export interface paths {
               amount: number;
               /** @description HH:mm in the bot time zone; days, weeks and months only */
               timeOfDay?: string | null;
-              unit: "minutes" | "hours" | "days" | "weeks" | "months";
+              unit: 'minutes' | 'hours' | 'days' | 'weeks' | 'months';
             };
             enabled?: boolean;
             /** @description Close the subscriber’s open operator chat and send (otherwise held until the chat closes) */
@@ -3040,21 +3040,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -3063,7 +3063,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               cancelledFirings: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
@@ -3109,7 +3109,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3118,7 +3118,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3127,7 +3127,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -3138,7 +3138,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/bots/{botId}/triggers/order": {
+  '/api/bots/{botId}/triggers/order': {
     parameters: {
       query?: never;
       header?: never;
@@ -3158,7 +3158,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @description Every trigger id of the bot, first to last */
             ids: number[];
           };
@@ -3166,21 +3166,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -3189,7 +3189,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
               content: {
@@ -3231,7 +3231,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3240,7 +3240,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3249,7 +3249,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -3261,7 +3261,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/channels/{id}": {
+  '/api/channels/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -3281,21 +3281,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -3304,7 +3304,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               apiBaseUrl: string;
               botId: number;
               /** Format: date-time */
@@ -3333,7 +3333,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3342,7 +3342,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3351,7 +3351,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -3371,21 +3371,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description No content */
@@ -3401,7 +3401,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3410,7 +3410,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3419,7 +3419,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -3438,7 +3438,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             /** @description Platform API base URL; null = the platform's own */
             apiBaseUrl?: string | null;
             /** @description Platform credentials (fields depend on the platform); stored encrypted, never returned */
@@ -3448,27 +3448,27 @@ export interface paths {
             name?: string;
             /** @description Messages per second; null = the platform default */
             ratePerSecond?: number | null;
-            status?: "active" | "disabled";
+            status?: 'active' | 'disabled';
           };
         };
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -3477,7 +3477,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               apiBaseUrl: string;
               botId: number;
               /** Format: date-time */
@@ -3506,7 +3506,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3515,7 +3515,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3524,14 +3524,14 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
     };
     trace?: never;
   };
-  "/api/channels/{id}/sandbox/inbox": {
+  '/api/channels/{id}/sandbox/inbox': {
     parameters: {
       query?: never;
       header?: never;
@@ -3554,21 +3554,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -3577,7 +3577,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** @description The message */
               body: unknown;
               /** Format: date-time */
@@ -3595,7 +3595,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3604,7 +3604,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3613,7 +3613,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -3626,7 +3626,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/channels/{id}/sandbox/messages": {
+  '/api/channels/{id}/sandbox/messages': {
     parameters: {
       query?: never;
       header?: never;
@@ -3647,7 +3647,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             language?: string;
             name?: string;
             text: string;
@@ -3658,21 +3658,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -3681,7 +3681,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               chatsClosed: number;
               subscriberId: number;
             };
@@ -3693,7 +3693,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3702,7 +3702,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3711,7 +3711,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -3722,7 +3722,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/channels/{id}/sandbox/users/{userId}": {
+  '/api/channels/{id}/sandbox/users/{userId}': {
     parameters: {
       query?: never;
       header?: never;
@@ -3743,28 +3743,28 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             behaviour: string;
           };
         };
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -3773,7 +3773,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               behaviour: string;
               userId: string;
             };
@@ -3785,7 +3785,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3794,7 +3794,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3803,7 +3803,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -3815,7 +3815,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/channels/{id}/selected-users/import": {
+  '/api/channels/{id}/selected-users/import': {
     parameters: {
       query?: never;
       header?: never;
@@ -3839,21 +3839,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -3862,7 +3862,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               blocked: {
                 count: number;
                 sample: {
@@ -3920,7 +3920,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3929,7 +3929,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -3938,7 +3938,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -3949,7 +3949,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/drafts/{id}": {
+  '/api/drafts/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -3969,21 +3969,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -3992,7 +3992,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               /** Format: date-time */
               createdAt: string;
@@ -4014,7 +4014,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4023,7 +4023,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4032,7 +4032,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -4052,21 +4052,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description No content */
@@ -4082,7 +4082,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4091,7 +4091,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4100,7 +4100,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -4119,66 +4119,66 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             form?: {
               audience?:
                 | {
                     exclude?: (string | number)[];
                     /** @enum {string} */
-                    type: "all";
+                    type: 'all';
                   }
                 | {
                     exclude?: (string | number)[];
                     include: (string | number)[];
                     /** @enum {string} */
-                    type: "tags";
+                    type: 'tags';
                   }
                 | {
                     importId?: number;
                     subscriberIds?: number[];
                     /** @enum {string} */
-                    type: "selected";
+                    type: 'selected';
                   };
               /** @description The platforms (channels of the bot) to send on */
               channelIds?: number[];
               content?:
                 | {
                     buttons?: {
-                      kind: "url" | "reply";
+                      kind: 'url' | 'reply';
                       text: string;
                       url?: string;
                     }[];
                     media?: {
-                      type: "image" | "file";
+                      type: 'image' | 'file';
                       url: string;
                     } | null;
                     text: string;
                     /** @enum {string} */
-                    type: "text";
+                    type: 'text';
                   }
                 | {
                     screenId: number;
                     /** @enum {string} */
-                    type: "screen";
+                    type: 'screen';
                   };
               /** @description Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes) */
               endOpenChats?: boolean;
               timing?:
                 | {
                     /** @enum {string} */
-                    type: "instant";
+                    type: 'instant';
                   }
                 | {
                     /** @description Local date and time in the bot's time zone, e.g. 2026-12-01T10:00 */
                     at: string;
                     /** @enum {string} */
-                    type: "delayed";
+                    type: 'delayed';
                   }
                 | {
                     /** @description every_n_days | weekdays | month_days | cron, with time and optional endDate */
                     recurrence: unknown;
                     /** @enum {string} */
-                    type: "periodic";
+                    type: 'periodic';
                   };
             };
             name?: string;
@@ -4187,21 +4187,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -4210,7 +4210,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               /** Format: date-time */
               createdAt: string;
@@ -4232,7 +4232,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4241,7 +4241,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4250,14 +4250,14 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
     };
     trace?: never;
   };
-  "/api/drafts/{id}/duplicate": {
+  '/api/drafts/{id}/duplicate': {
     parameters: {
       query?: never;
       header?: never;
@@ -4279,21 +4279,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -4302,7 +4302,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               /** Format: date-time */
               createdAt: string;
@@ -4324,7 +4324,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4333,7 +4333,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4342,7 +4342,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -4353,7 +4353,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/drafts/{id}/send": {
+  '/api/drafts/{id}/send': {
     parameters: {
       query?: never;
       header?: never;
@@ -4374,86 +4374,86 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             audience?:
               | {
                   exclude?: (string | number)[];
                   /** @enum {string} */
-                  type: "all";
+                  type: 'all';
                 }
               | {
                   exclude?: (string | number)[];
                   include: (string | number)[];
                   /** @enum {string} */
-                  type: "tags";
+                  type: 'tags';
                 }
               | {
                   importId?: number;
                   subscriberIds?: number[];
                   /** @enum {string} */
-                  type: "selected";
+                  type: 'selected';
                 };
             /** @description The platforms (channels of the bot) to send on */
             channelIds?: number[];
             content?:
               | {
                   buttons?: {
-                    kind: "url" | "reply";
+                    kind: 'url' | 'reply';
                     text: string;
                     url?: string;
                   }[];
                   media?: {
-                    type: "image" | "file";
+                    type: 'image' | 'file';
                     url: string;
                   } | null;
                   text: string;
                   /** @enum {string} */
-                  type: "text";
+                  type: 'text';
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
-                  type: "screen";
+                  type: 'screen';
                 };
             /** @description Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes) */
             endOpenChats?: boolean;
             timing?:
               | {
                   /** @enum {string} */
-                  type: "instant";
+                  type: 'instant';
                 }
               | {
                   /** @description Local date and time in the bot's time zone, e.g. 2026-12-01T10:00 */
                   at: string;
                   /** @enum {string} */
-                  type: "delayed";
+                  type: 'delayed';
                 }
               | {
                   /** @description every_n_days | weekdays | month_days | cron, with time and optional endDate */
                   recurrence: unknown;
                   /** @enum {string} */
-                  type: "periodic";
+                  type: 'periodic';
                 };
           } | null;
         };
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -4462,7 +4462,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
               content: {
@@ -4542,7 +4542,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4551,7 +4551,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4560,7 +4560,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -4571,7 +4571,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/external-events/{id}": {
+  '/api/external-events/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -4591,21 +4591,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -4614,7 +4614,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               calls: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
@@ -4646,7 +4646,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4655,7 +4655,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4664,7 +4664,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -4684,21 +4684,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description No content */
@@ -4714,7 +4714,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4723,7 +4723,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4732,7 +4732,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -4751,26 +4751,26 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             content?:
               | {
                   buttons?: {
-                    kind: "url" | "reply";
+                    kind: 'url' | 'reply';
                     text: string;
                     url?: string;
                   }[];
                   media?: {
-                    type: "image" | "file";
+                    type: 'image' | 'file';
                     url: string;
                   } | null;
                   text: string;
                   /** @enum {string} */
-                  type: "text";
+                  type: 'text';
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
-                  type: "screen";
+                  type: 'screen';
                 };
             /** @description Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes) */
             endOpenChats?: boolean;
@@ -4780,21 +4780,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -4803,7 +4803,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               calls: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
@@ -4835,7 +4835,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4844,7 +4844,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4853,14 +4853,14 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
     };
     trace?: never;
   };
-  "/api/external-events/{id}/rotate-secret": {
+  '/api/external-events/{id}/rotate-secret': {
     parameters: {
       query?: never;
       header?: never;
@@ -4882,21 +4882,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -4905,7 +4905,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               calls: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
@@ -4937,7 +4937,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4946,7 +4946,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -4955,7 +4955,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -4966,7 +4966,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/history": {
+  '/api/history': {
     parameters: {
       query?: never;
       header?: never;
@@ -4994,21 +4994,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -5017,7 +5017,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               items: {
                 botId: number;
                 contentSummary: string;
@@ -5076,7 +5076,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5085,7 +5085,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5094,7 +5094,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -5107,7 +5107,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/logs": {
+  '/api/logs': {
     parameters: {
       query?: never;
       header?: never;
@@ -5131,21 +5131,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -5154,7 +5154,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** @description The audience events of the run: who was included and left out */
               audience: unknown[];
               deliveries: {
@@ -5246,7 +5246,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5255,7 +5255,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5264,7 +5264,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -5277,7 +5277,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/me": {
+  '/api/me': {
     parameters: {
       query?: never;
       header?: never;
@@ -5295,21 +5295,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -5318,7 +5318,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               apiKeyId: number | null;
               memberId: number | null;
               workspace: {
@@ -5336,7 +5336,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5345,7 +5345,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5354,7 +5354,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -5367,7 +5367,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/members": {
+  '/api/members': {
     parameters: {
       query?: never;
       header?: never;
@@ -5385,21 +5385,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -5408,7 +5408,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** Format: date-time */
               createdAt: string;
               email: string;
@@ -5423,7 +5423,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5432,7 +5432,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5441,7 +5441,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -5457,7 +5457,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             email: string;
             name?: string;
             password: string;
@@ -5466,21 +5466,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -5489,7 +5489,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               email: string;
               id: number;
               name: string;
@@ -5502,7 +5502,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5511,7 +5511,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5520,7 +5520,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -5531,7 +5531,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/screens/{id}": {
+  '/api/screens/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -5551,21 +5551,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -5574,7 +5574,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               buttons: ({
                 kind: string;
@@ -5607,7 +5607,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5616,7 +5616,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5625,7 +5625,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -5645,21 +5645,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description No content */
@@ -5675,7 +5675,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5684,7 +5684,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5693,7 +5693,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -5712,14 +5712,14 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             buttons?: {
-              kind: "url" | "reply";
+              kind: 'url' | 'reply';
               text: string;
               url?: string;
             }[];
             media?: {
-              type: "image" | "file";
+              type: 'image' | 'file';
               url: string;
             } | null;
             name?: string;
@@ -5730,21 +5730,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -5753,7 +5753,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               buttons: ({
                 kind: string;
@@ -5786,7 +5786,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5795,7 +5795,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5804,14 +5804,14 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
     };
     trace?: never;
   };
-  "/api/selected-user-imports/{id}": {
+  '/api/selected-user-imports/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -5831,21 +5831,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -5854,7 +5854,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               blocked: {
                 count: number;
                 sample: {
@@ -5912,7 +5912,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5921,7 +5921,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5930,7 +5930,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -5943,7 +5943,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/selected-user-imports/{id}/report.csv": {
+  '/api/selected-user-imports/{id}/report.csv': {
     parameters: {
       query?: never;
       header?: never;
@@ -5963,21 +5963,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description The problems of the import, one per line */
@@ -5986,7 +5986,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "text/csv": string;
+            'text/csv': string;
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -5995,7 +5995,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6004,7 +6004,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6013,7 +6013,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -6026,7 +6026,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/sends/{id}": {
+  '/api/sends/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -6046,21 +6046,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -6069,7 +6069,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
               content: {
@@ -6149,7 +6149,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6158,7 +6158,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6167,7 +6167,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -6187,21 +6187,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -6210,7 +6210,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               deleted: boolean;
               id: number;
             };
@@ -6222,7 +6222,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6231,7 +6231,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6240,7 +6240,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -6250,7 +6250,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/sends/{id}/log": {
+  '/api/sends/{id}/log': {
     parameters: {
       query?: never;
       header?: never;
@@ -6275,21 +6275,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -6298,7 +6298,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** @description The audience events of the run: who was included and left out */
               audience: unknown[];
               deliveries: {
@@ -6390,7 +6390,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6399,7 +6399,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6408,7 +6408,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -6421,7 +6421,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/sends/{id}/log.csv": {
+  '/api/sends/{id}/log.csv': {
     parameters: {
       query?: never;
       header?: never;
@@ -6444,21 +6444,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description The log, one line per event and delivery */
@@ -6467,7 +6467,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "text/csv": string;
+            'text/csv': string;
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6476,7 +6476,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6485,7 +6485,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6494,7 +6494,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -6507,7 +6507,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/sends/{id}/progress": {
+  '/api/sends/{id}/progress': {
     parameters: {
       query?: never;
       header?: never;
@@ -6527,21 +6527,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -6550,7 +6550,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               counts: {
                 cancelled: number;
                 failed: number;
@@ -6575,7 +6575,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6584,7 +6584,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6593,7 +6593,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -6606,7 +6606,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/sends/{id}/progress/stream": {
+  '/api/sends/{id}/progress/stream': {
     parameters: {
       query?: never;
       header?: never;
@@ -6626,21 +6626,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Server-Sent Events: each data line is the progress JSON (as GET /api/sends/{id}/progress) */
@@ -6649,7 +6649,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "text/event-stream": string;
+            'text/event-stream': string;
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6658,7 +6658,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6667,7 +6667,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6676,7 +6676,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -6689,7 +6689,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/sends/{id}/rate-series": {
+  '/api/sends/{id}/rate-series': {
     parameters: {
       query?: never;
       header?: never;
@@ -6711,21 +6711,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -6734,7 +6734,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               bucketSeconds: number;
               id: number;
               points: {
@@ -6752,7 +6752,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6761,7 +6761,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6770,7 +6770,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -6783,7 +6783,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/sends/{id}/stop": {
+  '/api/sends/{id}/stop': {
     parameters: {
       query?: never;
       header?: never;
@@ -6805,21 +6805,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -6828,7 +6828,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               cancelled: number;
               id: number;
               stoppedRuns: number;
@@ -6841,7 +6841,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6850,7 +6850,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6859,7 +6859,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -6870,7 +6870,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/signup": {
+  '/api/signup': {
     parameters: {
       query?: never;
       header?: never;
@@ -6889,7 +6889,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             email: string;
             name?: string;
             password: string;
@@ -6899,21 +6899,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -6922,7 +6922,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               apiKey: {
                 /** Format: date-time */
                 createdAt: string;
@@ -6943,7 +6943,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6952,7 +6952,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -6961,7 +6961,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -6972,7 +6972,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/subscribers/{id}": {
+  '/api/subscribers/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -6992,21 +6992,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -7015,7 +7015,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               channelId: number;
               chatOpen: boolean;
@@ -7043,7 +7043,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7052,7 +7052,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7061,7 +7061,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -7074,7 +7074,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/subscribers/{id}/chat": {
+  '/api/subscribers/{id}/chat': {
     parameters: {
       query?: never;
       header?: never;
@@ -7096,21 +7096,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -7119,7 +7119,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               /** Format: date-time */
               closedAt: string | null;
@@ -7139,7 +7139,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7148,7 +7148,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7157,7 +7157,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -7168,7 +7168,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/subscribers/{id}/chat/close": {
+  '/api/subscribers/{id}/chat/close': {
     parameters: {
       query?: never;
       header?: never;
@@ -7189,28 +7189,28 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             reason?: string;
           } | null;
         };
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -7219,7 +7219,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               /** Format: date-time */
               closedAt: string | null;
@@ -7239,7 +7239,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7248,7 +7248,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7257,7 +7257,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -7268,7 +7268,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/subscribers/{id}/tags": {
+  '/api/subscribers/{id}/tags': {
     parameters: {
       query?: never;
       header?: never;
@@ -7289,28 +7289,28 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             tags: string[];
           };
         };
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -7319,7 +7319,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               channelId: number;
               chatOpen: boolean;
@@ -7347,7 +7347,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7356,7 +7356,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7365,7 +7365,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -7382,28 +7382,28 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             tags: string[];
           };
         };
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -7412,7 +7412,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               channelId: number;
               chatOpen: boolean;
@@ -7440,7 +7440,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7449,7 +7449,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7458,7 +7458,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -7468,7 +7468,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/tags/{id}": {
+  '/api/tags/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -7491,21 +7491,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description No content */
@@ -7521,7 +7521,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7530,7 +7530,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7539,7 +7539,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -7558,28 +7558,28 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             name: string;
           };
         };
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -7588,7 +7588,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               id: number;
               name: string;
             };
@@ -7600,7 +7600,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7609,7 +7609,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7618,14 +7618,14 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
     };
     trace?: never;
   };
-  "/api/triggers/{id}": {
+  '/api/triggers/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -7645,21 +7645,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -7668,7 +7668,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               cancelledFirings: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
@@ -7714,7 +7714,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7723,7 +7723,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7732,7 +7732,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -7752,21 +7752,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description No content */
@@ -7782,7 +7782,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7791,7 +7791,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7800,7 +7800,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -7819,26 +7819,26 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          'application/json': {
             content?:
               | {
                   buttons?: {
-                    kind: "url" | "reply";
+                    kind: 'url' | 'reply';
                     text: string;
                     url?: string;
                   }[];
                   media?: {
-                    type: "image" | "file";
+                    type: 'image' | 'file';
                     url: string;
                   } | null;
                   text: string;
                   /** @enum {string} */
-                  type: "text";
+                  type: 'text';
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
-                  type: "screen";
+                  type: 'screen';
                 };
             /** @description After `amount` `unit`, optionally at a time of day: "1 day at 19:00" fires at 19:00 the next day; "0 days at 19:00" today if still ahead, else tomorrow */
             delay?: {
@@ -7846,7 +7846,7 @@ export interface paths {
               amount: number;
               /** @description HH:mm in the bot time zone; days, weeks and months only */
               timeOfDay?: string | null;
-              unit: "minutes" | "hours" | "days" | "weeks" | "months";
+              unit: 'minutes' | 'hours' | 'days' | 'weeks' | 'months';
             };
             enabled?: boolean;
             /** @description Close the subscriber’s open operator chat and send (otherwise held until the chat closes) */
@@ -7861,21 +7861,21 @@ export interface paths {
       };
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -7884,7 +7884,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               cancelledFirings: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
@@ -7930,7 +7930,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7939,7 +7939,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -7948,14 +7948,14 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
     };
     trace?: never;
   };
-  "/api/triggers/{id}/disable": {
+  '/api/triggers/{id}/disable': {
     parameters: {
       query?: never;
       header?: never;
@@ -7977,21 +7977,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -8000,7 +8000,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               cancelledFirings: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
@@ -8046,7 +8046,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -8055,7 +8055,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -8064,7 +8064,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -8075,7 +8075,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/triggers/{id}/enable": {
+  '/api/triggers/{id}/enable': {
     parameters: {
       query?: never;
       header?: never;
@@ -8097,21 +8097,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -8120,7 +8120,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               botId: number;
               cancelledFirings: number;
               /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
@@ -8166,7 +8166,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -8175,7 +8175,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -8184,7 +8184,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -8195,7 +8195,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/triggers/{id}/firings": {
+  '/api/triggers/{id}/firings': {
     parameters: {
       query?: never;
       header?: never;
@@ -8208,7 +8208,7 @@ export interface paths {
         query?: {
           before?: number;
           limit?: number;
-          state?: "pending" | "fired" | "cancelled";
+          state?: 'pending' | 'fired' | 'cancelled';
           subscriberId?: number;
         };
         header?: never;
@@ -8220,21 +8220,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -8243,7 +8243,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               /** Format: date-time */
               assignedAt: string;
               deliveryState: string | null;
@@ -8267,7 +8267,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -8276,7 +8276,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -8285,7 +8285,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
@@ -8298,7 +8298,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/hooks/events/{secret}": {
+  '/hooks/events/{secret}': {
     parameters: {
       query?: never;
       header?: never;
@@ -8323,21 +8323,21 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "4XX": {
+        '4XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
-        "5XX": {
+        '5XX': {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Default Response */
@@ -8346,7 +8346,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": {
+            'application/json': {
               blocked: unknown[];
               /** @description Users given more than once (sent once) */
               duplicates: number;
@@ -8374,7 +8374,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -8383,7 +8383,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
         /** @description Every error answer: {"error": {"code", "message", "details"}} */
@@ -8392,7 +8392,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ErrorResponse"];
+            'application/json': components['schemas']['ErrorResponse'];
           };
         };
       };
