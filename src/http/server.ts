@@ -9,6 +9,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { registerAuth } from './auth.ts';
 import { registerOwnership } from './ownership.ts';
 import { registerErrorHandling } from './errors.ts';
+import { ERROR_RESPONSES, SHARED_SCHEMAS } from './schemas.ts';
 import { accountRoutes } from './routes/account.ts';
 import { botRoutes } from './routes/bots.ts';
 import { audienceRoutes } from './routes/audience.ts';
@@ -23,8 +24,6 @@ import { platformRoutes } from './routes/platforms.ts';
 
 export interface ServerOptions {
   logger?: false | FastifyBaseLogger;
-  /** Extra route plugins (sends, history, ...) registered by the composition root. */
-  plugins?: Array<(app: FastifyInstance) => Promise<void>>;
 }
 
 export async function buildServer(ctx: ServiceContext, options: ServerOptions = {}): Promise<FastifyInstance> {
@@ -38,8 +37,20 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Response schemas document the API (OpenAPI, the typed client); answers are still written with
+  // JSON.stringify, so a property a schema does not list is never dropped and no value is coerced.
+  // test/helpers/app.ts checks every answer of the integration tests against its schema.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerErrorHandling(app);
+  // Every documented route answers errors in the one shared shape.
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as { hide?: boolean; response?: Record<string, unknown> } | undefined;
+    if (!schema || schema.hide) return;
+    schema.response = { ...ERROR_RESPONSES, ...schema.response };
+  });
   await app.register(cookie);
+  // Shared schemas (the error shape) become components, referenced by their $id.
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -47,6 +58,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ apiKey: [] }],
     },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, ctx);
@@ -65,7 +77,6 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(audienceToolRoutes(ctx));
   await app.register(eventTriggerRoutes(ctx));
   await app.register(historyRoutes(ctx));
-  for (const plugin of options.plugins ?? []) await app.register(plugin);
   await (await import('./panel.ts')).registerPanel(app);
   return app;
 }

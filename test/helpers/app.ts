@@ -7,6 +7,7 @@ import type { Clock } from '../../src/services/context.ts';
 import type { EngineSettings } from '../../src/engine/types.ts';
 import { createTestDatabase, type TestDatabase } from './engine.ts';
 import type { Json } from './json.ts';
+import { responseProblems } from './openapi-check.ts';
 
 export interface Reply {
   status: number;
@@ -40,6 +41,8 @@ export async function startTestApp(options: { config?: Partial<Config>; clock?: 
       headers['content-type'] ??= 'application/json';
     }
     const res = await server.inject({ method: method as InjectOptions['method'], url, headers, payload });
+    const problems = responseProblems(server, method, url, res.statusCode, String(res.headers['content-type'] ?? ''), res.body);
+    if (problems.length > 0) throw new Error(`the answer does not match openapi.json:\n${problems.slice(0, 10).join('\n')}`);
     let body: Json = undefined;
     try {
       body = res.body ? JSON.parse(res.body) : undefined;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { addChannel, makeWorld } from '../helpers/world.ts';
 import type { CountRow } from '../../src/storage/db.ts';
+import { injectClient } from '../helpers/client.ts';
 
 let t: TestApp;
 const ids: Record<string, number> = {};
@@ -12,24 +13,33 @@ const ids: Record<string, number> = {};
 before(async () => {
   t = await startTestApp();
   const w = await makeWorld(t);
-  const key = w.key;
-  ids.bots = w.botId;
+  // The setup goes through the typed client: ids and bodies as openapi.json declares them.
+  const api = injectClient(t, w.key);
+  const botId = w.botId;
+  ids.bots = botId;
   ids.channels = await addChannel(t, w, 'sandbox');
-  ids.subscribers = (await t.request('POST', `/api/channels/${ids.channels}/sandbox/messages`, { key, body: { userId: 'u1', text: 'hi' } })).body.subscriberId;
-  await t.request('POST', `/api/subscribers/${ids.subscribers}/tags`, { key, body: { tags: ['vip'] } });
-  ids.tags = (await t.request('GET', `/api/bots/${w.botId}/tags`, { key })).body[0].id;
-  ids.screens = (await t.request('POST', `/api/bots/${w.botId}/screens`, { key, body: { name: 's', text: 'x' } })).body.id;
-  ids.sends = (await t.request('POST', `/api/bots/${w.botId}/sends`, { key, body: { content: { type: 'text', text: 'x' }, channelIds: [ids.channels], audience: { type: 'all' }, timing: { type: 'delayed', at: '2099-01-01T00:00' } } })).body.id;
-  ids.drafts = (await t.request('POST', `/api/bots/${w.botId}/drafts`, { key, body: { form: { content: { type: 'text', text: 'x' } } } })).body.id;
-  ids['api-keys'] = (await t.request('POST', '/api/api-keys', { key, body: { name: 'k' } })).body.id;
-  ids['selected-user-imports'] = (await t.request('POST', `/api/channels/${ids.channels}/selected-users/import`, { key, raw: 'id\nu1\n', headers: { 'content-type': 'text/csv' } })).body.importId;
-  for (const [resource, path, body] of [
-    ['external-events', `/api/bots/${w.botId}/external-events`, { name: 'e', content: { type: 'text', text: 'x' } }],
-    ['triggers', `/api/bots/${w.botId}/triggers`, { name: 't', tag: 'vip', content: { type: 'text', text: 'x' }, delay: { amount: 1, unit: 'days' } }],
-  ] as const) {
-    const r = await t.request('POST', path, { key, body });
-    if (r.status === 201) ids[resource] = r.body.id;
-  }
+  const channel = { path: { id: ids.channels } };
+  ids.subscribers = (await api.POST('/api/channels/{id}/sandbox/messages', { params: channel, body: { userId: 'u1', text: 'hi' } })).data!.subscriberId;
+  await api.POST('/api/subscribers/{id}/tags', { params: { path: { id: ids.subscribers } }, body: { tags: ['vip'] } });
+  ids.tags = (await api.GET('/api/bots/{botId}/tags', { params: { path: { botId } } })).data![0].id;
+  ids.screens = (await api.POST('/api/bots/{botId}/screens', { params: { path: { botId } }, body: { name: 's', text: 'x' } })).data!.id;
+  ids.sends = (
+    await api.POST('/api/bots/{botId}/sends', {
+      params: { path: { botId } },
+      body: { content: { type: 'text', text: 'x' }, channelIds: [ids.channels], audience: { type: 'all' }, timing: { type: 'delayed', at: '2099-01-01T00:00' } },
+    })
+  ).data!.id;
+  ids.drafts = (await api.POST('/api/bots/{botId}/drafts', { params: { path: { botId } }, body: { form: { content: { type: 'text', text: 'x' } } } })).data!.id;
+  ids['api-keys'] = (await api.POST('/api/api-keys', { body: { name: 'k' } })).data!.id;
+  // The CSV file is the raw request body, which the document does not model as JSON.
+  ids['selected-user-imports'] = (await t.request('POST', `/api/channels/${ids.channels}/selected-users/import`, { key: w.key, raw: 'id\nu1\n', headers: { 'content-type': 'text/csv' } })).body.importId;
+  const event = await api.POST('/api/bots/{botId}/external-events', { params: { path: { botId } }, body: { name: 'e', content: { type: 'text', text: 'x' } } });
+  if (event.data) ids['external-events'] = event.data.id;
+  const trigger = await api.POST('/api/bots/{botId}/triggers', {
+    params: { path: { botId } },
+    body: { name: 't', tag: 'vip', content: { type: 'text', text: 'x' }, delay: { amount: 1, unit: 'days' } },
+  });
+  if (trigger.data) ids.triggers = trigger.data.id;
 });
 after(() => t.close());
 

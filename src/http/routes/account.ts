@@ -5,7 +5,8 @@ import { AppError } from '../../domain/errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import * as workspaces from '../../services/workspaces.ts';
 import { SESSION_COOKIE, ws } from '../auth.ts';
-import { IdParams } from '../schemas.ts';
+import { IdParams, NoContent } from '../schemas.ts';
+import * as R from '../responses.ts';
 
 const Email = Type.String({ minLength: 3, maxLength: 254 });
 const Password = Type.String({ minLength: 8, maxLength: 200 });
@@ -15,7 +16,7 @@ export const accountRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
     config: { public: true },
     schema: {
       tags: ['account'],
-      summary: 'Create a workspace with its first member; answers with an API key (shown once)',
+      response: { 201: R.Signup }, summary: 'Create a workspace with its first member; answers with an API key (shown once)',
       body: Type.Object({ workspaceName: Type.String({ minLength: 1, maxLength: 200 }), email: Email, password: Password, name: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
     },
   }, async (request, reply) => {
@@ -26,38 +27,38 @@ export const accountRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
 
   app.post('/api/auth/login', {
     config: { public: true },
-    schema: { tags: ['account'], summary: 'Log into the panel (sets a session cookie)', body: Type.Object({ email: Email, password: Type.String({ maxLength: 200 }) }, { additionalProperties: false }) },
+    schema: { tags: ['account'], response: { 200: R.Login }, summary: 'Log into the panel (sets a session cookie)', body: Type.Object({ email: Email, password: Type.String({ maxLength: 200 }) }, { additionalProperties: false }) },
   }, async (request, reply) => {
     const session = await workspaces.login(ctx, request.body.email, request.body.password);
     reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'strict', maxAge: session.maxAgeSeconds, secure: ctx.config.publicUrl.startsWith('https:') });
     return { memberId: session.memberId, workspaceId: session.workspaceId, name: session.name };
   });
 
-  app.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['account'], summary: 'Log out' } }, async (request, reply) => {
+  app.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['account'], response: { 200: R.Ok }, summary: 'Log out' } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await workspaces.logout(ctx, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
 
-  app.get('/api/me', { schema: { tags: ['account'], summary: 'The calling member or API key and its workspace' } }, async (request) => {
+  app.get('/api/me', { schema: { tags: ['account'], response: { 200: R.Me }, summary: 'The calling member or API key and its workspace' } }, async (request) => {
     const workspace = await workspaces.getWorkspace(ctx, ws(request));
     return { workspace, memberId: request.principal!.memberId, apiKeyId: request.principal!.apiKeyId };
   });
 
-  app.get('/api/members', { schema: { tags: ['account'], summary: 'Members of the workspace' } }, async (request) => workspaces.listMembers(ctx, ws(request)));
+  app.get('/api/members', { schema: { tags: ['account'], response: { 200: Type.Array(R.Member) }, summary: 'Members of the workspace' } }, async (request) => workspaces.listMembers(ctx, ws(request)));
 
   app.post('/api/members', {
-    schema: { tags: ['account'], summary: 'Add a member who can log into the panel', body: Type.Object({ email: Email, password: Password, name: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }) },
+    schema: { tags: ['account'], response: { 201: R.NewMember }, summary: 'Add a member who can log into the panel', body: Type.Object({ email: Email, password: Password, name: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }) },
   }, async (request, reply) => reply.status(201).send(await workspaces.addMember(ctx, ws(request), request.body)));
 
-  app.get('/api/api-keys', { schema: { tags: ['account'], summary: 'API keys of the workspace (never the keys themselves)' } }, async (request) => workspaces.listApiKeys(ctx, ws(request)));
+  app.get('/api/api-keys', { schema: { tags: ['account'], response: { 200: Type.Array(R.ApiKey) }, summary: 'API keys of the workspace (never the keys themselves)' } }, async (request) => workspaces.listApiKeys(ctx, ws(request)));
 
   app.post('/api/api-keys', {
-    schema: { tags: ['account'], summary: 'Create an API key; the key is in this answer only', body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }) },
+    schema: { tags: ['account'], response: { 201: R.NewApiKey }, summary: 'Create an API key; the key is in this answer only', body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }) },
   }, async (request, reply) => reply.status(201).send(await workspaces.createApiKey(ctx, ws(request), request.body.name)));
 
-  app.delete('/api/api-keys/:id', { schema: { tags: ['account'], summary: 'Revoke an API key', params: IdParams } }, async (request, reply) => {
+  app.delete('/api/api-keys/:id', { schema: { tags: ['account'], response: { 204: NoContent }, summary: 'Revoke an API key', params: IdParams } }, async (request, reply) => {
     await workspaces.revokeApiKey(ctx, ws(request), request.params.id);
     return reply.status(204).send();
   });

@@ -8,14 +8,15 @@ import { previewAudience } from '../../services/sends/preview.ts';
 import { previewContent, testSend } from '../../services/sends/test-send.ts';
 import { getSelectedImport, importSelectedUsers, requireCsv, selectedImportReport } from '../../services/sends/selected-import.ts';
 import { ws } from '../auth.ts';
-import { BotParams, Id, IdParams } from '../schemas.ts';
+import { BotParams, Id, IdParams, TextBody } from '../schemas.ts';
+import * as R from '../responses.ts';
 import { AudienceSchema, ContentSchema } from './sends.ts';
 
 export const audienceToolRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => async (app) => {
   app.post('/api/bots/:botId/sends/preview', {
     schema: {
       tags: ['broadcasts'],
-      summary: 'Audience preview: recipients per platform, and who is left out and why',
+      response: { 200: R.AudiencePreview }, summary: 'Audience preview: recipients per platform, and who is left out and why',
       params: BotParams,
       body: Type.Object({ channelIds: Type.Array(Id, { maxItems: 20 }), audience: AudienceSchema, endOpenChats: Type.Optional(Type.Boolean()) }, { additionalProperties: true }),
     },
@@ -24,7 +25,7 @@ export const audienceToolRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypeb
   app.post('/api/bots/:botId/sends/test', {
     schema: {
       tags: ['broadcasts'],
-      summary: 'Test send: the content to one subscriber now, without creating a send in history',
+      response: { 200: R.TestSendResult }, summary: 'Test send: the content to one subscriber now, without creating a send in history',
       params: BotParams,
       body: Type.Object({ content: ContentSchema, subscriberId: Id, data: Type.Optional(Type.Record(Type.String(), Type.Unknown())) }, { additionalProperties: false }),
     },
@@ -33,7 +34,7 @@ export const audienceToolRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypeb
   app.post('/api/bots/:botId/content/preview', {
     schema: {
       tags: ['screens'],
-      summary: 'How a text or screen looks on each platform, with what degrades there',
+      response: { 200: R.ContentPreview }, summary: 'How a text or screen looks on each platform, with what degrades there',
       params: BotParams,
       body: Type.Object({ content: ContentSchema, platforms: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 })) }, { additionalProperties: false }),
     },
@@ -46,7 +47,7 @@ export const audienceToolRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypeb
       bodyLimit: ctx.config.csvMaxBytes + 1024,
       schema: {
         tags: ['broadcasts'],
-        summary: 'Import selected users from a CSV file (UTF-8, one column of user ids; body = the file, content-type text/csv)',
+        response: { 201: R.SelectedImport }, summary: 'Import selected users from a CSV file (UTF-8, one column of user ids; body = the file, content-type text/csv)',
         params: IdParams,
         querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 255 })) }),
       },
@@ -59,11 +60,11 @@ export const audienceToolRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypeb
     });
   });
 
-  app.get('/api/selected-user-imports/:id', { schema: { tags: ['broadcasts'], summary: 'The result of a selected-users import', params: IdParams } }, async (request) =>
+  app.get('/api/selected-user-imports/:id', { schema: { tags: ['broadcasts'], response: { 200: R.SelectedImport }, summary: 'The result of a selected-users import', params: IdParams } }, async (request) =>
     getSelectedImport(ctx.db, ws(request), request.params.id));
 
   app.get('/api/selected-user-imports/:id/report.csv', {
-    schema: { tags: ['broadcasts'], summary: 'Unknown, blocked, malformed and duplicate ids of an import, as CSV', params: IdParams },
+    schema: { tags: ['broadcasts'], response: { 200: TextBody('text/csv', 'The problems of the import, one per line') }, summary: 'Unknown, blocked, malformed and duplicate ids of an import, as CSV', params: IdParams },
   }, async (request, reply) => {
     const stream = await selectedImportReport(ctx, ws(request), request.params.id);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="import-${request.params.id}-report.csv"`).send(stream);

@@ -1,6 +1,6 @@
 // External events: management (workspace-scoped) and the public incoming webhook
 // POST /hooks/events/<secret> (see src/services/external-call.ts for the call's rules).
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.ts';
@@ -9,44 +9,45 @@ import { PLATFORM_CODES } from '../../platforms/registry.ts';
 import { EXTERNAL_BODY_LIMIT, acceptExternalCall, checkIdempotencyKey, findEventBySecret, parseExternalCall } from '../../services/external-call.ts';
 import { ws } from '../auth.ts';
 import { errorBody } from '../errors.ts';
-import { BotParams, IdParams } from '../schemas.ts';
+import { BotParams, IdParams, NoContent } from '../schemas.ts';
+import * as R from '../responses.ts';
 import { ContentSchema } from './sends.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const EndOpenChats = Type.Boolean({ description: 'Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes)' });
 
 export const externalEventRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => async (app) => {
-  app.get('/api/bots/:botId/external-events', { schema: { tags: ['external events'], summary: "A bot's external events, with their webhook URLs", params: BotParams } }, async (request) =>
+  app.get('/api/bots/:botId/external-events', { schema: { tags: ['external events'], response: { 200: Type.Array(R.ExternalEvent) }, summary: "A bot's external events, with their webhook URLs", params: BotParams } }, async (request) =>
     events.listExternalEvents(ctx, ws(request), request.params.botId));
 
   app.post('/api/bots/:botId/external-events', {
     schema: {
       tags: ['external events'],
-      summary: 'Create an external event: content (text or screen), End open chats, and a secret webhook URL',
+      response: { 201: R.ExternalEvent }, summary: 'Create an external event: content (text or screen), End open chats, and a secret webhook URL',
       params: BotParams,
       body: Type.Object({ name: Name, content: ContentSchema, endOpenChats: Type.Optional(EndOpenChats) }, { additionalProperties: false }),
     },
   }, async (request, reply) => reply.status(201).send(await events.createExternalEvent(ctx, ws(request), request.params.botId, request.body as events.ExternalEventInput)));
 
-  app.get('/api/external-events/:id', { schema: { tags: ['external events'], summary: 'An external event with its webhook URL', params: IdParams } }, async (request) =>
+  app.get('/api/external-events/:id', { schema: { tags: ['external events'], response: { 200: R.ExternalEvent }, summary: 'An external event with its webhook URL', params: IdParams } }, async (request) =>
     events.getExternalEvent(ctx, ws(request), request.params.id));
 
   app.patch('/api/external-events/:id', {
     schema: {
       tags: ['external events'],
-      summary: 'Change the name, content or End open chats of an external event (its URL stays)',
+      response: { 200: R.ExternalEvent }, summary: 'Change the name, content or End open chats of an external event (its URL stays)',
       params: IdParams,
       body: Type.Object({ name: Type.Optional(Name), content: Type.Optional(ContentSchema), endOpenChats: Type.Optional(EndOpenChats) }, { additionalProperties: false }),
     },
   }, async (request) => events.updateExternalEvent(ctx, ws(request), request.params.id, request.body as Partial<events.ExternalEventInput>));
 
-  app.delete('/api/external-events/:id', { schema: { tags: ['external events'], summary: 'Delete an external event (its URL stops working; its sends stay in history)', params: IdParams } }, async (request, reply) => {
+  app.delete('/api/external-events/:id', { schema: { tags: ['external events'], response: { 204: NoContent }, summary: 'Delete an external event (its URL stops working; its sends stay in history)', params: IdParams } }, async (request, reply) => {
     await events.deleteExternalEvent(ctx, ws(request), request.params.id);
     return reply.status(204).send();
   });
 
   app.post('/api/external-events/:id/rotate-secret', {
-    schema: { tags: ['external events'], summary: 'Give the event a new secret URL; the old one answers 404 from now on', params: IdParams },
+    schema: { tags: ['external events'], response: { 200: R.ExternalEvent }, summary: 'Give the event a new secret URL; the old one answers 404 from now on', params: IdParams },
   }, async (request) => events.rotateExternalEventSecret(ctx, ws(request), request.params.id));
 
   await app.register(hookRoutes(ctx));
@@ -62,7 +63,7 @@ const hookRoutes = (ctx: ServiceContext): FastifyPluginAsync => async (scope) =>
     bodyLimit: EXTERNAL_BODY_LIMIT,
     schema: {
       tags: ['external events'],
-      summary: 'Call an external event (public; the secret in the URL is the credential)',
+      response: { 202: R.ExternalCallResult }, summary: 'Call an external event (public; the secret in the URL is the credential)',
       description:
         `Body: {"platform": ${[...PLATFORM_CODES, 'any'].map((c) => `"${c}"`).join('|')}, "users": [...]|"everyone", "data": {...}}. ` +
         'A user is a platform user id ("123" or 123) or a Botcast subscriber id ({"subscriberId": 42} or "subscriber:42"). ' +
@@ -72,7 +73,9 @@ const hookRoutes = (ctx: ServiceContext): FastifyPluginAsync => async (scope) =>
       security: [],
     },
     config: { public: true },
-  }, async (request, reply) => {
+  }, async (request, typedReply) => {
+    // Answers 404 and the status the idempotent call stored, not only the documented 202.
+    const reply = typedReply as FastifyReply;
     const { secret } = request.params as { secret: string };
     const event = await findEventBySecret(ctx, secret);
     if (!event) return reply.status(404).send(errorBody('not_found', 'no external event has this URL'));

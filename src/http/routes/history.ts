@@ -8,7 +8,8 @@ import { exportLog, findLog, getLog } from '../../services/history/log.ts';
 import { getProgress, getRateSeries } from '../../services/history/progress.ts';
 import * as drafts from '../../services/history/drafts.ts';
 import { actor, ws } from '../auth.ts';
-import { BotParams, Id, IdParams, PageQuery } from '../schemas.ts';
+import { BotParams, Id, IdParams, NoContent, PageQuery, TextBody } from '../schemas.ts';
+import * as R from '../responses.ts';
 import { SendBody } from './sends.ts';
 
 const LogQuery = Type.Object({ runId: Type.Optional(Id), errorsOnly: Type.Optional(Type.Boolean()), ...PageQuery });
@@ -18,7 +19,7 @@ export const historyRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
   app.get('/api/history', {
     schema: {
       tags: ['history'],
-      summary: 'Broadcasting history: active, scheduled, periodic or completed; filter by kinds (none = all) and search by send id',
+      response: { 200: R.History }, summary: 'Broadcasting history: active, scheduled, periodic or completed; filter by kinds (none = all) and search by send id',
       querystring: Type.Object({
         section: Type.String({ description: SECTIONS.join(' | ') }),
         kinds: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { description: 'broadcast, external, trigger (repeat or comma-separate; none = all)' })),
@@ -30,18 +31,18 @@ export const historyRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
   }, async (request) => listHistory(ctx, ws(request), request.query as HistoryQuery));
 
   app.get('/api/sends/:id/log', {
-    schema: { tags: ['history'], summary: "A send's log: events of the run and every recipient's outcome (errorsOnly for View errors)", params: IdParams, querystring: LogQuery },
+    schema: { tags: ['history'], response: { 200: R.Log }, summary: "A send's log: events of the run and every recipient's outcome (errorsOnly for View errors)", params: IdParams, querystring: LogQuery },
   }, async (request) => getLog(ctx, ws(request), request.params.id, request.query));
 
   app.get('/api/logs', {
-    schema: { tags: ['history'], summary: 'Find a log by send id', querystring: Type.Object({ sendId: Type.String({ maxLength: 40 }), runId: Type.Optional(Id), errorsOnly: Type.Optional(Type.Boolean()), ...PageQuery }) },
+    schema: { tags: ['history'], response: { 200: R.Log }, summary: 'Find a log by send id', querystring: Type.Object({ sendId: Type.String({ maxLength: 40 }), runId: Type.Optional(Id), errorsOnly: Type.Optional(Type.Boolean()), ...PageQuery }) },
   }, async (request) => {
     const { sendId, ...rest } = request.query;
     return findLog(ctx, ws(request), sendId, rest);
   });
 
   app.get('/api/sends/:id/log.csv', {
-    schema: { tags: ['history'], summary: 'The log as CSV (UTF-8 with BOM, streamed, safe against formula injection)', params: IdParams, querystring: Type.Object({ runId: Type.Optional(Id), errorsOnly: Type.Optional(Type.Boolean()) }) },
+    schema: { tags: ['history'], response: { 200: TextBody('text/csv', 'The log, one line per event and delivery') }, summary: 'The log as CSV (UTF-8 with BOM, streamed, safe against formula injection)', params: IdParams, querystring: Type.Object({ runId: Type.Optional(Id), errorsOnly: Type.Optional(Type.Boolean()) }) },
   }, async (request, reply) => {
     const stream = await exportLog(ctx, ws(request), request.params.id, request.query);
     return reply
@@ -50,11 +51,11 @@ export const historyRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
       .send(stream);
   });
 
-  app.get('/api/sends/:id/progress', { schema: { tags: ['history'], summary: 'Live counts and current rate of a send', params: IdParams } }, async (request) =>
+  app.get('/api/sends/:id/progress', { schema: { tags: ['history'], response: { 200: R.Progress }, summary: 'Live counts and current rate of a send', params: IdParams } }, async (request) =>
     getProgress(ctx, ws(request), request.params.id));
 
   app.get('/api/sends/:id/progress/stream', {
-    schema: { tags: ['history'], summary: 'Live progress as Server-Sent Events (one event a second until the send is done)', params: IdParams },
+    schema: { tags: ['history'], response: { 200: TextBody('text/event-stream', 'Server-Sent Events: each data line is the progress JSON (as GET /api/sends/{id}/progress)') }, summary: 'Live progress as Server-Sent Events (one event a second until the send is done)', params: IdParams },
   }, async (request, reply) => {
     const workspaceId = ws(request);
     const first = await getProgress(ctx, workspaceId, request.params.id);
@@ -75,31 +76,31 @@ export const historyRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
   });
 
   app.get('/api/sends/:id/rate-series', {
-    schema: { tags: ['history'], summary: 'Delivery rate over time (10-second buckets of sent and failed) for the chart', params: IdParams, querystring: Type.Object({ runId: Type.Optional(Id) }) },
+    schema: { tags: ['history'], response: { 200: R.RateSeries }, summary: 'Delivery rate over time (10-second buckets of sent and failed) for the chart', params: IdParams, querystring: Type.Object({ runId: Type.Optional(Id) }) },
   }, async (request) => getRateSeries(ctx, ws(request), request.params.id, request.query.runId));
 
-  app.get('/api/bots/:botId/drafts', { schema: { tags: ['drafts'], summary: 'Drafts of a bot', params: BotParams } }, async (request) =>
+  app.get('/api/bots/:botId/drafts', { schema: { tags: ['drafts'], response: { 200: Type.Array(R.Draft) }, summary: 'Drafts of a bot', params: BotParams } }, async (request) =>
     drafts.listDrafts(ctx, ws(request), request.params.botId));
 
   app.post('/api/bots/:botId/drafts', {
-    schema: { tags: ['drafts'], summary: 'Save the send form as a draft', params: BotParams, body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), form: DraftForm }, { additionalProperties: false }) },
+    schema: { tags: ['drafts'], response: { 201: R.Draft }, summary: 'Save the send form as a draft', params: BotParams, body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), form: DraftForm }, { additionalProperties: false }) },
   }, async (request, reply) => reply.status(201).send(await drafts.saveDraft(ctx, ws(request), request.params.botId, request.body as Parameters<typeof drafts.saveDraft>[3], actor(request))));
 
-  app.get('/api/drafts/:id', { schema: { tags: ['drafts'], summary: 'A draft', params: IdParams } }, async (request) => drafts.getDraft(ctx, ws(request), request.params.id));
+  app.get('/api/drafts/:id', { schema: { tags: ['drafts'], response: { 200: R.Draft }, summary: 'A draft', params: IdParams } }, async (request) => drafts.getDraft(ctx, ws(request), request.params.id));
 
   app.patch('/api/drafts/:id', {
-    schema: { tags: ['drafts'], summary: 'Edit a draft', params: IdParams, body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), form: Type.Optional(DraftForm) }, { additionalProperties: false }) },
+    schema: { tags: ['drafts'], response: { 200: R.Draft }, summary: 'Edit a draft', params: IdParams, body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), form: Type.Optional(DraftForm) }, { additionalProperties: false }) },
   }, async (request) => drafts.updateDraft(ctx, ws(request), request.params.id, request.body as Parameters<typeof drafts.updateDraft>[3]));
 
-  app.delete('/api/drafts/:id', { schema: { tags: ['drafts'], summary: 'Delete a draft', params: IdParams } }, async (request, reply) => {
+  app.delete('/api/drafts/:id', { schema: { tags: ['drafts'], response: { 204: NoContent }, summary: 'Delete a draft', params: IdParams } }, async (request, reply) => {
     await drafts.deleteDraft(ctx, ws(request), request.params.id);
     return reply.status(204).send();
   });
 
-  app.post('/api/drafts/:id/duplicate', { schema: { tags: ['drafts'], summary: 'Duplicate a draft', params: IdParams } }, async (request, reply) =>
+  app.post('/api/drafts/:id/duplicate', { schema: { tags: ['drafts'], response: { 201: R.Draft }, summary: 'Duplicate a draft', params: IdParams } }, async (request, reply) =>
     reply.status(201).send(await drafts.duplicateDraft(ctx, ws(request), request.params.id, actor(request))));
 
   app.post('/api/drafts/:id/send', {
-    schema: { tags: ['drafts'], summary: 'Send a draft (with optional edits); the draft stays for reuse', params: IdParams, body: Type.Union([DraftForm, Type.Null()]) },
+    schema: { tags: ['drafts'], response: { 201: R.Send }, summary: 'Send a draft (with optional edits); the draft stays for reuse', params: IdParams, body: Type.Union([DraftForm, Type.Null()]) },
   }, async (request, reply) => reply.status(201).send(await drafts.sendDraft(ctx, ws(request), request.params.id, (request.body ?? {}) as drafts.DraftForm, actor(request))));
 };

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import * as sandbox from '../../services/sandbox.ts';
 import { ws } from '../auth.ts';
 import { IdParams } from '../schemas.ts';
+import * as R from '../responses.ts';
 
 const UserId = Type.String({ minLength: 1, maxLength: 128, pattern: '^[^\\s]+$' });
 
@@ -12,7 +13,7 @@ export const sandboxRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
   app.post('/api/channels/:id/sandbox/messages', {
     schema: {
       tags: ['sandbox'],
-      summary: 'A sandbox user writes to the bot (creates or refreshes the subscriber, like an inbound message)',
+      response: { 201: R.SandboxWrite }, summary: 'A sandbox user writes to the bot (creates or refreshes the subscriber, like an inbound message)',
       params: IdParams,
       body: Type.Object({
         userId: UserId,
@@ -25,13 +26,13 @@ export const sandboxRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
   }, async (request, reply) => reply.status(201).send(await sandbox.writeAsSandboxUser(ctx, ws(request), request.params.id, request.body)));
 
   app.get('/api/channels/:id/sandbox/inbox', {
-    schema: { tags: ['sandbox'], summary: 'What sandbox users wrote and what the bot sent them (newest first)', params: IdParams, querystring: Type.Object({ userId: Type.Optional(UserId), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }) },
+    schema: { tags: ['sandbox'], response: { 200: Type.Array(R.SandboxMessage) }, summary: 'What sandbox users wrote and what the bot sent them (newest first)', params: IdParams, querystring: Type.Object({ userId: Type.Optional(UserId), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }) },
   }, async (request) => sandbox.sandboxInbox(ctx, ws(request), request.params.id, request.query));
 
   app.put('/api/channels/:id/sandbox/users/:userId', {
     schema: {
       tags: ['sandbox'],
-      summary: 'Make a sandbox user behave like a real person: normal, blocked (blocked the bot), gone (deleted account), flaky (temporary failures)',
+      response: { 200: R.SandboxBehaviour }, summary: 'Make a sandbox user behave like a real person: normal, blocked (blocked the bot), gone (deleted account), flaky (temporary failures)',
       params: Type.Object({ id: IdParams.properties.id, userId: UserId }),
       body: Type.Object({ behaviour: Type.String({ maxLength: 20 }) }, { additionalProperties: false }),
     },

@@ -8,6 +8,7 @@ import { getSend } from '../../services/sends/view.ts';
 import { deleteSend, stopSend } from '../../services/sends/actions.ts';
 import { actor, ws } from '../auth.ts';
 import { BotParams, ButtonSchema, Id, IdParams, MediaSchema } from '../schemas.ts';
+import * as R from '../responses.ts';
 
 const TagRef = Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Id]);
 
@@ -41,16 +42,16 @@ export const SendBody = Type.Object(
 
 export const sendRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => async (app) => {
   app.post('/api/bots/:botId/sends', {
-    schema: { tags: ['broadcasts'], summary: 'Create a broadcast (instant after the grace window, delayed, or periodic)', params: BotParams, body: SendBody },
+    schema: { tags: ['broadcasts'], response: { 201: R.Send }, summary: 'Create a broadcast (instant after the grace window, delayed, or periodic)', params: BotParams, body: SendBody },
   }, async (request, reply) => reply.status(201).send(await createBroadcast(ctx, ws(request), request.params.botId, request.body as SendInput, actor(request))));
 
-  app.get('/api/sends/:id', { schema: { tags: ['broadcasts'], summary: 'A send with its runs and counters', params: IdParams } }, async (request) =>
+  app.get('/api/sends/:id', { schema: { tags: ['broadcasts'], response: { 200: R.Send }, summary: 'A send with its runs and counters', params: IdParams } }, async (request) =>
     getSend(ctx, ws(request), request.params.id));
 
   app.delete('/api/sends/:id', {
-    schema: { tags: ['broadcasts'], summary: 'Delete a send that has not started (instant in its grace window, delayed) or a periodic one (stops future runs)', params: IdParams },
+    schema: { tags: ['broadcasts'], response: { 200: R.DeletedSend }, summary: 'Delete a send that has not started (instant in its grace window, delayed) or a periodic one (stops future runs)', params: IdParams },
   }, async (request) => deleteSend(ctx, ws(request), request.params.id, actor(request)));
 
-  app.post('/api/sends/:id/stop', { schema: { tags: ['broadcasts'], summary: 'Stop a delivering send: what was not sent yet is cancelled', params: IdParams } }, async (request) =>
+  app.post('/api/sends/:id/stop', { schema: { tags: ['broadcasts'], response: { 200: R.StoppedSend }, summary: 'Stop a delivering send: what was not sent yet is cancelled', params: IdParams } }, async (request) =>
     stopSend(ctx, ws(request), request.params.id, actor(request)));
 };

@@ -5,7 +5,8 @@ import { Type } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import * as triggers from '../../services/triggers.ts';
 import { ws } from '../auth.ts';
-import { BotParams, Id, IdParams } from '../schemas.ts';
+import { BotParams, Id, IdParams, NoContent } from '../schemas.ts';
+import * as R from '../responses.ts';
 import { ContentSchema } from './sends.ts';
 
 // Not a union: with type coercion a union would turn a tag id into a name ("5"); the service checks it.
@@ -30,13 +31,13 @@ const Fields = {
 };
 
 export const triggerRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => async (app) => {
-  app.get('/api/bots/:botId/triggers', { schema: { tags: ['trigger events'], summary: "A bot's trigger events, in their order", params: BotParams } }, async (request) =>
+  app.get('/api/bots/:botId/triggers', { schema: { tags: ['trigger events'], response: { 200: Type.Array(R.Trigger) }, summary: "A bot's trigger events, in their order", params: BotParams } }, async (request) =>
     triggers.listTriggers(ctx, ws(request), request.params.botId));
 
   app.post('/api/bots/:botId/triggers', {
     schema: {
       tags: ['trigger events'],
-      summary: 'Create a trigger event (placed last in the order)',
+      response: { 201: R.TriggerDetail }, summary: 'Create a trigger event (placed last in the order)',
       params: BotParams,
       body: Type.Object(
         {
@@ -56,19 +57,19 @@ export const triggerRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
   app.put('/api/bots/:botId/triggers/order', {
     schema: {
       tags: ['trigger events'],
-      summary: 'Set the order of the bot’s triggers (it decides which goes first when several fire at once for one subscriber)',
+      response: { 200: Type.Array(R.Trigger) }, summary: 'Set the order of the bot’s triggers (it decides which goes first when several fire at once for one subscriber)',
       params: BotParams,
       body: Type.Object({ ids: Type.Array(Id, { maxItems: 10000, description: 'Every trigger id of the bot, first to last' }) }, { additionalProperties: false }),
     },
   }, async (request) => triggers.orderTriggers(ctx, ws(request), request.params.botId, request.body.ids));
 
-  app.get('/api/triggers/:id', { schema: { tags: ['trigger events'], summary: 'A trigger event with its firing counts', params: IdParams } }, async (request) =>
+  app.get('/api/triggers/:id', { schema: { tags: ['trigger events'], response: { 200: R.TriggerDetail }, summary: 'A trigger event with its firing counts', params: IdParams } }, async (request) =>
     triggers.getTrigger(ctx, ws(request), request.params.id));
 
   app.patch('/api/triggers/:id', {
     schema: {
       tags: ['trigger events'],
-      summary: 'Change a trigger event (pending firings keep their due time; a new tag cancels the old tag’s pending firings)',
+      response: { 200: R.TriggerDetail }, summary: 'Change a trigger event (pending firings keep their due time; a new tag cancels the old tag’s pending firings)',
       params: IdParams,
       body: Type.Object(
         {
@@ -85,22 +86,22 @@ export const triggerRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
     },
   }, async (request) => triggers.updateTrigger(ctx, ws(request), request.params.id, request.body as triggers.TriggerPatch));
 
-  app.delete('/api/triggers/:id', { schema: { tags: ['trigger events'], summary: 'Delete a trigger event and its pending firings (its sends stay in history)', params: IdParams } }, async (request, reply) => {
+  app.delete('/api/triggers/:id', { schema: { tags: ['trigger events'], response: { 204: NoContent }, summary: 'Delete a trigger event and its pending firings (its sends stay in history)', params: IdParams } }, async (request, reply) => {
     await triggers.deleteTrigger(ctx, ws(request), request.params.id);
     return reply.status(204).send();
   });
 
-  app.post('/api/triggers/:id/enable', { schema: { tags: ['trigger events'], summary: 'Enable a trigger event', params: IdParams } }, async (request) =>
+  app.post('/api/triggers/:id/enable', { schema: { tags: ['trigger events'], response: { 200: R.TriggerDetail }, summary: 'Enable a trigger event', params: IdParams } }, async (request) =>
     triggers.setTriggerEnabled(ctx, ws(request), request.params.id, true));
 
   app.post('/api/triggers/:id/disable', {
-    schema: { tags: ['trigger events'], summary: 'Disable a trigger event: new tag assignments do not fire it; firings that come due while disabled are cancelled', params: IdParams },
+    schema: { tags: ['trigger events'], response: { 200: R.TriggerDetail }, summary: 'Disable a trigger event: new tag assignments do not fire it; firings that come due while disabled are cancelled', params: IdParams },
   }, async (request) => triggers.setTriggerEnabled(ctx, ws(request), request.params.id, false));
 
   app.get('/api/triggers/:id/firings', {
     schema: {
       tags: ['trigger events'],
-      summary: 'Firings of a trigger, newest first: pending (with the due time), fired (with the send and delivery state) or cancelled (with the reason)',
+      response: { 200: Type.Array(R.Firing) }, summary: 'Firings of a trigger, newest first: pending (with the due time), fired (with the send and delivery state) or cancelled (with the reason)',
       params: IdParams,
       querystring: Type.Object({
         state: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('fired'), Type.Literal('cancelled')])),
