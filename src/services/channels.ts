@@ -5,23 +5,11 @@ import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { checkBaseUrl } from '../security/base-url.ts';
 import { isPlatformCode, type ChannelContext, type PlatformClient, type PlatformCode } from '../platforms/types.ts';
 import type { Queryable } from '../storage/db.ts';
+import type { ChannelRow } from '../storage/queries/channels.ts';
 import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
 
-export interface ChannelRow {
-  id: number;
-  workspace_id: number;
-  bot_id: number;
-  platform: PlatformCode;
-  name: string;
-  credentials_enc: string;
-  webhook_secret: string;
-  rate_per_second: number | null;
-  api_base_url: string | null;
-  status: string;
-  status_message: string;
-  created_at: Date;
-}
+export type { ChannelRow };
 
 export interface CreateChannelInput {
   platform: string;
