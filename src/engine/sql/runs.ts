@@ -50,6 +50,13 @@ export interface ChunkResult {
   chatsClosed: number;
 }
 
+interface ChunkRow {
+  last_id: number | null;
+  candidates: number;
+  held: number;
+  closed: number;
+}
+
 /**
  * Inserts the next chunk of a lane's recipients (active subscribers of the channel that match the
  * audience, after the lane's cursor). With End open chats, their open operator chats are closed
@@ -63,7 +70,7 @@ export async function materialiseChunk(
   args: { runId: number; laneId: number; channelId: number; cursor: number; chunk: number; sendId: number; targeting: SendTargeting; endOpenChats: boolean; holdExpirySeconds: number; workspaceId: number },
 ): Promise<ChunkResult> {
   const chats = operatorChatRules({ endOpenChats: '$9', sendId: '$11', workspaceId: '$12', subscribers: 'SELECT id FROM cand', reason: 'End open chats of a broadcast' });
-  const [row] = await q.query<{ last_id: number | null; candidates: number; held: number; closed: number }>(
+  const [row] = await q.query<ChunkRow>(
     `WITH cand AS (
        SELECT s.id, s.platform_user_id, s.bot_id FROM subscribers s
        WHERE s.channel_id = $3 AND s.status = 'active' AND s.id > $4 AND ${audiencePredicate(args.targeting.audience, { include: 6, exclude: 7, send: 8 })}
@@ -97,6 +104,15 @@ export async function materialiseChunk(
   return { lastId: row.last_id, candidates: row.candidates, held: row.held, chatsClosed: row.closed };
 }
 
+/** A run's counters, summed over its lanes (sum() of bigint is numeric: a number, see storage/db.ts). */
+interface RunTotals {
+  recipients: number;
+  sent: number;
+  failed: number;
+  cancelled: number;
+  unknown: number;
+}
+
 /** Marks runs completed when every lane is materialised and nothing is queued, held or in flight. */
 export async function completeRuns(q: Queryable): Promise<Array<{ id: number; send_id: number }>> {
   const done = await q.query<{ id: number; send_id: number }>(
@@ -106,7 +122,7 @@ export async function completeRuns(q: Queryable): Promise<Array<{ id: number; se
      RETURNING r.id, r.send_id`,
   );
   for (const run of done) {
-    const [t] = await q.query(
+    const [t] = await q.query<RunTotals>(
       `SELECT coalesce(sum(recipients),0) AS recipients, coalesce(sum(sent),0) AS sent, coalesce(sum(failed),0) AS failed,
               coalesce(sum(cancelled),0) AS cancelled, coalesce(sum(unknown),0) AS unknown FROM run_lanes WHERE run_id = $1`,
       [run.id],

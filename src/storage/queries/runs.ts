@@ -1,8 +1,9 @@
 // Runs, as both sides see them: the services create one (an external call) or stop one (the Stop
 // button), the engine creates them when a send is due; everyone writes to the run's log.
-import type { Queryable, Row } from '../db.ts';
+import type { Queryable } from '../db.ts';
 
-export async function logRun(q: Queryable, runId: number, type: string, message: string, data?: Row) {
+/** One line of a run's log; `data`: its details, stored as JSON (a row interface will do). */
+export async function logRun(q: Queryable, runId: number, type: string, message: string, data?: object) {
   await q.query('INSERT INTO run_events (run_id, type, message, data) VALUES ($1, $2, $3, $4)', [runId, type, message, data ? JSON.stringify(data) : null]);
 }
 
