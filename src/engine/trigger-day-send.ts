@@ -10,7 +10,7 @@ import { localDateOf, startOfLocalDay } from '../domain/schedule/zoned.ts';
 import { AppError } from '../domain/errors.ts';
 import type { TriggerTargeting } from '../domain/send/targeting.ts';
 import type { TriggerTiming } from '../domain/send/timing.ts';
-import type { Queryable, Row } from '../storage/db.ts';
+import type { Queryable } from '../storage/db.ts';
 import { logRun } from '../storage/queries/runs.ts';
 import type { EngineContext } from './types.ts';
 import type { EnginePorts } from './ports.ts';
@@ -204,7 +204,7 @@ async function insertDeliveries(
       added: added.size,
       queued: row.queued,
       held: row.held,
-    } as Row);
+    });
   }
   if (row.closed > 0) await logRun(tx, runId, 'chats_closed', `${row.closed} open operator chat(s) closed (End open chats)`, { closed: row.closed });
   if (row.held > 0) await logRun(tx, runId, 'held', `${row.held} recipient(s) are in an open operator chat and will receive it when the chat closes`, { held: row.held });
