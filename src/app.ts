@@ -6,7 +6,10 @@ import { openStorage, type Storage } from './storage/open.ts';
 import { buildRegistry } from './platforms/registry.ts';
 import { systemClock, type Clock, type ServiceContext } from './services/context.ts';
 import { createLogger } from './logger.ts';
-import { DEFAULT_ENGINE_SETTINGS, startEngine, type Engine, type EngineSettings } from './engine/index.ts';
+import { DEFAULT_ENGINE_SETTINGS, startEngine, type Engine, type EnginePorts, type EngineSettings } from './engine/index.ts';
+import { channelContext } from './services/channels.ts';
+import { applyInbound } from './services/inbound.ts';
+import { freezeContent } from './services/sends/input.ts';
 
 export interface AppOptions {
   api?: boolean;
@@ -51,7 +54,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     retentionMonths: config.retentionMonths,
     ...options.engine,
   };
-  const engine = options.worker === false ? null : await startEngine({ db: storage.db, platforms: ctx.platforms, sealer: storage.sealer, logger, settings });
+  // The engine's ports (src/engine/ports.ts), served by the services.
+  const ports: EnginePorts = {
+    channelContext: (channel) => channelContext(ctx, channel),
+    applyInbound,
+    freezeContent,
+  };
+  const engine = options.worker === false ? null : await startEngine({ db: storage.db, platforms: ctx.platforms, logger, settings }, ports);
   let closed = false;
   return {
     ctx,

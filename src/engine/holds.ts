@@ -2,12 +2,12 @@
 // event, written by whichever process closed it), expired after the configured time — and both
 // are logged on the run, never silent.
 import type { EngineContext } from './types.ts';
-import { consumeEvents } from '../services/events.ts';
-import { logRun } from './sql/runs.ts';
+import { consumeEvents, type ChatClosedPayload } from '../storage/queries/outbox.ts';
+import { logRun } from '../storage/queries/runs.ts';
 
 export async function releaseHolds(ctx: EngineContext): Promise<number> {
   let released = 0;
-  await consumeEvents(ctx.db, 'engine.holds', ['chat_closed'], async (tx, events) => {
+  await consumeEvents<ChatClosedPayload>(ctx.db, 'engine.holds', ['chat_closed'], async (tx, events) => {
     const ids = [...new Set(events.map((e) => Number(e.payload.subscriberId)))];
     const rows = await tx.query<{ run_id: number }>(
       `UPDATE deliveries SET state = 'queued', not_before = '-infinity', hold_expires_at = NULL, updated_at = now()

@@ -1,5 +1,6 @@
 // The delivery engine as a process role: one worker and one scheduler.
 import type { EngineContext } from './types.ts';
+import type { EnginePorts } from './ports.ts';
 import { Worker } from './worker.ts';
 import { Scheduler } from './scheduler.ts';
 import { Poller } from './polling.ts';
@@ -10,13 +11,14 @@ export interface Engine {
   stop(): Promise<void>;
 }
 
-export async function startEngine(ctx: EngineContext, options: { schedulerTickMs?: number } = {}): Promise<Engine> {
+/** `ports`: what the engine needs of the services, plugged in by the composition root (ports.ts). */
+export async function startEngine(ctx: EngineContext, ports: EnginePorts, options: { schedulerTickMs?: number } = {}): Promise<Engine> {
   const dedupPlatforms = [...ctx.platforms.values()].filter((p) => p.deduplicates).map((p) => p.code);
-  const worker = new Worker(ctx);
-  const scheduler = new Scheduler(ctx, { tickMs: options.schedulerTickMs ?? 250, dedupPlatforms });
+  const worker = new Worker(ctx, ports);
+  const scheduler = new Scheduler(ctx, ports, { tickMs: options.schedulerTickMs ?? 250, dedupPlatforms });
   await worker.start();
   scheduler.start();
-  const poller = new Poller(ctx, worker.id, { timeoutSec: ctx.settings.pollTimeoutSec, idleMs: Math.max(ctx.settings.pollMs, 200) });
+  const poller = new Poller(ctx, ports, worker.id, { timeoutSec: ctx.settings.pollTimeoutSec, idleMs: Math.max(ctx.settings.pollMs, 200) });
   poller.start();
   return {
     worker,
@@ -30,3 +32,4 @@ export async function startEngine(ctx: EngineContext, options: { schedulerTickMs
 }
 
 export { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from './types.ts';
+export type { EnginePorts } from './ports.ts';

@@ -3,7 +3,9 @@
 // the audience per platform is logged and the run is delivering.
 import type { Queryable } from '../storage/db.ts';
 import type { EngineContext } from './types.ts';
-import { logRun, materialiseChunk, takeRunToMaterialise, type SendTargeting } from './sql/runs.ts';
+import type { SendTargeting } from '../domain/send/targeting.ts';
+import { logRun } from '../storage/queries/runs.ts';
+import { materialiseChunk, takeRunToMaterialise } from './sql/runs.ts';
 
 interface SendRow {
   id: number;

@@ -2,7 +2,7 @@
 // batches. The rule that matters most: a request that may have reached the platform is never
 // repeated, unless the platform de-duplicates it (VK random_id).
 import type { Outcome } from '../platforms/types.ts';
-import type { DeliveryState } from './types.ts';
+import type { DeliveryState } from '../domain/send/delivery.ts';
 
 export interface Transition {
   state: DeliveryState;

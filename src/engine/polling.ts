@@ -1,9 +1,9 @@
 // Long polling for channels without a public webhook URL. One poller per channel across all
 // processes (a lease in channel_polling, renewed while polling); each batch of updates is applied
 // and the next offset stored in the same transaction, so nothing is processed twice across restarts.
-import { applyInbound } from '../services/inbound.ts';
-import { channelContext, type ChannelRow } from '../services/channels.ts';
+import type { ChannelRow } from '../storage/queries/channels.ts';
 import type { EngineContext } from './types.ts';
+import type { EnginePorts } from './ports.ts';
 import { sleep } from './semaphore.ts';
 
 const LEASE_SECONDS = 60;
@@ -15,6 +15,7 @@ export class Poller {
 
   constructor(
     private readonly ctx: EngineContext,
+    private readonly ports: Pick<EnginePorts, 'channelContext' | 'applyInbound'>,
     private readonly owner: string,
     private readonly options: { timeoutSec: number; idleMs: number },
   ) {}
@@ -27,7 +28,7 @@ export class Poller {
       } catch (error) {
         if (!this.stopped) this.ctx.logger.error({ err: error }, 'polling discovery failed');
       }
-      if (!this.stopped) this.timer = setTimeout(tick, 1000);
+      if (!this.stopped) this.timer = setTimeout(() => void tick(), 1000);
     };
     void tick();
   }
@@ -50,7 +51,7 @@ export class Poller {
 
   /** Takes or renews the channel's lease; false when another process holds it. */
   private async lease(channelId: number): Promise<boolean> {
-    const rows = await this.ctx.db.query(
+    const rows = await this.ctx.db.query<{ channel_id: number }>(
       `INSERT INTO channel_polling AS p (channel_id, owner, lease_until) VALUES ($1, $2, now() + make_interval(secs => $3))
        ON CONFLICT (channel_id) DO UPDATE SET owner = $2, lease_until = now() + make_interval(secs => $3)
        WHERE p.owner = $2 OR p.owner IS NULL OR p.lease_until < now()
@@ -62,7 +63,7 @@ export class Poller {
 
   private async poll(channel: ChannelRow) {
     const client = this.ctx.platforms.get(channel.platform)!;
-    const context = channelContext(this.ctx, channel);
+    const context = this.ports.channelContext(channel);
     try {
       while (!this.stopped) {
         if (!(await this.lease(channel.id))) return;
@@ -87,7 +88,7 @@ export class Poller {
           if (!mine) return;
           const fresh = result.updates.filter((u) => u.id >= mine.update_offset);
           const events = fresh.flatMap((u) => client.parseInbound(u.body));
-          await applyInbound(tx, channel, events, new Date());
+          await this.ports.applyInbound(tx, channel, events, new Date());
           const next = Math.max(mine.update_offset, ...result.updates.map((u) => u.id + 1));
           await tx.query('UPDATE channel_polling SET update_offset = $2, last_error = NULL WHERE channel_id = $1', [channel.id, next]);
         });

@@ -16,7 +16,7 @@ export const RETENTION_DUTY_CYCLE = 0.05;
 
 /** Claims today's retention job for this process; false when another process ran it within a day. */
 export async function claimDailyJob(db: Db, job: string): Promise<boolean> {
-  const rows = await db.query(
+  const rows = await db.query<{ job: string }>(
     `INSERT INTO maintenance AS m (job, last_run) VALUES ($1, now())
      ON CONFLICT (job) DO UPDATE SET last_run = now() WHERE m.last_run < now() - interval '1 day'
      RETURNING job`,
@@ -50,7 +50,7 @@ export async function applyRetention(db: Db, months: number, options: RetentionO
     for (const run of runs) {
       for (;;) {
         const t0 = performance.now();
-        const deleted = await db.query(
+        const deleted = await db.query<{ '?column?': number }>(
           `DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE run_id = $1 LIMIT ${BATCH}) RETURNING 1`,
           [run.id],
         );
@@ -63,7 +63,7 @@ export async function applyRetention(db: Db, months: number, options: RetentionO
       await db.query('DELETE FROM runs WHERE id = $1', [run.id]);
       result.runs += 1;
     }
-    const sends = await db.query(
+    const sends = await db.query<{ id: number }>(
       `DELETE FROM sends s WHERE s.id = ANY($1::bigint[]) AND s.next_run_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.send_id = s.id) RETURNING id`,
       [[...new Set(runs.map((r) => r.send_id))]],

@@ -1,24 +1,31 @@
 // The clockwork of a worker process: due sends become runs, due runs are materialised, held
 // deliveries are released or expired, finished runs are completed, dead workers' deliveries are
 // settled. Every step is a short transaction that is safe to run from any number of processes.
-import { dueOccurrence, type Recurrence } from '../domain/schedule/index.ts';
+import { dueOccurrence } from '../domain/schedule/index.ts';
+import type { SendTiming } from '../domain/send/timing.ts';
 import type { EngineContext } from './types.ts';
-import { completeRuns, createRun, logRun } from './sql/runs.ts';
+import type { EnginePorts } from './ports.ts';
+import { completeRuns } from './sql/runs.ts';
+import { createRun, logRun } from '../storage/queries/runs.ts';
 import { materialiseNextRun } from './materialise.ts';
 import { expireHolds, releaseHolds } from './holds.ts';
 import { recoverDeadWorkers } from './sql/workers.ts';
 import { processTriggers } from './triggers.ts';
 import { applyRetention, claimDailyJob } from './retention.ts';
 
-export type SendTiming =
-  | { type: 'instant' }
-  | { type: 'delayed'; at: string }
-  | { type: 'periodic'; recurrence: Recurrence; zone: string };
+interface DueSend {
+  id: number;
+  timing: SendTiming;
+  next_run_at: Date;
+  last_planned_at: Date | null;
+  created_at: Date;
+  now: Date;
+}
 
 /** Turns due sends into runs; periodic sends get their next occurrence (missed ones run once). */
 export async function startDueSends(ctx: EngineContext, limit = 50): Promise<number> {
   return ctx.db.transaction(async (tx) => {
-    const due = await tx.query<{ id: number; timing: SendTiming; next_run_at: Date; last_planned_at: Date | null; created_at: Date; now: Date }>(
+    const due = await tx.query<DueSend>(
       `SELECT id, timing, next_run_at, last_planned_at, created_at, now() AS now FROM sends
        WHERE next_run_at <= now() AND deleted_at IS NULL
        ORDER BY next_run_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -63,6 +70,7 @@ export class Scheduler {
 
   constructor(
     private readonly ctx: EngineContext,
+    private readonly ports: Pick<EnginePorts, 'freezeContent'>,
     private readonly options: SchedulerOptions,
   ) {}
 
@@ -82,7 +90,7 @@ export class Scheduler {
     try {
       this.ticks += 1;
       await startDueSends(this.ctx);
-      await processTriggers(this.ctx);
+      await processTriggers(this.ctx, this.ports);
       for (let i = 0; i < 10 && !this.stopped; i++) if ((await materialiseNextRun(this.ctx)) === null) break;
       await releaseHolds(this.ctx);
       if (this.ticks % 4 === 0) await expireHolds(this.ctx);

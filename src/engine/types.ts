@@ -1,10 +1,8 @@
-// The ports the delivery engine needs, declared here and plugged in by the composition root.
+// What every part of the delivery engine is given: the database, the platform clients, a logger
+// and its settings. What it needs of the services is declared in ports.ts.
 import type { Logger } from 'pino';
 import type { PlatformRegistry } from '../platforms/registry-types.ts';
-import type { Sealer } from '../security/encryption.ts';
 import type { Db } from '../storage/db.ts';
-
-export type DeliveryState = 'queued' | 'held' | 'in_flight' | 'sent' | 'failed' | 'cancelled' | 'unknown';
 
 export interface EngineSettings {
   /** Deliveries claimed at once on a channel without a tight rate limit. */
@@ -52,7 +50,6 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
 export interface EngineContext {
   db: Db;
   platforms: PlatformRegistry;
-  sealer: Sealer;
   logger: Logger;
   settings: EngineSettings;
 }

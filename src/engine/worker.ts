@@ -4,22 +4,23 @@
 //    claim commits `in_flight` before any request leaves;
 //  - each claimed delivery is sent at its reserved slot (the channel's rate holds across workers);
 //  - outcomes are classified by the platform module, mapped to transitions (outcomes.ts) and
-//    written in batches per lane (sql/record.ts);
+//    written in batches per lane (outcome-buffer.ts, sql/record.ts);
 //  - a "slow down" answer pauses that channel only, here at once and for every other worker
-//    through channel_pacing (polled every few hundred ms, and honoured by every later claim).
+//    through channel_pacing (channel-pauses.ts).
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { Outcome, PlatformClient } from '../platforms/types.ts';
-import { channelContext, type ChannelRow } from '../services/channels.ts';
+import type { Outcome } from '../platforms/types.ts';
 import type { EngineContext } from './types.ts';
+import type { EnginePorts } from './ports.ts';
 import { releaseTransition, transitionFor, type Transition } from './outcomes.ts';
-import { activePauses, channelsWithWork, claimDeliveries, pauseChannel, pickLane, reserveSlots, type Claim, type ClaimedDelivery } from './sql/claim.ts';
-import { writeOutcomes, type RecordedOutcome } from './sql/record.ts';
+import { activePauses, channelsWithWork, claimDeliveries, pickLane, reserveSlots, type Claim, type ClaimedDelivery } from './sql/claim.ts';
 import { heartbeat, registerWorker, unregisterWorker } from './sql/workers.ts';
-import { logRun } from './sql/runs.ts';
-import { contentHasVariables, MessageRenderer, type FrozenContent } from './render.ts';
-import type { Queryable } from '../storage/db.ts';
+import { MessageRenderer } from './render.ts';
 import { Semaphore, sleep } from './semaphore.ts';
+import { DbClock } from './db-clock.ts';
+import { FLUSH_AT, OutcomeBuffer } from './outcome-buffer.ts';
+import { ChannelPauses, recordPause } from './channel-pauses.ts';
+import { ChannelCache, RunCache, type ChannelInfo, type RunInfo } from './worker-cache.ts';
 
 /** Slots are reserved 25 ms per second below the nominal rate: a send up to LATE_TOLERANCE_MS late plus network and
  * platform-side jitter must not push a 1-second window over the limit (chaos run: 508 in a second at 500/s with 15 ms). */
@@ -30,8 +31,6 @@ const CLAIM_HORIZON_MS = 250;
 const LATE_TOLERANCE_MS = 5;
 /** Channels at or above this rate are treated as unlimited (no slot waits): benchmarks, paid broadcasts. */
 const UNPACED_RATE = 50_000;
-const FLUSH_EVERY_MS = 20;
-const FLUSH_AT = 256;
 const PUMPS_PER_CHANNEL = 2;
 /** How often a pump that finds nothing above a lane's claim cursor may look below it (sql/claim.ts). */
 const RESCAN_EVERY_MS = 2_000;
@@ -44,22 +43,6 @@ const RESCAN_EVERY_MS = 2_000;
  */
 export function inFlightWindow(settings: { batchSize: number; concurrency: number }): number {
   return PUMPS_PER_CHANNEL * settings.batchSize + settings.concurrency + FLUSH_AT;
-}
-
-interface ChannelInfo {
-  row: ChannelRow;
-  client: PlatformClient;
-  context: ReturnType<typeof channelContext>;
-  ratePerSecond: number;
-  loadedAt: number;
-}
-
-interface RunInfo {
-  content: FrozenContent;
-  data: unknown;
-  workspaceId: number;
-  /** The content has {{variables}}: claims fetch each recipient's profile. */
-  personalised: boolean;
 }
 
 export interface WorkerStats {
@@ -76,28 +59,35 @@ export class Worker {
   private stopping = false;
   private readonly pumps = new Map<number, number>();
   private readonly pumpPromises = new Set<Promise<void>>();
-  private readonly pauses = new Map<number, number>();
-  private readonly channels = new Map<number, ChannelInfo>();
-  private readonly runs = new Map<number, RunInfo>();
-  private readonly buffer = new Map<number, RecordedOutcome[]>();
-  private buffered = 0;
+  private readonly pauses = new ChannelPauses();
+  private readonly channels: ChannelCache;
+  private readonly runs: RunCache;
+  private readonly outcomes: OutcomeBuffer;
+  private readonly clock: DbClock;
   /** Requests started and not yet answered; `drained` is called when the count falls to 0. */
   private inFlight = 0;
   private drained: (() => void) | null = null;
   private readonly semaphore: Semaphore;
   private readonly renderer = new MessageRenderer();
   private loop: Promise<void> | null = null;
-  private flushing: Promise<void> | null = null;
-  private flushTimer: NodeJS.Timeout | null = null;
   private wake: (() => void) | null = null;
+  /** When each lane was last rescanned below its claim cursor (sql/claim.ts). */
+  private readonly lastRescan = new Map<number, number>();
 
-  constructor(private readonly ctx: EngineContext) {
+  constructor(
+    private readonly ctx: EngineContext,
+    ports: Pick<EnginePorts, 'channelContext'>,
+  ) {
     this.semaphore = new Semaphore(ctx.settings.concurrency);
+    this.channels = new ChannelCache(ctx, ports);
+    this.runs = new RunCache(ctx.db);
+    this.outcomes = new OutcomeBuffer(ctx, this.id, () => this.stopping);
+    this.clock = new DbClock(ctx.db);
   }
 
   async start() {
     await registerWorker(this.ctx.db, this.id, hostname(), process.pid);
-    for (let i = 0; i < 5; i++) await this.probeClock();
+    for (let i = 0; i < 5; i++) await this.clock.probe();
     this.loop = this.mainLoop();
   }
 
@@ -108,8 +98,8 @@ export class Worker {
     await this.loop;
     await Promise.all([...this.pumpPromises]);
     if (this.inFlight > 0) await new Promise<void>((resolve) => (this.drained = resolve));
-    await this.flush();
-    if (this.flushTimer) clearTimeout(this.flushTimer);
+    await this.outcomes.flush();
+    this.outcomes.cancelTimer();
     await unregisterWorker(this.ctx.db, this.id).catch(() => {});
   }
 
@@ -125,7 +115,7 @@ export class Worker {
         const now = Date.now();
         if (now - lastBeat >= this.ctx.settings.heartbeatMs) {
           lastBeat = now;
-          await this.probeClock();
+          await this.clock.probe();
           if (!(await heartbeat(this.ctx.db, this.id))) {
             // Presumed dead by others (a long stall): what we had in flight was already settled.
             this.ctx.logger.warn({ worker: this.id }, 'worker row was gone; registering again');
@@ -133,7 +123,7 @@ export class Worker {
           }
         }
         const pauses = await activePauses(this.ctx.db);
-        for (const [channelId, until] of pauses) this.notePause(channelId, until);
+        for (const [channelId, until] of pauses) this.pauses.note(channelId, until);
         for (const channelId of await channelsWithWork(this.ctx.db)) {
           const running = this.pumps.get(channelId) ?? 0;
           for (let i = running; i < PUMPS_PER_CHANNEL; i++) this.startPump(channelId);
@@ -152,15 +142,6 @@ export class Worker {
     }
   }
 
-  private notePause(channelId: number, untilMs: number) {
-    if ((this.pauses.get(channelId) ?? 0) < untilMs) this.pauses.set(channelId, untilMs);
-  }
-
-  private pausedUntil(channelId: number): number {
-    const until = this.pauses.get(channelId) ?? 0;
-    return until > Date.now() ? until : 0;
-  }
-
   private startPump(channelId: number) {
     this.pumps.set(channelId, (this.pumps.get(channelId) ?? 0) + 1);
     const p = this.pump(channelId)
@@ -174,49 +155,18 @@ export class Worker {
     this.pumpPromises.add(p);
   }
 
-  private async channel(channelId: number): Promise<ChannelInfo | null> {
-    const cached = this.channels.get(channelId);
-    if (cached && Date.now() - cached.loadedAt < 5_000) return cached;
-    const [row] = await this.ctx.db.query<ChannelRow>('SELECT * FROM channels WHERE id = $1', [channelId]);
-    const client = row ? this.ctx.platforms.get(row.platform) : undefined;
-    if (!row || !client) return null;
-    const info: ChannelInfo = {
-      row,
-      client,
-      context: channelContext(this.ctx, row),
-      ratePerSecond: row.rate_per_second ?? client.defaultRatePerSecond,
-      loadedAt: Date.now(),
-    };
-    this.channels.set(channelId, info);
-    return info;
-  }
-
-  private async run(runId: number, q: Queryable = this.ctx.db): Promise<RunInfo> {
-    let info = this.runs.get(runId);
-    if (!info) {
-      const [row] = await q.query<{ content: FrozenContent; data: unknown; workspace_id: number }>(
-        'SELECT s.content, s.data, s.workspace_id FROM runs r JOIN sends s ON s.id = r.send_id WHERE r.id = $1',
-        [runId],
-      );
-      info = { content: row.content, data: row.data, workspaceId: row.workspace_id, personalised: contentHasVariables(row.content) };
-      if (this.runs.size > 500) this.runs.clear();
-      this.runs.set(runId, info);
-    }
-    return info;
-  }
-
   private claimSize(info: ChannelInfo): number {
     return Math.max(1, Math.min(this.ctx.settings.batchSize, Math.ceil((info.ratePerSecond * CLAIM_HORIZON_MS) / 1000)));
   }
 
   private async pump(channelId: number) {
     while (!this.stopping) {
-      const paused = this.pausedUntil(channelId);
+      const paused = this.pauses.pausedUntil(channelId);
       if (paused) {
         await sleep(paused - Date.now());
         continue;
       }
-      const info = await this.channel(channelId);
+      const info = await this.channels.get(channelId);
       if (!info || info.row.status === 'disabled') return;
       const claim = await this.claim(info);
       if (!claim) return;
@@ -224,46 +174,12 @@ export class Worker {
     }
   }
 
-  /**
-   * Database clock minus this machine's clock, estimated from the round trip with the smallest
-   * delay seen recently (as NTP does). Slots are database times; translating them with the time a
-   * reply happened to arrive would shift each batch by its own network delay and crowd windows.
-   * Samples come from a one-statement probe (start, then every heartbeat), not from claims: a
-   * claim's clock reading is taken late in a multi-statement transaction, and a worker restarted
-   * under load then sent ahead of its slots (chaos: 509 requests in one second at 500/s).
-   */
-  private clockOffsetMs = 0;
-  private bestRttMs = Infinity;
-  private offsetSampledAt = 0;
-
-  private sampleClock(t0: number, t1: number, dbNowMs: number) {
-    const rtt = t1 - t0;
-    const stale = Date.now() - this.offsetSampledAt > 30_000;
-    if (rtt <= this.bestRttMs || stale) {
-      this.bestRttMs = stale ? rtt : Math.min(this.bestRttMs, rtt);
-      this.clockOffsetMs = dbNowMs - (t0 + t1) / 2;
-      this.offsetSampledAt = Date.now();
-    }
-  }
-
-  private async probeClock() {
-    const t0 = Date.now();
-    const [row] = await this.ctx.db.query<{ now: Date }>('SELECT clock_timestamp() AS now');
-    this.sampleClock(t0, Date.now(), row.now.getTime());
-  }
-
-  private toLocal(dbMs: number): number {
-    return dbMs - this.clockOffsetMs;
-  }
-
-  private readonly lastRescan = new Map<number, number>();
-
   private async claim(info: ChannelInfo): Promise<Claim | null> {
     const rate = info.ratePerSecond * RATE_SAFETY;
     return this.ctx.db.transaction(async (tx) => {
       const lane = await pickLane(tx, info.row.id);
       if (!lane) return null;
-      const run = await this.run(lane.run_id, tx);
+      const run = await this.runs.get(lane.run_id, tx);
       const rescan = Date.now() - (this.lastRescan.get(lane.id) ?? 0) >= RESCAN_EVERY_MS;
       const { deliveries, rescanned } = await claimDeliveries(tx, lane.id, { limit: this.claimSize(info), workerId: this.id, withProfile: run.personalised, rescan });
       if (rescanned) this.lastRescan.set(lane.id, Date.now());
@@ -275,13 +191,13 @@ export class Worker {
 
   /** Sends a claim's deliveries at their slots; returns once every one has been started (or released). */
   private async dispatch(info: ChannelInfo, claim: Claim) {
-    const run = await this.run(claim.runId);
-    this.workspaceOfLane.set(claim.laneId, run.workspaceId);
+    const run = await this.runs.get(claim.runId);
+    this.outcomes.noteWorkspace(claim.laneId, run.workspaceId);
     const renderKey = `${claim.runId}:${info.row.id}`;
     const spacing = 1000 / (info.ratePerSecond * RATE_SAFETY);
     // Slot i, on this machine's clock. Above UNPACED_RATE the channel is effectively unlimited
     // (benchmarks): slots are not waited for and lateness is not checked.
-    let base = this.toLocal(claim.firstSlotMs);
+    let base = this.clock.toLocal(claim.firstSlotMs);
     let offset = 0;
     /** Slots in the range that `base` starts: the claim reserved one per delivery. */
     let rangeSlots = claim.deliveries.length;
@@ -295,7 +211,7 @@ export class Worker {
           // Slots were skipped below and the range ran out: the rest of the batch takes fresh ones.
           try {
             const fresh = await reserveSlots(this.ctx.db, info.row.id, items.length - i, info.ratePerSecond * RATE_SAFETY);
-            base = this.toLocal(fresh.firstSlotMs);
+            base = this.clock.toLocal(fresh.firstSlotMs);
             offset = i;
             rangeSlots = items.length - i;
           } catch (error) {
@@ -308,9 +224,9 @@ export class Worker {
         const at = base + (i - offset) * spacing;
         if (paced && at - Date.now() > 1) await sleep(at - Date.now());
         // Checked after every wait, right before the request leaves: a pause learned meanwhile wins.
-        if (this.stopping || this.pausedUntil(info.row.id)) {
+        if (this.stopping || this.pauses.pausedUntil(info.row.id)) {
           this.semaphore.release();
-          this.releaseRest(claim, items.slice(i), this.pausedUntil(info.row.id));
+          this.releaseRest(claim, items.slice(i), this.pauses.pausedUntil(info.row.id));
           return;
         }
         if (!paced || Date.now() - at <= LATE_TOLERANCE_MS) break;
@@ -328,7 +244,7 @@ export class Worker {
 
   private releaseRest(claim: Claim, rest: ClaimedDelivery[], pausedUntilMs: number) {
     const t = releaseTransition(pausedUntilMs ? new Date(pausedUntilMs) : null);
-    for (const item of rest) this.push(claim.laneId, { deliveryId: item.id, subscriberId: item.subscriberId, transition: t });
+    for (const item of rest) this.outcomes.push(claim.laneId, { deliveryId: item.id, subscriberId: item.subscriberId, transition: t });
   }
 
   /** Sends one delivery and buffers its outcome; never throws. Frees its semaphore slot when done. */
@@ -355,7 +271,7 @@ export class Worker {
     });
     this.count(transition);
     if (transition.pauseChannelMs > 0) await this.pause(info, transition);
-    this.push(laneId, { deliveryId: item.id, subscriberId: item.subscriberId, transition });
+    this.outcomes.push(laneId, { deliveryId: item.id, subscriberId: item.subscriberId, transition });
     // Only now: stop() waits for the count to reach 0 and then writes what was pushed.
     this.semaphore.release();
     if (--this.inFlight === 0 && this.drained) {
@@ -372,77 +288,20 @@ export class Worker {
   }
 
   private async pause(info: ChannelInfo, t: Transition) {
-    const alreadyPaused = this.pausedUntil(info.row.id);
+    const alreadyPaused = this.pauses.pausedUntil(info.row.id);
     const until = Date.now() + t.pauseChannelMs;
-    this.notePause(info.row.id, until);
+    this.pauses.note(info.row.id, until);
     if (alreadyPaused >= until - 50) return;
     this.stats.pauses += 1;
     try {
-      const dbUntil = await pauseChannel(this.ctx.db, info.row.id, t.pauseChannelMs, `${t.code ?? ''} ${t.text ?? ''}`.trim());
-      const runs = await this.ctx.db.query<{ run_id: number }>(
-        `SELECT DISTINCT l.run_id FROM run_lanes l JOIN runs r ON r.id = l.run_id
-         WHERE l.channel_id = $1 AND r.state IN ('materialising', 'delivering') AND l.queued + l.in_flight > 0`,
-        [info.row.id],
-      );
-      const seconds = Math.round(t.pauseChannelMs / 100) / 10;
-      for (const r of runs) {
-        await logRun(this.ctx.db, r.run_id, 'paused', `${info.row.platform} asked to slow down: channel paused for ${seconds} s`, {
-          channelId: info.row.id,
-          platform: info.row.platform,
-          pauseMs: t.pauseChannelMs,
-          until: dbUntil,
-          code: t.code,
-          text: t.text,
-        });
-      }
+      await recordPause(this.ctx.db, info.row, t);
     } catch (error) {
       this.ctx.logger.error({ err: error }, 'could not record a channel pause');
     }
   }
 
-  private workspaceOfLane = new Map<number, number>();
-
-  private push(laneId: number, outcome: RecordedOutcome) {
-    let list = this.buffer.get(laneId);
-    if (!list) this.buffer.set(laneId, (list = []));
-    list.push(outcome);
-    this.buffered += 1;
-    if (this.buffered >= FLUSH_AT) void this.flush();
-    else if (!this.flushTimer) this.flushTimer = setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
-  }
-
-  /** Writes buffered outcomes, one transaction per lane. On failure they stay buffered and are retried. */
-  async flush(): Promise<void> {
-    if (this.flushTimer) {
-      clearTimeout(this.flushTimer);
-      this.flushTimer = null;
-    }
-    if (this.flushing) {
-      await this.flushing;
-      if (this.buffered === 0) return;
-    }
-    this.flushing = (async () => {
-      const lanes = [...this.buffer.entries()];
-      this.buffer.clear();
-      this.buffered = 0;
-      // At most FLUSH_AT per statement: a batch that grew during a slow flush is written in slices.
-      const slices = lanes.flatMap(([laneId, all]) => Array.from({ length: Math.ceil(all.length / FLUSH_AT) }, (_, i) => [laneId, all.slice(i * FLUSH_AT, (i + 1) * FLUSH_AT)] as const));
-      for (const [laneId, outcomes] of slices) {
-        try {
-          await writeOutcomes(this.ctx.db, this.id, this.workspaceOfLane.get(laneId) ?? null, outcomes);
-        } catch (error) {
-          this.ctx.logger.error({ err: error, laneId }, 'could not record outcomes; will retry');
-          const list = this.buffer.get(laneId) ?? [];
-          this.buffer.set(laneId, [...outcomes, ...list]);
-          this.buffered += outcomes.length;
-        }
-      }
-    })();
-    try {
-      await this.flushing;
-    } finally {
-      this.flushing = null;
-    }
-    if (this.buffered > 0 && !this.flushTimer && !this.stopping) this.flushTimer = setTimeout(() => void this.flush(), 200);
+  /** Writes the outcomes learned so far (stop() does it last). */
+  flush(): Promise<void> {
+    return this.outcomes.flush();
   }
 }

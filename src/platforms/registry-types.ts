@@ -1,4 +1,5 @@
-import type { PlatformClient, PlatformCode } from './types.ts';
+import type { PlatformClient } from './types.ts';
 
 /** Every platform client by code; built in the composition root (the sandbox client needs the database). */
-export type PlatformRegistry = ReadonlyMap<PlatformCode, PlatformClient>;
+/** Keyed by plain strings: stored rows carry the code as text, and an unknown code finds nothing. */
+export type PlatformRegistry = ReadonlyMap<string, PlatformClient>;

@@ -1,25 +1,14 @@
 // The one small interface every platform module implements. The delivery engine, the inbound
 // webhook route and the preview API only ever see this; adding a platform means adding one folder
 // under src/platforms/<code>/ and one line in src/platforms/registry.ts, where the codes come from.
+import type { Button, MessageContent } from '../domain/content/message.ts';
 import type { PlatformCode } from './registry.ts';
 
 export type { PlatformCode };
 export { PLATFORM_CODES, isPlatformCode } from './registry.ts';
 
-/** A button of a screen, platform-neutral. */
-export interface Button {
-  kind: 'url' | 'reply';
-  text: string;
-  /** Required for kind 'url'. */
-  url?: string;
-}
-
-/** What Botcast wants to say, platform-neutral, with every {{variable}} already filled. */
-export interface MessageContent {
-  text: string;
-  media?: { type: 'image' | 'file'; url: string };
-  buttons?: Button[];
-}
+/** The platform-neutral message every client renders (defined in the domain). */
+export type { Button, MessageContent };
 
 /** Something the platform cannot show exactly as designed, and what was done instead. */
 export interface Degradation {

@@ -3,25 +3,13 @@
 import { randomBytes } from 'node:crypto';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { checkBaseUrl } from '../security/base-url.ts';
-import { PLATFORM_CODES, isPlatformCode, type ChannelContext, type PlatformClient, type PlatformCode } from '../platforms/types.ts';
+import { PLATFORM_CODES, isPlatformCode, type ChannelContext, type PlatformClient } from '../platforms/types.ts';
 import type { Queryable } from '../storage/db.ts';
+import type { ChannelRow } from '../storage/queries/channels.ts';
 import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
 
-export interface ChannelRow {
-  id: number;
-  workspace_id: number;
-  bot_id: number;
-  platform: PlatformCode;
-  name: string;
-  credentials_enc: string;
-  webhook_secret: string;
-  rate_per_second: number | null;
-  api_base_url: string | null;
-  status: string;
-  status_message: string;
-  created_at: Date;
-}
+export type { ChannelRow };
 
 export interface CreateChannelInput {
   platform: string;
@@ -35,7 +23,7 @@ export interface CreateChannelInput {
   inbound?: 'webhook' | 'polling';
 }
 
-export function client(ctx: ServiceContext, platform: PlatformCode): PlatformClient {
+export function client(ctx: ServiceContext, platform: string): PlatformClient {
   const found = ctx.platforms.get(platform);
   if (!found) throw invalid('unknown_platform', `platform "${platform}" is not available`);
   return found;

@@ -26,11 +26,12 @@
 // status and body, header Idempotency-Replayed: true) and sends nothing again.
 import { AppError, conflict, invalid } from '../domain/errors.ts';
 import { PLATFORM_CODES, isPlatformCode } from '../platforms/types.ts';
-import { createRun, logRun } from '../engine/sql/runs.ts';
+import { createRun, logRun } from '../storage/queries/runs.ts';
 import type { Queryable, Row } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
 import { hashSecret } from './external-events.ts';
-import { freezeContent, type ContentInput } from './sends/input.ts';
+import type { ContentInput } from '../domain/send/content.ts';
+import { freezeContent } from './sends/input.ts';
 
 export const EXTERNAL_BODY_LIMIT = 1_048_576;
 export const MAX_USERS = 100_000;

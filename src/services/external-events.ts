@@ -8,7 +8,8 @@ import { conflict, invalid, notFound } from '../domain/errors.ts';
 import type { IdRow, Queryable } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
-import { freezeContent, type ContentInput } from './sends/input.ts';
+import type { ContentInput } from '../domain/send/content.ts';
+import { freezeContent } from './sends/input.ts';
 
 export interface ExternalEventInput {
   name: string;

@@ -5,7 +5,7 @@ import type { InboundEvent } from '../platforms/types.ts';
 import type { Queryable } from '../storage/db.ts';
 import type { ChannelRow } from './channels.ts';
 import { closeChats } from './operator-chats.ts';
-import { appendEvents } from './events.ts';
+import { appendEvents } from '../storage/queries/outbox.ts';
 
 export interface InboundResult {
   upserted: number;

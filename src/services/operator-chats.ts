@@ -5,7 +5,7 @@ import { conflict, notFound } from '../domain/errors.ts';
 import type { ExistsRow, Queryable } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
-import { appendEvents } from './events.ts';
+import { appendEvents } from '../storage/queries/outbox.ts';
 
 const COLUMNS = `id, bot_id AS "botId", subscriber_id AS "subscriberId", opened_at AS "openedAt", opened_by AS "openedBy",
   closed_at AS "closedAt", closed_by AS "closedBy", close_reason AS "closeReason"`;

@@ -4,7 +4,7 @@ import { conflict, invalid, notFound } from '../domain/errors.ts';
 import type { IdRow, Queryable } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
-import { appendEvents } from './events.ts';
+import { appendEvents } from '../storage/queries/outbox.ts';
 
 export const TAG_NAME_MAX = 64;
 

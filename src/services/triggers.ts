@@ -16,7 +16,8 @@ import { validateTriggerDelay, type TriggerDelay } from '../domain/schedule/inde
 import type { IdRow, Queryable } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
-import { freezeContent, type ContentInput } from './sends/input.ts';
+import type { ContentInput } from '../domain/send/content.ts';
+import { freezeContent } from './sends/input.ts';
 
 export interface TriggerInput {
   name?: string;

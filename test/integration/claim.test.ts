@@ -12,7 +12,7 @@ import { releaseTransition, transitionFor } from '../../src/engine/outcomes.ts';
 import { startDueSends } from '../../src/engine/scheduler.ts';
 import { materialiseNextRun } from '../../src/engine/materialise.ts';
 import { releaseHolds } from '../../src/engine/holds.ts';
-import { appendEvents } from '../../src/services/events.ts';
+import { appendEvents } from '../../src/storage/queries/outbox.ts';
 import { DEFAULT_ENGINE_SETTINGS } from '../../src/engine/types.ts';
 import type { Queryable } from '../../src/storage/db.ts';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { ENGINE, createTestDatabase, type TestDatabase } from '../helpers/engine.ts';
 import { openStorage, type Storage } from '../../src/storage/open.ts';
-import { appendEvents, consumeEvents } from '../../src/services/events.ts';
+import { appendEvents, consumeEvents } from '../../src/storage/queries/outbox.ts';
 
 let db: TestDatabase;
 let storage: Storage;

@@ -4,7 +4,7 @@
 // marked in the same transaction.
 import type { Db, Queryable } from '../../storage/db.ts';
 import type { Transition } from '../outcomes.ts';
-import { appendEvents } from '../../services/events.ts';
+import { appendEvents } from '../../storage/queries/outbox.ts';
 
 export interface RecordedOutcome {
   deliveryId: number;

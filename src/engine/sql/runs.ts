@@ -1,26 +1,11 @@
-// Runs: created when a send is due, materialised set-based (INSERT … SELECT in chunks, resumable
-// after a crash from each lane's cursor), completed when nothing is left to deliver, stopped on
-// request. Every step writes to the run's log.
-import type { Queryable, Row } from '../../storage/db.ts';
-import { audiencePredicate } from './audience.ts';
-
-export type { SendTargeting } from './audience.ts';
-import type { SendTargeting } from './audience.ts';
-
-export async function logRun(q: Queryable, runId: number, type: string, message: string, data?: Row) {
-  await q.query('INSERT INTO run_events (run_id, type, message, data) VALUES ($1, $2, $3, $4)', [runId, type, message, data ? JSON.stringify(data) : null]);
-}
-
-/** Creates the run of a send for an occurrence; idempotent per (send, planned_at). */
-export async function createRun(q: Queryable, sendId: number, plannedAt: Date, openUntil: Date | null = null): Promise<number | null> {
-  const rows = await q.query<{ id: number }>(
-    `INSERT INTO runs (workspace_id, send_id, planned_at, open_until)
-     SELECT workspace_id, id, $2, $3 FROM sends WHERE id = $1
-     ON CONFLICT (send_id, planned_at) DO NOTHING RETURNING id`,
-    [sendId, plannedAt.toISOString(), openUntil?.toISOString() ?? null],
-  );
-  return rows[0]?.id ?? null;
-}
+// Runs in the engine: materialised set-based (INSERT … SELECT in chunks, resumable after a crash
+// from each lane's cursor) and completed when nothing is left to deliver. Every step writes to the
+// run's log. Creating, logging and stopping a run are shared with the services:
+// storage/queries/runs.ts.
+import type { SendTargeting } from '../../domain/send/targeting.ts';
+import type { Queryable } from '../../storage/db.ts';
+import { audiencePredicate } from '../../storage/queries/audience.ts';
+import { logRun } from '../../storage/queries/runs.ts';
 
 /** Takes one pending (or crashed mid-materialisation) run to materialise, locked against other workers. */
 export async function takeRunToMaterialise(tx: Queryable): Promise<{ id: number; send_id: number; state: string } | null> {
@@ -65,6 +50,13 @@ export interface ChunkResult {
   chatsClosed: number;
 }
 
+interface ChunkRow {
+  last_id: number | null;
+  candidates: number;
+  held: number;
+  closed: number;
+}
+
 /**
  * Inserts the next chunk of a lane's recipients (active subscribers of the channel that match the
  * audience, after the lane's cursor). With End open chats, their open operator chats are closed
@@ -78,7 +70,7 @@ export async function materialiseChunk(
   args: { runId: number; laneId: number; channelId: number; cursor: number; chunk: number; sendId: number; targeting: SendTargeting; endOpenChats: boolean; holdExpirySeconds: number; workspaceId: number },
 ): Promise<ChunkResult> {
   const chats = operatorChatRules({ endOpenChats: '$9', sendId: '$11', workspaceId: '$12', subscribers: 'SELECT id FROM cand', reason: 'End open chats of a broadcast' });
-  const [row] = await q.query<{ last_id: number | null; candidates: number; held: number; closed: number }>(
+  const [row] = await q.query<ChunkRow>(
     `WITH cand AS (
        SELECT s.id, s.platform_user_id, s.bot_id FROM subscribers s
        WHERE s.channel_id = $3 AND s.status = 'active' AND s.id > $4 AND ${audiencePredicate(args.targeting.audience, { include: 6, exclude: 7, send: 8 })}
@@ -112,6 +104,15 @@ export async function materialiseChunk(
   return { lastId: row.last_id, candidates: row.candidates, held: row.held, chatsClosed: row.closed };
 }
 
+/** A run's counters, summed over its lanes (sum() of bigint is numeric: a number, see storage/db.ts). */
+interface RunTotals {
+  recipients: number;
+  sent: number;
+  failed: number;
+  cancelled: number;
+  unknown: number;
+}
+
 /** Marks runs completed when every lane is materialised and nothing is queued, held or in flight. */
 export async function completeRuns(q: Queryable): Promise<Array<{ id: number; send_id: number }>> {
   const done = await q.query<{ id: number; send_id: number }>(
@@ -121,7 +122,7 @@ export async function completeRuns(q: Queryable): Promise<Array<{ id: number; se
      RETURNING r.id, r.send_id`,
   );
   for (const run of done) {
-    const [t] = await q.query(
+    const [t] = await q.query<RunTotals>(
       `SELECT coalesce(sum(recipients),0) AS recipients, coalesce(sum(sent),0) AS sent, coalesce(sum(failed),0) AS failed,
               coalesce(sum(cancelled),0) AS cancelled, coalesce(sum(unknown),0) AS unknown FROM run_lanes WHERE run_id = $1`,
       [run.id],
@@ -129,24 +130,4 @@ export async function completeRuns(q: Queryable): Promise<Array<{ id: number; se
     await logRun(q, run.id, 'finished', `Finished: ${t.sent} sent, ${t.failed} failed, ${t.unknown} unknown, ${t.cancelled} cancelled of ${t.recipients}`, t);
   }
   return done;
-}
-
-/** Stops a delivering run: what was not sent yet is cancelled and counted as such. */
-export async function stopRun(q: Queryable, runId: number, by: string): Promise<{ cancelled: number } | null> {
-  const runs = await q.query<{ id: number }>(
-    `UPDATE runs SET state = 'stopped', finished_at = now(), started_at = coalesce(started_at, now())
-     WHERE id = $1 AND state IN ('pending', 'materialising', 'delivering') RETURNING id`,
-    [runId],
-  );
-  if (runs.length === 0) return null;
-  // Lanes no longer materialise; queued and held deliveries are cancelled (in-flight ones finish).
-  await q.query('UPDATE run_lanes SET materialised = true WHERE run_id = $1', [runId]);
-  const cancelled = await q.query(
-    `UPDATE deliveries SET state = 'cancelled', outcome = 'stopped', error_text = 'the send was stopped',
-       hold_expires_at = NULL, not_before = '-infinity', updated_at = now()
-     WHERE run_id = $1 AND state IN ('queued', 'held') RETURNING id`,
-    [runId],
-  );
-  await logRun(q, runId, 'stopped', `Stopped by ${by}: ${cancelled.length} not yet sent were cancelled`, { by, cancelled: cancelled.length });
-  return { cancelled: cancelled.length };
 }

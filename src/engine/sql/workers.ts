@@ -12,7 +12,7 @@ export async function registerWorker(q: Queryable, id: string, host: string, pid
 
 /** Returns false when the worker's row is gone (it was presumed dead): it must re-register. */
 export async function heartbeat(q: Queryable, id: string): Promise<boolean> {
-  const rows = await q.query('UPDATE workers SET heartbeat_at = now() WHERE id = $1 RETURNING id', [id]);
+  const rows = await q.query<{ id: string }>('UPDATE workers SET heartbeat_at = now() WHERE id = $1 RETURNING id', [id]);
   return rows.length > 0;
 }
 

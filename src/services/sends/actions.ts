@@ -1,6 +1,6 @@
 // Deleting an unsent send and stopping a delivering one.
 import { conflict, notFound } from '../../domain/errors.ts';
-import { logRun, stopRun } from '../../engine/sql/runs.ts';
+import { logRun, stopRun } from '../../storage/queries/runs.ts';
 import type { ServiceContext } from '../context.ts';
 
 /**

@@ -4,7 +4,8 @@
 import { invalid } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { getBot } from '../bots.ts';
-import { freezeContent, resolveTargeting, resolveTiming, type SendInput } from './input.ts';
+import { resolveTiming } from '../../domain/send/timing.ts';
+import { freezeContent, resolveTargeting, type SendInput } from './input.ts';
 import { getSend } from './view.ts';
 
 export const MAX_SELECTED = 1_000_000;

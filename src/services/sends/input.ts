@@ -1,24 +1,12 @@
 // What a send form says, checked and resolved against the bot: content frozen, channels and tags
-// resolved to ids, timing turned into the first run time. Every rule answers a 400 naming the field.
+// resolved to ids (the timing needs no database: resolveTiming in src/domain/send/timing.ts). Every
+// rule answers a 400 naming the field. The send's model itself is in src/domain/send/.
 import { invalid } from '../../domain/errors.ts';
-import { isInPast, nextOccurrence, parseLocalDateTime, validateRecurrence, withStartDate, type Recurrence } from '../../domain/schedule/index.ts';
-import type { Button } from '../../platforms/types.ts';
-import type { FrozenContent } from '../../engine/render.ts';
-import type { SendTargeting } from '../../engine/sql/runs.ts';
-import type { SendTiming } from '../../engine/scheduler.ts';
+import type { ContentInput, FrozenContent } from '../../domain/send/content.ts';
+import type { AudienceInput, ResolvedTargeting } from '../../domain/send/targeting.ts';
+import type { TimingInput } from '../../domain/send/timing.ts';
 import type { Queryable } from '../../storage/db.ts';
 import { getScreen, validateScreen } from '../screens.ts';
-
-export type ContentInput =
-  | { type: 'text'; text: string; media?: FrozenContent['media']; buttons?: Button[] }
-  | { type: 'screen'; screenId: number };
-
-export type AudienceInput =
-  | { type: 'all'; exclude?: Array<string | number> }
-  | { type: 'tags'; include: Array<string | number>; exclude?: Array<string | number> }
-  | { type: 'selected'; subscriberIds?: number[]; importId?: number };
-
-export type TimingInput = { type: 'instant' } | { type: 'delayed'; at: string } | { type: 'periodic'; recurrence: unknown };
 
 export interface SendInput {
   content: ContentInput;
@@ -79,12 +67,6 @@ async function resolveTags(q: Queryable, botId: number, refs: Array<string | num
   return rows.map((r) => ({ id: r.id, name: r.name }));
 }
 
-export interface ResolvedTargeting extends SendTargeting {
-  includeTags: string[];
-  excludeTags: string[];
-  platforms: string[];
-}
-
 export async function resolveTargeting(q: Queryable, botId: number, channelIds: number[], audience: AudienceInput): Promise<ResolvedTargeting> {
   const channels = await resolveChannels(q, botId, channelIds);
   if (audience.type === 'selected' && channels.ids.length !== 1) {
@@ -102,37 +84,4 @@ export async function resolveTargeting(q: Queryable, botId: number, channelIds: 
     includeTags: include.map((t) => t.name),
     excludeTags: exclude.map((t) => t.name),
   };
-}
-
-export interface ResolvedTiming {
-  timing: SendTiming;
-  firstRunAt: Date;
-}
-
-export function resolveTiming(input: TimingInput | undefined, zone: string, now: Date, graceSeconds: number): ResolvedTiming {
-  const timing = input ?? { type: 'instant' };
-  switch (timing.type) {
-    case 'instant':
-      return { timing: { type: 'instant' }, firstRunAt: new Date(now.getTime() + graceSeconds * 1000) };
-    case 'delayed': {
-      const parsed = parseLocalDateTime(timing.at, zone);
-      if (!parsed.ok) throw invalid('invalid_date', `timing.at: ${parsed.reason}`, { field: 'timing.at' });
-      if (isInPast(parsed.instant, now)) throw invalid('date_in_past', `timing.at ${timing.at} (${zone}) is in the past`, { field: 'timing.at' });
-      return { timing: { type: 'delayed', at: parsed.instant.toISOString() }, firstRunAt: parsed.instant };
-    }
-    case 'periodic': {
-      const checked = validateRecurrence(timing.recurrence, { zone, now });
-      if (!checked.ok) {
-        const first = checked.errors[0];
-        const field = first.field ? `timing.recurrence.${first.field}` : 'timing.recurrence';
-        throw invalid('invalid_recurrence', `${field}: ${first.message}`, { field, errors: checked.errors });
-      }
-      const recurrence: Recurrence = withStartDate(checked.value, zone, now);
-      const first = nextOccurrence(recurrence, zone, now);
-      if (!first) throw invalid('invalid_recurrence', 'timing.recurrence has no occurrence after now', { field: 'timing.recurrence' });
-      return { timing: { type: 'periodic', recurrence, zone }, firstRunAt: first };
-    }
-    default:
-      throw invalid('invalid_timing', 'timing.type must be instant, delayed or periodic', { field: 'timing.type' });
-  }
 }

@@ -1,10 +1,11 @@
 // The audience preview: before sending, how many subscribers a send reaches on each platform, and
 // how many are left out and why (exclusion tags, blocked, open operator chats that will be held
-// or closed). Counts only — the same predicate the engine materialises with (engine/sql/audience.ts).
+// or closed). Counts only — the same predicate the engine materialises with (storage/queries/audience.ts).
 import type { ServiceContext } from '../context.ts';
 import { getBot } from '../bots.ts';
-import { audiencePredicate, excludedPredicate } from '../../engine/sql/audience.ts';
-import { resolveTargeting, type AudienceInput } from './input.ts';
+import { audiencePredicate, excludedPredicate } from '../../storage/queries/audience.ts';
+import type { AudienceInput } from '../../domain/send/targeting.ts';
+import { resolveTargeting } from './input.ts';
 
 export interface PlatformPreview {
   channelId: number;

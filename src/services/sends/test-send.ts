@@ -1,11 +1,11 @@
 // Test send: the content to one chosen subscriber (a sandbox user, or yourself on a real
 // platform), right now, without creating a send in history.
 import { invalid, notFound } from '../../domain/errors.ts';
-import { personalise } from '../../engine/render.ts';
+import { personalise, type ContentInput } from '../../domain/send/content.ts';
 import type { ServiceContext } from '../context.ts';
 import { getBot } from '../bots.ts';
 import { channelContext, type ChannelRow } from '../channels.ts';
-import { freezeContent, type ContentInput } from './input.ts';
+import { freezeContent } from './input.ts';
 
 export async function testSend(ctx: ServiceContext, workspaceId: number, botId: number, input: { content: ContentInput; subscriberId: number; data?: unknown }) {
   await getBot(ctx, workspaceId, botId);

@@ -3,7 +3,9 @@
 import { notFound } from '../../domain/errors.ts';
 import type { Queryable } from '../../storage/db.ts';
 import type { ServiceContext } from '../context.ts';
-import type { freezeContent, ResolvedTargeting, ResolvedTiming } from './input.ts';
+import type { ResolvedTargeting } from '../../domain/send/targeting.ts';
+import type { ResolvedTiming } from '../../domain/send/timing.ts';
+import type { freezeContent } from './input.ts';
 
 export interface Counters {
   recipients: number;

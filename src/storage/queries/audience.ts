@@ -1,13 +1,7 @@
 // Who a send reaches, as one SQL predicate over a subscriber row `s`, shared by materialisation
 // (what is inserted) and the audience preview (what is counted) so the two can never disagree.
 // Exclusion always wins over inclusion. Blocked subscribers are filtered by the callers.
-
-export interface SendTargeting {
-  audience: 'all' | 'tags' | 'selected';
-  channelIds: number[];
-  includeTagIds?: number[];
-  excludeTagIds?: number[];
-}
+import type { Audience } from '../../domain/send/targeting.ts';
 
 export interface AudienceParams {
   /** Parameter numbers of: include tag ids (bigint[]), exclude tag ids (bigint[]), and the set of selected users. */
@@ -19,7 +13,7 @@ export interface AudienceParams {
 }
 
 /** Every variant mentions every parameter, so each has a type however the audience is chosen. */
-export function audiencePredicate(audience: SendTargeting['audience'], p: AudienceParams, options: { withExclusion?: boolean } = {}): string {
+export function audiencePredicate(audience: Audience, p: AudienceParams, options: { withExclusion?: boolean } = {}): string {
   const typed = p.selectedIds ? `$${p.include}::bigint[] IS NOT NULL AND $${p.send}::bigint[] IS NOT NULL` : `$${p.include}::bigint[] IS NOT NULL AND $${p.send}::bigint > 0`;
   const excluded = `EXISTS (SELECT 1 FROM subscriber_tags x WHERE x.subscriber_id = s.id AND x.tag_id = ANY($${p.exclude}::bigint[]))`;
   const exclusion = options.withExclusion === false ? `$${p.exclude}::bigint[] IS NOT NULL` : `NOT ${excluded}`;

@@ -1,10 +1,28 @@
 // The outbox. Facts are written in the same transaction as the change they describe, so a reader
 // in any process sees both or neither; consumers advance their own cursor (at-least-once, so
 // consumers are idempotent).
-import type { Queryable, Row } from '../storage/db.ts';
+import type { Queryable, Row } from '../db.ts';
 
 export type EventType = 'chat_closed' | 'chat_opened' | 'tag_assigned' | 'tag_removed' | 'subscriber_blocked';
 
+/** The payload of tag_assigned and tag_removed (services/tags.ts); JSON, so times are ISO strings. */
+export interface TagEventPayload {
+  subscriberId: number;
+  tagId: number;
+  /** tag_assigned only. */
+  assignedAt?: string;
+}
+
+/** The payload of chat_closed (services/operator-chats.ts, and End open chats in the engine). */
+export interface ChatClosedPayload {
+  chatId: number;
+  subscriberId: number;
+  botId: number;
+  reason: string;
+  sendId?: number;
+}
+
+/** An event as read back; `P`: its payload as its writer wrote it (the consumer names it). */
 export interface StoredEvent<P = Row> {
   id: number;
   workspace_id: number;
@@ -22,6 +40,12 @@ export async function appendEvents(q: Queryable, workspaceId: number, type: Even
   );
 }
 
+interface EventCursor {
+  last_id: number;
+  /** xid8 as text: it can exceed 2^53. */
+  last_txid: string;
+}
+
 /**
  * Reads the consumer's next events of the given types and hands them to `handle` inside one
  * transaction that also advances the cursor. The row lock on the cursor makes one process at a
@@ -31,21 +55,21 @@ export async function appendEvents(q: Queryable, workspaceId: number, type: Even
  * than every transaction still open — so an event committed late can never land behind the cursor
  * (see db/migrations/0007_outbox_order.sql).
  */
-export async function consumeEvents(
+export async function consumeEvents<P = Row>(
   db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
   consumer: string,
   types: readonly EventType[],
-  handle: (tx: Queryable, events: StoredEvent[]) => Promise<void>,
+  handle: (tx: Queryable, events: StoredEvent<P>[]) => Promise<void>,
   limit = 500,
 ): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.query('INSERT INTO event_cursors (consumer) VALUES ($1) ON CONFLICT (consumer) DO NOTHING', [consumer]);
-    const [cursor] = await tx.query<{ last_id: number; last_txid: string }>(
+    const [cursor] = await tx.query<EventCursor>(
       'SELECT last_id, last_txid::text AS last_txid FROM event_cursors WHERE consumer = $1 FOR UPDATE SKIP LOCKED',
       [consumer],
     );
     if (!cursor) return 0;
-    const events = await tx.query<StoredEvent & { txid: string }>(
+    const events = await tx.query<StoredEvent<P> & { txid: string }>(
       `SELECT id, workspace_id, type, payload, created_at, txid::text AS txid FROM events
        WHERE (txid, id) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
          AND type = ANY($3::text[])

@@ -1,0 +1,48 @@
+// A "slow down" answer pauses that channel only: here at once, for every other worker through
+// channel_pacing (polled every few hundred ms, and honoured by every later claim), and in the log
+// of every run it holds up.
+import type { Db } from '../storage/db.ts';
+import type { ChannelRow } from '../storage/queries/channels.ts';
+import { logRun } from '../storage/queries/runs.ts';
+import type { Transition } from './outcomes.ts';
+import { pauseChannel } from './sql/claim.ts';
+
+/** The pauses this worker knows of, per channel: ms since epoch on this machine's clock. */
+export class ChannelPauses {
+  private readonly until = new Map<number, number>();
+
+  note(channelId: number, untilMs: number) {
+    if ((this.until.get(channelId) ?? 0) < untilMs) this.until.set(channelId, untilMs);
+  }
+
+  /** When the channel's pause ends, or 0 when it is not paused. */
+  pausedUntil(channelId: number): number {
+    const until = this.until.get(channelId) ?? 0;
+    return until > Date.now() ? until : 0;
+  }
+}
+
+interface PausedRun {
+  run_id: number;
+}
+
+/** Writes the pause for every worker and logs it on each run with work left on the channel. */
+export async function recordPause(db: Db, channel: Pick<ChannelRow, 'id' | 'platform'>, t: Transition) {
+  const dbUntil = await pauseChannel(db, channel.id, t.pauseChannelMs, `${t.code ?? ''} ${t.text ?? ''}`.trim());
+  const runs = await db.query<PausedRun>(
+    `SELECT DISTINCT l.run_id FROM run_lanes l JOIN runs r ON r.id = l.run_id
+     WHERE l.channel_id = $1 AND r.state IN ('materialising', 'delivering') AND l.queued + l.in_flight > 0`,
+    [channel.id],
+  );
+  const seconds = Math.round(t.pauseChannelMs / 100) / 10;
+  for (const r of runs) {
+    await logRun(db, r.run_id, 'paused', `${channel.platform} asked to slow down: channel paused for ${seconds} s`, {
+      channelId: channel.id,
+      platform: channel.platform,
+      pauseMs: t.pauseChannelMs,
+      until: dbUntil,
+      code: t.code,
+      text: t.text,
+    });
+  }
+}

@@ -1,0 +1,18 @@
+// A row of the channels table (SELECT *), as the services that manage channels and the engine
+// that sends and polls through them read it. `credentials_enc` is sealed: only the services open it.
+
+export interface ChannelRow {
+  id: number;
+  workspace_id: number;
+  bot_id: number;
+  /** A code of src/platforms/registry.ts (validated when the channel is created; storage knows no platform). */
+  platform: string;
+  name: string;
+  credentials_enc: string;
+  webhook_secret: string;
+  rate_per_second: number | null;
+  api_base_url: string | null;
+  status: string;
+  status_message: string;
+  created_at: Date;
+}
