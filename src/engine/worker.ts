@@ -10,7 +10,6 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Outcome, PlatformClient } from '../platforms/types.ts';
-import { SLOT_MISSED, sendNoLaterThan } from '../platforms/http.ts';
 import { channelContext, type ChannelRow } from '../services/channels.ts';
 import type { EngineContext } from './types.ts';
 import { releaseTransition, transitionFor, type Transition } from './outcomes.ts';
@@ -291,7 +290,6 @@ export class Worker {
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       await this.semaphore.acquire();
-      let at = 0;
       for (;;) {
         if (paced && i - offset >= rangeSlots) {
           // Slots were skipped below and the range ran out: the rest of the batch takes fresh ones.
@@ -307,7 +305,7 @@ export class Worker {
             return;
           }
         }
-        at = base + (i - offset) * spacing;
+        const at = base + (i - offset) * spacing;
         // Never before its slot: a timer may fire a little early, so wait again until it is due.
         while (paced && Date.now() < at) await sleep(Math.ceil(at - Date.now()));
         // Checked after every wait, right before the request leaves: a pause learned meanwhile wins.
@@ -325,10 +323,7 @@ export class Worker {
         offset -= 1;
       }
       this.inFlight += 1;
-      // The check above ran before the request has a socket; it is made again right before the
-      // first byte is written (a connect or a stall in between), and a request late by then is
-      // withheld and goes back to the queue (SLOT_MISSED).
-      void this.sendOne(info, claim.laneId, renderKey, run, item, paced ? at + LATE_TOLERANCE_MS : 0);
+      void this.sendOne(info, claim.laneId, renderKey, run, item);
     }
   }
 
@@ -338,18 +333,21 @@ export class Worker {
   }
 
   /** Sends one delivery and buffers its outcome; never throws. Frees its semaphore slot when done. */
-  private async sendOne(info: ChannelInfo, laneId: number, renderKey: string, run: RunInfo, item: ClaimedDelivery, deadlineMs: number) {
+  private async sendOne(info: ChannelInfo, laneId: number, renderKey: string, run: RunInfo, item: ClaimedDelivery) {
     let outcome: Outcome;
     try {
       const message = this.renderer.render(renderKey, run.content, info.client, item, run.data, run.personalised);
-      const request = { recipient: item.recipient, message, dedupKey: String(item.id), timeoutMs: this.ctx.settings.requestTimeoutMs };
-      outcome = await (deadlineMs > 0 ? sendNoLaterThan(deadlineMs, () => info.client.send(info.context, request)) : info.client.send(info.context, request));
+      outcome = await info.client.send(info.context, {
+        recipient: item.recipient,
+        message,
+        dedupKey: String(item.id),
+        timeoutMs: this.ctx.settings.requestTimeoutMs,
+      });
     } catch (error) {
       // A bug in a client: the request may or may not have left. Never guess "not sent".
       outcome = { class: 'unknown', code: 'client_error', text: String((error as Error)?.message ?? error).slice(0, 500) };
     }
-    // Withheld before any byte left (late for its slot): back to the queue as it was.
-    const transition = outcome.class !== 'sent' && outcome.code === SLOT_MISSED ? releaseTransition(null) : transitionFor(outcome, item.attempts, {
+    const transition = transitionFor(outcome, item.attempts, {
       maxAttempts: this.ctx.settings.maxAttempts,
       backoffBaseMs: this.ctx.settings.backoffBaseMs,
       maxBackoffMs: this.ctx.settings.maxBackoffMs,

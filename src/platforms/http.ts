@@ -19,31 +19,8 @@ export type HttpResult =
   | { kind: 'response'; status: number; readonly headers: Record<string, string | string[] | undefined>; body: unknown; text: string }
   | { kind: 'network'; neverLeft: boolean; code: string; message: string };
 
-/** The code of a request withheld because it would have left after its send slot (see sendNoLaterThan). */
-export const SLOT_MISSED = 'BOTCAST_SLOT_MISSED';
-
-/**
- * The latest time (Date.now()) the next request dispatched in the current synchronous stretch may
- * be written to its socket, or 0. The worker sets it around a paced send (sendNoLaterThan): a
- * request is handed its connection asynchronously — at once on an idle keep-alive socket, after
- * a TCP connect otherwise, later still when the process stalls — and only at that moment, right
- * before its first byte is written, can it be known that it still leaves within its slot.
- */
-let dispatchDeadline = 0;
-
-/** Calls `send` with its first request bound to leave no later than `deadlineMs`, or fail with SLOT_MISSED before any byte is written. */
-export function sendNoLaterThan<T>(deadlineMs: number, send: () => T): T {
-  dispatchDeadline = deadlineMs;
-  try {
-    return send();
-  } finally {
-    dispatchDeadline = 0;
-  }
-}
-
 /** Errors that happen before any byte of the request reached the peer. */
 const NEVER_LEFT_CODES = new Set([
-  SLOT_MISSED,
   'ECONNREFUSED',
   'ENOTFOUND',
   'EAI_AGAIN',
@@ -144,18 +121,12 @@ class HttpResponse {
  * would reject with, so the never-left classification above is unchanged.
  */
 function exchange(options: Dispatcher.DispatchOptions & { origin: string }): Promise<{ status: number; rawHeaders: RawHeaders; text: string }> {
-  const deadline = dispatchDeadline;
-  dispatchDeadline = 0;
   return new Promise((resolve, reject) => {
     let status = 0;
     let rawHeaders: RawHeaders = [];
     const chunks: Buffer[] = [];
     const handler: Dispatcher.DispatchHandler = {
-      onConnect(abort) {
-        // Called when the request has its socket, before its first byte is written: aborting here
-        // means it never left.
-        if (deadline > 0 && Date.now() > deadline) abort(Object.assign(new Error('the request would have left after its send slot'), { code: SLOT_MISSED }));
-      },
+      onConnect() {},
       onHeaders(statusCode, headers) {
         status = statusCode;
         rawHeaders = headers;

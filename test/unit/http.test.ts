@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { httpCall, sendNoLaterThan, SLOT_MISSED, splitUrl } from '../../src/platforms/http.ts';
-import { createServer } from 'node:http';
+import { httpCall, splitUrl } from '../../src/platforms/http.ts';
 
 test('splitUrl gives the origin and the path with its query, as undici expects them', () => {
   assert.deepEqual(splitUrl('https://api.telegram.org/bot1:AA/sendMessage'), { origin: 'https://api.telegram.org', path: '/bot1:AA/sendMessage' });
@@ -47,28 +46,4 @@ test('a connection refused is a request that never left', async () => {
   const result = await httpCall('http://127.0.0.1:1/x', { json: {} });
   assert.equal(result.kind, 'network');
   assert.equal(result.kind === 'network' && result.neverLeft, true);
-});
-
-test('a request that would leave after its deadline is withheld before any byte is written; one in time leaves', async () => {
-  let received = 0;
-  const server = createServer((req, res) => {
-    received += 1;
-    res.end('{"ok":true}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/x`;
-  try {
-    const late = await sendNoLaterThan(Date.now() - 1, () => httpCall(url, { json: {} }));
-    assert.equal(late.kind, 'network');
-    assert.equal(late.kind === 'network' && late.code, SLOT_MISSED);
-    assert.equal(late.kind === 'network' && late.neverLeft, true);
-    const onTime = await sendNoLaterThan(Date.now() + 5_000, () => httpCall(url, { json: {} }));
-    assert.equal(onTime.kind, 'response');
-    // The deadline binds only the request dispatched inside sendNoLaterThan.
-    const unbound = await httpCall(url, { json: {} });
-    assert.equal(unbound.kind, 'response');
-    assert.equal(received, 2);
-  } finally {
-    server.close();
-  }
 });
