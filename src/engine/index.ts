@@ -13,7 +13,7 @@ export interface Engine {
 export async function startEngine(ctx: EngineContext, options: { schedulerTickMs?: number } = {}): Promise<Engine> {
   const dedupPlatforms = [...ctx.platforms.values()].filter((p) => p.deduplicates).map((p) => p.code);
   const worker = new Worker(ctx);
-  const scheduler = new Scheduler(ctx, { tickMs: options.schedulerTickMs ?? 250, dedupPlatforms });
+  const scheduler = new Scheduler(ctx, { tickMs: options.schedulerTickMs ?? 250, dedupPlatforms, localWorkers: [worker.id] });
   await worker.start();
   scheduler.start();
   const poller = new Poller(ctx, worker.id, { timeoutSec: ctx.settings.pollTimeoutSec, idleMs: Math.max(ctx.settings.pollMs, 200) });

@@ -55,3 +55,15 @@ export async function waitForSend(t: TestApp, w: World, sendId: number, statuses
 }
 
 export const FAST_ENGINE = { pollMs: 20, heartbeatMs: 200, workerStaleMs: 1500, backoffBaseMs: 50, maxBackoffMs: 200, requestTimeoutMs: 2000 };
+
+/**
+ * Resolves once a whole scheduler pass has run that began after this call: due sends started,
+ * triggers processed, runs materialised and completed. The positive event before a "nothing
+ * happened" assertion, instead of a sleep that a slow machine can outlast.
+ */
+export async function aSchedulerPass(t: TestApp, timeoutMs = 30_000) {
+  const scheduler = t.app.engine?.scheduler;
+  if (!scheduler) throw new Error('aSchedulerPass needs an app started with its worker');
+  const begun = scheduler.passesBegun;
+  await waitFor('a scheduler pass that began after now', async () => scheduler.finishedPasses > begun, timeoutMs, 10);
+}
