@@ -24,6 +24,29 @@ const all = findTests('test').filter((f) => filter.length === 0 || filter.some((
 const integration = all.filter((f) => f.startsWith('test/integration/'));
 const totals = { pass: 0, fail: 0, skip: 0 };
 
+// The browser tests (test/e2e/) drive Debian's Chromium. When it is missing and this user may
+// install packages (root with apt-get), it is installed first; otherwise those tests skip
+// themselves (test/e2e/browser.ts) and the closing line says why. BOTCAST_TEST_REQUIRE_BROWSER=1
+// (CI) turns a missing browser into a failure instead.
+const chromium = process.env.BOTCAST_CHROMIUM ?? '/usr/bin/chromium';
+let browserMissing = '';
+if (all.some((f) => f.startsWith('test/e2e/')) && !existsSync(chromium)) {
+  const canInstall = !process.env.BOTCAST_CHROMIUM && process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (canInstall) {
+    console.log(`No Chromium at ${chromium}: installing Debian's chromium package for the browser tests (apt-get) …`);
+    spawnSync('sh', ['-c', 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium'], { stdio: 'inherit' });
+  }
+  if (!existsSync(chromium)) {
+    browserMissing = `no Chromium at ${chromium}`;
+    const how = canInstall ? 'apt-get could not install it' : 'install it as root with `apt-get install chromium`, or point BOTCAST_CHROMIUM at a Chromium';
+    console.log(`\n*** The browser tests (test/e2e/) will be SKIPPED: ${browserMissing}; ${how}. ***\n`);
+    if (process.env.BOTCAST_TEST_REQUIRE_BROWSER === '1') {
+      console.log('BOTCAST_TEST_REQUIRE_BROWSER=1: a missing browser fails the run.');
+      process.exit(1);
+    }
+  }
+}
+
 // Each run names its PostgreSQL databases with its own prefix and drops only those, at the end, on
 // failure and on interrupt: other people's test databases on a shared server are not ours to drop.
 const pgAdminUrl = process.env.BOTCAST_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -97,5 +120,6 @@ for (const engine of engines) {
 }
 dropOurDatabases();
 rmSync(work, { recursive: true, force: true });
-console.log(`\n${totals.pass} passed, ${totals.fail} failed, ${totals.skip} skipped`);
+const skippedWhy = browserMissing ? ` (the browser tests among them: ${browserMissing})` : '';
+console.log(`\n${totals.pass} passed, ${totals.fail} failed, ${totals.skip} skipped${skippedWhy}`);
 process.exit(totals.fail > 0 ? 1 : 0);

@@ -15,7 +15,7 @@ export interface Engine {
 export async function startEngine(ctx: EngineContext, ports: EnginePorts, options: { schedulerTickMs?: number } = {}): Promise<Engine> {
   const dedupPlatforms = [...ctx.platforms.values()].filter((p) => p.deduplicates).map((p) => p.code);
   const worker = new Worker(ctx, ports);
-  const scheduler = new Scheduler(ctx, ports, { tickMs: options.schedulerTickMs ?? 250, dedupPlatforms });
+  const scheduler = new Scheduler(ctx, ports, { tickMs: options.schedulerTickMs ?? 250, dedupPlatforms, localWorkers: [worker.id] });
   await worker.start();
   scheduler.start();
   const poller = new Poller(ctx, ports, worker.id, { timeoutSec: ctx.settings.pollTimeoutSec, idleMs: Math.max(ctx.settings.pollMs, 200) });

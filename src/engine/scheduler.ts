@@ -60,12 +60,16 @@ export async function startDueSends(ctx: EngineContext, limit = 50): Promise<num
 export interface SchedulerOptions {
   tickMs: number;
   dedupPlatforms: readonly string[];
+  /** This process's workers: never presumed dead by this process's own recovery. */
+  localWorkers?: readonly string[];
 }
 
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private ticks = 0;
+  /** Passes finished; a pass numbered above `ticks` read at some moment began after it (tests wait on this). */
+  finishedPasses = 0;
   private stopped = false;
 
   constructor(
@@ -83,6 +87,11 @@ export class Scheduler {
     this.timer = setTimeout(() => void this.tick(), ms);
   }
 
+  /** Passes begun so far (the one running included). */
+  get passesBegun() {
+    return this.ticks;
+  }
+
   /** One pass of every duty; exposed for tests. */
   async tick() {
     if (this.running) return;
@@ -95,7 +104,7 @@ export class Scheduler {
       await releaseHolds(this.ctx);
       if (this.ticks % 4 === 0) await expireHolds(this.ctx);
       if (this.ticks % 4 === 0) {
-        const recovered = await recoverDeadWorkers(this.ctx.db, this.ctx.settings.workerStaleMs, this.options.dedupPlatforms);
+        const recovered = await recoverDeadWorkers(this.ctx.db, this.ctx.settings.workerStaleMs, this.options.dedupPlatforms, this.options.localWorkers);
         if (recovered.requeued + recovered.unknown > 0) this.ctx.logger.warn(recovered, 'recovered in-flight deliveries of a dead worker');
       }
       await completeRuns(this.ctx.db);
@@ -104,6 +113,7 @@ export class Scheduler {
       if (!this.stopped) this.ctx.logger.error({ err: error }, 'scheduler tick failed');
     } finally {
       this.running = false;
+      this.finishedPasses = this.ticks;
       this.schedule(this.options.tickMs);
     }
   }

@@ -222,7 +222,8 @@ export class Worker {
           }
         }
         const at = base + (i - offset) * spacing;
-        if (paced && at - Date.now() > 1) await sleep(at - Date.now());
+        // Never before its slot: a timer may fire a little early, so wait again until it is due.
+        while (paced && Date.now() < at) await sleep(Math.ceil(at - Date.now()));
         // Checked after every wait, right before the request leaves: a pause learned meanwhile wins.
         if (this.stopping || this.pauses.pausedUntil(info.row.id)) {
           this.semaphore.release();

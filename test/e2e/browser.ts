@@ -1,12 +1,24 @@
 // Shared set-up of the browser tests: Debian's Chromium through playwright-core (headless, no
 // sandbox, no background traffic), a page that may only talk to the Botcast under test, and
 // full-page screenshots into test-results/ (not committed).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { test, type TestContext } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.BOTCAST_CHROMIUM ?? '/usr/bin/chromium';
+/**
+ * Why the browser tests cannot run here, or '' when they can. test/run.mjs installs Debian's
+ * Chromium first when it is missing and it may (root, apt-get); otherwise these tests are skipped
+ * with this reason, and the runner's closing line says so.
+ */
+export const BROWSER_MISSING = existsSync(CHROMIUM) ? '' : `no Chromium at ${CHROMIUM} (apt-get install chromium, or set BOTCAST_CHROMIUM)`;
+
+/** A test that needs the browser: skipped, with the reason, when there is none. */
+export function browserTest(name: string, fn: (ctx: TestContext) => Promise<void>): void {
+  test(name, { skip: BROWSER_MISSING || false }, fn);
+}
 export const SHOTS = join(process.cwd(), 'test-results');
 export const PASSWORD = 'correct horse battery';
 

@@ -54,4 +54,19 @@ export async function waitForSend(t: TestApp, w: World, sendId: number, statuses
   }, timeoutMs);
 }
 
-export const FAST_ENGINE = { pollMs: 20, heartbeatMs: 200, workerStaleMs: 1500, backoffBaseMs: 50, maxBackoffMs: 200, requestTimeoutMs: 2000 };
+// The request timeout stays at the default 15 s: in-process fakes share the event loop with PGlite
+// and the worker, and after a stall longer than the timeout its timer fires before the answer
+// already waiting in the socket is read — on a busy machine, 214 of 300 became `unknown` at 2 s.
+export const FAST_ENGINE = { pollMs: 20, heartbeatMs: 200, workerStaleMs: 1500, backoffBaseMs: 50, maxBackoffMs: 200, requestTimeoutMs: 15_000 };
+
+/**
+ * Resolves once a whole scheduler pass has run that began after this call: due sends started,
+ * triggers processed, runs materialised and completed. The positive event before a "nothing
+ * happened" assertion, instead of a sleep that a slow machine can outlast.
+ */
+export async function aSchedulerPass(t: TestApp, timeoutMs = 30_000) {
+  const scheduler = t.app.engine?.scheduler;
+  if (!scheduler) throw new Error('aSchedulerPass needs an app started with its worker');
+  const begun = scheduler.passesBegun;
+  await waitFor('a scheduler pass that began after now', async () => scheduler.finishedPasses > begun, timeoutMs, 10);
+}

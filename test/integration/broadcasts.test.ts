@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { FAST_ENGINE, addChannel, makeWorld, waitFor, waitForSend, type World } from '../helpers/world.ts';
+import { FAST_ENGINE, aSchedulerPass, addChannel, makeWorld, waitFor, waitForSend, type World } from '../helpers/world.ts';
 import type { CountRow, IdRow } from '../../src/storage/db.ts';
 import type { Json } from '../helpers/json.ts';
 
@@ -171,7 +171,7 @@ describe('timing', () => {
       const del = await grace.request('DELETE', `/api/sends/${s.body.id}`, { key: gw.key });
       assert.equal(del.status, 200);
       await grace.app.ctx.db.query(`UPDATE sends SET next_run_at = now() WHERE id = $1`, [s.body.id]).catch(() => {});
-      await new Promise((r) => setTimeout(r, 400));
+      await aSchedulerPass(grace);
       const runs = await grace.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM runs WHERE send_id = $1', [s.body.id]);
       assert.equal(runs[0].n, 0);
     } finally {
@@ -212,7 +212,7 @@ describe('timing', () => {
     // Pretend the last run was planned five days ago and Botcast was down since.
     await t.app.ctx.db.query(`UPDATE sends SET last_planned_at = now() - interval '5 days', next_run_at = now() - interval '4 days' WHERE id = $1`, [s.body.id]);
     await waitFor('one run', async () => (await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM runs WHERE send_id = $1', [s.body.id]))[0].n >= 1);
-    await new Promise((r) => setTimeout(r, 500));
+    await aSchedulerPass(t);
     const runs = await t.app.ctx.db.query<IdRow>('SELECT id FROM runs WHERE send_id = $1', [s.body.id]);
     assert.equal(runs.length, 1);
     const view = (await t.request('GET', `/api/sends/${s.body.id}`, { key: w.key })).body;

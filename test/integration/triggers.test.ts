@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { FAST_ENGINE, addChannel, makeWorld, seedSubscribers, waitFor, waitForSend, type World } from '../helpers/world.ts';
+import { FAST_ENGINE, aSchedulerPass, addChannel, makeWorld, seedSubscribers, waitFor, waitForSend, type World } from '../helpers/world.ts';
 import type { Json } from '../helpers/json.ts';
 
 let t: TestApp;
@@ -131,7 +131,8 @@ describe('timing: due time from the assignment time, in the bot time zone', () =
     await tag(ann, 'welcome');
     const pending = await waitFiring(trigger.id, ann, 'pending');
     assert.equal(new Date(pending.dueAt).getTime() - new Date(pending.assignedAt).getTime(), 60_000);
-    await new Promise((r) => setTimeout(r, 300));
+    await aSchedulerPass(t);
+    assert.equal((await firings(trigger.id, `?subscriberId=${ann}`))[0].state, 'pending', 'not fired before the due time');
     assert.deepEqual(await inbox('ann'), [], 'not before the due time');
     await makeDue(trigger.id);
     await received('ann', 'Welcome, ann!');
@@ -185,7 +186,7 @@ describe('firing rules', () => {
     assert.equal((await firings(once.id, `?subscriberId=${bob}`)).length, 1, 'the once-only trigger does not fire again');
     await makeDue(again.id);
     await waitFor('the second "again"', async () => (await inbox('bob')).filter((m) => m === 'again').length === 2);
-    await new Promise((r) => setTimeout(r, 300));
+    await aSchedulerPass(t);
     assert.deepEqual((await inbox('bob')).sort(), ['again', 'again', 'once']);
     // The same day: still one send; the repeat needs its own run (one delivery per run and subscriber).
     const fired = await firings(again.id, `?subscriberId=${bob}&state=fired`);
@@ -204,7 +205,8 @@ describe('firing rules', () => {
     const cancelled = await waitFiring(trigger.id, cid, 'cancelled');
     assert.match(cancelled.reason, /tag was removed/);
     await t.app.ctx.db.query(`UPDATE trigger_firings SET due_at = now() - interval '1 second' WHERE trigger_id = $1`, [trigger.id]);
-    await new Promise((r) => setTimeout(r, 700));
+    await aSchedulerPass(t);
+    assert.deepEqual((await firings(trigger.id, `?subscriberId=${cid}`)).map((f) => f.state), ['cancelled'], 'a pass with the firing due did not fire it');
     assert.deepEqual(await inbox('cid'), []);
     // Assigned again later, the once-only trigger still fires: the cancelled firing never fired.
     await tag(cid, 'trial');
@@ -226,7 +228,7 @@ describe('firing rules', () => {
     assert.match(cancelled.reason, /disabled/);
     const dia = await write(sandbox, 'dia');
     await tag(dia, 'paused');
-    await new Promise((r) => setTimeout(r, 700));
+    await aSchedulerPass(t);
     assert.deepEqual(await firings(trigger.id, `?subscriberId=${dia}`), []);
     assert.equal((await t.request('POST', `/api/triggers/${trigger.id}/enable`, { key: w.key })).body.enabled, true);
     assert.deepEqual([...(await inbox('dan')), ...(await inbox('dia'))], []);

@@ -26,14 +26,19 @@ export interface Recovered {
 }
 
 /**
- * Settles the in-flight deliveries of workers that stopped heart-beating. One transaction: the
+ * Settles the in-flight deliveries of workers that stopped heart-beating, except `alive`: the
+ * workers of the calling process, which is evidently running (a stalled event loop delays their
+ * heartbeat, not their requests). One transaction: the
  * workers' rows go with their deliveries, so a failure leaves both for the next try. Only when a
  * worker was found dead does it touch deliveries (a scan: there is no index of in-flight rows, see
  * db/migrations/0011).
  */
-export async function recoverDeadWorkers(db: Db, staleMs: number, dedupPlatforms: readonly string[]): Promise<Recovered> {
+export async function recoverDeadWorkers(db: Db, staleMs: number, dedupPlatforms: readonly string[], alive: readonly string[] = []): Promise<Recovered> {
   return db.transaction(async (q) => {
-    const dead = await q.query<{ id: string }>(`DELETE FROM workers WHERE heartbeat_at < now() - make_interval(secs => $1) RETURNING id`, [staleMs / 1000]);
+    const dead = await q.query<{ id: string }>(
+      `DELETE FROM workers WHERE heartbeat_at < now() - make_interval(secs => $1) AND id <> ALL($2::text[]) RETURNING id`,
+      [staleMs / 1000, alive],
+    );
     if (dead.length === 0) return { requeued: 0, unknown: 0 };
     const rows = await q.query<{ state: string }>(
       `UPDATE deliveries d SET
