@@ -24,8 +24,9 @@ export async function runServer(config: Config, roles: { api: boolean; worker: b
   if (app.server) {
     await app.server.listen({ host: config.host, port: config.port });
   }
+  // A worker-only process listens on no port and says so (null), rather than naming PORT.
   const address = app.server?.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
+  const port = typeof address === 'object' && address ? address.port : null;
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   const lines = [`Botcast is running (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`}; roles: ${[roles.api && 'api', roles.worker && 'worker'].filter(Boolean).join(', ')})`];
   if (app.server) lines.push(`  admin panel  ${base}/`, `  API docs     ${base}/api/docs`);

@@ -24,3 +24,11 @@ test('configuration problems are all listed, each naming its variable', () => {
   );
   assert.throws(() => loadConfig({ DATABASE_URL: 'postgres://x/y' }), /BOTCAST_SECRET_KEY is required/);
 });
+
+test('a BOTCAST_SECRET_KEY that is not 32 bytes is refused, also without DATABASE_URL', () => {
+  assert.throws(
+    () => loadConfig({ BOTCAST_SECRET_KEY: 'short' }),
+    (e: unknown) => e instanceof ConfigError && e.problems.length === 1 && /^BOTCAST_SECRET_KEY must be 32 bytes/.test(e.problems[0]),
+  );
+  assert.equal(loadConfig({ BOTCAST_SECRET_KEY: 'ab'.repeat(32) }).secretKey, 'ab'.repeat(32));
+});
