@@ -4,6 +4,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { ENGINE, createTestDatabase } from '../helpers/engine.ts';
+import { startBotcast } from '../helpers/process.ts';
 import { DEMO_IMAGE_PATH, ensureDemo } from '../../src/services/demo.ts';
 
 let t: TestApp;
@@ -91,5 +93,30 @@ describe('demo', () => {
     assert.equal(next.apiKeyState, 'revoked');
     assert.equal(next.apiKey, null);
     assert.equal((await t.request('GET', '/api/api-keys', { key: demo.apiKey! })).status, 401);
+  });
+
+  test('botcast start --demo prints the same key when the same data folder starts again', { skip: ENGINE !== 'pglite' && 'embedded mode only' }, async () => {
+    const folder = await createTestDatabase();
+    // No BOTCAST_SECRET_KEY: the key generated into the data folder is the one the demo key comes from.
+    const env = { ...folder.env, BOTCAST_SECRET_KEY: '' };
+    const keyOf = (output: string) => /API key\s+(bc_\S+)/.exec(output)?.[1];
+    try {
+      const first = await startBotcast(['start', '--demo'], env, 120_000);
+      const firstKey = keyOf(first.output());
+      assert.equal(await first.kill(), 0);
+      const second = await startBotcast(['start', '--demo'], env, 120_000);
+      try {
+        assert.ok(firstKey, first.output());
+        assert.equal(keyOf(second.output()), firstKey, second.output());
+        assert.match(second.output(), /the same key as before/);
+        assert.match(second.output(), /3000 subscribers\)/);
+        const res = await fetch(`${second.url}/api/bots`, { headers: { authorization: `Bearer ${firstKey}` } });
+        assert.equal(res.status, 200);
+      } finally {
+        await second.kill();
+      }
+    } finally {
+      await folder.drop();
+    }
   });
 });
