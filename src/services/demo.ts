@@ -85,12 +85,14 @@ export async function ensureDemo(ctx: ServiceContext): Promise<DemoInfo> {
     const workspaceId = existing[0].workspace_id;
     const [bot] = await ctx.db.query<{ id: number }>('SELECT id FROM bots WHERE workspace_id = $1 ORDER BY id LIMIT 1', [workspaceId]);
     const [channel] = await ctx.db.query<{ id: number }>(`SELECT id FROM channels WHERE workspace_id = $1 AND platform = 'sandbox' ORDER BY id LIMIT 1`, [workspaceId]);
-    // A demo made before the image was served here pointed at an address that does not exist.
-    await ctx.db.query(`UPDATE screens SET media = $2, updated_at = now() WHERE workspace_id = $1 AND media->>'url' = $3`, [
-      workspaceId,
-      JSON.stringify({ type: 'image', url: ctx.config.publicUrl + DEMO_IMAGE_PATH }),
-      OLD_DEMO_IMAGE_URL,
-    ]);
+    // The demo image at this start's address (BOTCAST_PUBLIC_URL or PORT may have changed); a demo
+    // made before the image was served here pointed at an address that does not exist.
+    const image = ctx.config.publicUrl + DEMO_IMAGE_PATH;
+    await ctx.db.query(
+      `UPDATE screens SET media = $2, updated_at = now()
+       WHERE workspace_id = $1 AND media->>'type' = 'image' AND media->>'url' <> $3 AND (media->>'url' = $4 OR media->>'url' LIKE '%' || $5)`,
+      [workspaceId, JSON.stringify({ type: 'image', url: image }), image, OLD_DEMO_IMAGE_URL, DEMO_IMAGE_PATH],
+    );
     const key = await keepDemoKey(ctx, workspaceId);
     const counts = channel ? await countSubscribers(ctx, channel.id) : { subscribers: 0, activeSubscribers: 0 };
     return { email: DEMO_EMAIL, password: DEMO_PASSWORD, ...key, workspaceId, botId: bot?.id ?? 0, channelId: channel?.id ?? 0, ...counts, created: false };

@@ -78,6 +78,13 @@ describe('demo', () => {
     const media = (screens.body as Array<{ media: { type: string; url: string } | null }>)[0]?.media;
     assert.equal(media?.type, 'image');
     assert.equal(media?.url, t.app.ctx.config.publicUrl + DEMO_IMAGE_PATH);
+    // A demo from before (an image address that did not exist) or from another port gets this one.
+    for (const old of ['https://example.com/winter-sale.jpg', `http://127.0.0.1:1234${DEMO_IMAGE_PATH}`]) {
+      await t.app.ctx.db.query(`UPDATE screens SET media = $2 WHERE bot_id = $1`, [demo.botId, JSON.stringify({ type: 'image', url: old })]);
+      await ensureDemo(t.app.ctx);
+      const [row] = await t.app.ctx.db.query<{ url: string }>(`SELECT media->>'url' AS url FROM screens WHERE bot_id = $1`, [demo.botId]);
+      assert.equal(row.url, t.app.ctx.config.publicUrl + DEMO_IMAGE_PATH);
+    }
     const image = await t.request('GET', DEMO_IMAGE_PATH);
     assert.equal(image.status, 200);
     assert.match(String(image.headers['content-type']), /^image\/png/);
