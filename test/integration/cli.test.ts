@@ -64,7 +64,7 @@ describe('command line', () => {
   });
 
   test('a worker-only process names no port', async () => {
-    const worker = await startBotcast(['worker'], { ...db.env, PORT: '3999' }, 120_000);
+    const worker = await startBotcast(['worker'], { ...db.env, PORT: '3999' });
     try {
       assert.equal(worker.port, 0);
       assert.match(worker.output(), /\{"botcast":"ready","port":null\}/);

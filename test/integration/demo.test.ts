@@ -108,10 +108,10 @@ describe('demo', () => {
     const env = { ...folder.env, BOTCAST_SECRET_KEY: '' };
     const keyOf = (output: string) => /API key\s+(bc_\S+)/.exec(output)?.[1];
     try {
-      const first = await startBotcast(['start', '--demo'], env, 120_000);
+      const first = await startBotcast(['start', '--demo'], env);
       const firstKey = keyOf(first.output());
       assert.equal(await first.kill(), 0);
-      const second = await startBotcast(['start', '--demo'], env, 120_000);
+      const second = await startBotcast(['start', '--demo'], env);
       try {
         assert.ok(firstKey, first.output());
         assert.equal(keyOf(second.output()), firstKey, second.output());
