@@ -1,5 +1,6 @@
 // Configuration from environment variables, validated at start: every bad variable is listed
 // with its reason, then the process exits. The README's configuration table mirrors SETTINGS.
+import { parseKey } from './security/encryption.ts';
 
 export interface Config {
   dataDir: string;
@@ -62,6 +63,11 @@ const url = (protocols: string[]): Parser => (raw) => {
   if (!protocols.includes(parsed.protocol)) throw new SettingError(`must start with ${protocols.join(' or ')}`);
   return raw.replace(/\/$/, '');
 };
+/** Kept as written (src/storage/open.ts decodes it); refused here unless it decodes to 32 bytes. */
+const secretKey: Parser = (raw) => {
+  if (!parseKey(raw)) throw new SettingError(`must be 32 bytes written as base64 (44 characters) or hex (64 characters), got ${raw.trim().length} characters`);
+  return raw;
+};
 const level: Parser = (raw) => {
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!levels.includes(raw)) throw new SettingError(`must be one of ${levels.join(', ')}`);
@@ -74,7 +80,7 @@ export const SETTINGS: Setting[] = [
   { env: 'HOST', key: 'host', default: '127.0.0.1', parse: str, doc: 'Address the HTTP server listens on (0.0.0.0 to accept other machines).' },
   { env: 'PORT', key: 'port', default: '3000', parse: int(0, 65535), doc: 'HTTP port of the API, the admin panel and the webhooks.' },
   { env: 'BOTCAST_PUBLIC_URL', key: 'publicUrl', default: null, parse: url(['http:', 'https:']), doc: 'Public base URL used in webhook addresses (default http://HOST:PORT).' },
-  { env: 'BOTCAST_SECRET_KEY', key: 'secretKey', default: null, parse: str, doc: '32-byte key (base64 or hex) that encrypts channel credentials. Required with DATABASE_URL; generated into the data folder in embedded mode.' },
+  { env: 'BOTCAST_SECRET_KEY', key: 'secretKey', default: null, parse: secretKey, doc: '32-byte key (base64 or hex) that encrypts channel credentials. Required with DATABASE_URL; in embedded mode, when unset, generated into the data folder (an invalid one is refused, never replaced).' },
   { env: 'LOG_LEVEL', key: 'logLevel', default: 'info', parse: level, doc: 'pino log level.' },
   { env: 'BOTCAST_BODY_LIMIT', key: 'bodyLimitBytes', default: '1048576', parse: int(1024, 100 * 1024 * 1024), doc: 'Largest JSON request body, bytes (413 beyond).' },
   { env: 'BOTCAST_GRACE_SECONDS', key: 'graceSeconds', default: '60', parse: int(0, 3600), doc: 'Grace window of instant broadcasts, during which they can still be deleted.' },
@@ -118,7 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
   Object.assign(config, overrides);
-  if (config.databaseUrl && !config.secretKey) {
+  if (config.databaseUrl && !config.secretKey && !problems.some((p) => p.startsWith('BOTCAST_SECRET_KEY '))) {
     problems.push('BOTCAST_SECRET_KEY is required with DATABASE_URL (32 bytes, base64 or hex): every process must share the key that encrypts channel credentials');
   }
   if (problems.length > 0) throw new ConfigError(problems);

@@ -13,7 +13,7 @@ CREATE TABLE members (
   workspace_id   bigint NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
   email          text NOT NULL,
   name           text NOT NULL DEFAULT '',
-  password_hash  text NOT NULL,            -- scrypt, see src/security/passwords.ts
+  password_hash  text NOT NULL,            -- scrypt, see src/security/secrets.ts
   created_at     timestamptz NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX members_email_key ON members (lower(email));

@@ -24,21 +24,29 @@ export async function runServer(config: Config, roles: { api: boolean; worker: b
   if (app.server) {
     await app.server.listen({ host: config.host, port: config.port });
   }
+  // A worker-only process listens on no port and says so (null), rather than naming PORT.
   const address = app.server?.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
+  const port = typeof address === 'object' && address ? address.port : null;
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   const lines = [`Botcast is running (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`}; roles: ${[roles.api && 'api', roles.worker && 'worker'].filter(Boolean).join(', ')})`];
   if (app.server) lines.push(`  admin panel  ${base}/`, `  API docs     ${base}/api/docs`);
   if (roles.demo && app.server) {
     const demo = await ensureDemo(app.ctx);
+    const keyNote: Record<typeof demo.apiKeyState, string> = {
+      created: '',
+      kept: '   (the same key as before)',
+      changed: '   (NEW: the demo API key printed before no longer works)',
+      revoked: '',
+    };
+    const audience = demo.activeSubscribers === demo.subscribers ? `${demo.subscribers} subscribers` : `${demo.subscribers} subscribers, ${demo.activeSubscribers} reachable`;
     lines.push(
       '',
       demo.created ? 'Demo workspace created:' : 'Demo workspace:',
       `  log in       ${demo.email} / ${demo.password}`,
-      `  API key      ${demo.apiKey}`,
-      `  sandbox bot  ${demo.botId} (channel ${demo.channelId}, 3000 subscribers)`,
-      `  try          curl -H "Authorization: Bearer ${demo.apiKey}" ${base}/api/bots/${demo.botId}/tags`,
+      demo.apiKey ? `  API key      ${demo.apiKey}${keyNote[demo.apiKeyState]}` : '  API key      the demo key was revoked; log in and create one (POST /api/api-keys)',
+      `  sandbox bot  ${demo.botId} (channel ${demo.channelId}, ${audience})`,
     );
+    if (demo.apiKey) lines.push(`  try          curl -H "Authorization: Bearer ${demo.apiKey}" ${base}/api/bots/${demo.botId}/tags`);
   }
   process.stdout.write(lines.join('\n') + '\n');
   // Machine-readable line for supervisors and tests.

@@ -1,12 +1,14 @@
 // Channel credentials are encrypted at rest with AES-256-GCM under a key from the environment
 // (BOTCAST_SECRET_KEY); in embedded mode it is generated once into the data folder.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
 
 export interface Sealer {
   seal(plain: string): string;
   open(sealed: string): string;
+  /** 32 bytes derived from the key for one purpose (HMAC-SHA256 of `purpose`): stable while the key is. */
+  derive(purpose: string): Buffer;
 }
 
 export function createSealer(key: Buffer): Sealer {
@@ -25,6 +27,9 @@ export function createSealer(key: Buffer): Sealer {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    },
+    derive(purpose) {
+      return createHmac('sha256', key).update(`botcast:${purpose}`).digest();
     },
   };
 }

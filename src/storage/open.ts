@@ -25,14 +25,19 @@ function embeddedKey(dataDir: string): Buffer {
   return key;
 }
 
+/** BOTCAST_SECRET_KEY, which loadConfig has already checked: a bad one is never replaced by another key. */
+function configuredKey(text: string): Buffer {
+  const key = parseKey(text);
+  if (!key) throw new Error('BOTCAST_SECRET_KEY must be 32 bytes, written as base64 (44 characters) or hex (64 characters)');
+  return key;
+}
+
 export async function openStorage(config: Config, options: { migrate?: boolean } = {}): Promise<Storage> {
   let db: Db;
   let key: Buffer;
   let release = () => {};
   if (config.databaseUrl) {
-    const parsed = parseKey(config.secretKey ?? '');
-    if (!parsed) throw new Error('BOTCAST_SECRET_KEY must be 32 bytes, written as base64 (44 characters) or hex (64 characters)');
-    key = parsed;
+    key = configuredKey(config.secretKey ?? '');
     const { openPostgres } = await import('./drivers/postgres.ts');
     db = await openPostgres(config.databaseUrl, { poolSize: config.dbPoolSize });
   } else {
@@ -40,7 +45,7 @@ export async function openStorage(config: Config, options: { migrate?: boolean }
     mkdirSync(dir, { recursive: true });
     release = await lockDataDir(dir);
     try {
-      key = config.secretKey ? (parseKey(config.secretKey) ?? embeddedKey(dir)) : embeddedKey(dir);
+      key = config.secretKey ? configuredKey(config.secretKey) : embeddedKey(dir);
       const { openPglite } = await import('./drivers/pglite.ts');
       db = await openPglite(join(dir, 'pgdata'));
     } catch (error) {

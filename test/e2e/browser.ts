@@ -42,7 +42,7 @@ export async function openBrowser(base: string, prefix: string): Promise<TestBro
   // Generous: CI machines are shared and a cold page (first import of every module) can be slow.
   context.setDefaultTimeout(30_000);
   const page = context.pages()[0] ?? (await context.newPage());
-  // No request of the panel may leave Botcast (demo images point at example.com).
+  // No request of the panel may leave Botcast.
   await page.route((url) => !url.href.startsWith(base), (route) => route.abort());
   return {
     context,

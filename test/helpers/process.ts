@@ -6,6 +6,7 @@ const BIN = fileURLToPath(new URL('../../bin/botcast.js', import.meta.url));
 
 export interface BotcastProcess {
   child: ChildProcess;
+  /** The HTTP port; 0 for a process without one (`botcast worker`). */
   port: number;
   url: string;
   output(): string;
@@ -25,10 +26,10 @@ export async function startBotcast(args: string[], env: Record<string, string>, 
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /\{"botcast":"ready","port":(\d+)\}/.exec(out);
+      const m = /\{"botcast":"ready","port":(\d+|null)\}/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve(Number(m[1]));
+        resolve(m[1] === 'null' ? 0 : Number(m[1]));
       }
     };
     child.stdout!.on('data', onData);

@@ -1,13 +1,14 @@
-// The command line: configuration errors name the variable, migrate is idempotent, the migration
+// The command line: configuration errors name the variable (a bad secret key is refused, never
+// replaced), a worker-only process names no port, migrate is idempotent, the migration
 // import of subscribers reports bad rows as file:line and imports nothing from a broken file,
 // backup and restore of the embedded database.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENGINE, createTestDatabase, type TestDatabase } from '../helpers/engine.ts';
-import { runBotcast } from '../helpers/process.ts';
+import { runBotcast, startBotcast } from '../helpers/process.ts';
 import { openStorage } from '../../src/storage/open.ts';
 import { buildRegistry } from '../../src/platforms/registry.ts';
 import { signup } from '../../src/services/workspaces.ts';
@@ -48,6 +49,30 @@ describe('command line', () => {
     assert.equal(r.code, 1);
     assert.match(r.output, /PORT must be a whole number, got "eighty"/);
     assert.match(r.output, /BOTCAST_GRACE_SECONDS must be between 0 and 3600/);
+  });
+
+  test('an invalid BOTCAST_SECRET_KEY is refused, in embedded mode too, never replaced by a generated one', async () => {
+    // One process (each start is slow on a busy machine); other bad values: test/unit/readme.test.ts.
+    const fresh = join(dir, 'fresh-data');
+    const bad = Buffer.alloc(16, 1).toString('base64');
+    const r = await runBotcast(['migrate'], { ...db.env, BOTCAST_DATA_DIR: fresh, BOTCAST_SECRET_KEY: bad });
+    assert.equal(r.code, 1, r.output);
+    assert.match(r.output, /BOTCAST_SECRET_KEY must be 32 bytes written as base64 \(44 characters\) or hex \(64 characters\)/);
+    assert.doesNotMatch(r.output, /is required/, 'one problem, said once');
+    assert.ok(!r.output.includes(bad), 'the value is not echoed');
+    assert.equal(existsSync(join(fresh, 'secret.key')), false, 'no key was generated');
+  });
+
+  test('a worker-only process names no port', async () => {
+    const worker = await startBotcast(['worker'], { ...db.env, PORT: '3999' });
+    try {
+      assert.equal(worker.port, 0);
+      assert.match(worker.output(), /\{"botcast":"ready","port":null\}/);
+      assert.doesNotMatch(worker.output(), /3999|admin panel|API docs/);
+      assert.match(worker.output(), /roles: worker\)/);
+    } finally {
+      assert.equal(await worker.kill(), 0);
+    }
   });
 
   test('migrate applies nothing twice', async () => {

@@ -24,3 +24,17 @@ test('configuration problems are all listed, each naming its variable', () => {
   );
   assert.throws(() => loadConfig({ DATABASE_URL: 'postgres://x/y' }), /BOTCAST_SECRET_KEY is required/);
 });
+
+test('a BOTCAST_SECRET_KEY that is not 32 bytes is refused, also without DATABASE_URL', () => {
+  for (const bad of ['short', Buffer.alloc(16, 1).toString('base64'), 'ab'.repeat(31), 'ab'.repeat(33)]) {
+    assert.throws(
+      () => loadConfig({ BOTCAST_SECRET_KEY: bad }),
+      (e: unknown) => e instanceof ConfigError && e.problems.length === 1 && /^BOTCAST_SECRET_KEY must be 32 bytes/.test(e.problems[0]) && !e.problems[0].includes(bad),
+    );
+  }
+  assert.throws(
+    () => loadConfig({ BOTCAST_SECRET_KEY: 'short', DATABASE_URL: 'postgres://x/y' }),
+    (e: unknown) => e instanceof ConfigError && e.problems.length === 1,
+  );
+  assert.equal(loadConfig({ BOTCAST_SECRET_KEY: 'ab'.repeat(32) }).secretKey, 'ab'.repeat(32));
+});

@@ -21,7 +21,7 @@ export async function deleteSend(ctx: ServiceContext, workspaceId: number, sendI
     if (send.timing.type !== 'periodic' && runs.length > 0) {
       throw conflict('already_started', `send ${sendId} has already started; stop it instead (POST /api/sends/${sendId}/stop)`);
     }
-    await tx.query('UPDATE sends SET deleted_at = now(), next_run_at = NULL, created_by = created_by WHERE id = $1', [sendId]);
+    await tx.query('UPDATE sends SET deleted_at = now(), next_run_at = NULL WHERE id = $1', [sendId]);
     for (const run of runs) await logRun(tx, run.id, 'deleted', `Periodic broadcast deleted by ${by}: no further runs`, { by });
     return { id: sendId, deleted: true };
   });
