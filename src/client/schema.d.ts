@@ -886,8 +886,8 @@ export interface paths {
               /** @description webhook or polling */
               inbound: string;
               name: string;
-              /** @description tg, wa, viber, vk, fb, instagram, ok or sandbox */
-              platform: string;
+              /** @description tg Telegram, wa WhatsApp, viber Viber, vk VK, fb Facebook Messenger, instagram Instagram, ok Odnoklassniki, sandbox Sandbox */
+              platform: 'tg' | 'wa' | 'viber' | 'vk' | 'fb' | 'instagram' | 'ok' | 'sandbox';
               rateIsDefault: boolean;
               ratePerSecond: number;
               /** @description active, disabled, or a problem the platform reported */
@@ -995,8 +995,8 @@ export interface paths {
               /** @description webhook or polling */
               inbound: string;
               name: string;
-              /** @description tg, wa, viber, vk, fb, instagram, ok or sandbox */
-              platform: string;
+              /** @description tg Telegram, wa WhatsApp, viber Viber, vk VK, fb Facebook Messenger, instagram Instagram, ok Odnoklassniki, sandbox Sandbox */
+              platform: 'tg' | 'wa' | 'viber' | 'vk' | 'fb' | 'instagram' | 'ok' | 'sandbox';
               rateIsDefault: boolean;
               ratePerSecond: number;
               /** @description active, disabled, or a problem the platform reported */
@@ -3315,8 +3315,8 @@ export interface paths {
               /** @description webhook or polling */
               inbound: string;
               name: string;
-              /** @description tg, wa, viber, vk, fb, instagram, ok or sandbox */
-              platform: string;
+              /** @description tg Telegram, wa WhatsApp, viber Viber, vk VK, fb Facebook Messenger, instagram Instagram, ok Odnoklassniki, sandbox Sandbox */
+              platform: 'tg' | 'wa' | 'viber' | 'vk' | 'fb' | 'instagram' | 'ok' | 'sandbox';
               rateIsDefault: boolean;
               ratePerSecond: number;
               /** @description active, disabled, or a problem the platform reported */
@@ -3488,8 +3488,8 @@ export interface paths {
               /** @description webhook or polling */
               inbound: string;
               name: string;
-              /** @description tg, wa, viber, vk, fb, instagram, ok or sandbox */
-              platform: string;
+              /** @description tg Telegram, wa WhatsApp, viber Viber, vk VK, fb Facebook Messenger, instagram Instagram, ok Odnoklassniki, sandbox Sandbox */
+              platform: 'tg' | 'wa' | 'viber' | 'vk' | 'fb' | 'instagram' | 'ok' | 'sandbox';
               rateIsDefault: boolean;
               ratePerSecond: number;
               /** @description active, disabled, or a problem the platform reported */

@@ -4,7 +4,7 @@
 // platform calls, a caller's data) say so with additionalProperties. test/helpers/app.ts checks
 // every answer of the integration tests against them.
 import { Type, type TSchema } from '@sinclair/typebox';
-import { AnyObject, DateTime, Id, Nullable, NullableDateTime, OpenObject } from './schemas.ts';
+import { AnyObject, DateTime, Id, Nullable, NullableDateTime, OpenObject, PlatformCode } from './schemas.ts';
 
 const Int = Type.Integer();
 const Str = Type.String();
@@ -40,7 +40,7 @@ export const Bot = doc(Type.Object({ id: Id, name: Str, timeZone: Type.String({ 
 export const Channel = doc(Type.Object({
   id: Id,
   botId: Id,
-  platform: Type.String({ description: 'tg, wa, viber, vk, fb, instagram, ok or sandbox' }),
+  platform: PlatformCode,
   name: Str,
   status: Type.String({ description: 'active, disabled, or a problem the platform reported' }),
   statusMessage: Str,

@@ -102,6 +102,8 @@ test('no list of platform codes outside the registry', () => {
   for (const dir of ['src', 'web', 'test/fakes', 'db', 'bin', 'bench']) {
     for (const file of files(dir)) {
       if (file === join('src/platforms/registry.ts')) continue;
+      // Generated from openapi.json, itself generated from the registry (npm run snapshots; CI checks drift).
+      if (file === join('src/client/schema.d.ts') || file === join('db/schema.sql')) continue;
       const migration = /^db\/migrations\/(\d+)_/.exec(file);
       if (migration && Number(migration[1]) < 13) continue;
       if (!/\.(ts|js|mjs|sql|css|html|json)$/.test(file)) continue;
