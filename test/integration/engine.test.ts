@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { startFakeServer, type FakeServer } from '../fakes/server.ts';
+import { startFakeProcess } from '../helpers/fake-process.ts';
 import { FAST_ENGINE, addChannel, makeWorld, seedSubscribers, waitFor, waitForSend, type World } from '../helpers/world.ts';
 import type { IdRow } from '../../src/storage/db.ts';
 import type { Json } from '../helpers/json.ts';
@@ -21,10 +22,10 @@ after(async () => {
   await fake.close();
 });
 
-async function tgWorld(count: number, options: { rate?: number; token?: string } = {}) {
+async function tgWorld(count: number, options: { rate?: number; token?: string; baseUrl?: string } = {}) {
   const w = await makeWorld(t);
   const token = options.token ?? `${Math.floor(Math.random() * 1e9)}:AA${Math.random().toString(36).slice(2)}`;
-  const channelId = await addChannel(t, w, 'tg', { credentials: { token }, apiBaseUrl: fake.url, ratePerSecond: options.rate ?? 1000 });
+  const channelId = await addChannel(t, w, 'tg', { credentials: { token }, apiBaseUrl: options.baseUrl ?? fake.url, ratePerSecond: options.rate ?? 1000 });
   await seedSubscribers(t.app.ctx.db, { workspaceId: w.workspaceId, botId: w.botId, channelId, platform: 'tg', count, startAt: 1000 });
   return { w, channelId, token };
 }
@@ -74,39 +75,47 @@ describe('delivery engine', () => {
   });
 
   test('429 retry_after pauses that channel only, for exactly as long as asked, and is logged', async () => {
-    const a = await tgWorld(60, { rate: 200 });
-    const b = await tgWorld(60, { rate: 200 });
-    fake.setFaults([{ kind: 'rate_limited', channel: a.token, count: 1, retryAfterSec: 1 }]);
-    const sa = await broadcast(a.w, [a.channelId]);
-    const sb = await broadcast(b.w, [b.channelId]);
-    const [doneA] = await Promise.all([waitForSend(t, a.w, sa), waitForSend(t, b.w, sb)]);
-    fake.setFaults([]);
-    const recordsA = byToken(a.token);
-    const limited = recordsA.find((r) => r.fault === 'rate_limited')!;
-    assert.ok(limited, 'the fake answered 429 once');
-    // Requests already on their way when the answer arrived cannot be called back; from the moment
-    // Botcast knew (the pause it recorded, on the database clock), none until the pause ends.
-    const [pacing] = await t.app.ctx.db.query<{ paused_until: Date }>('SELECT paused_until FROM channel_pacing WHERE channel_id = $1', [a.channelId]);
-    const until = pacing.paused_until.getTime();
-    const learnedAt = until - 1000;
-    assert.ok(learnedAt - limited.t < 1500, `Botcast learned of the 429 ${learnedAt - limited.t} ms after it was answered`);
-    // The fake shares this process's event loop, so a request that left just before the 429 was
-    // read can be stamped a few ms after the pause was written. Those are at most the requests in
-    // flight (at 200/s, a few); a worker that ignored the pause would send ~200 more.
-    const IN_FLIGHT_MS = 50;
-    const straggling = recordsA.filter((r) => r.t > learnedAt + 2 && r.t <= learnedAt + IN_FLIGHT_MS);
-    assert.ok(straggling.length <= 10, `${straggling.length} requests in the first ${IN_FLIGHT_MS} ms of the pause`);
-    const during = recordsA.filter((r) => r.t > learnedAt + IN_FLIGHT_MS && r.t < until - 2);
-    assert.deepEqual(during.map((r) => r.t - learnedAt), [], 'no request to the paused channel before retry_after ends');
-    const resumed = recordsA.filter((r) => r.t >= until - 2).map((r) => r.t - until);
-    assert.ok(resumed.length > 0 && resumed[0] < 1500, `resumed ${resumed[0]} ms after the pause`);
-    const others = byToken(b.token).filter((r) => r.t > learnedAt && r.t < until);
-    assert.ok(others.length > 0 || byToken(b.token).every((r) => r.t < learnedAt), 'the other channel was not paused');
-    assert.equal(doneA.counts.sent, 60, 'the rate-limited message was sent again after the pause');
-    assert.equal(fake.deliveriesPerRecipient({ channel: a.token }).size, 60);
-    const log = await t.app.ctx.db.query<{ message: string }>(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'paused'`, [doneA.runs[0].id]);
-    assert.equal(log.length, 1);
-    assert.match(log[0].message, /paused for 1 s/);
+    // The platform in a process of its own: an in-process fake shares the worker's event loop, so
+    // under load it stamped requests that had left before the 429 was read 137 ms late, inside
+    // the pause. A separate process stamps arrivals as a platform would.
+    const platform = await startFakeProcess(['--seed', '1']);
+    try {
+      const a = await tgWorld(60, { rate: 200, baseUrl: platform.url });
+      const b = await tgWorld(60, { rate: 200, baseUrl: platform.url });
+      await platform.setFaults([{ kind: 'rate_limited', channel: a.token, count: 1, retryAfterSec: 1 }]);
+      const sa = await broadcast(a.w, [a.channelId]);
+      const sb = await broadcast(b.w, [b.channelId]);
+      const [doneA] = await Promise.all([waitForSend(t, a.w, sa), waitForSend(t, b.w, sb)]);
+      const records = (await platform.records()).filter((r) => r.send);
+      const recordsA = records.filter((r) => r.channel === a.token);
+      const limited = recordsA.find((r) => r.fault === 'rate_limited')!;
+      assert.ok(limited, 'the fake answered 429 once');
+      // Requests already on their way when the answer arrived cannot be called back; from the moment
+      // Botcast knew (the pause it recorded, on the database clock), none until the pause ends.
+      const [pacing] = await t.app.ctx.db.query<{ paused_until: Date }>('SELECT paused_until FROM channel_pacing WHERE channel_id = $1', [a.channelId]);
+      const until = pacing.paused_until.getTime();
+      const learnedAt = until - 1000;
+      assert.ok(learnedAt - limited.t < 1500, `Botcast learned of the 429 ${learnedAt - limited.t} ms after it was answered`);
+      // Those in flight when the 429 was read are at most a few at 200/s; a worker that ignored the
+      // pause would send ~200 more.
+      const IN_FLIGHT_MS = 50;
+      const straggling = recordsA.filter((r) => r.t > learnedAt + 2 && r.t <= learnedAt + IN_FLIGHT_MS);
+      assert.ok(straggling.length <= 10, `${straggling.length} requests in the first ${IN_FLIGHT_MS} ms of the pause`);
+      const during = recordsA.filter((r) => r.t > learnedAt + IN_FLIGHT_MS && r.t < until - 2);
+      assert.deepEqual(during.map((r) => r.t - learnedAt), [], 'no request to the paused channel before retry_after ends');
+      const resumed = recordsA.filter((r) => r.t >= until - 2).map((r) => r.t - until);
+      assert.ok(resumed.length > 0 && resumed[0] < 1500, `resumed ${resumed[0]} ms after the pause`);
+      const recordsB = records.filter((r) => r.channel === b.token);
+      const others = recordsB.filter((r) => r.t > learnedAt && r.t < until);
+      assert.ok(others.length > 0 || recordsB.every((r) => r.t < learnedAt), 'the other channel was not paused');
+      assert.equal(doneA.counts.sent, 60, 'the rate-limited message was sent again after the pause');
+      assert.equal(new Set(recordsA.filter((r) => r.delivered).map((r) => r.recipient)).size, 60);
+      const log = await t.app.ctx.db.query<{ message: string }>(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'paused'`, [doneA.runs[0].id]);
+      assert.equal(log.length, 1);
+      assert.match(log[0].message, /paused for 1 s/);
+    } finally {
+      await platform.close();
+    }
   });
 
   test('a transient failure is retried; one that persists ends failed after the attempt limit', async () => {
