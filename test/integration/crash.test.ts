@@ -140,7 +140,7 @@ describe('crashes', () => {
       const env = { ...t.database.env, ...WORKER_ENV };
       workers.push(await startBotcast(['worker'], env), await startBotcast(['worker'], env));
       const send = await t.request('POST', `/api/bots/${w.botId}/sends`, { key: w.key, body: { content: { type: 'text', text: 'hi' }, channelIds: [channelId], audience: { type: 'all' } } });
-      await waitFor('the run to complete', async () => (await t.request('GET', `/api/sends/${send.body.id}`, { key: w.key })).body.status === 'completed', 30_000, 100);
+      await waitFor('the run to complete', async () => (await t.request('GET', `/api/sends/${send.body.id}`, { key: w.key })).body.status === 'completed', 120_000, 100);
       const records = (await platform.records()).filter((r) => r.channel === token && r.send);
       assert.equal(records.length, 120);
       const max = await platform.maxPerSecondWindow(token);
