@@ -62,22 +62,22 @@ export default tseslint.config(
     ...ROOTS,
     '**/config.ts',
   ]),
-  layer(['src/engine/**/*.ts'], 'the engine uses the domain, storage and platforms; what it needs of the services is a port in src/engine/ports.ts, plugged in by src/app.ts', [
-    ...folders('services', 'http', 'security'),
-    ...ROOTS,
-    '**/config.ts',
-    'fastify',
-  ]),
-  layer(['src/services/**/*.ts'], 'services use the domain, storage and platforms, never the engine (shared SQL: src/storage/queries/) or HTTP', [
-    ...folders('engine', 'http'),
-    ...ROOTS,
-    'fastify',
-  ]),
+  layer(
+    ['src/engine/**/*.ts'],
+    'the engine uses the domain, storage and platforms; what it needs of the services is a port in src/engine/ports.ts, plugged in by src/app.ts',
+    [...folders('services', 'http', 'security'), ...ROOTS, '**/config.ts', 'fastify'],
+  ),
+  layer(
+    ['src/services/**/*.ts'],
+    'services use the domain, storage and platforms, never the engine (shared SQL: src/storage/queries/) or HTTP',
+    [...folders('engine', 'http'), ...ROOTS, 'fastify'],
+  ),
   layer(['src/http/**/*.ts'], 'the HTTP layer calls services, never the engine', [...folders('engine'), ...ROOTS]),
-  layer(['src/imports/**/*.ts', 'src/security/**/*.ts'], 'file parsers and security helpers are leaves: they import no other part of Botcast', [
-    ...folders('engine', 'services', 'http', 'storage', 'platforms'),
-    ...ROOTS,
-  ]),
+  layer(
+    ['src/imports/**/*.ts', 'src/security/**/*.ts'],
+    'file parsers and security helpers are leaves: they import no other part of Botcast',
+    [...folders('engine', 'services', 'http', 'storage', 'platforms'), ...ROOTS],
+  ),
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

@@ -57,7 +57,10 @@ for (const engine of engines) {
        SELECT $1, $2, $3, 'tg', (1000000000 + g)::text, 'U' || g, CASE WHEN g % 50 = 0 THEN 'blocked' ELSE 'active' END FROM generate_series(1, $4) g`,
       [account.workspaceId, bot.id, channel.id, size],
     );
-    await storage.db.query(`INSERT INTO tags (workspace_id, bot_id, name) VALUES ($1, $2, 'vip'), ($1, $2, 'churned')`, [account.workspaceId, bot.id]);
+    await storage.db.query(`INSERT INTO tags (workspace_id, bot_id, name) VALUES ($1, $2, 'vip'), ($1, $2, 'churned')`, [
+      account.workspaceId,
+      bot.id,
+    ]);
     await storage.db.query(
       `INSERT INTO subscriber_tags (subscriber_id, tag_id)
        SELECT s.id, t.id FROM subscribers s JOIN tags t ON t.bot_id = s.bot_id
@@ -71,18 +74,37 @@ for (const engine of engines) {
     await storage.db.exec('ANALYZE');
     console.log(`\n== ${engine}: ${size.toLocaleString()} subscribers seeded in ${fmt(performance.now() - seed)}`);
 
-    const baseline = await time(() => storage.db.query<CountRow>('SELECT count(*) AS n FROM subscribers WHERE channel_id = $1', [channel.id]));
-    const all = await time(() => previewAudience(ctx, account.workspaceId, bot.id, { channelIds: [channel.id], audience: { type: 'all', exclude: ['churned'] } }));
-    const tags = await time(() => previewAudience(ctx, account.workspaceId, bot.id, { channelIds: [channel.id], audience: { type: 'tags', include: ['vip'], exclude: ['churned'] } }));
+    const baseline = await time(() =>
+      storage.db.query<CountRow>('SELECT count(*) AS n FROM subscribers WHERE channel_id = $1', [channel.id]),
+    );
+    const all = await time(() =>
+      previewAudience(ctx, account.workspaceId, bot.id, { channelIds: [channel.id], audience: { type: 'all', exclude: ['churned'] } }),
+    );
+    const tags = await time(() =>
+      previewAudience(ctx, account.workspaceId, bot.id, {
+        channelIds: [channel.id],
+        audience: { type: 'tags', include: ['vip'], exclude: ['churned'] },
+      }),
+    );
     console.log(`baseline count(*) of the channel      ${fmt(baseline.median)} (range ${fmt(baseline.min)}–${fmt(baseline.max)})`);
-    console.log(`preview all minus exclusion tag       ${fmt(all.median)} (range ${fmt(all.min)}–${fmt(all.max)}) = ${(all.median / baseline.median).toFixed(1)}× baseline; recipients ${all.value.recipients}`);
-    console.log(`preview tags minus exclusion tag      ${fmt(tags.median)} (range ${fmt(tags.min)}–${fmt(tags.max)}) = ${(tags.median / baseline.median).toFixed(1)}× baseline; recipients ${tags.value.recipients}`);
+    console.log(
+      `preview all minus exclusion tag       ${fmt(all.median)} (range ${fmt(all.min)}–${fmt(all.max)}) = ${(all.median / baseline.median).toFixed(1)}× baseline; recipients ${all.value.recipients}`,
+    );
+    console.log(
+      `preview tags minus exclusion tag      ${fmt(tags.median)} (range ${fmt(tags.min)}–${fmt(tags.max)}) = ${(tags.median / baseline.median).toFixed(1)}× baseline; recipients ${tags.value.recipients}`,
+    );
 
     const file = csvOf(size);
-    const chunks = (b: Buffer) => Readable.from((function* () { for (let i = 0; i < b.length; i += 65536) yield b.subarray(i, i + 65536); })());
+    const chunks = (b: Buffer) =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < b.length; i += 65536) yield b.subarray(i, i + 65536);
+        })(),
+      );
     const parse = await time(async () => {
       let n = 0;
-      for await (const batch of parseSelectedUsersCsv(chunks(file), { maxRows: size + 10, maxBytes: 200 * 1024 * 1024 })) n += batch.ids.length;
+      for await (const batch of parseSelectedUsersCsv(chunks(file), { maxRows: size + 10, maxBytes: 200 * 1024 * 1024 }))
+        n += batch.ids.length;
       return n;
     }, 1);
     const rssBefore = process.memoryUsage().rss;
@@ -91,7 +113,9 @@ for (const engine of engines) {
     const imported = await time(() => importSelectedUsers(ctx, account.workspaceId, channel.id, chunks(file), 'bench.csv'), 1);
     clearInterval(sampler);
     console.log(`baseline: parse ${size.toLocaleString()} ids, no database  ${fmt(parse.median)}`);
-    console.log(`CSV import of ${size.toLocaleString()} ids              ${fmt(imported.median)} = ${(imported.median / parse.median).toFixed(1)}× baseline; matched ${imported.value.matched}, blocked ${imported.value.blocked.count}; RSS +${Math.round((peak - rssBefore) / 1e6)} MB`);
+    console.log(
+      `CSV import of ${size.toLocaleString()} ids              ${fmt(imported.median)} = ${(imported.median / parse.median).toFixed(1)}× baseline; matched ${imported.value.matched}, blocked ${imported.value.blocked.count}; RSS +${Math.round((peak - rssBefore) / 1e6)} MB`,
+    );
   } finally {
     await storage.close();
     await db.drop();

@@ -51,27 +51,48 @@ export async function makeWorld(host: Host, args: { size: number; rate: number; 
   // long-lived subscribers table would be.
   const slice = 250_000;
   for (let start = 1; start <= args.size; start += slice) {
-    await seedSubscribers(ctx.db, { workspaceId: ws.id, botId: bot.id, channelId: channel.id, platform: 'tg', count: Math.min(slice, args.size - start + 1), startAt: start });
+    await seedSubscribers(ctx.db, {
+      workspaceId: ws.id,
+      botId: bot.id,
+      channelId: channel.id,
+      platform: 'tg',
+      count: Math.min(slice, args.size - start + 1),
+      startAt: start,
+    });
   }
   await ctx.db.exec('ANALYZE subscribers');
   return { workspaceId: ws.id, botId: bot.id, channelId: channel.id, token: tok };
 }
 
 export async function broadcast(host: Host, w: World, audience: { type: 'all' } | { type: 'selected'; subscriberIds: number[] }) {
-  const send = await createBroadcast(host.app.ctx, w.workspaceId, w.botId, { content: { type: 'text', text: TEXT }, channelIds: [w.channelId], audience, timing: { type: 'instant' } }, 'bench');
+  const send = await createBroadcast(
+    host.app.ctx,
+    w.workspaceId,
+    w.botId,
+    { content: { type: 'text', text: TEXT }, channelIds: [w.channelId], audience, timing: { type: 'instant' } },
+    'bench',
+  );
   return Number((send as Record<string, unknown>).id);
 }
 
 async function runOf(host: Host, sendId: number): Promise<{ id: number; state: string } | null> {
-  const [row] = await host.app.ctx.db.query<{ id: number; state: string }>('SELECT id, state FROM runs WHERE send_id = $1 ORDER BY id DESC LIMIT 1', [sendId]);
+  const [row] = await host.app.ctx.db.query<{ id: number; state: string }>(
+    'SELECT id, state FROM runs WHERE send_id = $1 ORDER BY id DESC LIMIT 1',
+    [sendId],
+  );
   return row ?? null;
 }
 
 async function waitRun(host: Host, sendId: number, states: string[], timeoutMs: number, everyMs = 100) {
-  return waitFor(`send ${sendId} to be ${states.join('/')}`, async () => {
-    const run = await runOf(host, sendId);
-    return run && states.includes(run.state) ? run : null;
-  }, timeoutMs, everyMs);
+  return waitFor(
+    `send ${sendId} to be ${states.join('/')}`,
+    async () => {
+      const run = await runOf(host, sendId);
+      return run && states.includes(run.state) ? run : null;
+    },
+    timeoutMs,
+    everyMs,
+  );
 }
 
 /** Waits until the send's latest run is completed or stopped. */
@@ -80,7 +101,15 @@ export async function waitRunDone(host: Host, sendId: number, timeoutMs: number)
 }
 
 async function lanes(host: Host, runId: number) {
-  const [row] = await host.app.ctx.db.query<{ recipients: number; sent: number; failed: number; unknown: number; cancelled: number; queued: number; in_flight: number }>(
+  const [row] = await host.app.ctx.db.query<{
+    recipients: number;
+    sent: number;
+    failed: number;
+    unknown: number;
+    cancelled: number;
+    queued: number;
+    in_flight: number;
+  }>(
     `SELECT coalesce(sum(recipients),0) AS recipients, coalesce(sum(sent),0) AS sent, coalesce(sum(failed),0) AS failed, coalesce(sum(unknown),0) AS unknown,
             coalesce(sum(cancelled),0) AS cancelled, coalesce(sum(queued),0) AS queued, coalesce(sum(in_flight),0) AS in_flight
      FROM run_lanes WHERE run_id = $1`,
@@ -91,7 +120,9 @@ async function lanes(host: Host, runId: number) {
 
 /** Seconds between two events of a run's log (database clock). */
 async function eventSpan(host: Host, runId: number, from: string, to: string): Promise<number | null> {
-  const rows = await host.app.ctx.db.query<{ type: string; at: Date }>('SELECT type, at FROM run_events WHERE run_id = $1 ORDER BY id', [runId]);
+  const rows = await host.app.ctx.db.query<{ type: string; at: Date }>('SELECT type, at FROM run_events WHERE run_id = $1 ORDER BY id', [
+    runId,
+  ]);
   const a = rows.find((r) => r.type === from)?.at;
   const b = [...rows].reverse().find((r) => r.type === to)?.at;
   return a && b ? (b.getTime() - a.getTime()) / 1000 : null;
@@ -128,7 +159,8 @@ export async function throughput(host: Host, size: number, workers: number): Pro
   const summary = await host.fake.summary(w.token, size);
   await host.fake.forget(w.token);
   let verified = exactlyOnce(summary, size);
-  if (!verified && counters.sent !== size) verified = `run counted ${counters.sent} sent, ${counters.failed} failed, ${counters.unknown} unknown`;
+  if (!verified && counters.sent !== size)
+    verified = `run counted ${counters.sent} sent, ${counters.failed} failed, ${counters.unknown} unknown`;
   return {
     rate: serverRate(summary),
     endToEndRate: size / seconds,
@@ -243,10 +275,18 @@ export async function fairness(host: Host, size: number, rate: number, workers: 
   await waitRun(host, idle.sendId, ['completed'], 30_000);
   // Loaded: the probe while the broadcast is delivering steadily.
   const big = await broadcast(host, w, { type: 'all' });
-  await waitFor('the broadcast to be materialised and delivering', async () => {
-    const [lane] = await db.query<{ materialised: boolean }>('SELECT l.materialised FROM run_lanes l JOIN runs r ON r.id = l.run_id WHERE r.send_id = $1', [big]);
-    return lane?.materialised && (await host.fake.count(w.token)).delivered >= 3 * rate;
-  }, 120_000, 100);
+  await waitFor(
+    'the broadcast to be materialised and delivering',
+    async () => {
+      const [lane] = await db.query<{ materialised: boolean }>(
+        'SELECT l.materialised FROM run_lanes l JOIN runs r ON r.id = l.run_id WHERE r.send_id = $1',
+        [big],
+      );
+      return lane?.materialised && (await host.fake.count(w.token)).delivered >= 3 * rate;
+    },
+    120_000,
+    100,
+  );
   const before = await host.fake.summary(w.token, 0);
   const loaded = await probe(size + 2);
   const after = await host.fake.summary(w.token, 0);
@@ -258,7 +298,11 @@ export async function fairness(host: Host, size: number, rate: number, workers: 
   // Subscriber size+1 is in the broadcast too (it existed when it started); nobody else may get two.
   if (summary.duplicates > 1) throw new Error(`fairness: ${summary.duplicates} duplicate deliveries`);
   const window = ((after.lastT ?? 0) - (before.lastT ?? 0)) / 1000;
-  return { idleDelayMs: idle.delay, loadedDelayMs: loaded.delay, broadcastRate: window > 0 ? (after.delivered - before.delivered) / window : NaN };
+  return {
+    idleDelayMs: idle.delay,
+    loadedDelayMs: loaded.delay,
+    broadcastRate: window > 0 ? (after.delivered - before.delivered) / window : NaN,
+  };
 }
 
 export interface CrashResult {
@@ -288,7 +332,10 @@ export async function crash(host: Host, size: number, killAt: number, window: nu
   const run = await waitRun(host, sendId, ['completed'], 180_000);
   const counters = await lanes(host, run.id);
   const received = await host.fake.recipients(w.token);
-  const rows = await host.app.ctx.db.query<{ recipient: string; state: string }>('SELECT recipient, state FROM deliveries WHERE run_id = $1', [run.id]);
+  const rows = await host.app.ctx.db.query<{ recipient: string; state: string }>(
+    'SELECT recipient, state FROM deliveries WHERE run_id = $1',
+    [run.id],
+  );
   let duplicates = 0;
   for (const n of received.values()) if (n > 1) duplicates += n - 1;
   let unknownReached = 0;
@@ -302,5 +349,16 @@ export async function crash(host: Host, size: number, killAt: number, window: nu
     } else if (row.state === 'sent' && n !== 1) sentNotReceived++;
   }
   await host.fake.forget(w.token);
-  return { size, killedAfter, sent: counters.sent, unknown: counters.unknown, failed: counters.failed, unknownReached, unknownNeverSent, duplicates, sentNotReceived, window };
+  return {
+    size,
+    killedAfter,
+    sent: counters.sent,
+    unknown: counters.unknown,
+    failed: counters.failed,
+    unknownReached,
+    unknownNeverSent,
+    duplicates,
+    sentNotReceived,
+    window,
+  };
 }

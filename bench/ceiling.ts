@@ -20,7 +20,12 @@ if (spec.mode === 'pool') {
     Array.from({ length: spec.connections }, async () => {
       while (next < spec.size) {
         const id = ++next;
-        const res = await pool.request({ path, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chat_id: id, text: TEXT }) });
+        const res = await pool.request({
+          path,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ chat_id: id, text: TEXT }),
+        });
         const body = (await res.body.json()) as { ok?: boolean };
         if (res.statusCode !== 200 || body.ok !== true) errors++;
       }
@@ -29,7 +34,9 @@ if (spec.mode === 'pool') {
   result = { seconds: (performance.now() - t) / 1000, errors };
   await pool.close();
 } else {
-  const autocannon = createRequire(import.meta.url)('autocannon') as (opts: object) => Promise<{ duration: number; requests: { total: number; average: number }; errors: number; non2xx: number }>;
+  const autocannon = createRequire(import.meta.url)('autocannon') as (
+    opts: object,
+  ) => Promise<{ duration: number; requests: { total: number; average: number }; errors: number; non2xx: number }>;
   const r = await autocannon({
     url: spec.url + path,
     method: 'POST',

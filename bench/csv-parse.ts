@@ -50,4 +50,6 @@ console.log(
   `parsed ${ids.toLocaleString('en')} ids in ${batches} batches: ${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU ` +
     `(incl. GC threads; on a busy machine trust CPU over wall)`,
 );
-console.log(`RSS before parse ${mb(rssBefore)}, peak during parse ${mb(peakRss)} (+${mb(peakRss - rssBefore)}), process max RSS ${mb(maxRss)}`);
+console.log(
+  `RSS before parse ${mb(rssBefore)}, peak during parse ${mb(peakRss)} (+${mb(peakRss - rssBefore)}), process max RSS ${mb(maxRss)}`,
+);

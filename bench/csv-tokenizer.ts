@@ -68,7 +68,13 @@ function csvParse() {
   return new Promise<{ records: number; fields: number }>((resolve, reject) => {
     let records = 0;
     let fields = 0;
-    const parser = parse({ delimiter: [',', ';', '\t'], trim: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: false });
+    const parser = parse({
+      delimiter: [',', ';', '\t'],
+      trim: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    });
     parser.on('readable', () => {
       let record: string[] | null;
       while ((record = parser.read() as string[] | null) !== null) {
@@ -105,7 +111,9 @@ if (o.records !== t.records || o.fields !== t.fields) {
 }
 const fmt = (rs: Result[]) =>
   `${median(rs.map((x) => x.wallMs)).toFixed(0)} ms wall (${rs.map((x) => x.wallMs.toFixed(0)).join(', ')}), ${median(rs.map((x) => x.cpuMs)).toFixed(0)} ms CPU`;
-console.log(`input: ${count.toLocaleString('en')} ids + a title row, ${(input.length / 1024 / 1024).toFixed(1)} MB; ${o.records.toLocaleString('en')} records each; node ${process.version}`);
+console.log(
+  `input: ${count.toLocaleString('en')} ids + a title row, ${(input.length / 1024 / 1024).toFixed(1)} MB; ${o.records.toLocaleString('en')} records each; node ${process.version}`,
+);
 console.log(`tokenizer  ${fmt(ours)}`);
 console.log(`csv-parse  ${fmt(theirs)}`);
 const wall = median(theirs.map((x) => x.wallMs)) / median(ours.map((x) => x.wallMs));

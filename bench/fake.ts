@@ -67,7 +67,18 @@ function maxPerSecond(times: number[]): number {
 }
 
 function summary(t: Tally | undefined, expect: number) {
-  if (!t) return { sends: 0, delivered: 0, distinct: 0, duplicates: 0, outOfRange: 0, missing: expect, firstT: null, lastT: null, maxPerSecond: 0 };
+  if (!t)
+    return {
+      sends: 0,
+      delivered: 0,
+      distinct: 0,
+      duplicates: 0,
+      outOfRange: 0,
+      missing: expect,
+      firstT: null,
+      lastT: null,
+      maxPerSecond: 0,
+    };
   let duplicates = 0;
   let outOfRange = 0;
   for (const [recipient, n] of t.perRecipient) {

@@ -26,7 +26,11 @@ class ProcessWorkers implements Workers {
     const prof = this.options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${this.options.cpuProfDir}`] : [];
     const started = await Promise.all(
       Array.from({ length: count }, () =>
-        startChild([...prof, 'bin/botcast.js', 'worker'], { env: { ...this.env, ...this.options.env, ...env }, ready: (m) => m.botcast === 'ready', label: 'botcast worker' }),
+        startChild([...prof, 'bin/botcast.js', 'worker'], {
+          env: { ...this.env, ...this.options.env, ...env },
+          ready: (m) => m.botcast === 'ready',
+          label: 'botcast worker',
+        }),
       ),
     );
     this.children.push(...started);
@@ -48,7 +52,10 @@ class ProcessWorkers implements Workers {
   }
 }
 
-export async function pgHost(fake: FakeControl, options: PgHostOptions = {}): Promise<Host & { close(): Promise<void>; databaseUrl: string }> {
+export async function pgHost(
+  fake: FakeControl,
+  options: PgHostOptions = {},
+): Promise<Host & { close(): Promise<void>; databaseUrl: string }> {
   const database = await createDatabase('botcast_bench');
   const env = { DATABASE_URL: database.url, BOTCAST_SECRET_KEY: SECRET_KEY, BOTCAST_ALLOW_PRIVATE_BASE_URLS: 'true', LOG_LEVEL: 'warn' };
   const config = loadConfig(env, { graceSeconds: 0, logLevel: 'warn' });
@@ -69,17 +76,31 @@ export async function pgHost(fake: FakeControl, options: PgHostOptions = {}): Pr
 }
 
 /** Runs one scenario on PGlite in a child process and returns its result. */
-export async function onPglite<T>(fake: FakeControl, scenario: string, args: Record<string, unknown>, cpuProfDir?: string): Promise<T & { processPeakRssMb: number }> {
+export async function onPglite<T>(
+  fake: FakeControl,
+  scenario: string,
+  args: Record<string, unknown>,
+  cpuProfDir?: string,
+): Promise<T & { processPeakRssMb: number }> {
   const prof = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
   // The data folder is made and removed here, so an interrupted child leaves nothing behind.
   const dir = mkdtempSync(join(tmpdir(), 'botcast-bench-'));
   tempDirs.add(dir);
   try {
-    const child = await startChild([...prof, '--import', 'tsx', 'bench/pglite-child.ts', JSON.stringify({ scenario, dir, url: fake.url, control: fake.control, fakePid: fake.pid, ...args })], {
-      ready: (m) => 'result' in m || 'error' in m,
-      timeoutMs: 3_600_000,
-      label: `pglite ${scenario}`,
-    });
+    const child = await startChild(
+      [
+        ...prof,
+        '--import',
+        'tsx',
+        'bench/pglite-child.ts',
+        JSON.stringify({ scenario, dir, url: fake.url, control: fake.control, fakePid: fake.pid, ...args }),
+      ],
+      {
+        ready: (m) => 'result' in m || 'error' in m,
+        timeoutMs: 3_600_000,
+        label: `pglite ${scenario}`,
+      },
+    );
     await child.exited;
     if (child.hello.error) throw new Error(`pglite ${scenario}: ${child.hello.error}`);
     return child.hello.result as T & { processPeakRssMb: number };

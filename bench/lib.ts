@@ -14,7 +14,12 @@ export const TEXT = 'Hello from the benchmark: one message per subscriber.';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs: number, everyMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();
@@ -52,7 +57,10 @@ export function refuseNewWork() {
 }
 
 /** Starts `node <args>` and waits for a JSON line that satisfies `ready`. */
-export async function startChild(args: string[], options: { env?: Record<string, string>; ready?: (msg: Json) => boolean; timeoutMs?: number; label?: string } = {}): Promise<Child> {
+export async function startChild(
+  args: string[],
+  options: { env?: Record<string, string>; ready?: (msg: Json) => boolean; timeoutMs?: number; label?: string } = {},
+): Promise<Child> {
   if (refusing) throw new Error('interrupted');
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
@@ -72,7 +80,10 @@ export async function startChild(args: string[], options: { env?: Record<string,
   const ready = options.ready ?? (() => true);
   let hello: Json;
   const helloPromise = new Promise<Json>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${options.label ?? args.join(' ')} did not start in time:\n${tail}`)), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${options.label ?? args.join(' ')} did not start in time:\n${tail}`)),
+      options.timeoutMs ?? 60_000,
+    );
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`${options.label ?? args.join(' ')} exited with ${code} before it was ready:\n${tail}`));
@@ -281,7 +292,9 @@ export class FakeControl {
   }
 
   async first(channel: string, recipient: string): Promise<number | null> {
-    return (await this.get<{ t: number | null }>(`/first?channel=${encodeURIComponent(channel)}&recipient=${encodeURIComponent(recipient)}`)).t;
+    return (
+      await this.get<{ t: number | null }>(`/first?channel=${encodeURIComponent(channel)}&recipient=${encodeURIComponent(recipient)}`)
+    ).t;
   }
 
   async window(channel: string, from: number, ms: number): Promise<number> {
@@ -289,7 +302,9 @@ export class FakeControl {
   }
 
   async recipients(channel: string): Promise<Map<string, number>> {
-    return new Map((await this.get<{ recipients: Array<[string, number]> }>(`/recipients?channel=${encodeURIComponent(channel)}`)).recipients);
+    return new Map(
+      (await this.get<{ recipients: Array<[string, number]> }>(`/recipients?channel=${encodeURIComponent(channel)}`)).recipients,
+    );
   }
 
   async forget(channel: string) {

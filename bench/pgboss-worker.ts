@@ -7,7 +7,15 @@ import { httpCall } from '../src/platforms/http.ts';
 import { Semaphore } from '../src/engine/semaphore.ts';
 import { TEXT } from './lib.ts';
 
-const spec = JSON.parse(process.argv[2]) as { db: string; target: string; loops: number; batchSize: number; pollingIntervalSeconds: number; concurrency: number; poolMax: number };
+const spec = JSON.parse(process.argv[2]) as {
+  db: string;
+  target: string;
+  loops: number;
+  batchSize: number;
+  pollingIntervalSeconds: number;
+  concurrency: number;
+  poolMax: number;
+};
 const boss = new PgBoss({ connectionString: spec.db, max: spec.poolMax, supervise: false, schedule: false, migrate: false });
 boss.on('error', (error) => process.stderr.write(`pg-boss: ${String(error)}\n`));
 await boss.start();
@@ -17,16 +25,21 @@ async function send(chatId: number) {
   await semaphore.acquire();
   try {
     const result = await httpCall(spec.target, { json: { chat_id: chatId, text: TEXT }, timeoutMs: 15_000 });
-    if (result.kind !== 'response' || result.status !== 200) throw new Error(result.kind === 'response' ? `HTTP ${result.status}` : result.message);
+    if (result.kind !== 'response' || result.status !== 200)
+      throw new Error(result.kind === 'response' ? `HTTP ${result.status}` : result.message);
   } finally {
     semaphore.release();
   }
 }
 
 for (let i = 0; i < spec.loops; i++) {
-  await boss.work<{ c: number }>('send', { batchSize: spec.batchSize, pollingIntervalSeconds: spec.pollingIntervalSeconds }, async (jobs) => {
-    await Promise.all(jobs.map((job) => send(job.data.c)));
-  });
+  await boss.work<{ c: number }>(
+    'send',
+    { batchSize: spec.batchSize, pollingIntervalSeconds: spec.pollingIntervalSeconds },
+    async (jobs) => {
+      await Promise.all(jobs.map((job) => send(job.data.c)));
+    },
+  );
 }
 process.stdout.write(JSON.stringify({ ready: true }) + '\n');
 

@@ -2,7 +2,19 @@
 // insert(), then worker processes drain the queue). Same fake server, same HTTP client.
 import PgBoss from 'pg-boss';
 import pg from 'pg';
-import { cpuMeter, createDatabase, exactlyOnce, FakeControl, serverRate, startChild, token, waitFor, type Child, type CpuUse, type Summary } from './lib.ts';
+import {
+  cpuMeter,
+  createDatabase,
+  exactlyOnce,
+  FakeControl,
+  serverRate,
+  startChild,
+  token,
+  waitFor,
+  type Child,
+  type CpuUse,
+  type Summary,
+} from './lib.ts';
 
 export interface PgBossSettings {
   /** Worker processes. */
@@ -18,12 +30,26 @@ export interface PgBossSettings {
 }
 
 /** What the docs lead to: default batchSize (1) and polling interval (2 s), 64 work() registrations for 64 in flight (v10 has no teamSize). */
-export const PGBOSS_TYPICAL: PgBossSettings = { processes: 1, loops: 64, batchSize: 1, pollingIntervalSeconds: 2, concurrency: 64, poolMax: 10 };
+export const PGBOSS_TYPICAL: PgBossSettings = {
+  processes: 1,
+  loops: 64,
+  batchSize: 1,
+  pollingIntervalSeconds: 2,
+  concurrency: 64,
+  poolMax: 10,
+};
 /**
  * Best of a sweep on this machine (processes 1–2 × loops 2–8 × batchSize 64–2000, see BENCHMARKS.md):
  * four work() loops fetching 1000 jobs each, minimum polling interval, 64 requests in flight.
  */
-export const PGBOSS_TUNED: PgBossSettings = { processes: 1, loops: 4, batchSize: 1000, pollingIntervalSeconds: 0.5, concurrency: 64, poolMax: 10 };
+export const PGBOSS_TUNED: PgBossSettings = {
+  processes: 1,
+  loops: 4,
+  batchSize: 1000,
+  pollingIntervalSeconds: 0.5,
+  concurrency: 64,
+  poolMax: 10,
+};
 
 export interface PgBossResult {
   rate: number;
@@ -58,7 +84,10 @@ export async function pgBossRun(fake: FakeControl, size: number, settings: PgBos
     workers.push(
       ...(await Promise.all(
         Array.from({ length: settings.processes }, () =>
-          startChild(['--import', 'tsx', 'bench/pgboss-worker.ts', JSON.stringify(spec)], { ready: (m) => m.ready === true, label: 'pg-boss worker' }),
+          startChild(['--import', 'tsx', 'bench/pgboss-worker.ts', JSON.stringify(spec)], {
+            ready: (m) => m.ready === true,
+            label: 'pg-boss worker',
+          }),
         ),
       )),
     );
@@ -69,7 +98,11 @@ export async function pgBossRun(fake: FakeControl, size: number, settings: PgBos
     await client.connect();
     await waitFor(
       'pg-boss to complete every job',
-      async () => Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'send' AND state <> 'completed'`)).rows[0].n) === 0,
+      async () =>
+        Number(
+          (await client.query<{ n: string }>(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'send' AND state <> 'completed'`)).rows[0]
+            .n,
+        ) === 0,
       60_000,
       200,
     );

@@ -5,10 +5,22 @@ import { loadConfig } from '../src/config.ts';
 import { fairness, materialise, rateExactness, throughput, type Host } from './botcast.ts';
 import { FakeControl, memoryOf } from './lib.ts';
 
-const spec = JSON.parse(process.argv[2]) as { scenario: string; dir: string; url: string; control: string; fakePid: number; size: number; rate?: number; seconds?: number };
+const spec = JSON.parse(process.argv[2]) as {
+  scenario: string;
+  dir: string;
+  url: string;
+  control: string;
+  fakePid: number;
+  size: number;
+  rate?: number;
+  seconds?: number;
+};
 let out: unknown;
 try {
-  const config = loadConfig({ BOTCAST_DATA_DIR: spec.dir, BOTCAST_ALLOW_PRIVATE_BASE_URLS: 'true', LOG_LEVEL: 'warn' }, { graceSeconds: 0, logLevel: 'warn' });
+  const config = loadConfig(
+    { BOTCAST_DATA_DIR: spec.dir, BOTCAST_ALLOW_PRIVATE_BASE_URLS: 'true', LOG_LEVEL: 'warn' },
+    { graceSeconds: 0, logLevel: 'warn' },
+  );
   const app = await createApp(config, { api: false, worker: spec.scenario !== 'materialise' });
   const host: Host = {
     engine: 'pglite',

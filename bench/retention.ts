@@ -24,7 +24,12 @@ export interface RetentionRep {
 }
 
 /** Lays down `total` old sent deliveries in completed runs of `perRun` recipients each. */
-async function seedHistory(host: Host, w: { workspaceId: number; botId: number; channelId: number }, total: number, perRun: number): Promise<number> {
+async function seedHistory(
+  host: Host,
+  w: { workspaceId: number; botId: number; channelId: number },
+  total: number,
+  perRun: number,
+): Promise<number> {
   const db = host.app.ctx.db;
   const t = performance.now();
   const [send] = await db.query<{ id: number }>(
@@ -40,7 +45,10 @@ async function seedHistory(host: Host, w: { workspaceId: number; botId: number; 
        RETURNING id`,
       [w.workspaceId, send.id, k],
     );
-    const [lane] = await db.query<{ id: number }>('INSERT INTO run_lanes (run_id, channel_id, materialised) VALUES ($1, $2, true) RETURNING id', [run.id, w.channelId]);
+    const [lane] = await db.query<{ id: number }>(
+      'INSERT INTO run_lanes (run_id, channel_id, materialised) VALUES ($1, $2, true) RETURNING id',
+      [run.id, w.channelId],
+    );
     await db.query(
       `INSERT INTO deliveries (run_id, lane_id, channel_id, subscriber_id, recipient, state, outcome, attempts, platform_message_id)
        SELECT $1, $2, s.channel_id, s.id, s.platform_user_id, 'sent', 'sent', 1, s.id::text
@@ -87,7 +95,9 @@ async function deliverOnce(host: Host, w: Awaited<ReturnType<typeof makeWorld>>,
 export async function retentionImpact(host: Host, size: number, oldDeliveries: number): Promise<RetentionRep> {
   const w = await makeWorld(host, { size, rate: 1_000_000, label: `ret-${host.engine}` });
   // The workers' own daily retention job must not take the history first.
-  await host.app.ctx.db.query(`INSERT INTO maintenance (job, last_run) VALUES ('retention', now()) ON CONFLICT (job) DO UPDATE SET last_run = now()`);
+  await host.app.ctx.db.query(
+    `INSERT INTO maintenance (job, last_run) VALUES ('retention', now()) ON CONFLICT (job) DO UPDATE SET last_run = now()`,
+  );
   await host.workers.start(1);
   await sleep(300);
   const seedSeconds = await seedHistory(host, w, oldDeliveries, size);
@@ -96,7 +106,12 @@ export async function retentionImpact(host: Host, size: number, oldDeliveries: n
   const [{ left }] = await host.app.ctx.db.query<{ left: number }>(
     `SELECT count(*)::int AS left FROM deliveries d JOIN runs r ON r.id = d.run_id WHERE r.finished_at <= now() - interval '3 months'`,
   );
-  const problems = [baseline.verified, during.verified, left > 0 ? `${left} old deliveries left` : null, during.job && during.job.deleted !== oldDeliveries ? `deleted ${during.job.deleted} of ${oldDeliveries}` : null].filter(Boolean);
+  const problems = [
+    baseline.verified,
+    during.verified,
+    left > 0 ? `${left} old deliveries left` : null,
+    during.job && during.job.deleted !== oldDeliveries ? `deleted ${during.job.deleted} of ${oldDeliveries}` : null,
+  ].filter(Boolean);
   return {
     baselineRate: baseline.rate,
     duringRate: during.duringRate,

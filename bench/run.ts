@@ -26,11 +26,39 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { crash, fairness, materialise, rateExactness, throughput, type CrashResult, type FairnessResult, type MaterialiseResult, type RateResult, type ThroughputResult } from './botcast.ts';
+import {
+  crash,
+  fairness,
+  materialise,
+  rateExactness,
+  throughput,
+  type CrashResult,
+  type FairnessResult,
+  type MaterialiseResult,
+  type RateResult,
+  type ThroughputResult,
+} from './botcast.ts';
 import { onPglite, pgHost } from './hosts.ts';
 import { retentionImpact, type RetentionRep } from './retention.ts';
 import { inFlightWindow } from '../src/engine/worker.ts';
-import { dropDatabases, exactlyOnce, FakeControl, liveChildren, liveDatabases, refuseNewWork, tempDirs, median, PG_ADMIN_URL, pgCpuSeconds, range, ROOT, serverRate, startChild, token, type CpuUse } from './lib.ts';
+import {
+  dropDatabases,
+  exactlyOnce,
+  FakeControl,
+  liveChildren,
+  liveDatabases,
+  refuseNewWork,
+  tempDirs,
+  median,
+  PG_ADMIN_URL,
+  pgCpuSeconds,
+  range,
+  ROOT,
+  serverRate,
+  startChild,
+  token,
+  type CpuUse,
+} from './lib.ts';
 import { PGBOSS_TUNED, PGBOSS_TYPICAL, pgBossRun } from './pgboss.ts';
 
 const { values } = parseArgs({
@@ -68,25 +96,41 @@ const BATCH = 500;
 const PROF = values['cpu-prof'];
 
 const MEASUREMENTS = ['throughput', 'materialise', 'rate', 'fairness', 'memory', 'kill', 'retention'] as const;
-const CONTENDERS = ['ceiling-pool', 'autocannon', 'botcast-pg-1w', 'botcast-pg-2w', 'botcast-pglite', 'pgboss-tuned', 'pgboss-typical'] as const;
+const CONTENDERS = [
+  'ceiling-pool',
+  'autocannon',
+  'botcast-pg-1w',
+  'botcast-pg-2w',
+  'botcast-pglite',
+  'pgboss-tuned',
+  'pgboss-typical',
+] as const;
 type Contender = (typeof CONTENDERS)[number];
-const only = values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : null;
+const only = values.only
+  ? values.only
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+  : null;
 for (const name of only ?? []) {
   if (!(MEASUREMENTS as readonly string[]).includes(name) && !(CONTENDERS as readonly string[]).includes(name)) {
     throw new Error(`--only ${name}: not one of ${[...MEASUREMENTS, ...CONTENDERS].join(', ')}`);
   }
 }
 const wants = (m: string) => !only || only.includes(m);
-const contenders = CONTENDERS.filter((c) => !only || only.includes('throughput') || only.includes(c) || (only.includes('memory') && c.startsWith('botcast-pg-')));
+const contenders = CONTENDERS.filter(
+  (c) => !only || only.includes('throughput') || only.includes(c) || (only.includes('memory') && c.startsWith('botcast-pg-')),
+);
 
 const log = (msg: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
-const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
+const fmt = (x: number, digits = 0) =>
+  Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—';
 const fmtRange = (xs: number[], digits = 0) => {
   const [lo, hi] = range(xs);
   return `${fmt(lo, digits)}–${fmt(hi, digits)}`;
 };
 /** The order of a list rotated by `i` (interleaving without a fixed first or last). */
-const rotate = <T,>(xs: readonly T[], i: number) => xs.map((_, k) => xs[(k + i) % xs.length]);
+const rotate = <T>(xs: readonly T[], i: number) => xs.map((_, k) => xs[(k + i) % xs.length]);
 
 const started = Date.now();
 const results: Record<string, unknown> = { size: SIZE, reps: REPS, startedAt: new Date().toISOString() };
@@ -125,8 +169,16 @@ const fake = new FakeControl(fakeProc.hello.url, fakeProc.hello.control, fakePro
 /** The code under test: the git commit (and whether the tree differs from it), or BOTCAST_BENCH_COMMIT for a copy without .git. */
 function codeVersion(): string {
   try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'db', 'bin'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'db', 'bin'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return dirty ? `${head} + local changes in src/db/bin` : head;
   } catch {
     return process.env.BOTCAST_BENCH_COMMIT ?? 'unknown';
@@ -159,16 +211,25 @@ async function runContender(c: Contender, size: number): Promise<TpSample> {
       const tok = token(c);
       const fake0 = fake.cpuSeconds();
       const pg0 = pgCpuSeconds();
-      const child = await startChild(['--import', 'tsx', 'bench/ceiling.ts', JSON.stringify({ mode: c === 'ceiling-pool' ? 'pool' : 'autocannon', url: fake.url, token: tok, size, connections: CONCURRENCY })], {
-        ready: (m) => 'result' in m,
-        timeoutMs: 600_000,
-        label: c,
-      });
+      const child = await startChild(
+        [
+          '--import',
+          'tsx',
+          'bench/ceiling.ts',
+          JSON.stringify({ mode: c === 'ceiling-pool' ? 'pool' : 'autocannon', url: fake.url, token: tok, size, connections: CONCURRENCY }),
+        ],
+        {
+          ready: (m) => 'result' in m,
+          timeoutMs: 600_000,
+          label: c,
+        },
+      );
       await child.exited;
       const s = await fake.summary(tok, c === 'autocannon' ? 0 : size);
       await fake.forget(tok);
       const cpu = { client: Number(child.hello.result.cpuSeconds), postgres: pgCpuSeconds() - pg0, fake: fake.cpuSeconds() - fake0 };
-      const verified = c === 'autocannon' ? (s.delivered === size ? null : `${s.delivered} of ${size} requests accepted`) : exactlyOnce(s, size);
+      const verified =
+        c === 'autocannon' ? (s.delivered === size ? null : `${s.delivered} of ${size} requests accepted`) : exactlyOnce(s, size);
       return { rate: serverRate(s), verified, delivered: s.delivered, cpu };
     }
     case 'botcast-pg-1w':
@@ -204,7 +265,9 @@ async function throughputRounds(size: number, reps: number) {
       try {
         const s = await runContender(c, size);
         if (s.verified) failures.push(`throughput ${c} rep ${rep + 1}: ${s.verified}`);
-        log(`  ${fmt(s.rate)} deliveries/s${s.verified ? `  FAILED: ${s.verified}` : ''}${s.extra ? `; worker peak RSS ${s.extra.peakRssMb.map((m) => fmt(m)).join(', ')} MB` : ''}`);
+        log(
+          `  ${fmt(s.rate)} deliveries/s${s.verified ? `  FAILED: ${s.verified}` : ''}${s.extra ? `; worker peak RSS ${s.extra.peakRssMb.map((m) => fmt(m)).join(', ')} MB` : ''}`,
+        );
         (tp.get(c) ?? tp.set(c, []).get(c)!).push(s);
         results.throughput = Object.fromEntries(tp);
         saveResults();
@@ -235,7 +298,9 @@ function printThroughput(size: number) {
     const rates = samples.map((s) => s.rate);
     const vsCeiling = tp.has('ceiling-pool') ? ratioOf(c, 'ceiling-pool') : [];
     const vsBoss = tp.has('pgboss-tuned') ? ratioOf(c, 'pgboss-tuned') : [];
-    const ok = samples.every((s) => !s.verified) ? `yes (${samples.length}/${samples.length})` : `NO: ${samples.filter((s) => s.verified).length} failed`;
+    const ok = samples.every((s) => !s.verified)
+      ? `yes (${samples.length}/${samples.length})`
+      : `NO: ${samples.filter((s) => s.verified).length} failed`;
     out(
       `| ${c} | ${fmt(median(rates))} | ${fmtRange(rates)} | ${vsCeiling.length ? `${fmt(median(vsCeiling), 2)} (${fmtRange(vsCeiling, 2)})` : '—'} | ${vsBoss.length ? `${fmt(median(vsBoss), 2)} (${fmtRange(vsBoss, 2)})` : '—'} | ${ok} |`,
     );
@@ -243,7 +308,9 @@ function printThroughput(size: number) {
   out();
   const extras = contenders.filter((c) => (tp.get(c) ?? []).some((s) => s.extra));
   if (extras.length) {
-    out('| Botcast contender | end to end (send created → run completed), deliveries/s | materialised after (s, while delivering) | run seconds | peak RSS per process, MB |');
+    out(
+      '| Botcast contender | end to end (send created → run completed), deliveries/s | materialised after (s, while delivering) | run seconds | peak RSS per process, MB |',
+    );
     out('|---|---:|---:|---:|---:|');
     for (const c of extras) {
       const ex = (tp.get(c) ?? []).map((s) => s.extra).filter((x): x is ThroughputResult => !!x);
@@ -258,9 +325,12 @@ function printThroughput(size: number) {
   if (withCpu.length) {
     out('| contender | CPU µs per delivery: sender process(es) | PostgreSQL (all backends) | fake server | total |');
     out('|---|---:|---:|---:|---:|');
-    const us = (c: Contender, pick: (u: CpuUse) => number) => median((tp.get(c) ?? []).filter((s) => s.cpu && s.delivered > 0).map((s) => (pick(s.cpu!) / s.delivered) * 1e6));
+    const us = (c: Contender, pick: (u: CpuUse) => number) =>
+      median((tp.get(c) ?? []).filter((s) => s.cpu && s.delivered > 0).map((s) => (pick(s.cpu!) / s.delivered) * 1e6));
     for (const c of withCpu) {
-      out(`| ${c} | ${fmt(us(c, (u) => u.client))} | ${fmt(us(c, (u) => u.postgres))} | ${fmt(us(c, (u) => u.fake))} | ${fmt(us(c, (u) => u.client + u.postgres + u.fake))} |`);
+      out(
+        `| ${c} | ${fmt(us(c, (u) => u.client))} | ${fmt(us(c, (u) => u.postgres))} | ${fmt(us(c, (u) => u.fake))} | ${fmt(us(c, (u) => u.client + u.postgres + u.fake))} |`,
+      );
     }
     out();
   }
@@ -269,9 +339,13 @@ function printThroughput(size: number) {
     const pgBest = Math.max(best('botcast-pg-1w'), best('botcast-pg-2w'));
     const pgBestName = best('botcast-pg-2w') > best('botcast-pg-1w') ? 'botcast-pg-2w' : 'botcast-pg-1w';
     const target = (name: string, ratio: number[], goal: number) =>
-      ratio.length && Number.isFinite(median(ratio)) ? `| ${name} | ${fmt(median(ratio), 2)} | ≥ ${goal} | ${median(ratio) >= goal ? 'met' : 'MISSED'} |` : null;
+      ratio.length && Number.isFinite(median(ratio))
+        ? `| ${name} | ${fmt(median(ratio), 2)} | ≥ ${goal} | ${median(ratio) >= goal ? 'met' : 'MISSED'} |`
+        : null;
     const rows = [
-      tp.has('pgboss-tuned') && tp.has(pgBestName as Contender) ? target(`${pgBestName} / pg-boss tuned`, ratioOf(pgBestName as Contender, 'pgboss-tuned'), 5) : null,
+      tp.has('pgboss-tuned') && tp.has(pgBestName as Contender)
+        ? target(`${pgBestName} / pg-boss tuned`, ratioOf(pgBestName as Contender, 'pgboss-tuned'), 5)
+        : null,
       Number.isFinite(pgBest) ? target(`${pgBestName} / ceiling`, ratioOf(pgBestName as Contender, 'ceiling-pool'), 0.6) : null,
       tp.has('botcast-pglite') ? target('botcast-pglite / ceiling', ratioOf('botcast-pglite', 'ceiling-pool'), 0.3) : null,
     ].filter((r): r is string => !!r);
@@ -321,8 +395,15 @@ async function materialiseRounds(sizes: number[], reps: number) {
     const [engine, size] = key.split(' ');
     const secs = ms.map((m) => m.seconds);
     const ratios = ms.map((m) => m.seconds / m.rawSeconds);
-    const goal = Number(size) >= 1_000_000 ? (median(secs) <= 5 ? 'met' : 'MISSED') : `(${fmt((median(secs) * 1_000_000) / Number(size), 1)} s per 1M, linear)`;
-    out(`| ${engine} | ${Number(size).toLocaleString('en-US')} | ${fmt(median(secs), 2)} | ${fmtRange(secs, 2)} | ${fmt(median(ms.map((m) => m.rawSeconds)), 2)} | ${fmt(median(ratios), 2)} (${fmtRange(ratios, 2)}) | ${goal} |`);
+    const goal =
+      Number(size) >= 1_000_000
+        ? median(secs) <= 5
+          ? 'met'
+          : 'MISSED'
+        : `(${fmt((median(secs) * 1_000_000) / Number(size), 1)} s per 1M, linear)`;
+    out(
+      `| ${engine} | ${Number(size).toLocaleString('en-US')} | ${fmt(median(secs), 2)} | ${fmtRange(secs, 2)} | ${fmt(median(ms.map((m) => m.rawSeconds)), 2)} | ${fmt(median(ratios), 2)} (${fmtRange(ratios, 2)}) | ${goal} |`,
+    );
   }
   out();
 }
@@ -361,7 +442,9 @@ async function rateRounds(reps: number) {
   for (const [engine, rs] of Object.entries(res)) {
     const a = rs.map((r) => r.achieved);
     const worst = Math.max(...rs.map((r) => r.maxPerSecond));
-    out(`| ${engine} | ${fmt(median(a), 2)} | ${fmtRange(a, 2)} | ${fmt(median(a) / 30, 3)} | ${worst} | ${Math.min(...a) >= 29.5 && worst <= 30 ? 'met' : median(a) >= 29.5 && worst <= 30 ? 'met (median)' : 'MISSED'} |`);
+    out(
+      `| ${engine} | ${fmt(median(a), 2)} | ${fmtRange(a, 2)} | ${fmt(median(a) / 30, 3)} | ${worst} | ${Math.min(...a) >= 29.5 && worst <= 30 ? 'met' : median(a) >= 29.5 && worst <= 30 ? 'met (median)' : 'MISSED'} |`,
+    );
   }
   out();
 }
@@ -393,14 +476,18 @@ async function fairnessRounds(reps: number) {
     }
   }
   results.fairness = res;
-  out(`### Fairness — one single-recipient send enqueued while a ${size.toLocaleString('en-US')}-recipient broadcast runs on the same channel (1000 msg/s)`);
+  out(
+    `### Fairness — one single-recipient send enqueued while a ${size.toLocaleString('en-US')}-recipient broadcast runs on the same channel (1000 msg/s)`,
+  );
   out();
   out('| engine | delay behind the broadcast, ms (median) | range | idle-channel delay, ms | × idle | target ≤ 2 s |');
   out('|---|---:|---:|---:|---:|---|');
   for (const [engine, rs] of Object.entries(res)) {
     const d = rs.map((r) => r.loadedDelayMs);
     const ratios = rs.map((r) => r.loadedDelayMs / r.idleDelayMs);
-    out(`| ${engine} | ${fmt(median(d))} | ${fmtRange(d)} | ${fmt(median(rs.map((r) => r.idleDelayMs)))} | ${fmt(median(ratios), 1)} (${fmtRange(ratios, 1)}) | ${Math.max(...d) <= 2000 ? 'met' : median(d) <= 2000 ? 'met (median)' : 'MISSED'} |`);
+    out(
+      `| ${engine} | ${fmt(median(d))} | ${fmtRange(d)} | ${fmt(median(rs.map((r) => r.idleDelayMs)))} | ${fmt(median(ratios), 1)} (${fmtRange(ratios, 1)}) | ${Math.max(...d) <= 2000 ? 'met' : median(d) <= 2000 ? 'met (median)' : 'MISSED'} |`,
+    );
   }
   out();
 }
@@ -438,7 +525,13 @@ async function memoryReport() {
   for (const c of ['botcast-pg-1w', 'botcast-pg-2w'] as const) {
     if (!tp.has(c)) continue;
     const at100k = SIZE === 100_000 ? peaks(c) : (small.get(c)?.peak ?? []);
-    const rows: Array<[number, number[], number[]]> = SIZE === 100_000 ? [[SIZE, peaks(c), idles(c)]] : [[100_000, at100k, small.get(c)?.idle ?? []], [SIZE, peaks(c), idles(c)]];
+    const rows: Array<[number, number[], number[]]> =
+      SIZE === 100_000
+        ? [[SIZE, peaks(c), idles(c)]]
+        : [
+            [100_000, at100k, small.get(c)?.idle ?? []],
+            [SIZE, peaks(c), idles(c)],
+          ];
     for (const [size, p, idle] of rows) {
       const flat = median(p) / median(at100k);
       out(
@@ -463,8 +556,11 @@ async function killRounds(reps: number) {
     const host = await pgHost(fake, { env: { BOTCAST_WORKER_STALE_MS: '3000' } });
     try {
       const r = await crash(host, size, at[rep % 3], window);
-      log(`  ${r.unknown} unknown (${r.unknownReached} reached the server, ${r.unknownNeverSent} never sent); duplicates ${r.duplicates}; sent but not received ${r.sentNotReceived}`);
-      if (r.duplicates || r.sentNotReceived) failures.push(`kill rep ${rep + 1}: ${r.duplicates} duplicates, ${r.sentNotReceived} sent but not received`);
+      log(
+        `  ${r.unknown} unknown (${r.unknownReached} reached the server, ${r.unknownNeverSent} never sent); duplicates ${r.duplicates}; sent but not received ${r.sentNotReceived}`,
+      );
+      if (r.duplicates || r.sentNotReceived)
+        failures.push(`kill rep ${rep + 1}: ${r.duplicates} duplicates, ${r.sentNotReceived} sent but not received`);
       res.push(r);
     } catch (error) {
       failures.push(`kill rep ${rep + 1}: ${String((error as Error).message).slice(0, 2000)}`);
@@ -476,12 +572,18 @@ async function killRounds(reps: number) {
   results.kill = res;
   out(`### kill -9 of the only worker mid-run (PostgreSQL, ${size.toLocaleString('en-US')} recipients), then a new worker`);
   out();
-  out(`In-flight window of a worker on one channel = 2 pumps × BOTCAST_WORKER_BATCH + BOTCAST_WORKER_CONCURRENCY + 256 answers waiting to be written = 2 × ${BATCH} + ${CONCURRENCY} + 256 = ${window} (src/engine/worker.ts, inFlightWindow).`);
+  out(
+    `In-flight window of a worker on one channel = 2 pumps × BOTCAST_WORKER_BATCH + BOTCAST_WORKER_CONCURRENCY + 256 answers waiting to be written = 2 × ${BATCH} + ${CONCURRENCY} + 256 = ${window} (src/engine/worker.ts, inFlightWindow).`,
+  );
   out();
-  out('| killed after (delivered) | unknown | of which reached the server | of which never sent | × window | sent twice | counted sent, not received | target ≤ window |');
+  out(
+    '| killed after (delivered) | unknown | of which reached the server | of which never sent | × window | sent twice | counted sent, not received | target ≤ window |',
+  );
   out('|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const r of res) {
-    out(`| ${r.killedAfter.toLocaleString('en-US')} | ${r.unknown} | ${r.unknownReached} | ${r.unknownNeverSent} | ${fmt(r.unknown / window, 2)} | ${r.duplicates} | ${r.sentNotReceived} | ${r.unknown <= window ? 'met' : 'MISSED'} |`);
+    out(
+      `| ${r.killedAfter.toLocaleString('en-US')} | ${r.unknown} | ${r.unknownReached} | ${r.unknownNeverSent} | ${fmt(r.unknown / window, 2)} | ${r.duplicates} | ${r.sentNotReceived} | ${r.unknown <= window ? 'met' : 'MISSED'} |`,
+    );
   }
   out();
 }
@@ -493,11 +595,15 @@ async function retentionRounds(reps: number) {
   const size = 200_000;
   const res: RetentionRep[] = [];
   for (let rep = 0; rep < reps; rep++) {
-    log(`retention: ${size.toLocaleString('en-US')} deliveries alone, then while ${old.toLocaleString('en-US')} old deliveries are deleted (rep ${rep + 1}/${reps})`);
+    log(
+      `retention: ${size.toLocaleString('en-US')} deliveries alone, then while ${old.toLocaleString('en-US')} old deliveries are deleted (rep ${rep + 1}/${reps})`,
+    );
     const host = await pgHost(fake);
     try {
       const r = await retentionImpact(host, size, old);
-      log(`  baseline ${fmt(r.baselineRate)}/s, during retention ${fmt(r.duringRate)}/s (${fmt(r.overlapSeconds, 1)} s overlap); retention ${fmt(r.retentionSeconds, 1)} s for ${r.deleted}${r.verified ? `  FAILED: ${r.verified}` : ''}`);
+      log(
+        `  baseline ${fmt(r.baselineRate)}/s, during retention ${fmt(r.duringRate)}/s (${fmt(r.overlapSeconds, 1)} s overlap); retention ${fmt(r.retentionSeconds, 1)} s for ${r.deleted}${r.verified ? `  FAILED: ${r.verified}` : ''}`,
+      );
       if (r.verified) failures.push(`retention rep ${rep + 1}: ${r.verified}`);
       res.push(r);
     } catch (error) {
@@ -508,13 +614,19 @@ async function retentionRounds(reps: number) {
     }
   }
   results.retention = res;
-  out(`### Retention under load — PostgreSQL, 1 worker, ${size.toLocaleString('en-US')}-recipient broadcast alone, then while retention deletes ${old.toLocaleString('en-US')} old deliveries`);
+  out(
+    `### Retention under load — PostgreSQL, 1 worker, ${size.toLocaleString('en-US')}-recipient broadcast alone, then while retention deletes ${old.toLocaleString('en-US')} old deliveries`,
+  );
   out();
-  out('| rep | baseline deliveries/s | during retention, deliveries/s | × baseline | overlap, s | retention, s | deleted | deleted rows/s | target drop < 20 % |');
+  out(
+    '| rep | baseline deliveries/s | during retention, deliveries/s | × baseline | overlap, s | retention, s | deleted | deleted rows/s | target drop < 20 % |',
+  );
   out('|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   res.forEach((r, i) => {
     const ratio = r.duringRate / r.baselineRate;
-    out(`| ${i + 1} | ${fmt(r.baselineRate)} | ${fmt(r.duringRate)} | ${fmt(ratio, 2)} | ${fmt(r.overlapSeconds, 1)} | ${fmt(r.retentionSeconds, 1)} | ${r.deleted.toLocaleString('en-US')} | ${fmt(r.deleted / r.retentionSeconds)} | ${ratio > 0.8 ? 'met' : 'MISSED'} |`);
+    out(
+      `| ${i + 1} | ${fmt(r.baselineRate)} | ${fmt(r.duringRate)} | ${fmt(ratio, 2)} | ${fmt(r.overlapSeconds, 1)} | ${fmt(r.retentionSeconds, 1)} | ${r.deleted.toLocaleString('en-US')} | ${fmt(r.deleted / r.retentionSeconds)} | ${ratio > 0.8 ? 'met' : 'MISSED'} |`,
+    );
   });
   const ratios = res.map((r) => r.duringRate / r.baselineRate);
   if (res.length) out(`\nMedian × baseline ${fmt(median(ratios), 2)} (${fmtRange(ratios, 2)}).`);
@@ -527,7 +639,9 @@ try {
   const cpu = cpus();
   out(`## Botcast delivery benchmark — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
   out();
-  out(`Code: ${codeVersion()}. Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM; Node ${process.version}; PostgreSQL ${await pgVersion()}; size ${SIZE.toLocaleString('en-US')}; ${REPS} repetitions, interleaved.`);
+  out(
+    `Code: ${codeVersion()}. Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM; Node ${process.version}; PostgreSQL ${await pgVersion()}; size ${SIZE.toLocaleString('en-US')}; ${REPS} repetitions, interleaved.`,
+  );
   out();
   if (contenders.length && (wants('throughput') || wants('memory') || contenders.some((c) => only?.includes(c)))) {
     await throughputRounds(SIZE, REPS);

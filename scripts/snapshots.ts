@@ -32,7 +32,11 @@ export interface Snapshot {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }
@@ -57,7 +61,8 @@ export async function openApiDocument(db: Db): Promise<Record<string, unknown>> 
 
 export async function clientTypes(doc: Record<string, unknown>): Promise<string> {
   const ast = await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0], { alphabetize: true });
-  const header = '// The Botcast API as TypeScript types, generated from openapi.json by openapi-typescript.\n// Do not edit: run `npm run snapshots`.\n';
+  const header =
+    '// The Botcast API as TypeScript types, generated from openapi.json by openapi-typescript.\n// Do not edit: run `npm run snapshots`.\n';
   return header + astToString(ast);
 }
 
@@ -65,9 +70,14 @@ const q = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.r
 
 /** The schema of the public schema, as SQL, from the catalog: same migrations, same text. */
 export async function dumpSchema(db: Queryable): Promise<string> {
-  const out: string[] = ['-- The database schema after every migration in db/migrations, read from the catalog.', '-- Do not edit: run `npm run snapshots`.', ''];
+  const out: string[] = [
+    '-- The database schema after every migration in db/migrations, read from the catalog.',
+    '-- Do not edit: run `npm run snapshots`.',
+    '',
+  ];
   const NS = `(SELECT oid FROM pg_namespace WHERE nspname = 'public')`;
-  const notExtension = (oid: string, catalog: string) => `NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = ${oid} AND d.classid = '${catalog}'::regclass AND d.deptype = 'e')`;
+  const notExtension = (oid: string, catalog: string) =>
+    `NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = ${oid} AND d.classid = '${catalog}'::regclass AND d.deptype = 'e')`;
 
   const extensions = await db.query<{ extname: string }>(`SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY extname`);
   for (const e of extensions) out.push(`CREATE EXTENSION ${q(e.extname)};`);
@@ -77,7 +87,8 @@ export async function dumpSchema(db: Queryable): Promise<string> {
     `SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels
        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typnamespace = ${NS} GROUP BY t.typname ORDER BY t.typname`,
   );
-  for (const t of enums) out.push(`CREATE TYPE ${q(t.name)} AS ENUM (${t.labels.map((l) => `'${l.replace(/'/g, "''")}'`).join(', ')});`, '');
+  for (const t of enums)
+    out.push(`CREATE TYPE ${q(t.name)} AS ENUM (${t.labels.map((l) => `'${l.replace(/'/g, "''")}'`).join(', ')});`, '');
 
   // Sequences of their own; those of identity and serial columns come with their column.
   const sequences = await db.query<{ name: string; def: string }>(
@@ -94,7 +105,15 @@ export async function dumpSchema(db: Queryable): Promise<string> {
        FROM pg_class c WHERE c.relnamespace = ${NS} AND c.relkind IN ('r', 'p') AND ${notExtension('c.oid', 'pg_class')} ORDER BY c.relname`,
   );
   for (const t of tables) {
-    const columns = await db.query<{ name: string; type: string; notnull: boolean; def: string | null; identity: string; generated: string; collation: string | null }>(
+    const columns = await db.query<{
+      name: string;
+      type: string;
+      notnull: boolean;
+      def: string | null;
+      identity: string;
+      generated: string;
+      collation: string | null;
+    }>(
       `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS def,
               a.attidentity AS identity, a.attgenerated AS generated,
               CASE WHEN a.attcollation <> t.typcollation THEN (SELECT collname FROM pg_collation WHERE oid = a.attcollation) END AS collation
@@ -126,7 +145,8 @@ export async function dumpSchema(db: Queryable): Promise<string> {
     `SELECT c.relname AS name, c.relkind AS kind, pg_get_viewdef(c.oid, true) AS def FROM pg_class c
       WHERE c.relnamespace = ${NS} AND c.relkind IN ('v', 'm') ORDER BY c.relname`,
   );
-  for (const v of views) out.push(`CREATE ${v.kind === 'm' ? 'MATERIALIZED ' : ''}VIEW ${q(v.name)} AS`, v.def.trim().replace(/;$/, '') + ';', '');
+  for (const v of views)
+    out.push(`CREATE ${v.kind === 'm' ? 'MATERIALIZED ' : ''}VIEW ${q(v.name)} AS`, v.def.trim().replace(/;$/, '') + ';', '');
 
   // Indexes that no constraint made (those are in their table above).
   const indexes = await db.query<{ def: string }>(

@@ -39,7 +39,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   };
   const logger = createLogger(config.logLevel);
   // Loaded only by processes that serve HTTP: a worker process is ~35 MB lighter without it.
-  const server = options.api === false ? null : await (await import('./http/server.ts')).buildServer(ctx, { logger: options.logger === false ? false : logger });
+  const server =
+    options.api === false
+      ? null
+      : await (await import('./http/server.ts')).buildServer(ctx, { logger: options.logger === false ? false : logger });
   const settings: EngineSettings = {
     ...DEFAULT_ENGINE_SETTINGS,
     batchSize: config.workerBatchSize,

@@ -41,31 +41,38 @@ interface Setting {
 
 class SettingError extends Error {}
 
-const int = (min: number, max: number): Parser => (raw) => {
-  if (!/^-?\d+$/.test(raw.trim())) throw new SettingError(`must be a whole number, got "${raw}"`);
-  const n = Number(raw);
-  if (n < min || n > max) throw new SettingError(`must be between ${min} and ${max}, got ${n}`);
-  return n;
-};
+const int =
+  (min: number, max: number): Parser =>
+  (raw) => {
+    if (!/^-?\d+$/.test(raw.trim())) throw new SettingError(`must be a whole number, got "${raw}"`);
+    const n = Number(raw);
+    if (n < min || n > max) throw new SettingError(`must be between ${min} and ${max}, got ${n}`);
+    return n;
+  };
 const str: Parser = (raw) => raw;
 const bool: Parser = (raw) => {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new SettingError(`must be true or false, got "${raw}"`);
 };
-const url = (protocols: string[]): Parser => (raw) => {
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new SettingError(`is not a URL: "${raw.replace(/\/\/[^@]*@/, '//***@')}"`);
-  }
-  if (!protocols.includes(parsed.protocol)) throw new SettingError(`must start with ${protocols.join(' or ')}`);
-  return raw.replace(/\/$/, '');
-};
+const url =
+  (protocols: string[]): Parser =>
+  (raw) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new SettingError(`is not a URL: "${raw.replace(/\/\/[^@]*@/, '//***@')}"`);
+    }
+    if (!protocols.includes(parsed.protocol)) throw new SettingError(`must start with ${protocols.join(' or ')}`);
+    return raw.replace(/\/$/, '');
+  };
 /** Kept as written (src/storage/open.ts decodes it); refused here unless it decodes to 32 bytes. */
 const secretKey: Parser = (raw) => {
-  if (!parseKey(raw)) throw new SettingError(`must be 32 bytes written as base64 (44 characters) or hex (64 characters), got ${raw.trim().length} characters`);
+  if (!parseKey(raw))
+    throw new SettingError(
+      `must be 32 bytes written as base64 (44 characters) or hex (64 characters), got ${raw.trim().length} characters`,
+    );
   return raw;
 };
 const level: Parser = (raw) => {
@@ -75,28 +82,142 @@ const level: Parser = (raw) => {
 };
 
 export const SETTINGS: Setting[] = [
-  { env: 'BOTCAST_DATA_DIR', key: 'dataDir', default: './botcast-data', parse: str, doc: 'Folder of the embedded database (PGlite) and its generated encryption key.' },
-  { env: 'DATABASE_URL', key: 'databaseUrl', default: null, parse: url(['postgres:', 'postgresql:']), doc: 'PostgreSQL URL. When set, Botcast uses it instead of the embedded database, and any number of API and worker processes can share it.' },
-  { env: 'HOST', key: 'host', default: '127.0.0.1', parse: str, doc: 'Address the HTTP server listens on (0.0.0.0 to accept other machines).' },
+  {
+    env: 'BOTCAST_DATA_DIR',
+    key: 'dataDir',
+    default: './botcast-data',
+    parse: str,
+    doc: 'Folder of the embedded database (PGlite) and its generated encryption key.',
+  },
+  {
+    env: 'DATABASE_URL',
+    key: 'databaseUrl',
+    default: null,
+    parse: url(['postgres:', 'postgresql:']),
+    doc: 'PostgreSQL URL. When set, Botcast uses it instead of the embedded database, and any number of API and worker processes can share it.',
+  },
+  {
+    env: 'HOST',
+    key: 'host',
+    default: '127.0.0.1',
+    parse: str,
+    doc: 'Address the HTTP server listens on (0.0.0.0 to accept other machines).',
+  },
   { env: 'PORT', key: 'port', default: '3000', parse: int(0, 65535), doc: 'HTTP port of the API, the admin panel and the webhooks.' },
-  { env: 'BOTCAST_PUBLIC_URL', key: 'publicUrl', default: null, parse: url(['http:', 'https:']), doc: 'Public base URL used in webhook addresses (default http://HOST:PORT).' },
-  { env: 'BOTCAST_SECRET_KEY', key: 'secretKey', default: null, parse: secretKey, doc: '32-byte key (base64 or hex) that encrypts channel credentials. Required with DATABASE_URL; in embedded mode, when unset, generated into the data folder (an invalid one is refused, never replaced).' },
+  {
+    env: 'BOTCAST_PUBLIC_URL',
+    key: 'publicUrl',
+    default: null,
+    parse: url(['http:', 'https:']),
+    doc: 'Public base URL used in webhook addresses (default http://HOST:PORT).',
+  },
+  {
+    env: 'BOTCAST_SECRET_KEY',
+    key: 'secretKey',
+    default: null,
+    parse: secretKey,
+    doc: '32-byte key (base64 or hex) that encrypts channel credentials. Required with DATABASE_URL; in embedded mode, when unset, generated into the data folder (an invalid one is refused, never replaced).',
+  },
   { env: 'LOG_LEVEL', key: 'logLevel', default: 'info', parse: level, doc: 'pino log level.' },
-  { env: 'BOTCAST_BODY_LIMIT', key: 'bodyLimitBytes', default: '1048576', parse: int(1024, 100 * 1024 * 1024), doc: 'Largest JSON request body, bytes (413 beyond).' },
-  { env: 'BOTCAST_GRACE_SECONDS', key: 'graceSeconds', default: '60', parse: int(0, 3600), doc: 'Grace window of instant broadcasts, during which they can still be deleted.' },
-  { env: 'BOTCAST_HOLD_EXPIRY_HOURS', key: 'holdExpiryHours', default: '168', parse: int(1, 24 * 365), doc: 'How long a delivery held by an open operator chat waits before it expires.' },
-  { env: 'BOTCAST_RETENTION_MONTHS', key: 'retentionMonths', default: '3', parse: int(1, 120), doc: 'Completed sends that finished this many months ago or earlier are deleted.' },
-  { env: 'BOTCAST_CSV_MAX_BYTES', key: 'csvMaxBytes', default: String(50 * 1024 * 1024), parse: int(1024, 1024 * 1024 * 1024), doc: 'Largest CSV file of selected users, bytes.' },
-  { env: 'BOTCAST_CSV_MAX_ROWS', key: 'csvMaxRows', default: '1000000', parse: int(1, 10_000_000), doc: 'Most rows in a CSV file of selected users.' },
-  { env: 'BOTCAST_WORKER_BATCH', key: 'workerBatchSize', default: '500', parse: int(1, 10_000), doc: 'Deliveries a worker claims at once. A worker killed mid-run can leave about 2 × this + the concurrency + 256 per channel `unknown` (never re-sent).' },
-  { env: 'BOTCAST_WORKER_CONCURRENCY', key: 'workerConcurrency', default: '64', parse: int(1, 4096), doc: 'Requests a worker keeps in flight at once.' },
-  { env: 'BOTCAST_ALLOW_PRIVATE_BASE_URLS', key: 'allowPrivateBaseUrls', default: 'false', parse: bool, doc: 'Allow channel API base URLs on loopback, private or link-local addresses (tests, self-hosted Bot API servers).' },
+  {
+    env: 'BOTCAST_BODY_LIMIT',
+    key: 'bodyLimitBytes',
+    default: '1048576',
+    parse: int(1024, 100 * 1024 * 1024),
+    doc: 'Largest JSON request body, bytes (413 beyond).',
+  },
+  {
+    env: 'BOTCAST_GRACE_SECONDS',
+    key: 'graceSeconds',
+    default: '60',
+    parse: int(0, 3600),
+    doc: 'Grace window of instant broadcasts, during which they can still be deleted.',
+  },
+  {
+    env: 'BOTCAST_HOLD_EXPIRY_HOURS',
+    key: 'holdExpiryHours',
+    default: '168',
+    parse: int(1, 24 * 365),
+    doc: 'How long a delivery held by an open operator chat waits before it expires.',
+  },
+  {
+    env: 'BOTCAST_RETENTION_MONTHS',
+    key: 'retentionMonths',
+    default: '3',
+    parse: int(1, 120),
+    doc: 'Completed sends that finished this many months ago or earlier are deleted.',
+  },
+  {
+    env: 'BOTCAST_CSV_MAX_BYTES',
+    key: 'csvMaxBytes',
+    default: String(50 * 1024 * 1024),
+    parse: int(1024, 1024 * 1024 * 1024),
+    doc: 'Largest CSV file of selected users, bytes.',
+  },
+  {
+    env: 'BOTCAST_CSV_MAX_ROWS',
+    key: 'csvMaxRows',
+    default: '1000000',
+    parse: int(1, 10_000_000),
+    doc: 'Most rows in a CSV file of selected users.',
+  },
+  {
+    env: 'BOTCAST_WORKER_BATCH',
+    key: 'workerBatchSize',
+    default: '500',
+    parse: int(1, 10_000),
+    doc: 'Deliveries a worker claims at once. A worker killed mid-run can leave about 2 × this + the concurrency + 256 per channel `unknown` (never re-sent).',
+  },
+  {
+    env: 'BOTCAST_WORKER_CONCURRENCY',
+    key: 'workerConcurrency',
+    default: '64',
+    parse: int(1, 4096),
+    doc: 'Requests a worker keeps in flight at once.',
+  },
+  {
+    env: 'BOTCAST_ALLOW_PRIVATE_BASE_URLS',
+    key: 'allowPrivateBaseUrls',
+    default: 'false',
+    parse: bool,
+    doc: 'Allow channel API base URLs on loopback, private or link-local addresses (tests, self-hosted Bot API servers).',
+  },
   { env: 'BOTCAST_SIGNUP', key: 'signup', default: 'true', parse: bool, doc: 'Allow creating workspaces through POST /api/signup.' },
-  { env: 'BOTCAST_REQUEST_TIMEOUT_MS', key: 'requestTimeoutMs', default: '15000', parse: int(100, 600_000), doc: 'Timeout of one request to a platform.' },
-  { env: 'BOTCAST_MAX_ATTEMPTS', key: 'maxAttempts', default: '5', parse: int(1, 50), doc: 'Attempts before a temporary failure (5xx, timeout before sending) counts as failed.' },
-  { env: 'BOTCAST_RETRY_BASE_MS', key: 'retryBaseMs', default: '1000', parse: int(1, 3_600_000), doc: 'First retry delay; doubles each attempt (with jitter), at most 5 minutes.' },
-  { env: 'BOTCAST_WORKER_HEARTBEAT_MS', key: 'heartbeatMs', default: '1000', parse: int(50, 60_000), doc: 'How often a worker says it is alive.' },
-  { env: 'BOTCAST_WORKER_STALE_MS', key: 'workerStaleMs', default: '10000', parse: int(200, 3_600_000), doc: 'A worker silent this long is dead; its in-flight deliveries are settled (unknown, or retried on de-duplicating platforms).' },
+  {
+    env: 'BOTCAST_REQUEST_TIMEOUT_MS',
+    key: 'requestTimeoutMs',
+    default: '15000',
+    parse: int(100, 600_000),
+    doc: 'Timeout of one request to a platform.',
+  },
+  {
+    env: 'BOTCAST_MAX_ATTEMPTS',
+    key: 'maxAttempts',
+    default: '5',
+    parse: int(1, 50),
+    doc: 'Attempts before a temporary failure (5xx, timeout before sending) counts as failed.',
+  },
+  {
+    env: 'BOTCAST_RETRY_BASE_MS',
+    key: 'retryBaseMs',
+    default: '1000',
+    parse: int(1, 3_600_000),
+    doc: 'First retry delay; doubles each attempt (with jitter), at most 5 minutes.',
+  },
+  {
+    env: 'BOTCAST_WORKER_HEARTBEAT_MS',
+    key: 'heartbeatMs',
+    default: '1000',
+    parse: int(50, 60_000),
+    doc: 'How often a worker says it is alive.',
+  },
+  {
+    env: 'BOTCAST_WORKER_STALE_MS',
+    key: 'workerStaleMs',
+    default: '10000',
+    parse: int(200, 3_600_000),
+    doc: 'A worker silent this long is dead; its in-flight deliveries are settled (unknown, or retried on de-duplicating platforms).',
+  },
   { env: 'BOTCAST_POLL_MS', key: 'pollMs', default: '100', parse: int(5, 10_000), doc: 'How often an idle worker looks for work.' },
   { env: 'BOTCAST_DB_POOL', key: 'dbPoolSize', default: '10', parse: int(1, 200), doc: 'PostgreSQL connections per process.' },
 ];
@@ -125,7 +246,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   Object.assign(config, overrides);
   if (config.databaseUrl && !config.secretKey && !problems.some((p) => p.startsWith('BOTCAST_SECRET_KEY '))) {
-    problems.push('BOTCAST_SECRET_KEY is required with DATABASE_URL (32 bytes, base64 or hex): every process must share the key that encrypts channel credentials');
+    problems.push(
+      'BOTCAST_SECRET_KEY is required with DATABASE_URL (32 bytes, base64 or hex): every process must share the key that encrypts channel credentials',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   config.publicUrl ??= `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;

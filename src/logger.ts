@@ -13,12 +13,27 @@ function scrubError(error: unknown) {
 }
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({
-    level,
-    serializers: { err: scrubError, error: scrubError },
-    redact: {
-      paths: ['token', '*.token', 'password', '*.password', 'credentials', '*.credentials', 'apiKey', '*.apiKey', 'req.headers.authorization', 'req.headers.cookie', 'headers.authorization'],
-      censor: '[redacted]',
+  return pino(
+    {
+      level,
+      serializers: { err: scrubError, error: scrubError },
+      redact: {
+        paths: [
+          'token',
+          '*.token',
+          'password',
+          '*.password',
+          'credentials',
+          '*.credentials',
+          'apiKey',
+          '*.apiKey',
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'headers.authorization',
+        ],
+        censor: '[redacted]',
+      },
     },
-  }, destination);
+    destination,
+  );
 }

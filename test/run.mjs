@@ -31,14 +31,19 @@ const totals = { pass: 0, fail: 0, skip: 0 };
 const chromium = process.env.BOTCAST_CHROMIUM ?? '/usr/bin/chromium';
 let browserMissing = '';
 if (all.some((f) => f.startsWith('test/e2e/')) && !existsSync(chromium)) {
-  const canInstall = !process.env.BOTCAST_CHROMIUM && process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  const canInstall =
+    !process.env.BOTCAST_CHROMIUM &&
+    process.getuid?.() === 0 &&
+    spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (canInstall) {
     console.log(`No Chromium at ${chromium}: installing Debian's chromium package for the browser tests (apt-get) …`);
     spawnSync('sh', ['-c', 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium'], { stdio: 'inherit' });
   }
   if (!existsSync(chromium)) {
     browserMissing = `no Chromium at ${chromium}`;
-    const how = canInstall ? 'apt-get could not install it' : 'install it as root with `apt-get install chromium`, or point BOTCAST_CHROMIUM at a Chromium';
+    const how = canInstall
+      ? 'apt-get could not install it'
+      : 'install it as root with `apt-get install chromium`, or point BOTCAST_CHROMIUM at a Chromium';
     console.log(`\n*** The browser tests (test/e2e/) will be SKIPPED: ${browserMissing}; ${how}. ***\n`);
     if (process.env.BOTCAST_TEST_REQUIRE_BROWSER === '1') {
       console.log('BOTCAST_TEST_REQUIRE_BROWSER=1: a missing browser fails the run.');
@@ -53,7 +58,9 @@ const pgAdminUrl = process.env.BOTCAST_TEST_PG_URL ?? 'postgres://postgres@127.0
 const dbPrefix = `bct_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 function dropOurDatabases() {
   if (!engines.includes('postgres')) return;
-  const list = spawnSync('psql', [pgAdminUrl, '-Atc', `SELECT datname FROM pg_database WHERE datname LIKE '${dbPrefix}\\_%'`], { encoding: 'utf8' });
+  const list = spawnSync('psql', [pgAdminUrl, '-Atc', `SELECT datname FROM pg_database WHERE datname LIKE '${dbPrefix}\\_%'`], {
+    encoding: 'utf8',
+  });
   for (const name of list.status === 0 ? list.stdout.split('\n').filter(Boolean) : []) {
     spawnSync('psql', [pgAdminUrl, '-c', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`], { stdio: 'ignore' });
   }
@@ -85,7 +92,12 @@ if (made.status !== 0) process.exit(1);
 
 // Timing-sensitive files (rate windows measured at a fake platform, processes killed mid-run) run
 // alone after the rest: on a shared 2-core machine a parallel test file adds tens of ms of jitter.
-const SERIAL = ['test/integration/crash.test.ts', 'test/integration/chaos.test.ts', 'test/e2e/panel.test.ts', 'test/e2e/broadcasts.test.ts'];
+const SERIAL = [
+  'test/integration/crash.test.ts',
+  'test/integration/chaos.test.ts',
+  'test/e2e/panel.test.ts',
+  'test/e2e/broadcasts.test.ts',
+];
 
 async function runFiles(engine, files, concurrency, label) {
   if (files.length === 0) return;
@@ -94,12 +106,23 @@ async function runFiles(engine, files, concurrency, label) {
   child = spawn(
     process.execPath,
     [
-      '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=./test/helpers/count-reporter.mjs', `--test-reporter-destination=${counts}`,
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${concurrency}`,
+      '--test-timeout=300000',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=./test/helpers/count-reporter.mjs',
+      `--test-reporter-destination=${counts}`,
       ...files,
     ],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, BOTCAST_TEST_ENGINE: engine, BOTCAST_TEST_PGLITE_TEMPLATE: template, BOTCAST_TEST_DB_PREFIX: dbPrefix }, detached: true },
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, BOTCAST_TEST_ENGINE: engine, BOTCAST_TEST_PGLITE_TEMPLATE: template, BOTCAST_TEST_DB_PREFIX: dbPrefix },
+      detached: true,
+    },
   );
   const status = await new Promise((resolve) => child.on('close', (code) => resolve(code)));
   killGroup(child);
@@ -115,8 +138,18 @@ async function runFiles(engine, files, concurrency, label) {
 
 for (const engine of engines) {
   const files = engine === 'pglite' ? all : integration;
-  await runFiles(engine, files.filter((f) => !SERIAL.includes(f)), 2, '');
-  await runFiles(engine, files.filter((f) => SERIAL.includes(f)), 1, ' (serial)');
+  await runFiles(
+    engine,
+    files.filter((f) => !SERIAL.includes(f)),
+    2,
+    '',
+  );
+  await runFiles(
+    engine,
+    files.filter((f) => SERIAL.includes(f)),
+    1,
+    ' (serial)',
+  );
 }
 dropOurDatabases();
 rmSync(work, { recursive: true, force: true });

@@ -7,7 +7,8 @@ import { lockDataDir } from '../storage/data-dir-lock.ts';
 import { UsageError } from './errors.ts';
 
 function embeddedOnly(config: Config) {
-  if (config.databaseUrl) throw new UsageError('backup and restore are for the embedded database; with DATABASE_URL use pg_dump / pg_restore');
+  if (config.databaseUrl)
+    throw new UsageError('backup and restore are for the embedded database; with DATABASE_URL use pg_dump / pg_restore');
 }
 
 export async function runBackup(config: Config, file: string | undefined) {
@@ -35,7 +36,8 @@ export async function runRestore(config: Config, file: string | undefined) {
   if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
   const dir = resolve(config.dataDir);
   const target = join(dir, 'pgdata');
-  if (existsSync(target) && readdirSync(target).length > 0) throw new UsageError(`${target} is not empty; restore into a new BOTCAST_DATA_DIR`);
+  if (existsSync(target) && readdirSync(target).length > 0)
+    throw new UsageError(`${target} is not empty; restore into a new BOTCAST_DATA_DIR`);
   const release = await lockDataDir(dir);
   try {
     const { PGlite } = await import('@electric-sql/pglite');

@@ -21,7 +21,9 @@ export async function runImportSubscribers(config: Config, args: { bot?: string;
     if (!bot) throw new UsageError(`bot ${args.bot} does not exist`);
     const ctx = { db: storage.db, sealer: storage.sealer, clock: systemClock, config, platforms: buildRegistry(storage.db) };
     const result = await importSubscribers(ctx, bot.workspace_id, Number(args.bot), args.platform, createReadStream(args.file), args.file);
-    const lines = [`${args.file}: ${result.created} subscribers imported, ${result.existing} already known (tags added), ${result.skipped} rows skipped`];
+    const lines = [
+      `${args.file}: ${result.created} subscribers imported, ${result.existing} already known (tags added), ${result.skipped} rows skipped`,
+    ];
     for (const p of result.problems.slice(0, 50)) lines.push(`  ${args.file}:${p.line}: ${p.reason}`);
     if (result.skipped > 50) lines.push(`  … and ${result.skipped - 50} more`);
     process.stdout.write(lines.join('\n') + '\n');

@@ -28,7 +28,9 @@ export async function runServer(config: Config, roles: { api: boolean; worker: b
   const address = app.server?.server.address();
   const port = typeof address === 'object' && address ? address.port : null;
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  const lines = [`Botcast is running (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`}; roles: ${[roles.api && 'api', roles.worker && 'worker'].filter(Boolean).join(', ')})`];
+  const lines = [
+    `Botcast is running (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`}; roles: ${[roles.api && 'api', roles.worker && 'worker'].filter(Boolean).join(', ')})`,
+  ];
   if (app.server) lines.push(`  admin panel  ${base}/`, `  API docs     ${base}/api/docs`);
   if (roles.demo && app.server) {
     const demo = await ensureDemo(app.ctx);
@@ -38,12 +40,17 @@ export async function runServer(config: Config, roles: { api: boolean; worker: b
       changed: '   (NEW: the demo API key printed before no longer works)',
       revoked: '',
     };
-    const audience = demo.activeSubscribers === demo.subscribers ? `${demo.subscribers} subscribers` : `${demo.subscribers} subscribers, ${demo.activeSubscribers} reachable`;
+    const audience =
+      demo.activeSubscribers === demo.subscribers
+        ? `${demo.subscribers} subscribers`
+        : `${demo.subscribers} subscribers, ${demo.activeSubscribers} reachable`;
     lines.push(
       '',
       demo.created ? 'Demo workspace created:' : 'Demo workspace:',
       `  log in       ${demo.email} / ${demo.password}`,
-      demo.apiKey ? `  API key      ${demo.apiKey}${keyNote[demo.apiKeyState]}` : '  API key      the demo key was revoked; log in and create one (POST /api/api-keys)',
+      demo.apiKey
+        ? `  API key      ${demo.apiKey}${keyNote[demo.apiKeyState]}`
+        : '  API key      the demo key was revoked; log in and create one (POST /api/api-keys)',
       `  sandbox bot  ${demo.botId} (channel ${demo.channelId}, ${audience})`,
     );
     if (demo.apiKey) lines.push(`  try          curl -H "Authorization: Bearer ${demo.apiKey}" ${base}/api/bots/${demo.botId}/tags`);

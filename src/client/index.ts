@@ -12,5 +12,9 @@ export type BotcastClient = Client<paths>;
 export type BotcastError = components['schemas']['ErrorResponse'];
 
 export function createBotcastClient(baseUrl: string, apiKey: string, options: Omit<ClientOptions, 'baseUrl'> = {}): BotcastClient {
-  return createClient<paths>({ ...options, baseUrl: baseUrl.replace(/\/$/, ''), headers: { ...(options.headers as Record<string, string> | undefined), authorization: `Bearer ${apiKey}` } });
+  return createClient<paths>({
+    ...options,
+    baseUrl: baseUrl.replace(/\/$/, ''),
+    headers: { ...(options.headers as Record<string, string> | undefined), authorization: `Bearer ${apiKey}` },
+  });
 }

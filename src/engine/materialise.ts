@@ -20,17 +20,19 @@ export async function materialiseNextRun(ctx: EngineContext): Promise<number | n
   const taken = await ctx.db.transaction(async (tx) => {
     const run = await takeRunToMaterialise(tx);
     if (!run) return null;
-    const [send] = await tx.query<SendRow>('SELECT id, workspace_id, targeting, end_open_chats, kind FROM sends WHERE id = $1', [run.send_id]);
+    const [send] = await tx.query<SendRow>('SELECT id, workspace_id, targeting, end_open_chats, kind FROM sends WHERE id = $1', [
+      run.send_id,
+    ]);
     if (run.state === 'pending') {
       await tx.query(`UPDATE runs SET state = 'materialising', started_at = now() WHERE id = $1`, [run.id]);
       const channels = await tx.query<{ id: number; platform: string }>(
         'SELECT id, platform FROM channels WHERE id = ANY($1::bigint[]) AND workspace_id = $2',
         [send.targeting.channelIds, send.workspace_id],
       );
-      await tx.query(
-        `INSERT INTO run_lanes (run_id, channel_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`,
-        [run.id, channels.map((c) => c.id)],
-      );
+      await tx.query(`INSERT INTO run_lanes (run_id, channel_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`, [
+        run.id,
+        channels.map((c) => c.id),
+      ]);
       await logRun(tx, run.id, 'started', `Started; platforms: ${channels.map((c) => c.platform).join(', ') || 'none'}`, {
         channels: channels.map((c) => ({ channelId: c.id, platform: c.platform })),
         endOpenChats: send.end_open_chats,
@@ -71,7 +73,11 @@ async function materialiseLanes(ctx: EngineContext, runId: number, send: SendRow
           workspaceId: send.workspace_id,
         });
         const done = chunk.lastId === null || chunk.candidates < ctx.settings.materialiseChunk;
-        await tx.query('UPDATE run_lanes SET materialise_cursor = $2, materialised = $3 WHERE id = $1', [lane.id, chunk.lastId ?? cursor, done]);
+        await tx.query('UPDATE run_lanes SET materialise_cursor = $2, materialised = $3 WHERE id = $1', [
+          lane.id,
+          chunk.lastId ?? cursor,
+          done,
+        ]);
         return { ...chunk, done };
       });
       if (!result) break;
@@ -80,14 +86,27 @@ async function materialiseLanes(ctx: EngineContext, runId: number, send: SendRow
       if (result.lastId !== null) cursor = result.lastId;
       if (result.done) break;
     }
-    const [counts] = await ctx.db.query<{ recipients: number; held: number }>('SELECT recipients, held FROM run_lanes WHERE id = $1', [lane.id]);
+    const [counts] = await ctx.db.query<{ recipients: number; held: number }>('SELECT recipients, held FROM run_lanes WHERE id = $1', [
+      lane.id,
+    ]);
     await logRun(ctx.db, runId, 'audience', `${lane.platform}: ${counts.recipients} recipients`, {
       channelId: lane.channel_id,
       platform: lane.platform,
       recipients: counts.recipients,
     });
-    if (closed > 0) await logRun(ctx.db, runId, 'chats_closed', `${lane.platform}: ${closed} open operator chats closed (End open chats)`, { channelId: lane.channel_id, closed });
-    if (held > 0) await logRun(ctx.db, runId, 'held', `${lane.platform}: ${held} recipients are in an open operator chat and will receive it when the chat closes`, { channelId: lane.channel_id, held });
+    if (closed > 0)
+      await logRun(ctx.db, runId, 'chats_closed', `${lane.platform}: ${closed} open operator chats closed (End open chats)`, {
+        channelId: lane.channel_id,
+        closed,
+      });
+    if (held > 0)
+      await logRun(
+        ctx.db,
+        runId,
+        'held',
+        `${lane.platform}: ${held} recipients are in an open operator chat and will receive it when the chat closes`,
+        { channelId: lane.channel_id, held },
+      );
   }
   await ctx.db.query(
     `UPDATE runs SET state = 'delivering' WHERE id = $1 AND state = 'materialising'

@@ -49,7 +49,9 @@ export class OutcomeBuffer {
       this.buffer.clear();
       this.buffered = 0;
       // At most FLUSH_AT per statement: a batch that grew during a slow flush is written in slices.
-      const slices = lanes.flatMap(([laneId, all]) => Array.from({ length: Math.ceil(all.length / FLUSH_AT) }, (_, i) => [laneId, all.slice(i * FLUSH_AT, (i + 1) * FLUSH_AT)] as const));
+      const slices = lanes.flatMap(([laneId, all]) =>
+        Array.from({ length: Math.ceil(all.length / FLUSH_AT) }, (_, i) => [laneId, all.slice(i * FLUSH_AT, (i + 1) * FLUSH_AT)] as const),
+      );
       for (const [laneId, outcomes] of slices) {
         try {
           await writeOutcomes(this.ctx.db, this.workerId, this.workspaceOfLane.get(laneId) ?? null, outcomes);

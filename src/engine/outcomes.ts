@@ -40,7 +40,17 @@ const base = { code: null, text: null, messageId: null, notBefore: null, attempt
 
 /** The common case, without spreading: one of these is made per delivery. */
 function sentTransition(messageId: string): Transition {
-  return { state: 'sent', outcome: 'sent', code: null, text: null, messageId, notBefore: null, attemptsDelta: 0, blockSubscriber: false, pauseChannelMs: 0 };
+  return {
+    state: 'sent',
+    outcome: 'sent',
+    code: null,
+    text: null,
+    messageId,
+    notBefore: null,
+    attemptsDelta: 0,
+    blockSubscriber: false,
+    pauseChannelMs: 0,
+  };
 }
 
 /** `attempts` counts the attempt that produced this outcome. */
@@ -68,12 +78,32 @@ export function transitionFor(outcome: Outcome, attempts: number, policy: RetryP
       };
     case 'transient':
       if (attempts < policy.maxAttempts) {
-        return { ...base, state: 'queued', outcome: 'transient', code: outcome.code, text: outcome.text, notBefore: new Date(policy.now.getTime() + backoffMs(attempts, policy)) };
+        return {
+          ...base,
+          state: 'queued',
+          outcome: 'transient',
+          code: outcome.code,
+          text: outcome.text,
+          notBefore: new Date(policy.now.getTime() + backoffMs(attempts, policy)),
+        };
       }
-      return { ...base, state: 'failed', outcome: 'transient', code: outcome.code, text: `${outcome.text} (gave up after ${attempts} attempts)` };
+      return {
+        ...base,
+        state: 'failed',
+        outcome: 'transient',
+        code: outcome.code,
+        text: `${outcome.text} (gave up after ${attempts} attempts)`,
+      };
     case 'unknown':
       if (policy.deduplicates && attempts < policy.maxAttempts) {
-        return { ...base, state: 'queued', outcome: 'unknown', code: outcome.code, text: outcome.text, notBefore: new Date(policy.now.getTime() + backoffMs(attempts, policy)) };
+        return {
+          ...base,
+          state: 'queued',
+          outcome: 'unknown',
+          code: outcome.code,
+          text: outcome.text,
+          notBefore: new Date(policy.now.getTime() + backoffMs(attempts, policy)),
+        };
       }
       return { ...base, state: 'unknown', outcome: 'unknown', code: outcome.code, text: outcome.text };
   }

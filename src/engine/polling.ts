@@ -84,7 +84,10 @@ export class Poller {
           continue;
         }
         await this.ctx.db.transaction(async (tx) => {
-          const [mine] = await tx.query<{ update_offset: number }>('SELECT update_offset FROM channel_polling WHERE channel_id = $1 AND owner = $2 FOR UPDATE', [channel.id, this.owner]);
+          const [mine] = await tx.query<{ update_offset: number }>(
+            'SELECT update_offset FROM channel_polling WHERE channel_id = $1 AND owner = $2 FOR UPDATE',
+            [channel.id, this.owner],
+          );
           if (!mine) return;
           const fresh = result.updates.filter((u) => u.id >= mine.update_offset);
           const events = fresh.flatMap((u) => client.parseInbound(u.body));
@@ -96,7 +99,12 @@ export class Poller {
     } catch (error) {
       if (!this.stopped) this.ctx.logger.error({ err: error, channelId: channel.id }, 'polling failed');
     } finally {
-      await this.ctx.db.query(`UPDATE channel_polling SET owner = NULL, lease_until = '-infinity' WHERE channel_id = $1 AND owner = $2`, [channel.id, this.owner]).catch(() => {});
+      await this.ctx.db
+        .query(`UPDATE channel_polling SET owner = NULL, lease_until = '-infinity' WHERE channel_id = $1 AND owner = $2`, [
+          channel.id,
+          this.owner,
+        ])
+        .catch(() => {});
     }
   }
 }

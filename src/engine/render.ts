@@ -8,7 +8,14 @@ export class MessageRenderer {
   private cache = new Map<string, RenderedMessage>();
 
   /** `personalised`: whether the content has variables, if the caller already knows. */
-  render(key: string, content: FrozenContent, client: PlatformClient, recipient: Recipient, data: unknown, personalised?: boolean): RenderedMessage {
+  render(
+    key: string,
+    content: FrozenContent,
+    client: PlatformClient,
+    recipient: Recipient,
+    data: unknown,
+    personalised?: boolean,
+  ): RenderedMessage {
     if (!(personalised ?? contentHasVariables(content))) {
       let cached = this.cache.get(key);
       if (!cached) {

@@ -35,7 +35,10 @@ export async function startDueSends(ctx: EngineContext, limit = 50): Promise<num
       if (send.timing.type !== 'periodic') {
         const runId = await createRun(tx, send.id, send.next_run_at);
         if (runId) await logRun(tx, runId, 'created', `Run for ${send.next_run_at.toISOString()}`, { plannedAt: send.next_run_at });
-        await tx.query('UPDATE sends SET next_run_at = NULL, last_planned_at = $2 WHERE id = $1', [send.id, send.next_run_at.toISOString()]);
+        await tx.query('UPDATE sends SET next_run_at = NULL, last_planned_at = $2 WHERE id = $1', [
+          send.id,
+          send.next_run_at.toISOString(),
+        ]);
         continue;
       }
       const { recurrence, zone } = send.timing;
@@ -43,8 +46,14 @@ export async function startDueSends(ctx: EngineContext, limit = 50): Promise<num
       if (occurrence.due) {
         const runId = await createRun(tx, send.id, occurrence.due);
         if (runId) {
-          const note = occurrence.missed > 0 ? `; ${occurrence.missed}${occurrence.missedAtLeast ? '+' : ''} occurrence(s) missed while Botcast was down were skipped` : '';
-          await logRun(tx, runId, 'created', `Periodic run for ${occurrence.due.toISOString()}${note}`, { plannedAt: occurrence.due, missed: occurrence.missed });
+          const note =
+            occurrence.missed > 0
+              ? `; ${occurrence.missed}${occurrence.missedAtLeast ? '+' : ''} occurrence(s) missed while Botcast was down were skipped`
+              : '';
+          await logRun(tx, runId, 'created', `Periodic run for ${occurrence.due.toISOString()}${note}`, {
+            plannedAt: occurrence.due,
+            missed: occurrence.missed,
+          });
         }
       }
       await tx.query('UPDATE sends SET next_run_at = $2, last_planned_at = coalesce($3, last_planned_at) WHERE id = $1', [
@@ -104,7 +113,12 @@ export class Scheduler {
       await releaseHolds(this.ctx);
       if (this.ticks % 4 === 0) await expireHolds(this.ctx);
       if (this.ticks % 4 === 0) {
-        const recovered = await recoverDeadWorkers(this.ctx.db, this.ctx.settings.workerStaleMs, this.options.dedupPlatforms, this.options.localWorkers);
+        const recovered = await recoverDeadWorkers(
+          this.ctx.db,
+          this.ctx.settings.workerStaleMs,
+          this.options.dedupPlatforms,
+          this.options.localWorkers,
+        );
         if (recovered.requeued + recovered.unknown > 0) this.ctx.logger.warn(recovered, 'recovered in-flight deliveries of a dead worker');
       }
       await completeRuns(this.ctx.db);

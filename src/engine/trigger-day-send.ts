@@ -72,7 +72,18 @@ async function daySend(
   await tx.query(
     `INSERT INTO sends (workspace_id, bot_id, kind, content, targeting, timing, end_open_chats, created_by, source_id, group_key, last_planned_at)
      VALUES ($1, $2, 'trigger', $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (group_key) DO NOTHING`,
-    [trigger.workspace_id, trigger.bot_id, JSON.stringify(content), JSON.stringify(targeting), JSON.stringify(timing), trigger.end_open_chats, `trigger:${trigger.id}`, trigger.id, group.key, now.toISOString()],
+    [
+      trigger.workspace_id,
+      trigger.bot_id,
+      JSON.stringify(content),
+      JSON.stringify(targeting),
+      JSON.stringify(timing),
+      trigger.end_open_chats,
+      `trigger:${trigger.id}`,
+      trigger.id,
+      group.key,
+      now.toISOString(),
+    ],
   );
   const [send] = await tx.query<DaySend>('SELECT id, end_open_chats FROM sends WHERE group_key = $1', [group.key]);
   return send;
@@ -117,12 +128,20 @@ export async function fireGroup(
        VALUES ($1, $2, clock_timestamp(), $3, 'delivering', now()) RETURNING id`,
       [trigger.workspace_id, send.id, group.openUntil.toISOString()],
     );
-    await logRun(tx, run.id, 'created', `Trigger "${trigger.name || `#${trigger.id}`}" (tag "${trigger.tag_name ?? ''}"): the deliveries of ${group.day}`, {
-      triggerId: trigger.id,
-      day: group.day,
-      openUntil: group.openUntil,
+    await logRun(
+      tx,
+      run.id,
+      'created',
+      `Trigger "${trigger.name || `#${trigger.id}`}" (tag "${trigger.tag_name ?? ''}"): the deliveries of ${group.day}`,
+      {
+        triggerId: trigger.id,
+        day: group.day,
+        openUntil: group.openUntil,
+      },
+    );
+    await logRun(tx, run.id, 'started', `Started; open until the end of ${group.day} (${trigger.time_zone})`, {
+      endOpenChats: send.end_open_chats,
     });
-    await logRun(tx, run.id, 'started', `Started; open until the end of ${group.day} (${trigger.time_zone})`, { endOpenChats: send.end_open_chats });
     const done = await insertDeliveries(ctx, tx, run.id, send, trigger, remaining);
     fired += done.size;
     if (done.size < remaining.length) {
@@ -158,7 +177,13 @@ async function insertDeliveries(
       [send.id],
     );
   }
-  const chats = operatorChatRules({ endOpenChats: '$5', sendId: '$4', workspaceId: '$6', subscribers: 'SELECT subscriber_id FROM f', reason: 'End open chats of a trigger event' });
+  const chats = operatorChatRules({
+    endOpenChats: '$5',
+    sendId: '$4',
+    workspaceId: '$6',
+    subscribers: 'SELECT subscriber_id FROM f',
+    reason: 'End open chats of a trigger event',
+  });
   const [row] = await tx.query<AppendedDeliveries>(
     `WITH f AS (
        SELECT u.id AS firing_id, u.ord, s.id AS subscriber_id, s.channel_id, s.platform_user_id, s.bot_id, l.id AS lane_id
@@ -200,14 +225,24 @@ async function insertDeliveries(
   );
   const added = new Set((row.added ?? []).map(Number));
   if (added.size > 0) {
-    await logRun(tx, runId, 'trigger_fired', `${added.size} recipient(s) added: tag "${trigger.tag_name ?? ''}" assigned, ${describeDue(trigger.delay)}`, {
-      added: added.size,
-      queued: row.queued,
+    await logRun(
+      tx,
+      runId,
+      'trigger_fired',
+      `${added.size} recipient(s) added: tag "${trigger.tag_name ?? ''}" assigned, ${describeDue(trigger.delay)}`,
+      {
+        added: added.size,
+        queued: row.queued,
+        held: row.held,
+      },
+    );
+  }
+  if (row.closed > 0)
+    await logRun(tx, runId, 'chats_closed', `${row.closed} open operator chat(s) closed (End open chats)`, { closed: row.closed });
+  if (row.held > 0)
+    await logRun(tx, runId, 'held', `${row.held} recipient(s) are in an open operator chat and will receive it when the chat closes`, {
       held: row.held,
     });
-  }
-  if (row.closed > 0) await logRun(tx, runId, 'chats_closed', `${row.closed} open operator chat(s) closed (End open chats)`, { closed: row.closed });
-  if (row.held > 0) await logRun(tx, runId, 'held', `${row.held} recipient(s) are in an open operator chat and will receive it when the chat closes`, { held: row.held });
   return added;
 }
 

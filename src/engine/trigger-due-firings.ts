@@ -43,7 +43,11 @@ export interface TriggerRow {
 }
 
 /** Handles one batch of due firings; returns how many were looked at. */
-export async function fireDueFirings(ctx: EngineContext, ports: Pick<EnginePorts, 'freezeContent'>, result: TriggerTickResult): Promise<number> {
+export async function fireDueFirings(
+  ctx: EngineContext,
+  ports: Pick<EnginePorts, 'freezeContent'>,
+  result: TriggerTickResult,
+): Promise<number> {
   return ctx.db.transaction(async (tx) => {
     const [lock] = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [DUE_LOCK_KEY]);
     if (!lock.ok) return 0;
@@ -86,7 +90,10 @@ export async function fireDueFirings(ctx: EngineContext, ports: Pick<EnginePorts
       else fire.set(c.trigger_id, [...(fire.get(c.trigger_id) ?? []), c]);
     }
     for (const [reason, ids] of cancel) {
-      await tx.query(`UPDATE trigger_firings SET state = 'cancelled', reason = $2 WHERE id = ANY($1::bigint[]) AND state = 'pending'`, [ids, reason]);
+      await tx.query(`UPDATE trigger_firings SET state = 'cancelled', reason = $2 WHERE id = ANY($1::bigint[]) AND state = 'pending'`, [
+        ids,
+        reason,
+      ]);
       result.cancelled += ids.length;
     }
     if (wait.length > 0) {

@@ -34,7 +34,13 @@ export async function consumeTagEvents(ctx: EngineContext, result: TriggerTickRe
     [TRIGGER_CONSUMER],
   );
   for (let i = 0; i < EVENT_ROUNDS; i++) {
-    const n = await consumeEvents<TagEventPayload>(ctx.db, TRIGGER_CONSUMER, ['tag_assigned', 'tag_removed'], (tx, events) => handleTagEvents(ctx, tx, events, result), EVENT_BATCH);
+    const n = await consumeEvents<TagEventPayload>(
+      ctx.db,
+      TRIGGER_CONSUMER,
+      ['tag_assigned', 'tag_removed'],
+      (tx, events) => handleTagEvents(ctx, tx, events, result),
+      EVENT_BATCH,
+    );
     if (n < EVENT_BATCH) break;
   }
 }

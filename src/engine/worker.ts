@@ -181,7 +181,12 @@ export class Worker {
       if (!lane) return null;
       const run = await this.runs.get(lane.run_id, tx);
       const rescan = Date.now() - (this.lastRescan.get(lane.id) ?? 0) >= RESCAN_EVERY_MS;
-      const { deliveries, rescanned } = await claimDeliveries(tx, lane.id, { limit: this.claimSize(info), workerId: this.id, withProfile: run.personalised, rescan });
+      const { deliveries, rescanned } = await claimDeliveries(tx, lane.id, {
+        limit: this.claimSize(info),
+        workerId: this.id,
+        withProfile: run.personalised,
+        rescan,
+      });
       if (rescanned) this.lastRescan.set(lane.id, Date.now());
       if (deliveries.length === 0) return null;
       const slots = await reserveSlots(tx, info.row.id, deliveries.length, rate);

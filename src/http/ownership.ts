@@ -35,7 +35,10 @@ export function registerOwnership(app: FastifyInstance, ctx: ServiceContext) {
     if (params.id !== undefined && ID_TABLES[resource]) checks.push({ ...ID_TABLES[resource], id: params.id });
     for (const check of checks) {
       if (!INTEGER.test(String(check.id))) continue; // not an id at all: schema validation answers 400
-      const rows = await ctx.db.query<ExistsRow>(`SELECT 1 FROM ${check.table} WHERE id = $1 AND workspace_id = $2`, [Number(check.id), principal.workspaceId]);
+      const rows = await ctx.db.query<ExistsRow>(`SELECT 1 FROM ${check.table} WHERE id = $1 AND workspace_id = $2`, [
+        Number(check.id),
+        principal.workspaceId,
+      ]);
       if (rows.length === 0) throw notFound(check.what, check.id);
     }
   });

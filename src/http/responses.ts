@@ -19,15 +19,26 @@ const Json = (description: string) => Type.Unknown({ description });
 const doc = <T extends TSchema>(schema: T) => Type.Unsafe<unknown>(schema);
 
 /** A page of a list: the items and the cursor of the next page (null on the last). */
-export const PageOf = <T extends TSchema>(item: T) => doc(Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String({ description: 'Pass as cursor for the next page' })) }));
+export const PageOf = <T extends TSchema>(item: T) =>
+  doc(Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String({ description: 'Pass as cursor for the next page' })) }));
 
 export const Ok = doc(Type.Object({ ok: Type.Boolean() }));
 
 // Account
 
 export const Workspace = doc(Type.Object({ id: Id, name: Str, createdAt: DateTime }));
-export const NewApiKey = doc(Type.Object({ id: Id, name: Str, prefix: Str, key: Type.String({ description: 'The key itself; shown in this answer only' }), createdAt: DateTime }));
-export const ApiKey = doc(Type.Object({ id: Id, name: Str, prefix: Str, createdAt: DateTime, lastUsedAt: NullableDateTime, revokedAt: NullableDateTime }));
+export const NewApiKey = doc(
+  Type.Object({
+    id: Id,
+    name: Str,
+    prefix: Str,
+    key: Type.String({ description: 'The key itself; shown in this answer only' }),
+    createdAt: DateTime,
+  }),
+);
+export const ApiKey = doc(
+  Type.Object({ id: Id, name: Str, prefix: Str, createdAt: DateTime, lastUsedAt: NullableDateTime, revokedAt: NullableDateTime }),
+);
 export const Signup = doc(Type.Object({ workspaceId: Id, memberId: Id, apiKey: NewApiKey }));
 export const Login = doc(Type.Object({ memberId: Id, workspaceId: Id, name: Str }));
 export const Me = doc(Type.Object({ workspace: Workspace, memberId: Nullable(Id), apiKeyId: Nullable(Id) }));
@@ -37,107 +48,133 @@ export const NewMember = doc(Type.Object({ id: Id, email: Str, name: Str }));
 // Bots and channels
 
 export const Bot = doc(Type.Object({ id: Id, name: Str, timeZone: Type.String({ description: 'IANA time zone' }), createdAt: DateTime }));
-export const Channel = doc(Type.Object({
-  id: Id,
-  botId: Id,
-  platform: PlatformCode,
-  name: Str,
-  status: Type.String({ description: 'active, disabled, or a problem the platform reported' }),
-  statusMessage: Str,
-  ratePerSecond: Type.Number(),
-  rateIsDefault: Type.Boolean(),
-  apiBaseUrl: Str,
-  credentialsSet: Type.Array(Str, { description: 'Names of the credentials stored (never their values)' }),
-  inbound: Type.String({ description: 'webhook or polling' }),
-  webhookUrl: Nullable(Type.String({ description: 'Where the platform posts updates (null for the sandbox)' })),
-  createdAt: DateTime,
-}));
+export const Channel = doc(
+  Type.Object({
+    id: Id,
+    botId: Id,
+    platform: PlatformCode,
+    name: Str,
+    status: Type.String({ description: 'active, disabled, or a problem the platform reported' }),
+    statusMessage: Str,
+    ratePerSecond: Type.Number(),
+    rateIsDefault: Type.Boolean(),
+    apiBaseUrl: Str,
+    credentialsSet: Type.Array(Str, { description: 'Names of the credentials stored (never their values)' }),
+    inbound: Type.String({ description: 'webhook or polling' }),
+    webhookUrl: Nullable(Type.String({ description: 'Where the platform posts updates (null for the sandbox)' })),
+    createdAt: DateTime,
+  }),
+);
 
 // Subscribers, tags, chats, screens
 
-export const Subscriber = doc(Type.Object({
-  id: Id,
-  botId: Id,
-  channelId: Id,
-  platform: Str,
-  platformUserId: Str,
-  name: Str,
-  username: Str,
-  language: Str,
-  status: Type.String({ description: 'active or blocked' }),
-  firstMessageAt: DateTime,
-  lastMessageAt: DateTime,
-  lastRequest: Json('The data of the last external event call that reached this subscriber (null before any)'),
-  tags: Type.Array(Str),
-  chatOpen: Type.Boolean(),
-}));
+export const Subscriber = doc(
+  Type.Object({
+    id: Id,
+    botId: Id,
+    channelId: Id,
+    platform: Str,
+    platformUserId: Str,
+    name: Str,
+    username: Str,
+    language: Str,
+    status: Type.String({ description: 'active or blocked' }),
+    firstMessageAt: DateTime,
+    lastMessageAt: DateTime,
+    lastRequest: Json('The data of the last external event call that reached this subscriber (null before any)'),
+    tags: Type.Array(Str),
+    chatOpen: Type.Boolean(),
+  }),
+);
 export const Changed = doc(Type.Object({ changed: Int }));
 export const Tag = doc(Type.Object({ id: Id, name: Str, createdAt: Type.Optional(DateTime), subscribers: Int, inUse: Type.Boolean() }));
 export const RenamedTag = doc(Type.Object({ id: Id, name: Str }));
-export const OperatorChat = doc(Type.Object({
-  id: Id,
-  botId: Id,
-  subscriberId: Id,
-  openedAt: DateTime,
-  openedBy: Str,
-  closedAt: NullableDateTime,
-  closedBy: NullableStr,
-  closeReason: NullableStr,
-}));
+export const OperatorChat = doc(
+  Type.Object({
+    id: Id,
+    botId: Id,
+    subscriberId: Id,
+    openedAt: DateTime,
+    openedBy: Str,
+    closedAt: NullableDateTime,
+    closedBy: NullableStr,
+    closeReason: NullableStr,
+  }),
+);
 export const Closed = doc(Type.Object({ closed: Int }));
-export const Screen = doc(Type.Object({
-  id: Id,
-  botId: Id,
-  name: Str,
-  text: Str,
-  media: Nullable(OpenObject({ type: Str, url: Str })),
-  buttons: Type.Array(OpenObject({ kind: Str, text: Str, url: Type.Optional(Str) })),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-}));
+export const Screen = doc(
+  Type.Object({
+    id: Id,
+    botId: Id,
+    name: Str,
+    text: Str,
+    media: Nullable(OpenObject({ type: Str, url: Str })),
+    buttons: Type.Array(OpenObject({ kind: Str, text: Str, url: Type.Optional(Str) })),
+    createdAt: DateTime,
+    updatedAt: DateTime,
+  }),
+);
 
 // Sandbox
 
 export const SandboxWrite = doc(Type.Object({ subscriberId: Id, chatsClosed: Int }));
-export const SandboxMessage = doc(Type.Object({ id: Id, userId: Str, direction: Type.String({ description: 'in (the user wrote) or out (the bot sent)' }), body: Json('The message'), createdAt: DateTime }));
+export const SandboxMessage = doc(
+  Type.Object({
+    id: Id,
+    userId: Str,
+    direction: Type.String({ description: 'in (the user wrote) or out (the bot sent)' }),
+    body: Json('The message'),
+    createdAt: DateTime,
+  }),
+);
 export const SandboxBehaviour = doc(Type.Object({ userId: Str, behaviour: Str }));
 
 // Sends
 
-const Content = OpenObject({ type: Type.String({ description: 'text or screen' }) }, { description: 'What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation' });
-const Timing = OpenObject({ type: Type.String({ description: 'instant, delayed or periodic' }) }, { description: 'When: instant, delayed (at) or periodic (recurrence)' });
+const Content = OpenObject(
+  { type: Type.String({ description: 'text or screen' }) },
+  { description: 'What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation' },
+);
+const Timing = OpenObject(
+  { type: Type.String({ description: 'instant, delayed or periodic' }) },
+  { description: 'When: instant, delayed (at) or periodic (recurrence)' },
+);
 const Targeting = AnyObject('Who: the channels, the audience and its tags');
 const CountFields = { recipients: Int, queued: Int, held: Int, inFlight: Int, sent: Int, failed: Int, cancelled: Int, unknown: Int };
 export const Counts = doc(Type.Object(CountFields));
 const PlatformRef = Type.Object({ channelId: Id, platform: Str });
-export const Run = doc(Type.Object({
-  id: Id,
-  plannedAt: DateTime,
-  state: Type.String({ description: 'pending, materialising, delivering, completed or stopped' }),
-  startedAt: NullableDateTime,
-  finishedAt: NullableDateTime,
-  ...CountFields,
-}));
-export const Send = doc(Type.Object({
-  id: Id,
-  kind: Type.String({ description: 'broadcast, external or trigger' }),
-  botId: Id,
-  content: Content,
-  targeting: Targeting,
-  timing: Timing,
-  endOpenChats: Type.Boolean(),
-  createdBy: Str,
-  createdAt: DateTime,
-  nextRunAt: NullableDateTime,
-  deletedAt: NullableDateTime,
-  sourceId: NullableInt,
-  status: Type.String({ description: 'grace, scheduled, periodic, delivering, completed, stopped or deleted' }),
-  graceEndsAt: NullableDateTime,
-  secondsUntilStart: NullableInt,
-  platforms: Type.Array(PlatformRef),
-  counts: Counts,
-  runs: Type.Array(Run, { description: 'Newest first, at most 100' }),
-}));
+export const Run = doc(
+  Type.Object({
+    id: Id,
+    plannedAt: DateTime,
+    state: Type.String({ description: 'pending, materialising, delivering, completed or stopped' }),
+    startedAt: NullableDateTime,
+    finishedAt: NullableDateTime,
+    ...CountFields,
+  }),
+);
+export const Send = doc(
+  Type.Object({
+    id: Id,
+    kind: Type.String({ description: 'broadcast, external or trigger' }),
+    botId: Id,
+    content: Content,
+    targeting: Targeting,
+    timing: Timing,
+    endOpenChats: Type.Boolean(),
+    createdBy: Str,
+    createdAt: DateTime,
+    nextRunAt: NullableDateTime,
+    deletedAt: NullableDateTime,
+    sourceId: NullableInt,
+    status: Type.String({ description: 'grace, scheduled, periodic, delivering, completed, stopped or deleted' }),
+    graceEndsAt: NullableDateTime,
+    secondsUntilStart: NullableInt,
+    platforms: Type.Array(PlatformRef),
+    counts: Counts,
+    runs: Type.Array(Run, { description: 'Newest first, at most 100' }),
+  }),
+);
 export const DeletedSend = doc(Type.Object({ id: Id, deleted: Type.Boolean() }));
 export const StoppedSend = doc(Type.Object({ id: Id, stoppedRuns: Int, cancelled: Int }));
 
@@ -148,66 +185,81 @@ const PlatformPreview = Type.Object({
   excluded: Type.Object({ exclusionTags: Int, blocked: Int }),
   openChats: Type.Object({ count: Int, willBe: Type.String({ description: 'held or closed' }) }),
 });
-export const AudiencePreview = doc(Type.Object({
-  recipients: Int,
-  excluded: Type.Object({ exclusionTags: Int, blocked: Int }),
-  openChats: Type.Object({ count: Int, willBe: Type.String({ description: 'held or closed' }) }),
-  platforms: Type.Array(PlatformPreview),
-  includeTags: Type.Array(Type.Unknown()),
-  excludeTags: Type.Array(Type.Unknown()),
-}));
+export const AudiencePreview = doc(
+  Type.Object({
+    recipients: Int,
+    excluded: Type.Object({ exclusionTags: Int, blocked: Int }),
+    openChats: Type.Object({ count: Int, willBe: Type.String({ description: 'held or closed' }) }),
+    platforms: Type.Array(PlatformPreview),
+    includeTags: Type.Array(Type.Unknown()),
+    excludeTags: Type.Array(Type.Unknown()),
+  }),
+);
 const Degradations = Type.Array(Type.Unknown(), { description: 'What this platform cannot show as given, and what it shows instead' });
-export const TestSendResult = doc(Type.Object({
-  platform: Str,
-  subscriberId: Id,
-  outcome: AnyObject('What the platform answered: ok, or the error class and text'),
-  degradations: Degradations,
-  missingVariables: Type.Array(Str),
-}));
-export const ContentPreview = doc(Type.Array(
-  Type.Object({ platform: Str, displayName: Str, calls: Type.Array(Type.Unknown(), { description: 'The platform API calls that would be made' }), degradations: Degradations }),
-));
+export const TestSendResult = doc(
+  Type.Object({
+    platform: Str,
+    subscriberId: Id,
+    outcome: AnyObject('What the platform answered: ok, or the error class and text'),
+    degradations: Degradations,
+    missingVariables: Type.Array(Str),
+  }),
+);
+export const ContentPreview = doc(
+  Type.Array(
+    Type.Object({
+      platform: Str,
+      displayName: Str,
+      calls: Type.Array(Type.Unknown(), { description: 'The platform API calls that would be made' }),
+      degradations: Degradations,
+    }),
+  ),
+);
 
 const ImportProblemSample = Type.Object({ count: Int, sample: Type.Array(Type.Object({ kind: Str, value: Str, line: Int, reason: Str })) });
-export const SelectedImport = doc(Type.Object({
-  importId: Id,
-  channelId: Id,
-  platform: Str,
-  rows: Int,
-  matched: Int,
-  firstRow: Nullable(Type.Object({ value: Str, line: Int, treatedAs: Type.String({ description: 'id or title' }) })),
-  unknown: ImportProblemSample,
-  blocked: ImportProblemSample,
-  malformed: ImportProblemSample,
-  duplicates: ImportProblemSample,
-  reportUrl: Str,
-}));
+export const SelectedImport = doc(
+  Type.Object({
+    importId: Id,
+    channelId: Id,
+    platform: Str,
+    rows: Int,
+    matched: Int,
+    firstRow: Nullable(Type.Object({ value: Str, line: Int, treatedAs: Type.String({ description: 'id or title' }) })),
+    unknown: ImportProblemSample,
+    blocked: ImportProblemSample,
+    malformed: ImportProblemSample,
+    duplicates: ImportProblemSample,
+    reportUrl: Str,
+  }),
+);
 
 // History
 
-export const HistoryItem = doc(Type.Object({
-  id: Id,
-  runId: NullableInt,
-  kind: Str,
-  botId: Id,
-  contentSummary: Str,
-  platforms: Type.Array(PlatformRef),
-  tags: Type.Array(Type.Unknown()),
-  excludeTags: Type.Array(Type.Unknown()),
-  timing: Timing,
-  endOpenChats: Type.Boolean(),
-  createdAt: DateTime,
-  createdBy: Str,
-  nextRunAt: NullableDateTime,
-  plannedAt: NullableDateTime,
-  startedAt: NullableDateTime,
-  finishedAt: NullableDateTime,
-  state: NullableStr,
-  counts: Counts,
-  errors: Int,
-  viewErrorsUrl: NullableStr,
-  graceSecondsLeft: NullableInt,
-}));
+export const HistoryItem = doc(
+  Type.Object({
+    id: Id,
+    runId: NullableInt,
+    kind: Str,
+    botId: Id,
+    contentSummary: Str,
+    platforms: Type.Array(PlatformRef),
+    tags: Type.Array(Type.Unknown()),
+    excludeTags: Type.Array(Type.Unknown()),
+    timing: Timing,
+    endOpenChats: Type.Boolean(),
+    createdAt: DateTime,
+    createdBy: Str,
+    nextRunAt: NullableDateTime,
+    plannedAt: NullableDateTime,
+    startedAt: NullableDateTime,
+    finishedAt: NullableDateTime,
+    state: NullableStr,
+    counts: Counts,
+    errors: Int,
+    viewErrorsUrl: NullableStr,
+    graceSecondsLeft: NullableInt,
+  }),
+);
 export const History = doc(Type.Object({ section: Str, kinds: Type.Array(Str), items: Type.Array(HistoryItem), nextCursor: NullableStr }));
 
 const LogDelivery = Type.Object({
@@ -224,57 +276,77 @@ const LogDelivery = Type.Object({
   platformMessageId: NullableStr,
   at: DateTime,
 });
-export const Log = doc(Type.Object({
-  send: Type.Object({
-    id: Id,
-    kind: Str,
-    status: Str,
-    contentSummary: Str,
-    createdAt: DateTime,
-    createdBy: Str,
-    timing: Timing,
-    platforms: Type.Array(PlatformRef),
-    tags: Type.Array(Type.Unknown()),
-    excludeTags: Type.Array(Type.Unknown()),
-    endOpenChats: Type.Boolean(),
+export const Log = doc(
+  Type.Object({
+    send: Type.Object({
+      id: Id,
+      kind: Str,
+      status: Str,
+      contentSummary: Str,
+      createdAt: DateTime,
+      createdBy: Str,
+      timing: Timing,
+      platforms: Type.Array(PlatformRef),
+      tags: Type.Array(Type.Unknown()),
+      excludeTags: Type.Array(Type.Unknown()),
+      endOpenChats: Type.Boolean(),
+    }),
+    run: Nullable(Run),
+    runs: Type.Array(Type.Object({ id: Id, plannedAt: DateTime, state: Str, startedAt: NullableDateTime, finishedAt: NullableDateTime })),
+    audience: Type.Array(Type.Unknown(), { description: 'The audience events of the run: who was included and left out' }),
+    events: Type.Array(Type.Object({ id: Id, at: DateTime, type: Str, message: Str, data: Json('Details of the event') })),
+    deliveries: PageOf(LogDelivery),
   }),
-  run: Nullable(Run),
-  runs: Type.Array(Type.Object({ id: Id, plannedAt: DateTime, state: Str, startedAt: NullableDateTime, finishedAt: NullableDateTime })),
-  audience: Type.Array(Type.Unknown(), { description: 'The audience events of the run: who was included and left out' }),
-  events: Type.Array(Type.Object({ id: Id, at: DateTime, type: Str, message: Str, data: Json('Details of the event') })),
-  deliveries: PageOf(LogDelivery),
-}));
-export const Progress = doc(Type.Object({ id: Id, status: Str, counts: Counts, ratePerSecond: Type.Number(), failedPerSecond: Type.Number(), done: Type.Boolean() }));
-export const RateSeries = doc(Type.Object({ id: Id, bucketSeconds: Int, points: Type.Array(Type.Object({ at: DateTime, sent: Int, failed: Int })) }));
-export const Draft = doc(Type.Object({ id: Id, botId: Id, name: Str, form: AnyObject('The send form as saved'), createdBy: Str, createdAt: DateTime, updatedAt: DateTime }));
+);
+export const Progress = doc(
+  Type.Object({ id: Id, status: Str, counts: Counts, ratePerSecond: Type.Number(), failedPerSecond: Type.Number(), done: Type.Boolean() }),
+);
+export const RateSeries = doc(
+  Type.Object({ id: Id, bucketSeconds: Int, points: Type.Array(Type.Object({ at: DateTime, sent: Int, failed: Int })) }),
+);
+export const Draft = doc(
+  Type.Object({
+    id: Id,
+    botId: Id,
+    name: Str,
+    form: AnyObject('The send form as saved'),
+    createdBy: Str,
+    createdAt: DateTime,
+    updatedAt: DateTime,
+  }),
+);
 
 // External events and triggers
 
-export const ExternalEvent = doc(Type.Object({
-  id: Id,
-  botId: Id,
-  name: Str,
-  content: Content,
-  endOpenChats: Type.Boolean(),
-  url: Nullable(Type.String({ description: 'The secret webhook URL (null when it cannot be read: rotate the secret)' })),
-  secretRotatedAt: NullableDateTime,
-  calls: Int,
-  lastCalledAt: NullableDateTime,
-  createdAt: DateTime,
-  updatedAt: DateTime,
-}));
-export const ExternalCallResult = doc(Type.Object({
-  sendId: Id,
-  runId: NullableInt,
-  event: Type.Object({ id: Id, name: Str }),
-  platform: Str,
-  users: Type.String({ description: 'everyone or list' }),
-  queued: Int,
-  unknown: Type.Array(Type.Unknown()),
-  blocked: Type.Array(Type.Unknown()),
-  duplicates: Type.Integer({ description: 'Users given more than once (sent once)' }),
-  openChats: Type.Object({ count: Int, willBe: Str }),
-}));
+export const ExternalEvent = doc(
+  Type.Object({
+    id: Id,
+    botId: Id,
+    name: Str,
+    content: Content,
+    endOpenChats: Type.Boolean(),
+    url: Nullable(Type.String({ description: 'The secret webhook URL (null when it cannot be read: rotate the secret)' })),
+    secretRotatedAt: NullableDateTime,
+    calls: Int,
+    lastCalledAt: NullableDateTime,
+    createdAt: DateTime,
+    updatedAt: DateTime,
+  }),
+);
+export const ExternalCallResult = doc(
+  Type.Object({
+    sendId: Id,
+    runId: NullableInt,
+    event: Type.Object({ id: Id, name: Str }),
+    platform: Str,
+    users: Type.String({ description: 'everyone or list' }),
+    queued: Int,
+    unknown: Type.Array(Type.Unknown()),
+    blocked: Type.Array(Type.Unknown()),
+    duplicates: Type.Integer({ description: 'Users given more than once (sent once)' }),
+    openChats: Type.Object({ count: Int, willBe: Str }),
+  }),
+);
 
 const TriggerFields = {
   id: Id,
@@ -294,16 +366,20 @@ const TriggerFields = {
   updatedAt: DateTime,
 };
 export const Trigger = doc(Type.Object(TriggerFields));
-export const TriggerDetail = doc(Type.Object({ ...TriggerFields, firedFirings: Int, cancelledFirings: Int, lastFiredAt: NullableDateTime }));
-export const Firing = doc(Type.Object({
-  id: Id,
-  subscriberId: Id,
-  assignedAt: DateTime,
-  dueAt: DateTime,
-  state: Type.String({ description: 'pending, fired or cancelled' }),
-  reason: NullableStr,
-  sendId: NullableInt,
-  runId: NullableInt,
-  firedAt: NullableDateTime,
-  deliveryState: NullableStr,
-}));
+export const TriggerDetail = doc(
+  Type.Object({ ...TriggerFields, firedFirings: Int, cancelledFirings: Int, lastFiredAt: NullableDateTime }),
+);
+export const Firing = doc(
+  Type.Object({
+    id: Id,
+    subscriberId: Id,
+    assignedAt: DateTime,
+    dueAt: DateTime,
+    state: Type.String({ description: 'pending, fired or cancelled' }),
+    reason: NullableStr,
+    sendId: NullableInt,
+    runId: NullableInt,
+    firedAt: NullableDateTime,
+    deliveryState: NullableStr,
+  }),
+);

@@ -13,7 +13,9 @@ export const ErrorResponse = Type.Object(
       {
         code: Type.String({ description: 'Stable machine-readable code, e.g. invalid_request, not_found, unauthorized' }),
         message: Type.String({ description: 'What went wrong, for people' }),
-        details: Type.Optional(Type.Unknown({ description: 'More about the error (the field, the validation errors, ...) when there is more' })),
+        details: Type.Optional(
+          Type.Unknown({ description: 'More about the error (the field, the validation errors, ...) when there is more' }),
+        ),
       },
       { additionalProperties: false },
     ),
@@ -42,7 +44,8 @@ export const NullableDateTime = Type.Unsafe<Date | string | null>({ type: 'strin
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** An object whose listed properties are documented; others may appear (open shapes: data maps, content). */
-export const OpenObject = <T extends TProperties>(properties: T, options: ObjectOptions = {}) => Type.Object(properties, { ...options, additionalProperties: true });
+export const OpenObject = <T extends TProperties>(properties: T, options: ObjectOptions = {}) =>
+  Type.Object(properties, { ...options, additionalProperties: true });
 /** Any JSON object. */
 export const AnyObject = (description?: string) => Type.Record(Type.String(), Type.Unknown(), description ? { description } : {});
 /** 204: no body. */
@@ -56,12 +59,15 @@ export const PageQuery = {
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 };
 
-export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
-export const PlatformCode = Type.Unsafe<PlatformCodeValue>(Type.Union(
-  PLATFORM_CODES.map((c) => Type.Literal(c)),
-  { description: PLATFORM_DESCRIPTORS.map((p) => `${p.code} ${p.displayName}`).join(', ') },
-));
+export const PlatformCode = Type.Unsafe<PlatformCodeValue>(
+  Type.Union(
+    PLATFORM_CODES.map((c) => Type.Literal(c)),
+    { description: PLATFORM_DESCRIPTORS.map((p) => `${p.code} ${p.displayName}`).join(', ') },
+  ),
+);
 
 export const ButtonSchema = Type.Object(
   {
@@ -76,4 +82,3 @@ export const MediaSchema = Type.Object(
   { type: Type.Union([Type.Literal('image'), Type.Literal('file')]), url: Type.String({ maxLength: 2000 }) },
   { additionalProperties: false },
 );
-

@@ -54,7 +54,11 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Botcast API', version: '0.1.0', description: 'Broadcasts for multi-platform chatbots. Authenticate with `Authorization: Bearer <api key>`.' },
+      info: {
+        title: 'Botcast API',
+        version: '0.1.0',
+        description: 'Broadcasts for multi-platform chatbots. Authenticate with `Authorization: Bearer <api key>`.',
+      },
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ apiKey: [] }],
     },

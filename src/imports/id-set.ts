@@ -66,7 +66,7 @@ export class SeenIds {
 
   private grow(): void {
     const old = this.table;
-    const slots = ((this.mask + 1) * 2);
+    const slots = (this.mask + 1) * 2;
     const table = new Uint32Array(slots * STRIDE);
     const mask = slots - 1;
     for (let at = 0; at < old.length; at += STRIDE) {

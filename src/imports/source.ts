@@ -51,8 +51,7 @@ function sniff(head: Buffer): number {
   if (head.length >= 4 && b0 === 0 && b1 !== 0 && b2 === 0 && b3 !== 0) reject('the file is UTF-16 (big-endian, no byte-order mark)');
   if (b0 === 0x50 && b1 === 0x4b && b2 === 0x03 && b3 === 0x04)
     reject('the file is a ZIP archive (an Excel .xlsx or OpenDocument workbook?), not a CSV text file');
-  if (b0 === 0xd0 && b1 === 0xcf && b2 === 0x11 && b3 === 0xe0)
-    reject('the file is a legacy Excel workbook (.xls), not a CSV text file');
+  if (b0 === 0xd0 && b1 === 0xcf && b2 === 0x11 && b3 === 0xe0) reject('the file is a legacy Excel workbook (.xls), not a CSV text file');
   return 0;
 }
 

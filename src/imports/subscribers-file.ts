@@ -172,7 +172,11 @@ export function normalizeSubscriber(
   return { line, platformUserId, name, username, language, tags };
 }
 
-const columnKey = (cell: string) => cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const columnKey = (cell: string) =>
+  cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /**
  * Streams the subscribers of an import file in batches of good rows and row problems. Throws
@@ -228,7 +232,11 @@ export async function* parseSubscribersFile(
     }
     const first = seen.firstLineOrAdd(result.platformUserId, line);
     if (first !== 0) {
-      add({ line, reason: `duplicate: platform_user_id ${quoteForMessage(result.platformUserId)} is already at line ${first}`, platformUserId: result.platformUserId });
+      add({
+        line,
+        reason: `duplicate: platform_user_id ${quoteForMessage(result.platformUserId)} is already at line ${first}`,
+        platformUserId: result.platformUserId,
+      });
       return;
     }
     add(result);

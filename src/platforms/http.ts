@@ -77,7 +77,15 @@ export async function httpCall(url: string, options: HttpOptions = {}): Promise<
   }
   try {
     const { origin, path } = splitUrl(url);
-    const res = await exchange({ origin, path, method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+    const res = await exchange({
+      origin,
+      path,
+      method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+      headers,
+      body,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
     let parsed: unknown = undefined;
     if (res.text.length > 0) {
       try {
@@ -120,7 +128,9 @@ class HttpResponse {
  * response (measured: about a fifth of the client's CPU per call). Errors are the ones `request()`
  * would reject with, so the never-left classification above is unchanged.
  */
-function exchange(options: Dispatcher.DispatchOptions & { origin: string }): Promise<{ status: number; rawHeaders: RawHeaders; text: string }> {
+function exchange(
+  options: Dispatcher.DispatchOptions & { origin: string },
+): Promise<{ status: number; rawHeaders: RawHeaders; text: string }> {
   return new Promise((resolve, reject) => {
     let status = 0;
     let rawHeaders: RawHeaders = [];

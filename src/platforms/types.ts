@@ -104,9 +104,7 @@ export type InboundEvent =
   | { type: 'blocked'; userId: string; at?: number }
   | { type: 'unblocked'; userId: string; profile?: { name?: string; username?: string; language?: string }; at?: number };
 
-export type PollResult =
-  | { ok: true; updates: Array<{ id: number; body: unknown }> }
-  | { ok: false; error: string; retryAfterMs?: number };
+export type PollResult = { ok: true; updates: Array<{ id: number; body: unknown }> } | { ok: false; error: string; retryAfterMs?: number };
 
 export interface CredentialCheck {
   ok: boolean;

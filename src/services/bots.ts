@@ -29,10 +29,11 @@ function checkZone(zone: string | undefined) {
 
 export async function createBot(ctx: ServiceContext, workspaceId: number, input: { name: string; timeZone?: string }): Promise<Bot> {
   checkZone(input.timeZone);
-  const [bot] = await ctx.db.query<Bot>(
-    `INSERT INTO bots (workspace_id, name, time_zone) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`,
-    [workspaceId, input.name, input.timeZone ?? 'UTC'],
-  );
+  const [bot] = await ctx.db.query<Bot>(`INSERT INTO bots (workspace_id, name, time_zone) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`, [
+    workspaceId,
+    input.name,
+    input.timeZone ?? 'UTC',
+  ]);
   return bot;
 }
 
@@ -47,7 +48,12 @@ export async function getBot(q: Queryable | ServiceContext, workspaceId: number,
   return rows[0];
 }
 
-export async function updateBot(ctx: ServiceContext, workspaceId: number, botId: number, input: { name?: string; timeZone?: string }): Promise<Bot> {
+export async function updateBot(
+  ctx: ServiceContext,
+  workspaceId: number,
+  botId: number,
+  input: { name?: string; timeZone?: string },
+): Promise<Bot> {
   checkZone(input.timeZone);
   const rows = await ctx.db.query<Bot>(
     `UPDATE bots SET name = coalesce($3, name), time_zone = coalesce($4, time_zone)

@@ -87,7 +87,10 @@ export async function createChannel(ctx: ServiceContext, workspaceId: number, bo
   const credentials = input.credentials ?? {};
   const missing = platform.credentialFields.filter((f) => !credentials[f]);
   if (missing.length > 0) {
-    throw invalid('missing_credentials', `${platform.displayName} needs credentials: ${missing.join(', ')}`, { field: 'credentials', missing });
+    throw invalid('missing_credentials', `${platform.displayName} needs credentials: ${missing.join(', ')}`, {
+      field: 'credentials',
+      missing,
+    });
   }
   validateRate(input.ratePerSecond);
   validateBaseUrl(ctx, input.apiBaseUrl);
@@ -98,8 +101,12 @@ export async function createChannel(ctx: ServiceContext, workspaceId: number, bo
   const webhookSecret = randomBytes(24).toString('base64url');
   const sealed = Object.keys(credentials).length > 0 ? ctx.sealer.seal(JSON.stringify(credentials)) : '';
 
-  const existing = await ctx.db.query<{ id: number }>('SELECT id FROM channels WHERE bot_id = $1 AND platform = $2', [botId, input.platform]);
-  if (existing.length > 0) throw conflict('channel_exists', `bot ${botId} already has a ${platform.displayName} channel (${existing[0].id})`);
+  const existing = await ctx.db.query<{ id: number }>('SELECT id FROM channels WHERE bot_id = $1 AND platform = $2', [
+    botId,
+    input.platform,
+  ]);
+  if (existing.length > 0)
+    throw conflict('channel_exists', `bot ${botId} already has a ${platform.displayName} channel (${existing[0].id})`);
 
   if (input.verify !== false && input.platform !== 'sandbox') {
     const probe: ChannelContext = {
@@ -109,19 +116,33 @@ export async function createChannel(ctx: ServiceContext, workspaceId: number, bo
       webhookSecret,
     };
     const check = await platform.checkCredentials(probe);
-    if (!check.ok) throw invalid('credentials_rejected', `${platform.displayName} did not accept the credentials: ${check.error ?? 'no reason given'}`);
+    if (!check.ok)
+      throw invalid('credentials_rejected', `${platform.displayName} did not accept the credentials: ${check.error ?? 'no reason given'}`);
   }
 
   const [row] = await ctx.db.query<ChannelRow>(
     `INSERT INTO channels (workspace_id, bot_id, platform, name, credentials_enc, webhook_secret, rate_per_second, api_base_url, inbound_mode)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-    [workspaceId, botId, input.platform, input.name ?? platform.displayName, sealed, webhookSecret, input.ratePerSecond ?? null, input.apiBaseUrl ?? null, inbound],
+    [
+      workspaceId,
+      botId,
+      input.platform,
+      input.name ?? platform.displayName,
+      sealed,
+      webhookSecret,
+      input.ratePerSecond ?? null,
+      input.apiBaseUrl ?? null,
+      inbound,
+    ],
   );
   if (input.verify !== false && platform.registerWebhook && inbound === 'webhook') {
     const url = webhookUrl(ctx, row);
     const result = url ? await platform.registerWebhook(channelContext(ctx, row), url) : { ok: true };
     if (!result.ok) {
-      await ctx.db.query(`UPDATE channels SET status = 'error', status_message = $2 WHERE id = $1`, [row.id, `webhook not registered: ${result.error ?? ''}`]);
+      await ctx.db.query(`UPDATE channels SET status = 'error', status_message = $2 WHERE id = $1`, [
+        row.id,
+        `webhook not registered: ${result.error ?? ''}`,
+      ]);
       row.status = 'error';
       row.status_message = `webhook not registered: ${result.error ?? ''}`;
     }
@@ -137,7 +158,10 @@ export async function getChannelRow(q: Queryable, workspaceId: number, channelId
 
 export async function listChannels(ctx: ServiceContext, workspaceId: number, botId: number) {
   await getBot(ctx, workspaceId, botId);
-  const rows = await ctx.db.query<ChannelRow>('SELECT * FROM channels WHERE bot_id = $1 AND workspace_id = $2 ORDER BY id', [botId, workspaceId]);
+  const rows = await ctx.db.query<ChannelRow>('SELECT * FROM channels WHERE bot_id = $1 AND workspace_id = $2 ORDER BY id', [
+    botId,
+    workspaceId,
+  ]);
   return rows.map((r) => present(ctx, r));
 }
 
@@ -145,7 +169,13 @@ export async function updateChannel(
   ctx: ServiceContext,
   workspaceId: number,
   channelId: number,
-  input: { name?: string; ratePerSecond?: number | null; apiBaseUrl?: string | null; credentials?: Record<string, string>; status?: 'active' | 'disabled' },
+  input: {
+    name?: string;
+    ratePerSecond?: number | null;
+    apiBaseUrl?: string | null;
+    credentials?: Record<string, string>;
+    status?: 'active' | 'disabled';
+  },
 ) {
   const row = await getChannelRow(ctx.db, workspaceId, channelId);
   validateRate(input.ratePerSecond);
@@ -168,6 +198,9 @@ export async function updateChannel(
 }
 
 export async function deleteChannel(ctx: ServiceContext, workspaceId: number, channelId: number) {
-  const rows = await ctx.db.query<{ id: number }>('DELETE FROM channels WHERE id = $1 AND workspace_id = $2 RETURNING id', [channelId, workspaceId]);
+  const rows = await ctx.db.query<{ id: number }>('DELETE FROM channels WHERE id = $1 AND workspace_id = $2 RETURNING id', [
+    channelId,
+    workspaceId,
+  ]);
   if (rows.length === 0) throw notFound('channel', channelId);
 }

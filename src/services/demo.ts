@@ -20,13 +20,73 @@ const TAGS = ['customer', 'newsletter', 'vip', 'lead', 'churned'];
 export const DEMO_IMAGE_PATH = '/assets/demo-winter-sale.png';
 const OLD_DEMO_IMAGE_URL = 'https://example.com/winter-sale.jpg';
 const FIRST_NAMES = [
-  'Anna', 'Ben', 'Carla', 'David', 'Elena', 'Felix', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Katya', 'Liam', 'Maria', 'Noah',
-  'Olga', 'Pablo', 'Quinn', 'Rosa', 'Sven', 'Tanya', 'Umar', 'Vera', 'Wei', 'Ximena', 'Yusuf', 'Zoe', 'Lukas', 'Sofia',
-  'Mateo', 'Lena', 'Ivan', 'Chloe', 'Omar', 'Hannah', 'Dmitri', 'Julia', 'Carlos', 'Emma', 'Sergei', 'Lucia', 'Tom', 'Mia',
+  'Anna',
+  'Ben',
+  'Carla',
+  'David',
+  'Elena',
+  'Felix',
+  'Grace',
+  'Hugo',
+  'Ines',
+  'Jonas',
+  'Katya',
+  'Liam',
+  'Maria',
+  'Noah',
+  'Olga',
+  'Pablo',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tanya',
+  'Umar',
+  'Vera',
+  'Wei',
+  'Ximena',
+  'Yusuf',
+  'Zoe',
+  'Lukas',
+  'Sofia',
+  'Mateo',
+  'Lena',
+  'Ivan',
+  'Chloe',
+  'Omar',
+  'Hannah',
+  'Dmitri',
+  'Julia',
+  'Carlos',
+  'Emma',
+  'Sergei',
+  'Lucia',
+  'Tom',
+  'Mia',
 ];
 const LAST_NAMES = [
-  'Schmidt', 'Garcia', 'Ivanova', 'Müller', 'Rossi', 'Novak', 'Kowalski', 'Smith', 'Petrov', 'Fernández', 'Weber', 'Jansen',
-  'Lopez', 'Fischer', 'Sokolova', 'Brown', 'Martin', 'Keller', 'Romero', 'Wagner', 'Popov', 'Silva', 'Becker',
+  'Schmidt',
+  'Garcia',
+  'Ivanova',
+  'Müller',
+  'Rossi',
+  'Novak',
+  'Kowalski',
+  'Smith',
+  'Petrov',
+  'Fernández',
+  'Weber',
+  'Jansen',
+  'Lopez',
+  'Fischer',
+  'Sokolova',
+  'Brown',
+  'Martin',
+  'Keller',
+  'Romero',
+  'Wagner',
+  'Popov',
+  'Silva',
+  'Becker',
 ];
 
 /** What the banner says about the printed API key. */
@@ -62,11 +122,20 @@ export function demoApiKey(sealer: Sealer, workspaceId: number): string {
 /** Makes sure the demo key is a live key of the workspace (unless someone revoked it). */
 async function keepDemoKey(ctx: ServiceContext, workspaceId: number): Promise<{ apiKey: string | null; apiKeyState: DemoKeyState }> {
   const apiKey = demoApiKey(ctx.sealer, workspaceId);
-  const [row] = await ctx.db.query<{ revoked_at: Date | null }>('SELECT revoked_at FROM api_keys WHERE key_hash = $1 AND workspace_id = $2', [sha256(apiKey), workspaceId]);
+  const [row] = await ctx.db.query<{ revoked_at: Date | null }>(
+    'SELECT revoked_at FROM api_keys WHERE key_hash = $1 AND workspace_id = $2',
+    [sha256(apiKey), workspaceId],
+  );
   if (row) return row.revoked_at ? { apiKey: null, apiKeyState: 'revoked' } : { apiKey, apiKeyState: 'kept' };
   await ctx.db.transaction(async (tx) => {
-    await tx.query(`UPDATE api_keys SET revoked_at = now() WHERE workspace_id = $1 AND name = 'demo' AND revoked_at IS NULL`, [workspaceId]);
-    await tx.query(`INSERT INTO api_keys (workspace_id, name, prefix, key_hash) VALUES ($1, 'demo', $2, $3)`, [workspaceId, apiKey.slice(0, 10), sha256(apiKey)]);
+    await tx.query(`UPDATE api_keys SET revoked_at = now() WHERE workspace_id = $1 AND name = 'demo' AND revoked_at IS NULL`, [
+      workspaceId,
+    ]);
+    await tx.query(`INSERT INTO api_keys (workspace_id, name, prefix, key_hash) VALUES ($1, 'demo', $2, $3)`, [
+      workspaceId,
+      apiKey.slice(0, 10),
+      sha256(apiKey),
+    ]);
   });
   return { apiKey, apiKeyState: 'changed' };
 }
@@ -84,7 +153,10 @@ export async function ensureDemo(ctx: ServiceContext): Promise<DemoInfo> {
   if (existing.length > 0) {
     const workspaceId = existing[0].workspace_id;
     const [bot] = await ctx.db.query<{ id: number }>('SELECT id FROM bots WHERE workspace_id = $1 ORDER BY id LIMIT 1', [workspaceId]);
-    const [channel] = await ctx.db.query<{ id: number }>(`SELECT id FROM channels WHERE workspace_id = $1 AND platform = 'sandbox' ORDER BY id LIMIT 1`, [workspaceId]);
+    const [channel] = await ctx.db.query<{ id: number }>(
+      `SELECT id FROM channels WHERE workspace_id = $1 AND platform = 'sandbox' ORDER BY id LIMIT 1`,
+      [workspaceId],
+    );
     // The demo image at this start's address (BOTCAST_PUBLIC_URL or PORT may have changed); a demo
     // made before the image was served here pointed at an address that does not exist.
     const image = ctx.config.publicUrl + DEMO_IMAGE_PATH;
@@ -95,13 +167,26 @@ export async function ensureDemo(ctx: ServiceContext): Promise<DemoInfo> {
     );
     const key = await keepDemoKey(ctx, workspaceId);
     const counts = channel ? await countSubscribers(ctx, channel.id) : { subscribers: 0, activeSubscribers: 0 };
-    return { email: DEMO_EMAIL, password: DEMO_PASSWORD, ...key, workspaceId, botId: bot?.id ?? 0, channelId: channel?.id ?? 0, ...counts, created: false };
+    return {
+      email: DEMO_EMAIL,
+      password: DEMO_PASSWORD,
+      ...key,
+      workspaceId,
+      botId: bot?.id ?? 0,
+      channelId: channel?.id ?? 0,
+      ...counts,
+      created: false,
+    };
   }
 
   const account = await signup(ctx, { workspaceName: 'Demo workspace', email: DEMO_EMAIL, password: DEMO_PASSWORD, name: 'Demo' });
   const ws = account.workspaceId;
   const apiKey = demoApiKey(ctx.sealer, ws);
-  await ctx.db.query(`UPDATE api_keys SET name = 'demo', prefix = $2, key_hash = $3 WHERE id = $1`, [account.apiKey.id, apiKey.slice(0, 10), sha256(apiKey)]);
+  await ctx.db.query(`UPDATE api_keys SET name = 'demo', prefix = $2, key_hash = $3 WHERE id = $1`, [
+    account.apiKey.id,
+    apiKey.slice(0, 10),
+    sha256(apiKey),
+  ]);
   const bot = await createBot(ctx, ws, { name: 'Demo shop bot', timeZone: 'Europe/Berlin' });
   const channel = await createChannel(ctx, ws, bot.id, { platform: 'sandbox', name: 'Sandbox', verify: false });
   await ctx.db.transaction(async (tx) => {
@@ -151,5 +236,15 @@ export async function ensureDemo(ctx: ServiceContext): Promise<DemoInfo> {
     ],
   });
   const counts = await countSubscribers(ctx, channel.id);
-  return { email: DEMO_EMAIL, password: DEMO_PASSWORD, apiKey, apiKeyState: 'created', workspaceId: ws, botId: bot.id, channelId: channel.id, ...counts, created: true };
+  return {
+    email: DEMO_EMAIL,
+    password: DEMO_PASSWORD,
+    apiKey,
+    apiKeyState: 'created',
+    workspaceId: ws,
+    botId: bot.id,
+    channelId: channel.id,
+    ...counts,
+    created: true,
+  };
 }

@@ -62,7 +62,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 function userRef(item: unknown, i: number): UserRef {
   const field = `users[${i}]`;
-  const hint = 'must be a platform user id (a string or whole number), or a Botcast subscriber id as {"subscriberId": 42} or "subscriber:42"';
+  const hint =
+    'must be a platform user id (a string or whole number), or a Botcast subscriber id as {"subscriberId": 42} or "subscriber:42"';
   if (typeof item === 'string') {
     const value = item.trim();
     if (value === '') throw bad(field, 'must not be empty');
@@ -81,7 +82,8 @@ function userRef(item: unknown, i: number): UserRef {
     const keys = Object.keys(item);
     const id = item.subscriberId;
     if (keys.length !== 1 || keys[0] !== 'subscriberId') throw bad(field, hint);
-    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) throw bad(`${field}.subscriberId`, 'must be a subscriber id (a whole number, 1 or more)');
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1)
+      throw bad(`${field}.subscriberId`, 'must be a subscriber id (a whole number, 1 or more)');
     return { kind: 'subscriber', id, given: item };
   }
   throw bad(field, hint);
@@ -89,7 +91,8 @@ function userRef(item: unknown, i: number): UserRef {
 
 /** Parses and checks a call's body; every problem is a 400 naming the field. */
 export function parseExternalCall(raw: Buffer): ExternalCall {
-  if (raw.length === 0) throw invalid('malformed_json', 'request body is empty; send a JSON object {"platform", "users", "data"}', { field: 'body' });
+  if (raw.length === 0)
+    throw invalid('malformed_json', 'request body is empty; send a JSON object {"platform", "users", "data"}', { field: 'body' });
   let body: unknown;
   try {
     body = JSON.parse(raw.toString('utf8'));
@@ -102,7 +105,8 @@ export function parseExternalCall(raw: Buffer): ExternalCall {
   }
   const { platform, users, data } = body;
   if (platform === undefined) throw bad('platform', 'is required');
-  if (typeof platform !== 'string' || (platform !== 'any' && !isPlatformCode(platform))) throw bad('platform', `must be one of ${PLATFORM_CODES.join(', ')}, any`);
+  if (typeof platform !== 'string' || (platform !== 'any' && !isPlatformCode(platform)))
+    throw bad('platform', `must be one of ${PLATFORM_CODES.join(', ')}, any`);
   if (users === undefined) throw bad('users', 'is required');
   let refs: ExternalCall['users'];
   if (users === 'everyone') refs = 'everyone';
@@ -118,7 +122,9 @@ export function parseExternalCall(raw: Buffer): ExternalCall {
 export function checkIdempotencyKey(header: unknown): string | null {
   if (header === undefined) return null;
   if (typeof header !== 'string' || header.trim() === '' || header.length > MAX_KEY_LENGTH || !/^[\x20-\x7e]+$/.test(header)) {
-    throw invalid('invalid_request', `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} printable ASCII characters`, { field: 'Idempotency-Key' });
+    throw invalid('invalid_request', `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} printable ASCII characters`, {
+      field: 'Idempotency-Key',
+    });
   }
   return header;
 }
@@ -135,7 +141,10 @@ interface EventRow {
 /** The event a secret belongs to; a wrong secret only increments the miss counter. */
 export async function findEventBySecret(ctx: ServiceContext, secret: string): Promise<EventRow | null> {
   const rows = /^[A-Za-z0-9_-]{20,100}$/.test(secret)
-    ? await ctx.db.query<EventRow>('SELECT id, workspace_id, bot_id, name, content, end_open_chats FROM external_events WHERE secret_hash = $1', [hashSecret(secret)])
+    ? await ctx.db.query<EventRow>(
+        'SELECT id, workspace_id, bot_id, name, content, end_open_chats FROM external_events WHERE secret_hash = $1',
+        [hashSecret(secret)],
+      )
     : [];
   if (rows.length > 0) return rows[0];
   await ctx.db.query(
@@ -161,7 +170,12 @@ interface Resolved {
   duplicates: number;
 }
 
-async function resolveUsers(tx: Queryable, botId: number, channels: Array<{ id: number; platform: string }>, refs: UserRef[]): Promise<Resolved> {
+async function resolveUsers(
+  tx: Queryable,
+  botId: number,
+  channels: Array<{ id: number; platform: string }>,
+  refs: UserRef[],
+): Promise<Resolved> {
   const channelIds = channels.map((c) => c.id);
   const platforms = [...new Set(channels.map((c) => c.platform))];
   const platformIds = [...new Set(refs.filter((r) => r.kind === 'platform').map((r) => (r as { value: string }).value))];
@@ -191,7 +205,8 @@ async function resolveUsers(tx: Queryable, botId: number, channels: Array<{ id: 
   const recipients = new Set<number>();
   const result: Resolved = { recipients: [], unknown: [], blocked: [], duplicates: 0 };
   for (const ref of refs) {
-    const matches = ref.kind === 'platform' ? (byPlatformId.get(ref.value) ?? []) : bySubscriberId.has(ref.id) ? [bySubscriberId.get(ref.id)!] : [];
+    const matches =
+      ref.kind === 'platform' ? (byPlatformId.get(ref.value) ?? []) : bySubscriberId.has(ref.id) ? [bySubscriberId.get(ref.id)!] : [];
     if (matches.length === 0) {
       result.unknown.push(ref);
       continue;
@@ -210,13 +225,24 @@ async function resolveUsers(tx: Queryable, botId: number, channels: Array<{ id: 
 }
 
 /** Handles one accepted call (the secret already matched `event`). */
-export async function acceptExternalCall(ctx: ServiceContext, event: EventRow, call: ExternalCall, idempotencyKey: string | null): Promise<CallResult> {
+export async function acceptExternalCall(
+  ctx: ServiceContext,
+  event: EventRow,
+  call: ExternalCall,
+  idempotencyKey: string | null,
+): Promise<CallResult> {
   const result = await ctx.db.transaction(async (tx): Promise<CallResult> => {
     if (idempotencyKey !== null) {
       // The key row is written first: a concurrent retry waits on it, then answers the stored result.
-      const fresh = await tx.query<{ event_id: number }>('INSERT INTO external_event_calls (event_id, idempotency_key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id', [event.id, idempotencyKey]);
+      const fresh = await tx.query<{ event_id: number }>(
+        'INSERT INTO external_event_calls (event_id, idempotency_key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
+        [event.id, idempotencyKey],
+      );
       if (fresh.length === 0) {
-        const [stored] = await tx.query<{ status: number; response: Row }>('SELECT status, response FROM external_event_calls WHERE event_id = $1 AND idempotency_key = $2', [event.id, idempotencyKey]);
+        const [stored] = await tx.query<{ status: number; response: Row }>(
+          'SELECT status, response FROM external_event_calls WHERE event_id = $1 AND idempotency_key = $2',
+          [event.id, idempotencyKey],
+        );
         return { status: stored.status, body: stored.response, replayed: true };
       }
     }
@@ -225,7 +251,12 @@ export async function acceptExternalCall(ctx: ServiceContext, event: EventRow, c
       [event.bot_id, call.platform],
     );
     if (channels.length === 0) {
-      throw bad('platform', call.platform === 'any' ? 'is "any", but the bot has no channels' : `is "${call.platform}", but the bot has no ${call.platform} channel`);
+      throw bad(
+        'platform',
+        call.platform === 'any'
+          ? 'is "any", but the bot has no channels'
+          : `is "${call.platform}", but the bot has no ${call.platform} channel`,
+      );
     }
     let content;
     try {
@@ -238,7 +269,9 @@ export async function acceptExternalCall(ctx: ServiceContext, event: EventRow, c
     }
     const [{ now }] = await tx.query<{ now: Date }>('SELECT now() AS now');
     const everyone = call.users === 'everyone';
-    const resolved: Resolved = everyone ? { recipients: [], unknown: [], blocked: [], duplicates: 0 } : await resolveUsers(tx, event.bot_id, channels, call.users as UserRef[]);
+    const resolved: Resolved = everyone
+      ? { recipients: [], unknown: [], blocked: [], duplicates: 0 }
+      : await resolveUsers(tx, event.bot_id, channels, call.users as UserRef[]);
     const channelIds = channels.map((c) => c.id);
     const targeting = {
       audience: everyone ? 'all' : 'selected',
@@ -255,7 +288,17 @@ export async function acceptExternalCall(ctx: ServiceContext, event: EventRow, c
     const [send] = await tx.query<{ id: number }>(
       `INSERT INTO sends (workspace_id, bot_id, kind, content, targeting, timing, end_open_chats, data, created_by, source_id, last_planned_at)
        VALUES ($1, $2, 'external', $3, $4, '{"type":"instant"}', $5, $6, $7, $8, $9) RETURNING id`,
-      [event.workspace_id, event.bot_id, JSON.stringify(content), JSON.stringify(targeting), event.end_open_chats, dataJson, `external_event:${event.id}`, event.id, now.toISOString()],
+      [
+        event.workspace_id,
+        event.bot_id,
+        JSON.stringify(content),
+        JSON.stringify(targeting),
+        event.end_open_chats,
+        dataJson,
+        `external_event:${event.id}`,
+        event.id,
+        now.toISOString(),
+      ],
     );
     let queued: number;
     let openChats: number;
@@ -273,34 +316,58 @@ export async function acceptExternalCall(ctx: ServiceContext, event: EventRow, c
       openChats = c.n;
     } else {
       queued = resolved.recipients.length;
-      await tx.query('INSERT INTO send_recipients (send_id, subscriber_id) SELECT $1, unnest($2::bigint[])', [send.id, resolved.recipients]);
+      await tx.query('INSERT INTO send_recipients (send_id, subscriber_id) SELECT $1, unnest($2::bigint[])', [
+        send.id,
+        resolved.recipients,
+      ]);
       await tx.query('UPDATE subscribers SET last_request = $1 WHERE id = ANY($2::bigint[])', [dataJson, resolved.recipients]);
-      const [c] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM operator_chats WHERE closed_at IS NULL AND subscriber_id = ANY($1::bigint[])', [resolved.recipients]);
+      const [c] = await tx.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM operator_chats WHERE closed_at IS NULL AND subscriber_id = ANY($1::bigint[])',
+        [resolved.recipients],
+      );
       openChats = c.n;
     }
     // No grace window: the run exists now, and the scheduler's next tick materialises it.
     const runId = (await createRun(tx, send.id, now))!;
     const platformText = call.platform === 'any' ? `any platform (${[...new Set(targeting.platforms)].join(', ')})` : call.platform;
-    await logRun(tx, runId, 'created', `External event "${event.name}" called: ${everyone ? 'everyone' : `${call.users.length} user id(s)`} on ${platformText}; ${queued} recipient(s) queued`, {
-      eventId: event.id,
-      platform: call.platform,
-      users: everyone ? 'everyone' : call.users.length,
-      queued,
-      unknown: resolved.unknown.length,
-      blocked: resolved.blocked.length,
-      duplicates: resolved.duplicates,
-    });
+    await logRun(
+      tx,
+      runId,
+      'created',
+      `External event "${event.name}" called: ${everyone ? 'everyone' : `${call.users.length} user id(s)`} on ${platformText}; ${queued} recipient(s) queued`,
+      {
+        eventId: event.id,
+        platform: call.platform,
+        users: everyone ? 'everyone' : call.users.length,
+        queued,
+        unknown: resolved.unknown.length,
+        blocked: resolved.blocked.length,
+        duplicates: resolved.duplicates,
+      },
+    );
     if (resolved.unknown.length > 0) {
-      await logRun(tx, runId, 'unknown_users', `${resolved.unknown.length} unknown user(s) not sent to (no such subscriber on ${platformText}): ${listText(resolved.unknown)}`, {
-        count: resolved.unknown.length,
-        users: resolved.unknown.slice(0, LOG_LIST_MAX).map(display),
-      });
+      await logRun(
+        tx,
+        runId,
+        'unknown_users',
+        `${resolved.unknown.length} unknown user(s) not sent to (no such subscriber on ${platformText}): ${listText(resolved.unknown)}`,
+        {
+          count: resolved.unknown.length,
+          users: resolved.unknown.slice(0, LOG_LIST_MAX).map(display),
+        },
+      );
     }
     if (resolved.blocked.length > 0) {
-      await logRun(tx, runId, 'blocked_users', `${resolved.blocked.length} user(s) not sent to: they blocked the bot: ${listText(resolved.blocked)}`, {
-        count: resolved.blocked.length,
-        users: resolved.blocked.slice(0, LOG_LIST_MAX).map(display),
-      });
+      await logRun(
+        tx,
+        runId,
+        'blocked_users',
+        `${resolved.blocked.length} user(s) not sent to: they blocked the bot: ${listText(resolved.blocked)}`,
+        {
+          count: resolved.blocked.length,
+          users: resolved.blocked.slice(0, LOG_LIST_MAX).map(display),
+        },
+      );
     }
     const body = {
       sendId: send.id,
@@ -315,12 +382,10 @@ export async function acceptExternalCall(ctx: ServiceContext, event: EventRow, c
       openChats: { count: openChats, willBe: event.end_open_chats ? 'closed' : 'held' },
     };
     if (idempotencyKey !== null) {
-      await tx.query('UPDATE external_event_calls SET send_id = $3, status = 202, response = $4 WHERE event_id = $1 AND idempotency_key = $2', [
-        event.id,
-        idempotencyKey,
-        send.id,
-        JSON.stringify(body),
-      ]);
+      await tx.query(
+        'UPDATE external_event_calls SET send_id = $3, status = 202, response = $4 WHERE event_id = $1 AND idempotency_key = $2',
+        [event.id, idempotencyKey, send.id, JSON.stringify(body)],
+      );
     }
     return { status: 202, body, replayed: false };
   });

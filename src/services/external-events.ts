@@ -94,7 +94,10 @@ function nameTaken(name: string) {
 
 export async function listExternalEvents(ctx: ServiceContext, workspaceId: number, botId: number) {
   await getBot(ctx, workspaceId, botId);
-  const rows = await ctx.db.query<ExternalEventRow>('SELECT * FROM external_events WHERE bot_id = $1 AND workspace_id = $2 ORDER BY id', [botId, workspaceId]);
+  const rows = await ctx.db.query<ExternalEventRow>('SELECT * FROM external_events WHERE bot_id = $1 AND workspace_id = $2 ORDER BY id', [
+    botId,
+    workspaceId,
+  ]);
   return rows.map((r) => present(ctx, r));
 }
 
@@ -132,7 +135,10 @@ export async function updateExternalEvent(ctx: ServiceContext, workspaceId: numb
 }
 
 export async function deleteExternalEvent(ctx: ServiceContext, workspaceId: number, eventId: number) {
-  const rows = await ctx.db.query<IdRow>('DELETE FROM external_events WHERE id = $1 AND workspace_id = $2 RETURNING id', [eventId, workspaceId]);
+  const rows = await ctx.db.query<IdRow>('DELETE FROM external_events WHERE id = $1 AND workspace_id = $2 RETURNING id', [
+    eventId,
+    workspaceId,
+  ]);
   if (rows.length === 0) throw notFound('external event', eventId);
 }
 

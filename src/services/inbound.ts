@@ -15,7 +15,12 @@ export interface InboundResult {
 
 const STOP_WORDS = new Set(['stop', '/stop']);
 
-export async function applyInbound(q: Queryable, channel: Pick<ChannelRow, 'id' | 'workspace_id' | 'bot_id' | 'platform'>, events: InboundEvent[], now: Date): Promise<InboundResult> {
+export async function applyInbound(
+  q: Queryable,
+  channel: Pick<ChannelRow, 'id' | 'workspace_id' | 'bot_id' | 'platform'>,
+  events: InboundEvent[],
+  now: Date,
+): Promise<InboundResult> {
   const result: InboundResult = { upserted: 0, blocked: 0, chatsClosed: 0 };
   if (events.length === 0) return result;
 
@@ -51,7 +56,9 @@ export async function applyInbound(q: Queryable, channel: Pick<ChannelRow, 'id' 
     );
     result.upserted = rows.length;
 
-    const stopUsers = events.filter((e) => e.type === 'message' && e.text !== undefined && STOP_WORDS.has(e.text.trim().toLowerCase())).map((e) => e.userId);
+    const stopUsers = events
+      .filter((e) => e.type === 'message' && e.text !== undefined && STOP_WORDS.has(e.text.trim().toLowerCase()))
+      .map((e) => e.userId);
     if (stopUsers.length > 0) {
       const ids = rows.filter((r) => stopUsers.includes(r.platform_user_id)).map((r) => r.id);
       const closed = await closeChats(q, channel.workspace_id, ids, 'subscriber', 'subscriber sent STOP');
@@ -66,7 +73,12 @@ export async function applyInbound(q: Queryable, channel: Pick<ChannelRow, 'id' 
       [channel.bot_id, channel.platform, blockedUsers],
     );
     result.blocked = rows.length;
-    await appendEvents(q, channel.workspace_id, 'subscriber_blocked', rows.map((r) => ({ subscriberId: r.id, source: 'inbound' })));
+    await appendEvents(
+      q,
+      channel.workspace_id,
+      'subscriber_blocked',
+      rows.map((r) => ({ subscriberId: r.id, source: 'inbound' })),
+    );
   }
   return result;
 }

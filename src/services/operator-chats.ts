@@ -22,7 +22,10 @@ interface ChatRow {
 
 export async function openChat(ctx: ServiceContext, workspaceId: number, subscriberId: number, openedBy: string) {
   return ctx.db.transaction(async (tx) => {
-    const subs = await tx.query<{ bot_id: number }>('SELECT bot_id FROM subscribers WHERE id = $1 AND workspace_id = $2', [subscriberId, workspaceId]);
+    const subs = await tx.query<{ bot_id: number }>('SELECT bot_id FROM subscribers WHERE id = $1 AND workspace_id = $2', [
+      subscriberId,
+      workspaceId,
+    ]);
     if (subs.length === 0) throw notFound('subscriber', subscriberId);
     const rows = await tx.query<ChatRow>(
       `INSERT INTO operator_chats (workspace_id, bot_id, subscriber_id, opened_by) VALUES ($1, $2, $3, $4)
@@ -47,14 +50,28 @@ export async function closeChats(q: Queryable, workspaceId: number, subscriberId
      RETURNING id, subscriber_id, bot_id`,
     [workspaceId, subscriberIds, closedBy, reason],
   );
-  await appendEvents(q, workspaceId, 'chat_closed', closed.map((c) => ({ chatId: c.id, subscriberId: c.subscriber_id, botId: c.bot_id, reason })));
+  await appendEvents(
+    q,
+    workspaceId,
+    'chat_closed',
+    closed.map((c) => ({ chatId: c.id, subscriberId: c.subscriber_id, botId: c.bot_id, reason })),
+  );
   return closed;
 }
 
-export async function closeChat(ctx: ServiceContext, workspaceId: number, subscriberId: number, closedBy: string, reason = 'closed by operator') {
+export async function closeChat(
+  ctx: ServiceContext,
+  workspaceId: number,
+  subscriberId: number,
+  closedBy: string,
+  reason = 'closed by operator',
+) {
   const closed = await ctx.db.transaction((tx) => closeChats(tx, workspaceId, [subscriberId], closedBy, reason));
   if (closed.length === 0) {
-    const subs = await ctx.db.query<ExistsRow>('SELECT 1 FROM subscribers WHERE id = $1 AND workspace_id = $2', [subscriberId, workspaceId]);
+    const subs = await ctx.db.query<ExistsRow>('SELECT 1 FROM subscribers WHERE id = $1 AND workspace_id = $2', [
+      subscriberId,
+      workspaceId,
+    ]);
     if (subs.length === 0) throw notFound('subscriber', subscriberId);
     throw conflict('chat_not_open', `subscriber ${subscriberId} has no open operator chat`);
   }
@@ -65,13 +82,27 @@ export async function closeChat(ctx: ServiceContext, workspaceId: number, subscr
 export async function closeAllChats(ctx: ServiceContext, workspaceId: number, botId: number, closedBy: string) {
   await getBot(ctx, workspaceId, botId);
   return ctx.db.transaction(async (tx) => {
-    const open = await tx.query<{ subscriber_id: number }>('SELECT subscriber_id FROM operator_chats WHERE bot_id = $1 AND closed_at IS NULL', [botId]);
-    const closed = await closeChats(tx, workspaceId, open.map((o) => o.subscriber_id), closedBy, 'close all open chats');
+    const open = await tx.query<{ subscriber_id: number }>(
+      'SELECT subscriber_id FROM operator_chats WHERE bot_id = $1 AND closed_at IS NULL',
+      [botId],
+    );
+    const closed = await closeChats(
+      tx,
+      workspaceId,
+      open.map((o) => o.subscriber_id),
+      closedBy,
+      'close all open chats',
+    );
     return { closed: closed.length };
   });
 }
 
-export async function listChats(ctx: ServiceContext, workspaceId: number, botId: number, options: { open?: boolean; subscriberId?: number }) {
+export async function listChats(
+  ctx: ServiceContext,
+  workspaceId: number,
+  botId: number,
+  options: { open?: boolean; subscriberId?: number },
+) {
   await getBot(ctx, workspaceId, botId);
   return ctx.db.query<ChatRow>(
     `SELECT ${COLUMNS} FROM operator_chats WHERE bot_id = $1

@@ -26,11 +26,10 @@ export async function writeAsSandboxUser(
       JSON.stringify({ text: input.text }),
     ]);
     const result = await applyInbound(tx, channel, events, ctx.clock.now());
-    const [sub] = await tx.query<{ id: number }>('SELECT id FROM subscribers WHERE bot_id = $1 AND platform = $2 AND platform_user_id = $3', [
-      channel.bot_id,
-      'sandbox',
-      input.userId,
-    ]);
+    const [sub] = await tx.query<{ id: number }>(
+      'SELECT id FROM subscribers WHERE bot_id = $1 AND platform = $2 AND platform_user_id = $3',
+      [channel.bot_id, 'sandbox', input.userId],
+    );
     return { subscriberId: sub.id, chatsClosed: result.chatsClosed };
   });
 }
@@ -44,7 +43,12 @@ interface SandboxMessageRow {
   createdAt: Date;
 }
 
-export async function sandboxInbox(ctx: ServiceContext, workspaceId: number, channelId: number, options: { userId?: string; limit?: number }) {
+export async function sandboxInbox(
+  ctx: ServiceContext,
+  workspaceId: number,
+  channelId: number,
+  options: { userId?: string; limit?: number },
+) {
   await sandboxChannel(ctx, workspaceId, channelId);
   return ctx.db.query<SandboxMessageRow>(
     `SELECT id, user_id AS "userId", direction, body, created_at AS "createdAt" FROM sandbox_messages

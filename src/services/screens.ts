@@ -35,13 +35,15 @@ function httpUrl(value: string): boolean {
 }
 
 export function validateScreen(input: ScreenInput) {
-  if (input.text.trim() === '' && !input.media) throw invalid('empty_screen', 'text must not be empty unless the screen has an image or file', { field: 'text' });
+  if (input.text.trim() === '' && !input.media)
+    throw invalid('empty_screen', 'text must not be empty unless the screen has an image or file', { field: 'text' });
   if (input.media && !httpUrl(input.media.url)) throw invalid('invalid_url', 'media.url must be an http(s) URL', { field: 'media.url' });
   const buttons = input.buttons ?? [];
   if (buttons.length > MAX_BUTTONS) throw invalid('too_many_buttons', `a screen has at most ${MAX_BUTTONS} buttons`, { field: 'buttons' });
   buttons.forEach((b, i) => {
     if (b.text.trim() === '') throw invalid('invalid_button', `buttons[${i}].text must not be empty`, { field: `buttons[${i}].text` });
-    if (b.kind === 'url' && (!b.url || !httpUrl(b.url))) throw invalid('invalid_button', `buttons[${i}].url must be an http(s) URL`, { field: `buttons[${i}].url` });
+    if (b.kind === 'url' && (!b.url || !httpUrl(b.url)))
+      throw invalid('invalid_button', `buttons[${i}].url must be an http(s) URL`, { field: `buttons[${i}].url` });
   });
 }
 

@@ -18,7 +18,14 @@ export interface SubscriberImportResult {
   format: string;
 }
 
-export async function importSubscribers(ctx: ServiceContext, workspaceId: number, botId: number, platform: string, source: Readable | Buffer, fileLabel: string): Promise<SubscriberImportResult> {
+export async function importSubscribers(
+  ctx: ServiceContext,
+  workspaceId: number,
+  botId: number,
+  platform: string,
+  source: Readable | Buffer,
+  fileLabel: string,
+): Promise<SubscriberImportResult> {
   await getBot(ctx, workspaceId, botId);
   const [channel] = await ctx.db.query<{ id: number }>('SELECT id FROM channels WHERE bot_id = $1 AND platform = $2', [botId, platform]);
   if (!channel) throw invalid('unknown_channel', `bot ${botId} has no ${platform} channel; connect it first`, { field: 'platform' });
@@ -37,7 +44,16 @@ export async function importSubscribers(ctx: ServiceContext, workspaceId: number
            SELECT $1, $2, $3, $4, u.uid, coalesce(u.name, ''), coalesce(u.username, ''), coalesce(u.lang, '')
            FROM unnest($5::text[], $6::text[], $7::text[], $8::text[]) AS u(uid, name, username, lang)
            ON CONFLICT (bot_id, platform, platform_user_id) DO NOTHING RETURNING id, platform_user_id`,
-          [workspaceId, botId, channel.id, platform, rows.map((r) => r.platformUserId), rows.map((r) => r.name), rows.map((r) => r.username), rows.map((r) => r.language)],
+          [
+            workspaceId,
+            botId,
+            channel.id,
+            platform,
+            rows.map((r) => r.platformUserId),
+            rows.map((r) => r.name),
+            rows.map((r) => r.username),
+            rows.map((r) => r.language),
+          ],
         );
         result.created += inserted.length;
         result.existing += rows.length - inserted.length;
@@ -49,7 +65,9 @@ export async function importSubscribers(ctx: ServiceContext, workspaceId: number
           [botId, platform, tagged.map((r) => r.platformUserId)],
         );
         const byUid = new Map(ids.map((r) => [r.platform_user_id, r.id]));
-        const pairs = tagged.flatMap((r) => r.tags.map((t) => [byUid.get(r.platformUserId)!, tagIds.get(t)!] as const)).filter(([s, t]) => s && t);
+        const pairs = tagged
+          .flatMap((r) => r.tags.map((t) => [byUid.get(r.platformUserId)!, tagIds.get(t)!] as const))
+          .filter(([s, t]) => s && t);
         await tx.query(
           `INSERT INTO subscriber_tags (subscriber_id, tag_id) SELECT unnest($1::bigint[]), unnest($2::bigint[]) ON CONFLICT DO NOTHING`,
           [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
@@ -59,7 +77,12 @@ export async function importSubscribers(ctx: ServiceContext, workspaceId: number
     });
   } catch (error) {
     if (error instanceof CsvImportError) {
-      throw new AppError('invalid', `import_${error.code}`, `${fileLabel}${error.line ? `:${error.line}` : ''}: ${error.message}; nothing was imported`, { line: error.line ?? null });
+      throw new AppError(
+        'invalid',
+        `import_${error.code}`,
+        `${fileLabel}${error.line ? `:${error.line}` : ''}: ${error.message}; nothing was imported`,
+        { line: error.line ?? null },
+      );
     }
     throw error;
   }

@@ -53,19 +53,34 @@ export async function listSubscribers(ctx: ServiceContext, workspaceId: number, 
        AND ($6::text IS NULL OR s.platform = $6)
        AND ($7::boolean IS NULL OR $7 = EXISTS (SELECT 1 FROM operator_chats c WHERE c.subscriber_id = s.id AND c.closed_at IS NULL))
      ORDER BY s.id DESC LIMIT $8`,
-    [botId, after, filter.q?.trim() || null, filter.tag ?? null, filter.status ?? null, filter.platform ?? null, filter.chatOpen ?? null, limit + 1],
+    [
+      botId,
+      after,
+      filter.q?.trim() || null,
+      filter.tag ?? null,
+      filter.status ?? null,
+      filter.platform ?? null,
+      filter.chatOpen ?? null,
+      limit + 1,
+    ],
   );
   return toPage(rows, limit);
 }
 
 export async function getSubscriber(ctx: ServiceContext, workspaceId: number, subscriberId: number) {
-  const rows = await ctx.db.query<SubscriberRow>(`SELECT ${COLUMNS} FROM subscribers s WHERE s.id = $1 AND s.workspace_id = $2`, [subscriberId, workspaceId]);
+  const rows = await ctx.db.query<SubscriberRow>(`SELECT ${COLUMNS} FROM subscribers s WHERE s.id = $1 AND s.workspace_id = $2`, [
+    subscriberId,
+    workspaceId,
+  ]);
   if (rows.length === 0) throw notFound('subscriber', subscriberId);
   return rows[0];
 }
 
 async function subscriberBot(ctx: ServiceContext, workspaceId: number, subscriberId: number): Promise<number> {
-  const rows = await ctx.db.query<{ bot_id: number }>('SELECT bot_id FROM subscribers WHERE id = $1 AND workspace_id = $2', [subscriberId, workspaceId]);
+  const rows = await ctx.db.query<{ bot_id: number }>('SELECT bot_id FROM subscribers WHERE id = $1 AND workspace_id = $2', [
+    subscriberId,
+    workspaceId,
+  ]);
   if (rows.length === 0) throw notFound('subscriber', subscriberId);
   return rows[0].bot_id;
 }
@@ -76,7 +91,11 @@ export async function addSubscriberTags(ctx: ServiceContext, workspaceId: number
   const botId = await subscriberBot(ctx, workspaceId, subscriberId);
   await ctx.db.transaction(async (tx) => {
     const ids = await ensureTags(tx, workspaceId, botId, names);
-    await assignTags(tx, workspaceId, [...ids.values()].map((tagId) => ({ subscriberId, tagId })));
+    await assignTags(
+      tx,
+      workspaceId,
+      [...ids.values()].map((tagId) => ({ subscriberId, tagId })),
+    );
   });
   return getSubscriber(ctx, workspaceId, subscriberId);
 }
@@ -87,20 +106,34 @@ export async function removeSubscriberTags(ctx: ServiceContext, workspaceId: num
   const botId = await subscriberBot(ctx, workspaceId, subscriberId);
   await ctx.db.transaction(async (tx) => {
     const rows = await tx.query<{ id: number }>('SELECT id FROM tags WHERE bot_id = $1 AND name = ANY($2::text[])', [botId, names]);
-    await removeTags(tx, workspaceId, rows.map((r) => ({ subscriberId, tagId: r.id })));
+    await removeTags(
+      tx,
+      workspaceId,
+      rows.map((r) => ({ subscriberId, tagId: r.id })),
+    );
   });
   return getSubscriber(ctx, workspaceId, subscriberId);
 }
 
 /** Tag many subscribers of a bot at once (panel bulk action, bot API). */
-export async function bulkTag(ctx: ServiceContext, workspaceId: number, botId: number, input: { tag: unknown; subscriberIds: number[]; remove?: boolean }) {
+export async function bulkTag(
+  ctx: ServiceContext,
+  workspaceId: number,
+  botId: number,
+  input: { tag: unknown; subscriberIds: number[]; remove?: boolean },
+) {
   await getBot(ctx, workspaceId, botId);
   const name = normaliseTagName(input.tag, 'tag');
   return ctx.db.transaction(async (tx) => {
-    const found = await tx.query<{ id: number }>('SELECT id FROM subscribers WHERE bot_id = $1 AND id = ANY($2::bigint[])', [botId, input.subscriberIds]);
+    const found = await tx.query<{ id: number }>('SELECT id FROM subscribers WHERE bot_id = $1 AND id = ANY($2::bigint[])', [
+      botId,
+      input.subscriberIds,
+    ]);
     if (found.length !== new Set(input.subscriberIds).size) {
       const known = new Set(found.map((r) => r.id));
-      throw invalid('unknown_subscribers', 'some subscriberIds are not subscribers of this bot', { unknown: input.subscriberIds.filter((id) => !known.has(id)) });
+      throw invalid('unknown_subscribers', 'some subscriberIds are not subscribers of this bot', {
+        unknown: input.subscriberIds.filter((id) => !known.has(id)),
+      });
     }
     const ids = await ensureTags(tx, workspaceId, botId, [name]);
     const pairs = found.map((r) => ({ subscriberId: r.id, tagId: ids.get(name)! }));

@@ -59,7 +59,10 @@ export async function deleteTag(ctx: ServiceContext, workspaceId: number, tagId:
 }
 
 export async function getTag(q: Queryable, workspaceId: number, tagId: number) {
-  const rows = await q.query<{ id: number; bot_id: number; name: string }>('SELECT id, bot_id, name FROM tags WHERE id = $1 AND workspace_id = $2', [tagId, workspaceId]);
+  const rows = await q.query<{ id: number; bot_id: number; name: string }>(
+    'SELECT id, bot_id, name FROM tags WHERE id = $1 AND workspace_id = $2',
+    [tagId, workspaceId],
+  );
   if (rows.length === 0) throw notFound('tag', tagId);
   return rows[0];
 }
@@ -67,11 +70,15 @@ export async function getTag(q: Queryable, workspaceId: number, tagId: number) {
 /** Creates missing tags of the bot by name and returns their ids, in one statement. */
 export async function ensureTags(q: Queryable, workspaceId: number, botId: number, names: string[]): Promise<Map<string, number>> {
   if (names.length === 0) return new Map();
-  await q.query(
-    `INSERT INTO tags (workspace_id, bot_id, name) SELECT $1, $2, unnest($3::text[]) ON CONFLICT (bot_id, name) DO NOTHING`,
-    [workspaceId, botId, names],
-  );
-  const rows = await q.query<{ id: number; name: string }>('SELECT id, name FROM tags WHERE bot_id = $1 AND name = ANY($2::text[])', [botId, names]);
+  await q.query(`INSERT INTO tags (workspace_id, bot_id, name) SELECT $1, $2, unnest($3::text[]) ON CONFLICT (bot_id, name) DO NOTHING`, [
+    workspaceId,
+    botId,
+    names,
+  ]);
+  const rows = await q.query<{ id: number; name: string }>('SELECT id, name FROM tags WHERE bot_id = $1 AND name = ANY($2::text[])', [
+    botId,
+    names,
+  ]);
   return new Map(rows.map((r) => [r.name, r.id]));
 }
 
@@ -103,6 +110,11 @@ export async function removeTags(q: Queryable, workspaceId: number, pairs: Array
      WHERE st.subscriber_id = p.s AND st.tag_id = p.t RETURNING st.subscriber_id, st.tag_id`,
     [pairs.map((p) => p.subscriberId), pairs.map((p) => p.tagId)],
   );
-  await appendEvents(q, workspaceId, 'tag_removed', removed.map((r) => ({ subscriberId: r.subscriber_id, tagId: r.tag_id })));
+  await appendEvents(
+    q,
+    workspaceId,
+    'tag_removed',
+    removed.map((r) => ({ subscriberId: r.subscriber_id, tagId: r.tag_id })),
+  );
   return removed.length;
 }

@@ -113,9 +113,14 @@ async function resolveTag(q: Queryable, botId: number, ref: unknown): Promise<{ 
     if (rows.length === 0) throw invalid('unknown_tag', `tag: tag ${ref} is not a tag of this bot`, { field: 'tag', tag: ref });
     return rows[0];
   }
-  if (typeof ref !== 'string' || ref.trim() === '') throw invalid('unknown_tag', 'tag must name a tag of the bot (its name or id)', { field: 'tag' });
-  const rows = await q.query<{ id: number; name: string }>('SELECT id, name FROM tags WHERE bot_id = $1 AND name = $2', [botId, ref.trim()]);
-  if (rows.length === 0) throw invalid('unknown_tag', `tag: "${ref.trim()}" is not a tag of this bot (create it first)`, { field: 'tag', tag: ref });
+  if (typeof ref !== 'string' || ref.trim() === '')
+    throw invalid('unknown_tag', 'tag must name a tag of the bot (its name or id)', { field: 'tag' });
+  const rows = await q.query<{ id: number; name: string }>('SELECT id, name FROM tags WHERE bot_id = $1 AND name = $2', [
+    botId,
+    ref.trim(),
+  ]);
+  if (rows.length === 0)
+    throw invalid('unknown_tag', `tag: "${ref.trim()}" is not a tag of this bot (create it first)`, { field: 'tag', tag: ref });
   return rows[0];
 }
 
@@ -126,7 +131,10 @@ async function checkContent(q: Queryable, workspaceId: number, botId: number, co
 }
 
 async function triggerRow(q: Queryable, workspaceId: number, triggerId: number): Promise<TriggerRow> {
-  const rows = await q.query<TriggerRow>(`SELECT ${COLUMNS} FROM triggers t LEFT JOIN tags tg ON tg.id = t.tag_id WHERE t.id = $1 AND t.workspace_id = $2`, [triggerId, workspaceId]);
+  const rows = await q.query<TriggerRow>(
+    `SELECT ${COLUMNS} FROM triggers t LEFT JOIN tags tg ON tg.id = t.tag_id WHERE t.id = $1 AND t.workspace_id = $2`,
+    [triggerId, workspaceId],
+  );
   if (rows.length === 0) throw notFound('trigger', triggerId);
   return rows[0];
 }
@@ -147,7 +155,12 @@ export async function getTrigger(ctx: ServiceContext, workspaceId: number, trigg
      FROM trigger_firings WHERE trigger_id = $1`,
     [triggerId],
   );
-  return { ...present(row), firedFirings: Number(counts.fired), cancelledFirings: Number(counts.cancelled), lastFiredAt: counts.last_fired_at };
+  return {
+    ...present(row),
+    firedFirings: Number(counts.fired),
+    cancelledFirings: Number(counts.cancelled),
+    lastFiredAt: counts.last_fired_at,
+  };
 }
 
 export async function createTrigger(ctx: ServiceContext, workspaceId: number, botId: number, input: TriggerInput) {
@@ -163,7 +176,17 @@ export async function createTrigger(ctx: ServiceContext, workspaceId: number, bo
       `INSERT INTO triggers (workspace_id, bot_id, name, tag_id, content, delay, end_open_chats, fire_again, enabled, position)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, (SELECT coalesce(max(position), 0) + 1 FROM triggers WHERE bot_id = $2))
        RETURNING id`,
-      [workspaceId, botId, name, tag.id, JSON.stringify(content), JSON.stringify(delay), input.endOpenChats ?? false, input.fireAgain ?? false, input.enabled ?? true],
+      [
+        workspaceId,
+        botId,
+        name,
+        tag.id,
+        JSON.stringify(content),
+        JSON.stringify(delay),
+        input.endOpenChats ?? false,
+        input.fireAgain ?? false,
+        input.enabled ?? true,
+      ],
     );
     return row.id;
   });
@@ -172,7 +195,10 @@ export async function createTrigger(ctx: ServiceContext, workspaceId: number, bo
 
 export async function updateTrigger(ctx: ServiceContext, workspaceId: number, triggerId: number, patch: TriggerPatch) {
   await ctx.db.transaction(async (tx) => {
-    const rows = await tx.query<TriggerTableRow>('SELECT * FROM triggers WHERE id = $1 AND workspace_id = $2 FOR UPDATE', [triggerId, workspaceId]);
+    const rows = await tx.query<TriggerTableRow>('SELECT * FROM triggers WHERE id = $1 AND workspace_id = $2 FOR UPDATE', [
+      triggerId,
+      workspaceId,
+    ]);
     if (rows.length === 0) throw notFound('trigger', triggerId);
     const current = rows[0];
     const name = patch.name === undefined ? current.name : checkName(patch.name);
@@ -185,7 +211,17 @@ export async function updateTrigger(ctx: ServiceContext, workspaceId: number, tr
     await tx.query(
       `UPDATE triggers SET name = $2, tag_id = $3, content = $4, delay = $5, end_open_chats = $6, fire_again = $7, enabled = $8,
          revision = revision + $9, updated_at = now() WHERE id = $1`,
-      [triggerId, name, tag ? tag.id : current.tag_id, JSON.stringify(content), JSON.stringify(delay), endOpenChats, patch.fireAgain ?? current.fire_again, patch.enabled ?? current.enabled, contentChanged ? 1 : 0],
+      [
+        triggerId,
+        name,
+        tag ? tag.id : current.tag_id,
+        JSON.stringify(content),
+        JSON.stringify(delay),
+        endOpenChats,
+        patch.fireAgain ?? current.fire_again,
+        patch.enabled ?? current.enabled,
+        contentChanged ? 1 : 0,
+      ],
     );
     if (tagChanged) {
       await tx.query(
@@ -198,7 +234,10 @@ export async function updateTrigger(ctx: ServiceContext, workspaceId: number, tr
 }
 
 export async function setTriggerEnabled(ctx: ServiceContext, workspaceId: number, triggerId: number, enabled: boolean) {
-  const rows = await ctx.db.query<IdRow>('UPDATE triggers SET enabled = $3, updated_at = now() WHERE id = $1 AND workspace_id = $2 RETURNING id', [triggerId, workspaceId, enabled]);
+  const rows = await ctx.db.query<IdRow>(
+    'UPDATE triggers SET enabled = $3, updated_at = now() WHERE id = $1 AND workspace_id = $2 RETURNING id',
+    [triggerId, workspaceId, enabled],
+  );
   if (rows.length === 0) throw notFound('trigger', triggerId);
   return getTrigger(ctx, workspaceId, triggerId);
 }
@@ -214,7 +253,9 @@ export async function orderTriggers(ctx: ServiceContext, workspaceId: number, bo
   await getBot(ctx, workspaceId, botId);
   await ctx.db.transaction(async (tx) => {
     await tx.query<IdRow>('SELECT id FROM bots WHERE id = $1 FOR UPDATE', [botId]);
-    const existing = (await tx.query<{ id: number }>('SELECT id FROM triggers WHERE bot_id = $1 AND workspace_id = $2', [botId, workspaceId])).map((r) => r.id);
+    const existing = (
+      await tx.query<{ id: number }>('SELECT id FROM triggers WHERE bot_id = $1 AND workspace_id = $2', [botId, workspaceId])
+    ).map((r) => r.id);
     const known = new Set(existing);
     const seen = new Set<number>();
     for (const [i, id] of ids.entries()) {
@@ -223,7 +264,11 @@ export async function orderTriggers(ctx: ServiceContext, workspaceId: number, bo
       seen.add(id);
     }
     const missing = existing.filter((id) => !seen.has(id));
-    if (missing.length > 0) throw invalid('incomplete_order', `ids must list every trigger of the bot; missing: ${missing.join(', ')}`, { field: 'ids', missing });
+    if (missing.length > 0)
+      throw invalid('incomplete_order', `ids must list every trigger of the bot; missing: ${missing.join(', ')}`, {
+        field: 'ids',
+        missing,
+      });
     await tx.query(
       `UPDATE triggers t SET position = o.ord, updated_at = now()
        FROM unnest($1::bigint[]) WITH ORDINALITY AS o(id, ord) WHERE t.id = o.id AND t.bot_id = $2`,
@@ -246,7 +291,12 @@ interface FiringRow {
   deliveryState: string | null;
 }
 
-export async function listFirings(ctx: ServiceContext, workspaceId: number, triggerId: number, options: { state?: string; subscriberId?: number; limit?: number; before?: number }) {
+export async function listFirings(
+  ctx: ServiceContext,
+  workspaceId: number,
+  triggerId: number,
+  options: { state?: string; subscriberId?: number; limit?: number; before?: number },
+) {
   await triggerRow(ctx.db, workspaceId, triggerId);
   if (options.state !== undefined && !['pending', 'fired', 'cancelled'].includes(options.state)) {
     throw invalid('invalid_filter', 'state must be one of pending, fired, cancelled', { field: 'state' });

@@ -66,7 +66,9 @@ interface MemberRow {
 }
 
 export async function listMembers(ctx: ServiceContext, workspaceId: number) {
-  return ctx.db.query<MemberRow>('SELECT id, email, name, created_at AS "createdAt" FROM members WHERE workspace_id = $1 ORDER BY id', [workspaceId]);
+  return ctx.db.query<MemberRow>('SELECT id, email, name, created_at AS "createdAt" FROM members WHERE workspace_id = $1 ORDER BY id', [
+    workspaceId,
+  ]);
 }
 
 export async function createApiKey(ctx: ServiceContext, workspaceId: number, name: string) {
@@ -119,7 +121,11 @@ export async function login(ctx: ServiceContext, email: string, password: string
     [email, LOGIN_WINDOW_MINUTES],
   );
   if (failures >= LOGIN_MAX_FAILURES) {
-    throw new AppError('rate_limited', 'too_many_attempts', `too many failed logins for ${email}; try again in ${LOGIN_WINDOW_MINUTES} minutes`);
+    throw new AppError(
+      'rate_limited',
+      'too_many_attempts',
+      `too many failed logins for ${email}; try again in ${LOGIN_WINDOW_MINUTES} minutes`,
+    );
   }
   const rows = await ctx.db.query<{ id: number; workspace_id: number; password_hash: string; name: string }>(
     'SELECT id, workspace_id, password_hash, name FROM members WHERE lower(email) = lower($1)',
@@ -156,7 +162,10 @@ export async function logout(ctx: ServiceContext, token: string) {
 }
 
 export async function getWorkspace(ctx: ServiceContext, workspaceId: number) {
-  const rows = await ctx.db.query<{ id: number; name: string; createdAt: Date }>('SELECT id, name, created_at AS "createdAt" FROM workspaces WHERE id = $1', [workspaceId]);
+  const rows = await ctx.db.query<{ id: number; name: string; createdAt: Date }>(
+    'SELECT id, name, created_at AS "createdAt" FROM workspaces WHERE id = $1',
+    [workspaceId],
+  );
   if (rows.length === 0) throw notFound('workspace', workspaceId);
   return rows[0];
 }

@@ -48,7 +48,11 @@ export interface ChaosReport {
 
 const PLATFORMS = [
   { platform: 'tg', credentials: (i: number) => ({ token: `900${i}:chaos` }), channelKey: (i: number) => `900${i}:chaos` },
-  { platform: 'vk', credentials: (i: number) => ({ accessToken: `vk-chaos-${i}`, groupId: '1', confirmation: 'x' }), channelKey: (i: number) => `vk-chaos-${i}` },
+  {
+    platform: 'vk',
+    credentials: (i: number) => ({ accessToken: `vk-chaos-${i}`, groupId: '1', confirmation: 'x' }),
+    channelKey: (i: number) => `vk-chaos-${i}`,
+  },
   { platform: 'viber', credentials: (i: number) => ({ token: `viber-chaos-${i}` }), channelKey: (i: number) => `viber-chaos-${i}` },
 ] as const;
 
@@ -102,12 +106,22 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     for (let i = 0; i < PLATFORMS.length; i++) fakes.push(await startFakeProcess(['--seed', String(i + 1)]));
     for (let i = 0; i < options.apis; i++) apis.push(await startBotcast(['api'], env));
     const base = apis[0].url;
-    const account = await api(base, 'POST', '/api/signup', undefined, { workspaceName: 'Chaos', email: `chaos${Date.now()}@example.com`, password: 'correct horse battery' });
+    const account = await api(base, 'POST', '/api/signup', undefined, {
+      workspaceName: 'Chaos',
+      email: `chaos${Date.now()}@example.com`,
+      password: 'correct horse battery',
+    });
     const key = account.apiKey.key;
     const bot = await api(base, 'POST', '/api/bots', key, { name: 'chaos bot' });
     const channels: Array<{ id: number; platform: string; key: string; fake: FakeProcess }> = [];
     for (const [i, p] of PLATFORMS.entries()) {
-      const ch = await api(base, 'POST', `/api/bots/${bot.id}/channels`, key, { platform: p.platform, verify: false, credentials: p.credentials(i), apiBaseUrl: fakes[i].url, ratePerSecond: options.ratePerSecond });
+      const ch = await api(base, 'POST', `/api/bots/${bot.id}/channels`, key, {
+        platform: p.platform,
+        verify: false,
+        credentials: p.credentials(i),
+        apiBaseUrl: fakes[i].url,
+        ratePerSecond: options.ratePerSecond,
+      });
       channels.push({ id: ch.id, platform: p.platform, key: p.channelKey(i), fake: fakes[i] });
       await fakes[i].setFaults([
         // Telegram says how long to wait; VK and Viber don't, and Botcast then waits a minute — too long for a bounded run.
@@ -131,8 +145,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     }
     await db.end();
     for (let i = 0; i < options.workers; i++) workers.push(await startBotcast(['worker'], env));
-    const send = await api(base, 'POST', `/api/bots/${bot.id}/sends`, key, { content: { type: 'text', text: 'Chaos for {{name}}' }, channelIds: channels.map((c) => c.id), audience: { type: 'all' } });
-    log(`send ${send.id}: ${per * channels.length} recipients on ${channels.map((c) => c.platform).join(', ')}, ${options.workers} workers, ${options.apis} APIs`);
+    const send = await api(base, 'POST', `/api/bots/${bot.id}/sends`, key, {
+      content: { type: 'text', text: 'Chaos for {{name}}' },
+      channelIds: channels.map((c) => c.id),
+      audience: { type: 'all' },
+    });
+    log(
+      `send ${send.id}: ${per * channels.length} recipients on ${channels.map((c) => c.platform).join(', ')}, ${options.workers} workers, ${options.apis} APIs`,
+    );
 
     const deadline = Date.now() + options.timeoutMs;
     let nextKill = Date.now() + options.killEveryMs;
@@ -158,7 +178,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         const victim = workers.splice(Math.floor(Math.random() * workers.length), 1)[0];
         await victim.kill('SIGKILL');
         kills += 1;
-        log(`killed a worker (${kills}); progress ${status ? `${status.counts.sent + status.counts.failed + status.counts.unknown}/${status.counts.recipients}` : '?'}`);
+        log(
+          `killed a worker (${kills}); progress ${status ? `${status.counts.sent + status.counts.failed + status.counts.unknown}/${status.counts.recipients}` : '?'}`,
+        );
         try {
           workers.push(await startBotcast(['worker'], env));
         } catch (error) {
@@ -173,29 +195,64 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const judge = new pg.Client({ connectionString: env.DATABASE_URL });
     await judge.connect();
     // A plain pg client: bigint and count(*) come back as strings here.
-    const rows = (await judge.query<{ platform: string; recipient: string; state: string }>(`SELECT c.platform, d.recipient, d.state FROM deliveries d JOIN channels c ON c.id = d.channel_id`)).rows;
+    const rows = (
+      await judge.query<{ platform: string; recipient: string; state: string }>(
+        `SELECT c.platform, d.recipient, d.state FROM deliveries d JOIN channels c ON c.id = d.channel_id`,
+      )
+    ).rows;
     if (status?.status !== 'completed') {
-      const diag = await judge.query<{ platform: string; state: string; n: string; nb: Date | number; att: number; claimers: string }>(`SELECT c.platform, d.state, count(*) AS n, min(d.not_before) AS nb, max(d.attempts) AS att, count(DISTINCT d.claimed_by) AS claimers FROM deliveries d JOIN channels c ON c.id = d.channel_id WHERE d.state NOT IN ('sent','failed','unknown','cancelled') GROUP BY 1, 2`);
-      const lanes = await judge.query<{ id: string; channel_id: string; materialised: boolean; queued: number; in_flight: number; held: number; state: string }>(`SELECT l.id, l.channel_id, l.materialised, l.queued, l.in_flight, l.held, r.state FROM run_lanes l JOIN runs r ON r.id = l.run_id`);
-      const pacing = await judge.query<{ channel_id: string; next_slot_at: Date | number; paused_until: Date | number; now: Date }>(`SELECT channel_id, next_slot_at, paused_until, now() AS now FROM channel_pacing`);
+      const diag = await judge.query<{ platform: string; state: string; n: string; nb: Date | number; att: number; claimers: string }>(
+        `SELECT c.platform, d.state, count(*) AS n, min(d.not_before) AS nb, max(d.attempts) AS att, count(DISTINCT d.claimed_by) AS claimers FROM deliveries d JOIN channels c ON c.id = d.channel_id WHERE d.state NOT IN ('sent','failed','unknown','cancelled') GROUP BY 1, 2`,
+      );
+      const lanes = await judge.query<{
+        id: string;
+        channel_id: string;
+        materialised: boolean;
+        queued: number;
+        in_flight: number;
+        held: number;
+        state: string;
+      }>(
+        `SELECT l.id, l.channel_id, l.materialised, l.queued, l.in_flight, l.held, r.state FROM run_lanes l JOIN runs r ON r.id = l.run_id`,
+      );
+      const pacing = await judge.query<{ channel_id: string; next_slot_at: Date | number; paused_until: Date | number; now: Date }>(
+        `SELECT channel_id, next_slot_at, paused_until, now() AS now FROM channel_pacing`,
+      );
       const live = await judge.query<{ id: string; heartbeat_at: Date; now: Date }>(`SELECT id, heartbeat_at, now() AS now FROM workers`);
       const claimers = await judge.query<{ claimed_by: string }>(`SELECT DISTINCT claimed_by FROM deliveries WHERE state = 'in_flight'`);
-      log(`not final: ${JSON.stringify(diag.rows)}\nlanes: ${JSON.stringify(lanes.rows)}\npacing: ${JSON.stringify(pacing.rows)}\nworkers: ${JSON.stringify(live.rows)}\nclaimers: ${JSON.stringify(claimers.rows)}`);
+      log(
+        `not final: ${JSON.stringify(diag.rows)}\nlanes: ${JSON.stringify(lanes.rows)}\npacing: ${JSON.stringify(pacing.rows)}\nworkers: ${JSON.stringify(live.rows)}\nclaimers: ${JSON.stringify(claimers.rows)}`,
+      );
     }
-    const counters = (await judge.query<{ sent: number; failed: number; unknown: number; recipients: number }>(`SELECT coalesce(sum(sent),0)::int AS sent, coalesce(sum(failed),0)::int AS failed, coalesce(sum(unknown),0)::int AS unknown, coalesce(sum(recipients),0)::int AS recipients FROM run_lanes`)).rows[0];
+    const counters = (
+      await judge.query<{ sent: number; failed: number; unknown: number; recipients: number }>(
+        `SELECT coalesce(sum(sent),0)::int AS sent, coalesce(sum(failed),0)::int AS failed, coalesce(sum(unknown),0)::int AS unknown, coalesce(sum(recipients),0)::int AS recipients FROM run_lanes`,
+      )
+    ).rows[0];
     await judge.end();
     const report: ChaosReport = {
-      recipients: rows.length, kills, postgresRestarts, seconds,
+      recipients: rows.length,
+      kills,
+      postgresRestarts,
+      seconds,
       sent: rows.filter((r) => r.state === 'sent').length,
       failed: rows.filter((r) => r.state === 'failed').length,
       unknown: rows.filter((r) => r.state === 'unknown').length,
-      delivered: 0, duplicates: 0, lost: 0, notFinal: 0, counterMismatches: 0, maxWindow: {}, rate: 0, problems,
+      delivered: 0,
+      duplicates: 0,
+      lost: 0,
+      notFinal: 0,
+      counterMismatches: 0,
+      maxWindow: {},
+      rate: 0,
+      problems,
     };
     report.notFinal = rows.filter((r) => !['sent', 'failed', 'unknown', 'cancelled'].includes(r.state)).length;
     for (const ch of channels) {
       const records: FakeRecord[] = (await ch.fake.records()).filter((r) => r.channel === ch.key && r.send);
       const delivered = new Map<string, number>();
-      for (const r of records) if (r.delivered && !r.duplicate && r.recipient) delivered.set(r.recipient, (delivered.get(r.recipient) ?? 0) + 1);
+      for (const r of records)
+        if (r.delivered && !r.duplicate && r.recipient) delivered.set(r.recipient, (delivered.get(r.recipient) ?? 0) + 1);
       report.delivered += delivered.size;
       report.duplicates += [...delivered.values()].filter((n) => n > 1).length;
       const states = new Map(rows.filter((r) => r.platform === ch.platform).map((r) => [r.recipient, r.state]));
@@ -204,9 +261,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         if (state === 'sent' && n !== 1) report.lost += 1; // counted sent, but the platform never showed it
         if (state === 'failed' && n > 0) report.counterMismatches += 1;
       }
-      for (const recipient of delivered.keys()) if (!['sent', 'unknown'].includes(states.get(recipient) ?? '')) report.counterMismatches += 1;
+      for (const recipient of delivered.keys())
+        if (!['sent', 'unknown'].includes(states.get(recipient) ?? '')) report.counterMismatches += 1;
       report.maxWindow[ch.platform] = maxPerSecondWindow(records, { channel: ch.key });
-      if (report.maxWindow[ch.platform] > options.ratePerSecond) problems.push(`${ch.platform}: ${report.maxWindow[ch.platform]} requests in one second (limit ${options.ratePerSecond})`);
+      if (report.maxWindow[ch.platform] > options.ratePerSecond)
+        problems.push(`${ch.platform}: ${report.maxWindow[ch.platform]} requests in one second (limit ${options.ratePerSecond})`);
     }
     if (counters.sent !== report.sent || counters.failed !== report.failed || counters.unknown !== report.unknown) {
       problems.push(`live counters ${JSON.stringify(counters)} differ from the deliveries table`);
@@ -215,13 +274,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     if (report.duplicates > 0) problems.push(`${report.duplicates} subscribers received the send twice`);
     if (report.lost > 0) problems.push(`${report.lost} deliveries counted sent that the platform never showed`);
     if (report.notFinal > 0) problems.push(`${report.notFinal} deliveries not in a final state`);
-    if (report.counterMismatches > 0) problems.push(`${report.counterMismatches} deliveries whose state contradicts the platform's records`);
+    if (report.counterMismatches > 0)
+      problems.push(`${report.counterMismatches} deliveries whose state contradicts the platform's records`);
     return report;
   } finally {
     await Promise.all([...workers, ...apis].map((p) => p.kill('SIGKILL')));
     await Promise.all(fakes.map((f) => f.close()));
     const cleanup = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await cleanup.connect().then(() => cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => {});
+    await cleanup
+      .connect()
+      .then(() => cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+      .catch(() => {});
     await cleanup.end().catch(() => {});
   }
 }

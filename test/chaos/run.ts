@@ -17,9 +17,17 @@ const report = await runChaos({
   log: (line) => console.log(`[chaos] ${line}`),
 });
 console.log(JSON.stringify(report, null, 2));
-console.log(`\nkills survived: ${report.kills}, PostgreSQL restarts: ${report.postgresRestarts}, deliveries: ${report.recipients} in ${report.seconds.toFixed(1)} s (${report.rate}/s)`);
-console.log(`sent ${report.sent}, failed ${report.failed}, unknown ${report.unknown}; duplicates ${report.duplicates}, lost ${report.lost}, not final ${report.notFinal}`);
-console.log(`max requests in any 1-second window: ${Object.entries(report.maxWindow).map(([p, n]) => `${p} ${n}`).join(', ')}`);
+console.log(
+  `\nkills survived: ${report.kills}, PostgreSQL restarts: ${report.postgresRestarts}, deliveries: ${report.recipients} in ${report.seconds.toFixed(1)} s (${report.rate}/s)`,
+);
+console.log(
+  `sent ${report.sent}, failed ${report.failed}, unknown ${report.unknown}; duplicates ${report.duplicates}, lost ${report.lost}, not final ${report.notFinal}`,
+);
+console.log(
+  `max requests in any 1-second window: ${Object.entries(report.maxWindow)
+    .map(([p, n]) => `${p} ${n}`)
+    .join(', ')}`,
+);
 if (report.problems.length > 0) {
   console.log(`\nFAILED:\n - ${report.problems.join('\n - ')}`);
   process.exit(1);

@@ -17,14 +17,32 @@ import {
 import { addDays } from '../../src/domain/schedule/local-date.ts';
 
 const ZONES = [
-  'UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'America/Santiago', 'America/Havana',
-  'Asia/Kolkata', 'Pacific/Chatham', 'Asia/Tehran', 'Pacific/Apia', 'Europe/London', 'Australia/Sydney',
+  'UTC',
+  'Europe/Berlin',
+  'America/New_York',
+  'Australia/Lord_Howe',
+  'America/Santiago',
+  'America/Havana',
+  'Asia/Kolkata',
+  'Pacific/Chatham',
+  'Asia/Tehran',
+  'Pacific/Apia',
+  'Europe/London',
+  'Australia/Sydney',
 ];
 const zone = fc.constantFrom(...ZONES);
 
 /** Instants near DST changes of 2026 (±4 days), and anywhere in 2000-2040. */
-const TRANSITIONS = ['2026-03-08T07:00:00Z', '2026-11-01T06:00:00Z', '2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z',
-  '2026-04-05T00:00:00Z', '2026-10-04T00:00:00Z', '2026-09-06T04:00:00Z', '2011-12-30T10:00:00Z'].map((s) => Date.parse(s));
+const TRANSITIONS = [
+  '2026-03-08T07:00:00Z',
+  '2026-11-01T06:00:00Z',
+  '2026-03-29T01:00:00Z',
+  '2026-10-25T01:00:00Z',
+  '2026-04-05T00:00:00Z',
+  '2026-10-04T00:00:00Z',
+  '2026-09-06T04:00:00Z',
+  '2011-12-30T10:00:00Z',
+].map((s) => Date.parse(s));
 const instant = fc.oneof(
   fc.tuple(fc.constantFrom(...TRANSITIONS), fc.integer({ min: -4 * 86_400_000, max: 4 * 86_400_000 })).map(([t, d]) => new Date(t + d)),
   fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true }),
@@ -35,15 +53,33 @@ const time = fc.oneof(
   fc.constantFrom('00:00', '00:30', '01:30', '02:00', '02:30', '03:00', '09:00', '23:30'),
   fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${pad(h)}:${pad(m)}`),
 );
-const localDate = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2039-12-31T00:00:00Z'), noInvalidDate: true })
+const localDate = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2039-12-31T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 
 const dayBased: fc.Arbitrary<unknown> = fc.oneof(
-  fc.record({ kind: fc.constant('every_n_days'), n: fc.integer({ min: 1, max: 40 }), time, startDate: fc.option(localDate, { nil: undefined }) }, { requiredKeys: ['kind', 'n', 'time'] }),
+  fc.record(
+    { kind: fc.constant('every_n_days'), n: fc.integer({ min: 1, max: 40 }), time, startDate: fc.option(localDate, { nil: undefined }) },
+    { requiredKeys: ['kind', 'n', 'time'] },
+  ),
   fc.record({ kind: fc.constant('weekdays'), days: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1 }), time }),
-  fc.record({ kind: fc.constant('month_days'), days: fc.uniqueArray(fc.oneof(fc.integer({ min: 1, max: 31 }), fc.constant('last')), { minLength: 1, maxLength: 4 }), time }),
+  fc.record({
+    kind: fc.constant('month_days'),
+    days: fc.uniqueArray(fc.oneof(fc.integer({ min: 1, max: 31 }), fc.constant('last')), { minLength: 1, maxLength: 4 }),
+    time,
+  }),
 );
-const cronExpr = fc.constantFrom('0 9 * * *', '30 2 * * *', '30 1 * * 0', '*/15 * * * *', '0 */2 * * *', '0 0 1 * *', '0 12 * * 1-5', '15 3 L * *', '0 0,12 * * *');
+const cronExpr = fc.constantFrom(
+  '0 9 * * *',
+  '30 2 * * *',
+  '30 1 * * 0',
+  '*/15 * * * *',
+  '0 */2 * * *',
+  '0 0 1 * *',
+  '0 12 * * 1-5',
+  '15 3 L * *',
+  '0 0,12 * * *',
+);
 
 const asRecurrence = (input: unknown): Recurrence => {
   const r = validateRecurrence(input);
@@ -64,7 +100,15 @@ test('local wall time → instant: exact times round-trip, gaps move forward, mo
       }
       // Shift the wall time of w1 by `step` without a zone: it may land in a gap.
       const shifted = DateTime.fromObject({ ...w1 }, { zone: 'UTC' }).plus({ milliseconds: step });
-      const wall = { year: shifted.year, month: shifted.month, day: shifted.day, hour: shifted.hour, minute: shifted.minute, second: shifted.second, millisecond: shifted.millisecond };
+      const wall = {
+        year: shifted.year,
+        month: shifted.month,
+        day: shifted.day,
+        hour: shifted.hour,
+        minute: shifted.minute,
+        second: shifted.second,
+        millisecond: shifted.millisecond,
+      };
       const r1 = resolveLocal(w1, z);
       const r2 = resolveLocal(wall, z);
       assert.ok(r2.instant.getTime() >= r1.instant.getTime(), 'later wall time, earlier instant');
@@ -118,7 +162,10 @@ test('nextOccurrence / previousOccurrence (cron): consistent with each other', (
 });
 
 test('dueOccurrence: the single due run is the latest in (lastPlannedAt, now]; next is after now', () => {
-  const recurrence = fc.oneof(dayBased, cronExpr.map((expression) => ({ kind: 'cron', expression })));
+  const recurrence = fc.oneof(
+    dayBased,
+    cronExpr.map((expression) => ({ kind: 'cron', expression })),
+  );
   fc.assert(
     fc.property(recurrence, zone, instant, fc.integer({ min: 0, max: 20 * 86_400_000 }), (input, z, last, gap) => {
       const rec = asRecurrence(input);
@@ -157,9 +204,14 @@ test('triggerDueAt: always strictly after the assignment; calendar delays keep t
         const [h, m] = v.value.timeOfDay.split(':').map(Number);
         // When the intended date has no such time (a DST gap, or Pacific/Apia skipping 2011-12-30 whole),
         // the run is at the moment the clock jumps, which may be on the next date.
-        const exists = [0, -1].every((d) => resolveLocal({ ...addDays({ year: l.year, month: l.month, day: l.day }, d), hour: h, minute: m }, z).resolution !== 'gap');
+        const exists = [0, -1].every(
+          (d) => resolveLocal({ ...addDays({ year: l.year, month: l.month, day: l.day }, d), hour: h, minute: m }, z).resolution !== 'gap',
+        );
         if (exists) assert.equal(`${pad(l.hour)}:${pad(l.minute)}`, v.value.timeOfDay);
-        assert.ok(due.getTime() - assignedAt.getTime() <= (v.value.amount * 31 + 2) * 86_400_000 + 86_400_000 * (v.value.unit === 'weeks' ? 6 * v.value.amount : 0));
+        assert.ok(
+          due.getTime() - assignedAt.getTime() <=
+            (v.value.amount * 31 + 2) * 86_400_000 + 86_400_000 * (v.value.unit === 'weeks' ? 6 * v.value.amount : 0),
+        );
       } else {
         const a = instantToLocal(assignedAt, z);
         const l = instantToLocal(due, z);

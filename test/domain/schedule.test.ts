@@ -56,7 +56,11 @@ test('parseLocalDateTime: both formats, read in the bot zone', () => {
   const b = parseLocalDateTime(' 2026-12-01 10:00 ', BERLIN);
   assert.deepEqual(a, { ok: true, instant: at('2026-12-01T09:00:00Z'), resolution: 'exact' });
   assert.deepEqual(b, a);
-  assert.deepEqual(parseLocalDateTime('2026-07-01 10:00:30', NEW_YORK), { ok: true, instant: at('2026-07-01T14:00:30Z'), resolution: 'exact' });
+  assert.deepEqual(parseLocalDateTime('2026-07-01 10:00:30', NEW_YORK), {
+    ok: true,
+    instant: at('2026-07-01T14:00:30Z'),
+    resolution: 'exact',
+  });
   assert.deepEqual(parseLocalDateTime('2028-02-29 00:00', 'UTC'), { ok: true, instant: at('2028-02-29T00:00:00Z'), resolution: 'exact' });
 });
 
@@ -96,9 +100,21 @@ test('parseLocalDateTime: a time in the spring-forward gap moves to the moment t
 });
 
 test('parseLocalDateTime: a time that exists twice takes the earlier instant', () => {
-  assert.deepEqual(parseLocalDateTime('2026-10-25 02:30', BERLIN), { ok: true, instant: at('2026-10-25T00:30:00Z'), resolution: 'ambiguous' });
-  assert.deepEqual(parseLocalDateTime('2026-11-01 01:30', NEW_YORK), { ok: true, instant: at('2026-11-01T05:30:00Z'), resolution: 'ambiguous' });
-  assert.deepEqual(parseLocalDateTime('2026-11-01 02:00', NEW_YORK), { ok: true, instant: at('2026-11-01T07:00:00Z'), resolution: 'exact' });
+  assert.deepEqual(parseLocalDateTime('2026-10-25 02:30', BERLIN), {
+    ok: true,
+    instant: at('2026-10-25T00:30:00Z'),
+    resolution: 'ambiguous',
+  });
+  assert.deepEqual(parseLocalDateTime('2026-11-01 01:30', NEW_YORK), {
+    ok: true,
+    instant: at('2026-11-01T05:30:00Z'),
+    resolution: 'ambiguous',
+  });
+  assert.deepEqual(parseLocalDateTime('2026-11-01 02:00', NEW_YORK), {
+    ok: true,
+    instant: at('2026-11-01T07:00:00Z'),
+    resolution: 'exact',
+  });
 });
 
 test('isInPast: strictly before now', () => {
@@ -109,13 +125,26 @@ test('isInPast: strictly before now', () => {
 });
 
 test('validateRecurrence: valid input of every kind, normalised', () => {
-  assert.deepEqual(valid({ kind: 'every_n_days', n: 2, time: '09:00', startDate: '2026-01-01' }), { kind: 'every_n_days', n: 2, time: '09:00', startDate: '2026-01-01' });
+  assert.deepEqual(valid({ kind: 'every_n_days', n: 2, time: '09:00', startDate: '2026-01-01' }), {
+    kind: 'every_n_days',
+    n: 2,
+    time: '09:00',
+    startDate: '2026-01-01',
+  });
   assert.deepEqual(valid({ kind: 'weekdays', days: [5, 1, 3, 1], time: '18:30' }), { kind: 'weekdays', days: [1, 3, 5], time: '18:30' });
-  assert.deepEqual(valid({ kind: 'month_days', days: ['last', 15, 1, 15], time: '00:00', endDate: '2027-01-01' }), { kind: 'month_days', days: [1, 15, 'last'], time: '00:00', endDate: '2027-01-01' });
+  assert.deepEqual(valid({ kind: 'month_days', days: ['last', 15, 1, 15], time: '00:00', endDate: '2027-01-01' }), {
+    kind: 'month_days',
+    days: [1, 15, 'last'],
+    time: '00:00',
+    endDate: '2027-01-01',
+  });
   assert.deepEqual(valid({ kind: 'cron', expression: '  0  9 * *   1-5 ' }), { kind: 'cron', expression: '0 9 * * 1-5' });
   assert.deepEqual(valid({ kind: 'cron', expression: ' @DAILY ' }), { kind: 'cron', expression: '@daily' });
   assert.deepEqual(valid({ kind: 'cron', expression: '0 9 ? * MON-FRI' }), { kind: 'cron', expression: '0 9 ? * MON-FRI' });
-  assert.deepEqual(valid({ kind: 'weekdays', days: [1], time: '09:00', endDate: '2026-01-01', startDate: '2026-01-01' }).endDate, '2026-01-01');
+  assert.deepEqual(
+    valid({ kind: 'weekdays', days: [1], time: '09:00', endDate: '2026-01-01', startDate: '2026-01-01' }).endDate,
+    '2026-01-01',
+  );
 });
 
 test('validateRecurrence: errors name the field', () => {
@@ -130,7 +159,10 @@ test('validateRecurrence: errors name the field', () => {
   assert.ok(errorsOf({ kind: 'month_days', days: ['first'], time: '09:00' })['days[0]']);
   assert.ok(errorsOf({ kind: 'weekdays', days: [1], time: '24:00' }).time);
   assert.match(errorsOf({ kind: 'weekdays', days: [1], time: '09:00', expression: '* * * * *' }).expression, /not a field/);
-  assert.match(errorsOf({ kind: 'weekdays', days: [1], time: '09:00', startDate: '2026-05-02', endDate: '2026-05-01' }).endDate, /before startDate/);
+  assert.match(
+    errorsOf({ kind: 'weekdays', days: [1], time: '09:00', startDate: '2026-05-02', endDate: '2026-05-01' }).endDate,
+    /before startDate/,
+  );
   assert.ok(errorsOf({ kind: 'weekdays', days: [1], time: '09:00', endDate: '2026-02-30' }).endDate);
   assert.ok(errorsOf({ kind: 'weekdays', days: [1], time: '09:00', startDate: '01/05/2026' }).startDate);
 });
@@ -170,7 +202,11 @@ test('validateRecurrence with a context: end date in the past, or no run left', 
 
 test('every_n_days: counts from startDate; before startDate the first run is on startDate', () => {
   const rec = valid({ kind: 'every_n_days', n: 3, time: '09:00', startDate: '2026-06-10' });
-  assert.deepEqual(series(rec, BERLIN, at('2026-06-01T00:00:00Z'), 3), ['2026-06-10T09:00+02:00', '2026-06-13T09:00+02:00', '2026-06-16T09:00+02:00']);
+  assert.deepEqual(series(rec, BERLIN, at('2026-06-01T00:00:00Z'), 3), [
+    '2026-06-10T09:00+02:00',
+    '2026-06-13T09:00+02:00',
+    '2026-06-16T09:00+02:00',
+  ]);
   assert.deepEqual(series(rec, BERLIN, at('2026-06-13T07:00:00Z'), 1), ['2026-06-16T09:00+02:00']); // exactly at a run: strictly after
   assert.deepEqual(series(rec, BERLIN, at('2026-06-13T06:59:59Z'), 1), ['2026-06-13T09:00+02:00']);
   // Without startDate the phase is fixed (1970-01-01), whatever `after` is.
@@ -187,21 +223,38 @@ test('weekdays: ISO numbering, Monday = 1, Sunday = 7', () => {
   const rec = valid({ kind: 'weekdays', days: [1, 3, 7], time: '08:15' });
   // 2026-06-01 is a Monday.
   assert.deepEqual(series(rec, NEW_YORK, at('2026-06-01T00:00:00Z'), 4), [
-    '2026-06-01T08:15-04:00', '2026-06-03T08:15-04:00', '2026-06-07T08:15-04:00', '2026-06-08T08:15-04:00',
+    '2026-06-01T08:15-04:00',
+    '2026-06-03T08:15-04:00',
+    '2026-06-07T08:15-04:00',
+    '2026-06-08T08:15-04:00',
   ]);
 });
 
 test('month_days: a day the month lacks is skipped; "last" is the last day; leap years', () => {
   const d31 = valid({ kind: 'month_days', days: [31], time: '10:00' });
-  assert.deepEqual(series(d31, 'UTC', at('2026-01-01T00:00:00Z'), 4), ['2026-01-31T10:00+00:00', '2026-03-31T10:00+00:00', '2026-05-31T10:00+00:00', '2026-07-31T10:00+00:00']);
+  assert.deepEqual(series(d31, 'UTC', at('2026-01-01T00:00:00Z'), 4), [
+    '2026-01-31T10:00+00:00',
+    '2026-03-31T10:00+00:00',
+    '2026-05-31T10:00+00:00',
+    '2026-07-31T10:00+00:00',
+  ]);
   const last = valid({ kind: 'month_days', days: ['last'], time: '10:00' });
-  assert.deepEqual(series(last, 'UTC', at('2026-01-01T00:00:00Z'), 4), ['2026-01-31T10:00+00:00', '2026-02-28T10:00+00:00', '2026-03-31T10:00+00:00', '2026-04-30T10:00+00:00']);
+  assert.deepEqual(series(last, 'UTC', at('2026-01-01T00:00:00Z'), 4), [
+    '2026-01-31T10:00+00:00',
+    '2026-02-28T10:00+00:00',
+    '2026-03-31T10:00+00:00',
+    '2026-04-30T10:00+00:00',
+  ]);
   assert.deepEqual(series(last, 'UTC', at('2028-02-01T00:00:00Z'), 1), ['2028-02-29T10:00+00:00']);
   const d29 = valid({ kind: 'month_days', days: [29], time: '10:00' });
   assert.deepEqual(series(d29, 'UTC', at('2027-01-30T00:00:00Z'), 1), ['2027-03-29T10:00+00:00']);
   assert.deepEqual(series(d29, 'UTC', at('2028-01-30T00:00:00Z'), 1), ['2028-02-29T10:00+00:00']);
   const both = valid({ kind: 'month_days', days: [30, 'last'], time: '10:00' });
-  assert.deepEqual(series(both, 'UTC', at('2026-04-01T00:00:00Z'), 3), ['2026-04-30T10:00+00:00', '2026-05-30T10:00+00:00', '2026-05-31T10:00+00:00']);
+  assert.deepEqual(series(both, 'UTC', at('2026-04-01T00:00:00Z'), 3), [
+    '2026-04-30T10:00+00:00',
+    '2026-05-30T10:00+00:00',
+    '2026-05-31T10:00+00:00',
+  ]);
 });
 
 test('end dates are inclusive local dates; past them there is no next run', () => {
@@ -216,12 +269,32 @@ test('end dates are inclusive local dates; past them there is no next run', () =
 // DST: for every kind, a run at 09:00 stays at 09:00 local across the change; a run at a time inside
 // the spring-forward gap runs at the moment the clock jumps; a repeated time runs once, the first time.
 const DST = [
-  { zone: BERLIN, spring: '2026-03-29', springPrev: '2026-03-28', fall: '2026-10-25', fallPrev: '2026-10-24',
-    gapTime: '02:30', repeated: '02:30', springJump: '2026-03-29T03:00+02:00', firstRepeat: '2026-10-25T02:30+02:00',
-    winter: '+01:00', summer: '+02:00' },
-  { zone: NEW_YORK, spring: '2026-03-08', springPrev: '2026-03-07', fall: '2026-11-01', fallPrev: '2026-10-31',
-    gapTime: '02:30', repeated: '01:30', springJump: '2026-03-08T03:00-04:00', firstRepeat: '2026-11-01T01:30-04:00',
-    winter: '-05:00', summer: '-04:00' },
+  {
+    zone: BERLIN,
+    spring: '2026-03-29',
+    springPrev: '2026-03-28',
+    fall: '2026-10-25',
+    fallPrev: '2026-10-24',
+    gapTime: '02:30',
+    repeated: '02:30',
+    springJump: '2026-03-29T03:00+02:00',
+    firstRepeat: '2026-10-25T02:30+02:00',
+    winter: '+01:00',
+    summer: '+02:00',
+  },
+  {
+    zone: NEW_YORK,
+    spring: '2026-03-08',
+    springPrev: '2026-03-07',
+    fall: '2026-11-01',
+    fallPrev: '2026-10-31',
+    gapTime: '02:30',
+    repeated: '01:30',
+    springJump: '2026-03-08T03:00-04:00',
+    firstRepeat: '2026-11-01T01:30-04:00',
+    winter: '-05:00',
+    summer: '-04:00',
+  },
 ];
 
 /** One recurrence of every kind that runs at `time` on `date` (a Sunday: every DST change here is on one). */
@@ -240,7 +313,10 @@ function kindsAt(time: string, date: string): Recurrence[] {
 
 for (const z of DST) {
   test(`DST ${z.zone}: 09:00 stays 09:00 local on both sides, every kind`, () => {
-    for (const [prev, date, before, after] of [[z.springPrev, z.spring, z.winter, z.summer], [z.fallPrev, z.fall, z.summer, z.winter]]) {
+    for (const [prev, date, before, after] of [
+      [z.springPrev, z.spring, z.winter, z.summer],
+      [z.fallPrev, z.fall, z.summer, z.winter],
+    ]) {
       const daily = valid({ kind: 'every_n_days', n: 1, time: '09:00' });
       assert.deepEqual(series(daily, z.zone, at(`${prev}T00:00:00Z`), 2), [`${prev}T09:00${before}`, `${date}T09:00${after}`]);
       for (const rec of kindsAt('09:00', date)) {
@@ -273,8 +349,17 @@ for (const z of DST) {
 
 test('cron interval jobs follow the clock: gap times skipped, repeated times run on both passes', () => {
   const rec = valid({ kind: 'cron', expression: '*/30 * * * *' });
-  assert.deepEqual(series(rec, BERLIN, at('2026-03-29T00:10:00Z'), 3), ['2026-03-29T01:30+01:00', '2026-03-29T03:00+02:00', '2026-03-29T03:30+02:00']);
-  assert.deepEqual(series(rec, BERLIN, at('2026-10-25T00:10:00Z'), 4), ['2026-10-25T02:30+02:00', '2026-10-25T02:00+01:00', '2026-10-25T02:30+01:00', '2026-10-25T03:00+01:00']);
+  assert.deepEqual(series(rec, BERLIN, at('2026-03-29T00:10:00Z'), 3), [
+    '2026-03-29T01:30+01:00',
+    '2026-03-29T03:00+02:00',
+    '2026-03-29T03:30+02:00',
+  ]);
+  assert.deepEqual(series(rec, BERLIN, at('2026-10-25T00:10:00Z'), 4), [
+    '2026-10-25T02:30+02:00',
+    '2026-10-25T02:00+01:00',
+    '2026-10-25T02:30+01:00',
+    '2026-10-25T03:00+01:00',
+  ]);
 });
 
 test('dueOccurrence: runs missed while down run once, the latest one', () => {

@@ -7,7 +7,13 @@ import { buildTemplateContext, listVariables, renderTemplate } from '../../src/d
 const render = (text: string, context: Record<string, unknown>) => renderTemplate(text, context).text;
 
 test('variables, nested keys, array indexes, whitespace inside braces', () => {
-  const ctx = { name: 'Ann', order: { id: 42, items: [{ title: 'Tea' }, { title: 'Cake' }] }, 'имя': 'Анна', snake_case: 'x', 'kebab-key': 'y' };
+  const ctx = {
+    name: 'Ann',
+    order: { id: 42, items: [{ title: 'Tea' }, { title: 'Cake' }] },
+    имя: 'Анна',
+    snake_case: 'x',
+    'kebab-key': 'y',
+  };
   assert.equal(render('Hi {{name}}!', ctx), 'Hi Ann!');
   assert.equal(render('Hi {{ name }}, order {{  order.id  }}', ctx), 'Hi Ann, order 42');
   assert.equal(render('{{order.items.1.title}}', ctx), 'Cake');
@@ -18,7 +24,18 @@ test('variables, nested keys, array indexes, whitespace inside braces', () => {
 });
 
 test('values: numbers and booleans stringified, scalar arrays joined, objects as JSON', () => {
-  const ctx = { n: 3.5, zero: 0, neg: -0, yes: true, no: false, list: ['Tea', 'Cake', 2], obj: { a: 1, b: [1, 2] }, mixed: [{ a: 1 }], nan: NaN, nul: null };
+  const ctx = {
+    n: 3.5,
+    zero: 0,
+    neg: -0,
+    yes: true,
+    no: false,
+    list: ['Tea', 'Cake', 2],
+    obj: { a: 1, b: [1, 2] },
+    mixed: [{ a: 1 }],
+    nan: NaN,
+    nul: null,
+  };
   assert.equal(render('{{n}} {{zero}} {{neg}} {{yes}} {{no}}', ctx), '3.5 0 0 true false');
   assert.equal(render('{{list}}', ctx), 'Tea, Cake, 2');
   assert.equal(render('{{obj}}', ctx), '{"a":1,"b":[1,2]}');
@@ -49,15 +66,45 @@ test('no prototype access, no getters, no walking into strings', () => {
     obj: {},
     arr: [1, 2],
     parsed: JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": "c", "ok": 1}'),
-    klass: new (class Secret { value = 'secret'; })(),
+    klass: new (class Secret {
+      value = 'secret';
+    })(),
     date: new Date(0),
     map: new Map([['a', 1]]),
   };
-  Object.defineProperty(ctx, 'lazy', { enumerable: true, get: () => { called = true; return 'got'; } });
-  for (const text of ['{{__proto__}}', '{{constructor}}', '{{constructor.name}}', '{{prototype}}', '{{toString}}', '{{hasOwnProperty}}',
-    '{{obj.__proto__}}', '{{obj.constructor}}', '{{obj.toString}}', '{{__proto__.polluted}}', '{{parsed.__proto__}}', '{{parsed.__proto__.polluted}}',
-    '{{parsed.constructor}}', '{{name.length}}', '{{name.0}}', '{{arr.length}}', '{{arr.01}}', '{{arr.-1}}', '{{klass.value}}', '{{klass}}',
-    '{{date}}', '{{map.a}}', '{{map}}', '{{lazy}}']) {
+  Object.defineProperty(ctx, 'lazy', {
+    enumerable: true,
+    get: () => {
+      called = true;
+      return 'got';
+    },
+  });
+  for (const text of [
+    '{{__proto__}}',
+    '{{constructor}}',
+    '{{constructor.name}}',
+    '{{prototype}}',
+    '{{toString}}',
+    '{{hasOwnProperty}}',
+    '{{obj.__proto__}}',
+    '{{obj.constructor}}',
+    '{{obj.toString}}',
+    '{{__proto__.polluted}}',
+    '{{parsed.__proto__}}',
+    '{{parsed.__proto__.polluted}}',
+    '{{parsed.constructor}}',
+    '{{name.length}}',
+    '{{name.0}}',
+    '{{arr.length}}',
+    '{{arr.01}}',
+    '{{arr.-1}}',
+    '{{klass.value}}',
+    '{{klass}}',
+    '{{date}}',
+    '{{map.a}}',
+    '{{map}}',
+    '{{lazy}}',
+  ]) {
     assert.equal(render(text, ctx), '', text);
   }
   assert.equal(render('{{parsed.ok}} {{arr.1}}', ctx), '1 2');
@@ -91,7 +138,10 @@ test('buildTemplateContext: built-ins win; data under data.* and as top-level sh
   assert.equal(render('{{order.id}} {{data.order.id}} {{data.name}} {{data.data}}', ctx), '7 7 Order name inner');
   assert.equal(render('{{first_name}}', buildTemplateContext({ name: 'Ann Lee', first_name: 'Annie' })), 'Annie');
   const bare = buildTemplateContext({});
-  assert.deepEqual(renderTemplate('Hi {{first_name|friend}} {{username}} {{data.x}}', bare), { text: 'Hi friend  ', missing: ['username', 'data.x'] });
+  assert.deepEqual(renderTemplate('Hi {{first_name|friend}} {{username}} {{data.x}}', bare), {
+    text: 'Hi friend  ',
+    missing: ['username', 'data.x'],
+  });
   const proto = buildTemplateContext({ name: 'A' }, JSON.parse('{"__proto__": {"name": "evil"}, "constructor": 1}'));
   assert.equal(render('{{name}}{{__proto__.name}}{{constructor}}{{data.__proto__.name}}', proto), 'A');
 });
@@ -99,16 +149,24 @@ test('buildTemplateContext: built-ins win; data under data.* and as top-level sh
 test('properties: text without "{{" is unchanged; rendering never throws or shows [object Object]', () => {
   const json = fc.jsonValue({ maxDepth: 3 });
   fc.assert(
-    fc.property(fc.string().filter((s) => !s.includes('{{')), fc.dictionary(fc.string(), json), (text, ctx) => {
-      assert.deepEqual(renderTemplate(text, ctx), { text, missing: [] });
-    }),
+    fc.property(
+      fc.string().filter((s) => !s.includes('{{')),
+      fc.dictionary(fc.string(), json),
+      (text, ctx) => {
+        assert.deepEqual(renderTemplate(text, ctx), { text, missing: [] });
+      },
+    ),
   );
   const piece = fc.oneof(fc.string(), fc.constantFrom('{{', '}}', '|', '.', ' ', '\\', 'a', '__proto__', 'constructor', 'x.y'));
   fc.assert(
-    fc.property(fc.array(piece).map((p) => p.join('')), fc.dictionary(fc.constantFrom('a', 'x', 'y', '__proto__', 'constructor'), json), (text, ctx) => {
-      const r = renderTemplate(text, ctx);
-      assert.ok(!r.text.includes('[object Object]'));
-      for (const v of listVariables(text)) assert.ok(!v.path.includes(' '));
-    }),
+    fc.property(
+      fc.array(piece).map((p) => p.join('')),
+      fc.dictionary(fc.constantFrom('a', 'x', 'y', '__proto__', 'constructor'), json),
+      (text, ctx) => {
+        const r = renderTemplate(text, ctx);
+        assert.ok(!r.text.includes('[object Object]'));
+        for (const v of listVariables(text)) assert.ok(!v.path.includes(' '));
+      },
+    ),
   );
 });

@@ -14,7 +14,10 @@ function errorsOf(input: unknown): Record<string, string> {
 
 test('validateTriggerDelay: valid delays', () => {
   assert.deepEqual(validateTriggerDelay({ amount: 1, unit: 'minutes' }), { ok: true, value: { amount: 1, unit: 'minutes' } });
-  assert.deepEqual(validateTriggerDelay({ amount: 0, unit: 'days', timeOfDay: '19:00' }), { ok: true, value: { amount: 0, unit: 'days', timeOfDay: '19:00' } });
+  assert.deepEqual(validateTriggerDelay({ amount: 0, unit: 'days', timeOfDay: '19:00' }), {
+    ok: true,
+    value: { amount: 0, unit: 'days', timeOfDay: '19:00' },
+  });
   assert.deepEqual(validateTriggerDelay({ amount: 2, unit: 'weeks', timeOfDay: null }), { ok: true, value: { amount: 2, unit: 'weeks' } });
   assert.ok(validateTriggerDelay({ amount: 120, unit: 'months' }).ok);
 });

@@ -71,7 +71,10 @@ before(async () => {
     name: 'Spring offer',
     text: 'Hi {{first_name|there}}, spring is here!',
     media: { type: 'image', url: 'https://example.com/spring.png' },
-    buttons: [{ kind: 'url', text: 'Shop now', url: 'https://example.com/shop' }, { kind: 'reply', text: 'Later' }],
+    buttons: [
+      { kind: 'url', text: 'Shop now', url: 'https://example.com/shop' },
+      { kind: 'reply', text: 'Later' },
+    ],
   });
   browser = await openBrowser(base, 'broadcasts');
   page = browser.page;
@@ -94,7 +97,10 @@ test('a broadcast to tags minus an exclusion tag: audience preview, platform pre
   await page.locator('.tag-picker-include').getByRole('button', { name: /^vip/ }).click();
   // Four have vip; dave is churned. The preview counts 3 and says 1 is left out by exclusion tags.
   await page.locator('.audience [data-recipients="4"]').waitFor();
-  await page.locator('.tag-picker-exclude').getByRole('button', { name: /^churned/ }).click();
+  await page
+    .locator('.tag-picker-exclude')
+    .getByRole('button', { name: /^churned/ })
+    .click();
   await page.locator('.audience [data-recipients="3"]').waitFor();
   assert.match(await textOf(page, '.audience-left'), /1 subscriber left out by exclusion tags/);
   // A tag chosen to send to cannot be an exclusion tag too.
@@ -124,12 +130,12 @@ test('the broadcast reaches Completed with one error; View errors opens the log 
   await page.getByRole('navigation', { name: 'Sections of the history' }).getByRole('link', { name: 'Completed' }).click();
   const row = page.locator(`tr[data-send="${firstSendId}"]`);
   await row.waitFor();
-  assert.match(await row.locator('.errors-count').textContent() ?? '', /1 error/);
+  assert.match((await row.locator('.errors-count').textContent()) ?? '', /1 error/);
   assert.equal((await row.locator('[data-count=recipients] dd').textContent())?.trim(), '3');
   assert.equal((await row.locator('[data-count=sent] dd').textContent())?.trim(), '2');
   assert.equal((await row.locator('[data-count=failed] dd').textContent())?.trim(), '1');
-  assert.match(await row.textContent() ?? '', /vip/);
-  assert.match(await row.textContent() ?? '', /−churned/);
+  assert.match((await row.textContent()) ?? '', /vip/);
+  assert.match((await row.textContent()) ?? '', /−churned/);
   await browser.shot('history-completed');
 
   await row.getByRole('link', { name: 'View errors' }).click();
@@ -137,7 +143,7 @@ test('the broadcast reaches Completed with one error; View errors opens the log 
   const errors = page.getByRole('table', { name: 'Errors' });
   await errors.locator('tbody tr', { hasText: 'bob' }).waitFor();
   assert.equal(await errors.locator('tbody tr').count(), 1);
-  assert.match(await errors.locator('tbody tr').textContent() ?? '', /blocked/);
+  assert.match((await errors.locator('tbody tr').textContent()) ?? '', /blocked/);
   // The log as a whole: created, started, audience, finished; the chart of the delivery rate.
   const events = page.getByRole('list', { name: 'Events of the run' });
   for (const type of ['created', 'started', 'audience', 'finished']) await events.locator(`[data-event=${type}]`).waitFor();
@@ -149,7 +155,9 @@ test('the broadcast reaches Completed with one error; View errors opens the log 
   for (const name of ['Export CSV', 'Export log (CSV)']) {
     const href = await page.getByRole('link', { name }).getAttribute('href');
     assert.ok(href?.startsWith(`/api/sends/${firstSendId}/log.csv`), href ?? '');
-    const res = (await page.evaluate(`fetch(${JSON.stringify(href)}).then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), body: await r.text() }))`)) as { status: number; type: string; body: string };
+    const res = (await page.evaluate(
+      `fetch(${JSON.stringify(href)}).then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), body: await r.text() }))`,
+    )) as { status: number; type: string; body: string };
     assert.equal(res.status, 200);
     assert.match(res.type, /^text\/csv/);
     assert.match(res.body, /bob/);
@@ -187,7 +195,10 @@ test('save a draft, duplicate and delete the copy, then Edit and Send from it; t
   await form().getByLabel('Screen to send').selectOption({ label: 'Spring offer' });
   await page.locator('.send-aside .bubble-text', { hasText: 'Hi Alex, spring is here!' }).waitFor();
   // Bob blocked the bot during the first broadcast: all users minus churned are alice, carol, erin.
-  await page.locator('.tag-picker-exclude').getByRole('button', { name: /^churned/ }).click();
+  await page
+    .locator('.tag-picker-exclude')
+    .getByRole('button', { name: /^churned/ })
+    .click();
   await page.locator('.audience [data-recipients="3"]').waitFor();
   assert.match(await textOf(page, '.audience-left'), /1 subscriber blocked the bot/);
   await form().getByRole('button', { name: 'Save draft' }).click();
@@ -199,8 +210,14 @@ test('save a draft, duplicate and delete the copy, then Edit and Send from it; t
   await drafts.getByRole('button', { name: /^Duplicate/ }).click();
   await drafts.locator('tbody tr', { hasText: '(copy)' }).waitFor();
   await browser.shot('drafts');
-  await drafts.locator('tbody tr', { hasText: '(copy)' }).getByRole('button', { name: /^Delete/ }).click();
-  await page.getByRole('dialog', { name: /Delete the draft/ }).getByRole('button', { name: 'Delete draft' }).click();
+  await drafts
+    .locator('tbody tr', { hasText: '(copy)' })
+    .getByRole('button', { name: /^Delete/ })
+    .click();
+  await page
+    .getByRole('dialog', { name: /Delete the draft/ })
+    .getByRole('button', { name: 'Delete draft' })
+    .click();
   await drafts.locator('tbody tr', { hasText: '(copy)' }).waitFor({ state: 'detached' });
 
   await drafts.getByRole('button', { name: /^Edit/ }).click();
@@ -208,7 +225,13 @@ test('save a draft, duplicate and delete the copy, then Edit and Send from it; t
   // The form comes back as it was saved: screen, all users minus churned.
   assert.equal(await form().getByRole('radio', { name: 'Screen', exact: true }).isChecked(), true);
   assert.equal(await form().getByLabel('All users').isChecked(), true);
-  assert.equal(await page.locator('.tag-picker-exclude').getByRole('button', { name: /^churned/ }).getAttribute('aria-pressed'), 'true');
+  assert.equal(
+    await page
+      .locator('.tag-picker-exclude')
+      .getByRole('button', { name: /^churned/ })
+      .getAttribute('aria-pressed'),
+    'true',
+  );
   await page.locator('.audience [data-recipients="3"]').waitFor();
   await form().getByRole('button', { name: 'Send', exact: true }).click();
   await page.waitForURL(/\/history\?section=active$/);
@@ -231,18 +254,25 @@ test('Selected Users from a CSV file: a bad file shows the API’s message, a go
   await form().locator('.file-field .field-error', { hasText: 'two-columns.csv: more than one column at line 2' }).waitFor();
   await browser.shot('csv-error');
 
-  await file.setInputFiles({ name: 'latin1.csv', mimeType: 'text/csv', buffer: Buffer.concat([Buffer.from('id\nalice\nJos'), Buffer.from([0xff]), Buffer.from('\n')]) });
+  await file.setInputFiles({
+    name: 'latin1.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.concat([Buffer.from('id\nalice\nJos'), Buffer.from([0xff]), Buffer.from('\n')]),
+  });
   await form().locator('.file-field .field-error', { hasText: 'latin1.csv: not UTF-8: invalid byte 0xFF at line 3' }).waitFor();
 
   await file.setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('"id"\n"alice"\ncarol\ncarol\nnobody\nbob\n') });
   const result = page.getByRole('status', { name: 'Import result' });
   await result.getByText('2 users matched').waitFor();
-  assert.match(await result.locator('[data-kind=unknown] summary').textContent() ?? '', /1\s*Unknown/);
-  assert.match(await result.locator('[data-kind=blocked] summary').textContent() ?? '', /1\s*Blocked/);
-  assert.match(await result.locator('[data-kind=duplicates] summary').textContent() ?? '', /1\s*Duplicates/);
+  assert.match((await result.locator('[data-kind=unknown] summary').textContent()) ?? '', /1\s*Unknown/);
+  assert.match((await result.locator('[data-kind=blocked] summary').textContent()) ?? '', /1\s*Blocked/);
+  assert.match((await result.locator('[data-kind=duplicates] summary').textContent()) ?? '', /1\s*Duplicates/);
   assert.equal(await form().locator('.file-field .field-error').count(), 0);
   const report = await result.getByRole('link', { name: /Download the report/ }).getAttribute('href');
-  const res = (await page.evaluate(`fetch(${JSON.stringify(report)}).then(async (r) => ({ status: r.status, body: await r.text() }))`)) as { status: number; body: string };
+  const res = (await page.evaluate(`fetch(${JSON.stringify(report)}).then(async (r) => ({ status: r.status, body: await r.text() }))`)) as {
+    status: number;
+    body: string;
+  };
   assert.equal(res.status, 200);
   assert.match(res.body, /nobody/);
   await page.locator('.audience [data-recipients="2"]').waitFor();
@@ -271,10 +301,13 @@ test('a periodic broadcast is listed in Periodic with its next run, and can be d
   await page.waitForURL(/section=periodic/);
   const row = page.locator('tr[data-send]').first();
   await row.getByText('Wed at 09:30').waitFor();
-  assert.match(await row.textContent() ?? '', /Next run/);
+  assert.match((await row.textContent()) ?? '', /Next run/);
   await browser.shot('history-periodic');
   await row.getByRole('button', { name: /^Delete send/ }).click();
-  await page.getByRole('dialog', { name: /Delete send/ }).getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('dialog', { name: /Delete send/ })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await page.getByRole('heading', { name: 'No periodic broadcasts' }).waitFor();
 });
 
@@ -284,7 +317,10 @@ test('a date in the past is refused next to the date field', async () => {
   await form().getByLabel('At a date and time').check();
   await form().getByLabel('Date and time (Europe/Berlin)').fill('2020-01-01T10:00');
   await form().getByRole('button', { name: 'Schedule' }).click();
-  await form().locator('.field', { has: page.getByLabel('Date and time (Europe/Berlin)') }).locator('.field-error', { hasText: 'is in the past' }).waitFor();
+  await form()
+    .locator('.field', { has: page.getByLabel('Date and time (Europe/Berlin)') })
+    .locator('.field-error', { hasText: 'is in the past' })
+    .waitFor();
 });
 
 test('the screen editor shows each platform’s rendering and what degrades there', async () => {
@@ -292,7 +328,10 @@ test('the screen editor shows each platform’s rendering and what degrades ther
   await page.getByRole('link', { name: 'Spring offer', exact: true }).click();
   const platforms = page.getByRole('group', { name: 'Platform of the preview' });
   await platforms.getByRole('button', { name: /^Telegram/ }).click();
-  await page.getByRole('list', { name: 'What changes on Telegram' }).getByText('Telegram cannot show link buttons and answer buttons on one message').waitFor();
+  await page
+    .getByRole('list', { name: 'What changes on Telegram' })
+    .getByText('Telegram cannot show link buttons and answer buttons on one message')
+    .waitFor();
   await platforms.getByRole('button', { name: /^Viber/ }).click();
   await page.getByText('Shown as designed on Viber.').waitFor();
   await browser.shot('screen-platforms');
@@ -313,7 +352,11 @@ test('events: an external event with its URL to copy and call; trigger events cr
   await card.getByRole('button', { name: 'Copy Webhook URL' }).getByText('Copied').waitFor();
   await browser.shot('events-external');
   // A call to the URL becomes a send of kind external, listed under External in History.
-  const call = await fetch(base + new URL(url).pathname, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'sandbox', users: ['alice'], data: { order: 'A-1001' } }) });
+  const call = await fetch(base + new URL(url).pathname, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ platform: 'sandbox', users: ['alice'], data: { order: 'A-1001' } }),
+  });
   assert.equal(call.status, 202, `the call answered ${call.status}`);
   // Completed before the page is opened: the row must be there on the page's own first load.
   const { sendId } = (await call.json()) as { sendId: number };
@@ -324,7 +367,10 @@ test('events: an external event with its URL to copy and call; trigger events cr
 
   await page.goto(`${base}/bots/${botId}/events?tab=triggers`);
   await page.getByRole('heading', { name: 'No trigger events yet' }).waitFor();
-  for (const [name, tag, amount, unit, at] of [['Welcome', 'newsletter', '1', 'days', '19:00'], ['VIP offer', 'vip', '10', 'minutes', '']]) {
+  for (const [name, tag, amount, unit, at] of [
+    ['Welcome', 'newsletter', '1', 'days', '19:00'],
+    ['VIP offer', 'vip', '10', 'minutes', ''],
+  ]) {
     await page.getByRole('button', { name: 'New trigger event' }).click();
     const d = page.getByRole('dialog', { name: 'New trigger event' });
     await d.getByLabel('Name (optional)').fill(name);
@@ -345,9 +391,15 @@ test('events: an external event with its URL to copy and call; trigger events cr
   await table.getByRole('button', { name: 'Move VIP offer up' }).click();
   await table.locator('tbody tr').first().getByText('VIP offer').waitFor();
   const order = await api('GET', `/api/bots/${botId}/triggers`);
-  assert.deepEqual(order.map((x: Json) => x.name), ['VIP offer', 'Welcome']);
+  assert.deepEqual(
+    order.map((x: Json) => x.name),
+    ['VIP offer', 'Welcome'],
+  );
   await table.getByRole('switch', { name: 'Welcome enabled' }).uncheck();
-  await waitFor('the trigger to be disabled', async () => (await api('GET', `/api/bots/${botId}/triggers`)).find((x: Json) => x.name === 'Welcome')?.enabled === false);
+  await waitFor(
+    'the trigger to be disabled',
+    async () => (await api('GET', `/api/bots/${botId}/triggers`)).find((x: Json) => x.name === 'Welcome')?.enabled === false,
+  );
   await browser.shot('events-triggers');
 });
 

@@ -36,14 +36,25 @@ export async function openBrowser(base: string, prefix: string): Promise<TestBro
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
     viewport: { width: 1280, height: 800 },
   });
   // Generous: CI machines are shared and a cold page (first import of every module) can be slow.
   context.setDefaultTimeout(30_000);
   const page = context.pages()[0] ?? (await context.newPage());
   // No request of the panel may leave Botcast.
-  await page.route((url) => !url.href.startsWith(base), (route) => route.abort());
+  await page.route(
+    (url) => !url.href.startsWith(base),
+    (route) => route.abort(),
+  );
   return {
     context,
     page,

@@ -42,7 +42,16 @@ test('the panel is served at / with a fallback for its own addresses; /api and /
   const deep = await fetch(`${base}/bots/1/subscribers?tag=vip`, { headers: { accept: 'text/html' } });
   assert.equal(deep.status, 200);
   assert.match(await deep.text(), /<script type="module" src="\/app\/main.js">/);
-  for (const file of ['/app/main.js', '/assets/styles/base.css', '/assets/styles/narrow.css', '/assets/vendor/preact.mjs', '/assets/vendor/preact-hooks.mjs', '/assets/vendor/htm.mjs', '/assets/vendor/uplot.mjs', '/assets/vendor/uplot.css']) {
+  for (const file of [
+    '/app/main.js',
+    '/assets/styles/base.css',
+    '/assets/styles/narrow.css',
+    '/assets/vendor/preact.mjs',
+    '/assets/vendor/preact-hooks.mjs',
+    '/assets/vendor/htm.mjs',
+    '/assets/vendor/uplot.mjs',
+    '/assets/vendor/uplot.css',
+  ]) {
     assert.equal((await fetch(base + file)).status, 200, file);
   }
   const { key } = await t.workspace('Other');
@@ -96,13 +105,17 @@ browserTest('connects a sandbox channel, shows missing credentials next to their
   const dialog = page.getByRole('dialog', { name: 'Connect a platform' });
   await dialog.getByLabel('Platform').selectOption('tg');
   await dialog.getByRole('button', { name: 'Connect Telegram' }).click();
-  await dialog.locator('.field', { has: page.getByLabel('Bot token') }).locator('.field-error').filter({ hasText: 'Required' }).waitFor();
+  await dialog
+    .locator('.field', { has: page.getByLabel('Bot token') })
+    .locator('.field-error')
+    .filter({ hasText: 'Required' })
+    .waitFor();
   await shot('connect-error');
   await dialog.getByLabel('Platform').selectOption('sandbox');
   await dialog.getByRole('button', { name: 'Connect Sandbox' }).click();
   const card = page.locator('section.channel[data-platform=sandbox]');
   await card.getByText('Active').waitFor();
-  assert.match(await card.locator('.rate').textContent() ?? '', /200 messages \/ second/);
+  assert.match((await card.locator('.rate').textContent()) ?? '', /200 messages \/ second/);
 
   await card.getByRole('button', { name: /Change the send rate/ }).click();
   await card.getByLabel('Messages per second').fill('2000000');
@@ -123,7 +136,7 @@ browserTest('a sandbox user writes to the bot; the inbox shows it; a behaviour i
   await form.getByRole('button', { name: 'Send to the bot' }).click();
   const inbox = page.getByRole('list', { name: 'Sandbox messages, newest first' });
   await inbox.getByText('Hello bot!').waitFor();
-  assert.match(await inbox.locator('.inbox-in .badge').first().textContent() ?? '', /from alice/);
+  assert.match((await inbox.locator('.inbox-in .badge').first().textContent()) ?? '', /from alice/);
 
   await form.getByLabel('User ID').fill('bob');
   await form.getByLabel('Name', { exact: true }).fill('Bob Builder');
@@ -195,7 +208,10 @@ browserTest('tags show their subscriber count and "in use"; create, rename, dele
   await page.locator('tr[data-tag=spring]').getByText('Not in use').waitFor();
   await page.getByLabel('New tag').fill('vip');
   await page.getByRole('button', { name: 'Create tag' }).click();
-  await page.locator('.field', { has: page.getByLabel('New tag') }).locator('.field-error', { hasText: 'tag "vip" already exists' }).waitFor();
+  await page
+    .locator('.field', { has: page.getByLabel('New tag') })
+    .locator('.field-error', { hasText: 'tag "vip" already exists' })
+    .waitFor();
 
   await page.getByRole('button', { name: 'Rename spring' }).click();
   await page.getByLabel('New name for spring').fill('summer');
@@ -203,7 +219,10 @@ browserTest('tags show their subscriber count and "in use"; create, rename, dele
   await page.locator('tr[data-tag=summer]').waitFor();
   await shot('tags');
   await page.getByRole('button', { name: 'Delete summer' }).click();
-  await page.getByRole('dialog', { name: /Delete the tag/ }).getByRole('button', { name: 'Delete tag' }).click();
+  await page
+    .getByRole('dialog', { name: /Delete the tag/ })
+    .getByRole('button', { name: 'Delete tag' })
+    .click();
   await page.locator('tr[data-tag=summer]').waitFor({ state: 'detached' });
 });
 
@@ -226,7 +245,10 @@ browserTest('a screen is created with variables, an image and buttons; a bad but
   await form.getByLabel('Button 2 text').fill('Later');
   await page.locator('.preview .bubble-text', { hasText: 'Hi Anna, 10% off today!' }).waitFor();
   await form.getByRole('button', { name: 'Create screen' }).click();
-  await form.locator('.field', { has: page.getByLabel('Button 1 URL') }).locator('.field-error').waitFor();
+  await form
+    .locator('.field', { has: page.getByLabel('Button 1 URL') })
+    .locator('.field-error')
+    .waitFor();
   await shot('screen-editor');
   await form.getByLabel('Button 1 URL').fill('https://example.com/order');
   await form.getByRole('button', { name: 'Create screen' }).click();
@@ -234,9 +256,14 @@ browserTest('a screen is created with variables, an image and buttons; a bad but
   await row.getByText('2 buttons').waitFor();
   await shot('screens');
 
-  const [screen] = await t.app.ctx.db.query<{ text: string; buttons: unknown }>('SELECT text, buttons FROM screens WHERE bot_id = $1', [botId]);
+  const [screen] = await t.app.ctx.db.query<{ text: string; buttons: unknown }>('SELECT text, buttons FROM screens WHERE bot_id = $1', [
+    botId,
+  ]);
   assert.equal(screen.text, 'Hi {{first_name}}, 10% off today!');
-  assert.deepEqual(screen.buttons, [{ kind: 'url', text: 'Order now', url: 'https://example.com/order' }, { kind: 'reply', text: 'Later' }]);
+  assert.deepEqual(screen.buttons, [
+    { kind: 'url', text: 'Order now', url: 'https://example.com/order' },
+    { kind: 'reply', text: 'Later' },
+  ]);
 });
 
 browserTest('the broadcast pages are built, Events included', async () => {

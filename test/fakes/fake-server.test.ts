@@ -61,7 +61,10 @@ test('an explicit /<code>/ prefix selects the platform', async () => {
 test('fault rules: per recipient, with a count, then spent', async () => {
   const fake = await startFakeServer();
   try {
-    fake.setFaults([{ kind: 'rate_limited', recipient: '1', count: 2, retryAfterSec: 3 }, { kind: 'blocked', recipient: ['2', '3'] }]);
+    fake.setFaults([
+      { kind: 'rate_limited', recipient: '1', count: 2, retryAfterSec: 3 },
+      { kind: 'blocked', recipient: ['2', '3'] },
+    ]);
     const statuses: number[] = [];
     for (const chat of [1, 1, 1, 2, 3, 4]) {
       const r = await sendTg(fake.url, chat);
@@ -69,12 +72,18 @@ test('fault rules: per recipient, with a count, then spent', async () => {
     }
     assert.deepEqual(statuses, [429, 429, 200, 403, 403, 200]);
     const first = await sendTg(fake.url, 2);
-    assert.equal(first.kind === 'response' && (first.body as { description: string }).description, 'Forbidden: bot was blocked by the user');
+    assert.equal(
+      first.kind === 'response' && (first.body as { description: string }).description,
+      'Forbidden: bot was blocked by the user',
+    );
     assert.deepEqual(
       fake.records.map((r) => r.fault),
       ['rate_limited', 'rate_limited', undefined, 'blocked', 'blocked', undefined, 'blocked'],
     );
-    assert.deepEqual([...fake.deliveriesPerRecipient().entries()].sort(), [['1', 1], ['4', 1]]);
+    assert.deepEqual([...fake.deliveriesPerRecipient().entries()].sort(), [
+      ['1', 1],
+      ['4', 1],
+    ]);
   } finally {
     await fake.close();
   }
@@ -87,7 +96,12 @@ test('429 fault carries parameters.retry_after', async () => {
     assert.equal(r.kind, 'response');
     if (r.kind === 'response') {
       assert.equal(r.status, 429);
-      assert.deepEqual(r.body, { ok: false, error_code: 429, description: 'Too Many Requests: retry after 41', parameters: { retry_after: 41 } });
+      assert.deepEqual(r.body, {
+        ok: false,
+        error_code: 429,
+        description: 'Too Many Requests: retry after 41',
+        parameters: { retry_after: 41 },
+      });
     }
   } finally {
     await fake.close();
@@ -129,7 +143,12 @@ test('probability rules are reproducible with a seed', async () => {
 });
 
 test('timeout fault hangs until the client gives up; destroy drops the connection', async () => {
-  const fake = await startFakeServer({ faults: [{ kind: 'timeout', recipient: '1' }, { kind: 'destroy', recipient: '2', delivered: true }] });
+  const fake = await startFakeServer({
+    faults: [
+      { kind: 'timeout', recipient: '1' },
+      { kind: 'destroy', recipient: '2', delivered: true },
+    ],
+  });
   try {
     const started = Date.now();
     const hung = await sendTg(fake.url, 1, 'hi', 150);
@@ -192,9 +211,31 @@ test('reset() clears records, rules and platform state', async () => {
 
 test('maxPerSecondWindow counts sends in any 1-second sliding window, per channel', () => {
   const rec = (t: number, channel = 'a', send = true): FakeRecord => ({
-    t, platform: 'tg', channel, method: 'sendMessage', recipient: '1', send, body: undefined, status: 200, delivered: true, fault: undefined, duplicate: false,
+    t,
+    platform: 'tg',
+    channel,
+    method: 'sendMessage',
+    recipient: '1',
+    send,
+    body: undefined,
+    status: 200,
+    delivered: true,
+    fault: undefined,
+    duplicate: false,
   });
-  const records = [rec(0), rec(100), rec(999), rec(1000), rec(1500), rec(1600), rec(1700), rec(1999), rec(500, 'b'), rec(600, 'b'), rec(700, 'a', false)];
+  const records = [
+    rec(0),
+    rec(100),
+    rec(999),
+    rec(1000),
+    rec(1500),
+    rec(1600),
+    rec(1700),
+    rec(1999),
+    rec(500, 'b'),
+    rec(600, 'b'),
+    rec(700, 'a', false),
+  ];
   // Windows are (t-1000, t]: ending 1700 → 999,1000,1500,1600,1700 = 5; ending 999 → 0,100,999 = 3.
   assert.equal(maxPerSecondWindow(records, { channel: 'a' }), 5);
   assert.equal(maxPerSecondWindow(records, { channel: 'b' }), 2);
@@ -215,7 +256,13 @@ test('control endpoints drive faults, records, reset and the window metric over 
     await sendTg(fake.url, 8);
     const recs = await httpCall(`${fake.url}/__control/records`);
     const list = recs.kind === 'response' ? (recs.body as { records: FakeRecord[] }).records : [];
-    assert.deepEqual(list.map((r) => [r.recipient, r.fault ?? null, r.delivered]), [['9', 'not_found', false], ['8', null, true]]);
+    assert.deepEqual(
+      list.map((r) => [r.recipient, r.fault ?? null, r.delivered]),
+      [
+        ['9', 'not_found', false],
+        ['8', null, true],
+      ],
+    );
     const since = await httpCall(`${fake.url}/__control/records?since=1`);
     assert.equal(since.kind === 'response' && (since.body as { records: FakeRecord[] }).records.length, 1);
     const max = await httpCall(`${fake.url}/__control/max-per-second?platform=tg`);
@@ -228,7 +275,9 @@ test('control endpoints drive faults, records, reset and the window metric over 
 });
 
 test('runs as its own process: prints {"port":N} and stops on SIGTERM', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./main.ts', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./main.ts', import.meta.url).pathname], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const line = await new Promise<string>((resolve, reject) => {
       const rl = createInterface({ input: child.stdout! });

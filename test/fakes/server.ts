@@ -131,7 +131,10 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       if (rule.method !== undefined ? rule.method !== call.method : !call.send) continue;
       if (rule.platform !== undefined && rule.platform !== platform) continue;
       if (rule.channel !== undefined && rule.channel !== call.channel) continue;
-      if (active.recipients ? !active.recipients.has(call.recipient ?? '') : rule.recipient !== undefined && rule.recipient !== call.recipient) continue;
+      if (
+        active.recipients ? !active.recipients.has(call.recipient ?? '') : rule.recipient !== undefined && rule.recipient !== call.recipient
+      )
+        continue;
       if (rule.probability !== undefined && random() >= rule.probability) continue;
       active.remaining--;
       return rule;
@@ -189,7 +192,14 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     if (control && fullPath.startsWith('/__control/')) return handleControl(req, res, fullPath, query, body);
 
     const resolved = resolvePlatform(fullPath);
-    const fakeReq: FakeRequest = { httpMethod: req.method ?? 'GET', path: resolved?.path ?? fullPath, query, headers: req.headers, rawBody: raw, body };
+    const fakeReq: FakeRequest = {
+      httpMethod: req.method ?? 'GET',
+      path: resolved?.path ?? fullPath,
+      query,
+      headers: req.headers,
+      rawBody: raw,
+      body,
+    };
     const call = resolved ? resolved.platform.parse(fakeReq) : null;
     if (!resolved || !call) return writeReply(res, { status: 404, body: { error: `no fake platform handles ${req.method} ${fullPath}` } });
     const platform = resolved.platform;

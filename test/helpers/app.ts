@@ -19,7 +19,11 @@ export interface Reply {
 export interface TestApp {
   app: App;
   database: TestDatabase;
-  request(method: string, url: string, options?: { key?: string; body?: unknown; headers?: Record<string, string>; raw?: string | Buffer }): Promise<Reply>;
+  request(
+    method: string,
+    url: string,
+    options?: { key?: string; body?: unknown; headers?: Record<string, string>; raw?: string | Buffer },
+  ): Promise<Reply>;
   /** A new workspace with its own API key. */
   workspace(name?: string): Promise<{ key: string; workspaceId: number; email: string }>;
   close(): Promise<void>;
@@ -27,9 +31,15 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function startTestApp(options: { config?: Partial<Config>; clock?: Clock; worker?: boolean; engine?: Partial<EngineSettings> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { config?: Partial<Config>; clock?: Clock; worker?: boolean; engine?: Partial<EngineSettings> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
-  const app = await createApp(database.config(options.config), { clock: options.clock, worker: options.worker ?? false, engine: options.engine });
+  const app = await createApp(database.config(options.config), {
+    clock: options.clock,
+    worker: options.worker ?? false,
+    engine: options.engine,
+  });
   const server = app.server!;
   const request: TestApp['request'] = async (method, url, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };

@@ -12,7 +12,14 @@ export function checkAnswers(server: FastifyInstance): Middleware {
   return {
     async onResponse({ request, response }) {
       const url = new URL(request.url);
-      const problems = responseProblems(server, request.method, url.pathname + url.search, response.status, response.headers.get('content-type') ?? '', await response.clone().text());
+      const problems = responseProblems(
+        server,
+        request.method,
+        url.pathname + url.search,
+        response.status,
+        response.headers.get('content-type') ?? '',
+        await response.clone().text(),
+      );
       if (problems.length > 0) throw new Error(`the answer does not match openapi.json:\n${problems.slice(0, 10).join('\n')}`);
       return undefined;
     },
@@ -25,7 +32,12 @@ export function injectClient(t: TestApp, key: string): BotcastClient {
   const fetch = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     const payload = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
-    const res = await server.inject({ method: request.method as InjectOptions['method'], url: url.pathname + url.search, headers: Object.fromEntries(request.headers), payload });
+    const res = await server.inject({
+      method: request.method as InjectOptions['method'],
+      url: url.pathname + url.search,
+      headers: Object.fromEntries(request.headers),
+      payload,
+    });
     const headers = new Headers();
     for (const [name, value] of Object.entries(res.headers)) {
       for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined) headers.append(name, String(v));

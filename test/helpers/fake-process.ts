@@ -33,7 +33,11 @@ export async function startFakeProcess(args: string[] = []): Promise<FakeProcess
     records: async () => (await get('/__control/records')).records,
     maxPerSecondWindow: async (channel) => (await get(`/__control/max-per-second?channel=${encodeURIComponent(channel)}`)).max,
     async setFaults(rules) {
-      const res = await request(url + '/__control/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
+      const res = await request(url + '/__control/faults', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ rules }),
+      });
       await res.body.dump();
     },
     close: () =>

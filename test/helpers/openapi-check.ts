@@ -6,7 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Json } from './json.ts';
 
 type Schema = Record<string, Json>;
-interface Operation { path: RegExp; responses: Record<string, Json> }
+interface Operation {
+  path: RegExp;
+  responses: Record<string, Json>;
+}
 
 const cache = new WeakMap<FastifyInstance, { doc: Schema; operations: Map<string, Operation[]> }>();
 
@@ -55,7 +58,8 @@ function check(doc: Schema, schema: Schema | undefined, value: unknown, at: stri
     }
   }
   if (schema.allOf) for (const branch of schema.allOf) check(doc, branch, value, at, problems);
-  if (schema.enum && !schema.enum.some((e: unknown) => e === value)) problems.push(`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
+  if (schema.enum && !schema.enum.some((e: unknown) => e === value))
+    problems.push(`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
   if (schema.type) {
     const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];
     const actual = typeOf(value);
@@ -75,14 +79,22 @@ function check(doc: Schema, schema: Schema | undefined, value: unknown, at: stri
     for (const [name, v] of Object.entries(value as object)) {
       if (properties[name]) check(doc, properties[name], v, `${at}.${name}`, problems);
       else if (schema.additionalProperties === true) continue;
-      else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') check(doc, schema.additionalProperties, v, `${at}.${name}`, problems);
+      else if (schema.additionalProperties && typeof schema.additionalProperties === 'object')
+        check(doc, schema.additionalProperties, v, `${at}.${name}`, problems);
       else if (schema.properties) problems.push(`${at}.${name}: not in the schema`);
     }
   }
 }
 
 /** Problems of an answer against its documented schema (none when the route or status is undocumented). */
-export function responseProblems(server: FastifyInstance, method: string, url: string, status: number, contentType: string, body: string): string[] {
+export function responseProblems(
+  server: FastifyInstance,
+  method: string,
+  url: string,
+  status: number,
+  contentType: string,
+  body: string,
+): string[] {
   const { doc, operations } = load(server);
   const path = url.split('?')[0];
   const op = (operations.get(method.toUpperCase()) ?? []).find((o) => o.path.test(path));
@@ -92,7 +104,9 @@ export function responseProblems(server: FastifyInstance, method: string, url: s
   if (!contentType.includes('application/json')) {
     if (!body) return [];
     const declared = Object.keys(response.content ?? {});
-    return declared.some((t) => contentType.startsWith(t)) ? [] : [`${method} ${path} ${status}: ${contentType} is not documented (${declared.join(', ') || 'no body'})`];
+    return declared.some((t) => contentType.startsWith(t))
+      ? []
+      : [`${method} ${path} ${status}: ${contentType} is not documented (${declared.join(', ') || 'no body'})`];
   }
   const schema = response.content?.['application/json']?.schema;
   if (!schema) return [`${method} ${path} ${status}: a JSON body where none is documented`];

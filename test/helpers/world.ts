@@ -3,7 +3,12 @@
 import type { Queryable } from '../../src/storage/db.ts';
 import type { TestApp } from './app.ts';
 
-export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000, everyMs = 25): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs = 20_000,
+  everyMs = 25,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -48,16 +53,27 @@ export async function addChannel(t: TestApp, w: World, platform: string, body: R
 }
 
 export async function waitForSend(t: TestApp, w: World, sendId: number, statuses = ['completed', 'stopped'], timeoutMs = 30_000) {
-  return waitFor(`send ${sendId} to be ${statuses.join('/')}`, async () => {
-    const res = await t.request('GET', `/api/sends/${sendId}`, { key: w.key });
-    return statuses.includes(res.body.status) ? res.body : null;
-  }, timeoutMs);
+  return waitFor(
+    `send ${sendId} to be ${statuses.join('/')}`,
+    async () => {
+      const res = await t.request('GET', `/api/sends/${sendId}`, { key: w.key });
+      return statuses.includes(res.body.status) ? res.body : null;
+    },
+    timeoutMs,
+  );
 }
 
 // The request timeout stays at the default 15 s: in-process fakes share the event loop with PGlite
 // and the worker, and after a stall longer than the timeout its timer fires before the answer
 // already waiting in the socket is read — on a busy machine, 214 of 300 became `unknown` at 2 s.
-export const FAST_ENGINE = { pollMs: 20, heartbeatMs: 200, workerStaleMs: 1500, backoffBaseMs: 50, maxBackoffMs: 200, requestTimeoutMs: 15_000 };
+export const FAST_ENGINE = {
+  pollMs: 20,
+  heartbeatMs: 200,
+  workerStaleMs: 1500,
+  backoffBaseMs: 50,
+  maxBackoffMs: 200,
+  requestTimeoutMs: 15_000,
+};
 
 /**
  * Resolves once a whole scheduler pass has run that began after this call: due sends started,

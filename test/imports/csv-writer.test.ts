@@ -33,7 +33,10 @@ describe('csvRow: RFC 4180', () => {
 
   test('types: null/undefined empty, booleans, bigint, dates in ISO, objects as JSON, NaN empty', () => {
     const d = new Date('2024-03-01T10:00:00Z');
-    assert.equal(csvRow([null, undefined, true, false, 12n, d, { a: 1 }, NaN, Infinity]), ',,true,false,12,2024-03-01T10:00:00.000Z,"{""a"":1}",,\r\n');
+    assert.equal(
+      csvRow([null, undefined, true, false, 12n, d, { a: 1 }, NaN, Infinity]),
+      ',,true,false,12,2024-03-01T10:00:00.000Z,"{""a"":1}",,\r\n',
+    );
   });
 });
 
@@ -78,7 +81,15 @@ describe('formula injection (OWASP)', () => {
 
 describe('csvReadable', () => {
   test('BOM, header, rows; bytes not objects', async () => {
-    const out = await readAll(csvReadable([['1', 'Ann'], [2, '=x']], { header: ['id', 'name'] }));
+    const out = await readAll(
+      csvReadable(
+        [
+          ['1', 'Ann'],
+          [2, '=x'],
+        ],
+        { header: ['id', 'name'] },
+      ),
+    );
     assert.deepEqual(out.subarray(0, 3), UTF8_BOM_BYTES);
     assert.equal(out.toString('utf8'), UTF8_BOM + "id,name\r\n1,Ann\r\n2,'=x\r\n");
     const noBom = await readAll(csvReadable([['a']], { bom: false }));
@@ -87,11 +98,19 @@ describe('csvReadable', () => {
 
   test('what it writes, the selected-users parser reads back', async () => {
     const idsIn = ['123', 'a,b', 'x;y', 'q"uote', 'tab\tin', ' sp ace'];
-    const out = await readAll(csvReadable((async function* () {
-      for (const id of idsIn) yield [id];
-    })(), { header: ['user id'] }));
+    const out = await readAll(
+      csvReadable(
+        (async function* () {
+          for (const id of idsIn) yield [id];
+        })(),
+        { header: ['user id'] },
+      ),
+    );
     const r = await collect(out, { isValidId: () => true });
-    assert.deepEqual(r.ids.map((x) => x.id), ['123', 'a,b', 'x;y', 'q"uote', 'tab\tin', 'sp ace']);
+    assert.deepEqual(
+      r.ids.map((x) => x.id),
+      ['123', 'a,b', 'x;y', 'q"uote', 'tab\tin', 'sp ace'],
+    );
   });
 
   test('backpressure: rows are pulled only as the consumer reads, and destroy stops the source', async () => {

@@ -22,7 +22,7 @@ export const bytes = (s: string | number[]): Buffer => (typeof s === 'string' ? 
 export function chunked(buf: Buffer, sizes: number[] = [1]): Buffer[] {
   const out: Buffer[] = [];
   let k = 0;
-  for (let at = 0; at < buf.length; ) {
+  for (let at = 0; at < buf.length;) {
     const size = Math.max(1, sizes[k++ % sizes.length]);
     out.push(buf.subarray(at, at + size));
     at += size;

@@ -6,12 +6,7 @@ import { writeFileSync, mkdtempSync, createReadStream, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import {
-  CsvImportError,
-  DEFAULT_MAX_BYTES,
-  defaultIsValidId,
-  parseSelectedUsersCsv,
-} from '../../src/imports/selected-users-csv.ts';
+import { CsvImportError, DEFAULT_MAX_BYTES, defaultIsValidId, parseSelectedUsersCsv } from '../../src/imports/selected-users-csv.ts';
 import { bytes, chunked, collect, ids, outcome } from './helpers.ts';
 
 const digits = (id: string) => /^\d+$/.test(id);
@@ -96,7 +91,13 @@ describe('encoding: UTF-8 only', () => {
   });
 
   test('overlong forms, surrogates and code points above U+10FFFF are not UTF-8', async () => {
-    for (const seq of [[0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]]) {
+    for (const seq of [
+      [0xc0, 0xaf],
+      [0xe0, 0x80, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xf8, 0x88, 0x80, 0x80, 0x80],
+    ]) {
       const file = Buffer.concat([bytes('id\n'), Buffer.from(seq), bytes('\n')]);
       await rejects(file, 'not_utf8', /^not UTF-8: invalid byte (sequence )?0x.. ?.* at line 2/, 2);
     }
@@ -205,12 +206,19 @@ describe('values, separators, line ends, blanks', () => {
     const r = await collect('id\n"12,3"\n"4;5"\n"6\n7"\n8\n');
     assert.deepEqual(ids(r), ['12,3', '4;5', '8']);
     assert.deepEqual(r.malformed, [{ value: '6\n7', line: 4, reason: 'contains a control or invisible character' }]);
-    assert.deepEqual(r.ids.map((x) => x.line), [2, 3, 6]);
+    assert.deepEqual(
+      r.ids.map((x) => x.line),
+      [2, 3, 6],
+    );
     assert.equal(r.duplicates.length, 0);
     assert.equal((await collect('id\n"6\n7"\n8\n')).ids[0].line, 4);
   });
 
-  for (const [name, sep] of [['comma', ','], ['semicolon', ';'], ['tab', '\t']] as const) {
+  for (const [name, sep] of [
+    ['comma', ','],
+    ['semicolon', ';'],
+    ['tab', '\t'],
+  ] as const) {
     test(`${name} as separator: one non-empty cell a row is fine`, async () => {
       const r = await collect(`user id${sep}\n123${sep}\n${sep}456${sep}\n"789"${sep}${sep}\n${sep}${sep}\n`);
       assert.deepEqual(ids(r), ['123', '456', '789']);
@@ -238,14 +246,22 @@ describe('values, separators, line ends, blanks', () => {
   test('blank lines and surrounding spaces are ignored (inside quotes too)', async () => {
     const r = await collect('  id  \n\n   \n  123  \n " 456 " \n"\t789"\n\u00a0321\u00a0\n\n');
     assert.deepEqual(ids(r), ['123', '456', '789', '321']);
-    assert.deepEqual(r.ids.map((x) => x.line), [4, 5, 6, 7]);
+    assert.deepEqual(
+      r.ids.map((x) => x.line),
+      [4, 5, 6, 7],
+    );
     assert.equal(r.summary.rows, 4);
     assert.equal(r.malformed.length, 0);
   });
 
   test('a file with more than one non-empty column is rejected', async () => {
     const lines = ['user id', ...Array.from({ length: 10 }, (_, i) => String(100 + i)), '111,Bob Smith'];
-    await rejects(lines.join('\n'), 'too_many_columns', /^more than one column at line 12: "111" and "Bob Smith"; put the user ids in a single column/, 12);
+    await rejects(
+      lines.join('\n'),
+      'too_many_columns',
+      /^more than one column at line 12: "111" and "Bob Smith"; put the user ids in a single column/,
+      12,
+    );
     await rejects('id;name\n1;Ann\n', 'too_many_columns', /more than one column at line 2: "1" and "Ann"/, 2);
     await rejects('id\n"1" , "2"\n', 'too_many_columns', /line 2/, 2);
   });
@@ -253,9 +269,12 @@ describe('values, separators, line ends, blanks', () => {
   test('a rejection can come after batches were yielded: no final batch then', async () => {
     const file = 'id\n' + Array.from({ length: 50 }, (_, i) => `${i + 1}\n`).join('') + '51,52\n';
     const seen: boolean[] = [];
-    await assert.rejects(async () => {
-      for await (const batch of parseSelectedUsersCsv(chunked(bytes(file), [16]), { batchSize: 10 })) seen.push(batch.final);
-    }, (e: unknown) => e instanceof CsvImportError && e.code === 'too_many_columns' && e.line === 52);
+    await assert.rejects(
+      async () => {
+        for await (const batch of parseSelectedUsersCsv(chunked(bytes(file), [16]), { batchSize: 10 })) seen.push(batch.final);
+      },
+      (e: unknown) => e instanceof CsvImportError && e.code === 'too_many_columns' && e.line === 52,
+    );
     assert.ok(seen.length >= 5);
     assert.ok(seen.every((final) => !final));
   });
@@ -304,7 +323,9 @@ describe('malformed and duplicate ids', () => {
   });
 
   test('duplicates (exact, after trimming) are reported with their line and the first line', async () => {
-    const r = await collect('id\n123\n 123 \n"123"\n0123\nabc\nABC\nabc\n123456789012345678\n123456789012345678\n1234567890123456789012\n1234567890123456789012\n');
+    const r = await collect(
+      'id\n123\n 123 \n"123"\n0123\nabc\nABC\nabc\n123456789012345678\n123456789012345678\n1234567890123456789012\n1234567890123456789012\n',
+    );
     assert.deepEqual(ids(r), ['123', '0123', 'abc', 'ABC', '123456789012345678', '1234567890123456789012']);
     assert.deepEqual(r.duplicates, [
       { id: '123', line: 3, firstLine: 2 },
@@ -328,7 +349,9 @@ describe('malformed and duplicate ids', () => {
 describe('limits', () => {
   test('the size limit is stated in the error', async () => {
     await rejects('id\n' + '1234567\n'.repeat(20), 'too_large', /^file is larger than 100 bytes$/, undefined, { maxBytes: 100 });
-    await rejects(chunked(bytes('id\n' + '1234567\n'.repeat(300))), 'too_large', /^file is larger than 2 KB$/, undefined, { maxBytes: 2048 });
+    await rejects(chunked(bytes('id\n' + '1234567\n'.repeat(300))), 'too_large', /^file is larger than 2 KB$/, undefined, {
+      maxBytes: 2048,
+    });
     const exact = bytes('id\n' + '1234567\n'.repeat(12)).subarray(0, 99);
     assert.equal((await collect(exact, { maxBytes: 99 })).summary.bytes, 99);
   });
@@ -358,7 +381,12 @@ describe('limits', () => {
   });
 
   test('an unterminated quote at the end of the file names the line where it opened', async () => {
-    await rejects('id\n1\n"2\n3\n4\n', 'unterminated_quote', /^unterminated quote: the quoted value that starts at line 3 is never closed/, 3);
+    await rejects(
+      'id\n1\n"2\n3\n4\n',
+      'unterminated_quote',
+      /^unterminated quote: the quoted value that starts at line 3 is never closed/,
+      3,
+    );
     await rejects(chunked(bytes('id\r\n1\r\n  "2""')), 'unterminated_quote', /line 3/, 3);
   });
 });
@@ -471,7 +499,30 @@ describe('properties', () => {
     );
   });
 
-  const structural = fc.constantFrom(0x22, 0x2c, 0x3b, 0x09, 0x0a, 0x0d, 0x20, 0x31, 0x32, 0x61, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0xff, 0x00, 0xef, 0xbb, 0xbf);
+  const structural = fc.constantFrom(
+    0x22,
+    0x2c,
+    0x3b,
+    0x09,
+    0x0a,
+    0x0d,
+    0x20,
+    0x31,
+    0x32,
+    0x61,
+    0xc3,
+    0xa9,
+    0xe2,
+    0x82,
+    0xac,
+    0xf0,
+    0x9f,
+    0xff,
+    0x00,
+    0xef,
+    0xbb,
+    0xbf,
+  );
   const bytesArb = fc.oneof(
     fc.uint8Array({ maxLength: 200 }),
     fc.array(structural, { maxLength: 200 }).map((a) => Uint8Array.from(a)),

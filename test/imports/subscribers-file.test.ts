@@ -30,7 +30,13 @@ async function parse(input: string | Buffer | Buffer[], options: SubscribersFile
   return out as Result;
 }
 
-async function fails(input: string | Buffer | Buffer[], code: string, message: RegExp, line?: number, options: SubscribersFileOptions = {}) {
+async function fails(
+  input: string | Buffer | Buffer[],
+  code: string,
+  message: RegExp,
+  line?: number,
+  options: SubscribersFileOptions = {},
+) {
   await assert.rejects(parse(input, options), (e: unknown) => {
     assert.ok(e instanceof CsvImportError, String(e));
     assert.equal(e.code, code, e.message);
@@ -100,7 +106,13 @@ describe('CSV', () => {
       '10,Ok,,,', // 12 ok
     ].join('\n');
     const r = await parse(file);
-    assert.deepEqual(r.rows.map((x) => [x.line, x.platformUserId]), [[2, '1'], [12, '10']]);
+    assert.deepEqual(
+      r.rows.map((x) => [x.line, x.platformUserId]),
+      [
+        [2, '1'],
+        [12, '10'],
+      ],
+    );
     assert.deepEqual(
       r.problems.map((p) => [p.line, p.reason]),
       [
@@ -218,27 +230,37 @@ describe('JSON array', () => {
 
 describe('normalizeSubscriber and robustness', () => {
   test('normalisation rules', () => {
-    assert.deepEqual(normalizeSubscriber({ platform_user_id: ' 42 ', name: '  ', username: '@', language: 'EN', tags: ' a |, b,a ' }, 9), row(9, '42', { language: 'EN', tags: ['a', 'b'] }));
+    assert.deepEqual(
+      normalizeSubscriber({ platform_user_id: ' 42 ', name: '  ', username: '@', language: 'EN', tags: ' a |, b,a ' }, 9),
+      row(9, '42', { language: 'EN', tags: ['a', 'b'] }),
+    );
     assert.equal(normalizeSubscriber({ platform_user_id: true }, 1), 'platform_user_id must be a string or an integer');
-    assert.equal(normalizeSubscriber({ platform_user_id: '1', tags: { a: 1 } }, 1), 'tags must be a string (tags separated by | or ,) or an array of strings');
+    assert.equal(
+      normalizeSubscriber({ platform_user_id: '1', tags: { a: 1 } }, 1),
+      'tags must be a string (tags separated by | or ,) or an array of strings',
+    );
   });
 
   test('random input never throws anything but CsvImportError, whatever the chunking', async () => {
     const alphabet = fc.constantFrom(...'{}[]",;:\n\r\t 1a\\'.split(''), 'platform_user_id', 'name', 'tags', '\u00e9', '\u00ff');
     await fc.assert(
-      fc.asyncProperty(fc.array(alphabet, { maxLength: 80 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 3 }), async (parts, cuts) => {
-        const file = bytes(parts.join(''));
-        const run = async (input: Buffer | Buffer[]) => {
-          try {
-            const r = await parse(input, { batchSize: 2 });
-            return { rows: r.rows, problems: r.problems };
-          } catch (e) {
-            if (!(e instanceof CsvImportError)) throw e;
-            return { code: e.code, message: e.message, line: e.line };
-          }
-        };
-        assert.deepEqual(await run(chunked(file, cuts)), await run(file));
-      }),
+      fc.asyncProperty(
+        fc.array(alphabet, { maxLength: 80 }),
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 3 }),
+        async (parts, cuts) => {
+          const file = bytes(parts.join(''));
+          const run = async (input: Buffer | Buffer[]) => {
+            try {
+              const r = await parse(input, { batchSize: 2 });
+              return { rows: r.rows, problems: r.problems };
+            } catch (e) {
+              if (!(e instanceof CsvImportError)) throw e;
+              return { code: e.code, message: e.message, line: e.line };
+            }
+          };
+          assert.deepEqual(await run(chunked(file, cuts)), await run(file));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -25,10 +25,15 @@ async function tag(subscriberId: number, ...tags: string[]) {
 }
 
 const inbox = async (channelId: number, userId: string) =>
-  (await t.request('GET', `/api/channels/${channelId}/sandbox/inbox?userId=${userId}`, { key: w.key })).body.filter((m: Json) => m.direction === 'out');
+  (await t.request('GET', `/api/channels/${channelId}/sandbox/inbox?userId=${userId}`, { key: w.key })).body.filter(
+    (m: Json) => m.direction === 'out',
+  );
 
 async function send(body: Record<string, unknown>) {
-  return t.request('POST', `/api/bots/${w.botId}/sends`, { key: w.key, body: { content: { type: 'text', text: 'Hello {{name}}' }, channelIds: [sandbox], audience: { type: 'all' }, ...body } });
+  return t.request('POST', `/api/bots/${w.botId}/sends`, {
+    key: w.key,
+    body: { content: { type: 'text', text: 'Hello {{name}}' }, channelIds: [sandbox], audience: { type: 'all' }, ...body },
+  });
 }
 
 before(async () => {
@@ -90,10 +95,18 @@ describe('recipients', () => {
 
   test('selected users get it, nobody else; blocked subscribers are never sent to', async () => {
     await t.request('PUT', `/api/channels/${sandbox}/sandbox/users/fay`, { key: w.key, body: { behaviour: 'blocked' } });
-    const first = await waitForSend(t, w, (await send({ audience: { type: 'selected', subscriberIds: [ids.eve, ids.fay] }, content: { type: 'text', text: 'picked' } })).body.id);
+    const first = await waitForSend(
+      t,
+      w,
+      (await send({ audience: { type: 'selected', subscriberIds: [ids.eve, ids.fay] }, content: { type: 'text', text: 'picked' } })).body
+        .id,
+    );
     assert.equal(first.counts.sent, 1);
     assert.equal(first.counts.failed, 1);
-    const preview = await t.request('POST', `/api/bots/${w.botId}/sends/preview`, { key: w.key, body: { channelIds: [sandbox], audience: { type: 'selected', subscriberIds: [ids.eve, ids.fay] } } });
+    const preview = await t.request('POST', `/api/bots/${w.botId}/sends/preview`, {
+      key: w.key,
+      body: { channelIds: [sandbox], audience: { type: 'selected', subscriberIds: [ids.eve, ids.fay] } },
+    });
     assert.equal(preview.body.recipients, 1);
     assert.equal(preview.body.excluded.blocked, 1);
   });
@@ -102,8 +115,14 @@ describe('recipients', () => {
     const bad = await send({ content: { type: 'screen', screenId: 999999 } });
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.code, 'unknown_screen');
-    const screen = await t.request('POST', `/api/bots/${w.botId}/screens`, { key: w.key, body: { name: 'S', text: 'Screen for {{name}}', buttons: [{ kind: 'reply', text: 'OK' }] } });
-    const s = await send({ content: { type: 'screen', screenId: screen.body.id }, audience: { type: 'selected', subscriberIds: [ids.ann] } });
+    const screen = await t.request('POST', `/api/bots/${w.botId}/screens`, {
+      key: w.key,
+      body: { name: 'S', text: 'Screen for {{name}}', buttons: [{ kind: 'reply', text: 'OK' }] },
+    });
+    const s = await send({
+      content: { type: 'screen', screenId: screen.body.id },
+      audience: { type: 'selected', subscriberIds: [ids.ann] },
+    });
     assert.equal(s.status, 201);
     await t.request('PATCH', `/api/screens/${screen.body.id}`, { key: w.key, body: { text: 'changed' } });
     await waitForSend(t, w, s.body.id);
@@ -119,7 +138,10 @@ describe('operator chats', () => {
     await t.request('POST', `/api/subscribers/${g}/chat`, { key: w.key });
     const s = await send({ audience: { type: 'selected', subscriberIds: [g] }, content: { type: 'text', text: 'held one' } });
     await waitFor('the hold', async () => (await t.request('GET', `/api/sends/${s.body.id}`, { key: w.key })).body.counts.held === 1);
-    const preview = await t.request('POST', `/api/bots/${w.botId}/sends/preview`, { key: w.key, body: { channelIds: [sandbox], audience: { type: 'selected', subscriberIds: [g] } } });
+    const preview = await t.request('POST', `/api/bots/${w.botId}/sends/preview`, {
+      key: w.key,
+      body: { channelIds: [sandbox], audience: { type: 'selected', subscriberIds: [g] } },
+    });
     assert.deepEqual(preview.body.openChats, { count: 1, willBe: 'held' });
     assert.deepEqual(await inbox(sandbox, 'gus'), []);
     await t.request('POST', `/api/subscribers/${g}/chat/close`, { key: w.key });
@@ -133,13 +155,20 @@ describe('operator chats', () => {
   test('End open chats on: the chat is closed (in the chat and the log) and everyone gets it', async () => {
     const h = await write(sandbox, 'hal');
     await t.request('POST', `/api/subscribers/${h}/chat`, { key: w.key });
-    const s = await send({ audience: { type: 'selected', subscriberIds: [h] }, content: { type: 'text', text: 'closing' }, endOpenChats: true });
+    const s = await send({
+      audience: { type: 'selected', subscriberIds: [h] },
+      content: { type: 'text', text: 'closing' },
+      endOpenChats: true,
+    });
     const done = await waitForSend(t, w, s.body.id);
     assert.equal(done.counts.sent, 1);
     const chats = await t.request('GET', `/api/bots/${w.botId}/chats?subscriberId=${h}`, { key: w.key });
     assert.ok(chats.body[0].closedAt);
     assert.equal(chats.body[0].closedBy, `send:${s.body.id}`);
-    const log = await t.app.ctx.db.query<{ message: string }>(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'chats_closed'`, [done.runs[0].id]);
+    const log = await t.app.ctx.db.query<{ message: string }>(
+      `SELECT message FROM run_events WHERE run_id = $1 AND type = 'chats_closed'`,
+      [done.runs[0].id],
+    );
     assert.equal(log.length, 1);
   });
 
@@ -148,12 +177,21 @@ describe('operator chats', () => {
     await t.request('POST', `/api/subscribers/${i}/chat`, { key: w.key });
     const s = await send({ audience: { type: 'selected', subscriberIds: [i] } });
     await waitFor('the hold', async () => (await t.request('GET', `/api/sends/${s.body.id}`, { key: w.key })).body.counts.held === 1);
-    await t.app.ctx.db.query(`UPDATE deliveries SET hold_expires_at = now() - interval '1 second' WHERE state = 'held' AND subscriber_id = $1`, [i]);
+    await t.app.ctx.db.query(
+      `UPDATE deliveries SET hold_expires_at = now() - interval '1 second' WHERE state = 'held' AND subscriber_id = $1`,
+      [i],
+    );
     const done = await waitForSend(t, w, s.body.id, ['completed'], 10_000);
     assert.equal(done.counts.failed, 1);
-    const [d] = await t.app.ctx.db.query<{ outcome: string | null }>(`SELECT outcome FROM deliveries WHERE subscriber_id = $1 AND run_id = $2`, [i, done.runs[0].id]);
+    const [d] = await t.app.ctx.db.query<{ outcome: string | null }>(
+      `SELECT outcome FROM deliveries WHERE subscriber_id = $1 AND run_id = $2`,
+      [i, done.runs[0].id],
+    );
     assert.equal(d.outcome, 'hold_expired');
-    const log = await t.app.ctx.db.query<{ message: string }>(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'hold_expired'`, [done.runs[0].id]);
+    const log = await t.app.ctx.db.query<{ message: string }>(
+      `SELECT message FROM run_events WHERE run_id = $1 AND type = 'hold_expired'`,
+      [done.runs[0].id],
+    );
     assert.match(log[0].message, /1 held recipient\(s\) expired/);
   });
 });
@@ -165,7 +203,10 @@ describe('timing', () => {
       const gw = await makeWorld(grace);
       const ch = await addChannel(grace, gw, 'sandbox');
       await grace.request('POST', `/api/channels/${ch}/sandbox/messages`, { key: gw.key, body: { userId: 'z', text: 'hi' } });
-      const s = await grace.request('POST', `/api/bots/${gw.botId}/sends`, { key: gw.key, body: { content: { type: 'text', text: 'oops' }, channelIds: [ch], audience: { type: 'all' } } });
+      const s = await grace.request('POST', `/api/bots/${gw.botId}/sends`, {
+        key: gw.key,
+        body: { content: { type: 'text', text: 'oops' }, channelIds: [ch], audience: { type: 'all' } },
+      });
       assert.equal(s.body.status, 'grace');
       assert.ok(s.body.secondsUntilStart >= 59);
       const del = await grace.request('DELETE', `/api/sends/${s.body.id}`, { key: gw.key });
@@ -194,7 +235,12 @@ describe('timing', () => {
     const bad = await send({ timing: { type: 'periodic', recurrence: { kind: 'cron', expression: '61 * * * *' } } });
     assert.equal(bad.status, 400);
     assert.match(bad.body.error.message, /timing\.recurrence/);
-    const endBefore = await send({ timing: { type: 'periodic', recurrence: { kind: 'every_n_days', n: 1, time: '09:00', startDate: '2099-01-10', endDate: '2099-01-01' } } });
+    const endBefore = await send({
+      timing: {
+        type: 'periodic',
+        recurrence: { kind: 'every_n_days', n: 1, time: '09:00', startDate: '2099-01-10', endDate: '2099-01-01' },
+      },
+    });
     assert.equal(endBefore.status, 400);
     const s = await send({ timing: { type: 'periodic', recurrence: { kind: 'weekdays', days: [1], time: '09:00' } } });
     assert.equal(s.status, 201, s.text);
@@ -207,17 +253,28 @@ describe('timing', () => {
   });
 
   test('periodic runs missed while Botcast was down run once, not once per missed occurrence', async () => {
-    const s = await send({ timing: { type: 'periodic', recurrence: { kind: 'every_n_days', n: 1, time: '09:00', startDate: '2020-01-01' } }, audience: { type: 'selected', subscriberIds: [ids.ann] } });
+    const s = await send({
+      timing: { type: 'periodic', recurrence: { kind: 'every_n_days', n: 1, time: '09:00', startDate: '2020-01-01' } },
+      audience: { type: 'selected', subscriberIds: [ids.ann] },
+    });
     assert.equal(s.status, 201, s.text);
     // Pretend the last run was planned five days ago and Botcast was down since.
-    await t.app.ctx.db.query(`UPDATE sends SET last_planned_at = now() - interval '5 days', next_run_at = now() - interval '4 days' WHERE id = $1`, [s.body.id]);
-    await waitFor('one run', async () => (await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM runs WHERE send_id = $1', [s.body.id]))[0].n >= 1);
+    await t.app.ctx.db.query(
+      `UPDATE sends SET last_planned_at = now() - interval '5 days', next_run_at = now() - interval '4 days' WHERE id = $1`,
+      [s.body.id],
+    );
+    await waitFor(
+      'one run',
+      async () => (await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM runs WHERE send_id = $1', [s.body.id]))[0].n >= 1,
+    );
     await aSchedulerPass(t);
     const runs = await t.app.ctx.db.query<IdRow>('SELECT id FROM runs WHERE send_id = $1', [s.body.id]);
     assert.equal(runs.length, 1);
     const view = (await t.request('GET', `/api/sends/${s.body.id}`, { key: w.key })).body;
     assert.ok(new Date(view.nextRunAt) > new Date());
-    const log = await t.app.ctx.db.query<{ message: string }>(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'created'`, [runs[0].id]);
+    const log = await t.app.ctx.db.query<{ message: string }>(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'created'`, [
+      runs[0].id,
+    ]);
     assert.match(log[0].message, /missed/);
     await t.request('DELETE', `/api/sends/${s.body.id}`, { key: w.key });
   });
@@ -234,7 +291,10 @@ describe('timing', () => {
 describe('test send and previews', () => {
   test('a test send reaches one subscriber and creates nothing in history', async () => {
     const before = (await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM sends'))[0].n;
-    const r = await t.request('POST', `/api/bots/${w.botId}/sends/test`, { key: w.key, body: { content: { type: 'text', text: 'test for {{name}}' }, subscriberId: ids.eve } });
+    const r = await t.request('POST', `/api/bots/${w.botId}/sends/test`, {
+      key: w.key,
+      body: { content: { type: 'text', text: 'test for {{name}}' }, subscriberId: ids.eve },
+    });
     assert.equal(r.status, 200, r.text);
     assert.equal(r.body.outcome.class, 'sent');
     assert.equal((await inbox(sandbox, 'eve'))[0].body[0].text, 'test for eve');
@@ -244,7 +304,10 @@ describe('test send and previews', () => {
   test('content preview lists what degrades on each platform', async () => {
     const r = await t.request('POST', `/api/bots/${w.botId}/content/preview`, {
       key: w.key,
-      body: { content: { type: 'text', text: 'Hi', buttons: [1, 2, 3, 4, 5].map((n) => ({ kind: 'reply', text: `Option ${n}` })) }, platforms: ['wa', 'sandbox'] },
+      body: {
+        content: { type: 'text', text: 'Hi', buttons: [1, 2, 3, 4, 5].map((n) => ({ kind: 'reply', text: `Option ${n}` })) },
+        platforms: ['wa', 'sandbox'],
+      },
     });
     assert.equal(r.status, 200, r.text);
     const wa = r.body.find((p: Json) => p.platform === 'wa');

@@ -32,7 +32,10 @@ beforeEach(async () => {
   w = await makeWorld(t);
   const channelId = await addChannel(t, w, 'tg', { credentials: { token: '1:AAclaim' } });
   await seedSubscribers(t.app.ctx.db, { workspaceId: w.workspaceId, botId: w.botId, channelId, platform: 'tg', count: 10, startAt: 1 });
-  const res = await t.request('POST', `/api/bots/${w.botId}/sends`, { key: w.key, body: { content: { type: 'text', text: 'Hi' }, channelIds: [channelId], audience: { type: 'all' } } });
+  const res = await t.request('POST', `/api/bots/${w.botId}/sends`, {
+    key: w.key,
+    body: { content: { type: 'text', text: 'Hi' }, channelIds: [channelId], audience: { type: 'all' } },
+  });
   assert.equal(res.status, 201, res.text);
   await startDueSends(engineCtx());
   const runId = await materialiseNextRun(engineCtx());
@@ -43,12 +46,19 @@ const engineCtx = () => ({ ...t.app.ctx, logger: pino({ level: 'silent' }), sett
 const options = (limit: number, rescan = false): ClaimOptions => ({ limit, workerId: WORKER, withProfile: false, rescan });
 const claim = (limit: number, rescan = false) => t.app.ctx.db.transaction((tx) => claimDeliveries(tx, laneId, options(limit, rescan)));
 const ids = (r: { deliveries: Array<{ id: number }> }) => r.deliveries.map((d) => Number(d.id)).sort((a, b) => a - b);
-const laneIds = async () => (await t.app.ctx.db.query<{ id: number }>('SELECT id FROM deliveries WHERE lane_id = $1 ORDER BY id', [laneId])).map((r) => Number(r.id));
-const cursor = async () => Number((await t.app.ctx.db.query<{ c: number }>('SELECT claim_cursor AS c FROM run_lanes WHERE id = $1', [laneId]))[0].c);
+const laneIds = async () =>
+  (await t.app.ctx.db.query<{ id: number }>('SELECT id FROM deliveries WHERE lane_id = $1 ORDER BY id', [laneId])).map((r) => Number(r.id));
+const cursor = async () =>
+  Number((await t.app.ctx.db.query<{ c: number }>('SELECT claim_cursor AS c FROM run_lanes WHERE id = $1', [laneId]))[0].c);
 
 async function putBack(deliveryIds: number[], notBefore: Date | null) {
   await t.app.ctx.db.transaction((tx) =>
-    recordOutcomes(tx, WORKER, w.workspaceId, deliveryIds.map((id) => ({ deliveryId: id, subscriberId: 0, transition: releaseTransition(notBefore) }))),
+    recordOutcomes(
+      tx,
+      WORKER,
+      w.workspaceId,
+      deliveryIds.map((id) => ({ deliveryId: id, subscriberId: 0, transition: releaseTransition(notBefore) })),
+    ),
   );
 }
 
@@ -62,7 +72,7 @@ describe('claim cursor', () => {
                   pg_stat_get_xact_tuples_hot_updated('deliveries'::regclass)::int AS hot`,
         )
       )[0];
-    const inPlace = async <T,>(fn: (tx: Queryable) => Promise<T>) =>
+    const inPlace = async <T>(fn: (tx: Queryable) => Promise<T>) =>
       t.app.ctx.db.transaction(async (tx) => {
         const before = await counts(tx);
         const result = await fn(tx);
@@ -72,9 +82,20 @@ describe('claim cursor', () => {
     const claimed = await inPlace((tx) => claimDeliveries(tx, laneId, options(10)));
     assert.equal(claimed.result.deliveries.length, 10);
     assert.deepEqual([claimed.updated, claimed.hot], [10, 10], 'claim: rows updated, of which in place');
-    const sent = transitionFor({ class: 'sent', platformMessageId: '7' }, 1, { maxAttempts: 5, backoffBaseMs: 1000, maxBackoffMs: 60_000, deduplicates: false, now: new Date() });
+    const sent = transitionFor({ class: 'sent', platformMessageId: '7' }, 1, {
+      maxAttempts: 5,
+      backoffBaseMs: 1000,
+      maxBackoffMs: 60_000,
+      deduplicates: false,
+      now: new Date(),
+    });
     const recorded = await inPlace((tx) =>
-      recordOutcomes(tx, WORKER, w.workspaceId, ids(claimed.result).map((id) => ({ deliveryId: id, subscriberId: 0, transition: sent }))),
+      recordOutcomes(
+        tx,
+        WORKER,
+        w.workspaceId,
+        ids(claimed.result).map((id) => ({ deliveryId: id, subscriberId: 0, transition: sent })),
+      ),
     );
     assert.deepEqual([recorded.updated, recorded.hot], [10, 10], 'record: rows updated, of which in place');
   });
@@ -109,7 +130,9 @@ describe('claim cursor', () => {
     const all = await laneIds();
     await t.app.ctx.db.query(`UPDATE deliveries SET state = 'held', hold_expires_at = now() + interval '1 hour' WHERE id = $1`, [all[2]]);
     await claim(5);
-    const [{ subscriber_id }] = await t.app.ctx.db.query<{ subscriber_id: number }>('SELECT subscriber_id FROM deliveries WHERE id = $1', [all[2]]);
+    const [{ subscriber_id }] = await t.app.ctx.db.query<{ subscriber_id: number }>('SELECT subscriber_id FROM deliveries WHERE id = $1', [
+      all[2],
+    ]);
     await appendEvents(t.app.ctx.db, w.workspaceId, 'chat_closed', [{ subscriberId: Number(subscriber_id) }]);
     await releaseHolds(engineCtx());
     assert.deepEqual(ids(await claim(1)), [all[2]]);

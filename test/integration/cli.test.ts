@@ -23,7 +23,13 @@ const dir = mkdtempSync(join(tmpdir(), 'botcast-cli-'));
 before(async () => {
   db = await createTestDatabase();
   const storage = await openStorage(db.config());
-  const ctx = { db: storage.db, sealer: storage.sealer, clock: { now: () => new Date() }, config: db.config(), platforms: buildRegistry(storage.db) };
+  const ctx = {
+    db: storage.db,
+    sealer: storage.sealer,
+    clock: { now: () => new Date() },
+    config: db.config(),
+    platforms: buildRegistry(storage.db),
+  };
   const account = await signup(ctx, { workspaceName: 'CLI', email: 'cli@example.com', password: 'correct horse battery' });
   botId = (await createBot(ctx, account.workspaceId, { name: 'b' })).id;
   await createChannel(ctx, account.workspaceId, botId, { platform: 'tg', verify: false, credentials: { token: '1:x' } });
@@ -83,7 +89,10 @@ describe('command line', () => {
 
   test('import-subscribers: good rows imported, bad rows reported as file:line', async () => {
     const file = join(dir, 'people.csv');
-    writeFileSync(file, 'platform_user_id,name,username,language,tags\n1001,Ann,ann,en,vip|customer\n1002,Bob,,de,\nnot-a-number,Eve,,,\n1003,"Cy, Jr",,,vip\n');
+    writeFileSync(
+      file,
+      'platform_user_id,name,username,language,tags\n1001,Ann,ann,en,vip|customer\n1002,Bob,,de,\nnot-a-number,Eve,,,\n1003,"Cy, Jr",,,vip\n',
+    );
     const r = await runBotcast(['import-subscribers', '--bot', String(botId), '--platform', 'tg', file], db.env);
     assert.equal(r.code, 0, r.output);
     assert.match(r.output, /3 subscribers imported/);
@@ -95,7 +104,10 @@ describe('command line', () => {
 
   test('import-subscribers: a file that is not UTF-8 imports nothing and names the line', async () => {
     const file = join(dir, 'broken.csv');
-    writeFileSync(file, Buffer.concat([Buffer.from('platform_user_id,name\n2001,Ann\n2002,'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]));
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('platform_user_id,name\n2001,Ann\n2002,'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]),
+    );
     const r = await runBotcast(['import-subscribers', '--bot', String(botId), '--platform', 'tg', file], db.env);
     assert.equal(r.code, 1);
     assert.match(r.output, /broken\.csv:3: not UTF-8/);

@@ -40,14 +40,20 @@ test('bots → channels → subscribers → sends → history through the typed 
   const botId = bot.data!.id;
   assert.equal(bot.data!.timeZone, 'Europe/Berlin');
 
-  const channel = await api.POST('/api/bots/{botId}/channels', { params: { path: { botId } }, body: { platform: 'sandbox', name: 'Test' } });
+  const channel = await api.POST('/api/bots/{botId}/channels', {
+    params: { path: { botId } },
+    body: { platform: 'sandbox', name: 'Test' },
+  });
   assert.equal(channel.response.status, 201);
   const channelId = channel.data!.id;
   assert.equal(channel.data!.platform, 'sandbox');
   assert.equal(channel.data!.webhookUrl, null);
 
   for (const userId of ['ann', 'bob']) {
-    const wrote = await api.POST('/api/channels/{id}/sandbox/messages', { params: { path: { id: channelId } }, body: { userId, name: userId, text: 'hello' } });
+    const wrote = await api.POST('/api/channels/{id}/sandbox/messages', {
+      params: { path: { id: channelId } },
+      body: { userId, name: userId, text: 'hello' },
+    });
     assert.equal(wrote.response.status, 201);
   }
   const subscribers = await api.GET('/api/bots/{botId}/subscribers', { params: { path: { botId }, query: { limit: 10 } } });
@@ -59,7 +65,12 @@ test('bots → channels → subscribers → sends → history through the typed 
 
   const send = await api.POST('/api/bots/{botId}/sends', {
     params: { path: { botId } },
-    body: { content: { type: 'text', text: 'Hi {{name}}' }, channelIds: [channelId], audience: { type: 'tags', include: ['vip'] }, timing: { type: 'instant' } },
+    body: {
+      content: { type: 'text', text: 'Hi {{name}}' },
+      channelIds: [channelId],
+      audience: { type: 'tags', include: ['vip'] },
+      timing: { type: 'instant' },
+    },
   });
   assert.equal(send.response.status, 201, JSON.stringify(send.error));
   const sendId = send.data!.id;
@@ -72,11 +83,17 @@ test('bots → channels → subscribers → sends → history through the typed 
   assert.equal(done.counts.sent, 1);
 
   const history = await api.GET('/api/history', { params: { query: { section: 'completed', botId } } });
-  assert.deepEqual(history.data!.items.map((i) => i.id), [sendId]);
+  assert.deepEqual(
+    history.data!.items.map((i) => i.id),
+    [sendId],
+  );
   assert.equal(history.data!.items[0].counts.sent, 1);
 
   const log = await api.GET('/api/sends/{id}/log', { params: { path: { id: sendId } } });
-  assert.deepEqual(log.data!.deliveries.items.map((d) => [d.recipient, d.state]), [['ann', 'sent']]);
+  assert.deepEqual(
+    log.data!.deliveries.items.map((d) => [d.recipient, d.state]),
+    [['ann', 'sent']],
+  );
 
   const inbox = await api.GET('/api/channels/{id}/sandbox/inbox', { params: { path: { id: channelId }, query: { userId: 'ann' } } });
   assert.ok(inbox.data!.some((m) => m.direction === 'out'));

@@ -47,7 +47,8 @@ async function assertExactlyOnce(db: Queryable, fake: FakeServer, token: string,
   assert.deepEqual(twice, [], 'no subscriber received the message twice');
   const state = new Map(rows.map((r) => [r.recipient, r.state]));
   const sent = rows.filter((r) => r.state === 'sent');
-  for (const r of sent) assert.equal(perRecipient.get(r.recipient), 1, `recipient ${r.recipient} is counted sent but the platform never got it`);
+  for (const r of sent)
+    assert.equal(perRecipient.get(r.recipient), 1, `recipient ${r.recipient} is counted sent but the platform never got it`);
   for (const recipient of perRecipient.keys()) {
     assert.ok(['sent', 'unknown'].includes(state.get(recipient)!), `the platform got ${recipient} but it is ${state.get(recipient)}`);
   }
@@ -63,144 +64,216 @@ describe('crashes', () => {
   });
   after(() => fake.close());
 
-  test('kill -9 of worker processes mid-run: nobody twice, everything final, counters match the platform', { skip: ENGINE !== 'postgres' && 'worker processes share PostgreSQL' }, async () => {
-    const t: TestApp = await startTestApp({ config: { graceSeconds: 0 } });
-    const workers: BotcastProcess[] = [];
-    try {
-      const w = await makeWorld(t);
-      const token = `77:crash${Date.now()}`;
-      const channelId = await addChannel(t, w, 'tg', { credentials: { token }, apiBaseUrl: fake.url, ratePerSecond: 1500 });
-      const total = 4000;
-      await seedSubscribers(t.app.ctx.db, { workspaceId: w.workspaceId, botId: w.botId, channelId, platform: 'tg', count: total });
-      const env = { ...t.database.env, ...WORKER_ENV };
-      workers.push(await startBotcast(['worker'], env), await startBotcast(['worker'], env));
-      const send = await t.request('POST', `/api/bots/${w.botId}/sends`, { key: w.key, body: { content: { type: 'text', text: 'hi' }, channelIds: [channelId], audience: { type: 'all' } } });
-      assert.equal(send.status, 201);
-      let kills = 0;
-      for (let i = 0; i < 3; i++) {
-        await new Promise((r) => setTimeout(r, randomMs(150, 600)));
-        const victim = workers.splice(Math.floor(Math.random() * workers.length), 1)[0];
-        await victim.kill('SIGKILL');
-        kills += 1;
-        workers.push(await startBotcast(['worker'], env));
-      }
-      const done = await waitFor('the run to complete', async () => {
-        const s = (await t.request('GET', `/api/sends/${send.body.id}`, { key: w.key })).body;
-        return s.status === 'completed' ? s : null;
-      }, 60_000, 100);
-      const judged = await assertExactlyOnce(t.app.ctx.db, fake, token, total, kills);
-      assert.equal(done.counts.sent, judged.sent);
-      assert.equal(done.counts.unknown, judged.unknown);
-      assert.equal(done.counts.sent + done.counts.unknown + done.counts.failed, total);
-    } finally {
-      for (const p of workers) await p.kill('SIGKILL');
-      await t.close();
-    }
-  });
-
-  test('SIGTERM: a worker finishes or releases what it claimed — nothing becomes unknown', { skip: ENGINE !== 'postgres' && 'worker processes share PostgreSQL' }, async () => {
-    const t: TestApp = await startTestApp({ config: { graceSeconds: 0 } });
-    const workers: BotcastProcess[] = [];
-    const slow = await startFakeServer({ latencyMs: 150, recordBodies: false });
-    try {
-      const w = await makeWorld(t);
-      const token = `80:term${Date.now()}`;
-      const channelId = await addChannel(t, w, 'tg', { credentials: { token }, apiBaseUrl: slow.url, ratePerSecond: 200 });
-      const total = 600;
-      await seedSubscribers(t.app.ctx.db, { workspaceId: w.workspaceId, botId: w.botId, channelId, platform: 'tg', count: total });
-      const env = { ...t.database.env, ...WORKER_ENV };
-      workers.push(await startBotcast(['worker'], env));
-      const send = await t.request('POST', `/api/bots/${w.botId}/sends`, { key: w.key, body: { content: { type: 'text', text: 'hi' }, channelIds: [channelId], audience: { type: 'all' } } });
-      await waitFor('deliveries under way', async () => slow.records.filter((r) => r.channel === token).length > 100, 30_000, 20);
-      const code = await workers[0].kill('SIGTERM');
-      assert.equal(code, 0, 'the worker exits cleanly');
-      const [{ n: inFlight }] = await t.app.ctx.db.query<CountRow>(`SELECT count(*) AS n FROM deliveries WHERE state = 'in_flight'`);
-      assert.equal(inFlight, 0, 'nothing left in flight after a graceful stop');
-      workers.push(await startBotcast(['worker'], env));
-      await waitFor('the run to complete', async () => (await t.request('GET', `/api/sends/${send.body.id}`, { key: w.key })).body.status === 'completed', 60_000, 100);
-      const judged = await assertExactlyOnce(t.app.ctx.db, slow, token, total, 0);
-      assert.equal(judged.unknown, 0);
-      assert.equal(judged.sent, total);
-    } finally {
-      for (const p of workers) await p.kill('SIGKILL');
-      await slow.close();
-      await t.close();
-    }
-  });
-
-  test('two workers on one channel limited to 20/s: no 1-second window over 20', { skip: ENGINE !== 'postgres' && 'worker processes share PostgreSQL' }, async () => {
-    const t: TestApp = await startTestApp({ config: { graceSeconds: 0 } });
-    const workers: BotcastProcess[] = [];
-    const platform = await startFakeProcess();
-    try {
-      const w = await makeWorld(t);
-      const token = `78:rate${Date.now()}`;
-      const channelId = await addChannel(t, w, 'tg', { credentials: { token }, apiBaseUrl: platform.url, ratePerSecond: 20 });
-      await seedSubscribers(t.app.ctx.db, { workspaceId: w.workspaceId, botId: w.botId, channelId, platform: 'tg', count: 120 });
-      const env = { ...t.database.env, ...WORKER_ENV };
-      workers.push(await startBotcast(['worker'], env), await startBotcast(['worker'], env));
-      const send = await t.request('POST', `/api/bots/${w.botId}/sends`, { key: w.key, body: { content: { type: 'text', text: 'hi' }, channelIds: [channelId], audience: { type: 'all' } } });
-      await waitFor('the run to complete', async () => (await t.request('GET', `/api/sends/${send.body.id}`, { key: w.key })).body.status === 'completed', 120_000, 100);
-      const records = (await platform.records()).filter((r) => r.channel === token && r.send);
-      assert.equal(records.length, 120);
-      const max = await platform.maxPerSecondWindow(token);
-      assert.ok(max <= 20, `max ${max} in one second`);
-      const rate = (records.length - 1) / ((records[records.length - 1].t - records[0].t) / 1000);
-      assert.ok(rate >= 15, `achieved ${rate.toFixed(2)}/s`);
-      const byWorker = new Set((await t.app.ctx.db.query<{ claimed_by: string | null }>(`SELECT DISTINCT claimed_by FROM deliveries`)).map((r) => r.claimed_by));
-      assert.ok(byWorker.size >= 1);
-    } finally {
-      for (const p of workers) await p.kill('SIGKILL');
-      await platform.close();
-      await t.close();
-    }
-  });
-
-  test('embedded: kill -9 of the one Botcast process mid-run, restart on the same folder', { skip: ENGINE !== 'pglite' && 'embedded mode' }, async () => {
-    const db = await createTestDatabase('pglite');
-    const env = { ...db.env, ...WORKER_ENV, BOTCAST_WORKER_STALE_MS: '500' };
-    // Set the world up directly in the folder first (the running process will hold its lock).
-    const token = `79:embedded${Date.now()}`;
-    const total = 1500;
-    const setup = await openStorage(db.config());
-    const ctx = { db: setup.db, sealer: setup.sealer, clock: { now: () => new Date() }, config: db.config(), platforms: buildRegistry(setup.db) };
-    const account = await signup(ctx, { workspaceName: 'E', email: 'e@example.com', password: 'correct horse battery' });
-    const key = account.apiKey.key;
-    const bot = await createBot(ctx, account.workspaceId, { name: 'b' });
-    const channel = await createChannel(ctx, account.workspaceId, bot.id, { platform: 'tg', verify: false, credentials: { token }, apiBaseUrl: fake.url, ratePerSecond: 1000 });
-    await seedSubscribers(setup.db, { workspaceId: account.workspaceId, botId: bot.id, channelId: channel.id, platform: 'tg', count: total });
-    await setup.close();
-
-    let proc = await startBotcast(['start'], env);
-    const post = async (path: string, body: unknown) => {
-      const res = await request(`${proc.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
-      return { status: res.statusCode, body: (await res.body.json()) as Json };
-    };
-    try {
-      const send = await post(`/api/bots/${bot.id}/sends`, { content: { type: 'text', text: 'hi' }, channelIds: [channel.id], audience: { type: 'all' } });
-      assert.equal(send.status, 201);
-      let kills = 0;
-      for (let i = 0; i < 2; i++) {
-        await waitFor('some deliveries', async () => fake.records.filter((r) => r.channel === token).length > 50 + i * 300, 30_000, 10);
-        await proc.kill('SIGKILL');
-        kills += 1;
-        proc = await startBotcast(['start'], env);
-      }
-      await waitFor('the run to complete', async () => {
-        const res = await request(`${proc.url}/api/sends/${send.body.id}`, { headers: { authorization: `Bearer ${key}` } });
-        return ((await res.body.json()) as Json).status === 'completed';
-      }, 60_000, 200);
-      await proc.kill('SIGTERM');
-      const storage = await openStorage(db.config());
+  test(
+    'kill -9 of worker processes mid-run: nobody twice, everything final, counters match the platform',
+    { skip: ENGINE !== 'postgres' && 'worker processes share PostgreSQL' },
+    async () => {
+      const t: TestApp = await startTestApp({ config: { graceSeconds: 0 } });
+      const workers: BotcastProcess[] = [];
       try {
-        await assertExactlyOnce(storage.db, fake, token, total, kills);
+        const w = await makeWorld(t);
+        const token = `77:crash${Date.now()}`;
+        const channelId = await addChannel(t, w, 'tg', { credentials: { token }, apiBaseUrl: fake.url, ratePerSecond: 1500 });
+        const total = 4000;
+        await seedSubscribers(t.app.ctx.db, { workspaceId: w.workspaceId, botId: w.botId, channelId, platform: 'tg', count: total });
+        const env = { ...t.database.env, ...WORKER_ENV };
+        workers.push(await startBotcast(['worker'], env), await startBotcast(['worker'], env));
+        const send = await t.request('POST', `/api/bots/${w.botId}/sends`, {
+          key: w.key,
+          body: { content: { type: 'text', text: 'hi' }, channelIds: [channelId], audience: { type: 'all' } },
+        });
+        assert.equal(send.status, 201);
+        let kills = 0;
+        for (let i = 0; i < 3; i++) {
+          await new Promise((r) => setTimeout(r, randomMs(150, 600)));
+          const victim = workers.splice(Math.floor(Math.random() * workers.length), 1)[0];
+          await victim.kill('SIGKILL');
+          kills += 1;
+          workers.push(await startBotcast(['worker'], env));
+        }
+        const done = await waitFor(
+          'the run to complete',
+          async () => {
+            const s = (await t.request('GET', `/api/sends/${send.body.id}`, { key: w.key })).body;
+            return s.status === 'completed' ? s : null;
+          },
+          60_000,
+          100,
+        );
+        const judged = await assertExactlyOnce(t.app.ctx.db, fake, token, total, kills);
+        assert.equal(done.counts.sent, judged.sent);
+        assert.equal(done.counts.unknown, judged.unknown);
+        assert.equal(done.counts.sent + done.counts.unknown + done.counts.failed, total);
       } finally {
-        await storage.close();
+        for (const p of workers) await p.kill('SIGKILL');
+        await t.close();
       }
-    } finally {
-      await proc.kill('SIGKILL');
-      await db.drop();
-    }
-  });
-});
+    },
+  );
 
+  test(
+    'SIGTERM: a worker finishes or releases what it claimed — nothing becomes unknown',
+    { skip: ENGINE !== 'postgres' && 'worker processes share PostgreSQL' },
+    async () => {
+      const t: TestApp = await startTestApp({ config: { graceSeconds: 0 } });
+      const workers: BotcastProcess[] = [];
+      const slow = await startFakeServer({ latencyMs: 150, recordBodies: false });
+      try {
+        const w = await makeWorld(t);
+        const token = `80:term${Date.now()}`;
+        const channelId = await addChannel(t, w, 'tg', { credentials: { token }, apiBaseUrl: slow.url, ratePerSecond: 200 });
+        const total = 600;
+        await seedSubscribers(t.app.ctx.db, { workspaceId: w.workspaceId, botId: w.botId, channelId, platform: 'tg', count: total });
+        const env = { ...t.database.env, ...WORKER_ENV };
+        workers.push(await startBotcast(['worker'], env));
+        const send = await t.request('POST', `/api/bots/${w.botId}/sends`, {
+          key: w.key,
+          body: { content: { type: 'text', text: 'hi' }, channelIds: [channelId], audience: { type: 'all' } },
+        });
+        await waitFor('deliveries under way', async () => slow.records.filter((r) => r.channel === token).length > 100, 30_000, 20);
+        const code = await workers[0].kill('SIGTERM');
+        assert.equal(code, 0, 'the worker exits cleanly');
+        const [{ n: inFlight }] = await t.app.ctx.db.query<CountRow>(`SELECT count(*) AS n FROM deliveries WHERE state = 'in_flight'`);
+        assert.equal(inFlight, 0, 'nothing left in flight after a graceful stop');
+        workers.push(await startBotcast(['worker'], env));
+        await waitFor(
+          'the run to complete',
+          async () => (await t.request('GET', `/api/sends/${send.body.id}`, { key: w.key })).body.status === 'completed',
+          60_000,
+          100,
+        );
+        const judged = await assertExactlyOnce(t.app.ctx.db, slow, token, total, 0);
+        assert.equal(judged.unknown, 0);
+        assert.equal(judged.sent, total);
+      } finally {
+        for (const p of workers) await p.kill('SIGKILL');
+        await slow.close();
+        await t.close();
+      }
+    },
+  );
+
+  test(
+    'two workers on one channel limited to 20/s: no 1-second window over 20',
+    { skip: ENGINE !== 'postgres' && 'worker processes share PostgreSQL' },
+    async () => {
+      const t: TestApp = await startTestApp({ config: { graceSeconds: 0 } });
+      const workers: BotcastProcess[] = [];
+      const platform = await startFakeProcess();
+      try {
+        const w = await makeWorld(t);
+        const token = `78:rate${Date.now()}`;
+        const channelId = await addChannel(t, w, 'tg', { credentials: { token }, apiBaseUrl: platform.url, ratePerSecond: 20 });
+        await seedSubscribers(t.app.ctx.db, { workspaceId: w.workspaceId, botId: w.botId, channelId, platform: 'tg', count: 120 });
+        const env = { ...t.database.env, ...WORKER_ENV };
+        workers.push(await startBotcast(['worker'], env), await startBotcast(['worker'], env));
+        const send = await t.request('POST', `/api/bots/${w.botId}/sends`, {
+          key: w.key,
+          body: { content: { type: 'text', text: 'hi' }, channelIds: [channelId], audience: { type: 'all' } },
+        });
+        await waitFor(
+          'the run to complete',
+          async () => (await t.request('GET', `/api/sends/${send.body.id}`, { key: w.key })).body.status === 'completed',
+          120_000,
+          100,
+        );
+        const records = (await platform.records()).filter((r) => r.channel === token && r.send);
+        assert.equal(records.length, 120);
+        const max = await platform.maxPerSecondWindow(token);
+        assert.ok(max <= 20, `max ${max} in one second`);
+        const rate = (records.length - 1) / ((records[records.length - 1].t - records[0].t) / 1000);
+        assert.ok(rate >= 15, `achieved ${rate.toFixed(2)}/s`);
+        const byWorker = new Set(
+          (await t.app.ctx.db.query<{ claimed_by: string | null }>(`SELECT DISTINCT claimed_by FROM deliveries`)).map((r) => r.claimed_by),
+        );
+        assert.ok(byWorker.size >= 1);
+      } finally {
+        for (const p of workers) await p.kill('SIGKILL');
+        await platform.close();
+        await t.close();
+      }
+    },
+  );
+
+  test(
+    'embedded: kill -9 of the one Botcast process mid-run, restart on the same folder',
+    { skip: ENGINE !== 'pglite' && 'embedded mode' },
+    async () => {
+      const db = await createTestDatabase('pglite');
+      const env = { ...db.env, ...WORKER_ENV, BOTCAST_WORKER_STALE_MS: '500' };
+      // Set the world up directly in the folder first (the running process will hold its lock).
+      const token = `79:embedded${Date.now()}`;
+      const total = 1500;
+      const setup = await openStorage(db.config());
+      const ctx = {
+        db: setup.db,
+        sealer: setup.sealer,
+        clock: { now: () => new Date() },
+        config: db.config(),
+        platforms: buildRegistry(setup.db),
+      };
+      const account = await signup(ctx, { workspaceName: 'E', email: 'e@example.com', password: 'correct horse battery' });
+      const key = account.apiKey.key;
+      const bot = await createBot(ctx, account.workspaceId, { name: 'b' });
+      const channel = await createChannel(ctx, account.workspaceId, bot.id, {
+        platform: 'tg',
+        verify: false,
+        credentials: { token },
+        apiBaseUrl: fake.url,
+        ratePerSecond: 1000,
+      });
+      await seedSubscribers(setup.db, {
+        workspaceId: account.workspaceId,
+        botId: bot.id,
+        channelId: channel.id,
+        platform: 'tg',
+        count: total,
+      });
+      await setup.close();
+
+      let proc = await startBotcast(['start'], env);
+      const post = async (path: string, body: unknown) => {
+        const res = await request(`${proc.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+          body: JSON.stringify(body),
+        });
+        return { status: res.statusCode, body: (await res.body.json()) as Json };
+      };
+      try {
+        const send = await post(`/api/bots/${bot.id}/sends`, {
+          content: { type: 'text', text: 'hi' },
+          channelIds: [channel.id],
+          audience: { type: 'all' },
+        });
+        assert.equal(send.status, 201);
+        let kills = 0;
+        for (let i = 0; i < 2; i++) {
+          await waitFor('some deliveries', async () => fake.records.filter((r) => r.channel === token).length > 50 + i * 300, 30_000, 10);
+          await proc.kill('SIGKILL');
+          kills += 1;
+          proc = await startBotcast(['start'], env);
+        }
+        await waitFor(
+          'the run to complete',
+          async () => {
+            const res = await request(`${proc.url}/api/sends/${send.body.id}`, { headers: { authorization: `Bearer ${key}` } });
+            return ((await res.body.json()) as Json).status === 'completed';
+          },
+          60_000,
+          200,
+        );
+        await proc.kill('SIGTERM');
+        const storage = await openStorage(db.config());
+        try {
+          await assertExactlyOnce(storage.db, fake, token, total, kills);
+        } finally {
+          await storage.close();
+        }
+      } finally {
+        await proc.kill('SIGKILL');
+        await db.drop();
+      }
+    },
+  );
+});

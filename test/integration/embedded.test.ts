@@ -42,7 +42,11 @@ describe('embedded mode', { skip }, () => {
     const db = await createTestDatabase('pglite');
     databases.push(db);
     let proc = await startBotcast(['start'], db.env);
-    const signup = await post(`${proc.url}/api/signup`, { workspaceName: 'Crash', email: 'crash@example.com', password: 'correct horse battery' });
+    const signup = await post(`${proc.url}/api/signup`, {
+      workspaceName: 'Crash',
+      email: 'crash@example.com',
+      password: 'correct horse battery',
+    });
     const key = signup.body.apiKey.key;
     const bot = await post(`${proc.url}/api/bots`, { name: 'b' }, key);
     const acknowledged: string[] = [];

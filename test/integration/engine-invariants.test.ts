@@ -76,13 +76,27 @@ async function deliveryIndexes(q: Queryable): Promise<IndexColumns[]> {
   const byNumber = new Map(attributes.map((a) => [Number(a.attnum), a.attname]));
   // Expressions and predicates are stored as node trees; a column is a Var with its attribute number.
   const vars = (tree: string | null) => [...(tree ?? '').matchAll(/:varattno (\d+)/g)].map((m) => byNumber.get(Number(m[1])) ?? `#${m[1]}`);
-  const keys = (k: string[] | string | null) => (k === null ? [] : Array.isArray(k) ? k : k.replace(/^\{|\}$/g, '').split(',').filter(Boolean));
-  return rows.map((r) => ({ name: r.name, definition: r.definition, columns: [...new Set([...keys(r.keys), ...vars(r.exprs), ...vars(r.pred)])].sort() }));
+  const keys = (k: string[] | string | null) =>
+    k === null
+      ? []
+      : Array.isArray(k)
+        ? k
+        : k
+            .replace(/^\{|\}$/g, '')
+            .split(',')
+            .filter(Boolean);
+  return rows.map((r) => ({
+    name: r.name,
+    definition: r.definition,
+    columns: [...new Set([...keys(r.keys), ...vars(r.exprs), ...vars(r.pred)])].sort(),
+  }));
 }
 
 function violations(indexes: IndexColumns[]): string[] {
   return indexes.flatMap((ix) =>
-    ix.columns.filter((c) => CHANGED.includes(c)).map((c) => `${ix.name} refers to ${c}, which the claim or the outcome changes: ${ix.definition}`),
+    ix.columns
+      .filter((c) => CHANGED.includes(c))
+      .map((c) => `${ix.name} refers to ${c}, which the claim or the outcome changes: ${ix.definition}`),
   );
 }
 
@@ -105,7 +119,11 @@ describe('engine invariants', () => {
     assert.ok(updates.filter((u) => u.kind === 'outcome').length >= 2, 'the outcome UPDATEs were not found in src/engine');
     for (const u of updates) {
       const unknown = u.columns.filter((c) => !CHANGED.includes(c) && !WRITTEN_UNCHANGED.includes(c));
-      assert.deepEqual(unknown, [], `a ${u.kind} statement sets columns this test does not classify; add them to CHANGED (or, if a first attempt never changes them, WRITTEN_UNCHANGED):\n${u.text}`);
+      assert.deepEqual(
+        unknown,
+        [],
+        `a ${u.kind} statement sets columns this test does not classify; add them to CHANGED (or, if a first attempt never changes them, WRITTEN_UNCHANGED):\n${u.text}`,
+      );
     }
     const claim = updates.find((u) => u.kind === 'claim')!;
     for (const c of ['state', 'claimed_by', 'attempts']) assert.ok(claim.columns.includes(c), `claim sets ${c}`);

@@ -25,7 +25,11 @@ after(async () => {
 async function tgWorld(count: number, options: { rate?: number; token?: string; baseUrl?: string } = {}) {
   const w = await makeWorld(t);
   const token = options.token ?? `${Math.floor(Math.random() * 1e9)}:AA${Math.random().toString(36).slice(2)}`;
-  const channelId = await addChannel(t, w, 'tg', { credentials: { token }, apiBaseUrl: options.baseUrl ?? fake.url, ratePerSecond: options.rate ?? 1000 });
+  const channelId = await addChannel(t, w, 'tg', {
+    credentials: { token },
+    apiBaseUrl: options.baseUrl ?? fake.url,
+    ratePerSecond: options.rate ?? 1000,
+  });
   await seedSubscribers(t.app.ctx.db, { workspaceId: w.workspaceId, botId: w.botId, channelId, platform: 'tg', count, startAt: 1000 });
   return { w, channelId, token };
 }
@@ -46,8 +50,15 @@ describe('delivery engine', () => {
     const { w, channelId, token } = await tgWorld(300);
     const sendId = await broadcast(w, [channelId]);
     const done = await waitForSend(t, w, sendId);
-    const outcomes = await t.app.ctx.db.query(`SELECT state, error_code, count(*)::int AS n FROM deliveries WHERE channel_id = $1 GROUP BY 1, 2`, [channelId]);
-    assert.deepEqual(done.counts, { recipients: 300, queued: 0, held: 0, inFlight: 0, sent: 300, failed: 0, cancelled: 0, unknown: 0 }, JSON.stringify(outcomes));
+    const outcomes = await t.app.ctx.db.query(
+      `SELECT state, error_code, count(*)::int AS n FROM deliveries WHERE channel_id = $1 GROUP BY 1, 2`,
+      [channelId],
+    );
+    assert.deepEqual(
+      done.counts,
+      { recipients: 300, queued: 0, held: 0, inFlight: 0, sent: 300, failed: 0, cancelled: 0, unknown: 0 },
+      JSON.stringify(outcomes),
+    );
     const perRecipient = fake.deliveriesPerRecipient({ channel: token });
     assert.equal(perRecipient.size, 300);
     assert.ok([...perRecipient.values()].every((n) => n === 1));
@@ -62,9 +73,15 @@ describe('delivery engine', () => {
     fake.setFaults([]);
     assert.equal(first.counts.sent, 19);
     assert.equal(first.counts.failed, 1);
-    const [sub] = await t.app.ctx.db.query<{ status: string }>(`SELECT status FROM subscribers WHERE channel_id = $1 AND platform_user_id = '1005'`, [channelId]);
+    const [sub] = await t.app.ctx.db.query<{ status: string }>(
+      `SELECT status FROM subscribers WHERE channel_id = $1 AND platform_user_id = '1005'`,
+      [channelId],
+    );
     assert.equal(sub.status, 'blocked');
-    const [d] = await t.app.ctx.db.query<{ outcome: string | null; error_code: string | null; error_text: string | null }>(`SELECT outcome, error_code, error_text FROM deliveries WHERE channel_id = $1 AND recipient = '1005'`, [channelId]);
+    const [d] = await t.app.ctx.db.query<{ outcome: string | null; error_code: string | null; error_text: string | null }>(
+      `SELECT outcome, error_code, error_text FROM deliveries WHERE channel_id = $1 AND recipient = '1005'`,
+      [channelId],
+    );
     assert.equal(d.outcome, 'blocked');
     assert.equal(d.error_code, '403');
     assert.match(d.error_text ?? '', /blocked by the user/);
@@ -92,7 +109,9 @@ describe('delivery engine', () => {
       assert.ok(limited, 'the fake answered 429 once');
       // Requests already on their way when the answer arrived cannot be called back; from the moment
       // Botcast knew (the pause it recorded, on the database clock), none until the pause ends.
-      const [pacing] = await t.app.ctx.db.query<{ paused_until: Date }>('SELECT paused_until FROM channel_pacing WHERE channel_id = $1', [a.channelId]);
+      const [pacing] = await t.app.ctx.db.query<{ paused_until: Date }>('SELECT paused_until FROM channel_pacing WHERE channel_id = $1', [
+        a.channelId,
+      ]);
       const until = pacing.paused_until.getTime();
       const learnedAt = until - 1000;
       assert.ok(learnedAt - limited.t < 1500, `Botcast learned of the 429 ${learnedAt - limited.t} ms after it was answered`);
@@ -102,7 +121,11 @@ describe('delivery engine', () => {
       const straggling = recordsA.filter((r) => r.t > learnedAt + 2 && r.t <= learnedAt + IN_FLIGHT_MS);
       assert.ok(straggling.length <= 10, `${straggling.length} requests in the first ${IN_FLIGHT_MS} ms of the pause`);
       const during = recordsA.filter((r) => r.t > learnedAt + IN_FLIGHT_MS && r.t < until - 2);
-      assert.deepEqual(during.map((r) => r.t - learnedAt), [], 'no request to the paused channel before retry_after ends');
+      assert.deepEqual(
+        during.map((r) => r.t - learnedAt),
+        [],
+        'no request to the paused channel before retry_after ends',
+      );
       const resumed = recordsA.filter((r) => r.t >= until - 2).map((r) => r.t - until);
       assert.ok(resumed.length > 0 && resumed[0] < 1500, `resumed ${resumed[0]} ms after the pause`);
       const recordsB = records.filter((r) => r.channel === b.token);
@@ -110,7 +133,9 @@ describe('delivery engine', () => {
       assert.ok(others.length > 0 || recordsB.every((r) => r.t < learnedAt), 'the other channel was not paused');
       assert.equal(doneA.counts.sent, 60, 'the rate-limited message was sent again after the pause');
       assert.equal(new Set(recordsA.filter((r) => r.delivered).map((r) => r.recipient)).size, 60);
-      const log = await t.app.ctx.db.query<{ message: string }>(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'paused'`, [doneA.runs[0].id]);
+      const log = await t.app.ctx.db.query<{ message: string }>(`SELECT message FROM run_events WHERE run_id = $1 AND type = 'paused'`, [
+        doneA.runs[0].id,
+      ]);
       assert.equal(log.length, 1);
       assert.match(log[0].message, /paused for 1 s/);
     } finally {
@@ -128,11 +153,17 @@ describe('delivery engine', () => {
     fake.setFaults([]);
     assert.equal(done.counts.sent, 9);
     assert.equal(done.counts.failed, 1);
-    const rows = await t.app.ctx.db.query<{ recipient: string; state: string; attempts: number; outcome: string | null }>(`SELECT recipient, state, attempts, outcome FROM deliveries WHERE channel_id = $1 AND recipient IN ('1001','1002') ORDER BY recipient`, [channelId]);
-    assert.deepEqual(rows.map((r) => [r.recipient, r.state, r.attempts, r.outcome]), [
-      ['1001', 'sent', 2, 'sent'],
-      ['1002', 'failed', 5, 'transient'],
-    ]);
+    const rows = await t.app.ctx.db.query<{ recipient: string; state: string; attempts: number; outcome: string | null }>(
+      `SELECT recipient, state, attempts, outcome FROM deliveries WHERE channel_id = $1 AND recipient IN ('1001','1002') ORDER BY recipient`,
+      [channelId],
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.recipient, r.state, r.attempts, r.outcome]),
+      [
+        ['1001', 'sent', 2, 'sent'],
+        ['1002', 'failed', 5, 'transient'],
+      ],
+    );
   });
 
   test('stop cancels what was not sent yet, and counts it', async () => {
@@ -142,7 +173,10 @@ describe('delivery engine', () => {
     const stop = await t.request('POST', `/api/sends/${sendId}/stop`, { key: w.key });
     assert.equal(stop.status, 200);
     const done = await waitForSend(t, w, sendId, ['stopped']);
-    await waitFor('in-flight to settle', async () => (await t.request('GET', `/api/sends/${sendId}`, { key: w.key })).body.counts.inFlight === 0);
+    await waitFor(
+      'in-flight to settle',
+      async () => (await t.request('GET', `/api/sends/${sendId}`, { key: w.key })).body.counts.inFlight === 0,
+    );
     const final = (await t.request('GET', `/api/sends/${sendId}`, { key: w.key })).body;
     assert.ok(final.counts.cancelled > 100, `cancelled ${final.counts.cancelled}`);
     assert.equal(final.counts.sent + final.counts.cancelled, 200);
@@ -154,9 +188,14 @@ describe('delivery engine', () => {
     const { w, channelId, token } = await tgWorld(400, { rate: 40 });
     await broadcast(w, [channelId]);
     await waitFor('the big broadcast to start', async () => byToken(token).length >= 10);
-    const [one] = await t.app.ctx.db.query<IdRow>(`SELECT id FROM subscribers WHERE channel_id = $1 AND platform_user_id = '1399'`, [channelId]);
+    const [one] = await t.app.ctx.db.query<IdRow>(`SELECT id FROM subscribers WHERE channel_id = $1 AND platform_user_id = '1399'`, [
+      channelId,
+    ]);
     const enqueuedAt = Date.now();
-    const small = await broadcast(w, [channelId], { audience: { type: 'selected', subscriberIds: [one.id] }, content: { type: 'text', text: 'just you' } });
+    const small = await broadcast(w, [channelId], {
+      audience: { type: 'selected', subscriberIds: [one.id] },
+      content: { type: 'text', text: 'just you' },
+    });
     await waitFor('the small send to arrive', async () => byToken(token).some((r) => (r.body as Json)?.text === 'just you'), 10_000, 10);
     const arrived = byToken(token).find((r) => (r.body as Json)?.text === 'just you')!;
     assert.ok(arrived.t - enqueuedAt < 2000, `took ${arrived.t - enqueuedAt} ms`);

@@ -19,13 +19,18 @@ let tgToken: string;
 const ids: Record<string, number> = {};
 
 async function write(userId: string) {
-  const r = await t.request('POST', `/api/channels/${sandbox}/sandbox/messages`, { key: w.key, body: { userId, name: userId, text: 'hi' } });
+  const r = await t.request('POST', `/api/channels/${sandbox}/sandbox/messages`, {
+    key: w.key,
+    body: { userId, name: userId, text: 'hi' },
+  });
   assert.equal(r.status, 201, r.text);
   return r.body.subscriberId as number;
 }
 
 const inbox = async (userId: string) =>
-  (await t.request('GET', `/api/channels/${sandbox}/sandbox/inbox?userId=${userId}`, { key: w.key })).body.filter((m: Json) => m.direction === 'out');
+  (await t.request('GET', `/api/channels/${sandbox}/sandbox/inbox?userId=${userId}`, { key: w.key })).body.filter(
+    (m: Json) => m.direction === 'out',
+  );
 
 async function createEvent(body: Record<string, unknown> = {}) {
   const r = await t.request('POST', `/api/bots/${w.botId}/external-events`, {
@@ -51,7 +56,14 @@ before(async () => {
   sandbox = await addChannel(t, w, 'sandbox');
   tgToken = `${Math.floor(Math.random() * 1e9)}:AAext${Math.random().toString(36).slice(2)}`;
   tg = await addChannel(t, w, 'tg', { credentials: { token: tgToken }, apiBaseUrl: fake.url, ratePerSecond: 1000 });
-  await seedSubscribers(t.app.ctx.db, { workspaceId: w.workspaceId, botId: w.botId, channelId: tg, platform: 'tg', count: 5, startAt: 1001 });
+  await seedSubscribers(t.app.ctx.db, {
+    workspaceId: w.workspaceId,
+    botId: w.botId,
+    channelId: tg,
+    platform: 'tg',
+    count: 5,
+    startAt: 1001,
+  });
   for (const u of ['ann', 'bob', 'cid', 'dan']) ids[u] = await write(u);
 });
 after(async () => {
@@ -61,7 +73,9 @@ after(async () => {
 
 describe('calls', () => {
   test('data fills {{variables}}, nested keys too, and is stored as each recipient’s last request', async () => {
-    const event = await createEvent({ content: { type: 'text', text: 'Order {{order.id}} for {{name}}: {{data.total}} EUR, {{order.items}}' } });
+    const event = await createEvent({
+      content: { type: 'text', text: 'Order {{order.id}} for {{name}}: {{data.total}} EUR, {{order.items}}' },
+    });
     assert.match(event.url, /^http:\/\/.+\/hooks\/events\/[A-Za-z0-9_-]{43}$/);
     const data = { order: { id: 'A-17', items: ['tea', 'cake'] }, total: 12.5 };
     const r = await call(event.url, { platform: 'sandbox', users: ['ann'], data });
@@ -95,7 +109,10 @@ describe('calls', () => {
       assert.equal(r.body.duplicates, 1);
       const done = await waitForSend(t, w, r.body.sendId);
       assert.equal(done.counts.sent, 2);
-      const log = await t.app.ctx.db.query<{ type: string; message: string; data: Record<string, unknown> | null }>(`SELECT type, message, data FROM run_events WHERE run_id = $1 ORDER BY id`, [r.body.runId]);
+      const log = await t.app.ctx.db.query<{ type: string; message: string; data: Record<string, unknown> | null }>(
+        `SELECT type, message, data FROM run_events WHERE run_id = $1 ORDER BY id`,
+        [r.body.runId],
+      );
       const unknown = log.find((e) => e.type === 'unknown_users');
       assert.ok(unknown, JSON.stringify(log));
       assert.match(unknown.message, /3 unknown user\(s\).*nobody, subscriber:99999999, 1001/);
@@ -122,15 +139,24 @@ describe('calls', () => {
     assert.equal(done.counts.sent, 9);
     assert.deepEqual(done.platforms.map((p: Json) => p.platform).sort(), ['sandbox', 'tg']);
     assert.equal(fake.deliveriesPerRecipient({ channel: tgToken }).size, 5);
-    const lastRequests = await t.app.ctx.db.query<CountRow>(`SELECT count(*)::int AS n FROM subscribers WHERE bot_id = $1 AND last_request->>'campaign' = 'x'`, [w.botId]);
+    const lastRequests = await t.app.ctx.db.query<CountRow>(
+      `SELECT count(*)::int AS n FROM subscribers WHERE bot_id = $1 AND last_request->>'campaign' = 'x'`,
+      [w.botId],
+    );
     assert.equal(lastRequests[0].n, 9);
 
     const mixed = await call(event.url, { platform: 'any', users: ['1003', 'cid', 777] });
     assert.equal(mixed.status, 202, mixed.text);
     assert.equal(mixed.body.queued, 2);
     assert.deepEqual(mixed.body.unknown, [777]);
-    const lanes = await t.app.ctx.db.query<{ platform: string }>(`SELECT c.platform FROM send_recipients r JOIN subscribers c ON c.id = r.subscriber_id WHERE r.send_id = $1 ORDER BY 1`, [mixed.body.sendId]);
-    assert.deepEqual(lanes.map((l) => l.platform), ['sandbox', 'tg']);
+    const lanes = await t.app.ctx.db.query<{ platform: string }>(
+      `SELECT c.platform FROM send_recipients r JOIN subscribers c ON c.id = r.subscriber_id WHERE r.send_id = $1 ORDER BY 1`,
+      [mixed.body.sendId],
+    );
+    assert.deepEqual(
+      lanes.map((l) => l.platform),
+      ['sandbox', 'tg'],
+    );
     await waitForSend(t, w, mixed.body.sendId);
 
     const noChannel = await call(event.url, { platform: 'viber', users: 'everyone' });
@@ -149,7 +175,10 @@ describe('calls', () => {
     assert.equal(done.counts.sent, 1);
     const chats = await t.request('GET', `/api/bots/${w.botId}/chats?subscriberId=${eva}`, { key: w.key });
     assert.equal(chats.body[0].closedBy, `send:${r.body.sendId}`);
-    assert.ok((await t.app.ctx.db.query<ExistsRow>(`SELECT 1 FROM run_events WHERE run_id = $1 AND type = 'chats_closed'`, [r.body.runId])).length === 1);
+    assert.ok(
+      (await t.app.ctx.db.query<ExistsRow>(`SELECT 1 FROM run_events WHERE run_id = $1 AND type = 'chats_closed'`, [r.body.runId]))
+        .length === 1,
+    );
 
     await t.request('POST', `/api/subscribers/${eva}/chat`, { key: w.key });
     const holding = await createEvent({ content: { type: 'text', text: 'held' } });
@@ -181,7 +210,10 @@ describe('what a call may send', () => {
   test('malformed JSON and wrong types answer 400 naming the field; nothing is created', async () => {
     const event = await createEvent();
     const sends = await count('SELECT count(*) AS n FROM sends');
-    const malformed = await t.request('POST', pathOf(event.url), { raw: '{"platform": "sandbox", "users": [', headers: { 'content-type': 'application/json' } });
+    const malformed = await t.request('POST', pathOf(event.url), {
+      raw: '{"platform": "sandbox", "users": [',
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(malformed.status, 400);
     assert.equal(malformed.body.error.code, 'malformed_json');
     const empty = await t.request('POST', pathOf(event.url), { raw: '', headers: { 'content-type': 'application/json' } });
@@ -227,7 +259,10 @@ describe('what a call may send', () => {
     const r = await call(wrong, { platform: 'sandbox', users: ['ann'] });
     assert.equal(r.status, 404);
     assert.equal(r.body.error.code, 'not_found');
-    const garbage = await t.request('POST', '/hooks/events/not-a-secret', { raw: '{oops', headers: { 'content-type': 'application/json' } });
+    const garbage = await t.request('POST', '/hooks/events/not-a-secret', {
+      raw: '{oops',
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(garbage.status, 404, 'the secret is checked before the body');
     assert.equal(await count('SELECT count(*) AS n FROM sends'), before.sends);
     assert.equal(await count('SELECT count(*) AS n FROM events'), before.events);
@@ -236,17 +271,29 @@ describe('what a call may send', () => {
 
   test('Idempotency-Key: a retried call returns the first call’s result and sends nothing again', async () => {
     const event = await createEvent({ content: { type: 'text', text: 'Paid {{order}}' } });
-    const first = await call(event.url, { platform: 'sandbox', users: ['bob'], data: { order: 'B-1' } }, { 'idempotency-key': 'crm-order-B-1' });
+    const first = await call(
+      event.url,
+      { platform: 'sandbox', users: ['bob'], data: { order: 'B-1' } },
+      { 'idempotency-key': 'crm-order-B-1' },
+    );
     assert.equal(first.status, 202, first.text);
     assert.equal(first.headers['idempotency-replayed'], undefined);
-    const retry = await call(event.url, { platform: 'sandbox', users: ['bob'], data: { order: 'B-1' } }, { 'idempotency-key': 'crm-order-B-1' });
+    const retry = await call(
+      event.url,
+      { platform: 'sandbox', users: ['bob'], data: { order: 'B-1' } },
+      { 'idempotency-key': 'crm-order-B-1' },
+    );
     assert.equal(retry.status, 202);
     assert.equal(retry.headers['idempotency-replayed'], 'true');
     assert.deepEqual(retry.body, first.body);
     await waitForSend(t, w, first.body.sendId);
     assert.equal(await count('SELECT count(*) AS n FROM sends WHERE source_id = $1 AND kind = $2', [event.id, 'external']), 1);
     assert.equal((await inbox('bob')).filter((m: Json) => m.body[0].text === 'Paid B-1').length, 1);
-    const other = await call(event.url, { platform: 'sandbox', users: ['bob'], data: { order: 'B-2' } }, { 'idempotency-key': 'crm-order-B-2' });
+    const other = await call(
+      event.url,
+      { platform: 'sandbox', users: ['bob'], data: { order: 'B-2' } },
+      { 'idempotency-key': 'crm-order-B-2' },
+    );
     assert.notEqual(other.body.sendId, first.body.sendId);
     await waitForSend(t, w, other.body.sendId);
     const again = await call(event.url, { platform: 'sandbox', users: ['bob'], data: { order: 'B-2' } });
@@ -272,17 +319,29 @@ describe('managing events', () => {
   });
 
   test('create, list, edit, delete; names are unique per bot; another workspace sees 404', async () => {
-    const screen = await t.request('POST', `/api/bots/${w.botId}/screens`, { key: w.key, body: { name: 'Receipt', text: 'Receipt {{order.id}}' } });
+    const screen = await t.request('POST', `/api/bots/${w.botId}/screens`, {
+      key: w.key,
+      body: { name: 'Receipt', text: 'Receipt {{order.id}}' },
+    });
     const event = await createEvent({ name: 'Order paid', content: { type: 'screen', screenId: screen.body.id }, endOpenChats: true });
     assert.deepEqual((event as Json).content, { type: 'screen', screenId: screen.body.id });
-    const dup = await t.request('POST', `/api/bots/${w.botId}/external-events`, { key: w.key, body: { name: 'Order paid', content: { type: 'text', text: 'x' } } });
+    const dup = await t.request('POST', `/api/bots/${w.botId}/external-events`, {
+      key: w.key,
+      body: { name: 'Order paid', content: { type: 'text', text: 'x' } },
+    });
     assert.equal(dup.status, 409);
-    const badScreen = await t.request('POST', `/api/bots/${w.botId}/external-events`, { key: w.key, body: { name: 'bad', content: { type: 'screen', screenId: 9_999_999 } } });
+    const badScreen = await t.request('POST', `/api/bots/${w.botId}/external-events`, {
+      key: w.key,
+      body: { name: 'bad', content: { type: 'screen', screenId: 9_999_999 } },
+    });
     assert.equal(badScreen.status, 400);
     assert.equal(badScreen.body.error.code, 'unknown_screen');
     const list = await t.request('GET', `/api/bots/${w.botId}/external-events`, { key: w.key });
     assert.ok(list.body.some((e: Json) => e.id === event.id && e.url === event.url));
-    const patched = await t.request('PATCH', `/api/external-events/${event.id}`, { key: w.key, body: { name: 'Order paid!', endOpenChats: false } });
+    const patched = await t.request('PATCH', `/api/external-events/${event.id}`, {
+      key: w.key,
+      body: { name: 'Order paid!', endOpenChats: false },
+    });
     assert.equal(patched.status, 200, patched.text);
     assert.equal(patched.body.name, 'Order paid!');
     assert.equal(patched.body.endOpenChats, false);

@@ -33,7 +33,16 @@ describe('accounts and API keys', () => {
     const created = await t.request('POST', '/api/api-keys', { key, body: { name: 'ci' } });
     assert.equal(created.status, 201);
     assert.match(created.body.key, /^bc_/);
-    const rows = await t.app.ctx.db.query<{ id: number; workspace_id: number; name: string; prefix: string; key_hash: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }>('SELECT * FROM api_keys');
+    const rows = await t.app.ctx.db.query<{
+      id: number;
+      workspace_id: number;
+      name: string;
+      prefix: string;
+      key_hash: string;
+      created_at: Date;
+      last_used_at: Date | null;
+      revoked_at: Date | null;
+    }>('SELECT * FROM api_keys');
     for (const row of rows) assert.ok(!JSON.stringify(row).includes(created.body.key));
     const listed = await t.request('GET', '/api/api-keys', { key });
     assert.ok(!listed.text.includes(created.body.key), 'a listed key must not show the key');
@@ -111,7 +120,10 @@ describe('bots and channels', () => {
     const bot = await t.request('POST', '/api/bots', { key, body: { name: 'cred bot' } });
     const secret = 'super-secret-credential-123456';
     // The sandbox takes no credentials, but any channel seals what it is given.
-    const r = await t.request('POST', `/api/bots/${bot.body.id}/channels`, { key, body: { platform: 'sandbox', credentials: { token: secret } } });
+    const r = await t.request('POST', `/api/bots/${bot.body.id}/channels`, {
+      key,
+      body: { platform: 'sandbox', credentials: { token: secret } },
+    });
     assert.equal(r.status, 201);
     assert.deepEqual(r.body.credentialsSet, ['token']);
     assert.ok(!r.text.includes(secret));
@@ -134,9 +146,15 @@ describe('bots and channels', () => {
 
 describe('sandbox, subscribers, tags and operator chats', () => {
   test('a sandbox user writing to the bot becomes a subscriber, once', async () => {
-    const first = await t.request('POST', `/api/channels/${channelId}/sandbox/messages`, { key, body: { userId: 'ann', name: 'Ann', text: 'hello' } });
+    const first = await t.request('POST', `/api/channels/${channelId}/sandbox/messages`, {
+      key,
+      body: { userId: 'ann', name: 'Ann', text: 'hello' },
+    });
     assert.equal(first.status, 201);
-    const again = await t.request('POST', `/api/channels/${channelId}/sandbox/messages`, { key, body: { userId: 'ann', text: 'hello again' } });
+    const again = await t.request('POST', `/api/channels/${channelId}/sandbox/messages`, {
+      key,
+      body: { userId: 'ann', text: 'hello again' },
+    });
     assert.equal(again.body.subscriberId, first.body.subscriberId);
     const sub = await t.request('GET', `/api/subscribers/${first.body.subscriberId}`, { key });
     assert.equal(sub.body.name, 'Ann');
@@ -161,7 +179,10 @@ describe('sandbox, subscribers, tags and operator chats', () => {
     assert.match(empty.body.error.message, /tags\[0\]/);
     const long = await t.request('POST', `/api/bots/${botId}/tags`, { key, body: { name: 'x'.repeat(65) } });
     assert.equal(long.status, 400);
-    const events = await t.app.ctx.db.query<CountRow>(`SELECT count(*) AS n FROM events WHERE type = 'tag_assigned' AND (payload->>'subscriberId')::bigint = $1`, [id]);
+    const events = await t.app.ctx.db.query<CountRow>(
+      `SELECT count(*) AS n FROM events WHERE type = 'tag_assigned' AND (payload->>'subscriberId')::bigint = $1`,
+      [id],
+    );
     assert.equal(events[0].n, 2);
   });
 
@@ -174,7 +195,10 @@ describe('sandbox, subscribers, tags and operator chats', () => {
     assert.equal(stop.body.chatsClosed, 1);
     const chats = await t.request('GET', `/api/bots/${botId}/chats?subscriberId=${id}`, { key });
     assert.equal(chats.body[0].closedBy, 'subscriber');
-    const events = await t.app.ctx.db.query<{ payload: Record<string, unknown> }>(`SELECT payload FROM events WHERE type = 'chat_closed' AND (payload->>'subscriberId')::bigint = $1`, [id]);
+    const events = await t.app.ctx.db.query<{ payload: Record<string, unknown> }>(
+      `SELECT payload FROM events WHERE type = 'chat_closed' AND (payload->>'subscriberId')::bigint = $1`,
+      [id],
+    );
     assert.equal(events.length, 1);
   });
 
@@ -189,7 +213,8 @@ describe('sandbox, subscribers, tags and operator chats', () => {
   });
 
   test('subscribers list paginates by keyset', async () => {
-    for (const u of ['p1', 'p2', 'p3']) await t.request('POST', `/api/channels/${channelId}/sandbox/messages`, { key, body: { userId: u, text: 'x' } });
+    for (const u of ['p1', 'p2', 'p3'])
+      await t.request('POST', `/api/channels/${channelId}/sandbox/messages`, { key, body: { userId: u, text: 'x' } });
     const page1 = await t.request('GET', `/api/bots/${botId}/subscribers?limit=2`, { key });
     assert.equal(page1.body.items.length, 2);
     assert.ok(page1.body.nextCursor);
@@ -203,10 +228,20 @@ describe('sandbox, subscribers, tags and operator chats', () => {
   test('screens validate their buttons', async () => {
     const ok = await t.request('POST', `/api/bots/${botId}/screens`, {
       key,
-      body: { name: 'Welcome', text: 'Hi {{name}}', buttons: [{ kind: 'url', text: 'Shop', url: 'https://example.com' }, { kind: 'reply', text: 'Later' }] },
+      body: {
+        name: 'Welcome',
+        text: 'Hi {{name}}',
+        buttons: [
+          { kind: 'url', text: 'Shop', url: 'https://example.com' },
+          { kind: 'reply', text: 'Later' },
+        ],
+      },
     });
     assert.equal(ok.status, 201);
-    const bad = await t.request('POST', `/api/bots/${botId}/screens`, { key, body: { name: 'Bad', text: 'x', buttons: [{ kind: 'url', text: 'Go', url: 'javascript:alert(1)' }] } });
+    const bad = await t.request('POST', `/api/bots/${botId}/screens`, {
+      key,
+      body: { name: 'Bad', text: 'x', buttons: [{ kind: 'url', text: 'Go', url: 'javascript:alert(1)' }] },
+    });
     assert.equal(bad.status, 400);
     assert.match(bad.body.error.message, /buttons\[0\]\.url/);
   });
@@ -220,7 +255,11 @@ describe('bad input', () => {
   });
 
   test('a wrong content type is a 415', async () => {
-    const r = await t.request('POST', '/api/bots', { key, raw: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const r = await t.request('POST', '/api/bots', {
+      key,
+      raw: 'name=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(r.status, 415);
     assert.equal(r.body.error.code, 'unsupported_media_type');
   });
@@ -289,9 +328,21 @@ describe('workspace isolation', () => {
       ['PUT', `/api/channels/${channelId}/sandbox/users/x`, { behaviour: 'blocked' }],
     ];
     const snapshot = async () =>
-      JSON.stringify(await t.app.ctx.db.query<{ b: number; c: number; s: number; st: number; t: number; sc: number; oc: number; sm: number; bn: string | null }>(`SELECT (SELECT count(*) FROM bots) b, (SELECT count(*) FROM channels) c, (SELECT count(*) FROM subscribers) s,
+      JSON.stringify(
+        await t.app.ctx.db.query<{
+          b: number;
+          c: number;
+          s: number;
+          st: number;
+          t: number;
+          sc: number;
+          oc: number;
+          sm: number;
+          bn: string | null;
+        }>(`SELECT (SELECT count(*) FROM bots) b, (SELECT count(*) FROM channels) c, (SELECT count(*) FROM subscribers) s,
         (SELECT count(*) FROM subscriber_tags) st, (SELECT count(*) FROM tags) t, (SELECT count(*) FROM screens) sc, (SELECT count(*) FROM operator_chats) oc,
-        (SELECT count(*) FROM sandbox_messages) sm, (SELECT string_agg(name, ',' ORDER BY id) FROM bots) bn`));
+        (SELECT count(*) FROM sandbox_messages) sm, (SELECT string_agg(name, ',' ORDER BY id) FROM bots) bn`),
+      );
     const before = await snapshot();
     for (const [method, url, body] of probes) {
       const r = await t.request(method, url, { key: k, body });
@@ -303,7 +354,10 @@ describe('workspace isolation', () => {
 
 describe('validation messages', () => {
   test('a union field names what is wrong in the variant the caller meant', async () => {
-    const r = await t.request('POST', `/api/bots/${botId}/sends`, { key, body: { content: { type: 'text', text: 'x' }, channelIds: [channelId], audience: { type: 'tags', include: [] } } });
+    const r = await t.request('POST', `/api/bots/${botId}/sends`, {
+      key,
+      body: { content: { type: 'text', text: 'x' }, channelIds: [channelId], audience: { type: 'tags', include: [] } },
+    });
     assert.equal(r.status, 400);
     assert.match(r.body.error.message, /audience\.include/);
     assert.doesNotMatch(r.body.error.message, /not a known field/);

@@ -19,7 +19,10 @@ const history = async (query: string) => {
   return r.body;
 };
 const send = async (body: Record<string, unknown> = {}) => {
-  const r = await t.request('POST', `/api/bots/${w.botId}/sends`, { key: w.key, body: { content: { type: 'text', text: 'News for {{name}}' }, channelIds: [sandbox], audience: { type: 'all' }, ...body } });
+  const r = await t.request('POST', `/api/bots/${w.botId}/sends`, {
+    key: w.key,
+    body: { content: { type: 'text', text: 'News for {{name}}' }, channelIds: [sandbox], audience: { type: 'all' }, ...body },
+  });
   assert.equal(r.status, 201, r.text);
   return r.body;
 };
@@ -29,7 +32,10 @@ before(async () => {
   w = await makeWorld(t);
   sandbox = await addChannel(t, w, 'sandbox');
   for (const u of ['a1', 'a2', 'a3', 'blocker', 'gone1']) {
-    const r = await t.request('POST', `/api/channels/${sandbox}/sandbox/messages`, { key: w.key, body: { userId: u, name: `=HYPERLINK("evil") ${u}`, text: 'hi' } });
+    const r = await t.request('POST', `/api/channels/${sandbox}/sandbox/messages`, {
+      key: w.key,
+      body: { userId: u, name: `=HYPERLINK("evil") ${u}`, text: 'hi' },
+    });
     ids[u] = r.body.subscriberId;
   }
   await t.request('POST', `/api/subscribers/${ids.a1}/tags`, { key: w.key, body: { tags: ['vip'] } });
@@ -54,7 +60,10 @@ describe('history sections', () => {
     assert.equal(completed.errors, 2);
     assert.equal(completed.kind, 'broadcast');
     assert.equal(completed.contentSummary, 'News for {{name}}');
-    assert.deepEqual(completed.platforms.map((p: Json) => p.platform), ['sandbox']);
+    assert.deepEqual(
+      completed.platforms.map((p: Json) => p.platform),
+      ['sandbox'],
+    );
     assert.ok(completed.startedAt && completed.finishedAt && completed.createdAt);
     const errors = await t.request('GET', completed.viewErrorsUrl, { key: w.key });
     assert.equal(errors.status, 200);
@@ -73,13 +82,21 @@ describe('history sections', () => {
       const gw = await makeWorld(graceApp);
       const ch = await addChannel(graceApp, gw, 'sandbox');
       await graceApp.request('POST', `/api/channels/${ch}/sandbox/messages`, { key: gw.key, body: { userId: 'x', text: 'hi' } });
-      const s = await graceApp.request('POST', `/api/bots/${gw.botId}/sends`, { key: gw.key, body: { content: { type: 'text', text: 'x' }, channelIds: [ch], audience: { type: 'all' } } });
+      const s = await graceApp.request('POST', `/api/bots/${gw.botId}/sends`, {
+        key: gw.key,
+        body: { content: { type: 'text', text: 'x' }, channelIds: [ch], audience: { type: 'all' } },
+      });
       const active = await graceApp.request('GET', '/api/history?section=active', { key: gw.key });
       const item = active.body.items.find((i: Json) => i.id === s.body.id);
       assert.ok(item.graceSecondsLeft > 50);
       const p = await graceApp.request('POST', `/api/bots/${gw.botId}/sends`, {
         key: gw.key,
-        body: { content: { type: 'text', text: 'weekly' }, channelIds: [ch], audience: { type: 'all' }, timing: { type: 'periodic', recurrence: { kind: 'weekdays', days: [5], time: '18:00' } } },
+        body: {
+          content: { type: 'text', text: 'weekly' },
+          channelIds: [ch],
+          audience: { type: 'all' },
+          timing: { type: 'periodic', recurrence: { kind: 'weekdays', days: [5], time: '18:00' } },
+        },
       });
       const periodic = await graceApp.request('GET', '/api/history?section=periodic', { key: gw.key });
       const entry = periodic.body.items.find((i: Json) => i.id === p.body.id);
@@ -99,10 +116,16 @@ describe('history sections', () => {
     const both = await history('section=completed&kinds=broadcast,external');
     assert.ok(all.items.some((i: Json) => i.id === s.id));
     assert.ok(!broadcastsOnly.items.some((i: Json) => i.id === s.id));
-    assert.deepEqual(externalOnly.items.map((i: Json) => i.id), [s.id]);
+    assert.deepEqual(
+      externalOnly.items.map((i: Json) => i.id),
+      [s.id],
+    );
     assert.equal(both.items.length, all.items.length);
     const found = await history(`section=completed&q=${s.id}`);
-    assert.deepEqual(found.items.map((i: Json) => i.id), [s.id]);
+    assert.deepEqual(
+      found.items.map((i: Json) => i.id),
+      [s.id],
+    );
     assert.equal((await t.request('GET', '/api/history?section=completed&kinds=sms', { key: w.key })).status, 400);
     assert.equal((await t.request('GET', '/api/history?section=completed&q=abc', { key: w.key })).status, 400);
     assert.equal((await t.request('GET', '/api/history?section=later', { key: w.key })).status, 400);
@@ -124,7 +147,10 @@ describe('logs export', () => {
   test('the CSV export is UTF-8 with BOM and neutralises spreadsheet formulas', async () => {
     const s = await send();
     await waitForSend(t, w, s.id);
-    await t.app.ctx.db.query(`UPDATE deliveries SET error_text = '=cmd|'' /C calc''!A0' WHERE recipient = 'gone1' AND run_id IN (SELECT id FROM runs WHERE send_id = $1)`, [s.id]);
+    await t.app.ctx.db.query(
+      `UPDATE deliveries SET error_text = '=cmd|'' /C calc''!A0' WHERE recipient = 'gone1' AND run_id IN (SELECT id FROM runs WHERE send_id = $1)`,
+      [s.id],
+    );
     const csv = await t.request('GET', `/api/sends/${s.id}/log.csv`, { key: w.key });
     assert.equal(csv.status, 200);
     assert.match(String(csv.headers['content-type']), /text\/csv/);
@@ -147,7 +173,10 @@ describe('progress', () => {
     const series = await t.request('GET', `/api/sends/${s.id}/rate-series`, { key: w.key });
     const total = series.body.points.reduce((a: number, p: Json) => a + p.sent, 0);
     assert.equal(total, 3);
-    assert.equal(series.body.points.reduce((a: number, p: Json) => a + p.failed, 0), 1);
+    assert.equal(
+      series.body.points.reduce((a: number, p: Json) => a + p.failed, 0),
+      1,
+    );
   });
 });
 
@@ -155,12 +184,18 @@ describe('drafts', () => {
   test('save, list, duplicate, edit, send (the draft stays), delete', async () => {
     const saved = await t.request('POST', `/api/bots/${w.botId}/drafts`, {
       key: w.key,
-      body: { name: 'Sale', form: { content: { type: 'text', text: 'Sale!' }, channelIds: [sandbox], audience: { type: 'tags', include: ['vip'] } } },
+      body: {
+        name: 'Sale',
+        form: { content: { type: 'text', text: 'Sale!' }, channelIds: [sandbox], audience: { type: 'tags', include: ['vip'] } },
+      },
     });
     assert.equal(saved.status, 201, saved.text);
     const copy = await t.request('POST', `/api/drafts/${saved.body.id}/duplicate`, { key: w.key });
     assert.equal(copy.body.name, 'Sale (copy)');
-    const edited = await t.request('PATCH', `/api/drafts/${copy.body.id}`, { key: w.key, body: { form: { ...copy.body.form, content: { type: 'text', text: 'Bigger sale!' } } } });
+    const edited = await t.request('PATCH', `/api/drafts/${copy.body.id}`, {
+      key: w.key,
+      body: { form: { ...copy.body.form, content: { type: 'text', text: 'Bigger sale!' } } },
+    });
     assert.equal(edited.body.form.content.text, 'Bigger sale!');
     const sent = await t.request('POST', `/api/drafts/${saved.body.id}/send`, { key: w.key });
     assert.equal(sent.status, 201, sent.text);
@@ -168,7 +203,10 @@ describe('drafts', () => {
     assert.equal(done.counts.sent, 1);
     const list = await t.request('GET', `/api/bots/${w.botId}/drafts`, { key: w.key });
     assert.equal(list.body.length, 2, 'the draft stays after sending');
-    const incomplete = await t.request('POST', `/api/bots/${w.botId}/drafts`, { key: w.key, body: { form: { content: { type: 'text', text: 'half' } } } });
+    const incomplete = await t.request('POST', `/api/bots/${w.botId}/drafts`, {
+      key: w.key,
+      body: { form: { content: { type: 'text', text: 'half' } } },
+    });
     const bad = await t.request('POST', `/api/drafts/${incomplete.body.id}/send`, { key: w.key });
     assert.equal(bad.status, 400);
     assert.equal((await t.request('DELETE', `/api/drafts/${copy.body.id}`, { key: w.key })).status, 204);
@@ -182,14 +220,20 @@ describe('retention', () => {
     const recent = await send();
     await waitForSend(t, w, old.id);
     await waitForSend(t, w, recent.id);
-    await t.app.ctx.db.query(`UPDATE runs SET finished_at = now() - interval '3 months' - interval '1 minute' WHERE send_id = $1`, [old.id]);
-    await t.app.ctx.db.query(`UPDATE runs SET finished_at = now() - interval '3 months' + interval '1 day' WHERE send_id = $1`, [recent.id]);
+    await t.app.ctx.db.query(`UPDATE runs SET finished_at = now() - interval '3 months' - interval '1 minute' WHERE send_id = $1`, [
+      old.id,
+    ]);
+    await t.app.ctx.db.query(`UPDATE runs SET finished_at = now() - interval '3 months' + interval '1 day' WHERE send_id = $1`, [
+      recent.id,
+    ]);
     const result = await applyRetention(t.app.ctx.db, 3);
     assert.equal(result.runs, 1);
     assert.equal(result.deliveries, 4);
     assert.equal((await t.request('GET', `/api/sends/${old.id}`, { key: w.key })).status, 404);
     assert.equal((await t.request('GET', `/api/sends/${recent.id}`, { key: w.key })).status, 200);
-    const leftovers = await t.app.ctx.db.query<CountRow>(`SELECT count(*) AS n FROM run_events e WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.id = e.run_id)`);
+    const leftovers = await t.app.ctx.db.query<CountRow>(
+      `SELECT count(*) AS n FROM run_events e WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.id = e.run_id)`,
+    );
     assert.equal(leftovers[0].n, 0);
   });
 
@@ -197,12 +241,23 @@ describe('retention', () => {
     const other = await makeWorld(t);
     const channel = await addChannel(t, other, 'sandbox');
     await t.request('POST', `/api/channels/${channel}/sandbox/messages`, { key: other.key, body: { userId: 'u1', name: 'U', text: 'hi' } });
-    const r = await t.request('POST', `/api/bots/${other.botId}/sends`, { key: other.key, body: { content: { type: 'text', text: 'Bye' }, channelIds: [channel], audience: { type: 'all' } } });
+    const r = await t.request('POST', `/api/bots/${other.botId}/sends`, {
+      key: other.key,
+      body: { content: { type: 'text', text: 'Bye' }, channelIds: [channel], audience: { type: 'all' } },
+    });
     assert.equal(r.status, 201, r.text);
     await waitForSend(t, other, r.body.id);
     const count = async () =>
-      Number((await t.app.ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM deliveries d JOIN run_lanes l ON l.id = d.lane_id WHERE l.channel_id = $1', [channel]))[0].n);
-    const deliveriesOfChannel = async () => Number((await t.app.ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM deliveries WHERE channel_id = $1', [channel]))[0].n);
+      Number(
+        (
+          await t.app.ctx.db.query<{ n: number }>(
+            'SELECT count(*) AS n FROM deliveries d JOIN run_lanes l ON l.id = d.lane_id WHERE l.channel_id = $1',
+            [channel],
+          )
+        )[0].n,
+      );
+    const deliveriesOfChannel = async () =>
+      Number((await t.app.ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM deliveries WHERE channel_id = $1', [channel]))[0].n);
     assert.equal(await count(), 1);
     assert.equal((await t.request('DELETE', `/api/bots/${other.botId}`, { key: other.key })).status, 204);
     assert.equal(await deliveriesOfChannel(), 0);

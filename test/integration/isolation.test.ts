@@ -19,21 +19,39 @@ before(async () => {
   ids.bots = botId;
   ids.channels = await addChannel(t, w, 'sandbox');
   const channel = { path: { id: ids.channels } };
-  ids.subscribers = (await api.POST('/api/channels/{id}/sandbox/messages', { params: channel, body: { userId: 'u1', text: 'hi' } })).data!.subscriberId;
+  ids.subscribers = (
+    await api.POST('/api/channels/{id}/sandbox/messages', { params: channel, body: { userId: 'u1', text: 'hi' } })
+  ).data!.subscriberId;
   await api.POST('/api/subscribers/{id}/tags', { params: { path: { id: ids.subscribers } }, body: { tags: ['vip'] } });
   ids.tags = (await api.GET('/api/bots/{botId}/tags', { params: { path: { botId } } })).data![0].id;
   ids.screens = (await api.POST('/api/bots/{botId}/screens', { params: { path: { botId } }, body: { name: 's', text: 'x' } })).data!.id;
   ids.sends = (
     await api.POST('/api/bots/{botId}/sends', {
       params: { path: { botId } },
-      body: { content: { type: 'text', text: 'x' }, channelIds: [ids.channels], audience: { type: 'all' }, timing: { type: 'delayed', at: '2099-01-01T00:00' } },
+      body: {
+        content: { type: 'text', text: 'x' },
+        channelIds: [ids.channels],
+        audience: { type: 'all' },
+        timing: { type: 'delayed', at: '2099-01-01T00:00' },
+      },
     })
   ).data!.id;
-  ids.drafts = (await api.POST('/api/bots/{botId}/drafts', { params: { path: { botId } }, body: { form: { content: { type: 'text', text: 'x' } } } })).data!.id;
+  ids.drafts = (
+    await api.POST('/api/bots/{botId}/drafts', { params: { path: { botId } }, body: { form: { content: { type: 'text', text: 'x' } } } })
+  ).data!.id;
   ids['api-keys'] = (await api.POST('/api/api-keys', { body: { name: 'k' } })).data!.id;
   // The CSV file is the raw request body, which the document does not model as JSON.
-  ids['selected-user-imports'] = (await t.request('POST', `/api/channels/${ids.channels}/selected-users/import`, { key: w.key, raw: 'id\nu1\n', headers: { 'content-type': 'text/csv' } })).body.importId;
-  const event = await api.POST('/api/bots/{botId}/external-events', { params: { path: { botId } }, body: { name: 'e', content: { type: 'text', text: 'x' } } });
+  ids['selected-user-imports'] = (
+    await t.request('POST', `/api/channels/${ids.channels}/selected-users/import`, {
+      key: w.key,
+      raw: 'id\nu1\n',
+      headers: { 'content-type': 'text/csv' },
+    })
+  ).body.importId;
+  const event = await api.POST('/api/bots/{botId}/external-events', {
+    params: { path: { botId } },
+    body: { name: 'e', content: { type: 'text', text: 'x' } },
+  });
   if (event.data) ids['external-events'] = event.data.id;
   const trigger = await api.POST('/api/bots/{botId}/triggers', {
     params: { path: { botId } },
@@ -44,14 +62,36 @@ before(async () => {
 after(() => t.close());
 
 async function snapshot() {
-  const tables = ['bots', 'channels', 'subscribers', 'subscriber_tags', 'tags', 'screens', 'sends', 'runs', 'drafts', 'api_keys', 'operator_chats', 'sandbox_messages', 'selected_imports', 'events'];
-  const counts = await Promise.all(tables.map(async (table) => `${table}=${(await t.app.ctx.db.query<CountRow>(`SELECT count(*) AS n FROM ${table}`))[0].n}`));
-  const names = await t.app.ctx.db.query<{ b: string | null; s: string | null; c: string | null; k: string | null }>(`SELECT (SELECT string_agg(name || time_zone, ',' ORDER BY id) FROM bots) AS b, (SELECT string_agg(coalesce(deleted_at::text, '-'), ',' ORDER BY id) FROM sends) AS s,
+  const tables = [
+    'bots',
+    'channels',
+    'subscribers',
+    'subscriber_tags',
+    'tags',
+    'screens',
+    'sends',
+    'runs',
+    'drafts',
+    'api_keys',
+    'operator_chats',
+    'sandbox_messages',
+    'selected_imports',
+    'events',
+  ];
+  const counts = await Promise.all(
+    tables.map(async (table) => `${table}=${(await t.app.ctx.db.query<CountRow>(`SELECT count(*) AS n FROM ${table}`))[0].n}`),
+  );
+  const names = await t.app.ctx.db.query<{
+    b: string | null;
+    s: string | null;
+    c: string | null;
+    k: string | null;
+  }>(`SELECT (SELECT string_agg(name || time_zone, ',' ORDER BY id) FROM bots) AS b, (SELECT string_agg(coalesce(deleted_at::text, '-'), ',' ORDER BY id) FROM sends) AS s,
     (SELECT string_agg(name || coalesce(rate_per_second::text, '-') || status, ',' ORDER BY id) FROM channels) AS c, (SELECT string_agg(coalesce(revoked_at::text, '-'), ',' ORDER BY id) FROM api_keys) AS k`);
   return counts.join(' ') + JSON.stringify(names);
 }
 
-test("every route with an id answers 404 to another workspace, and nothing changes", async () => {
+test('every route with an id answers 404 to another workspace, and nothing changes', async () => {
   const other = await t.workspace('Intruder');
   const doc = (await t.request('GET', '/api/openapi.json')).body;
   const before = await snapshot();
@@ -81,7 +121,11 @@ test("every route with an id answers 404 to another workspace, and nothing chang
       probed += 1;
     }
   }
-  assert.deepEqual(uncovered.filter((p) => !p.startsWith('/api/external-events') && !p.startsWith('/api/triggers')), [], 'routes this test cannot fill an id for');
+  assert.deepEqual(
+    uncovered.filter((p) => !p.startsWith('/api/external-events') && !p.startsWith('/api/triggers')),
+    [],
+    'routes this test cannot fill an id for',
+  );
   assert.ok(probed > 30, `probed only ${probed} routes`);
   assert.equal(await snapshot(), before);
 });

@@ -21,9 +21,10 @@ after(async () => {
 
 test('an event committed late is not skipped', { skip: ENGINE !== 'postgres' && 'needs two concurrent connections' }, async () => {
   const seen: number[] = [];
-  const consume = () => consumeEvents(storage.db, 'test', ['chat_closed'], async (_tx, events) => {
-    seen.push(...events.map((e) => Number(e.payload.n)));
-  });
+  const consume = () =>
+    consumeEvents(storage.db, 'test', ['chat_closed'], async (_tx, events) => {
+      seen.push(...events.map((e) => Number(e.payload.n)));
+    });
   const slow = new pg.Client({ connectionString: db.env.DATABASE_URL });
   await slow.connect();
   try {
@@ -43,8 +44,20 @@ test('an event committed late is not skipped', { skip: ENGINE !== 'postgres' && 
 });
 
 test('events are consumed once, in order, in batches', async () => {
-  await appendEvents(storage.db, 1, 'tag_assigned', Array.from({ length: 7 }, (_, i) => ({ n: i })));
+  await appendEvents(
+    storage.db,
+    1,
+    'tag_assigned',
+    Array.from({ length: 7 }, (_, i) => ({ n: i })),
+  );
   const seen: number[] = [];
-  for (let i = 0; i < 5; i++) await consumeEvents(storage.db, 'batches', ['tag_assigned'], async (_tx, events) => void seen.push(...events.map((e) => Number(e.payload.n))), 3);
+  for (let i = 0; i < 5; i++)
+    await consumeEvents(
+      storage.db,
+      'batches',
+      ['tag_assigned'],
+      async (_tx, events) => void seen.push(...events.map((e) => Number(e.payload.n))),
+      3,
+    );
   assert.deepEqual(seen, [0, 1, 2, 3, 4, 5, 6]);
 });

@@ -14,13 +14,24 @@ before(async () => {
   t = await startTestApp({ config: { csvMaxBytes: 64 * 1024, csvMaxRows: 1000 } });
   w = await makeWorld(t);
   tg = await addChannel(t, w, 'tg', { credentials: { token: '1:x' } });
-  await seedSubscribers(t.app.ctx.db, { workspaceId: w.workspaceId, botId: w.botId, channelId: tg, platform: 'tg', count: 20, startAt: 100 });
+  await seedSubscribers(t.app.ctx.db, {
+    workspaceId: w.workspaceId,
+    botId: w.botId,
+    channelId: tg,
+    platform: 'tg',
+    count: 20,
+    startAt: 100,
+  });
   await t.app.ctx.db.query(`UPDATE subscribers SET status = 'blocked' WHERE platform_user_id = '119'`);
 });
 after(() => t.close());
 
 async function upload(body: string | Buffer, fileName = 'users.csv') {
-  return t.request('POST', `/api/channels/${tg}/selected-users/import?fileName=${fileName}`, { key: w.key, raw: body, headers: { 'content-type': 'text/csv' } });
+  return t.request('POST', `/api/channels/${tg}/selected-users/import?fileName=${fileName}`, {
+    key: w.key,
+    raw: body,
+    headers: { 'content-type': 'text/csv' },
+  });
 }
 
 const importsCount = async () => (await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM selected_imports'))[0].n;
@@ -61,7 +72,12 @@ describe('selected users from CSV', () => {
     assert.match(report.text, /999,unknown,3/);
     const s = await t.request('POST', `/api/bots/${w.botId}/sends`, {
       key: w.key,
-      body: { content: { type: 'text', text: 'x' }, channelIds: [tg], audience: { type: 'selected', importId: r.body.importId }, timing: { type: 'delayed', at: '2099-01-01T00:00' } },
+      body: {
+        content: { type: 'text', text: 'x' },
+        channelIds: [tg],
+        audience: { type: 'selected', importId: r.body.importId },
+        timing: { type: 'delayed', at: '2099-01-01T00:00' },
+      },
     });
     assert.equal(s.status, 201, s.text);
     const recipients = await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM send_recipients WHERE send_id = $1', [s.body.id]);
@@ -97,7 +113,11 @@ describe('selected users from CSV', () => {
 
   test('a CSV for a channel of another workspace is a 404', async () => {
     const other = await t.workspace();
-    const r = await t.request('POST', `/api/channels/${tg}/selected-users/import`, { key: other.key, raw: 'id\n100\n', headers: { 'content-type': 'text/csv' } });
+    const r = await t.request('POST', `/api/channels/${tg}/selected-users/import`, {
+      key: other.key,
+      raw: 'id\n100\n',
+      headers: { 'content-type': 'text/csv' },
+    });
     assert.equal(r.status, 404);
   });
 });

@@ -15,7 +15,10 @@ let sandbox: number;
 const ZONE = 'Europe/Berlin';
 
 async function write(channelId: number, userId: string, world = w) {
-  const r = await t.request('POST', `/api/channels/${channelId}/sandbox/messages`, { key: world.key, body: { userId, name: userId, text: 'hi' } });
+  const r = await t.request('POST', `/api/channels/${channelId}/sandbox/messages`, {
+    key: world.key,
+    body: { userId, name: userId, text: 'hi' },
+  });
   assert.equal(r.status, 201, r.text);
   return r.body.subscriberId as number;
 }
@@ -58,13 +61,18 @@ async function firings(triggerId: number, query = '', world = w): Promise<Json[]
 }
 
 function waitFiring(triggerId: number, subscriberId: number, state: string, world = w) {
-  return waitFor(`firing of trigger ${triggerId} for ${subscriberId} to be ${state}`, async () =>
-    (await firings(triggerId, `?subscriberId=${subscriberId}&state=${state}`, world))[0], 15_000);
+  return waitFor(
+    `firing of trigger ${triggerId} for ${subscriberId} to be ${state}`,
+    async () => (await firings(triggerId, `?subscriberId=${subscriberId}&state=${state}`, world))[0],
+    15_000,
+  );
 }
 
 /** Moves the pending firings of a trigger to "due now" (instead of waiting out their delay). */
 async function makeDue(triggerId: number) {
-  await t.app.ctx.db.query(`UPDATE trigger_firings SET due_at = now() - interval '1 second' WHERE trigger_id = $1 AND state = 'pending'`, [triggerId]);
+  await t.app.ctx.db.query(`UPDATE trigger_firings SET due_at = now() - interval '1 second' WHERE trigger_id = $1 AND state = 'pending'`, [
+    triggerId,
+  ]);
 }
 
 async function received(userId: string, text: string, timeoutMs = 15_000, channelId = sandbox, world = w) {
@@ -143,7 +151,10 @@ describe('timing: due time from the assignment time, in the bot time zone', () =
     const send = await t.request('GET', `/api/sends/${fired.sendId}`, { key: w.key });
     assert.equal(send.body.kind, 'trigger');
     assert.equal(send.body.sourceId, trigger.id);
-    assert.deepEqual(send.body.platforms.map((p: Json) => p.platform), ['sandbox']);
+    assert.deepEqual(
+      send.body.platforms.map((p: Json) => p.platform),
+      ['sandbox'],
+    );
   });
 
   test('validation: the delay and the tag are checked and named', async () => {
@@ -156,7 +167,10 @@ describe('timing: due time from the assignment time, in the bot time zone', () =
       [{ tag: 9_999_999 }, 'tag'],
     ];
     for (const [body, field] of bad) {
-      const r = await t.request('POST', `/api/bots/${w.botId}/triggers`, { key: w.key, body: { delay: { amount: 1, unit: 'minutes' }, content: { type: 'text', text: 'x' }, ...body } });
+      const r = await t.request('POST', `/api/bots/${w.botId}/triggers`, {
+        key: w.key,
+        body: { delay: { amount: 1, unit: 'minutes' }, content: { type: 'text', text: 'x' }, ...body },
+      });
       assert.equal(r.status, 400, JSON.stringify(body));
       assert.equal(r.body.error.details.field, field, `${JSON.stringify(body)}: ${r.text}`);
     }
@@ -206,7 +220,11 @@ describe('firing rules', () => {
     assert.match(cancelled.reason, /tag was removed/);
     await t.app.ctx.db.query(`UPDATE trigger_firings SET due_at = now() - interval '1 second' WHERE trigger_id = $1`, [trigger.id]);
     await aSchedulerPass(t);
-    assert.deepEqual((await firings(trigger.id, `?subscriberId=${cid}`)).map((f) => f.state), ['cancelled'], 'a pass with the firing due did not fire it');
+    assert.deepEqual(
+      (await firings(trigger.id, `?subscriberId=${cid}`)).map((f) => f.state),
+      ['cancelled'],
+      'a pass with the firing due did not fire it',
+    );
     assert.deepEqual(await inbox('cid'), []);
     // Assigned again later, the once-only trigger still fires: the cancelled firing never fired.
     await tag(cid, 'trial');
@@ -245,18 +263,30 @@ describe('firing rules', () => {
     const incomplete = await t.request('PUT', `/api/bots/${w.botId}/triggers/order`, { key: w.key, body: { ids: [c.id, a.id] } });
     assert.equal(incomplete.status, 400);
     assert.equal(incomplete.body.error.code, 'incomplete_order');
-    const twice = await t.request('PUT', `/api/bots/${w.botId}/triggers/order`, { key: w.key, body: { ids: [c.id, c.id, a.id, b.id, ...others] } });
+    const twice = await t.request('PUT', `/api/bots/${w.botId}/triggers/order`, {
+      key: w.key,
+      body: { ids: [c.id, c.id, a.id, b.id, ...others] },
+    });
     assert.equal(twice.status, 400);
-    const ordered = await t.request('PUT', `/api/bots/${w.botId}/triggers/order`, { key: w.key, body: { ids: [c.id, a.id, b.id, ...others] } });
+    const ordered = await t.request('PUT', `/api/bots/${w.botId}/triggers/order`, {
+      key: w.key,
+      body: { ids: [c.id, a.id, b.id, ...others] },
+    });
     assert.equal(ordered.status, 200, ordered.text);
-    assert.deepEqual(ordered.body.slice(0, 3).map((x: Json) => x.name), ['C', 'A', 'B']);
+    assert.deepEqual(
+      ordered.body.slice(0, 3).map((x: Json) => x.name),
+      ['C', 'A', 'B'],
+    );
 
     const eve = await write(sandbox, 'eve');
     await tag(eve, 'signup');
     for (const x of [a, b, c]) await waitFiring(x.id, eve, 'pending');
     const dues = await t.app.ctx.db.query<{ due_at: Date }>('SELECT DISTINCT due_at FROM trigger_firings WHERE subscriber_id = $1', [eve]);
     assert.equal(dues.length, 1, 'all three are due at the same moment');
-    await t.app.ctx.db.query(`UPDATE trigger_firings SET due_at = now() - interval '1 second' WHERE subscriber_id = $1 AND state = 'pending'`, [eve]);
+    await t.app.ctx.db.query(
+      `UPDATE trigger_firings SET due_at = now() - interval '1 second' WHERE subscriber_id = $1 AND state = 'pending'`,
+      [eve],
+    );
     await waitFor('three messages', async () => (await inbox('eve')).length === 3);
     assert.deepEqual(await inbox('eve'), ['C', 'A', 'B']);
   });
@@ -313,14 +343,24 @@ describe('history', () => {
     assert.equal(fired.length, 2);
     assert.equal(fired[0].sendId, fired[1].sendId);
     assert.equal(fired[0].runId, fired[1].runId, 'one history entry for the day');
-    const sends = await t.app.ctx.db.query<{ id: number; kind: string; group_key: string | null }>(`SELECT id, kind, group_key FROM sends WHERE source_id = $1 AND kind = 'trigger'`, [trigger.id]);
+    const sends = await t.app.ctx.db.query<{ id: number; kind: string; group_key: string | null }>(
+      `SELECT id, kind, group_key FROM sends WHERE source_id = $1 AND kind = 'trigger'`,
+      [trigger.id],
+    );
     assert.equal(sends.length, 1);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      new Date(),
+    );
     assert.equal(sends[0].group_key, `trigger:${trigger.id}:${today}`);
-    const [run] = await t.app.ctx.db.query<{ state: string; open_until: Date }>('SELECT state, open_until FROM runs WHERE id = $1', [fired[0].runId]);
+    const [run] = await t.app.ctx.db.query<{ state: string; open_until: Date }>('SELECT state, open_until FROM runs WHERE id = $1', [
+      fired[0].runId,
+    ]);
     assert.equal(run.state, 'delivering', 'the day’s run stays open for later firings');
     const midnight = new Date(run.open_until.getTime() - 5 * 60_000);
-    assert.equal(new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(midnight), '00:00');
+    assert.equal(
+      new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(midnight),
+      '00:00',
+    );
     assert.ok(midnight.getTime() > Date.now() && midnight.getTime() - Date.now() <= 25 * 3600_000);
     const view = await waitFor('both outcomes', async () => {
       const v = await t.request('GET', `/api/sends/${fired[0].sendId}`, { key: w.key });
@@ -330,7 +370,10 @@ describe('history', () => {
     assert.equal(view.body.counts.sent, 2);
     assert.equal(view.body.status, 'delivering');
 
-    const patched = await t.request('PATCH', `/api/triggers/${trigger.id}`, { key: w.key, body: { content: { type: 'text', text: 'daily v2' } } });
+    const patched = await t.request('PATCH', `/api/triggers/${trigger.id}`, {
+      key: w.key,
+      body: { content: { type: 'text', text: 'daily v2' } },
+    });
     assert.equal(patched.status, 200, patched.text);
     assert.equal(patched.body.revision, 2);
     const ida = await write(sandbox, 'ida');
@@ -369,7 +412,14 @@ describe('fairness', () => {
   test('a trigger firing while a 3000-recipient broadcast delivers at 100/s on the same channel arrives within seconds', async () => {
     const fw = await makeWorld(t, ZONE);
     const channel = await addChannel(t, fw, 'sandbox', { ratePerSecond: 100 });
-    await seedSubscribers(t.app.ctx.db, { workspaceId: fw.workspaceId, botId: fw.botId, channelId: channel, platform: 'sandbox', count: 3000, prefix: 'bulk-' });
+    await seedSubscribers(t.app.ctx.db, {
+      workspaceId: fw.workspaceId,
+      botId: fw.botId,
+      channelId: channel,
+      platform: 'sandbox',
+      count: 3000,
+      prefix: 'bulk-',
+    });
     const tagId = await newTag('vip', fw);
     const trigger = await createTrigger({ tag: tagId, content: { type: 'text', text: 'your VIP welcome' } }, fw);
     const big = await t.request('POST', `/api/bots/${fw.botId}/sends`, {

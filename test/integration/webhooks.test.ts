@@ -19,8 +19,14 @@ before(async () => {
 });
 after(() => t.close());
 
-const secretOf = async (channelId: number) => (await t.app.ctx.db.query<{ webhook_secret: string }>('SELECT webhook_secret FROM channels WHERE id = $1', [channelId]))[0].webhook_secret as string;
-const subscribers = async (channelId: number) => (await t.app.ctx.db.query<{ platform_user_id: string; status: string }>('SELECT platform_user_id, status FROM subscribers WHERE channel_id = $1 ORDER BY id', [channelId])) as Array<{ platform_user_id: string; status: string }>;
+const secretOf = async (channelId: number) =>
+  (await t.app.ctx.db.query<{ webhook_secret: string }>('SELECT webhook_secret FROM channels WHERE id = $1', [channelId]))[0]
+    .webhook_secret as string;
+const subscribers = async (channelId: number) =>
+  (await t.app.ctx.db.query<{ platform_user_id: string; status: string }>(
+    'SELECT platform_user_id, status FROM subscribers WHERE channel_id = $1 ORDER BY id',
+    [channelId],
+  )) as Array<{ platform_user_id: string; status: string }>;
 const hook = (platform: string, channelId: number, raw: string, headers: Record<string, string> = {}, query = '') =>
   t.request('POST', `/hooks/${platform}/${channelId}${query}`, { raw, headers: { 'content-type': 'application/json', ...headers } });
 
@@ -37,7 +43,10 @@ describe('webhooks', () => {
     const kicked = fixture('tg/update-my-chat-member-kicked.json');
     assert.equal((await hook('tg', channelId, kicked, { 'x-telegram-bot-api-secret-token': secret })).status, 200);
     const after = await subscribers(channelId);
-    assert.ok(after.some((s) => s.status === 'blocked'), 'my_chat_member kicked marks blocked');
+    assert.ok(
+      after.some((s) => s.status === 'blocked'),
+      'my_chat_member kicked marks blocked',
+    );
   });
 
   test('Viber: X-Viber-Content-Signature over the raw body', async () => {
@@ -47,7 +56,11 @@ describe('webhooks', () => {
     assert.equal((await hook('viber', channelId, body)).status, 401);
     assert.equal((await hook('viber', channelId, body, { 'x-viber-content-signature': hmac('other', body) })).status, 403);
     const changed = body.replace('"message"', '"message" ');
-    assert.equal((await hook('viber', channelId, changed, { 'x-viber-content-signature': hmac(token, body) })).status, 403, 'body changed after signing');
+    assert.equal(
+      (await hook('viber', channelId, changed, { 'x-viber-content-signature': hmac(token, body) })).status,
+      403,
+      'body changed after signing',
+    );
     assert.deepEqual(await subscribers(channelId), []);
     assert.equal((await hook('viber', channelId, body, { 'x-viber-content-signature': hmac(token, body) })).status, 200);
     assert.equal((await subscribers(channelId)).length, 1);
@@ -57,23 +70,40 @@ describe('webhooks', () => {
     if (list.length === 1 && JSON.parse(unsub).user_id === JSON.parse(body).sender?.id) assert.equal(list[0].status, 'blocked');
   });
 
-  for (const [platform, file] of [['wa', 'wa/webhook-text.json'], ['fb', 'fb/webhook-text.json'], ['instagram', 'instagram/webhook-text.json']] as const) {
+  for (const [platform, file] of [
+    ['wa', 'wa/webhook-text.json'],
+    ['fb', 'fb/webhook-text.json'],
+    ['instagram', 'instagram/webhook-text.json'],
+  ] as const) {
     test(`${platform}: X-Hub-Signature-256 and the GET hub.challenge handshake`, async () => {
-      const credentials = platform === 'wa'
-        ? { accessToken: 'a', phoneNumberId: '1', appSecret: 'app-secret', verifyToken: 'verify-me' }
-        : { pageAccessToken: 'a', appSecret: 'app-secret', verifyToken: 'verify-me' };
+      const credentials =
+        platform === 'wa'
+          ? { accessToken: 'a', phoneNumberId: '1', appSecret: 'app-secret', verifyToken: 'verify-me' }
+          : { pageAccessToken: 'a', appSecret: 'app-secret', verifyToken: 'verify-me' };
       const bot = await t.request('POST', '/api/bots', { key: w.key, body: { name: `${platform} bot` } });
-      const ch = await t.request('POST', `/api/bots/${bot.body.id}/channels`, { key: w.key, body: { platform, verify: false, credentials } });
+      const ch = await t.request('POST', `/api/bots/${bot.body.id}/channels`, {
+        key: w.key,
+        body: { platform, verify: false, credentials },
+      });
       assert.equal(ch.status, 201, ch.text);
       const channelId = ch.body.id;
-      const challenge = await t.request('GET', `/hooks/${platform}/${channelId}?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=12345`);
+      const challenge = await t.request(
+        'GET',
+        `/hooks/${platform}/${channelId}?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=12345`,
+      );
       assert.equal(challenge.status, 200);
       assert.equal(challenge.text, '12345');
-      assert.equal((await t.request('GET', `/hooks/${platform}/${channelId}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`)).status, 403);
+      assert.equal(
+        (await t.request('GET', `/hooks/${platform}/${channelId}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`)).status,
+        403,
+      );
       const body = fixture(file);
       assert.equal((await hook(platform, channelId, body)).status, 401);
       assert.equal((await hook(platform, channelId, body, { 'x-hub-signature-256': `sha256=${hmac('wrong', body)}` })).status, 403);
-      assert.equal((await hook(platform, channelId, body + ' ', { 'x-hub-signature-256': `sha256=${hmac('app-secret', body)}` })).status, 403);
+      assert.equal(
+        (await hook(platform, channelId, body + ' ', { 'x-hub-signature-256': `sha256=${hmac('app-secret', body)}` })).status,
+        403,
+      );
       assert.deepEqual(await subscribers(channelId), []);
       assert.equal((await hook(platform, channelId, body, { 'x-hub-signature-256': `sha256=${hmac('app-secret', body)}` })).status, 200);
       assert.equal((await subscribers(channelId)).length, 1);

@@ -17,12 +17,18 @@ let channel: ChannelContext;
 before(async () => {
   // Both Send API fakes share paths: Instagram is reached through the explicit /instagram prefix.
   fake = await startFakeServer({ platforms: [fakeMessenger, fakeInstagram] });
-  channel = { channelId: 3, baseUrl: `${fake.url}/instagram`, credentials: { pageAccessToken: PAGE_TOKEN, appSecret: 'ig-secret', verifyToken: 'ig-verify' }, webhookSecret: 'unused' };
+  channel = {
+    channelId: 3,
+    baseUrl: `${fake.url}/instagram`,
+    credentials: { pageAccessToken: PAGE_TOKEN, appSecret: 'ig-secret', verifyToken: 'ig-verify' },
+    webhookSecret: 'unused',
+  };
 });
 after(() => fake.close());
 beforeEach(() => fake.reset());
 
-const sendContent = (content: MessageContent): Promise<Outcome> => instagram.send(channel, { recipient: '<IGSID>', message: instagram.render(content), dedupKey: 'd' });
+const sendContent = (content: MessageContent): Promise<Outcome> =>
+  instagram.send(channel, { recipient: '<IGSID>', message: instagram.render(content), dedupKey: 'd' });
 const messages = () => fake.records.map((r) => (r.body as { message: Record<string, unknown> }).message);
 
 describe('instagram send against the fake', () => {
@@ -42,7 +48,13 @@ describe('instagram send against the fake', () => {
     await sendContent({ text: 'Visit us', buttons: [{ kind: 'url', text: 'Shop', url: 'https://shop.example' }] });
     assertDocumentedShape(fake.records[0].body, fixture('instagram', 'send-button-template.request.json'));
     fake.reset();
-    await sendContent({ text: 'Which?', buttons: [{ kind: 'reply', text: 'A' }, { kind: 'reply', text: 'B' }] });
+    await sendContent({
+      text: 'Which?',
+      buttons: [
+        { kind: 'reply', text: 'A' },
+        { kind: 'reply', text: 'B' },
+      ],
+    });
     assert.deepEqual(messages()[0].quick_replies, [
       { content_type: 'text', title: 'A', payload: 'A' },
       { content_type: 'text', title: 'B', payload: 'B' },
@@ -51,7 +63,12 @@ describe('instagram send against the fake', () => {
   });
 
   test('faults: rate limited, blocked, not found (2534014), server error', async () => {
-    const expected: Record<string, Outcome['class']> = { rate_limited: 'rate_limited', blocked: 'blocked', not_found: 'invalid_recipient', server_error: 'transient' };
+    const expected: Record<string, Outcome['class']> = {
+      rate_limited: 'rate_limited',
+      blocked: 'blocked',
+      not_found: 'invalid_recipient',
+      server_error: 'transient',
+    };
     for (const [kind, cls] of Object.entries(expected)) {
       fake.setFaults([{ kind: kind as 'blocked', count: 1 }]);
       const outcome = await sendContent({ text: 'x' });
@@ -68,7 +85,8 @@ describe('instagram send against the fake', () => {
 });
 
 describe('instagram classification table', () => {
-  const classify = (error: Record<string, unknown>) => classifyGraphAnswer(answer(400, { error }), { table: INSTAGRAM_ERRORS, readId: readSendApiId, secrets: [] });
+  const classify = (error: Record<string, unknown>) =>
+    classifyGraphAnswer(answer(400, { error }), { table: INSTAGRAM_ERRORS, readId: readSendApiId, secrets: [] });
 
   test('every mapped code (Instagram rows and the inherited Messenger rows) gives its class', () => {
     for (const rule of INSTAGRAM_ERRORS) {
@@ -91,15 +109,29 @@ describe('instagram webhook', () => {
     assert.deepEqual(instagram.verifyInbound(channel, post(raw, { 'x-hub-signature-256': hubSignature(raw, 'ig-secret') })), { ok: true });
     const missing = instagram.verifyInbound(channel, post(raw));
     assert.equal(missing.ok === false && missing.status, 401);
-    const changed = instagram.verifyInbound(channel, post(Buffer.from(raw.toString().replace('MESSAGE_CONTENT', 'MESSAGE_CONTENT!')), { 'x-hub-signature-256': hubSignature(raw, 'ig-secret') }));
+    const changed = instagram.verifyInbound(
+      channel,
+      post(Buffer.from(raw.toString().replace('MESSAGE_CONTENT', 'MESSAGE_CONTENT!')), {
+        'x-hub-signature-256': hubSignature(raw, 'ig-secret'),
+      }),
+    );
     assert.equal(changed.ok === false && changed.status, 403);
-    const handshake = instagram.verifyInbound(channel, { method: 'GET', headers: {}, rawBody: Buffer.alloc(0), query: { 'hub.mode': 'subscribe', 'hub.verify_token': 'ig-verify', 'hub.challenge': '42' } });
+    const handshake = instagram.verifyInbound(channel, {
+      method: 'GET',
+      headers: {},
+      rawBody: Buffer.alloc(0),
+      query: { 'hub.mode': 'subscribe', 'hub.verify_token': 'ig-verify', 'hub.challenge': '42' },
+    });
     assert.deepEqual(handshake, { ok: 'handshake', status: 200, contentType: 'text/plain', body: '42' });
   });
 
   test('parses documented messages and quick-reply taps, skips echoes', () => {
-    assert.deepEqual(instagram.parseInbound(fixture('instagram', 'webhook-text.json')), [{ type: 'message', userId: '<IGSID>', profile: {}, text: '<MESSAGE_CONTENT>', at: 1569262485349 }]);
-    assert.deepEqual(instagram.parseInbound(fixture('instagram', 'webhook-quick-reply.json')), [{ type: 'message', userId: '<IGSID>', profile: {}, text: '<SOME_TEXT>', at: 1502905976377 }]);
+    assert.deepEqual(instagram.parseInbound(fixture('instagram', 'webhook-text.json')), [
+      { type: 'message', userId: '<IGSID>', profile: {}, text: '<MESSAGE_CONTENT>', at: 1569262485349 },
+    ]);
+    assert.deepEqual(instagram.parseInbound(fixture('instagram', 'webhook-quick-reply.json')), [
+      { type: 'message', userId: '<IGSID>', profile: {}, text: '<SOME_TEXT>', at: 1502905976377 },
+    ]);
     assert.deepEqual(instagram.parseInbound(fixture('instagram', 'webhook-echo.json')), []);
     assert.deepEqual(instagram.parseInbound(fixture('fb', 'webhook-text.json')), []);
   });
@@ -108,19 +140,31 @@ describe('instagram webhook', () => {
 describe('instagram rendering degradations', () => {
   test('text is limited to 1000 bytes (not characters)', () => {
     const rendered = instagram.render({ text: 'я'.repeat(600) }); // 1200 bytes
-    assert.deepEqual(rendered.degradations.map((d) => d.code), ['text_truncated']);
+    assert.deepEqual(
+      rendered.degradations.map((d) => d.code),
+      ['text_truncated'],
+    );
     assert.ok(Buffer.byteLength((rendered.calls[0].body.message as { text: string }).text) <= 1000);
   });
 
   test('a file cannot be attached: it becomes a link', () => {
     const rendered = instagram.render({ text: 'Menu', media: { type: 'file', url: 'https://example.com/menu.pdf' } });
-    assert.deepEqual(rendered.degradations.map((d) => d.code), ['file_as_link']);
-    assert.deepEqual(rendered.calls.map((c) => c.body.message), [{ text: 'Menu\n\nhttps://example.com/menu.pdf' }]);
+    assert.deepEqual(
+      rendered.degradations.map((d) => d.code),
+      ['file_as_link'],
+    );
+    assert.deepEqual(
+      rendered.calls.map((c) => c.body.message),
+      [{ text: 'Menu\n\nhttps://example.com/menu.pdf' }],
+    );
   });
 
   test('more than 3 URL buttons → links; more than 13 replies → cut', () => {
     const urls = [1, 2, 3, 4].map((i) => ({ kind: 'url' as const, text: `U${i}`, url: `https://${i}.example` }));
     const replies = Array.from({ length: 15 }, (_, i) => ({ kind: 'reply' as const, text: `R${i}` }));
-    assert.deepEqual(instagram.render({ text: 'x', buttons: [...urls, ...replies] }).degradations.map((d) => d.code), ['buttons_as_text', 'buttons_truncated']);
+    assert.deepEqual(
+      instagram.render({ text: 'x', buttons: [...urls, ...replies] }).degradations.map((d) => d.code),
+      ['buttons_as_text', 'buttons_truncated'],
+    );
   });
 });

@@ -39,13 +39,26 @@ describe('ok send against the fake Graph bot API', () => {
   test('image with caption: text and one IMAGE attachment by URL', async () => {
     await sendContent({ text: 'Look', media: { type: 'image', url: 'https://st.mycdn.me/res/i/ok_logo.png' } }, 'chat:C3ecb9d02a600');
     const body = fake.records[0].body as { recipient: unknown; message: Record<string, unknown> };
-    assert.deepEqual(body.message, { text: 'Look', attachment: { type: 'IMAGE', payload: { url: 'https://st.mycdn.me/res/i/ok_logo.png' } } });
-    assertDocumentedShape({ recipient: body.recipient, message: { attachment: body.message.attachment } }, fixture('ok', 'send-chat-image.request.json'));
+    assert.deepEqual(body.message, {
+      text: 'Look',
+      attachment: { type: 'IMAGE', payload: { url: 'https://st.mycdn.me/res/i/ok_logo.png' } },
+    });
+    assertDocumentedShape(
+      { recipient: body.recipient, message: { attachment: body.message.attachment } },
+      fixture('ok', 'send-chat-image.request.json'),
+    );
   });
 
   test('URL and reply buttons: an INLINE_KEYBOARD attachment with LINK and CALLBACK buttons', async () => {
     const outcome = await sendContent(
-      { text: 'Choose', media: { type: 'image', url: 'https://st.mycdn.me/res/i/ok_logo.png' }, buttons: [{ kind: 'reply', text: 'Yes' }, { kind: 'url', text: 'Open', url: 'https://ok.ru' }] },
+      {
+        text: 'Choose',
+        media: { type: 'image', url: 'https://st.mycdn.me/res/i/ok_logo.png' },
+        buttons: [
+          { kind: 'reply', text: 'Yes' },
+          { kind: 'url', text: 'Open', url: 'https://ok.ru' },
+        ],
+      },
       'chat:C3ecb9d02a600',
     );
     assert.equal(outcome.class, 'sent');
@@ -54,7 +67,10 @@ describe('ok send against the fake Graph bot API', () => {
       type: 'INLINE_KEYBOARD',
       payload: {
         keyboard: {
-          buttons: [[{ type: 'CALLBACK', text: 'Yes', payload: 'Yes', intent: 'DEFAULT' }], [{ type: 'LINK', text: 'Open', url: 'https://ok.ru', intent: 'DEFAULT' }]],
+          buttons: [
+            [{ type: 'CALLBACK', text: 'Yes', payload: 'Yes', intent: 'DEFAULT' }],
+            [{ type: 'LINK', text: 'Open', url: 'https://ok.ru', intent: 'DEFAULT' }],
+          ],
         },
       },
     });
@@ -93,11 +109,16 @@ describe('ok send against the fake Graph bot API', () => {
 });
 
 describe('ok classification table', () => {
-  const classify = (status: number, body: unknown, headers: Record<string, string> = {}) => classifyOkAnswer(answer(status, body, headers), [TOKEN]);
+  const classify = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+    classifyOkAnswer(answer(status, body, headers), [TOKEN]);
 
   test('every mapped error code gives its class', () => {
     for (const rule of OK_ERRORS) {
-      const outcome = classify(200, { error_code: rule.code, error_msg: `${rule.name} : x`, error_data: null }, { 'invocation-error': String(rule.code) });
+      const outcome = classify(
+        200,
+        { error_code: rule.code, error_msg: `${rule.name} : x`, error_data: null },
+        { 'invocation-error': String(rule.code) },
+      );
       assert.equal(outcome.class, rule.class, rule.name);
       assert.equal((outcome as { code: string }).code, String(rule.code));
       if (outcome.class === 'rate_limited') assert.equal(outcome.retryAfterMs, rule.waitMs);
@@ -108,7 +129,11 @@ describe('ok classification table', () => {
     assert.deepEqual(classify(200, { success: true }), { class: 'sent', platformMessageId: '' });
     assert.deepEqual(classify(200, fixture('ok', 'send-users.response.json')), { class: 'sent', platformMessageId: 'chat:C401b13206b00' });
     assert.equal(classify(200, { success: [false], chat_ids: [null] }).class, 'blocked');
-    assert.deepEqual(classify(200, fixture('ok', 'error.response.json')), { class: 'permanent', code: '102', text: 'PARAM_SESSION_EXPIRED : Session key has expired' });
+    assert.deepEqual(classify(200, fixture('ok', 'error.response.json')), {
+      class: 'permanent',
+      code: '102',
+      text: 'PARAM_SESSION_EXPIRED : Session key has expired',
+    });
   });
 
   test('the invocation-error header alone is enough; 5xx transient; unparseable 2xx unknown; unknown codes permanent', () => {
@@ -135,28 +160,61 @@ describe('ok webhook', () => {
   });
 
   test('parses the documented messages', () => {
-    assert.deepEqual(ok.parseInbound(fixture('ok', 'webhook-text.json')), [{ type: 'message', userId: 'user:123456789012', profile: {}, text: 'text', at: 1498581292941 }]);
-    assert.deepEqual(ok.parseInbound(fixture('ok', 'webhook-share.json')), [{ type: 'message', userId: 'user:123456789012', profile: {}, text: 'https://ya.ru/', at: 1498581208140 }]);
-    assert.deepEqual(ok.parseInbound(fixture('ok', 'webhook-named.json'))[0], { type: 'message', userId: 'user:123456789012', profile: { name: 'John Smith' }, text: 'text', at: 1498581292941 });
+    assert.deepEqual(ok.parseInbound(fixture('ok', 'webhook-text.json')), [
+      { type: 'message', userId: 'user:123456789012', profile: {}, text: 'text', at: 1498581292941 },
+    ]);
+    assert.deepEqual(ok.parseInbound(fixture('ok', 'webhook-share.json')), [
+      { type: 'message', userId: 'user:123456789012', profile: {}, text: 'https://ya.ru/', at: 1498581208140 },
+    ]);
+    assert.deepEqual(ok.parseInbound(fixture('ok', 'webhook-named.json'))[0], {
+      type: 'message',
+      userId: 'user:123456789012',
+      profile: { name: 'John Smith' },
+      text: 'text',
+      at: 1498581292941,
+    });
   });
 
   test('a CALLBACK tap is a message with the payload; other webhook types and garbage are ignored', () => {
-    const tap = { webhookType: 'MESSAGE_CALLBACK', callbackId: 'cb1', payload: 'Yes', sender: { user_id: 'user:1', name: 'A' }, recipient: { chat_id: 'chat:C1' }, timestamp: 1 };
+    const tap = {
+      webhookType: 'MESSAGE_CALLBACK',
+      callbackId: 'cb1',
+      payload: 'Yes',
+      sender: { user_id: 'user:1', name: 'A' },
+      recipient: { chat_id: 'chat:C1' },
+      timestamp: 1,
+    };
     assert.deepEqual(ok.parseInbound(tap), [{ type: 'message', userId: 'user:1', profile: { name: 'A' }, text: 'Yes', at: 1 }]);
     assert.deepEqual(ok.parseInbound({ webhookType: 'CHAT_SYSTEM', sender: { user_id: 'user:1' } }), []);
-    for (const body of [undefined, null, [], 'x', { sender: {} }, { sender: { user_id: 'user:1' } }]) assert.deepEqual(ok.parseInbound(body), []);
+    for (const body of [undefined, null, [], 'x', { sender: {} }, { sender: { user_id: 'user:1' } }])
+      assert.deepEqual(ok.parseInbound(body), []);
   });
 });
 
 describe('ok rendering degradations', () => {
   test('a file becomes a link; long text is cut', () => {
     const file = ok.render({ text: 'Price list', media: { type: 'file', url: 'https://example.com/p.pdf' } });
-    assert.deepEqual(file.degradations.map((d) => d.code), ['file_as_link']);
+    assert.deepEqual(
+      file.degradations.map((d) => d.code),
+      ['file_as_link'],
+    );
     assert.deepEqual(file.calls[0].body, { message: { text: 'Price list\n\nhttps://example.com/p.pdf' } });
-    assert.deepEqual(ok.render({ text: 'x'.repeat(4500) }).degradations.map((d) => d.code), ['text_truncated']);
+    assert.deepEqual(
+      ok.render({ text: 'x'.repeat(4500) }).degradations.map((d) => d.code),
+      ['text_truncated'],
+    );
   });
 
   test('buttons need no degradation', () => {
-    assert.deepEqual(ok.render({ text: 'x', buttons: [{ kind: 'reply', text: 'A' }, { kind: 'url', text: 'B', url: 'https://b.example' }] }).degradations, []);
+    assert.deepEqual(
+      ok.render({
+        text: 'x',
+        buttons: [
+          { kind: 'reply', text: 'A' },
+          { kind: 'url', text: 'B', url: 'https://b.example' },
+        ],
+      }).degradations,
+      [],
+    );
   });
 });

@@ -48,7 +48,13 @@ test('file → sendDocument {document, caption}', async () => {
 });
 
 test('URL buttons → inline_keyboard rows', async () => {
-  await send({ text: 'Go', buttons: [{ kind: 'url', text: 'Open', url: 'https://example.com' }, { kind: 'url', text: 'Docs', url: 'https://example.com/d' }] });
+  await send({
+    text: 'Go',
+    buttons: [
+      { kind: 'url', text: 'Open', url: 'https://example.com' },
+      { kind: 'url', text: 'Docs', url: 'https://example.com/d' },
+    ],
+  });
   assert.deepEqual(fake.records[0].body, {
     chat_id: 111,
     text: 'Go',
@@ -57,7 +63,13 @@ test('URL buttons → inline_keyboard rows', async () => {
 });
 
 test('reply buttons → reply keyboard', async () => {
-  await send({ text: 'Pick', buttons: [{ kind: 'reply', text: 'Yes' }, { kind: 'reply', text: 'No' }] });
+  await send({
+    text: 'Pick',
+    buttons: [
+      { kind: 'reply', text: 'Yes' },
+      { kind: 'reply', text: 'No' },
+    ],
+  });
   assert.deepEqual(fake.records[0].body, {
     chat_id: 111,
     text: 'Pick',
@@ -67,11 +79,27 @@ test('reply buttons → reply keyboard', async () => {
 
 test('request bodies have the documented shapes (fixtures request-*.json)', async () => {
   await send({ text: 'Go', buttons: [{ kind: 'url', text: 'Open', url: 'https://e.com' }] });
-  await send({ text: 'Pick', buttons: [{ kind: 'reply', text: 'A' }, { kind: 'reply', text: 'B' }] });
-  await send({ text: 'Cap', media: { type: 'image', url: 'https://e.com/a.jpg' }, buttons: [{ kind: 'url', text: 'Open', url: 'https://e.com' }] });
+  await send({
+    text: 'Pick',
+    buttons: [
+      { kind: 'reply', text: 'A' },
+      { kind: 'reply', text: 'B' },
+    ],
+  });
+  await send({
+    text: 'Cap',
+    media: { type: 'image', url: 'https://e.com/a.jpg' },
+    buttons: [{ kind: 'url', text: 'Open', url: 'https://e.com' }],
+  });
   await send({ text: 'Doc', media: { type: 'file', url: 'https://e.com/a.pdf' } });
   await telegram.registerWebhook!(channel(), 'https://botcast.example/hook');
-  const samples = ['request-send-message-inline', 'request-send-message-keyboard', 'request-send-photo', 'request-send-document', 'request-set-webhook'];
+  const samples = [
+    'request-send-message-inline',
+    'request-send-message-keyboard',
+    'request-send-photo',
+    'request-send-document',
+    'request-set-webhook',
+  ];
   assert.equal(fake.records.length, samples.length);
   fake.records.forEach((record, i) => assertDocumentedShape(record.body, fixture('tg', samples[i])));
 });
@@ -81,7 +109,10 @@ test('multi-call message: calls in order, id of the first call', async () => {
   const probe = (await send({ text: 'probe' })) as { platformMessageId: string };
   fake.reset();
   const outcome = await send({ text: 'x'.repeat(CAPTION_LIMIT + 10), media: { type: 'image', url: 'https://example.com/a.jpg' } });
-  assert.deepEqual(fake.records.map((r) => r.method), ['sendPhoto', 'sendMessage']);
+  assert.deepEqual(
+    fake.records.map((r) => r.method),
+    ['sendPhoto', 'sendMessage'],
+  );
   assert.deepEqual(outcome, { class: 'sent', platformMessageId: String(Number(probe.platformMessageId) + 1) });
 });
 
@@ -93,25 +124,39 @@ test('a failing later call decides the outcome', async () => {
 
 test('faults from the fake server classify', async () => {
   const cases: Array<[Parameters<FakeServer['setFaults']>[0][number], Partial<Outcome>]> = [
-    [{ kind: 'rate_limited', retryAfterSec: 41 }, { class: 'rate_limited', retryAfterMs: 41_000 }],
+    [
+      { kind: 'rate_limited', retryAfterSec: 41 },
+      { class: 'rate_limited', retryAfterMs: 41_000 },
+    ],
     [{ kind: 'blocked' }, { class: 'blocked', code: '403' }],
     [{ kind: 'not_found' }, { class: 'invalid_recipient', code: '400' }],
-    [{ kind: 'server_error', status: 502 }, { class: 'transient', code: '502' }],
+    [
+      { kind: 'server_error', status: 502 },
+      { class: 'transient', code: '502' },
+    ],
   ];
   for (const [rule, expected] of cases) {
     fake.setFaults([rule]);
     const outcome = await send({ text: 'hi' });
-    for (const [key, value] of Object.entries(expected)) assert.equal((outcome as Record<string, unknown>)[key], value, `${rule.kind}.${key}`);
+    for (const [key, value] of Object.entries(expected))
+      assert.equal((outcome as Record<string, unknown>)[key], value, `${rule.kind}.${key}`);
   }
 });
 
 test('timeout and dropped connection → unknown; refused connection → transient; token never shown', async () => {
-  fake.setFaults([{ kind: 'timeout', recipient: '1' }, { kind: 'destroy', recipient: '2' }]);
+  fake.setFaults([
+    { kind: 'timeout', recipient: '1' },
+    { kind: 'destroy', recipient: '2' },
+  ]);
   const timedOut = await send({ text: 'hi' }, '1', 100);
   assert.equal(timedOut.class, 'unknown');
   const dropped = await send({ text: 'hi' }, '2');
   assert.equal(dropped.class, 'unknown');
-  const refused = await telegram.send(channelFor(DEAD_BASE_URL, { token: TOKEN }), { recipient: '3', message: telegram.render({ text: 'hi' }), dedupKey: 'k' });
+  const refused = await telegram.send(channelFor(DEAD_BASE_URL, { token: TOKEN }), {
+    recipient: '3',
+    message: telegram.render({ text: 'hi' }),
+    dedupKey: 'k',
+  });
   assert.equal(refused.class, 'transient');
   for (const outcome of [timedOut, dropped, refused]) {
     assert.ok(!JSON.stringify(outcome).includes('AAHsecret'), JSON.stringify(outcome));
@@ -163,7 +208,10 @@ test('every row of TELEGRAM_ERRORS is reachable', () => {
     const outcome = classifyTelegram(row.status, { ok: false, error_code: row.status, description });
     assert.equal(outcome.class, row.class, `${row.status} ${description}`);
   }
-  assert.equal(classifyTelegram(403, { ok: false, error_code: 403, description: 'Forbidden: not enough rights to send photos' }).class, 'permanent');
+  assert.equal(
+    classifyTelegram(403, { ok: false, error_code: 403, description: 'Forbidden: not enough rights to send photos' }).class,
+    'permanent',
+  );
 });
 
 test('5xx transient, 429 without parameters default wait, unreadable 2xx unknown, odd statuses permanent', () => {
@@ -172,19 +220,32 @@ test('5xx transient, 429 without parameters default wait, unreadable 2xx unknown
   assert.deepEqual(classifyTelegram(429, undefined), { class: 'rate_limited', retryAfterMs: 1000, code: '429', text: 'HTTP 429' });
   assert.deepEqual(classifyTelegram(200, undefined), { class: 'unknown', code: 'bad_response', text: 'HTTP 200 with an unreadable body' });
   assert.equal(classifyTelegram(418, undefined).class, 'permanent');
-  assert.equal(classifyTelegram(200, { ok: false, error_code: 400, description: 'Bad Request: chat not found' }).class, 'invalid_recipient');
+  assert.equal(
+    classifyTelegram(200, { ok: false, error_code: 400, description: 'Bad Request: chat not found' }).class,
+    'invalid_recipient',
+  );
 });
 
 // ---------------------------------------------------------------- render degradations
 
 test('render: long caption → photo without caption, then text with the keyboard', () => {
   const text = 'c'.repeat(CAPTION_LIMIT + 1);
-  const r = telegram.render({ text, media: { type: 'image', url: 'https://e.com/p.png' }, buttons: [{ kind: 'url', text: 'Go', url: 'https://e.com' }] });
-  assert.deepEqual(r.calls.map((c) => c.method), ['sendPhoto', 'sendMessage']);
+  const r = telegram.render({
+    text,
+    media: { type: 'image', url: 'https://e.com/p.png' },
+    buttons: [{ kind: 'url', text: 'Go', url: 'https://e.com' }],
+  });
+  assert.deepEqual(
+    r.calls.map((c) => c.method),
+    ['sendPhoto', 'sendMessage'],
+  );
   assert.deepEqual(r.calls[0].body, { photo: 'https://e.com/p.png' });
   assert.equal(r.calls[1].body.text, text);
   assert.ok(r.calls[1].body.reply_markup);
-  assert.deepEqual(r.degradations.map((d) => d.code), ['caption_split']);
+  assert.deepEqual(
+    r.degradations.map((d) => d.code),
+    ['caption_split'],
+  );
 });
 
 test('render: caption of exactly 1024 stays a caption', () => {
@@ -200,10 +261,19 @@ test('render: text > 4096 split on boundaries, keyboard on the last part', () =>
   const r = telegram.render({ text, buttons: [{ kind: 'reply', text: 'OK' }] });
   assert.ok(r.calls.length >= 2);
   for (const c of r.calls) assert.ok((c.body.text as string).length <= TEXT_LIMIT);
-  assert.equal(r.calls.map((c) => c.body.text).join(' ').replace(/\s+/g, ' '), text.replace(/\s+/g, ' '));
+  assert.equal(
+    r.calls
+      .map((c) => c.body.text)
+      .join(' ')
+      .replace(/\s+/g, ' '),
+    text.replace(/\s+/g, ' '),
+  );
   assert.equal(r.calls.filter((c) => c.body.reply_markup).length, 1);
   assert.ok(r.calls[r.calls.length - 1].body.reply_markup);
-  assert.deepEqual(r.degradations.map((d) => d.code), ['text_split']);
+  assert.deepEqual(
+    r.degradations.map((d) => d.code),
+    ['text_split'],
+  );
 });
 
 test('render: split never cuts a surrogate pair', () => {
@@ -216,23 +286,37 @@ test('render: split never cuts a surrogate pair', () => {
 test('render: url + reply buttons → reply keyboard, links in text, degradation', () => {
   const r = telegram.render({
     text: 'Hi',
-    buttons: [{ kind: 'url', text: 'Site', url: 'https://e.com' }, { kind: 'reply', text: 'Yes' }],
+    buttons: [
+      { kind: 'url', text: 'Site', url: 'https://e.com' },
+      { kind: 'reply', text: 'Yes' },
+    ],
   });
   assert.equal(r.calls.length, 1);
   assert.equal(r.calls[0].body.text, 'Hi\n\nSite: https://e.com');
   assert.deepEqual(r.calls[0].body.reply_markup, { keyboard: [[{ text: 'Yes' }]], resize_keyboard: true, one_time_keyboard: true });
-  assert.deepEqual(r.degradations.map((d) => d.code), ['url_buttons_as_links']);
+  assert.deepEqual(
+    r.degradations.map((d) => d.code),
+    ['url_buttons_as_links'],
+  );
 });
 
 test('render: url button without url is dropped with a degradation', () => {
   const r = telegram.render({ text: 'Hi', buttons: [{ kind: 'url', text: 'Broken' }] });
   assert.equal(r.calls[0].body.reply_markup, undefined);
-  assert.deepEqual(r.degradations.map((d) => d.code), ['buttons_invalid']);
+  assert.deepEqual(
+    r.degradations.map((d) => d.code),
+    ['buttons_invalid'],
+  );
 });
 
 // ---------------------------------------------------------------- inbound
 
-const inbound = (headers: Record<string, string | undefined>, body = '{}'): InboundRequest => ({ method: 'POST', headers, query: {}, rawBody: Buffer.from(body) });
+const inbound = (headers: Record<string, string | undefined>, body = '{}'): InboundRequest => ({
+  method: 'POST',
+  headers,
+  query: {},
+  rawBody: Buffer.from(body),
+});
 
 test('verifyInbound: valid, wrong, missing, case-insensitive header', () => {
   const ch = channelFor(fake.url, { token: TOKEN }, 'whsec_test-123');
@@ -248,12 +332,20 @@ test('verifyInbound: valid, wrong, missing, case-insensitive header', () => {
 
 test('parseInbound: private message with profile', () => {
   assert.deepEqual(telegram.parseInbound(fixture('tg', 'update-message')), [
-    { type: 'message', userId: '123456789', profile: { name: 'Ada Lovelace', username: 'ada_l', language: 'en' }, text: '/start', at: 1_700_000_000_000 },
+    {
+      type: 'message',
+      userId: '123456789',
+      profile: { name: 'Ada Lovelace', username: 'ada_l', language: 'en' },
+      text: '/start',
+      at: 1_700_000_000_000,
+    },
   ]);
 });
 
 test('parseInbound: my_chat_member kicked → blocked, member → unblocked', () => {
-  assert.deepEqual(telegram.parseInbound(fixture('tg', 'update-my-chat-member-kicked')), [{ type: 'blocked', userId: '123456789', at: 1_700_000_200_000 }]);
+  assert.deepEqual(telegram.parseInbound(fixture('tg', 'update-my-chat-member-kicked')), [
+    { type: 'blocked', userId: '123456789', at: 1_700_000_200_000 },
+  ]);
   assert.deepEqual(telegram.parseInbound(fixture('tg', 'update-my-chat-member-member')), [
     { type: 'unblocked', userId: '123456789', profile: { name: 'Ada', language: 'de' }, at: 1_700_000_300_000 },
   ]);

@@ -31,7 +31,13 @@ test('text → send_message with receiver, sender.name, type text; token in X-Vi
   assert.equal(outcome.class, 'sent');
   assert.equal(fake.records[0].method, 'send_message');
   assert.equal(fake.records[0].channel, TOKEN); // the fake keys channels by the X-Viber-Auth-Token header
-  assert.deepEqual(bodyOf(), { receiver: '01234567890A=', min_api_version: 1, sender: { name: 'Botcast Shop' }, type: 'text', text: 'Hello world!' });
+  assert.deepEqual(bodyOf(), {
+    receiver: '01234567890A=',
+    min_api_version: 1,
+    sender: { name: 'Botcast Shop' },
+    type: 'text',
+    text: 'Hello world!',
+  });
   assertDocumentedShape(bodyOf(), fixture('viber', 'request-send-text'));
 });
 
@@ -45,13 +51,24 @@ test('message_token (64-bit) is kept exactly', async () => {
 test('image with caption → picture message (documented shape)', async () => {
   await send({ text: 'Photo description', media: { type: 'image', url: 'https://e.com/img.jpg' } });
   assert.deepEqual(bodyOf(), {
-    receiver: '01234567890A=', min_api_version: 1, sender: { name: 'Botcast Shop' }, type: 'picture', text: 'Photo description', media: 'https://e.com/img.jpg',
+    receiver: '01234567890A=',
+    min_api_version: 1,
+    sender: { name: 'Botcast Shop' },
+    type: 'picture',
+    text: 'Photo description',
+    media: 'https://e.com/img.jpg',
   });
   assertDocumentedShape(bodyOf(), fixture('viber', 'request-send-picture'));
 });
 
 test('URL and reply buttons → keyboard with open-url / reply (documented shape)', async () => {
-  await send({ text: 'Pick', buttons: [{ kind: 'url', text: 'Open', url: 'https://e.com' }, { kind: 'reply', text: 'Yes' }] });
+  await send({
+    text: 'Pick',
+    buttons: [
+      { kind: 'url', text: 'Open', url: 'https://e.com' },
+      { kind: 'reply', text: 'Yes' },
+    ],
+  });
   assert.deepEqual(bodyOf().keyboard, {
     Type: 'keyboard',
     DefaultHeight: false,
@@ -65,8 +82,15 @@ test('URL and reply buttons → keyboard with open-url / reply (documented shape
 
 test('sender name defaults to "Botcast" and is cut to 28 characters', async () => {
   await viber.send(channelFor(fake.url, { token: TOKEN }), { recipient: 'u', message: viber.render({ text: 'x' }), dedupKey: 'k' });
-  await viber.send(channelFor(fake.url, { token: TOKEN, senderName: 'N'.repeat(40) }), { recipient: 'u', message: viber.render({ text: 'x' }), dedupKey: 'k' });
-  assert.deepEqual(fake.records.map((r) => (r.body as { sender: { name: string } }).sender.name), ['Botcast', 'N'.repeat(28)]);
+  await viber.send(channelFor(fake.url, { token: TOKEN, senderName: 'N'.repeat(40) }), {
+    recipient: 'u',
+    message: viber.render({ text: 'x' }),
+    dedupKey: 'k',
+  });
+  assert.deepEqual(
+    fake.records.map((r) => (r.body as { sender: { name: string } }).sender.name),
+    ['Botcast', 'N'.repeat(28)],
+  );
 });
 
 test('faults from the fake server classify', async () => {
@@ -80,9 +104,14 @@ test('faults from the fake server classify', async () => {
   for (const [rule, expected] of cases) {
     fake.setFaults([rule]);
     const outcome = await send({ text: 'hi' });
-    for (const [key, value] of Object.entries(expected)) assert.equal((outcome as Record<string, unknown>)[key], value, `${rule.kind}.${key}`);
+    for (const [key, value] of Object.entries(expected))
+      assert.equal((outcome as Record<string, unknown>)[key], value, `${rule.kind}.${key}`);
   }
-  const refused = await viber.send(channelFor(DEAD_BASE_URL, { token: TOKEN }), { recipient: 'u', message: viber.render({ text: 'x' }), dedupKey: 'k' });
+  const refused = await viber.send(channelFor(DEAD_BASE_URL, { token: TOKEN }), {
+    recipient: 'u',
+    message: viber.render({ text: 'x' }),
+    dedupKey: 'k',
+  });
   assert.equal(refused.class, 'transient');
 });
 
@@ -97,14 +126,23 @@ test('every status of VIBER_STATUSES maps as listed; 0 sent; unknown status tran
   }
   assert.equal(classifyViber(200, { status: 99, status_message: 'general error' }, '').class, 'transient');
   const tooMany = fixture('viber', 'answer-too-many');
-  assert.deepEqual(classifyViber(200, tooMany, JSON.stringify(tooMany)), { class: 'rate_limited', retryAfterMs: 60_000, code: '12', text: 'Too many requests' });
+  assert.deepEqual(classifyViber(200, tooMany, JSON.stringify(tooMany)), {
+    class: 'rate_limited',
+    retryAfterMs: 60_000,
+    code: '12',
+    text: 'Too many requests',
+  });
   const notSubscribed = fixture('viber', 'answer-not-subscribed');
   assert.equal(classifyViber(200, notSubscribed, JSON.stringify(notSubscribed)).class, 'blocked');
 });
 
 test('HTTP 5xx transient; unreadable 2xx unknown (no idempotency on Viber); 404 permanent', () => {
   assert.equal(classifyViber(503, undefined, '').class, 'transient');
-  assert.deepEqual(classifyViber(200, undefined, '<html>'), { class: 'unknown', code: 'bad_response', text: 'HTTP 200 with an unreadable body' });
+  assert.deepEqual(classifyViber(200, undefined, '<html>'), {
+    class: 'unknown',
+    code: 'bad_response',
+    text: 'HTTP 200 with an unreadable body',
+  });
   assert.equal(classifyViber(404, undefined, '').class, 'permanent');
 });
 
@@ -113,31 +151,54 @@ test('HTTP 5xx transient; unreadable 2xx unknown (no idempotency on Viber); 404 
 test('render: picture description limit → picture, then the text with the keyboard', () => {
   const text = 'd'.repeat(PICTURE_TEXT_LIMIT + 1);
   const r = viber.render({ text, media: { type: 'image', url: 'https://e.com/a.jpg' }, buttons: [{ kind: 'reply', text: 'OK' }] });
-  assert.deepEqual(r.calls.map((c) => c.body.type), ['picture', 'text']);
+  assert.deepEqual(
+    r.calls.map((c) => c.body.type),
+    ['picture', 'text'],
+  );
   assert.equal(r.calls[0].body.text, '');
   assert.equal(r.calls[0].body.keyboard, undefined);
   assert.ok(r.calls[1].body.keyboard);
-  assert.deepEqual(r.degradations.map((d) => d.code), ['caption_split']);
+  assert.deepEqual(
+    r.degradations.map((d) => d.code),
+    ['caption_split'],
+  );
   const exact = viber.render({ text: 'd'.repeat(PICTURE_TEXT_LIMIT), media: { type: 'image', url: 'https://e.com/a.jpg' } });
   assert.equal(exact.calls.length, 1);
 });
 
 test('render: file as link, > 24 buttons truncated, long text split', () => {
   const file = viber.render({ text: 'See', media: { type: 'file', url: 'https://e.com/a.pdf' } });
-  assert.deepEqual(file.calls.map((c) => c.body), [{ type: 'text', text: 'See\n\nhttps://e.com/a.pdf' }]);
-  assert.deepEqual(file.degradations.map((d) => d.code), ['file_as_link']);
+  assert.deepEqual(
+    file.calls.map((c) => c.body),
+    [{ type: 'text', text: 'See\n\nhttps://e.com/a.pdf' }],
+  );
+  assert.deepEqual(
+    file.degradations.map((d) => d.code),
+    ['file_as_link'],
+  );
   const many = viber.render({ text: 'x', buttons: Array.from({ length: 30 }, (_, i) => ({ kind: 'reply' as const, text: `b${i}` })) });
   assert.equal((many.calls[0].body.keyboard as { Buttons: unknown[] }).Buttons.length, KEYBOARD_MAX_BUTTONS);
-  assert.deepEqual(many.degradations.map((d) => d.code), ['buttons_truncated']);
+  assert.deepEqual(
+    many.degradations.map((d) => d.code),
+    ['buttons_truncated'],
+  );
   const long = viber.render({ text: 'w '.repeat(TEXT_LIMIT) });
   assert.equal(long.calls.length, 2);
   assert.ok(long.calls.every((c) => (c.body.text as string).length <= TEXT_LIMIT));
-  assert.deepEqual(long.degradations.map((d) => d.code), ['text_split']);
+  assert.deepEqual(
+    long.degradations.map((d) => d.code),
+    ['text_split'],
+  );
 });
 
 // ---------------------------------------------------------------- inbound
 
-const post = (raw: Buffer, headers: Record<string, string | undefined>): InboundRequest => ({ method: 'POST', headers, query: {}, rawBody: raw });
+const post = (raw: Buffer, headers: Record<string, string | undefined>): InboundRequest => ({
+  method: 'POST',
+  headers,
+  query: {},
+  rawBody: raw,
+});
 
 test('verifyInbound: valid / wrong / missing / body changed after signing / malformed', () => {
   const raw = fixtureRaw('viber', 'event-message');
@@ -161,12 +222,16 @@ test('parseInbound: documented callbacks', () => {
   assert.deepEqual(viber.parseInbound(fixture('viber', 'event-message')), [
     { type: 'message', userId: '01234567890A=', profile: { name: 'John McClane', language: 'en' }, at, text: 'a message to the service' },
   ]);
-  assert.deepEqual(viber.parseInbound(fixture('viber', 'event-subscribed')), [{ type: 'unblocked', userId: '01234567890A=', profile: { name: 'John McClane', language: 'en' }, at }]);
+  assert.deepEqual(viber.parseInbound(fixture('viber', 'event-subscribed')), [
+    { type: 'unblocked', userId: '01234567890A=', profile: { name: 'John McClane', language: 'en' }, at },
+  ]);
   assert.deepEqual(viber.parseInbound(fixture('viber', 'event-unsubscribed')), [{ type: 'blocked', userId: '01234567890A=', at }]);
   // Opened the chat but not subscribed: cannot be messaged yet → nothing.
   assert.deepEqual(viber.parseInbound(fixture('viber', 'event-conversation-started')), []);
   const subscribedStart = { ...fixture<Record<string, unknown>>('viber', 'event-conversation-started'), subscribed: true };
-  assert.deepEqual(viber.parseInbound(subscribedStart), [{ type: 'unblocked', userId: '01234567890A=', profile: { name: 'John McClane', language: 'en' }, at }]);
+  assert.deepEqual(viber.parseInbound(subscribedStart), [
+    { type: 'unblocked', userId: '01234567890A=', profile: { name: 'John McClane', language: 'en' }, at },
+  ]);
   assert.deepEqual(viber.parseInbound(fixture('viber', 'event-webhook')), []);
   assert.deepEqual(viber.parseInbound(fixture('viber', 'event-delivered')), []);
 });

@@ -90,7 +90,13 @@ test('URL buttons → inline keyboard with open_link actions (documented shape)'
 });
 
 test('reply buttons → inline keyboard with text actions (documented shape)', async () => {
-  await send({ text: 'Pick', buttons: [{ kind: 'reply', text: 'Yes' }, { kind: 'reply', text: 'No' }] });
+  await send({
+    text: 'Pick',
+    buttons: [
+      { kind: 'reply', text: 'Yes' },
+      { kind: 'reply', text: 'No' },
+    ],
+  });
   const keyboard = JSON.parse(bodyOf().keyboard);
   assert.deepEqual(keyboard.buttons, [
     [{ action: { type: 'text', label: 'Yes', payload: '{"button":"Yes"}' } }],
@@ -104,15 +110,23 @@ test('faults from the fake server classify', async () => {
     [{ kind: 'rate_limited' }, { class: 'rate_limited', retryAfterMs: 1000, code: '6' }],
     [{ kind: 'blocked' }, { class: 'blocked', code: '901' }],
     [{ kind: 'not_found' }, { class: 'invalid_recipient', code: '113' }],
-    [{ kind: 'server_error', status: 503 }, { class: 'transient', code: '503' }],
+    [
+      { kind: 'server_error', status: 503 },
+      { class: 'transient', code: '503' },
+    ],
     [{ kind: 'destroy' }, { class: 'unknown' }],
   ];
   for (const [rule, expected] of cases) {
     fake.setFaults([rule]);
     const outcome = await send({ text: 'hi' });
-    for (const [key, value] of Object.entries(expected)) assert.equal((outcome as Record<string, unknown>)[key], value, `${rule.kind}.${key}`);
+    for (const [key, value] of Object.entries(expected))
+      assert.equal((outcome as Record<string, unknown>)[key], value, `${rule.kind}.${key}`);
   }
-  const refused = await vk.send(channelFor(DEAD_BASE_URL, { accessToken: TOKEN }), { recipient: '1', message: vk.render({ text: 'x' }), dedupKey: 'k' });
+  const refused = await vk.send(channelFor(DEAD_BASE_URL, { accessToken: TOKEN }), {
+    recipient: '1',
+    message: vk.render({ text: 'x' }),
+    dedupKey: 'k',
+  });
   assert.equal(refused.class, 'transient');
   assert.ok(!JSON.stringify(refused).includes(TOKEN));
 });
@@ -121,7 +135,10 @@ test('multi-part message: each part has its own random_id; the id of the first p
   const text = `${'a'.repeat(TEXT_LIMIT - 10)} ${'b'.repeat(100)}`;
   const outcome = await send({ text, buttons: [{ kind: 'reply', text: 'OK' }] });
   assert.equal(fake.records.length, 2);
-  assert.deepEqual(fake.records.map((r) => (r.body as Record<string, string>).random_id), [String(randomIdFor('delivery-1', 0)), String(randomIdFor('delivery-1', 1))]);
+  assert.deepEqual(
+    fake.records.map((r) => (r.body as Record<string, string>).random_id),
+    [String(randomIdFor('delivery-1', 0)), String(randomIdFor('delivery-1', 1))],
+  );
   assert.equal(bodyOf(0).keyboard, undefined);
   assert.ok(bodyOf(1).keyboard);
   assert.equal(outcome.class, 'sent');
@@ -145,10 +162,22 @@ test('every code of VK_ERRORS maps as listed', () => {
 
 test('documented answers (fixtures)', () => {
   assert.deepEqual(classifyVk(200, fixture('vk', 'answer-send')), { class: 'sent', platformMessageId: '2171' });
-  assert.deepEqual(classifyVk(200, fixture('vk', 'error-901')), { class: 'blocked', code: '901', text: "Can't send messages for users without permission" });
-  assert.deepEqual(classifyVk(200, fixture('vk', 'error-6')), { class: 'rate_limited', retryAfterMs: 1000, code: '6', text: 'Too many requests per second' });
+  assert.deepEqual(classifyVk(200, fixture('vk', 'error-901')), {
+    class: 'blocked',
+    code: '901',
+    text: "Can't send messages for users without permission",
+  });
+  assert.deepEqual(classifyVk(200, fixture('vk', 'error-6')), {
+    class: 'rate_limited',
+    retryAfterMs: 1000,
+    code: '6',
+    text: 'Too many requests per second',
+  });
   assert.equal(classifyVk(200, fixture('vk', 'answer-send-peer-ids')).class, 'blocked');
-  assert.deepEqual(classifyVk(200, { response: [{ peer_id: 1, message_id: 77, conversation_message_id: 3 }] }), { class: 'sent', platformMessageId: '77' });
+  assert.deepEqual(classifyVk(200, { response: [{ peer_id: 1, message_id: 77, conversation_message_id: 3 }] }), {
+    class: 'sent',
+    platformMessageId: '77',
+  });
 });
 
 test('HTTP 5xx transient; unreadable 2xx unknown (retry is safe: VK de-duplicates); other statuses permanent', () => {
@@ -162,7 +191,10 @@ test('HTTP 5xx transient; unreadable 2xx unknown (retry is safe: VK de-duplicate
 test('render: more than 10 buttons → truncated; rows within 6; labels ≤ 40', () => {
   const buttons = Array.from({ length: 13 }, (_, i) => ({ kind: 'reply' as const, text: `Option ${i} ${'x'.repeat(i === 0 ? 50 : 0)}` }));
   const r = vk.render({ text: 'Pick', buttons });
-  const keyboard = JSON.parse(r.calls[0].body.keyboard as string) as { inline: boolean; buttons: Array<Array<{ action: { label: string } }>> };
+  const keyboard = JSON.parse(r.calls[0].body.keyboard as string) as {
+    inline: boolean;
+    buttons: Array<Array<{ action: { label: string } }>>;
+  };
   assert.equal(keyboard.buttons.flat().length, INLINE_MAX_BUTTONS);
   assert.ok(keyboard.buttons.length <= 6);
   assert.ok(keyboard.buttons.every((row) => row.length <= 5));
@@ -173,24 +205,46 @@ test('render: more than 10 buttons → truncated; rows within 6; labels ≤ 40',
 test('render: media as links, long text split', () => {
   const file = vk.render({ text: '', media: { type: 'file', url: 'https://e.com/a.pdf' } });
   assert.equal(file.calls[0].body.message, 'https://e.com/a.pdf');
-  assert.deepEqual(file.degradations.map((d) => d.code), ['file_as_link']);
+  assert.deepEqual(
+    file.degradations.map((d) => d.code),
+    ['file_as_link'],
+  );
   const image = vk.render({ text: 'x', media: { type: 'image', url: 'https://e.com/a.png' } });
-  assert.deepEqual(image.degradations.map((d) => d.code), ['image_as_link']);
+  assert.deepEqual(
+    image.degradations.map((d) => d.code),
+    ['image_as_link'],
+  );
   const long = vk.render({ text: 'z'.repeat(TEXT_LIMIT * 2 + 1) });
   assert.equal(long.calls.length, 3);
   assert.ok(long.calls.every((c) => (c.body.message as string).length <= TEXT_LIMIT));
-  assert.deepEqual(long.degradations.map((d) => d.code), ['text_split']);
+  assert.deepEqual(
+    long.degradations.map((d) => d.code),
+    ['text_split'],
+  );
 });
 
 // ---------------------------------------------------------------- inbound
 
-const post = (raw: Buffer | string): InboundRequest => ({ method: 'POST', headers: {}, query: {}, rawBody: Buffer.isBuffer(raw) ? raw : Buffer.from(raw) });
+const post = (raw: Buffer | string): InboundRequest => ({
+  method: 'POST',
+  headers: {},
+  query: {},
+  rawBody: Buffer.isBuffer(raw) ? raw : Buffer.from(raw),
+});
 
 test('verifyInbound: confirmation handshake answers the confirmation string', () => {
-  assert.deepEqual(vk.verifyInbound(channel(), post(fixtureRaw('vk', 'confirmation'))), { ok: 'handshake', status: 200, contentType: 'text/plain', body: 'a1b2c3d4' });
+  assert.deepEqual(vk.verifyInbound(channel(), post(fixtureRaw('vk', 'confirmation'))), {
+    ok: 'handshake',
+    status: 200,
+    contentType: 'text/plain',
+    body: 'a1b2c3d4',
+  });
   const other = vk.verifyInbound(channel(), post('{"type":"confirmation","group_id":1}'));
   assert.equal(other.ok === false && other.status, 403);
-  const noConf = vk.verifyInbound(channelFor(fake.url, { accessToken: TOKEN, groupId: GROUP }, SECRET), post(fixtureRaw('vk', 'confirmation')));
+  const noConf = vk.verifyInbound(
+    channelFor(fake.url, { accessToken: TOKEN, groupId: GROUP }, SECRET),
+    post(fixtureRaw('vk', 'confirmation')),
+  );
   assert.equal(noConf.ok, false);
 });
 
@@ -210,7 +264,9 @@ test('verifyInbound: secret valid / wrong / missing / body changed', () => {
 });
 
 test('parseInbound: message_new, message_deny, message_allow; chats and other events ignored', () => {
-  assert.deepEqual(vk.parseInbound(fixture('vk', 'message-new')), [{ type: 'message', userId: '612444319', profile: {}, text: 'Привет', at: 1_683_278_670_000 }]);
+  assert.deepEqual(vk.parseInbound(fixture('vk', 'message-new')), [
+    { type: 'message', userId: '612444319', profile: {}, text: 'Привет', at: 1_683_278_670_000 },
+  ]);
   assert.deepEqual(vk.parseInbound(fixture('vk', 'message-deny')), [{ type: 'blocked', userId: '612444319' }]);
   assert.deepEqual(vk.parseInbound(fixture('vk', 'message-allow')), [{ type: 'unblocked', userId: '612444319' }]);
   assert.deepEqual(vk.parseInbound(fixture('vk', 'message-new-chat')), []);

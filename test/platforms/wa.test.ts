@@ -37,7 +37,13 @@ describe('whatsapp send against the fake Cloud API', () => {
     assert.match((outcome as { platformMessageId: string }).platformMessageId, /^wamid\./);
     const [record] = fake.records;
     assert.equal(record.channel, '106540352242922');
-    assert.deepEqual(record.body, { messaging_product: 'whatsapp', recipient_type: 'individual', to: '16505551234', type: 'text', text: { preview_url: false, body: 'Hello' } });
+    assert.deepEqual(record.body, {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: '16505551234',
+      type: 'text',
+      text: { preview_url: false, body: 'Hello' },
+    });
     assertDocumentedShape(record.body, fixture('wa', 'send-text.request.json'));
   });
 
@@ -51,7 +57,10 @@ describe('whatsapp send against the fake Cloud API', () => {
   });
 
   test('one URL button: interactive cta_url', async () => {
-    const outcome = await sendContent({ text: 'See what is new', buttons: [{ kind: 'url', text: 'Open site', url: 'https://example.com' }] });
+    const outcome = await sendContent({
+      text: 'See what is new',
+      buttons: [{ kind: 'url', text: 'Open site', url: 'https://example.com' }],
+    });
     assert.equal(outcome.class, 'sent');
     const body = fake.records[0].body as { interactive: Record<string, unknown> };
     assert.deepEqual(body.interactive, {
@@ -78,7 +87,12 @@ describe('whatsapp send against the fake Cloud API', () => {
       type: 'button',
       header: { type: 'image', image: { link: 'https://example.com/p.png' } },
       body: { text: 'Coming tomorrow?' },
-      action: { buttons: [{ type: 'reply', reply: { id: 'Yes', title: 'Yes' } }, { type: 'reply', reply: { id: 'No', title: 'No' } }] },
+      action: {
+        buttons: [
+          { type: 'reply', reply: { id: 'Yes', title: 'Yes' } },
+          { type: 'reply', reply: { id: 'No', title: 'No' } },
+        ],
+      },
     });
     assertDocumentedShape(body, fixture('wa', 'send-reply-buttons.request.json'));
   });
@@ -95,7 +109,10 @@ describe('whatsapp send against the fake Cloud API', () => {
     assert.equal(message.calls.length, 2);
     const outcome = await whatsapp.send(channel, { recipient: '1555', message, dedupKey: 'd' });
     assert.equal(outcome.class, 'sent');
-    assert.deepEqual(fake.records.map((r) => (r.body as { type: string }).type), ['image', 'text']);
+    assert.deepEqual(
+      fake.records.map((r) => (r.body as { type: string }).type),
+      ['image', 'text'],
+    );
     const ids: string[] = [];
     const first = await sendInOrder(message.calls, async () => {
       ids.push(`id-${ids.length + 1}`);
@@ -107,7 +124,11 @@ describe('whatsapp send against the fake Cloud API', () => {
   test('the first failing call decides the outcome and stops the sequence', async () => {
     const good = whatsapp.render({ text: 'one' }).calls[0];
     const bad = { method: 'messages', body: { messaging_product: 'whatsapp', type: 'sticker' } };
-    const outcome = await whatsapp.send(channel, { recipient: '1555', message: { platform: 'wa', calls: [good, bad, good], degradations: [] }, dedupKey: 'd' });
+    const outcome = await whatsapp.send(channel, {
+      recipient: '1555',
+      message: { platform: 'wa', calls: [good, bad, good], degradations: [] },
+      dedupKey: 'd',
+    });
     assert.equal(outcome.class, 'permanent');
     assert.equal((outcome as { code: string }).code, '131009');
     assert.equal(fake.records.length, 2);
@@ -137,7 +158,10 @@ describe('whatsapp send against the fake Cloud API', () => {
   });
 
   test('missing credentials are a permanent outcome, not an exception', async () => {
-    const outcome = await whatsapp.send({ ...channel, credentials: {} }, { recipient: '1', message: whatsapp.render({ text: 'x' }), dedupKey: 'd' });
+    const outcome = await whatsapp.send(
+      { ...channel, credentials: {} },
+      { recipient: '1', message: whatsapp.render({ text: 'x' }), dedupKey: 'd' },
+    );
     assert.deepEqual(outcome, { class: 'permanent', code: 'missing_credentials', text: 'The channel lacks: accessToken, phoneNumberId.' });
   });
 
@@ -177,13 +201,21 @@ describe('whatsapp classification table', () => {
   });
 
   test('documented success body is sent with messages[0].id', () => {
-    assert.deepEqual(classify(200, fixture('wa', 'send-success.response.json')), { class: 'sent', platformMessageId: 'wamid.HBgLMTY0NjcwNDM1OTUVAgARGBI1RjQyNUE3NEYxMzAzMzQ5MkEA' });
+    assert.deepEqual(classify(200, fixture('wa', 'send-success.response.json')), {
+      class: 'sent',
+      platformMessageId: 'wamid.HBgLMTY0NjcwNDM1OTUVAgARGBI1RjQyNUE3NEYxMzAzMzQ5MkEA',
+    });
   });
 
   test('HTTP 5xx is transient whatever the body; 429 without a code waits the default', () => {
     assert.equal(classify(502, '<html>Bad gateway</html>').class, 'transient');
     assert.equal(classify(500, { error: { code: 131026, message: 'x' } }).class, 'transient');
-    assert.deepEqual(classify(429, 'slow down'), { class: 'rate_limited', retryAfterMs: DEFAULT_RATE_LIMIT_WAIT_MS, code: 'http_429', text: 'HTTP 429: slow down' });
+    assert.deepEqual(classify(429, 'slow down'), {
+      class: 'rate_limited',
+      retryAfterMs: DEFAULT_RATE_LIMIT_WAIT_MS,
+      code: 'http_429',
+      text: 'HTTP 429: slow down',
+    });
   });
 
   test('a 2xx that cannot be parsed is unknown (it may have been sent)', () => {
@@ -192,7 +224,9 @@ describe('whatsapp classification table', () => {
   });
 
   test('X-Business-Use-Case-Usage estimated_time_to_regain_access beats the default wait', () => {
-    const usage = JSON.stringify({ '102290129340398': [{ type: 'whatsapp', call_count: 100, total_cputime: 1, total_time: 1, estimated_time_to_regain_access: 3 }] });
+    const usage = JSON.stringify({
+      '102290129340398': [{ type: 'whatsapp', call_count: 100, total_cputime: 1, total_time: 1, estimated_time_to_regain_access: 3 }],
+    });
     const outcome = classify(400, { error: { code: 80007, message: 'rate' } }, { 'x-business-use-case-usage': usage });
     assert.deepEqual(outcome.class === 'rate_limited' && outcome.retryAfterMs, 180_000);
   });
@@ -216,7 +250,10 @@ describe('whatsapp webhook verification', () => {
   });
 
   test('missing signature → 401, wrong secret / malformed → 403', () => {
-    assert.equal(whatsapp.verifyInbound(channel, post(raw)).ok === false && (whatsapp.verifyInbound(channel, post(raw)) as { status: number }).status, 401);
+    assert.equal(
+      whatsapp.verifyInbound(channel, post(raw)).ok === false && (whatsapp.verifyInbound(channel, post(raw)) as { status: number }).status,
+      401,
+    );
     const wrong = whatsapp.verifyInbound(channel, post(raw, { 'x-hub-signature-256': hubSignature(raw, 'other-secret') }));
     assert.deepEqual(wrong.ok === false && wrong.status, 403);
     const malformed = whatsapp.verifyInbound(channel, post(raw, { 'x-hub-signature-256': 'sha256=abc' }));
@@ -235,7 +272,12 @@ describe('whatsapp webhook verification', () => {
 
   test('GET hub.challenge handshake; wrong verify token → 403', () => {
     const get = (token: string) =>
-      whatsapp.verifyInbound(channel, { method: 'GET', headers: {}, rawBody: Buffer.alloc(0), query: { 'hub.mode': 'subscribe', 'hub.verify_token': token, 'hub.challenge': '1158201444' } });
+      whatsapp.verifyInbound(channel, {
+        method: 'GET',
+        headers: {},
+        rawBody: Buffer.alloc(0),
+        query: { 'hub.mode': 'subscribe', 'hub.verify_token': token, 'hub.challenge': '1158201444' },
+      });
     assert.deepEqual(get('verify-me'), { ok: 'handshake', status: 200, contentType: 'text/plain', body: '1158201444' });
     assert.deepEqual(get('nope'), { ok: false, status: 403, reason: 'hub.verify_token does not match the channel' });
   });
@@ -250,7 +292,13 @@ describe('whatsapp inbound parsing (documentation samples)', () => {
 
   test('tapped reply button: the button title is the text', () => {
     const [event] = whatsapp.parseInbound(fixture('wa', 'webhook-button-reply.json'));
-    assert.deepEqual(event, { type: 'message', userId: 'PHONE_NUMBER_ID', profile: { name: 'NAME' }, text: 'button-text', at: 1603059201000 });
+    assert.deepEqual(event, {
+      type: 'message',
+      userId: 'PHONE_NUMBER_ID',
+      profile: { name: 'NAME' },
+      text: 'button-text',
+      at: 1603059201000,
+    });
   });
 
   test('status notifications are ignored', () => {
@@ -258,14 +306,24 @@ describe('whatsapp inbound parsing (documentation samples)', () => {
   });
 
   test('marketing opt-out (user_preferences stop) → blocked, resume → unblocked', () => {
-    const body = fixture('wa', 'webhook-user-preferences.json') as { entry: { changes: { value: { user_preferences: { value: string }[] } }[] }[] };
+    const body = fixture('wa', 'webhook-user-preferences.json') as {
+      entry: { changes: { value: { user_preferences: { value: string }[] } }[] }[];
+    };
     assert.deepEqual(whatsapp.parseInbound(body), [{ type: 'blocked', userId: '16505551234', at: 1731705721000 }]);
     body.entry[0].changes[0].value.user_preferences[0].value = 'resume';
     assert.deepEqual(whatsapp.parseInbound(body), [{ type: 'unblocked', userId: '16505551234', at: 1731705721000 }]);
   });
 
   test('garbage is no events, never an exception', () => {
-    for (const body of [undefined, null, 'x', 42, [], { object: 'page' }, { object: 'whatsapp_business_account', entry: [{ changes: [{ value: { messages: [{}] } }] }] }]) {
+    for (const body of [
+      undefined,
+      null,
+      'x',
+      42,
+      [],
+      { object: 'page' },
+      { object: 'whatsapp_business_account', entry: [{ changes: [{ value: { messages: [{}] } }] }] },
+    ]) {
       assert.deepEqual(whatsapp.parseInbound(body), []);
     }
   });
@@ -282,19 +340,40 @@ describe('whatsapp rendering degradations', () => {
 
   test('4 reply buttons → numbered text', () => {
     const rendered = whatsapp.render({ text: 'Pick', buttons: ['A', 'B', 'C', 'D'].map((text) => ({ kind: 'reply' as const, text })) });
-    assert.deepEqual(rendered.degradations.map((d) => d.code), ['buttons_as_text']);
+    assert.deepEqual(
+      rendered.degradations.map((d) => d.code),
+      ['buttons_as_text'],
+    );
     assert.equal((rendered.calls[0].body.text as { body: string }).body, 'Pick\n\n1. A\n2. B\n3. C\n4. D');
   });
 
   test('2 URL buttons → numbered links (cta_url takes one)', () => {
-    const rendered = whatsapp.render({ text: 'Links', buttons: [{ kind: 'url', text: 'One', url: 'https://1.example' }, { kind: 'url', text: 'Two', url: 'https://2.example' }] });
-    assert.deepEqual(rendered.degradations.map((d) => d.code), ['buttons_as_text']);
+    const rendered = whatsapp.render({
+      text: 'Links',
+      buttons: [
+        { kind: 'url', text: 'One', url: 'https://1.example' },
+        { kind: 'url', text: 'Two', url: 'https://2.example' },
+      ],
+    });
+    assert.deepEqual(
+      rendered.degradations.map((d) => d.code),
+      ['buttons_as_text'],
+    );
     assert.equal((rendered.calls[0].body.text as { body: string }).body, 'Links\n\n1. One: https://1.example\n2. Two: https://2.example');
   });
 
   test('reply + URL buttons → reply buttons, the URL as a link in the body', () => {
-    const rendered = whatsapp.render({ text: 'Hi', buttons: [{ kind: 'reply', text: 'Yes' }, { kind: 'url', text: 'Site', url: 'https://s.example' }] });
-    assert.deepEqual(rendered.degradations.map((d) => d.code), ['buttons_as_text']);
+    const rendered = whatsapp.render({
+      text: 'Hi',
+      buttons: [
+        { kind: 'reply', text: 'Yes' },
+        { kind: 'url', text: 'Site', url: 'https://s.example' },
+      ],
+    });
+    assert.deepEqual(
+      rendered.degradations.map((d) => d.code),
+      ['buttons_as_text'],
+    );
     const interactive = rendered.calls[0].body.interactive as { type: string; body: { text: string } };
     assert.equal(interactive.type, 'button');
     assert.equal(interactive.body.text, 'Hi\n\n1. Site: https://s.example');
@@ -302,8 +381,12 @@ describe('whatsapp rendering degradations', () => {
 
   test('button titles over 20 characters are cut', () => {
     const rendered = whatsapp.render({ text: 'Hi', buttons: [{ kind: 'reply', text: 'A very long answer indeed' }] });
-    assert.deepEqual(rendered.degradations.map((d) => d.code), ['button_title_truncated']);
-    const title = (rendered.calls[0].body.interactive as { action: { buttons: { reply: { title: string } }[] } }).action.buttons[0].reply.title;
+    assert.deepEqual(
+      rendered.degradations.map((d) => d.code),
+      ['button_title_truncated'],
+    );
+    const title = (rendered.calls[0].body.interactive as { action: { buttons: { reply: { title: string } }[] } }).action.buttons[0].reply
+      .title;
     assert.equal(Array.from(title).length, 20);
   });
 
@@ -313,17 +396,29 @@ describe('whatsapp rendering degradations', () => {
 
   test('a caption over 1024 characters becomes a second text message', () => {
     const rendered = whatsapp.render({ text: 'y'.repeat(1100), media: { type: 'image', url: 'https://example.com/a.png' } });
-    assert.deepEqual(rendered.degradations.map((d) => d.code), ['caption_split']);
-    assert.deepEqual(rendered.calls.map((c) => c.body.type), ['image', 'text']);
+    assert.deepEqual(
+      rendered.degradations.map((d) => d.code),
+      ['caption_split'],
+    );
+    assert.deepEqual(
+      rendered.calls.map((c) => c.body.type),
+      ['image', 'text'],
+    );
   });
 
   test('text over 4096 characters is cut', () => {
     const rendered = whatsapp.render({ text: 'z'.repeat(5000) });
-    assert.deepEqual(rendered.degradations.map((d) => d.code), ['text_truncated']);
+    assert.deepEqual(
+      rendered.degradations.map((d) => d.code),
+      ['text_truncated'],
+    );
     assert.equal(Array.from((rendered.calls[0].body.text as { body: string }).body).length, 4096);
   });
 
   test('the Graph API version lives in one constant and shapes every URL', () => {
-    assert.equal(graphUrl('https://graph.example/', '106540352242922', 'messages'), `https://graph.example/${GRAPH_API_VERSION}/106540352242922/messages`);
+    assert.equal(
+      graphUrl('https://graph.example/', '106540352242922', 'messages'),
+      `https://graph.example/${GRAPH_API_VERSION}/106540352242922/messages`,
+    );
   });
 });

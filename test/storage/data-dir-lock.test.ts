@@ -39,7 +39,12 @@ test('a holder killed with SIGKILL leaves the folder free at once', async (t) =>
   const moduleUrl = new URL('../../src/storage/data-dir-lock.ts', import.meta.url).href;
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '-e', `const m = await import(${JSON.stringify(moduleUrl)}); await m.lockDataDir(${JSON.stringify(dir)}); console.log('locked'); setInterval(() => {}, 1000);`],
+    [
+      '--import',
+      'tsx',
+      '-e',
+      `const m = await import(${JSON.stringify(moduleUrl)}); await m.lockDataDir(${JSON.stringify(dir)}); console.log('locked'); setInterval(() => {}, 1000);`,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {

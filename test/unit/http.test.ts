@@ -3,8 +3,14 @@ import assert from 'node:assert/strict';
 import { httpCall, splitUrl } from '../../src/platforms/http.ts';
 
 test('splitUrl gives the origin and the path with its query, as undici expects them', () => {
-  assert.deepEqual(splitUrl('https://api.telegram.org/bot1:AA/sendMessage'), { origin: 'https://api.telegram.org', path: '/bot1:AA/sendMessage' });
-  assert.deepEqual(splitUrl('http://127.0.0.1:8080/method/messages.send?v=5.199'), { origin: 'http://127.0.0.1:8080', path: '/method/messages.send?v=5.199' });
+  assert.deepEqual(splitUrl('https://api.telegram.org/bot1:AA/sendMessage'), {
+    origin: 'https://api.telegram.org',
+    path: '/bot1:AA/sendMessage',
+  });
+  assert.deepEqual(splitUrl('http://127.0.0.1:8080/method/messages.send?v=5.199'), {
+    origin: 'http://127.0.0.1:8080',
+    path: '/method/messages.send?v=5.199',
+  });
   assert.deepEqual(splitUrl('http://127.0.0.1:8080?x=1'), { origin: 'http://127.0.0.1:8080', path: '/?x=1' });
   assert.deepEqual(splitUrl('http://example.com'), { origin: 'http://example.com', path: '/' });
   assert.deepEqual(splitUrl('http://[::1]:9/a/b'), { origin: 'http://[::1]:9', path: '/a/b' });
@@ -22,7 +28,12 @@ test('an answer: status, JSON body, text, and headers with lower-case names (a r
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
-      res.writeHead(429, [['Retry-After', '3'], ['X-Seen', 'a'], ['X-Seen', 'b'], ['Content-Type', 'application/json']]);
+      res.writeHead(429, [
+        ['Retry-After', '3'],
+        ['X-Seen', 'a'],
+        ['X-Seen', 'b'],
+        ['Content-Type', 'application/json'],
+      ]);
       res.end(JSON.stringify({ echo: JSON.parse(body), text: 'привет' }));
     });
   });

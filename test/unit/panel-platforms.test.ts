@@ -30,7 +30,11 @@ test('the registry: one descriptor and one client per platform, and they agree',
     assert.equal(client.code, d.code);
     assert.equal(client.displayName, d.displayName, `${d.code} name`);
     assert.equal(client.defaultRatePerSecond, d.defaultRatePerSecond, `${d.code} default rate`);
-    assert.deepEqual([...client.credentialFields], d.credentials.filter((c) => !c.optional).map((c) => c.key), `${d.code} credential fields`);
+    assert.deepEqual(
+      [...client.credentialFields],
+      d.credentials.filter((c) => !c.optional).map((c) => c.key),
+      `${d.code} credential fields`,
+    );
     for (const c of d.credentials) assert.ok(c.label, `${d.code}.${c.key} has a label`);
     assert.match(d.color, /^#[0-9a-f]{6}$/, `${d.code} colour`);
     assert.ok(d.webhookHint, `${d.code} webhook hint`);
@@ -47,7 +51,10 @@ test('GET /api/platforms answers the registry’s descriptors, to signed-in call
   // The OpenAPI document's platform enum is the same list.
   const doc = (await t.request('GET', '/api/openapi.json')).body;
   const item = doc.paths['/api/platforms'].get.responses['200'].content['application/json'].schema.items;
-  assert.deepEqual(item.properties.code.anyOf.map((s: { const?: string; enum?: string[] }) => s.const ?? s.enum?.[0]), [...PLATFORM_CODES]);
+  assert.deepEqual(
+    item.properties.code.anyOf.map((s: { const?: string; enum?: string[] }) => s.const ?? s.enum?.[0]),
+    [...PLATFORM_CODES],
+  );
 });
 
 test('the panel reads its platforms from the API: same codes, names, rates and credential fields', async () => {
@@ -61,7 +68,8 @@ test('the panel reads its platforms from the API: same codes, names, rates and c
     const panel = await import(new URL('../../web/app/platforms.js', import.meta.url).href);
     assert.equal(panel.PLATFORMS.length, 0, 'nothing before the load');
     await panel.loadPlatforms();
-    const list: Array<{ code: string; name: string; color: string; defaultRate: number; credentials: Array<{ key: string }> }> = panel.PLATFORMS;
+    const list: Array<{ code: string; name: string; color: string; defaultRate: number; credentials: Array<{ key: string }> }> =
+      panel.PLATFORMS;
     assert.deepEqual(list.map((p) => p.code).sort(), [...PLATFORM_CODES].sort());
     assert.equal(list[0].code, 'sandbox', 'platforms without an account first');
     for (const p of list) {
@@ -79,8 +87,13 @@ test('the panel reads its platforms from the API: same codes, names, rates and c
 
 test('the fake platform server has a fake for every platform but the sandbox, named by its code', () => {
   const fakes = FAKE_PLATFORMS.map((make) => make().code);
-  assert.deepEqual(fakes, PLATFORM_CODES.filter((c) => c !== 'sandbox'));
-  const files = readdirSync(join(root, 'test/fakes/platforms')).filter((f) => f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+  assert.deepEqual(
+    fakes,
+    PLATFORM_CODES.filter((c) => c !== 'sandbox'),
+  );
+  const files = readdirSync(join(root, 'test/fakes/platforms'))
+    .filter((f) => f !== 'index.ts')
+    .map((f) => f.replace(/\.ts$/, ''));
   assert.deepEqual(files.sort(), [...fakes].sort());
 });
 
@@ -107,10 +120,12 @@ test('no list of platform codes outside the registry', () => {
       const migration = /^db\/migrations\/(\d+)_/.exec(file);
       if (migration && Number(migration[1]) < 13) continue;
       if (!/\.(ts|js|mjs|sql|css|html|json)$/.test(file)) continue;
-      readFileSync(join(root, file), 'utf8').split('\n').forEach((line, i) => {
-        const codes = PLATFORM_CODES.filter((c) => quoted(c).test(line) || listed(c).test(line));
-        if (codes.length >= 3) found.push(`${relative(root, join(root, file))}:${i + 1}: ${codes.join(', ')}`);
-      });
+      readFileSync(join(root, file), 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const codes = PLATFORM_CODES.filter((c) => quoted(c).test(line) || listed(c).test(line));
+          if (codes.length >= 3) found.push(`${relative(root, join(root, file))}:${i + 1}: ${codes.join(', ')}`);
+        });
     }
   }
   assert.deepEqual(found, []);

@@ -20,7 +20,8 @@ test('the README opens with the two commands', () => {
 test('configuration problems are all listed, each naming its variable', () => {
   assert.throws(
     () => loadConfig({ PORT: '70000', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' }),
-    (e: unknown) => e instanceof ConfigError && e.problems.length === 3 && e.problems.every((p) => /^(PORT|LOG_LEVEL|DATABASE_URL) /.test(p)),
+    (e: unknown) =>
+      e instanceof ConfigError && e.problems.length === 3 && e.problems.every((p) => /^(PORT|LOG_LEVEL|DATABASE_URL) /.test(p)),
   );
   assert.throws(() => loadConfig({ DATABASE_URL: 'postgres://x/y' }), /BOTCAST_SECRET_KEY is required/);
 });
@@ -29,7 +30,11 @@ test('a BOTCAST_SECRET_KEY that is not 32 bytes is refused, also without DATABAS
   for (const bad of ['short', Buffer.alloc(16, 1).toString('base64'), 'ab'.repeat(31), 'ab'.repeat(33)]) {
     assert.throws(
       () => loadConfig({ BOTCAST_SECRET_KEY: bad }),
-      (e: unknown) => e instanceof ConfigError && e.problems.length === 1 && /^BOTCAST_SECRET_KEY must be 32 bytes/.test(e.problems[0]) && !e.problems[0].includes(bad),
+      (e: unknown) =>
+        e instanceof ConfigError &&
+        e.problems.length === 1 &&
+        /^BOTCAST_SECRET_KEY must be 32 bytes/.test(e.problems[0]) &&
+        !e.problems[0].includes(bad),
     );
   }
   assert.throws(

@@ -77,15 +77,25 @@ export function App() {
     };
   }, [session, toast]);
 
-  const feedback = html`
-    <div class="toasts" role="status" aria-live="polite">
+  const feedback = html` <div class="toasts" role="status" aria-live="polite">
       ${toasts.map((t) => html`<div key=${t.id} class=${`toast toast-${t.tone}`}>${t.message}</div>`)}
     </div>
-    ${confirmation && html`<${ConfirmDialog} ...${confirmation} onDone=${(ok) => { confirmation.resolve(ok); setConfirmation(null); }} />`}`;
+    ${
+      confirmation &&
+      html`<${ConfirmDialog}
+        ...${confirmation}
+        onDone=${(ok) => {
+          confirmation.resolve(ok);
+          setConfirmation(null);
+        }}
+      />`
+    }`;
 
   if (session.state === 'loading') return html`<div class="center-screen"><${Loading} /></div>`;
   if (session.state === 'error') {
-    return html`<div class="center-screen"><div class="auth-card"><${ErrorNotice} error=${session.error} onRetry=${loadSession} /></div></div>`;
+    return html`<div class="center-screen">
+      <div class="auth-card"><${ErrorNotice} error=${session.error} onRetry=${loadSession} /></div>
+    </div>`;
   }
 
   const path = location.path;
@@ -112,14 +122,19 @@ export function App() {
     content = target ? html`<${Redirect} to=${`/bots/${target.id}/${DEFAULT_PAGE}`} />` : html`<${Welcome} />`;
   } else {
     const match = /^\/bots\/(\d+)(?:\/(.*))?$/.exec(path);
-    bot = match ? bots.find((b) => b.id === Number(match[1])) ?? null : null;
+    bot = match ? (bots.find((b) => b.id === Number(match[1])) ?? null) : null;
     if (!match) content = html`<${NotFound} />`;
     else if (!bot) content = html`<${NotFound} what="bot" />`;
     else if (!match[2]) content = html`<${Redirect} to=${`/bots/${bot.id}/${DEFAULT_PAGE}`} />`;
     else {
       current = findPage(match[2]);
       content = current
-        ? html`<${current.page.component} key=${`${bot.id}:${current.page.path}`} bot=${bot} params=${current.params} query=${location.query} />`
+        ? html`<${current.page.component}
+            key=${`${bot.id}:${current.page.path}`}
+            bot=${bot}
+            params=${current.params}
+            query=${location.query}
+          />`
         : html`<${NotFound} />`;
     }
   }
@@ -157,20 +172,25 @@ function Shell({ bot, page, rest, children }) {
   };
 
   return html`<div class=${`shell ${menuOpen ? 'menu-open' : ''}`}>
-    <a class="skip-link" href="#main" data-external onClick=${(e) => { e.preventDefault(); document.querySelector('.page-title, main')?.focus(); }}>Skip to content</a>
+    <a class="skip-link" href="#main" data-external onClick=${(e) => {
+      e.preventDefault();
+      document.querySelector('.page-title, main')?.focus();
+    }}>Skip to content</a>
     <header class="topbar">
       <button type="button" class="btn btn-icon menu-toggle" aria-label="Menu" aria-expanded=${menuOpen ? 'true' : 'false'} aria-controls="sidebar"
         onClick=${() => setMenuOpen(!menuOpen)}><${Icon} name="menu" /></button>
       <a href="/" class="brand"><img src="/assets/icon.svg" alt="" width="26" height="26" /><span>Botcast</span></a>
       <span class="workspace" title="Workspace">${me.workspace.name}</span>
       <div class="bot-picker">
-        ${bots.length > 0 && html`
-          <label for="bot-picker">Bot</label>
-          <select id="bot-picker" value=${bot ? String(bot.id) : ''} onChange=${pickBot}>
-            ${!bot && html`<option value="" disabled>Choose a bot</option>`}
-            ${bots.map((b) => html`<option value=${String(b.id)}>${b.name}</option>`)}
-          </select>
-          ${bot && html`<span class="tz" title="The bot's time zone: every date is shown in it">${bot.timeZone}</span>`}`}
+        ${
+          bots.length > 0 &&
+          html` <label for="bot-picker">Bot</label>
+            <select id="bot-picker" value=${bot ? String(bot.id) : ''} onChange=${pickBot}>
+              ${!bot && html`<option value="" disabled>Choose a bot</option>`}
+              ${bots.map((b) => html`<option value=${String(b.id)}>${b.name}</option>`)}
+            </select>
+            ${bot && html`<span class="tz" title="The bot's time zone: every date is shown in it">${bot.timeZone}</span>`}`
+        }
         <${Button} icon="plus" size="sm" aria-label="New bot" onClick=${() => setNewBot(true)}>New bot</${Button}>
       </div>
       <div class="topbar-end">
@@ -179,19 +199,26 @@ function Shell({ bot, page, rest, children }) {
       </div>
     </header>
     <nav id="sidebar" class="sidebar" aria-label="Main">
-      ${bot
-        ? SECTIONS.map((section) => html`<div class="nav-section">
-            <h2>${section}</h2>
-            <ul>
-              ${PAGES.filter((p) => p.section === section).map((p) => {
-                const active = rest === p.path || rest.startsWith(p.path + '/');
-                return html`<li><a href=${`/bots/${bot.id}/${p.path}`} class=${active ? 'active' : ''} aria-current=${active ? 'page' : undefined}>
-                  <${Icon} name=${p.icon} /><span>${p.title}</span>${p.soon && html`<span class="soon">soon</span>`}
-                </a></li>`;
-              })}
-            </ul>
-          </div>`)
-        : html`<p class="nav-empty">Choose or create a bot to see its pages.</p>`}
+      ${
+        bot
+          ? SECTIONS.map(
+              (section) =>
+                html`<div class="nav-section">
+                  <h2>${section}</h2>
+                  <ul>
+                    ${PAGES.filter((p) => p.section === section).map((p) => {
+                      const active = rest === p.path || rest.startsWith(p.path + '/');
+                      return html`<li>
+                        <a href=${`/bots/${bot.id}/${p.path}`} class=${active ? 'active' : ''} aria-current=${active ? 'page' : undefined}>
+                          <${Icon} name=${p.icon} /><span>${p.title}</span>${p.soon && html`<span class="soon">soon</span>`}
+                        </a>
+                      </li>`;
+                    })}
+                  </ul>
+                </div>`,
+            )
+          : html`<p class="nav-empty">Choose or create a bot to see its pages.</p>`
+      }
     </nav>
     <div class="scrim" onClick=${() => setMenuOpen(false)}></div>
     <main id="main" class="main" tabindex="-1">${children}</main>

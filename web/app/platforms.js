@@ -33,7 +33,14 @@ export function loadPlatforms() {
 
 /** One descriptor of GET /api/platforms in the panel's terms. */
 export function fromApi(p) {
-  return { code: p.code, name: p.displayName, color: p.color, defaultRate: p.defaultRatePerSecond, credentials: p.credentials, webhook: p.webhookHint };
+  return {
+    code: p.code,
+    name: p.displayName,
+    color: p.color,
+    defaultRate: p.defaultRatePerSecond,
+    credentials: p.credentials,
+    webhook: p.webhookHint,
+  };
 }
 
 export function platform(code) {

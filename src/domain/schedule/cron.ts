@@ -35,7 +35,10 @@ export function validateCronExpression(input: unknown): CronValidation {
     return { ok: true, value: nickname };
   }
   if (expression.split(' ').length !== 5) {
-    return { ok: false, message: `must have exactly 5 fields (minute hour day-of-month month day-of-week), got ${expression.split(' ').length}` };
+    return {
+      ok: false,
+      message: `must have exactly 5 fields (minute hour day-of-month month day-of-week), got ${expression.split(' ').length}`,
+    };
   }
   let job: Cron;
   try {

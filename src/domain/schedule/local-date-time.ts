@@ -10,9 +10,7 @@ import { daysInMonth } from './local-date.ts';
 import { isValidTimeZone } from './time-zone.ts';
 import { assertValidDate, resolveLocal, type Resolution } from './zoned.ts';
 
-export type ParsedLocalDateTime =
-  | { ok: true; instant: Date; resolution: Resolution }
-  | { ok: false; reason: string };
+export type ParsedLocalDateTime = { ok: true; instant: Date; resolution: Resolution } | { ok: false; reason: string };
 
 const RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 const OFFSET_RE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;

@@ -121,7 +121,13 @@ function dateMatcher(recurrence: Exclude<Recurrence, { kind: 'cron' }>, start: L
   }
 }
 
-function compileDaily(matches: (d: LocalDate) => boolean, time: TimeOfDay, zone: string, start: LocalDate | null, end: LocalDate | null): Schedule {
+function compileDaily(
+  matches: (d: LocalDate) => boolean,
+  time: TimeOfDay,
+  zone: string,
+  start: LocalDate | null,
+  end: LocalDate | null,
+): Schedule {
   const inRange = (d: LocalDate): boolean =>
     (start === null || compareLocalDates(d, start) >= 0) && (end === null || compareLocalDates(d, end) <= 0);
   return {

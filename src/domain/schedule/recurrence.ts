@@ -97,15 +97,23 @@ export function validateRecurrence(input: unknown, context?: RecurrenceContext):
       break;
     }
     case 'weekdays': {
-      const days = validateDays(input.days, errors, (d) => Number.isInteger(d) && (d as number) >= 1 && (d as number) <= 7,
-        'must be an ISO weekday number from 1 (Monday) to 7 (Sunday)');
+      const days = validateDays(
+        input.days,
+        errors,
+        (d) => Number.isInteger(d) && (d as number) >= 1 && (d as number) <= 7,
+        'must be an ISO weekday number from 1 (Monday) to 7 (Sunday)',
+      );
       const time = validateTime(input.time, errors);
       value = { kind: k, days: (days as number[]).sort((a, b) => a - b), time, ...bounds };
       break;
     }
     case 'month_days': {
-      const days = validateDays(input.days, errors, (d) => d === 'last' || (Number.isInteger(d) && (d as number) >= 1 && (d as number) <= 31),
-        "must be a day of the month from 1 to 31, or 'last'");
+      const days = validateDays(
+        input.days,
+        errors,
+        (d) => d === 'last' || (Number.isInteger(d) && (d as number) >= 1 && (d as number) <= 31),
+        "must be a day of the month from 1 to 31, or 'last'",
+      );
       const time = validateTime(input.time, errors);
       value = { kind: k, days: sortMonthDays(days as DayOfMonth[]), time, ...bounds };
       break;

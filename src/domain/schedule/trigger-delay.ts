@@ -92,7 +92,7 @@ export function triggerDueAt(delay: TriggerDelay, zone: string, assignedAt: Date
   const time = parseTimeOfDay(delay.timeOfDay);
   if (time === null) throw new RangeError('invalid trigger delay timeOfDay');
   let at = atTimeOfDay(date, time, zone);
-  for (let d = date; at.getTime() <= assignedAt.getTime(); ) {
+  for (let d = date; at.getTime() <= assignedAt.getTime();) {
     d = addDays(d, 1);
     at = atTimeOfDay(d, time, zone);
   }

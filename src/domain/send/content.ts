@@ -6,8 +6,7 @@ import { buildTemplateContext, listVariables, renderTemplate } from '../content/
 import type { Button, MessageContent } from '../content/message.ts';
 
 export type ContentInput =
-  | { type: 'text'; text: string; media?: FrozenContent['media']; buttons?: Button[] }
-  | { type: 'screen'; screenId: number };
+  { type: 'text'; text: string; media?: FrozenContent['media']; buttons?: Button[] } | { type: 'screen'; screenId: number };
 
 export interface FrozenContent {
   type: 'text' | 'screen';
@@ -26,10 +25,18 @@ export interface Recipient {
 }
 
 export function contentHasVariables(content: FrozenContent): boolean {
-  return listVariables(content.text).length > 0 || (content.buttons ?? []).some((b) => listVariables(b.text).length > 0 || (b.url ? listVariables(b.url).length > 0 : false));
+  return (
+    listVariables(content.text).length > 0 ||
+    (content.buttons ?? []).some((b) => listVariables(b.text).length > 0 || (b.url ? listVariables(b.url).length > 0 : false))
+  );
 }
 
-export function personalise(content: FrozenContent, recipient: Recipient | null, platform: string, data: unknown): { content: MessageContent; missing: string[] } {
+export function personalise(
+  content: FrozenContent,
+  recipient: Recipient | null,
+  platform: string,
+  data: unknown,
+): { content: MessageContent; missing: string[] } {
   const context = buildTemplateContext(
     { name: recipient?.name || null, username: recipient?.username || null, language: recipient?.language || null, platform },
     data ?? undefined,

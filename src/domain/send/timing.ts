@@ -2,15 +2,21 @@
 // (at an instant) or periodic (a recurrence in the bot's zone, one run per occurrence). A trigger's
 // send has no time of its own: each firing is due at triggerDueAt(delay, zone, assignment time).
 import { invalid } from '../errors.ts';
-import { isInPast, nextOccurrence, parseLocalDateTime, validateRecurrence, withStartDate, type Recurrence, type TriggerDelay } from '../schedule/index.ts';
+import {
+  isInPast,
+  nextOccurrence,
+  parseLocalDateTime,
+  validateRecurrence,
+  withStartDate,
+  type Recurrence,
+  type TriggerDelay,
+} from '../schedule/index.ts';
 
 export type TimingInput = { type: 'instant' } | { type: 'delayed'; at: string } | { type: 'periodic'; recurrence: unknown };
 
 /** The timing of a broadcast, as stored on its send. */
 export type BroadcastTiming =
-  | { type: 'instant' }
-  | { type: 'delayed'; at: string }
-  | { type: 'periodic'; recurrence: Recurrence; zone: string };
+  { type: 'instant' } | { type: 'delayed'; at: string } | { type: 'periodic'; recurrence: Recurrence; zone: string };
 
 /** The timing of a trigger's send of one day: its delay, for the history. */
 export interface TriggerTiming {
@@ -35,7 +41,8 @@ export function resolveTiming(input: TimingInput | undefined, zone: string, now:
     case 'delayed': {
       const parsed = parseLocalDateTime(timing.at, zone);
       if (!parsed.ok) throw invalid('invalid_date', `timing.at: ${parsed.reason}`, { field: 'timing.at' });
-      if (isInPast(parsed.instant, now)) throw invalid('date_in_past', `timing.at ${timing.at} (${zone}) is in the past`, { field: 'timing.at' });
+      if (isInPast(parsed.instant, now))
+        throw invalid('date_in_past', `timing.at ${timing.at} (${zone}) is in the past`, { field: 'timing.at' });
       return { timing: { type: 'delayed', at: parsed.instant.toISOString() }, firstRunAt: parsed.instant };
     }
     case 'periodic': {

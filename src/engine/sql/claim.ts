@@ -75,7 +75,11 @@ function take(tx: Queryable, o: ClaimOptions, laneId: number, limit: number, pic
  * Takes up to `limit` deliveries of a lane: retries that are due first (their own small index),
  * then first attempts in id order from the lane's claim cursor (see db/migrations/0009).
  */
-export async function claimDeliveries(tx: Queryable, laneId: number, o: ClaimOptions): Promise<{ deliveries: ClaimedDelivery[]; rescanned: boolean }> {
+export async function claimDeliveries(
+  tx: Queryable,
+  laneId: number,
+  o: ClaimOptions,
+): Promise<{ deliveries: ClaimedDelivery[]; rescanned: boolean }> {
   // The lane's rows are read in id order from the cursor through deliveries_lane_idx, stopping at
   // the limit. Statistics lag behind a run just materialised (PGlite never gathers them on its own),
   // and with a tiny row estimate the planner prefers a bitmap scan: every row of the lane above the
@@ -112,7 +116,12 @@ export async function claimDeliveries(tx: Queryable, laneId: number, o: ClaimOpt
 }
 
 /** Reserves `count` slots at `ratePerSecond`; returns the first slot (database clock). */
-export async function reserveSlots(tx: Queryable, channelId: number, count: number, ratePerSecond: number): Promise<{ firstSlotMs: number }> {
+export async function reserveSlots(
+  tx: Queryable,
+  channelId: number,
+  count: number,
+  ratePerSecond: number,
+): Promise<{ firstSlotMs: number }> {
   const seconds = count / ratePerSecond;
   const [row] = await tx.query<{ first_slot: Date }>(
     `INSERT INTO channel_pacing AS p (channel_id, next_slot_at) VALUES ($1, clock_timestamp() + make_interval(secs => $2))
@@ -136,7 +145,9 @@ export async function channelsWithWork(q: Queryable): Promise<number[]> {
 
 /** Current pauses, for workers to stop sending on a channel the moment any worker is told to slow down. */
 export async function activePauses(q: Queryable): Promise<Map<number, number>> {
-  const rows = await q.query<{ channel_id: number; paused_until: Date }>('SELECT channel_id, paused_until FROM channel_pacing WHERE paused_until > now()');
+  const rows = await q.query<{ channel_id: number; paused_until: Date }>(
+    'SELECT channel_id, paused_until FROM channel_pacing WHERE paused_until > now()',
+  );
   return new Map(rows.map((r) => [r.channel_id, r.paused_until.getTime()]));
 }
 

@@ -24,7 +24,12 @@ export async function writeOutcomes(db: Db, workerId: string, workspaceId: numbe
 }
 
 /** Writes a batch in the caller's transaction (several statements when subscribers are blocked). */
-export async function recordOutcomes(tx: Queryable, workerId: string, workspaceId: number | null, outcomes: RecordedOutcome[]): Promise<number> {
+export async function recordOutcomes(
+  tx: Queryable,
+  workerId: string,
+  workspaceId: number | null,
+  outcomes: RecordedOutcome[],
+): Promise<number> {
   if (outcomes.length === 0) return 0;
   const t = outcomes.map((o) => o.transition);
   const updated = await tx.query<{ id: number }>(
@@ -61,7 +66,12 @@ export async function recordOutcomes(tx: Queryable, workerId: string, workspaceI
       [blocked],
     );
     if (rows.length > 0) {
-      await appendEvents(tx, workspaceId ?? rows[0].workspace_id, 'subscriber_blocked', rows.map((r) => ({ subscriberId: r.id, source: 'delivery' })));
+      await appendEvents(
+        tx,
+        workspaceId ?? rows[0].workspace_id,
+        'subscriber_blocked',
+        rows.map((r) => ({ subscriberId: r.id, source: 'delivery' })),
+      );
     }
   }
   return updated.length;

@@ -67,9 +67,26 @@ interface ChunkRow {
  */
 export async function materialiseChunk(
   q: Queryable,
-  args: { runId: number; laneId: number; channelId: number; cursor: number; chunk: number; sendId: number; targeting: SendTargeting; endOpenChats: boolean; holdExpirySeconds: number; workspaceId: number },
+  args: {
+    runId: number;
+    laneId: number;
+    channelId: number;
+    cursor: number;
+    chunk: number;
+    sendId: number;
+    targeting: SendTargeting;
+    endOpenChats: boolean;
+    holdExpirySeconds: number;
+    workspaceId: number;
+  },
 ): Promise<ChunkResult> {
-  const chats = operatorChatRules({ endOpenChats: '$9', sendId: '$11', workspaceId: '$12', subscribers: 'SELECT id FROM cand', reason: 'End open chats of a broadcast' });
+  const chats = operatorChatRules({
+    endOpenChats: '$9',
+    sendId: '$11',
+    workspaceId: '$12',
+    subscribers: 'SELECT id FROM cand',
+    reason: 'End open chats of a broadcast',
+  });
   const [row] = await q.query<ChunkRow>(
     `WITH cand AS (
        SELECT s.id, s.platform_user_id, s.bot_id FROM subscribers s
@@ -127,7 +144,13 @@ export async function completeRuns(q: Queryable): Promise<Array<{ id: number; se
               coalesce(sum(cancelled),0) AS cancelled, coalesce(sum(unknown),0) AS unknown FROM run_lanes WHERE run_id = $1`,
       [run.id],
     );
-    await logRun(q, run.id, 'finished', `Finished: ${t.sent} sent, ${t.failed} failed, ${t.unknown} unknown, ${t.cancelled} cancelled of ${t.recipients}`, t);
+    await logRun(
+      q,
+      run.id,
+      'finished',
+      `Finished: ${t.sent} sent, ${t.failed} failed, ${t.unknown} unknown, ${t.cancelled} cancelled of ${t.recipients}`,
+      t,
+    );
   }
   return done;
 }

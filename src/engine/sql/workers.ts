@@ -4,10 +4,11 @@
 import type { Db, Queryable } from '../../storage/db.ts';
 
 export async function registerWorker(q: Queryable, id: string, host: string, pid: number) {
-  await q.query(
-    `INSERT INTO workers (id, host, pid) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()`,
-    [id, host, pid],
-  );
+  await q.query(`INSERT INTO workers (id, host, pid) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()`, [
+    id,
+    host,
+    pid,
+  ]);
 }
 
 /** Returns false when the worker's row is gone (it was presumed dead): it must re-register. */
@@ -33,7 +34,12 @@ export interface Recovered {
  * worker was found dead does it touch deliveries (a scan: there is no index of in-flight rows, see
  * db/migrations/0011).
  */
-export async function recoverDeadWorkers(db: Db, staleMs: number, dedupPlatforms: readonly string[], alive: readonly string[] = []): Promise<Recovered> {
+export async function recoverDeadWorkers(
+  db: Db,
+  staleMs: number,
+  dedupPlatforms: readonly string[],
+  alive: readonly string[] = [],
+): Promise<Recovered> {
   return db.transaction(async (q) => {
     const dead = await q.query<{ id: string }>(
       `DELETE FROM workers WHERE heartbeat_at < now() - make_interval(secs => $1) AND id <> ALL($2::text[]) RETURNING id`,

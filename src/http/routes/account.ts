@@ -11,55 +11,133 @@ import * as R from '../responses.ts';
 const Email = Type.String({ minLength: 3, maxLength: 254 });
 const Password = Type.String({ minLength: 8, maxLength: 200 });
 
-export const accountRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => async (app) => {
-  app.post('/api/signup', {
-    config: { public: true },
-    schema: {
-      tags: ['account'],
-      response: { 201: R.Signup }, summary: 'Create a workspace with its first member; answers with an API key (shown once)',
-      body: Type.Object({ workspaceName: Type.String({ minLength: 1, maxLength: 200 }), email: Email, password: Password, name: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
-    },
-  }, async (request, reply) => {
-    if (!ctx.config.signup) throw new AppError('forbidden', 'signup_closed', 'sign-up is disabled on this Botcast (BOTCAST_SIGNUP=false)');
-    const result = await workspaces.signup(ctx, request.body);
-    return reply.status(201).send(result);
-  });
+export const accountRoutes =
+  (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.post(
+      '/api/signup',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['account'],
+          response: { 201: R.Signup },
+          summary: 'Create a workspace with its first member; answers with an API key (shown once)',
+          body: Type.Object(
+            {
+              workspaceName: Type.String({ minLength: 1, maxLength: 200 }),
+              email: Email,
+              password: Password,
+              name: Type.Optional(Type.String({ maxLength: 200 })),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (request, reply) => {
+        if (!ctx.config.signup)
+          throw new AppError('forbidden', 'signup_closed', 'sign-up is disabled on this Botcast (BOTCAST_SIGNUP=false)');
+        const result = await workspaces.signup(ctx, request.body);
+        return reply.status(201).send(result);
+      },
+    );
 
-  app.post('/api/auth/login', {
-    config: { public: true },
-    schema: { tags: ['account'], response: { 200: R.Login }, summary: 'Log into the panel (sets a session cookie)', body: Type.Object({ email: Email, password: Type.String({ maxLength: 200 }) }, { additionalProperties: false }) },
-  }, async (request, reply) => {
-    const session = await workspaces.login(ctx, request.body.email, request.body.password);
-    reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'strict', maxAge: session.maxAgeSeconds, secure: ctx.config.publicUrl.startsWith('https:') });
-    return { memberId: session.memberId, workspaceId: session.workspaceId, name: session.name };
-  });
+    app.post(
+      '/api/auth/login',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['account'],
+          response: { 200: R.Login },
+          summary: 'Log into the panel (sets a session cookie)',
+          body: Type.Object({ email: Email, password: Type.String({ maxLength: 200 }) }, { additionalProperties: false }),
+        },
+      },
+      async (request, reply) => {
+        const session = await workspaces.login(ctx, request.body.email, request.body.password);
+        reply.setCookie(SESSION_COOKIE, session.token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          maxAge: session.maxAgeSeconds,
+          secure: ctx.config.publicUrl.startsWith('https:'),
+        });
+        return { memberId: session.memberId, workspaceId: session.workspaceId, name: session.name };
+      },
+    );
 
-  app.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['account'], response: { 200: R.Ok }, summary: 'Log out' } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await workspaces.logout(ctx, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+    app.post(
+      '/api/auth/logout',
+      { config: { public: true }, schema: { tags: ['account'], response: { 200: R.Ok }, summary: 'Log out' } },
+      async (request, reply) => {
+        const token = request.cookies[SESSION_COOKIE];
+        if (token) await workspaces.logout(ctx, token);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true };
+      },
+    );
 
-  app.get('/api/me', { schema: { tags: ['account'], response: { 200: R.Me }, summary: 'The calling member or API key and its workspace' } }, async (request) => {
-    const workspace = await workspaces.getWorkspace(ctx, ws(request));
-    return { workspace, memberId: request.principal!.memberId, apiKeyId: request.principal!.apiKeyId };
-  });
+    app.get(
+      '/api/me',
+      { schema: { tags: ['account'], response: { 200: R.Me }, summary: 'The calling member or API key and its workspace' } },
+      async (request) => {
+        const workspace = await workspaces.getWorkspace(ctx, ws(request));
+        return { workspace, memberId: request.principal!.memberId, apiKeyId: request.principal!.apiKeyId };
+      },
+    );
 
-  app.get('/api/members', { schema: { tags: ['account'], response: { 200: Type.Array(R.Member) }, summary: 'Members of the workspace' } }, async (request) => workspaces.listMembers(ctx, ws(request)));
+    app.get(
+      '/api/members',
+      { schema: { tags: ['account'], response: { 200: Type.Array(R.Member) }, summary: 'Members of the workspace' } },
+      async (request) => workspaces.listMembers(ctx, ws(request)),
+    );
 
-  app.post('/api/members', {
-    schema: { tags: ['account'], response: { 201: R.NewMember }, summary: 'Add a member who can log into the panel', body: Type.Object({ email: Email, password: Password, name: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }) },
-  }, async (request, reply) => reply.status(201).send(await workspaces.addMember(ctx, ws(request), request.body)));
+    app.post(
+      '/api/members',
+      {
+        schema: {
+          tags: ['account'],
+          response: { 201: R.NewMember },
+          summary: 'Add a member who can log into the panel',
+          body: Type.Object(
+            { email: Email, password: Password, name: Type.Optional(Type.String({ maxLength: 200 })) },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (request, reply) => reply.status(201).send(await workspaces.addMember(ctx, ws(request), request.body)),
+    );
 
-  app.get('/api/api-keys', { schema: { tags: ['account'], response: { 200: Type.Array(R.ApiKey) }, summary: 'API keys of the workspace (never the keys themselves)' } }, async (request) => workspaces.listApiKeys(ctx, ws(request)));
+    app.get(
+      '/api/api-keys',
+      {
+        schema: {
+          tags: ['account'],
+          response: { 200: Type.Array(R.ApiKey) },
+          summary: 'API keys of the workspace (never the keys themselves)',
+        },
+      },
+      async (request) => workspaces.listApiKeys(ctx, ws(request)),
+    );
 
-  app.post('/api/api-keys', {
-    schema: { tags: ['account'], response: { 201: R.NewApiKey }, summary: 'Create an API key; the key is in this answer only', body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }) },
-  }, async (request, reply) => reply.status(201).send(await workspaces.createApiKey(ctx, ws(request), request.body.name)));
+    app.post(
+      '/api/api-keys',
+      {
+        schema: {
+          tags: ['account'],
+          response: { 201: R.NewApiKey },
+          summary: 'Create an API key; the key is in this answer only',
+          body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        },
+      },
+      async (request, reply) => reply.status(201).send(await workspaces.createApiKey(ctx, ws(request), request.body.name)),
+    );
 
-  app.delete('/api/api-keys/:id', { schema: { tags: ['account'], response: { 204: NoContent }, summary: 'Revoke an API key', params: IdParams } }, async (request, reply) => {
-    await workspaces.revokeApiKey(ctx, ws(request), request.params.id);
-    return reply.status(204).send();
-  });
-};
+    app.delete(
+      '/api/api-keys/:id',
+      { schema: { tags: ['account'], response: { 204: NoContent }, summary: 'Revoke an API key', params: IdParams } },
+      async (request, reply) => {
+        await workspaces.revokeApiKey(ctx, ws(request), request.params.id);
+        return reply.status(204).send();
+      },
+    );
+  };

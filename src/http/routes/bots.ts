@@ -10,69 +10,151 @@ import { BotParams, IdParams, NoContent } from '../schemas.ts';
 import * as R from '../responses.ts';
 
 const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin' });
-const Credentials = Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 4096 }), { description: 'Platform credentials (fields depend on the platform); stored encrypted, never returned' });
+const Credentials = Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 4096 }), {
+  description: 'Platform credentials (fields depend on the platform); stored encrypted, never returned',
+});
 // One schema with a type list, not a union: with type coercion a union would turn 0 into null.
-const Rate = Type.Unsafe<number | null>({ type: ['number', 'null'], exclusiveMinimum: 0, maximum: 1000000, description: 'Messages per second; null = the platform default' });
-const BaseUrl = Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { description: "Platform API base URL; null = the platform's own" });
+const Rate = Type.Unsafe<number | null>({
+  type: ['number', 'null'],
+  exclusiveMinimum: 0,
+  maximum: 1000000,
+  description: 'Messages per second; null = the platform default',
+});
+const BaseUrl = Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], {
+  description: "Platform API base URL; null = the platform's own",
+});
 
-export const botRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => async (app) => {
-  app.get('/api/bots', { schema: { tags: ['bots'], response: { 200: Type.Array(R.Bot) }, summary: 'Bots of the workspace' } }, async (request) => bots.listBots(ctx, ws(request)));
+export const botRoutes =
+  (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/api/bots',
+      { schema: { tags: ['bots'], response: { 200: Type.Array(R.Bot) }, summary: 'Bots of the workspace' } },
+      async (request) => bots.listBots(ctx, ws(request)),
+    );
 
-  app.post('/api/bots', {
-    schema: { tags: ['bots'], response: { 201: R.Bot }, summary: 'Create a bot', body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), timeZone: Type.Optional(TimeZone) }, { additionalProperties: false }) },
-  }, async (request, reply) => reply.status(201).send(await bots.createBot(ctx, ws(request), request.body)));
+    app.post(
+      '/api/bots',
+      {
+        schema: {
+          tags: ['bots'],
+          response: { 201: R.Bot },
+          summary: 'Create a bot',
+          body: Type.Object(
+            { name: Type.String({ minLength: 1, maxLength: 200 }), timeZone: Type.Optional(TimeZone) },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (request, reply) => reply.status(201).send(await bots.createBot(ctx, ws(request), request.body)),
+    );
 
-  app.get('/api/bots/:botId', { schema: { tags: ['bots'], response: { 200: R.Bot }, summary: 'A bot', params: BotParams } }, async (request) => bots.getBot(ctx, ws(request), request.params.botId));
+    app.get(
+      '/api/bots/:botId',
+      { schema: { tags: ['bots'], response: { 200: R.Bot }, summary: 'A bot', params: BotParams } },
+      async (request) => bots.getBot(ctx, ws(request), request.params.botId),
+    );
 
-  app.patch('/api/bots/:botId', {
-    schema: { tags: ['bots'], response: { 200: R.Bot }, summary: 'Rename a bot or change its time zone', params: BotParams, body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), timeZone: Type.Optional(TimeZone) }, { additionalProperties: false }) },
-  }, async (request) => bots.updateBot(ctx, ws(request), request.params.botId, request.body));
+    app.patch(
+      '/api/bots/:botId',
+      {
+        schema: {
+          tags: ['bots'],
+          response: { 200: R.Bot },
+          summary: 'Rename a bot or change its time zone',
+          params: BotParams,
+          body: Type.Object(
+            { name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), timeZone: Type.Optional(TimeZone) },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (request) => bots.updateBot(ctx, ws(request), request.params.botId, request.body),
+    );
 
-  app.delete('/api/bots/:botId', { schema: { tags: ['bots'], response: { 204: NoContent }, summary: 'Delete a bot and everything of it', params: BotParams } }, async (request, reply) => {
-    await bots.deleteBot(ctx, ws(request), request.params.botId);
-    return reply.status(204).send();
-  });
+    app.delete(
+      '/api/bots/:botId',
+      { schema: { tags: ['bots'], response: { 204: NoContent }, summary: 'Delete a bot and everything of it', params: BotParams } },
+      async (request, reply) => {
+        await bots.deleteBot(ctx, ws(request), request.params.botId);
+        return reply.status(204).send();
+      },
+    );
 
-  app.get('/api/bots/:botId/channels', { schema: { tags: ['channels'], response: { 200: Type.Array(R.Channel) }, summary: "A bot's channels", params: BotParams } }, async (request) =>
-    channels.listChannels(ctx, ws(request), request.params.botId));
+    app.get(
+      '/api/bots/:botId/channels',
+      { schema: { tags: ['channels'], response: { 200: Type.Array(R.Channel) }, summary: "A bot's channels", params: BotParams } },
+      async (request) => channels.listChannels(ctx, ws(request), request.params.botId),
+    );
 
-  app.post('/api/bots/:botId/channels', {
-    schema: {
-      tags: ['channels'],
-      response: { 201: R.Channel }, summary: 'Connect a platform: checks the credentials with the platform and registers the webhook where it can',
-      params: BotParams,
-      body: Type.Object({
-        platform: Type.String({ maxLength: 20, description: `${PLATFORM_CODES.join(', ')} (GET /api/platforms)` }),
-        name: Type.Optional(Type.String({ maxLength: 200 })),
-        credentials: Type.Optional(Credentials),
-        ratePerSecond: Type.Optional(Rate),
-        apiBaseUrl: Type.Optional(BaseUrl),
-        verify: Type.Optional(Type.Boolean({ description: 'Check credentials with the platform (default true)' })),
-        inbound: Type.Optional(Type.Union([Type.Literal('webhook'), Type.Literal('polling')], { description: 'webhook (default) or long polling (Telegram), for machines without a public URL' })),
-      }, { additionalProperties: false }),
-    },
-  }, async (request, reply) => reply.status(201).send(await channels.createChannel(ctx, ws(request), request.params.botId, request.body as channels.CreateChannelInput)));
+    app.post(
+      '/api/bots/:botId/channels',
+      {
+        schema: {
+          tags: ['channels'],
+          response: { 201: R.Channel },
+          summary: 'Connect a platform: checks the credentials with the platform and registers the webhook where it can',
+          params: BotParams,
+          body: Type.Object(
+            {
+              platform: Type.String({ maxLength: 20, description: `${PLATFORM_CODES.join(', ')} (GET /api/platforms)` }),
+              name: Type.Optional(Type.String({ maxLength: 200 })),
+              credentials: Type.Optional(Credentials),
+              ratePerSecond: Type.Optional(Rate),
+              apiBaseUrl: Type.Optional(BaseUrl),
+              verify: Type.Optional(Type.Boolean({ description: 'Check credentials with the platform (default true)' })),
+              inbound: Type.Optional(
+                Type.Union([Type.Literal('webhook'), Type.Literal('polling')], {
+                  description: 'webhook (default) or long polling (Telegram), for machines without a public URL',
+                }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await channels.createChannel(ctx, ws(request), request.params.botId, request.body as channels.CreateChannelInput)),
+    );
 
-  app.get('/api/channels/:id', { schema: { tags: ['channels'], response: { 200: R.Channel }, summary: 'A channel', params: IdParams } }, async (request) =>
-    channels.present(ctx, await channels.getChannelRow(ctx.db, ws(request), request.params.id)));
+    app.get(
+      '/api/channels/:id',
+      { schema: { tags: ['channels'], response: { 200: R.Channel }, summary: 'A channel', params: IdParams } },
+      async (request) => channels.present(ctx, await channels.getChannelRow(ctx.db, ws(request), request.params.id)),
+    );
 
-  app.patch('/api/channels/:id', {
-    schema: {
-      tags: ['channels'],
-      response: { 200: R.Channel }, summary: 'Change a channel: name, rate limit, base URL, credentials, status',
-      params: IdParams,
-      body: Type.Object({
-        name: Type.Optional(Type.String({ maxLength: 200 })),
-        ratePerSecond: Type.Optional(Rate),
-        apiBaseUrl: Type.Optional(BaseUrl),
-        credentials: Type.Optional(Credentials),
-        status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
-      }, { additionalProperties: false }),
-    },
-  }, async (request) => channels.updateChannel(ctx, ws(request), request.params.id, request.body as Parameters<typeof channels.updateChannel>[3]));
+    app.patch(
+      '/api/channels/:id',
+      {
+        schema: {
+          tags: ['channels'],
+          response: { 200: R.Channel },
+          summary: 'Change a channel: name, rate limit, base URL, credentials, status',
+          params: IdParams,
+          body: Type.Object(
+            {
+              name: Type.Optional(Type.String({ maxLength: 200 })),
+              ratePerSecond: Type.Optional(Rate),
+              apiBaseUrl: Type.Optional(BaseUrl),
+              credentials: Type.Optional(Credentials),
+              status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (request) =>
+        channels.updateChannel(ctx, ws(request), request.params.id, request.body as Parameters<typeof channels.updateChannel>[3]),
+    );
 
-  app.delete('/api/channels/:id', { schema: { tags: ['channels'], response: { 204: NoContent }, summary: 'Disconnect a channel', params: IdParams } }, async (request, reply) => {
-    await channels.deleteChannel(ctx, ws(request), request.params.id);
-    return reply.status(204).send();
-  });
-};
+    app.delete(
+      '/api/channels/:id',
+      { schema: { tags: ['channels'], response: { 204: NoContent }, summary: 'Disconnect a channel', params: IdParams } },
+      async (request, reply) => {
+        await channels.deleteChannel(ctx, ws(request), request.params.id);
+        return reply.status(204).send();
+      },
+    );
+  };

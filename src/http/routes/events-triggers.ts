@@ -4,7 +4,9 @@ import type { ServiceContext } from '../../services/context.ts';
 import { externalEventRoutes } from './external-events.ts';
 import { triggerRoutes } from './triggers.ts';
 
-export const eventTriggerRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => async (app) => {
-  await app.register(externalEventRoutes(ctx));
-  await app.register(triggerRoutes(ctx));
-};
+export const eventTriggerRoutes =
+  (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    await app.register(externalEventRoutes(ctx));
+    await app.register(triggerRoutes(ctx));
+  };

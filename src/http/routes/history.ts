@@ -15,92 +15,225 @@ import { SendBody } from './sends.ts';
 const LogQuery = Type.Object({ runId: Type.Optional(Id), errorsOnly: Type.Optional(Type.Boolean()), ...PageQuery });
 const DraftForm = Type.Partial(SendBody, { additionalProperties: false });
 
-export const historyRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => async (app) => {
-  app.get('/api/history', {
-    schema: {
-      tags: ['history'],
-      response: { 200: R.History }, summary: 'Broadcasting history: active, scheduled, periodic or completed; filter by kinds (none = all) and search by send id',
-      querystring: Type.Object({
-        section: Type.String({ description: SECTIONS.join(' | ') }),
-        kinds: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { description: 'broadcast, external, trigger (repeat or comma-separate; none = all)' })),
-        q: Type.Optional(Type.String({ maxLength: 40, description: 'a send id' })),
-        botId: Type.Optional(Id),
-        ...PageQuery,
-      }),
-    },
-  }, async (request) => listHistory(ctx, ws(request), request.query as HistoryQuery));
+export const historyRoutes =
+  (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/api/history',
+      {
+        schema: {
+          tags: ['history'],
+          response: { 200: R.History },
+          summary: 'Broadcasting history: active, scheduled, periodic or completed; filter by kinds (none = all) and search by send id',
+          querystring: Type.Object({
+            section: Type.String({ description: SECTIONS.join(' | ') }),
+            kinds: Type.Optional(
+              Type.Array(Type.String({ maxLength: 40 }), {
+                description: 'broadcast, external, trigger (repeat or comma-separate; none = all)',
+              }),
+            ),
+            q: Type.Optional(Type.String({ maxLength: 40, description: 'a send id' })),
+            botId: Type.Optional(Id),
+            ...PageQuery,
+          }),
+        },
+      },
+      async (request) => listHistory(ctx, ws(request), request.query as HistoryQuery),
+    );
 
-  app.get('/api/sends/:id/log', {
-    schema: { tags: ['history'], response: { 200: R.Log }, summary: "A send's log: events of the run and every recipient's outcome (errorsOnly for View errors)", params: IdParams, querystring: LogQuery },
-  }, async (request) => getLog(ctx, ws(request), request.params.id, request.query));
+    app.get(
+      '/api/sends/:id/log',
+      {
+        schema: {
+          tags: ['history'],
+          response: { 200: R.Log },
+          summary: "A send's log: events of the run and every recipient's outcome (errorsOnly for View errors)",
+          params: IdParams,
+          querystring: LogQuery,
+        },
+      },
+      async (request) => getLog(ctx, ws(request), request.params.id, request.query),
+    );
 
-  app.get('/api/logs', {
-    schema: { tags: ['history'], response: { 200: R.Log }, summary: 'Find a log by send id', querystring: Type.Object({ sendId: Type.String({ maxLength: 40 }), runId: Type.Optional(Id), errorsOnly: Type.Optional(Type.Boolean()), ...PageQuery }) },
-  }, async (request) => {
-    const { sendId, ...rest } = request.query;
-    return findLog(ctx, ws(request), sendId, rest);
-  });
+    app.get(
+      '/api/logs',
+      {
+        schema: {
+          tags: ['history'],
+          response: { 200: R.Log },
+          summary: 'Find a log by send id',
+          querystring: Type.Object({
+            sendId: Type.String({ maxLength: 40 }),
+            runId: Type.Optional(Id),
+            errorsOnly: Type.Optional(Type.Boolean()),
+            ...PageQuery,
+          }),
+        },
+      },
+      async (request) => {
+        const { sendId, ...rest } = request.query;
+        return findLog(ctx, ws(request), sendId, rest);
+      },
+    );
 
-  app.get('/api/sends/:id/log.csv', {
-    schema: { tags: ['history'], response: { 200: TextBody('text/csv', 'The log, one line per event and delivery') }, summary: 'The log as CSV (UTF-8 with BOM, streamed, safe against formula injection)', params: IdParams, querystring: Type.Object({ runId: Type.Optional(Id), errorsOnly: Type.Optional(Type.Boolean()) }) },
-  }, async (request, reply) => {
-    const stream = await exportLog(ctx, ws(request), request.params.id, request.query);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="send-${request.params.id}-log${request.query.errorsOnly ? '-errors' : ''}.csv"`)
-      .send(stream);
-  });
+    app.get(
+      '/api/sends/:id/log.csv',
+      {
+        schema: {
+          tags: ['history'],
+          response: { 200: TextBody('text/csv', 'The log, one line per event and delivery') },
+          summary: 'The log as CSV (UTF-8 with BOM, streamed, safe against formula injection)',
+          params: IdParams,
+          querystring: Type.Object({ runId: Type.Optional(Id), errorsOnly: Type.Optional(Type.Boolean()) }),
+        },
+      },
+      async (request, reply) => {
+        const stream = await exportLog(ctx, ws(request), request.params.id, request.query);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header(
+            'content-disposition',
+            `attachment; filename="send-${request.params.id}-log${request.query.errorsOnly ? '-errors' : ''}.csv"`,
+          )
+          .send(stream);
+      },
+    );
 
-  app.get('/api/sends/:id/progress', { schema: { tags: ['history'], response: { 200: R.Progress }, summary: 'Live counts and current rate of a send', params: IdParams } }, async (request) =>
-    getProgress(ctx, ws(request), request.params.id));
+    app.get(
+      '/api/sends/:id/progress',
+      { schema: { tags: ['history'], response: { 200: R.Progress }, summary: 'Live counts and current rate of a send', params: IdParams } },
+      async (request) => getProgress(ctx, ws(request), request.params.id),
+    );
 
-  app.get('/api/sends/:id/progress/stream', {
-    schema: { tags: ['history'], response: { 200: TextBody('text/event-stream', 'Server-Sent Events: each data line is the progress JSON (as GET /api/sends/{id}/progress)') }, summary: 'Live progress as Server-Sent Events (one event a second until the send is done)', params: IdParams },
-  }, async (request, reply) => {
-    const workspaceId = ws(request);
-    const first = await getProgress(ctx, workspaceId, request.params.id);
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    let closed = false;
-    request.raw.on('close', () => (closed = true));
-    let progress = first;
-    while (!closed) {
-      res.write(`event: progress\ndata: ${JSON.stringify(progress)}\n\n`);
-      if (progress.done) break;
-      await new Promise((r) => setTimeout(r, 1000));
-      if (closed) break;
-      progress = await getProgress(ctx, workspaceId, request.params.id).catch(() => ({ ...progress, done: true }));
-    }
-    res.end();
-  });
+    app.get(
+      '/api/sends/:id/progress/stream',
+      {
+        schema: {
+          tags: ['history'],
+          response: {
+            200: TextBody('text/event-stream', 'Server-Sent Events: each data line is the progress JSON (as GET /api/sends/{id}/progress)'),
+          },
+          summary: 'Live progress as Server-Sent Events (one event a second until the send is done)',
+          params: IdParams,
+        },
+      },
+      async (request, reply) => {
+        const workspaceId = ws(request);
+        const first = await getProgress(ctx, workspaceId, request.params.id);
+        reply.hijack();
+        const res = reply.raw;
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+        let closed = false;
+        request.raw.on('close', () => (closed = true));
+        let progress = first;
+        while (!closed) {
+          res.write(`event: progress\ndata: ${JSON.stringify(progress)}\n\n`);
+          if (progress.done) break;
+          await new Promise((r) => setTimeout(r, 1000));
+          if (closed) break;
+          progress = await getProgress(ctx, workspaceId, request.params.id).catch(() => ({ ...progress, done: true }));
+        }
+        res.end();
+      },
+    );
 
-  app.get('/api/sends/:id/rate-series', {
-    schema: { tags: ['history'], response: { 200: R.RateSeries }, summary: 'Delivery rate over time (10-second buckets of sent and failed) for the chart', params: IdParams, querystring: Type.Object({ runId: Type.Optional(Id) }) },
-  }, async (request) => getRateSeries(ctx, ws(request), request.params.id, request.query.runId));
+    app.get(
+      '/api/sends/:id/rate-series',
+      {
+        schema: {
+          tags: ['history'],
+          response: { 200: R.RateSeries },
+          summary: 'Delivery rate over time (10-second buckets of sent and failed) for the chart',
+          params: IdParams,
+          querystring: Type.Object({ runId: Type.Optional(Id) }),
+        },
+      },
+      async (request) => getRateSeries(ctx, ws(request), request.params.id, request.query.runId),
+    );
 
-  app.get('/api/bots/:botId/drafts', { schema: { tags: ['drafts'], response: { 200: Type.Array(R.Draft) }, summary: 'Drafts of a bot', params: BotParams } }, async (request) =>
-    drafts.listDrafts(ctx, ws(request), request.params.botId));
+    app.get(
+      '/api/bots/:botId/drafts',
+      { schema: { tags: ['drafts'], response: { 200: Type.Array(R.Draft) }, summary: 'Drafts of a bot', params: BotParams } },
+      async (request) => drafts.listDrafts(ctx, ws(request), request.params.botId),
+    );
 
-  app.post('/api/bots/:botId/drafts', {
-    schema: { tags: ['drafts'], response: { 201: R.Draft }, summary: 'Save the send form as a draft', params: BotParams, body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), form: DraftForm }, { additionalProperties: false }) },
-  }, async (request, reply) => reply.status(201).send(await drafts.saveDraft(ctx, ws(request), request.params.botId, request.body as Parameters<typeof drafts.saveDraft>[3], actor(request))));
+    app.post(
+      '/api/bots/:botId/drafts',
+      {
+        schema: {
+          tags: ['drafts'],
+          response: { 201: R.Draft },
+          summary: 'Save the send form as a draft',
+          params: BotParams,
+          body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), form: DraftForm }, { additionalProperties: false }),
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await drafts.saveDraft(
+              ctx,
+              ws(request),
+              request.params.botId,
+              request.body as Parameters<typeof drafts.saveDraft>[3],
+              actor(request),
+            ),
+          ),
+    );
 
-  app.get('/api/drafts/:id', { schema: { tags: ['drafts'], response: { 200: R.Draft }, summary: 'A draft', params: IdParams } }, async (request) => drafts.getDraft(ctx, ws(request), request.params.id));
+    app.get(
+      '/api/drafts/:id',
+      { schema: { tags: ['drafts'], response: { 200: R.Draft }, summary: 'A draft', params: IdParams } },
+      async (request) => drafts.getDraft(ctx, ws(request), request.params.id),
+    );
 
-  app.patch('/api/drafts/:id', {
-    schema: { tags: ['drafts'], response: { 200: R.Draft }, summary: 'Edit a draft', params: IdParams, body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), form: Type.Optional(DraftForm) }, { additionalProperties: false }) },
-  }, async (request) => drafts.updateDraft(ctx, ws(request), request.params.id, request.body as Parameters<typeof drafts.updateDraft>[3]));
+    app.patch(
+      '/api/drafts/:id',
+      {
+        schema: {
+          tags: ['drafts'],
+          response: { 200: R.Draft },
+          summary: 'Edit a draft',
+          params: IdParams,
+          body: Type.Object(
+            { name: Type.Optional(Type.String({ maxLength: 200 })), form: Type.Optional(DraftForm) },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (request) => drafts.updateDraft(ctx, ws(request), request.params.id, request.body as Parameters<typeof drafts.updateDraft>[3]),
+    );
 
-  app.delete('/api/drafts/:id', { schema: { tags: ['drafts'], response: { 204: NoContent }, summary: 'Delete a draft', params: IdParams } }, async (request, reply) => {
-    await drafts.deleteDraft(ctx, ws(request), request.params.id);
-    return reply.status(204).send();
-  });
+    app.delete(
+      '/api/drafts/:id',
+      { schema: { tags: ['drafts'], response: { 204: NoContent }, summary: 'Delete a draft', params: IdParams } },
+      async (request, reply) => {
+        await drafts.deleteDraft(ctx, ws(request), request.params.id);
+        return reply.status(204).send();
+      },
+    );
 
-  app.post('/api/drafts/:id/duplicate', { schema: { tags: ['drafts'], response: { 201: R.Draft }, summary: 'Duplicate a draft', params: IdParams } }, async (request, reply) =>
-    reply.status(201).send(await drafts.duplicateDraft(ctx, ws(request), request.params.id, actor(request))));
+    app.post(
+      '/api/drafts/:id/duplicate',
+      { schema: { tags: ['drafts'], response: { 201: R.Draft }, summary: 'Duplicate a draft', params: IdParams } },
+      async (request, reply) => reply.status(201).send(await drafts.duplicateDraft(ctx, ws(request), request.params.id, actor(request))),
+    );
 
-  app.post('/api/drafts/:id/send', {
-    schema: { tags: ['drafts'], response: { 201: R.Send }, summary: 'Send a draft (with optional edits); the draft stays for reuse', params: IdParams, body: Type.Union([DraftForm, Type.Null()]) },
-  }, async (request, reply) => reply.status(201).send(await drafts.sendDraft(ctx, ws(request), request.params.id, (request.body ?? {}) as drafts.DraftForm, actor(request))));
-};
+    app.post(
+      '/api/drafts/:id/send',
+      {
+        schema: {
+          tags: ['drafts'],
+          response: { 201: R.Send },
+          summary: 'Send a draft (with optional edits); the draft stays for reuse',
+          params: IdParams,
+          body: Type.Union([DraftForm, Type.Null()]),
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await drafts.sendDraft(ctx, ws(request), request.params.id, (request.body ?? {}) as drafts.DraftForm, actor(request))),
+    );
+  };

@@ -5,52 +5,66 @@ import type { ServiceContext } from '../../services/context.ts';
 import type { ExistsRow } from '../../storage/db.ts';
 import { errorRows } from '../../services/history/log.ts';
 
-export const opsRoutes = (ctx: ServiceContext): FastifyPluginAsync => async (app) => {
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+export const opsRoutes =
+  (ctx: ServiceContext): FastifyPluginAsync =>
+  async (app) => {
+    app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
 
-  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await ctx.db.query<ExistsRow>('SELECT 1 FROM schema_migrations LIMIT 1');
-      return { ok: true };
-    } catch {
-      return reply.status(503).send({ ok: false });
-    }
-  });
+    app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+      try {
+        await ctx.db.query<ExistsRow>('SELECT 1 FROM schema_migrations LIMIT 1');
+        return { ok: true };
+      } catch {
+        return reply.status(503).send({ ok: false });
+      }
+    });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
-    const [lanes] = await ctx.db.query<{ queued: number; held: number; in_flight: number; sent: number; failed: number; cancelled: number; unknown: number }>(
-      `SELECT coalesce(sum(queued),0) AS queued, coalesce(sum(held),0) AS held, coalesce(sum(in_flight),0) AS in_flight,
+    app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+      const [lanes] = await ctx.db.query<{
+        queued: number;
+        held: number;
+        in_flight: number;
+        sent: number;
+        failed: number;
+        cancelled: number;
+        unknown: number;
+      }>(
+        `SELECT coalesce(sum(queued),0) AS queued, coalesce(sum(held),0) AS held, coalesce(sum(in_flight),0) AS in_flight,
               coalesce(sum(sent),0) AS sent, coalesce(sum(failed),0) AS failed, coalesce(sum(cancelled),0) AS cancelled,
               coalesce(sum(unknown),0) AS unknown FROM run_lanes`,
-    );
-    const outcomes = await ctx.db.query<{ outcome: string | null; n: number }>(
-      `SELECT outcome, count(*) AS n FROM deliveries d WHERE ${errorRows('d')} AND updated_at > now() - interval '1 hour' GROUP BY outcome`,
-    );
-    const pauses = await ctx.db.query<{ channel_id: number; seconds: number }>(
-      `SELECT channel_id, extract(epoch FROM paused_until - now()) AS seconds FROM channel_pacing WHERE paused_until > now()`,
-    );
-    const [workers] = await ctx.db.query<{ n: number }>(`SELECT count(*) AS n FROM workers WHERE heartbeat_at > now() - interval '30 seconds'`);
-    const [runs] = await ctx.db.query<{ n: number }>(`SELECT count(*) AS n FROM runs WHERE state IN ('pending', 'materialising', 'delivering')`);
-    const lines = [
-      '# HELP botcast_deliveries Deliveries of runs still in the database, by state.',
-      '# TYPE botcast_deliveries gauge',
-      ...Object.entries(lanes).map(([state, n]) => `botcast_deliveries{state="${state}"} ${n}`),
-      '# HELP botcast_delivery_errors_last_hour Failed or unknown deliveries settled in the last hour, by outcome class.',
-      '# TYPE botcast_delivery_errors_last_hour gauge',
-      ...outcomes.map((o) => `botcast_delivery_errors_last_hour{outcome="${o.outcome ?? 'none'}"} ${o.n}`),
-      '# HELP botcast_channel_pause_seconds Seconds left of a pause a platform asked for, per channel.',
-      '# TYPE botcast_channel_pause_seconds gauge',
-      ...pauses.map((p) => `botcast_channel_pause_seconds{channel_id="${p.channel_id}"} ${Number(p.seconds).toFixed(3)}`),
-      '# HELP botcast_channels_paused Channels paused right now.',
-      '# TYPE botcast_channels_paused gauge',
-      `botcast_channels_paused ${pauses.length}`,
-      '# HELP botcast_workers Worker processes that heart-beat in the last 30 seconds.',
-      '# TYPE botcast_workers gauge',
-      `botcast_workers ${workers.n}`,
-      '# HELP botcast_active_runs Runs pending, materialising or delivering.',
-      '# TYPE botcast_active_runs gauge',
-      `botcast_active_runs ${runs.n}`,
-    ];
-    return reply.type('text/plain; version=0.0.4').send(lines.join('\n') + '\n');
-  });
-};
+      );
+      const outcomes = await ctx.db.query<{ outcome: string | null; n: number }>(
+        `SELECT outcome, count(*) AS n FROM deliveries d WHERE ${errorRows('d')} AND updated_at > now() - interval '1 hour' GROUP BY outcome`,
+      );
+      const pauses = await ctx.db.query<{ channel_id: number; seconds: number }>(
+        `SELECT channel_id, extract(epoch FROM paused_until - now()) AS seconds FROM channel_pacing WHERE paused_until > now()`,
+      );
+      const [workers] = await ctx.db.query<{ n: number }>(
+        `SELECT count(*) AS n FROM workers WHERE heartbeat_at > now() - interval '30 seconds'`,
+      );
+      const [runs] = await ctx.db.query<{ n: number }>(
+        `SELECT count(*) AS n FROM runs WHERE state IN ('pending', 'materialising', 'delivering')`,
+      );
+      const lines = [
+        '# HELP botcast_deliveries Deliveries of runs still in the database, by state.',
+        '# TYPE botcast_deliveries gauge',
+        ...Object.entries(lanes).map(([state, n]) => `botcast_deliveries{state="${state}"} ${n}`),
+        '# HELP botcast_delivery_errors_last_hour Failed or unknown deliveries settled in the last hour, by outcome class.',
+        '# TYPE botcast_delivery_errors_last_hour gauge',
+        ...outcomes.map((o) => `botcast_delivery_errors_last_hour{outcome="${o.outcome ?? 'none'}"} ${o.n}`),
+        '# HELP botcast_channel_pause_seconds Seconds left of a pause a platform asked for, per channel.',
+        '# TYPE botcast_channel_pause_seconds gauge',
+        ...pauses.map((p) => `botcast_channel_pause_seconds{channel_id="${p.channel_id}"} ${Number(p.seconds).toFixed(3)}`),
+        '# HELP botcast_channels_paused Channels paused right now.',
+        '# TYPE botcast_channels_paused gauge',
+        `botcast_channels_paused ${pauses.length}`,
+        '# HELP botcast_workers Worker processes that heart-beat in the last 30 seconds.',
+        '# TYPE botcast_workers gauge',
+        `botcast_workers ${workers.n}`,
+        '# HELP botcast_active_runs Runs pending, materialising or delivering.',
+        '# TYPE botcast_active_runs gauge',
+        `botcast_active_runs ${runs.n}`,
+      ];
+      return reply.type('text/plain; version=0.0.4').send(lines.join('\n') + '\n');
+    });
+  };

@@ -5,29 +5,39 @@ import { Type } from '@sinclair/typebox';
 import { PLATFORM_DESCRIPTORS } from '../../platforms/registry.ts';
 import { PlatformCode } from '../schemas.ts';
 
-const CredentialField = Type.Object({
-  key: Type.String({ description: 'Key in the channel’s `credentials` object' }),
-  label: Type.String(),
-  hint: Type.Optional(Type.String({ description: 'Where to find the value' })),
-  optional: Type.Optional(Type.Boolean({ description: 'Not required to connect' })),
-  secret: Type.Optional(Type.Boolean({ description: 'A secret: the panel types it into a password field' })),
-}, { additionalProperties: false });
+const CredentialField = Type.Object(
+  {
+    key: Type.String({ description: 'Key in the channel’s `credentials` object' }),
+    label: Type.String(),
+    hint: Type.Optional(Type.String({ description: 'Where to find the value' })),
+    optional: Type.Optional(Type.Boolean({ description: 'Not required to connect' })),
+    secret: Type.Optional(Type.Boolean({ description: 'A secret: the panel types it into a password field' })),
+  },
+  { additionalProperties: false },
+);
 
-export const PlatformInfo = Type.Object({
-  code: PlatformCode,
-  displayName: Type.String(),
-  defaultRatePerSecond: Type.Number({ description: 'A channel’s send rate unless it sets its own, messages per second' }),
-  credentials: Type.Array(CredentialField, { description: 'Every credential field, required ones in the order a form shows them' }),
-  webhookHint: Type.String({ description: 'What to do with a channel’s webhook URL' }),
-  color: Type.String({ description: 'The platform’s brand colour (CSS)' }),
-}, { additionalProperties: false });
+export const PlatformInfo = Type.Object(
+  {
+    code: PlatformCode,
+    displayName: Type.String(),
+    defaultRatePerSecond: Type.Number({ description: 'A channel’s send rate unless it sets its own, messages per second' }),
+    credentials: Type.Array(CredentialField, { description: 'Every credential field, required ones in the order a form shows them' }),
+    webhookHint: Type.String({ description: 'What to do with a channel’s webhook URL' }),
+    color: Type.String({ description: 'The platform’s brand colour (CSS)' }),
+  },
+  { additionalProperties: false },
+);
 
 export const platformRoutes = (): FastifyPluginAsyncTypebox => async (app) => {
-  app.get('/api/platforms', {
-    schema: {
-      tags: ['channels'],
-      summary: 'The platforms a channel can connect to: names, default send rates and the credentials each needs',
-      response: { 200: Type.Array(PlatformInfo) },
+  app.get(
+    '/api/platforms',
+    {
+      schema: {
+        tags: ['channels'],
+        summary: 'The platforms a channel can connect to: names, default send rates and the credentials each needs',
+        response: { 200: Type.Array(PlatformInfo) },
+      },
     },
-  }, async () => PLATFORM_DESCRIPTORS.map((p) => ({ ...p, credentials: [...p.credentials] })));
+    async () => PLATFORM_DESCRIPTORS.map((p) => ({ ...p, credentials: [...p.credentials] })),
+  );
 };

@@ -9,32 +9,58 @@ import * as R from '../responses.ts';
 
 const UserId = Type.String({ minLength: 1, maxLength: 128, pattern: '^[^\\s]+$' });
 
-export const sandboxRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => async (app) => {
-  app.post('/api/channels/:id/sandbox/messages', {
-    schema: {
-      tags: ['sandbox'],
-      response: { 201: R.SandboxWrite }, summary: 'A sandbox user writes to the bot (creates or refreshes the subscriber, like an inbound message)',
-      params: IdParams,
-      body: Type.Object({
-        userId: UserId,
-        name: Type.Optional(Type.String({ maxLength: 200 })),
-        username: Type.Optional(Type.String({ maxLength: 200 })),
-        language: Type.Optional(Type.String({ maxLength: 20 })),
-        text: Type.String({ maxLength: 4096 }),
-      }, { additionalProperties: false }),
-    },
-  }, async (request, reply) => reply.status(201).send(await sandbox.writeAsSandboxUser(ctx, ws(request), request.params.id, request.body)));
+export const sandboxRoutes =
+  (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.post(
+      '/api/channels/:id/sandbox/messages',
+      {
+        schema: {
+          tags: ['sandbox'],
+          response: { 201: R.SandboxWrite },
+          summary: 'A sandbox user writes to the bot (creates or refreshes the subscriber, like an inbound message)',
+          params: IdParams,
+          body: Type.Object(
+            {
+              userId: UserId,
+              name: Type.Optional(Type.String({ maxLength: 200 })),
+              username: Type.Optional(Type.String({ maxLength: 200 })),
+              language: Type.Optional(Type.String({ maxLength: 20 })),
+              text: Type.String({ maxLength: 4096 }),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (request, reply) => reply.status(201).send(await sandbox.writeAsSandboxUser(ctx, ws(request), request.params.id, request.body)),
+    );
 
-  app.get('/api/channels/:id/sandbox/inbox', {
-    schema: { tags: ['sandbox'], response: { 200: Type.Array(R.SandboxMessage) }, summary: 'What sandbox users wrote and what the bot sent them (newest first)', params: IdParams, querystring: Type.Object({ userId: Type.Optional(UserId), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }) },
-  }, async (request) => sandbox.sandboxInbox(ctx, ws(request), request.params.id, request.query));
+    app.get(
+      '/api/channels/:id/sandbox/inbox',
+      {
+        schema: {
+          tags: ['sandbox'],
+          response: { 200: Type.Array(R.SandboxMessage) },
+          summary: 'What sandbox users wrote and what the bot sent them (newest first)',
+          params: IdParams,
+          querystring: Type.Object({ userId: Type.Optional(UserId), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }),
+        },
+      },
+      async (request) => sandbox.sandboxInbox(ctx, ws(request), request.params.id, request.query),
+    );
 
-  app.put('/api/channels/:id/sandbox/users/:userId', {
-    schema: {
-      tags: ['sandbox'],
-      response: { 200: R.SandboxBehaviour }, summary: 'Make a sandbox user behave like a real person: normal, blocked (blocked the bot), gone (deleted account), flaky (temporary failures)',
-      params: Type.Object({ id: IdParams.properties.id, userId: UserId }),
-      body: Type.Object({ behaviour: Type.String({ maxLength: 20 }) }, { additionalProperties: false }),
-    },
-  }, async (request) => sandbox.setSandboxBehaviour(ctx, ws(request), request.params.id, request.params.userId, request.body.behaviour));
-};
+    app.put(
+      '/api/channels/:id/sandbox/users/:userId',
+      {
+        schema: {
+          tags: ['sandbox'],
+          response: { 200: R.SandboxBehaviour },
+          summary:
+            'Make a sandbox user behave like a real person: normal, blocked (blocked the bot), gone (deleted account), flaky (temporary failures)',
+          params: Type.Object({ id: IdParams.properties.id, userId: UserId }),
+          body: Type.Object({ behaviour: Type.String({ maxLength: 20 }) }, { additionalProperties: false }),
+        },
+      },
+      async (request) => sandbox.setSandboxBehaviour(ctx, ws(request), request.params.id, request.params.userId, request.body.behaviour),
+    );
+  };

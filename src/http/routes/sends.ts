@@ -13,20 +13,53 @@ import * as R from '../responses.ts';
 const TagRef = Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Id]);
 
 export const ContentSchema = Type.Union([
-  Type.Object({ type: Type.Literal('text'), text: Type.String({ maxLength: 10000 }), media: Type.Optional(Type.Union([MediaSchema, Type.Null()])), buttons: Type.Optional(Type.Array(ButtonSchema, { maxItems: 50 })) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      type: Type.Literal('text'),
+      text: Type.String({ maxLength: 10000 }),
+      media: Type.Optional(Type.Union([MediaSchema, Type.Null()])),
+      buttons: Type.Optional(Type.Array(ButtonSchema, { maxItems: 50 })),
+    },
+    { additionalProperties: false },
+  ),
   Type.Object({ type: Type.Literal('screen'), screenId: Id }, { additionalProperties: false }),
 ]);
 
 export const AudienceSchema = Type.Union([
-  Type.Object({ type: Type.Literal('all'), exclude: Type.Optional(Type.Array(TagRef, { maxItems: 100 })) }, { additionalProperties: false }),
-  Type.Object({ type: Type.Literal('tags'), include: Type.Array(TagRef, { minItems: 1, maxItems: 100 }), exclude: Type.Optional(Type.Array(TagRef, { maxItems: 100 })) }, { additionalProperties: false }),
-  Type.Object({ type: Type.Literal('selected'), subscriberIds: Type.Optional(Type.Array(Id, { maxItems: 100000 })), importId: Type.Optional(Id) }, { additionalProperties: false }),
+  Type.Object(
+    { type: Type.Literal('all'), exclude: Type.Optional(Type.Array(TagRef, { maxItems: 100 })) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      type: Type.Literal('tags'),
+      include: Type.Array(TagRef, { minItems: 1, maxItems: 100 }),
+      exclude: Type.Optional(Type.Array(TagRef, { maxItems: 100 })),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { type: Type.Literal('selected'), subscriberIds: Type.Optional(Type.Array(Id, { maxItems: 100000 })), importId: Type.Optional(Id) },
+    { additionalProperties: false },
+  ),
 ]);
 
 export const TimingSchema = Type.Union([
   Type.Object({ type: Type.Literal('instant') }, { additionalProperties: false }),
-  Type.Object({ type: Type.Literal('delayed'), at: Type.String({ maxLength: 40, description: "Local date and time in the bot's time zone, e.g. 2026-12-01T10:00" }) }, { additionalProperties: false }),
-  Type.Object({ type: Type.Literal('periodic'), recurrence: Type.Unknown({ description: 'every_n_days | weekdays | month_days | cron, with time and optional endDate' }) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      type: Type.Literal('delayed'),
+      at: Type.String({ maxLength: 40, description: "Local date and time in the bot's time zone, e.g. 2026-12-01T10:00" }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      type: Type.Literal('periodic'),
+      recurrence: Type.Unknown({ description: 'every_n_days | weekdays | month_days | cron, with time and optional endDate' }),
+    },
+    { additionalProperties: false },
+  ),
 ]);
 
 export const SendBody = Type.Object(
@@ -35,23 +68,62 @@ export const SendBody = Type.Object(
     channelIds: Type.Array(Id, { maxItems: 20, description: 'The platforms (channels of the bot) to send on' }),
     audience: AudienceSchema,
     timing: Type.Optional(TimingSchema),
-    endOpenChats: Type.Optional(Type.Boolean({ description: 'Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes)' })),
+    endOpenChats: Type.Optional(
+      Type.Boolean({
+        description: 'Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 
-export const sendRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => async (app) => {
-  app.post('/api/bots/:botId/sends', {
-    schema: { tags: ['broadcasts'], response: { 201: R.Send }, summary: 'Create a broadcast (instant after the grace window, delayed, or periodic)', params: BotParams, body: SendBody },
-  }, async (request, reply) => reply.status(201).send(await createBroadcast(ctx, ws(request), request.params.botId, request.body as SendInput, actor(request))));
+export const sendRoutes =
+  (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.post(
+      '/api/bots/:botId/sends',
+      {
+        schema: {
+          tags: ['broadcasts'],
+          response: { 201: R.Send },
+          summary: 'Create a broadcast (instant after the grace window, delayed, or periodic)',
+          params: BotParams,
+          body: SendBody,
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createBroadcast(ctx, ws(request), request.params.botId, request.body as SendInput, actor(request))),
+    );
 
-  app.get('/api/sends/:id', { schema: { tags: ['broadcasts'], response: { 200: R.Send }, summary: 'A send with its runs and counters', params: IdParams } }, async (request) =>
-    getSend(ctx, ws(request), request.params.id));
+    app.get(
+      '/api/sends/:id',
+      { schema: { tags: ['broadcasts'], response: { 200: R.Send }, summary: 'A send with its runs and counters', params: IdParams } },
+      async (request) => getSend(ctx, ws(request), request.params.id),
+    );
 
-  app.delete('/api/sends/:id', {
-    schema: { tags: ['broadcasts'], response: { 200: R.DeletedSend }, summary: 'Delete a send that has not started (instant in its grace window, delayed) or a periodic one (stops future runs)', params: IdParams },
-  }, async (request) => deleteSend(ctx, ws(request), request.params.id, actor(request)));
+    app.delete(
+      '/api/sends/:id',
+      {
+        schema: {
+          tags: ['broadcasts'],
+          response: { 200: R.DeletedSend },
+          summary: 'Delete a send that has not started (instant in its grace window, delayed) or a periodic one (stops future runs)',
+          params: IdParams,
+        },
+      },
+      async (request) => deleteSend(ctx, ws(request), request.params.id, actor(request)),
+    );
 
-  app.post('/api/sends/:id/stop', { schema: { tags: ['broadcasts'], response: { 200: R.StoppedSend }, summary: 'Stop a delivering send: what was not sent yet is cancelled', params: IdParams } }, async (request) =>
-    stopSend(ctx, ws(request), request.params.id, actor(request)));
-};
+    app.post(
+      '/api/sends/:id/stop',
+      {
+        schema: {
+          tags: ['broadcasts'],
+          response: { 200: R.StoppedSend },
+          summary: 'Stop a delivering send: what was not sent yet is cancelled',
+          params: IdParams,
+        },
+      },
+      async (request) => stopSend(ctx, ws(request), request.params.id, actor(request)),
+    );
+  };

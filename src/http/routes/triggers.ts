@@ -16,9 +16,19 @@ const Delay = Type.Object(
     amount: Type.Integer({ minimum: 0, description: 'How many units (0 only with a time of day)' }),
     unit: Type.Union(['minutes', 'hours', 'days', 'weeks', 'months'].map((u) => Type.Literal(u))),
     // A type list, not a union: with type coercion a union would turn null into "".
-    timeOfDay: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], maxLength: 5, description: 'HH:mm in the bot time zone; days, weeks and months only' })),
+    timeOfDay: Type.Optional(
+      Type.Unsafe<string | null>({
+        type: ['string', 'null'],
+        maxLength: 5,
+        description: 'HH:mm in the bot time zone; days, weeks and months only',
+      }),
+    ),
   },
-  { additionalProperties: false, description: 'After `amount` `unit`, optionally at a time of day: "1 day at 19:00" fires at 19:00 the next day; "0 days at 19:00" today if still ahead, else tomorrow' },
+  {
+    additionalProperties: false,
+    description:
+      'After `amount` `unit`, optionally at a time of day: "1 day at 19:00" fires at 19:00 the next day; "0 days at 19:00" today if still ahead, else tomorrow',
+  },
 );
 const Fields = {
   name: Type.String({ maxLength: 200 }),
@@ -30,85 +40,155 @@ const Fields = {
   enabled: Type.Boolean(),
 };
 
-export const triggerRoutes = (ctx: ServiceContext): FastifyPluginAsyncTypebox => async (app) => {
-  app.get('/api/bots/:botId/triggers', { schema: { tags: ['trigger events'], response: { 200: Type.Array(R.Trigger) }, summary: "A bot's trigger events, in their order", params: BotParams } }, async (request) =>
-    triggers.listTriggers(ctx, ws(request), request.params.botId));
-
-  app.post('/api/bots/:botId/triggers', {
-    schema: {
-      tags: ['trigger events'],
-      response: { 201: R.TriggerDetail }, summary: 'Create a trigger event (placed last in the order)',
-      params: BotParams,
-      body: Type.Object(
-        {
-          name: Type.Optional(Fields.name),
-          tag: Fields.tag,
-          content: Fields.content,
-          delay: Fields.delay,
-          endOpenChats: Type.Optional(Fields.endOpenChats),
-          fireAgain: Type.Optional(Fields.fireAgain),
-          enabled: Type.Optional(Fields.enabled),
+export const triggerRoutes =
+  (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/api/bots/:botId/triggers',
+      {
+        schema: {
+          tags: ['trigger events'],
+          response: { 200: Type.Array(R.Trigger) },
+          summary: "A bot's trigger events, in their order",
+          params: BotParams,
         },
-        { additionalProperties: false },
-      ),
-    },
-  }, async (request, reply) => reply.status(201).send(await triggers.createTrigger(ctx, ws(request), request.params.botId, request.body as triggers.TriggerInput)));
+      },
+      async (request) => triggers.listTriggers(ctx, ws(request), request.params.botId),
+    );
 
-  app.put('/api/bots/:botId/triggers/order', {
-    schema: {
-      tags: ['trigger events'],
-      response: { 200: Type.Array(R.Trigger) }, summary: 'Set the order of the bot’s triggers (it decides which goes first when several fire at once for one subscriber)',
-      params: BotParams,
-      body: Type.Object({ ids: Type.Array(Id, { maxItems: 10000, description: 'Every trigger id of the bot, first to last' }) }, { additionalProperties: false }),
-    },
-  }, async (request) => triggers.orderTriggers(ctx, ws(request), request.params.botId, request.body.ids));
-
-  app.get('/api/triggers/:id', { schema: { tags: ['trigger events'], response: { 200: R.TriggerDetail }, summary: 'A trigger event with its firing counts', params: IdParams } }, async (request) =>
-    triggers.getTrigger(ctx, ws(request), request.params.id));
-
-  app.patch('/api/triggers/:id', {
-    schema: {
-      tags: ['trigger events'],
-      response: { 200: R.TriggerDetail }, summary: 'Change a trigger event (pending firings keep their due time; a new tag cancels the old tag’s pending firings)',
-      params: IdParams,
-      body: Type.Object(
-        {
-          name: Type.Optional(Fields.name),
-          tag: Type.Optional(Fields.tag),
-          content: Type.Optional(Fields.content),
-          delay: Type.Optional(Fields.delay),
-          endOpenChats: Type.Optional(Fields.endOpenChats),
-          fireAgain: Type.Optional(Fields.fireAgain),
-          enabled: Type.Optional(Fields.enabled),
+    app.post(
+      '/api/bots/:botId/triggers',
+      {
+        schema: {
+          tags: ['trigger events'],
+          response: { 201: R.TriggerDetail },
+          summary: 'Create a trigger event (placed last in the order)',
+          params: BotParams,
+          body: Type.Object(
+            {
+              name: Type.Optional(Fields.name),
+              tag: Fields.tag,
+              content: Fields.content,
+              delay: Fields.delay,
+              endOpenChats: Type.Optional(Fields.endOpenChats),
+              fireAgain: Type.Optional(Fields.fireAgain),
+              enabled: Type.Optional(Fields.enabled),
+            },
+            { additionalProperties: false },
+          ),
         },
-        { additionalProperties: false },
-      ),
-    },
-  }, async (request) => triggers.updateTrigger(ctx, ws(request), request.params.id, request.body as triggers.TriggerPatch));
+      },
+      async (request, reply) =>
+        reply.status(201).send(await triggers.createTrigger(ctx, ws(request), request.params.botId, request.body as triggers.TriggerInput)),
+    );
 
-  app.delete('/api/triggers/:id', { schema: { tags: ['trigger events'], response: { 204: NoContent }, summary: 'Delete a trigger event and its pending firings (its sends stay in history)', params: IdParams } }, async (request, reply) => {
-    await triggers.deleteTrigger(ctx, ws(request), request.params.id);
-    return reply.status(204).send();
-  });
+    app.put(
+      '/api/bots/:botId/triggers/order',
+      {
+        schema: {
+          tags: ['trigger events'],
+          response: { 200: Type.Array(R.Trigger) },
+          summary: 'Set the order of the bot’s triggers (it decides which goes first when several fire at once for one subscriber)',
+          params: BotParams,
+          body: Type.Object(
+            { ids: Type.Array(Id, { maxItems: 10000, description: 'Every trigger id of the bot, first to last' }) },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (request) => triggers.orderTriggers(ctx, ws(request), request.params.botId, request.body.ids),
+    );
 
-  app.post('/api/triggers/:id/enable', { schema: { tags: ['trigger events'], response: { 200: R.TriggerDetail }, summary: 'Enable a trigger event', params: IdParams } }, async (request) =>
-    triggers.setTriggerEnabled(ctx, ws(request), request.params.id, true));
+    app.get(
+      '/api/triggers/:id',
+      {
+        schema: {
+          tags: ['trigger events'],
+          response: { 200: R.TriggerDetail },
+          summary: 'A trigger event with its firing counts',
+          params: IdParams,
+        },
+      },
+      async (request) => triggers.getTrigger(ctx, ws(request), request.params.id),
+    );
 
-  app.post('/api/triggers/:id/disable', {
-    schema: { tags: ['trigger events'], response: { 200: R.TriggerDetail }, summary: 'Disable a trigger event: new tag assignments do not fire it; firings that come due while disabled are cancelled', params: IdParams },
-  }, async (request) => triggers.setTriggerEnabled(ctx, ws(request), request.params.id, false));
+    app.patch(
+      '/api/triggers/:id',
+      {
+        schema: {
+          tags: ['trigger events'],
+          response: { 200: R.TriggerDetail },
+          summary: 'Change a trigger event (pending firings keep their due time; a new tag cancels the old tag’s pending firings)',
+          params: IdParams,
+          body: Type.Object(
+            {
+              name: Type.Optional(Fields.name),
+              tag: Type.Optional(Fields.tag),
+              content: Type.Optional(Fields.content),
+              delay: Type.Optional(Fields.delay),
+              endOpenChats: Type.Optional(Fields.endOpenChats),
+              fireAgain: Type.Optional(Fields.fireAgain),
+              enabled: Type.Optional(Fields.enabled),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (request) => triggers.updateTrigger(ctx, ws(request), request.params.id, request.body as triggers.TriggerPatch),
+    );
 
-  app.get('/api/triggers/:id/firings', {
-    schema: {
-      tags: ['trigger events'],
-      response: { 200: Type.Array(R.Firing) }, summary: 'Firings of a trigger, newest first: pending (with the due time), fired (with the send and delivery state) or cancelled (with the reason)',
-      params: IdParams,
-      querystring: Type.Object({
-        state: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('fired'), Type.Literal('cancelled')])),
-        subscriberId: Type.Optional(Id),
-        before: Type.Optional(Id),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-      }),
-    },
-  }, async (request) => triggers.listFirings(ctx, ws(request), request.params.id, request.query));
-};
+    app.delete(
+      '/api/triggers/:id',
+      {
+        schema: {
+          tags: ['trigger events'],
+          response: { 204: NoContent },
+          summary: 'Delete a trigger event and its pending firings (its sends stay in history)',
+          params: IdParams,
+        },
+      },
+      async (request, reply) => {
+        await triggers.deleteTrigger(ctx, ws(request), request.params.id);
+        return reply.status(204).send();
+      },
+    );
+
+    app.post(
+      '/api/triggers/:id/enable',
+      { schema: { tags: ['trigger events'], response: { 200: R.TriggerDetail }, summary: 'Enable a trigger event', params: IdParams } },
+      async (request) => triggers.setTriggerEnabled(ctx, ws(request), request.params.id, true),
+    );
+
+    app.post(
+      '/api/triggers/:id/disable',
+      {
+        schema: {
+          tags: ['trigger events'],
+          response: { 200: R.TriggerDetail },
+          summary: 'Disable a trigger event: new tag assignments do not fire it; firings that come due while disabled are cancelled',
+          params: IdParams,
+        },
+      },
+      async (request) => triggers.setTriggerEnabled(ctx, ws(request), request.params.id, false),
+    );
+
+    app.get(
+      '/api/triggers/:id/firings',
+      {
+        schema: {
+          tags: ['trigger events'],
+          response: { 200: Type.Array(R.Firing) },
+          summary:
+            'Firings of a trigger, newest first: pending (with the due time), fired (with the send and delivery state) or cancelled (with the reason)',
+          params: IdParams,
+          querystring: Type.Object({
+            state: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('fired'), Type.Literal('cancelled')])),
+            subscriberId: Type.Optional(Id),
+            before: Type.Optional(Id),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+          }),
+        },
+      },
+      async (request) => triggers.listFirings(ctx, ws(request), request.params.id, request.query),
+    );
+  };

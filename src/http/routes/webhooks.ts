@@ -17,35 +17,41 @@ function toInbound(request: FastifyRequest, rawBody: Buffer): InboundRequest {
   };
 }
 
-export const webhookRoutes = (ctx: ServiceContext): FastifyPluginAsync => async (app) => {
-  // Keep the body as bytes in this scope only: the signature is checked over them.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ctx.config.bodyLimitBytes }, (_req, body, done) => done(null, body));
+export const webhookRoutes =
+  (ctx: ServiceContext): FastifyPluginAsync =>
+  async (app) => {
+    // Keep the body as bytes in this scope only: the signature is checked over them.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ctx.config.bodyLimitBytes }, (_req, body, done) => done(null, body));
 
-  const handle = async (request: FastifyRequest<{ Params: { platform: string; channelId: string } }>, reply: FastifyReply) => {
-    const { platform, channelId } = request.params;
-    if (!isPlatformCode(platform) || !/^\d{1,15}$/.test(channelId)) return reply.status(404).send(errorBody('not_found', 'no such webhook'));
-    const rows = await ctx.db.query<ChannelRow>('SELECT * FROM channels WHERE id = $1 AND platform = $2', [Number(channelId), platform]);
-    const channel = rows[0];
-    const client = ctx.platforms.get(platform);
-    if (!channel || !client) return reply.status(404).send(errorBody('not_found', 'no such webhook'));
-    const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    const verdict = client.verifyInbound(channelContext(ctx, channel), toInbound(request, rawBody));
-    if (verdict.ok === 'handshake') return reply.status(verdict.status).type(verdict.contentType).send(verdict.body);
-    if (verdict.ok !== true) return reply.status(verdict.status).send(errorBody('invalid_signature', verdict.reason));
-    if (request.method === 'GET') return reply.status(200).send('ok');
-    let body: unknown;
-    try {
-      body = JSON.parse(rawBody.toString('utf8'));
-    } catch {
-      return reply.status(400).send(errorBody('malformed_json', 'webhook body is not valid JSON'));
-    }
-    const events = client.parseInbound(body);
-    const result = await ctx.db.transaction((tx) => applyInbound(tx, channel, events, ctx.clock.now()));
-    // Most platforms only want a 200; some insist on a body of their own (VK: the literal "ok").
-    return reply.status(200).type('text/plain').send(client.webhookAnswer ?? JSON.stringify(result));
+    const handle = async (request: FastifyRequest<{ Params: { platform: string; channelId: string } }>, reply: FastifyReply) => {
+      const { platform, channelId } = request.params;
+      if (!isPlatformCode(platform) || !/^\d{1,15}$/.test(channelId))
+        return reply.status(404).send(errorBody('not_found', 'no such webhook'));
+      const rows = await ctx.db.query<ChannelRow>('SELECT * FROM channels WHERE id = $1 AND platform = $2', [Number(channelId), platform]);
+      const channel = rows[0];
+      const client = ctx.platforms.get(platform);
+      if (!channel || !client) return reply.status(404).send(errorBody('not_found', 'no such webhook'));
+      const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const verdict = client.verifyInbound(channelContext(ctx, channel), toInbound(request, rawBody));
+      if (verdict.ok === 'handshake') return reply.status(verdict.status).type(verdict.contentType).send(verdict.body);
+      if (verdict.ok !== true) return reply.status(verdict.status).send(errorBody('invalid_signature', verdict.reason));
+      if (request.method === 'GET') return reply.status(200).send('ok');
+      let body: unknown;
+      try {
+        body = JSON.parse(rawBody.toString('utf8'));
+      } catch {
+        return reply.status(400).send(errorBody('malformed_json', 'webhook body is not valid JSON'));
+      }
+      const events = client.parseInbound(body);
+      const result = await ctx.db.transaction((tx) => applyInbound(tx, channel, events, ctx.clock.now()));
+      // Most platforms only want a 200; some insist on a body of their own (VK: the literal "ok").
+      return reply
+        .status(200)
+        .type('text/plain')
+        .send(client.webhookAnswer ?? JSON.stringify(result));
+    };
+
+    app.post('/hooks/:platform/:channelId', { schema: { hide: true } }, handle);
+    app.get('/hooks/:platform/:channelId', { schema: { hide: true } }, handle);
   };
-
-  app.post('/hooks/:platform/:channelId', { schema: { hide: true } }, handle);
-  app.get('/hooks/:platform/:channelId', { schema: { hide: true } }, handle);
-};

@@ -112,7 +112,11 @@ export function classifyGraphAnswer(result: Extract<HttpResult, { kind: 'respons
     if (id) return { class: 'sent', platformMessageId: id };
     // Accepted by HTTP but not understood: it may well have been sent, so never retry blindly.
     const code = body === undefined ? 'unparseable_response' : 'no_message_id';
-    return { class: 'unknown', code, text: redact(`HTTP ${status} without a message id: ${result.text.slice(0, 300)}`, [...options.secrets]) };
+    return {
+      class: 'unknown',
+      code,
+      text: redact(`HTTP ${status} without a message id: ${result.text.slice(0, 300)}`, [...options.secrets]),
+    };
   }
   const code = codeOf(error, status);
   const text = textOf(error, status, result.text, options.secrets);

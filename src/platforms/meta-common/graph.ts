@@ -10,8 +10,17 @@ export const GRAPH_API_VERSION = 'v25.0';
 export const GRAPH_BASE_URL = 'https://graph.facebook.com';
 
 /** Credentials every Meta platform's channel holds for its webhook (the app's settings). */
-export const APP_SECRET_FIELD = { key: 'appSecret', label: 'App secret', hint: 'Your Meta app’s secret: Botcast checks webhook signatures with it.', secret: true } as const;
-export const VERIFY_TOKEN_FIELD = { key: 'verifyToken', label: 'Verify token', hint: 'Any string; type the same into the app’s webhook settings.' } as const;
+export const APP_SECRET_FIELD = {
+  key: 'appSecret',
+  label: 'App secret',
+  hint: 'Your Meta app’s secret: Botcast checks webhook signatures with it.',
+  secret: true,
+} as const;
+export const VERIFY_TOKEN_FIELD = {
+  key: 'verifyToken',
+  label: 'Verify token',
+  hint: 'Any string; type the same into the app’s webhook settings.',
+} as const;
 
 /** `{base}/{version}/{path...}` — path segments are URL-encoded; base has no trailing slash. */
 export function graphUrl(baseUrl: string, ...segments: string[]): string {

@@ -38,7 +38,12 @@ export interface SendApiLimits {
 function titles(buttons: Button[], limits: SendApiLimits, out: Degradation[]): string[] {
   const cut = buttons.filter((b) => b.text.length > 0 && Array.from(b.text).length > limits.buttonTitleMax);
   if (cut.length > 0) {
-    out.push(degradation('button_title_truncated', `${limits.name} shows at most ${limits.buttonTitleMax} characters on a button; ${plural(cut.length, 'title')} cut.`));
+    out.push(
+      degradation(
+        'button_title_truncated',
+        `${limits.name} shows at most ${limits.buttonTitleMax} characters on a button; ${plural(cut.length, 'title')} cut.`,
+      ),
+    );
   }
   return buttons.map((b) => cutTo(b.text, limits.buttonTitleMax));
 }
@@ -54,7 +59,10 @@ export function renderSendApi(content: MessageContent, limits: SendApiLimits): R
       const payload: Record<string, unknown> = { url: content.media.url };
       if (limits.reusableFlag) payload.is_reusable = true;
       messages.push({ attachment: { type, payload } });
-      if (text) degradations.push(degradation('caption_split', `${limits.name} has no captions: the text is sent as a second message after the ${type}.`));
+      if (text)
+        degradations.push(
+          degradation('caption_split', `${limits.name} has no captions: the text is sent as a second message after the ${type}.`),
+        );
     } else {
       text = appendBlock(text, content.media.url);
       degradations.push(degradation('file_as_link', `${limits.name} cannot send files by URL; the file is sent as a link in the text.`));
@@ -79,14 +87,18 @@ export function renderSendApi(content: MessageContent, limits: SendApiLimits): R
           ? `${limits.name} shows at most ${limits.templateButtonsMax} link buttons`
           : `link buttons need a text of 1–${limits.templateTextMax} ${limits.unit}`;
       text = appendBlock(text, buttonLines(urls));
-      degradations.push(degradation('buttons_as_text', `${why}; ${plural(urls.length, 'link button')} sent as numbered links in the text.`));
+      degradations.push(
+        degradation('buttons_as_text', `${why}; ${plural(urls.length, 'link button')} sent as numbered links in the text.`),
+      );
     }
   }
 
   if (!template && text) {
     if (limits.measure(text) > limits.textMax) {
       text = cutTo(text, limits.textMax, limits.measure);
-      degradations.push(degradation('text_truncated', `${limits.name} allows at most ${limits.textMax} ${limits.unit} of text; the text was cut.`));
+      degradations.push(
+        degradation('text_truncated', `${limits.name} allows at most ${limits.textMax} ${limits.unit} of text; the text was cut.`),
+      );
     }
     messages.push({ text });
   } else if (template) {
@@ -96,7 +108,12 @@ export function renderSendApi(content: MessageContent, limits: SendApiLimits): R
   if (replies.length > 0) {
     const kept = replies.slice(0, limits.quickRepliesMax);
     if (kept.length < replies.length) {
-      degradations.push(degradation('buttons_truncated', `${limits.name} shows at most ${limits.quickRepliesMax} quick replies; ${plural(replies.length - kept.length, 'button')} cut.`));
+      degradations.push(
+        degradation(
+          'buttons_truncated',
+          `${limits.name} shows at most ${limits.quickRepliesMax} quick replies; ${plural(replies.length - kept.length, 'button')} cut.`,
+        ),
+      );
     }
     const names = titles(kept, limits, degradations);
     const last = messages[messages.length - 1];
@@ -106,5 +123,9 @@ export function renderSendApi(content: MessageContent, limits: SendApiLimits): R
     else messages.push({ text: kept.map((b) => b.text).join(' / '), quick_replies });
   }
 
-  return { platform: limits.platform, calls: messages.map((message) => ({ method: 'messages', body: { ...limits.envelope, message } })), degradations };
+  return {
+    platform: limits.platform,
+    calls: messages.map((message) => ({ method: 'messages', body: { ...limits.envelope, message } })),
+    degradations,
+  };
 }

@@ -14,13 +14,22 @@ export function readSendApiId(body: unknown): string | undefined {
   return asString(asObject(body)?.message_id);
 }
 
-export async function sendViaSendApi(channel: ChannelContext, request: SendRequest, table: readonly GraphRule[], baseUrl: string): Promise<Outcome> {
+export async function sendViaSendApi(
+  channel: ChannelContext,
+  request: SendRequest,
+  table: readonly GraphRule[],
+  baseUrl: string,
+): Promise<Outcome> {
   const token = credential(channel.credentials, 'pageAccessToken');
   if (!token) return missingCredentials(['pageAccessToken']);
   const secrets = secretsOf(channel.credentials);
   const url = `${graphUrl(baseUrl, 'me', 'messages')}?access_token=${encodeURIComponent(token)}`;
   const call = async (c: RenderedMessage['calls'][number]): Promise<Outcome> => {
-    const result = await httpCall(url, { json: { recipient: { id: request.recipient }, ...c.body }, timeoutMs: request.timeoutMs, secrets });
+    const result = await httpCall(url, {
+      json: { recipient: { id: request.recipient }, ...c.body },
+      timeoutMs: request.timeoutMs,
+      secrets,
+    });
     if (result.kind === 'network') return networkOutcome(result);
     return classifyGraphAnswer(result, { table, readId: readSendApiId, secrets });
   };

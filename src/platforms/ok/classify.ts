@@ -66,7 +66,8 @@ export function classifyOkAnswer(result: Extract<HttpResult, { kind: 'response' 
     if (!body) return { class: 'unknown', code: 'unparseable_response', text: clip(`HTTP ${result.status}: ${result.text.slice(0, 300)}`) };
     const success = Array.isArray(body.success) ? body.success[0] : body.success;
     if (success === true) return { class: 'sent', platformMessageId: readOkId(body) };
-    if (success === false) return { class: 'blocked', code: 'not_allowed', text: 'OK did not deliver: the person has not allowed messages from the group.' };
+    if (success === false)
+      return { class: 'blocked', code: 'not_allowed', text: 'OK did not deliver: the person has not allowed messages from the group.' };
     return { class: 'unknown', code: 'no_success_flag', text: clip(`HTTP ${result.status}: ${result.text.slice(0, 300)}`) };
   }
   const code = errorCode === undefined ? `http_${result.status}` : String(errorCode);

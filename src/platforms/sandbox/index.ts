@@ -27,10 +27,10 @@ export function createSandboxClient(db: Queryable): PlatformClient {
     },
 
     async send(channel, request): Promise<Outcome> {
-      const rows = await db.query<{ behaviour: string }>(
-        'SELECT behaviour FROM sandbox_users WHERE channel_id = $1 AND user_id = $2',
-        [channel.channelId, request.recipient],
-      );
+      const rows = await db.query<{ behaviour: string }>('SELECT behaviour FROM sandbox_users WHERE channel_id = $1 AND user_id = $2', [
+        channel.channelId,
+        request.recipient,
+      ]);
       switch (rows[0]?.behaviour) {
         case 'blocked':
           return { class: 'blocked', code: '403', text: 'Forbidden: bot was blocked by the user' };

@@ -37,7 +37,9 @@ function failure(channel: ChannelContext, result: Awaited<ReturnType<typeof call
   if (result.kind === 'network') {
     return { ok: false, error: redact(`Could not reach Telegram at ${channel.baseUrl} to ${action}: ${result.message}`, [token]) };
   }
-  const description = redact(String((result.body as { description?: unknown } | undefined)?.description ?? `HTTP ${result.status}`), [token]);
+  const description = redact(String((result.body as { description?: unknown } | undefined)?.description ?? `HTTP ${result.status}`), [
+    token,
+  ]);
   if (result.status === 401 || result.status === 404) {
     return { ok: false, error: `Telegram does not accept this bot token (${description}). Copy the token again from @BotFather.` };
   }
@@ -47,7 +49,10 @@ function failure(channel: ChannelContext, result: Awaited<ReturnType<typeof call
 export async function checkTelegram(channel: ChannelContext): Promise<CredentialCheck> {
   if (!tokenOf(channel)) return { ok: false, error: 'The bot token is missing.' };
   const result = await call(channel, 'getMe', {});
-  const me = result.kind === 'response' ? (result.body as { ok?: boolean; result?: { first_name?: string; username?: string } } | undefined) : undefined;
+  const me =
+    result.kind === 'response'
+      ? (result.body as { ok?: boolean; result?: { first_name?: string; username?: string } } | undefined)
+      : undefined;
   if (result.kind === 'response' && result.status === 200 && me?.ok === true) {
     const name = me.result?.first_name ?? 'Telegram bot';
     return { ok: true, accountName: me.result?.username ? `${name} (@${me.result.username})` : name };
@@ -65,6 +70,7 @@ export async function registerTelegramWebhook(channel: ChannelContext, url: stri
     secret_token: channel.webhookSecret,
     allowed_updates: ['message', 'my_chat_member'],
   });
-  if (result.kind === 'response' && result.status === 200 && (result.body as { ok?: boolean } | undefined)?.ok === true) return { ok: true };
+  if (result.kind === 'response' && result.status === 200 && (result.body as { ok?: boolean } | undefined)?.ok === true)
+    return { ok: true };
   return failure(channel, result, 'set the webhook');
 }

@@ -12,12 +12,17 @@ export async function pollTelegram(channel: ChannelContext, offset: number, time
     secrets: [token],
   });
   if (result.kind === 'network') return { ok: false, error: redact(result.message, [token]) };
-  const body = result.body as { ok?: boolean; result?: Array<{ update_id: number }>; description?: string; parameters?: { retry_after?: number } } | undefined;
+  const body = result.body as
+    { ok?: boolean; result?: Array<{ update_id: number }>; description?: string; parameters?: { retry_after?: number } } | undefined;
   if (result.status === 200 && body?.ok && Array.isArray(body.result)) {
     return { ok: true, updates: body.result.map((u) => ({ id: u.update_id, body: u })) };
   }
   const retry = body?.parameters?.retry_after;
   const error = redact(body?.description ?? `HTTP ${result.status}`, [token]);
   // 409: a webhook is set — getUpdates and webhooks exclude each other.
-  return { ok: false, error: result.status === 409 ? `${error} (delete the webhook to use long polling)` : error, retryAfterMs: retry ? retry * 1000 : undefined };
+  return {
+    ok: false,
+    error: result.status === 409 ? `${error} (delete the webhook to use long polling)` : error,
+    retryAfterMs: retry ? retry * 1000 : undefined,
+  };
 }

@@ -35,7 +35,10 @@ function renderButtons(buttons: Button[], degradations: Degradation[]): { markup
     };
   }
   if (replyButtons.length > 0) {
-    return { markup: { keyboard: replyButtons.map((b) => [{ text: b.text }]), resize_keyboard: true, one_time_keyboard: true }, linkLines: [] };
+    return {
+      markup: { keyboard: replyButtons.map((b) => [{ text: b.text }]), resize_keyboard: true, one_time_keyboard: true },
+      linkLines: [],
+    };
   }
   if (urlButtons.length > 0) {
     return { markup: { inline_keyboard: urlButtons.map((b) => [{ text: b.text, url: b.url }]) }, linkLines: [] };
@@ -67,7 +70,10 @@ export function renderTelegram(content: MessageContent): RenderedMessage {
 
   const chunks = splitText(text, TEXT_LIMIT);
   if (chunks.length > 1) {
-    degradations.push({ code: 'text_split', message: `Telegram messages hold at most ${TEXT_LIMIT} characters; the text is sent as ${chunks.length} messages` });
+    degradations.push({
+      code: 'text_split',
+      message: `Telegram messages hold at most ${TEXT_LIMIT} characters; the text is sent as ${chunks.length} messages`,
+    });
   }
   chunks.forEach((chunk, i) => {
     const body: Record<string, unknown> = { text: chunk };

@@ -44,14 +44,16 @@ function messageToken(text: string): string | undefined {
 
 export function classifyViber(status: number, body: unknown, text: string): Outcome {
   if (status >= 500) return { class: 'transient', code: String(status), text: `HTTP ${status}` };
-  const envelope = (typeof body === 'object' && body !== null ? body : undefined) as { status?: unknown; status_message?: unknown } | undefined;
+  const envelope = (typeof body === 'object' && body !== null ? body : undefined) as
+    { status?: unknown; status_message?: unknown } | undefined;
   if (status >= 200 && status < 300 && typeof envelope?.status === 'number') {
     const code = envelope.status;
     if (code === 0) return { class: 'sent', platformMessageId: messageToken(text) ?? '' };
     const row = VIBER_STATUSES[code];
     const message = typeof envelope.status_message === 'string' ? envelope.status_message : (row?.name ?? `status ${code}`);
     if (!row) return { class: 'transient', code: String(code), text: message }; // "other: general error" (unverified)
-    if (row.class === 'rate_limited') return { class: 'rate_limited', retryAfterMs: VIBER_RETRY_AFTER_MS, code: String(code), text: message };
+    if (row.class === 'rate_limited')
+      return { class: 'rate_limited', retryAfterMs: VIBER_RETRY_AFTER_MS, code: String(code), text: message };
     return { class: row.class, code: String(code), text: message };
   }
   if (status >= 200 && status < 300) {

@@ -46,7 +46,8 @@ async function viberCall(channel: ChannelContext, endpoint: string, body: unknow
   }
   const answer = result.body as { status?: number; status_message?: string; name?: string } | undefined;
   if (result.status !== 200 || typeof answer?.status !== 'number') return { error: `Viber answered HTTP ${result.status} to ${action}.` };
-  if (answer.status === 2) return { error: 'Viber does not accept this auth token (invalidAuthToken). Copy it again from the bot\'s settings.' };
+  if (answer.status === 2)
+    return { error: "Viber does not accept this auth token (invalidAuthToken). Copy it again from the bot's settings." };
   if (answer.status !== 0) return { error: `Viber refused to ${action}: ${answer.status_message ?? `status ${answer.status}`}` };
   return { answer };
 }

@@ -70,7 +70,10 @@ export function renderViber(content: MessageContent): RenderedMessage {
   if (text.length > 0 || calls.length === 0) {
     const chunks = splitText(text, TEXT_LIMIT);
     if (chunks.length > 1) {
-      degradations.push({ code: 'text_split', message: `Viber messages hold at most ${TEXT_LIMIT} characters; the text is sent as ${chunks.length} messages` });
+      degradations.push({
+        code: 'text_split',
+        message: `Viber messages hold at most ${TEXT_LIMIT} characters; the text is sent as ${chunks.length} messages`,
+      });
     }
     for (const chunk of chunks) calls.push({ method: 'send_message', body: { type: 'text', text: chunk } });
   }

@@ -62,9 +62,7 @@ export function classifyVkError(error: VkError): Outcome {
 
 export function classifyVk(status: number, body: unknown): Outcome {
   if (status >= 500) return { class: 'transient', code: String(status), text: `HTTP ${status}` };
-  const envelope = (typeof body === 'object' && body !== null ? body : undefined) as
-    | { response?: unknown; error?: VkError }
-    | undefined;
+  const envelope = (typeof body === 'object' && body !== null ? body : undefined) as { response?: unknown; error?: VkError } | undefined;
   if (envelope?.error) return classifyVkError(envelope.error);
   if (status >= 200 && status < 300 && envelope && 'response' in envelope) {
     const response = envelope.response;

@@ -20,7 +20,9 @@ export function randomIdFor(dedupKey: string, callIndex = 0): number {
   if (/^\d{1,15}$/.test(dedupKey) && callIndex < 4) {
     return ((Number(dedupKey) * 4 + callIndex) % 0x7fffffff) + 1;
   }
-  const digest = createHash('sha256').update(callIndex === 0 ? dedupKey : `${dedupKey}#${callIndex}`).digest();
+  const digest = createHash('sha256')
+    .update(callIndex === 0 ? dedupKey : `${dedupKey}#${callIndex}`)
+    .digest();
   return digest.readUInt32BE(0) & 0x7fffffff || 1;
 }
 
@@ -40,7 +42,8 @@ function secretsOf(channel: ChannelContext): string[] {
 }
 
 export async function sendVk(channel: ChannelContext, request: SendRequest): Promise<Outcome> {
-  if (!channel.credentials.accessToken) return { class: 'permanent', code: 'missing_credentials', text: 'The channel has no VK access token' };
+  if (!channel.credentials.accessToken)
+    return { class: 'permanent', code: 'missing_credentials', text: 'The channel has no VK access token' };
   if (request.message.calls.length === 0) return { class: 'permanent', code: 'empty_message', text: 'Nothing to send' };
   let firstId: string | undefined;
   for (const [index, c] of request.message.calls.entries()) {
@@ -74,11 +77,16 @@ export async function checkVk(channel: ChannelContext): Promise<CredentialCheck>
   if (result.kind === 'network') {
     return { ok: false, error: redact(`Could not reach VK at ${channel.baseUrl}: ${result.message}`, secretsOf(channel)) };
   }
-  const body = result.body as { response?: { groups?: VkGroup[] } | VkGroup[]; error?: { error_code?: number; error_msg?: string } } | undefined;
+  const body = result.body as
+    { response?: { groups?: VkGroup[] } | VkGroup[]; error?: { error_code?: number; error_msg?: string } } | undefined;
   if (body?.error) {
     const code = body.error.error_code;
     const msg = redact(body.error.error_msg ?? `error ${code}`, secretsOf(channel));
-    if (code === 5 || code === 27) return { ok: false, error: `VK does not accept this access token (${msg}). Create a community token with the "messages" permission.` };
+    if (code === 5 || code === 27)
+      return {
+        ok: false,
+        error: `VK does not accept this access token (${msg}). Create a community token with the "messages" permission.`,
+      };
     if (code === 100) return { ok: false, error: `VK does not know community ${groupId ?? ''} (${msg}).` };
     return { ok: false, error: `VK refused the check: ${msg}` };
   }

@@ -46,7 +46,10 @@ function renderKeyboard(buttons: Button[], degradations: Degradation[]): string 
       : { action: { type: 'text', label, payload: JSON.stringify({ button: b.text.slice(0, 200) }) } };
   });
   if (shortened > 0) {
-    degradations.push({ code: 'button_text_truncated', message: `VK button labels hold at most ${LABEL_LIMIT} characters; ${shortened} were shortened` });
+    degradations.push({
+      code: 'button_text_truncated',
+      message: `VK button labels hold at most ${LABEL_LIMIT} characters; ${shortened} were shortened`,
+    });
   }
   const perRow = actions.length <= INLINE_MAX_ROWS ? 1 : 2;
   const rows: (typeof actions)[] = [];
@@ -67,7 +70,10 @@ export function renderVk(content: MessageContent): RenderedMessage {
   const keyboard = content.buttons && content.buttons.length > 0 ? renderKeyboard(content.buttons, degradations) : undefined;
   const chunks = splitText(text, TEXT_LIMIT);
   if (chunks.length > 1) {
-    degradations.push({ code: 'text_split', message: `VK messages hold at most ${TEXT_LIMIT} characters; the text is sent as ${chunks.length} messages` });
+    degradations.push({
+      code: 'text_split',
+      message: `VK messages hold at most ${TEXT_LIMIT} characters; the text is sent as ${chunks.length} messages`,
+    });
   }
   const calls: Call[] = chunks.map((chunk, i) => {
     const body: Record<string, unknown> = { message: chunk };

@@ -40,12 +40,20 @@ function mediaObject(media: NonNullable<MessageContent['media']>, caption?: stri
 
 function header(media: MessageContent['media']): Body | undefined {
   if (!media) return undefined;
-  return media.type === 'image' ? { type: 'image', image: { link: media.url } } : { type: 'document', document: { link: media.url, filename: fileNameOf(media.url) } };
+  return media.type === 'image'
+    ? { type: 'image', image: { link: media.url } }
+    : { type: 'document', document: { link: media.url, filename: fileNameOf(media.url) } };
 }
 
 function cutTitles(buttons: Button[], out: Degradation[]): string[] {
   const long = buttons.filter((b) => charLength(b.text) > WA_BUTTON_TITLE_MAX).length;
-  if (long > 0) out.push(degradation('button_title_truncated', `WhatsApp shows at most ${WA_BUTTON_TITLE_MAX} characters on a button; ${plural(long, 'title')} cut.`));
+  if (long > 0)
+    out.push(
+      degradation(
+        'button_title_truncated',
+        `WhatsApp shows at most ${WA_BUTTON_TITLE_MAX} characters on a button; ${plural(long, 'title')} cut.`,
+      ),
+    );
   return buttons.map((b) => cutTo(b.text, WA_BUTTON_TITLE_MAX));
 }
 
@@ -67,7 +75,12 @@ function interactive(content: MessageContent, out: Degradation[]): Body | undefi
     const body = appendBlock(content.text, buttonLines(urls));
     if (charLength(body) > WA_BODY_MAX) return undefined;
     if (urls.length > 0) {
-      out.push(degradation('buttons_as_text', `WhatsApp cannot mix link and reply buttons; ${plural(urls.length, 'link button')} sent as numbered links in the text.`));
+      out.push(
+        degradation(
+          'buttons_as_text',
+          `WhatsApp cannot mix link and reply buttons; ${plural(urls.length, 'link button')} sent as numbered links in the text.`,
+        ),
+      );
     }
     const titles = cutTitles(replies, out);
     const ids = replyIds(replies);
@@ -109,13 +122,18 @@ export function renderWhatsApp(content: MessageContent): RenderedMessage {
   let text = content.text;
   if (buttons.length > 0) {
     text = appendBlock(text, buttonLines(buttons));
-    degradations.push(degradation('buttons_as_text', `${whyText(content)}; ${plural(buttons.length, 'button')} sent as a numbered list in the text.`));
+    degradations.push(
+      degradation('buttons_as_text', `${whyText(content)}; ${plural(buttons.length, 'button')} sent as a numbered list in the text.`),
+    );
   }
   if (content.media) {
     const type = content.media.type === 'image' ? 'image' : 'document';
-    if (charLength(text) <= WA_CAPTION_MAX) return { platform: 'wa', calls: [call({ type, [type]: mediaObject(content.media, text) })], degradations };
+    if (charLength(text) <= WA_CAPTION_MAX)
+      return { platform: 'wa', calls: [call({ type, [type]: mediaObject(content.media, text) })], degradations };
     calls.push(call({ type, [type]: mediaObject(content.media) }));
-    degradations.push(degradation('caption_split', `WhatsApp captions hold at most ${WA_CAPTION_MAX} characters; the text is sent as a second message.`));
+    degradations.push(
+      degradation('caption_split', `WhatsApp captions hold at most ${WA_CAPTION_MAX} characters; the text is sent as a second message.`),
+    );
   }
   if (charLength(text) > WA_TEXT_MAX) {
     text = cutTo(text, WA_TEXT_MAX);

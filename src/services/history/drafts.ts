@@ -21,7 +21,13 @@ interface DraftRow {
   updatedAt: Date;
 }
 
-export async function saveDraft(ctx: ServiceContext, workspaceId: number, botId: number, input: { name?: string; form: DraftForm }, by: string) {
+export async function saveDraft(
+  ctx: ServiceContext,
+  workspaceId: number,
+  botId: number,
+  input: { name?: string; form: DraftForm },
+  by: string,
+) {
   await getBot(ctx, workspaceId, botId);
   const [row] = await ctx.db.query<DraftRow>(
     `INSERT INTO drafts (workspace_id, bot_id, name, form, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,

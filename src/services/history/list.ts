@@ -27,8 +27,13 @@ function summary(content: { type: string; text?: string; screenName?: string }):
 }
 
 function parseKinds(kinds: string[] | undefined): string[] {
-  const list = (kinds ?? []).flatMap((k) => k.split(',')).map((k) => k.trim()).filter(Boolean);
-  for (const k of list) if (!(KINDS as readonly string[]).includes(k)) throw invalid('invalid_filter', `kinds: "${k}" is not one of broadcast, external, trigger`, { field: 'kinds' });
+  const list = (kinds ?? [])
+    .flatMap((k) => k.split(','))
+    .map((k) => k.trim())
+    .filter(Boolean);
+  for (const k of list)
+    if (!(KINDS as readonly string[]).includes(k))
+      throw invalid('invalid_filter', `kinds: "${k}" is not one of broadcast, external, trigger`, { field: 'kinds' });
   return list.length === 0 ? [...KINDS] : list;
 }
 
@@ -60,7 +65,8 @@ interface HistoryRow {
 }
 
 export async function listHistory(ctx: ServiceContext, workspaceId: number, query: HistoryQuery) {
-  if (!(SECTIONS as readonly string[]).includes(query.section)) throw invalid('invalid_filter', `section must be one of ${SECTIONS.join(', ')}`, { field: 'section' });
+  if (!(SECTIONS as readonly string[]).includes(query.section))
+    throw invalid('invalid_filter', `section must be one of ${SECTIONS.join(', ')}`, { field: 'section' });
   const kinds = parseKinds(query.kinds);
   const sendId = parseId(query.q);
   const after = decodeCursor(query.cursor);
@@ -103,10 +109,15 @@ export async function listHistory(ctx: ServiceContext, workspaceId: number, quer
   }
   const channelIds = [...new Set(rows.flatMap((r) => r.targeting?.channelIds ?? []))];
   const channels = new Map(
-    (await ctx.db.query<{ id: number; platform: string }>('SELECT id, platform FROM channels WHERE id = ANY($1::bigint[])', [channelIds])).map((c) => [c.id, c.platform]),
+    (
+      await ctx.db.query<{ id: number; platform: string }>('SELECT id, platform FROM channels WHERE id = ANY($1::bigint[])', [channelIds])
+    ).map((c) => [c.id, c.platform]),
   );
   const now = Date.now();
-  const page = toPage(rows.map((r) => ({ ...r, id: r.cursorId as number })), limit);
+  const page = toPage(
+    rows.map((r) => ({ ...r, id: r.cursorId as number })),
+    limit,
+  );
   return {
     section: query.section,
     kinds,
@@ -151,4 +162,3 @@ function countsJson(): string {
 function emptyCounts() {
   return { recipients: 0, queued: 0, held: 0, inFlight: 0, sent: 0, failed: 0, cancelled: 0, unknown: 0 };
 }
-

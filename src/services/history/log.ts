@@ -113,7 +113,10 @@ export async function exportLog(ctx: ServiceContext, workspaceId: number, sendId
   async function* rows() {
     for (const runId of runIds) {
       if (runId === null) continue;
-      const events = await ctx.db.query<Omit<RunEventRow, 'id' | 'data'>>('SELECT at, type, message FROM run_events WHERE run_id = $1 ORDER BY id', [runId]);
+      const events = await ctx.db.query<Omit<RunEventRow, 'id' | 'data'>>(
+        'SELECT at, type, message FROM run_events WHERE run_id = $1 ORDER BY id',
+        [runId],
+      );
       for (const e of events) yield [new Date(e.at).toISOString(), sendId, runId, 'event', e.type, '', '', '', '', '', e.message];
       let after = 0;
       for (;;) {
@@ -124,12 +127,38 @@ export async function exportLog(ctx: ServiceContext, workspaceId: number, sendId
           [runId, after, query.errorsOnly ?? false],
         );
         for (const d of page) {
-          yield [new Date(d.at).toISOString(), sendId, runId, 'delivery', d.state, d.platform, d.recipient, d.subscriberId, d.errorClass ?? '', d.errorCode ?? '', d.errorText ?? ''];
+          yield [
+            new Date(d.at).toISOString(),
+            sendId,
+            runId,
+            'delivery',
+            d.state,
+            d.platform,
+            d.recipient,
+            d.subscriberId,
+            d.errorClass ?? '',
+            d.errorCode ?? '',
+            d.errorText ?? '',
+          ];
         }
         if (page.length < 5000) break;
         after = page[page.length - 1].id;
       }
     }
   }
-  return csvReadable(rows(), { header: ['time', 'send_id', 'run_id', 'entry', 'type_or_state', 'platform', 'recipient', 'subscriber_id', 'error_class', 'error_code', 'message'] });
+  return csvReadable(rows(), {
+    header: [
+      'time',
+      'send_id',
+      'run_id',
+      'entry',
+      'type_or_state',
+      'platform',
+      'recipient',
+      'subscriber_id',
+      'error_class',
+      'error_code',
+      'message',
+    ],
+  });
 }

@@ -32,7 +32,10 @@ export async function stopSend(ctx: ServiceContext, workspaceId: number, sendId:
   return ctx.db.transaction(async (tx) => {
     const rows = await tx.query<{ id: number }>('SELECT id FROM sends WHERE id = $1 AND workspace_id = $2', [sendId, workspaceId]);
     if (rows.length === 0) throw notFound('send', sendId);
-    const runs = await tx.query<{ id: number }>(`SELECT id FROM runs WHERE send_id = $1 AND state IN ('pending','materialising','delivering') ORDER BY id`, [sendId]);
+    const runs = await tx.query<{ id: number }>(
+      `SELECT id FROM runs WHERE send_id = $1 AND state IN ('pending','materialising','delivering') ORDER BY id`,
+      [sendId],
+    );
     if (runs.length === 0) throw conflict('not_delivering', `send ${sendId} is not delivering`);
     let cancelled = 0;
     for (const run of runs) cancelled += (await stopRun(tx, run.id, by))?.cancelled ?? 0;

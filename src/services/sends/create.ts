@@ -20,7 +20,17 @@ export async function createBroadcast(ctx: ServiceContext, workspaceId: number, 
     const [send] = await tx.query<{ id: number }>(
       `INSERT INTO sends (workspace_id, bot_id, kind, content, targeting, timing, end_open_chats, created_by, next_run_at, created_at)
        VALUES ($1, $2, 'broadcast', $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [workspaceId, botId, JSON.stringify(content), JSON.stringify(targeting), JSON.stringify(timing), input.endOpenChats ?? false, createdBy, firstRunAt.toISOString(), now.toISOString()],
+      [
+        workspaceId,
+        botId,
+        JSON.stringify(content),
+        JSON.stringify(targeting),
+        JSON.stringify(timing),
+        input.endOpenChats ?? false,
+        createdBy,
+        firstRunAt.toISOString(),
+        now.toISOString(),
+      ],
     );
     if (input.audience.type === 'selected') await attachSelected(tx, send.id, targeting.channelIds[0], input.audience);
     return send.id;
@@ -43,12 +53,21 @@ async function attachSelected(
        SELECT count(*) AS n FROM r`,
       [sendId, audience.importId, channelId],
     );
-    if (row.n === 0) throw invalid('empty_import', `audience.importId ${audience.importId} has no matched users for this platform`, { field: 'audience.importId' });
+    if (row.n === 0)
+      throw invalid('empty_import', `audience.importId ${audience.importId} has no matched users for this platform`, {
+        field: 'audience.importId',
+      });
     return;
   }
   const ids = [...new Set(audience.subscriberIds ?? [])];
-  if (ids.length === 0) throw invalid('no_recipients', 'audience.subscriberIds must list at least one subscriber (or give audience.importId)', { field: 'audience.subscriberIds' });
-  if (ids.length > MAX_SELECTED) throw invalid('too_many_recipients', `audience.subscriberIds lists more than ${MAX_SELECTED} subscribers`, { field: 'audience.subscriberIds' });
+  if (ids.length === 0)
+    throw invalid('no_recipients', 'audience.subscriberIds must list at least one subscriber (or give audience.importId)', {
+      field: 'audience.subscriberIds',
+    });
+  if (ids.length > MAX_SELECTED)
+    throw invalid('too_many_recipients', `audience.subscriberIds lists more than ${MAX_SELECTED} subscribers`, {
+      field: 'audience.subscriberIds',
+    });
   const inserted = await tx.query<{ subscriber_id: number }>(
     `INSERT INTO send_recipients (send_id, subscriber_id)
      SELECT $1, s.id FROM subscribers s WHERE s.channel_id = $2 AND s.id = ANY($3::bigint[]) RETURNING subscriber_id`,
@@ -57,9 +76,13 @@ async function attachSelected(
   if (inserted.length !== ids.length) {
     const known = new Set(inserted.map((r) => r.subscriber_id));
     const unknown = ids.filter((id) => !known.has(id));
-    throw invalid('unknown_subscribers', `audience.subscriberIds: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''} did not write to the bot on this platform`, {
-      field: 'audience.subscriberIds',
-      unknown: unknown.slice(0, 1000),
-    });
+    throw invalid(
+      'unknown_subscribers',
+      `audience.subscriberIds: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''} did not write to the bot on this platform`,
+      {
+        field: 'audience.subscriberIds',
+        unknown: unknown.slice(0, 1000),
+      },
+    );
   }
 }

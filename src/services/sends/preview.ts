@@ -28,7 +28,10 @@ export async function previewAudience(
   let selected: number[] = [];
   if (input.audience.type === 'selected') {
     if (input.audience.importId !== undefined) {
-      const rows = await ctx.db.query<{ ids: number[] }>('SELECT subscriber_ids AS ids FROM selected_imports WHERE id = $1 AND workspace_id = $2', [input.audience.importId, workspaceId]);
+      const rows = await ctx.db.query<{ ids: number[] }>(
+        'SELECT subscriber_ids AS ids FROM selected_imports WHERE id = $1 AND workspace_id = $2',
+        [input.audience.importId, workspaceId],
+      );
       selected = (rows[0]?.ids ?? []).map(Number);
     } else selected = input.audience.subscriberIds ?? [];
   }

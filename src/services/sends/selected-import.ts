@@ -19,7 +19,13 @@ interface Problem {
   reason: string;
 }
 
-export async function importSelectedUsers(ctx: ServiceContext, workspaceId: number, channelId: number, source: Readable | Buffer, fileName = '') {
+export async function importSelectedUsers(
+  ctx: ServiceContext,
+  workspaceId: number,
+  channelId: number,
+  source: Readable | Buffer,
+  fileName = '',
+) {
   const channel = await getChannelRow(ctx.db, workspaceId, channelId);
   const client = ctx.platforms.get(channel.platform)!;
   const pattern = client.userIdPattern;
@@ -44,7 +50,14 @@ export async function importSelectedUsers(ctx: ServiceContext, workspaceId: numb
         await tx.query(
           `INSERT INTO selected_import_problems (import_id, seq, kind, value, line, reason)
            SELECT $1, $2 + o, k, v, l, r FROM unnest($3::text[], $4::text[], $5::int[], $6::text[]) WITH ORDINALITY AS u(k, v, l, r, o)`,
-          [imp.id, seq, problems.map((p) => p.kind), problems.map((p) => p.value), problems.map((p) => p.line), problems.map((p) => p.reason)],
+          [
+            imp.id,
+            seq,
+            problems.map((p) => p.kind),
+            problems.map((p) => p.value),
+            problems.map((p) => p.line),
+            problems.map((p) => p.reason),
+          ],
         );
         seq += problems.length;
       };
@@ -53,14 +66,25 @@ export async function importSelectedUsers(ctx: ServiceContext, workspaceId: numb
       await tx.exec('CREATE TEMP TABLE import_ids (id text NOT NULL, line integer NOT NULL) ON COMMIT DROP');
       const stage = async (ids: Array<{ id: string; line: number }>) => {
         if (ids.length === 0) return;
-        await tx.query('INSERT INTO import_ids (id, line) SELECT unnest($1::text[]), unnest($2::int[])', [ids.map((i) => i.id), ids.map((i) => i.line)]);
+        await tx.query('INSERT INTO import_ids (id, line) SELECT unnest($1::text[]), unnest($2::int[])', [
+          ids.map((i) => i.id),
+          ids.map((i) => i.line),
+        ]);
       };
 
       let summary = null;
-      for await (const batch of parseSelectedUsersCsv(source, { maxBytes: ctx.config.csvMaxBytes, maxRows: ctx.config.csvMaxRows, isValidId, batchSize: 20_000 })) {
+      for await (const batch of parseSelectedUsersCsv(source, {
+        maxBytes: ctx.config.csvMaxBytes,
+        maxRows: ctx.config.csvMaxRows,
+        isValidId,
+        batchSize: 20_000,
+      })) {
         if (batch.header?.valid) {
           // The first row is a title of any kind — unless it is itself the id of a known subscriber.
-          const known = await tx.query<ExistsRow>('SELECT 1 FROM subscribers WHERE bot_id = $1 AND platform = $2 AND platform_user_id = $3', [channel.bot_id, channel.platform, batch.header.value]);
+          const known = await tx.query<ExistsRow>(
+            'SELECT 1 FROM subscribers WHERE bot_id = $1 AND platform = $2 AND platform_user_id = $3',
+            [channel.bot_id, channel.platform, batch.header.value],
+          );
           if (known.length > 0) {
             headerAsData = batch.header.value;
             await stage([{ id: batch.header.value, line: batch.header.line }]);
@@ -71,7 +95,12 @@ export async function importSelectedUsers(ctx: ServiceContext, workspaceId: numb
         await stage(ids);
         await writeProblems([
           ...batch.malformed.map((m) => ({ kind: 'malformed' as const, value: m.value, line: m.line, reason: m.reason })),
-          ...batch.duplicates.map((d) => ({ kind: 'duplicate' as const, value: d.id, line: d.line, reason: `same as line ${d.firstLine}` })),
+          ...batch.duplicates.map((d) => ({
+            kind: 'duplicate' as const,
+            value: d.id,
+            line: d.line,
+            reason: `same as line ${d.firstLine}`,
+          })),
           ...headerDuplicates.map((d) => ({ kind: 'duplicate' as const, value: d.id, line: d.line, reason: 'same as the first line' })),
         ]);
         if (batch.final) summary = batch.summary;
@@ -116,7 +145,9 @@ export async function importSelectedUsers(ctx: ServiceContext, workspaceId: numb
         platform: channel.platform,
         rows: (summary?.rows ?? 0) + (headerAsData !== null ? 1 : 0),
         matched,
-        firstRow: summary?.header ? { value: summary.header.value, line: summary.header.line, treatedAs: headerAsData !== null ? 'id' : 'title' } : null,
+        firstRow: summary?.header
+          ? { value: summary.header.value, line: summary.header.line, treatedAs: headerAsData !== null ? 'id' : 'title' }
+          : null,
         unknown: { count: counts.unknown, sample: samples.unknown },
         blocked: { count: counts.blocked, sample: samples.blocked },
         malformed: { count: counts.malformed, sample: samples.malformed },
@@ -128,14 +159,22 @@ export async function importSelectedUsers(ctx: ServiceContext, workspaceId: numb
     });
   } catch (error) {
     if (error instanceof CsvImportError) {
-      throw new AppError(error.code === 'too_large' ? 'too_large' : 'invalid', `csv_${error.code}`, `${fileName || 'the file'}: ${error.message}; nothing was imported`, { line: error.line ?? null });
+      throw new AppError(
+        error.code === 'too_large' ? 'too_large' : 'invalid',
+        `csv_${error.code}`,
+        `${fileName || 'the file'}: ${error.message}; nothing was imported`,
+        { line: error.line ?? null },
+      );
     }
     throw error;
   }
 }
 
 export async function getSelectedImport(q: Queryable, workspaceId: number, importId: number) {
-  const rows = await q.query<{ summary: unknown }>('SELECT summary FROM selected_imports WHERE id = $1 AND workspace_id = $2', [importId, workspaceId]);
+  const rows = await q.query<{ summary: unknown }>('SELECT summary FROM selected_imports WHERE id = $1 AND workspace_id = $2', [
+    importId,
+    workspaceId,
+  ]);
   if (rows.length === 0) throw notFound('import', importId);
   return rows[0].summary;
 }

@@ -76,7 +76,9 @@ export async function getSend(ctx: ServiceContext | { db: Queryable }, workspace
      FROM runs r LEFT JOIN run_lanes l ON l.run_id = r.id WHERE r.send_id = $1 GROUP BY r.id ORDER BY r.id DESC LIMIT 100`,
     [sendId],
   );
-  const channels = await db.query<{ id: number; platform: string }>('SELECT id, platform FROM channels WHERE id = ANY($1::bigint[])', [send.targeting.channelIds ?? []]);
+  const channels = await db.query<{ id: number; platform: string }>('SELECT id, platform FROM channels WHERE id = ANY($1::bigint[])', [
+    send.targeting.channelIds ?? [],
+  ]);
   const totals = runs.reduce(
     (acc: Counters, r) => {
       for (const k of Object.keys(acc) as Array<keyof Counters>) acc[k] += r[k];
@@ -90,7 +92,9 @@ export async function getSend(ctx: ServiceContext | { db: Queryable }, workspace
     ...rest,
     status,
     graceEndsAt: status === 'grace' ? send.nextRunAt : null,
-    secondsUntilStart: send.nextRunAt ? Math.max(0, Math.round((new Date(send.nextRunAt).getTime() - new Date(now).getTime()) / 1000)) : null,
+    secondsUntilStart: send.nextRunAt
+      ? Math.max(0, Math.round((new Date(send.nextRunAt).getTime() - new Date(now).getTime()) / 1000))
+      : null,
     platforms: channels.map((c) => ({ channelId: c.id, platform: c.platform })),
     counts: totals,
     runs,

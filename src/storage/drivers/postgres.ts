@@ -13,7 +13,9 @@ function typeParser(oid: number, format?: 'text' | 'binary') {
 export async function openPostgres(url: string, options: { poolSize?: number } = {}): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
-    options: Object.entries(SESSION_SETTINGS).map(([name, value]) => `-c ${name}=${value}`).join(' '),
+    options: Object.entries(SESSION_SETTINGS)
+      .map(([name, value]) => `-c ${name}=${value}`)
+      .join(' '),
     max: options.poolSize ?? 10,
     types: { getTypeParser: typeParser as typeof pg.types.getTypeParser },
   });

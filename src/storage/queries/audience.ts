@@ -14,7 +14,9 @@ export interface AudienceParams {
 
 /** Every variant mentions every parameter, so each has a type however the audience is chosen. */
 export function audiencePredicate(audience: Audience, p: AudienceParams, options: { withExclusion?: boolean } = {}): string {
-  const typed = p.selectedIds ? `$${p.include}::bigint[] IS NOT NULL AND $${p.send}::bigint[] IS NOT NULL` : `$${p.include}::bigint[] IS NOT NULL AND $${p.send}::bigint > 0`;
+  const typed = p.selectedIds
+    ? `$${p.include}::bigint[] IS NOT NULL AND $${p.send}::bigint[] IS NOT NULL`
+    : `$${p.include}::bigint[] IS NOT NULL AND $${p.send}::bigint > 0`;
   const excluded = `EXISTS (SELECT 1 FROM subscriber_tags x WHERE x.subscriber_id = s.id AND x.tag_id = ANY($${p.exclude}::bigint[]))`;
   const exclusion = options.withExclusion === false ? `$${p.exclude}::bigint[] IS NOT NULL` : `NOT ${excluded}`;
   switch (audience) {

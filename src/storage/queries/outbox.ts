@@ -79,7 +79,11 @@ export async function consumeEvents<P = Row>(
     if (events.length === 0) return 0;
     await handle(tx, events);
     const last = events[events.length - 1];
-    await tx.query('UPDATE event_cursors SET last_id = $2, last_txid = $3::xid8, updated_at = now() WHERE consumer = $1', [consumer, last.id, last.txid]);
+    await tx.query('UPDATE event_cursors SET last_id = $2, last_txid = $3::xid8, updated_at = now() WHERE consumer = $1', [
+      consumer,
+      last.id,
+      last.txid,
+    ]);
     return events.length;
   });
 }

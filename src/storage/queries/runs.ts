@@ -4,7 +4,12 @@ import type { Queryable } from '../db.ts';
 
 /** One line of a run's log; `data`: its details, stored as JSON (a row interface will do). */
 export async function logRun(q: Queryable, runId: number, type: string, message: string, data?: object) {
-  await q.query('INSERT INTO run_events (run_id, type, message, data) VALUES ($1, $2, $3, $4)', [runId, type, message, data ? JSON.stringify(data) : null]);
+  await q.query('INSERT INTO run_events (run_id, type, message, data) VALUES ($1, $2, $3, $4)', [
+    runId,
+    type,
+    message,
+    data ? JSON.stringify(data) : null,
+  ]);
 }
 
 /** Creates the run of a send for an occurrence; idempotent per (send, planned_at). */
@@ -34,6 +39,9 @@ export async function stopRun(q: Queryable, runId: number, by: string): Promise<
      WHERE run_id = $1 AND state IN ('queued', 'held') RETURNING id`,
     [runId],
   );
-  await logRun(q, runId, 'stopped', `Stopped by ${by}: ${cancelled.length} not yet sent were cancelled`, { by, cancelled: cancelled.length });
+  await logRun(q, runId, 'stopped', `Stopped by ${by}: ${cancelled.length} not yet sent were cancelled`, {
+    by,
+    cancelled: cancelled.length,
+  });
   return { cancelled: cancelled.length };
 }

@@ -12,7 +12,9 @@ const isRejectedToken = (token: string): boolean => token === '' || token.includ
 export function graphError(status: number, code: number, message: string, subcode?: number): FakeReply {
   return {
     status,
-    body: { error: { message, type: 'OAuthException', code, ...(subcode !== undefined && { error_subcode: subcode }), fbtrace_id: 'BLBz/WZt8dN' } },
+    body: {
+      error: { message, type: 'OAuthException', code, ...(subcode !== undefined && { error_subcode: subcode }), fbtrace_id: 'BLBz/WZt8dN' },
+    },
   };
 }
 

@@ -11,7 +11,12 @@ import type { FakePlatform, FakePlatformFactory, FakeReply } from '../types.ts';
 const isRejectedToken = (token: string): boolean => token === '' || token.includes('invalid');
 
 export function okError(code: number, message: string, status = 200): FakeReply {
-  return { status, headers: { 'invocation-error': String(code) }, body: { error_code: code, error_msg: message, error_data: null }, delivered: false };
+  return {
+    status,
+    headers: { 'invocation-error': String(code) },
+    body: { error_code: code, error_msg: message, error_data: null },
+    delivered: false,
+  };
 }
 
 function recipientOf(path: string, body: Record<string, unknown>): string | undefined {

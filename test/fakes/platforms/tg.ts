@@ -36,7 +36,8 @@ export function fakeTelegram(): FakePlatform {
       const method = call.method.toLowerCase();
       if (call.send) {
         if (body.chat_id === undefined || body.chat_id === '') return error(400, 'Bad Request: chat_id is empty');
-        if (method === 'sendmessage' && (typeof body.text !== 'string' || body.text.length === 0)) return error(400, 'Bad Request: message text is empty');
+        if (method === 'sendmessage' && (typeof body.text !== 'string' || body.text.length === 0))
+          return error(400, 'Bad Request: message text is empty');
         if (typeof body.text === 'string' && body.text.length > 4096) return error(400, 'Bad Request: message is too long');
         const chatId = Number(body.chat_id);
         return {

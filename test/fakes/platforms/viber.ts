@@ -42,11 +42,27 @@ export function fakeViber(): FakePlatform {
       if (call.method === 'get_account_info') {
         return {
           status: 200,
-          body: { status: 0, status_message: 'ok', id: 'pa:75346594275468546724', name: 'Fake Viber Bot', uri: 'fakebot', category: 'Other', subscribers_count: 3, members: [] },
+          body: {
+            status: 0,
+            status_message: 'ok',
+            id: 'pa:75346594275468546724',
+            name: 'Fake Viber Bot',
+            uri: 'fakebot',
+            category: 'Other',
+            subscribers_count: 3,
+            members: [],
+          },
         };
       }
       if (call.method === 'set_webhook') {
-        return { status: 200, body: { status: 0, status_message: 'ok', event_types: body.event_types ?? ['delivered', 'seen', 'failed', 'subscribed', 'unsubscribed', 'conversation_started'] } };
+        return {
+          status: 200,
+          body: {
+            status: 0,
+            status_message: 'ok',
+            event_types: body.event_types ?? ['delivered', 'seen', 'failed', 'subscribed', 'unsubscribed', 'conversation_started'],
+          },
+        };
       }
       return { status: 404, body: { status: 1, status_message: 'invalidUrl' } };
     },

@@ -28,7 +28,12 @@ export function fakeVk(): FakePlatform {
     parse(req) {
       const method = req.path.slice('/method/'.length);
       const send = method === 'messages.send';
-      return { channel: param(req, 'access_token') ?? '', method, send, recipient: send ? (param(req, 'peer_id') ?? param(req, 'user_id')) : undefined };
+      return {
+        channel: param(req, 'access_token') ?? '',
+        method,
+        send,
+        recipient: send ? (param(req, 'peer_id') ?? param(req, 'user_id')) : undefined,
+      };
     },
     answer(call, req, ctx) {
       if (!call.channel || call.channel.includes('invalid')) return vkError(5, 'User authorization failed: invalid access_token (4).');
@@ -49,7 +54,10 @@ export function fakeVk(): FakePlatform {
       }
       if (call.method === 'groups.getById') {
         const id = Number(param(req, 'group_id') ?? 1);
-        return { status: 200, body: { response: { groups: [{ id, name: 'Fake Community', screen_name: `club${id}`, type: 'group' }], profiles: [] } } };
+        return {
+          status: 200,
+          body: { response: { groups: [{ id, name: 'Fake Community', screen_name: `club${id}`, type: 'group' }], profiles: [] } },
+        };
       }
       return vkError(3, 'Unknown method passed');
     },

@@ -36,7 +36,8 @@ function invalid(body: Record<string, unknown>): string | undefined {
   if (typeof body.to !== 'string' || body.to === '') return 'to is required';
   const type = body.type;
   const text = body.text as { body?: unknown } | undefined;
-  if (type === 'text' && (typeof text?.body !== 'string' || text.body.length === 0 || text.body.length > 4096)) return 'text.body must be 1-4096 characters';
+  if (type === 'text' && (typeof text?.body !== 'string' || text.body.length === 0 || text.body.length > 4096))
+    return 'text.body must be 1-4096 characters';
   if (type === 'image' || type === 'document') {
     const media = body[type] as { link?: unknown; caption?: unknown } | undefined;
     if (typeof media?.link !== 'string') return `${type}.link is required`;
@@ -45,14 +46,16 @@ function invalid(body: Record<string, unknown>): string | undefined {
   if (type === 'interactive') {
     const interactive = body.interactive as { type?: string; body?: { text?: unknown }; action?: Record<string, unknown> } | undefined;
     const bodyText = interactive?.body?.text;
-    if (typeof bodyText !== 'string' || bodyText.length === 0 || bodyText.length > 1024) return 'interactive.body.text must be 1-1024 characters';
+    if (typeof bodyText !== 'string' || bodyText.length === 0 || bodyText.length > 1024)
+      return 'interactive.body.text must be 1-1024 characters';
     if (interactive?.type === 'button') {
       const buttons = (interactive.action?.buttons ?? []) as { reply?: { id?: string; title?: string } }[];
       if (buttons.length < 1 || buttons.length > 3) return 'interactive buttons must be 1-3';
       if (buttons.some((b) => !b.reply?.title || b.reply.title.length > 20)) return 'button title must be 1-20 characters';
     } else if (interactive?.type === 'cta_url') {
       const parameters = interactive.action?.parameters as { display_text?: string; url?: string } | undefined;
-      if (!parameters?.url || !parameters.display_text || parameters.display_text.length > 20) return 'cta_url needs url and display_text ≤ 20';
+      if (!parameters?.url || !parameters.display_text || parameters.display_text.length > 20)
+        return 'cta_url needs url and display_text ≤ 20';
     } else return 'unsupported interactive type';
   }
   if (!['text', 'image', 'document', 'interactive', 'template'].includes(String(type))) return 'unsupported message type';
@@ -72,14 +75,37 @@ export function fakeWhatsApp(): FakePlatform {
       const isSend = req.httpMethod === 'POST' && match[2] !== undefined;
       if (!isSend && !(req.httpMethod === 'GET' && match[2] === undefined)) return null;
       const body = (req.body ?? {}) as Record<string, unknown>;
-      return { channel: match[1], method: isSend ? 'messages' : 'phone_number', send: isSend, recipient: isSend && typeof body.to === 'string' ? body.to : undefined };
+      return {
+        channel: match[1],
+        method: isSend ? 'messages' : 'phone_number',
+        send: isSend,
+        recipient: isSend && typeof body.to === 'string' ? body.to : undefined,
+      };
     },
     answer(call, req, ctx) {
       if (isRejectedToken(bearer(req.headers.authorization))) {
-        return { status: 401, body: { error: { message: 'Invalid OAuth access token - Cannot parse access token', type: 'OAuthException', code: 190, fbtrace_id: 'A1b2C3d4' } } };
+        return {
+          status: 401,
+          body: {
+            error: {
+              message: 'Invalid OAuth access token - Cannot parse access token',
+              type: 'OAuthException',
+              code: 190,
+              fbtrace_id: 'A1b2C3d4',
+            },
+          },
+        };
       }
       if (!call.send) {
-        return { status: 200, body: { verified_name: 'Botcast Test Business', display_phone_number: '+1 555-010-0000', id: call.channel, quality_rating: 'GREEN' } };
+        return {
+          status: 200,
+          body: {
+            verified_name: 'Botcast Test Business',
+            display_phone_number: '+1 555-010-0000',
+            id: call.channel,
+            quality_rating: 'GREEN',
+          },
+        };
       }
       const body = (req.body ?? {}) as Record<string, unknown>;
       const problem = invalid(body);
@@ -94,9 +120,19 @@ export function fakeWhatsApp(): FakePlatform {
           return waError(400, 130429, 'Rate limit hit', 'Cloud API message throughput has been reached.');
         case 'blocked':
           // WhatsApp has no "blocked" error; the closest documented refusal is the marketing opt-out.
-          return waError(400, 131050, 'Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.', 'Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.');
+          return waError(
+            400,
+            131050,
+            'Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.',
+            'Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.',
+          );
         case 'not_found':
-          return waError(400, 131026, 'Message undeliverable', 'Unable to deliver message. Reasons can include: The recipient phone number is not a WhatsApp phone number.');
+          return waError(
+            400,
+            131026,
+            'Message undeliverable',
+            'Unable to deliver message. Reasons can include: The recipient phone number is not a WhatsApp phone number.',
+          );
         case 'server_error':
           return waError(rule.status ?? 500, 131000, 'Something went wrong', 'Message failed to send due to an unknown error.');
       }

@@ -30,7 +30,8 @@ export function normaliseField(path) {
 }
 
 function fieldOf(code, details) {
-  if (details && typeof details === 'object' && !Array.isArray(details) && typeof details.field === 'string') return normaliseField(details.field);
+  if (details && typeof details === 'object' && !Array.isArray(details) && typeof details.field === 'string')
+    return normaliseField(details.field);
   // Schema validation errors (Fastify/Ajv): [{ instancePath: "/name", params: { missingProperty } }].
   if (Array.isArray(details) && details[0] && typeof details[0] === 'object') {
     const first = details[0];
@@ -59,7 +60,10 @@ export async function request(method, path, body, { signal, contentType } = {}) 
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': raw ? contentType : 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': raw ? contentType : 'application/json' },
       body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
       signal,
     });

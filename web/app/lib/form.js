@@ -59,7 +59,8 @@ export function useForm(initial, { defaultField } = {}) {
     /** Props for <${Input}> / <${Select}> / <${TextArea}>: value, onInput, error. */
     bind(name, { type } = {}) {
       shown.current.add(name);
-      if (type === 'checkbox') return { name, checked: !!values[name], error: errors[name], onInput: (e) => set(name, e.currentTarget.checked) };
+      if (type === 'checkbox')
+        return { name, checked: !!values[name], error: errors[name], onInput: (e) => set(name, e.currentTarget.checked) };
       return { name, value: values[name] ?? '', error: errors[name], onInput: (e) => set(name, e.currentTarget.value) };
     },
     /** Marks a field as shown without binding it (a group of inputs, e.g. "credentials"). */

@@ -6,7 +6,11 @@ import { useEffect, useState } from './html.js';
 const listeners = new Set();
 
 function current() {
-  return { path: location.pathname.replace(/\/+$/, '') || '/', query: new URLSearchParams(location.search), href: location.pathname + location.search };
+  return {
+    path: location.pathname.replace(/\/+$/, '') || '/',
+    query: new URLSearchParams(location.search),
+    href: location.pathname + location.search,
+  };
 }
 
 function notify() {

@@ -13,7 +13,20 @@ import { plural } from '../lib/format.js';
 import { navigate } from '../lib/router.js';
 import { useApp } from '../context.js';
 import { PlatformDot, platformName } from '../platforms.js';
-import { Badge, Button, Card, Checkbox, EmptyState, ErrorNotice, FormErrors, Loading, PageHeader, RadioGroup, Select, useFocusTitle } from '../ui/components.js';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  EmptyState,
+  ErrorNotice,
+  FormErrors,
+  Loading,
+  PageHeader,
+  RadioGroup,
+  Select,
+  useFocusTitle,
+} from '../ui/components.js';
 import { TagPicker, subscriberLabel } from '../ui/pickers.js';
 import { PlatformPreview, useContentPreview } from '../ui/preview.js';
 import { END_OPEN_CHATS_HINT, audienceOf, bodyOf, contentOf, fromDraft, problems } from './broadcast/form.js';
@@ -34,8 +47,18 @@ export function BroadcastPage({ bot, query }) {
   const error = channels.error || tags.error || screens.error || draft.error;
   const title = draftId ? 'Edit draft' : 'Send broadcast';
   if (error) {
-    return html`<div class="page"><${PageHeader} title=${title} />
-      <${ErrorNotice} error=${error} onRetry=${() => { channels.reload(); tags.reload(); screens.reload(); draft.reload(); }} /></div>`;
+    return html`<div class="page">
+      <${PageHeader} title=${title} />
+      <${ErrorNotice}
+        error=${error}
+        onRetry=${() => {
+          channels.reload();
+          tags.reload();
+          screens.reload();
+          draft.reload();
+        }}
+      />
+    </div>`;
   }
   if (channels.data === undefined || tags.data === undefined || screens.data === undefined || draft.data === undefined) {
     return html`<div class="page"><${PageHeader} title=${title} /><${Loading} /></div>`;
@@ -47,7 +70,14 @@ export function BroadcastPage({ bot, query }) {
         <p>A broadcast goes out on the bot’s platforms. Connect one — the built-in sandbox works without any account.</p>
       </${EmptyState}></div></div>`;
   }
-  return html`<${SendForm} key=${draftId ?? 'new'} bot=${bot} channels=${channels.data} tags=${tags.data} screens=${screens.data} draft=${draft.data} />`;
+  return html`<${SendForm}
+    key=${draftId ?? 'new'}
+    bot=${bot}
+    channels=${channels.data}
+    tags=${tags.data}
+    screens=${screens.data}
+    draft=${draft.data}
+  />`;
 }
 
 function SendForm({ bot, channels, tags, screens, draft }) {
@@ -65,22 +95,36 @@ function SendForm({ bot, channels, tags, screens, draft }) {
     form.set(name, value);
     const fields = errorFields.length ? errorFields : [name];
     if (Object.keys(form.errors).some((k) => fields.some((f) => k === f || k.startsWith(f + '.') || k.startsWith(f + '[')))) {
-      form.setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !fields.some((f) => k === f || k.startsWith(f + '.') || k.startsWith(f + '[')))));
+      form.setErrors((e) =>
+        Object.fromEntries(
+          Object.entries(e).filter(([k]) => !fields.some((f) => k === f || k.startsWith(f + '.') || k.startsWith(f + '['))),
+        ),
+      );
     }
   };
   /** The first error about this field or one inside it (timing.recurrence.days[0] → timing.recurrence.days). */
   const errorAt = (prefix) => {
-    const key = Object.keys(form.errors).find((k) => form.errors[k] && (k === prefix || k.startsWith(prefix + '.') || k.startsWith(prefix + '[')));
+    const key = Object.keys(form.errors).find(
+      (k) => form.errors[k] && (k === prefix || k.startsWith(prefix + '.') || k.startsWith(prefix + '[')),
+    );
     return form.error(key ?? prefix);
   };
 
   // A draft's picked users and file: their names and the import's result, from the API.
   useEffect(() => {
-    const ids = v.selected.filter((s) => s.label.startsWith('Subscriber ')).slice(0, 200).map((s) => s.id);
+    const ids = v.selected
+      .filter((s) => s.label.startsWith('Subscriber '))
+      .slice(0, 200)
+      .map((s) => s.id);
     if (ids.length > 0) {
       Promise.all(ids.map((id) => api.get(`/api/subscribers/${id}`).catch(() => null))).then((subs) => {
         const byId = new Map(subs.filter(Boolean).map((s) => [s.id, s]));
-        form.set('selected', v.selected.map((s) => (byId.has(s.id) ? { id: s.id, label: subscriberLabel(byId.get(s.id)), channelId: byId.get(s.id).channelId } : s)));
+        form.set(
+          'selected',
+          v.selected.map((s) =>
+            byId.has(s.id) ? { id: s.id, label: subscriberLabel(byId.get(s.id)), channelId: byId.get(s.id).channelId } : s,
+          ),
+        );
       });
     }
     if (v.importResult?.loading) {
@@ -94,7 +138,11 @@ function SendForm({ bot, channels, tags, screens, draft }) {
   // Picked users and an imported file belong to one platform: another platform drops them.
   useEffect(() => {
     if (!oneChannel) return;
-    if (v.selected.some((s) => s.channelId && s.channelId !== oneChannel.id)) set('selected', v.selected.filter((s) => !s.channelId || s.channelId === oneChannel.id));
+    if (v.selected.some((s) => s.channelId && s.channelId !== oneChannel.id))
+      set(
+        'selected',
+        v.selected.filter((s) => !s.channelId || s.channelId === oneChannel.id),
+      );
     if (v.importResult?.channelId && v.importResult.channelId !== oneChannel.id) {
       set('importResult', null);
       set('importFile', '');
@@ -105,7 +153,8 @@ function SendForm({ bot, channels, tags, screens, draft }) {
   const previewProblems = problems(v, { content: false });
   delete previewProblems['timing.at'];
   delete previewProblems['timing.recurrence.days'];
-  const previewBody = Object.keys(previewProblems).length === 0 ? { channelIds: v.channelIds, audience: audienceOf(v), endOpenChats: v.endOpenChats } : null;
+  const previewBody =
+    Object.keys(previewProblems).length === 0 ? { channelIds: v.channelIds, audience: audienceOf(v), endOpenChats: v.endOpenChats } : null;
   const audienceKey = useDebounced(previewBody ? JSON.stringify(previewBody) : '', 300);
   const [audience, setAudience] = useState({ data: null, error: null, loading: false });
   useEffect(() => {
@@ -130,7 +179,9 @@ function SendForm({ bot, channels, tags, screens, draft }) {
     const found = problems(v, options);
     if (Object.keys(found).length === 0) return true;
     form.setErrors(found);
-    requestAnimationFrame(() => document.querySelector('.send-main [aria-invalid="true"], .send-main .has-error input, .send-main .has-error button')?.focus());
+    requestAnimationFrame(() =>
+      document.querySelector('.send-main [aria-invalid="true"], .send-main .has-error input, .send-main .has-error button')?.focus(),
+    );
     return false;
   };
 
@@ -139,11 +190,15 @@ function SendForm({ bot, channels, tags, screens, draft }) {
     if (!check()) return;
     setAction('send');
     const body = bodyOf(v);
-    const created = await form.submit(() => (draft ? api.post(`/api/drafts/${draft.id}/send`, body) : api.post(`/api/bots/${bot.id}/sends`, body)));
+    const created = await form.submit(() =>
+      draft ? api.post(`/api/drafts/${draft.id}/send`, body) : api.post(`/api/bots/${bot.id}/sends`, body),
+    );
     setAction(null);
     if (!created) return;
     const section = created.timing?.type === 'periodic' ? 'periodic' : created.timing?.type === 'delayed' ? 'scheduled' : 'active';
-    toast(section === 'active' ? `Broadcast #${created.id} created — it starts after the grace window` : `Broadcast #${created.id} scheduled`);
+    toast(
+      section === 'active' ? `Broadcast #${created.id} created — it starts after the grace window` : `Broadcast #${created.id} scheduled`,
+    );
     navigate(`/bots/${bot.id}/history${toQuery({ section })}`);
   };
 
@@ -151,8 +206,15 @@ function SendForm({ bot, channels, tags, screens, draft }) {
     setAction('draft');
     const body = bodyOf(v, { lenient: true });
     const screen = screens.find((s) => String(s.id) === v.screenId);
-    const name = v.contentType === 'screen' ? (screen ? `Screen “${screen.name}”` : 'Screen') : v.text.trim().replace(/\s+/g, ' ').slice(0, 60) || 'Untitled';
-    const saved = await form.submit(() => (draft ? api.patch(`/api/drafts/${draft.id}`, { form: body }) : api.post(`/api/bots/${bot.id}/drafts`, { name, form: body })));
+    const name =
+      v.contentType === 'screen'
+        ? screen
+          ? `Screen “${screen.name}”`
+          : 'Screen'
+        : v.text.trim().replace(/\s+/g, ' ').slice(0, 60) || 'Untitled';
+    const saved = await form.submit(() =>
+      draft ? api.patch(`/api/drafts/${draft.id}`, { form: body }) : api.post(`/api/bots/${bot.id}/drafts`, { name, form: body }),
+    );
     setAction(null);
     if (!saved) return;
     toast(draft ? 'Draft saved' : 'Draft saved — find it in Drafts');
@@ -168,23 +230,43 @@ function SendForm({ bot, channels, tags, screens, draft }) {
         <${FormErrors} form=${form} />
         <${Card} title="Message" className="send-section">
           <${RadioGroup} legend="Type of the sent data" name="contentType" value=${v.contentType} onChange=${(x) => change('contentType', x, 'content')}
-            options=${[{ value: 'text', label: 'Text' }, { value: 'screen', label: 'Screen', hint: screens.length === 0 ? 'No screens yet' : undefined }]} className="radio-inline" />
-          ${v.contentType === 'text' ? html`<${MessageText} v=${v} change=${change} error=${errorAt('content.text')} />` : html`
-            <${Select} label="Screen to send" value=${v.screenId} error=${errorAt('content.screenId')} onChange=${(e) => change('screenId', e.currentTarget.value, 'content.screenId')}
-              options=${[{ value: '', label: screens.length ? 'Choose a screen' : 'No screens yet' }, ...screens.map((s) => ({ value: String(s.id), label: s.name }))]}
-              hint=${html`A prebuilt message with its buttons and image. <a href=${`/bots/${bot.id}/screens/new`}>Create a screen</a>`} />`}
+            options=${[
+              { value: 'text', label: 'Text' },
+              { value: 'screen', label: 'Screen', hint: screens.length === 0 ? 'No screens yet' : undefined },
+            ]} className="radio-inline" />
+          ${
+            v.contentType === 'text'
+              ? html`<${MessageText} v=${v} change=${change} error=${errorAt('content.text')} />`
+              : html` <${Select}
+                  label="Screen to send"
+                  value=${v.screenId}
+                  error=${errorAt('content.screenId')}
+                  onChange=${(e) => change('screenId', e.currentTarget.value, 'content.screenId')}
+                  options=${[{ value: '', label: screens.length ? 'Choose a screen' : 'No screens yet' }, ...screens.map((s) => ({ value: String(s.id), label: s.name }))]}
+                  hint=${html`A prebuilt message with its buttons and image. <a href=${`/bots/${bot.id}/screens/new`}>Create a screen</a>`}
+                />`
+          }
         </${Card}>
 
         <${Card} title="Platforms" className="send-section">
           <fieldset class=${`check-list ${errorAt('channelIds') ? 'has-error' : ''}`} aria-describedby=${errorAt('channelIds') ? 'channels-error' : undefined}>
             <legend class="visually-hidden">Platforms</legend>
-            ${channels.map((c) => html`<label class=${`check-card ${v.channelIds.includes(c.id) ? 'is-checked' : ''}`}>
-              <input type="checkbox" checked=${v.channelIds.includes(c.id)}
-                onChange=${(e) => change('channelIds', e.currentTarget.checked ? [...v.channelIds, c.id] : v.channelIds.filter((id) => id !== c.id))} />
-              <${PlatformDot} code=${c.platform} />
-              <span class="check-card-text"><span class="strong">${platformName(c.platform)}</span>${c.name && c.name !== platformName(c.platform) && html`<span class="muted small">${c.name}</span>`}</span>
-              ${c.status !== 'active' && html`<${Badge} tone="warn">${c.status}</${Badge}>`}
-            </label>`)}
+            ${channels.map(
+              (c) =>
+                html`<label class=${`check-card ${v.channelIds.includes(c.id) ? 'is-checked' : ''}`}>
+                  <input
+                    type="checkbox"
+                    checked=${v.channelIds.includes(c.id)}
+                    onChange=${(e) => change('channelIds', e.currentTarget.checked ? [...v.channelIds, c.id] : v.channelIds.filter((id) => id !== c.id))}
+                  />
+                  <${PlatformDot} code=${c.platform} />
+                  <span class="check-card-text"
+                    ><span class="strong">${platformName(c.platform)}</span
+                    >${c.name && c.name !== platformName(c.platform) && html`<span class="muted small">${c.name}</span>`}</span
+                  >
+                  ${c.status !== 'active' && html`<${Badge} tone="warn">${c.status}</${Badge}>`}
+                </label>`,
+            )}
           </fieldset>
           ${errorAt('channelIds') && html`<p class="field-error" id="channels-error">${errorAt('channelIds')}</p>`}
         </${Card}>
@@ -194,15 +276,42 @@ function SendForm({ bot, channels, tags, screens, draft }) {
             options=${[
               { value: 'all', label: 'All users', hint: 'Everyone on the selected platforms' },
               { value: 'tags', label: 'Users with selected tags', hint: 'Anyone with one of the tags, minus exclusion tags' },
-              { value: 'selected', label: 'Selected Users', disabled: v.channelIds.length !== 1 && v.audience !== 'selected',
-                hint: v.channelIds.length === 1 ? 'Picked by hand or from a CSV file' : 'Only with exactly one platform selected' },
+              {
+                value: 'selected',
+                label: 'Selected Users',
+                disabled: v.channelIds.length !== 1 && v.audience !== 'selected',
+                hint: v.channelIds.length === 1 ? 'Picked by hand or from a CSV file' : 'Only with exactly one platform selected',
+              },
             ]} />
-          ${v.audience === 'tags' && html`<${TagPicker} legend="Tags" tone="include" tags=${tagsInUse} selected=${v.include} disabled=${v.exclude}
-            disabledWhy="Chosen as an exclusion tag" error=${errorAt('audience.include')} onChange=${(x) => change('include', x, 'audience.include')}
-            hint="Only tags assigned to at least one subscriber can be chosen." emptyText=${html`No tag is assigned to anyone yet. <a href=${`/bots/${bot.id}/subscribers`}>Tag subscribers</a>`} />`}
-          ${v.audience !== 'selected' && html`<${TagPicker} legend="Exclusion tags" tone="exclude" tags=${tagsInUse} selected=${v.exclude} disabled=${v.include}
-            disabledWhy="Chosen as a tag to send to" error=${errorAt('audience.exclude')} onChange=${(x) => change('exclude', x, 'audience.exclude')}
-            hint="People with any of these tags get nothing, even if they have a tag above." />`}
+          ${
+            v.audience === 'tags' &&
+            html`<${TagPicker}
+              legend="Tags"
+              tone="include"
+              tags=${tagsInUse}
+              selected=${v.include}
+              disabled=${v.exclude}
+              disabledWhy="Chosen as an exclusion tag"
+              error=${errorAt('audience.include')}
+              onChange=${(x) => change('include', x, 'audience.include')}
+              hint="Only tags assigned to at least one subscriber can be chosen."
+              emptyText=${html`No tag is assigned to anyone yet. <a href=${`/bots/${bot.id}/subscribers`}>Tag subscribers</a>`}
+            />`
+          }
+          ${
+            v.audience !== 'selected' &&
+            html`<${TagPicker}
+              legend="Exclusion tags"
+              tone="exclude"
+              tags=${tagsInUse}
+              selected=${v.exclude}
+              disabled=${v.include}
+              disabledWhy="Chosen as a tag to send to"
+              error=${errorAt('audience.exclude')}
+              onChange=${(x) => change('exclude', x, 'audience.exclude')}
+              hint="People with any of these tags get nothing, even if they have a tag above."
+            />`
+          }
           ${v.audience === 'selected' && html`<${SelectedUsers} bot=${bot} v=${v} change=${change} set=${set} form=${form} channel=${oneChannel} errorAt=${errorAt} />`}
           <${Checkbox} label="End open chats" checked=${v.endOpenChats} onInput=${(e) => change('endOpenChats', e.currentTarget.checked)} hint=${END_OPEN_CHATS_HINT} />
         </${Card}>

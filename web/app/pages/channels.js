@@ -7,7 +7,21 @@ import { useResource } from '../lib/data.js';
 import { formatDateTime, formatNumber } from '../lib/format.js';
 import { useApp } from '../context.js';
 import { PLATFORMS, PlatformDot, accountPlatformNames, platform } from '../platforms.js';
-import { Badge, Button, Checkbox, CopyField, EmptyState, ErrorNotice, FormErrors, Input, Loading, Modal, PageHeader, Select, useFocusTitle } from '../ui/components.js';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  CopyField,
+  EmptyState,
+  ErrorNotice,
+  FormErrors,
+  Input,
+  Loading,
+  Modal,
+  PageHeader,
+  Select,
+  useFocusTitle,
+} from '../ui/components.js';
 
 const STATUS = {
   active: { tone: 'good', label: 'Active' },
@@ -33,21 +47,38 @@ export function ChannelsPage({ bot }) {
   };
 
   return html`<div class="page">
-    <${PageHeader} title="Channels" description=${`Where ${bot.name} talks to people: one channel per platform.`}
-      actions=${html`<${Button} variant="primary" icon="plus" onClick=${() => setConnecting(true)}>Connect a platform</${Button}>`} />
+    <${PageHeader}
+      title="Channels"
+      description=${`Where ${bot.name} talks to people: one channel per platform.`}
+      actions=${html`<${Button} variant="primary" icon="plus" onClick=${() => setConnecting(true)}>Connect a platform</${Button}>`}
+    />
     <${ErrorNotice} error=${channels.error} onRetry=${channels.reload} />
     ${channels.data === undefined && !channels.error && html`<${Loading} />`}
-    ${channels.data?.length === 0 && html`<div class="card"><${EmptyState} icon="channel" title="No channels yet"
+    ${
+      channels.data?.length === 0 &&
+      html`<div class="card"><${EmptyState} icon="channel" title="No channels yet"
         action=${html`<${Button} variant="primary" onClick=${() => setConnecting(true)}>Connect a platform</${Button}>
           <${Button} onClick=${addSandbox}>Add a sandbox channel</${Button}>`}>
         <p>Connect the bot to ${accountPlatformNames()} with its credentials.</p>
         <p>No account at hand? The sandbox is a built-in platform whose users live inside Botcast.</p>
-      </${EmptyState}></div>`}
+      </${EmptyState}></div>`
+    }
     <div class="channel-list">
       ${(channels.data ?? []).map((c) => html`<${ChannelCard} key=${c.id} channel=${c} bot=${bot} onChanged=${channels.reload} />`)}
     </div>
-    ${connecting && html`<${ConnectDialog} bot=${bot} connected=${connected} onClose=${() => setConnecting(false)}
-      onConnected=${(c) => { setConnecting(false); channels.reload(); toast(`${platform(c.platform).name} connected`); }} />`}
+    ${
+      connecting &&
+      html`<${ConnectDialog}
+        bot=${bot}
+        connected=${connected}
+        onClose=${() => setConnecting(false)}
+        onConnected=${(c) => {
+          setConnecting(false);
+          channels.reload();
+          toast(`${platform(c.platform).name} connected`);
+        }}
+      />`
+    }
   </div>`;
 }
 
@@ -91,9 +122,11 @@ function ChannelCard({ channel, bot, onChanged }) {
         <${Badge} tone=${status.tone}>${status.label}</${Badge}>
       </div>
       <div class="card-actions">
-        ${channel.status === 'disabled'
-          ? html`<${Button} size="sm" onClick=${() => setStatus('active')}>Resume</${Button}>`
-          : html`<${Button} size="sm" onClick=${() => setStatus('disabled')}>Pause</${Button}>`}
+        ${
+          channel.status === 'disabled'
+            ? html`<${Button} size="sm" onClick=${() => setStatus('active')}>Resume</${Button}>`
+            : html`<${Button} size="sm" onClick=${() => setStatus('disabled')}>Pause</${Button}>`
+        }
         <${Button} size="sm" variant="danger-ghost" onClick=${disconnect}>Disconnect</${Button}>
       </div>
     </div>
@@ -102,20 +135,49 @@ function ChannelCard({ channel, bot, onChanged }) {
       <div>
         <dt>Send rate</dt>
         <dd>
-          ${editingRate
-            ? html`<${RateForm} channel=${channel} onDone=${(changed) => { setEditingRate(false); if (changed) onChanged(); }} />`
-            : html`<span class="rate">${formatNumber(channel.ratePerSecond)} messages / second</span>
-                ${channel.rateIsDefault && html` <span class="muted">(platform default)</span>`}
-                <button type="button" class="link-button" onClick=${() => setEditingRate(true)} aria-label=${`Change the send rate of ${info.name}`}>Change</button>`}
+          ${
+            editingRate
+              ? html`<${RateForm}
+                  channel=${channel}
+                  onDone=${(changed) => {
+                    setEditingRate(false);
+                    if (changed) onChanged();
+                  }}
+                />`
+              : html`<span class="rate">${formatNumber(channel.ratePerSecond)} messages / second</span>
+                  ${channel.rateIsDefault && html` <span class="muted">(platform default)</span>`}
+                  <button
+                    type="button"
+                    class="link-button"
+                    onClick=${() => setEditingRate(true)}
+                    aria-label=${`Change the send rate of ${info.name}`}
+                  >
+                    Change
+                  </button>`
+          }
         </dd>
       </div>
-      ${channel.platform !== 'sandbox' && html`<div><dt>API base URL</dt><dd class="mono">${channel.apiBaseUrl}</dd></div>`}
-      ${channel.credentialsSet.length > 0 && html`<div><dt>Credentials</dt><dd>${channel.credentialsSet.join(', ')} <span class="muted">(stored encrypted)</span></dd></div>`}
+      ${
+        channel.platform !== 'sandbox' &&
+        html`<div>
+          <dt>API base URL</dt>
+          <dd class="mono">${channel.apiBaseUrl}</dd>
+        </div>`
+      }
+      ${
+        channel.credentialsSet.length > 0 &&
+        html`<div>
+          <dt>Credentials</dt>
+          <dd>${channel.credentialsSet.join(', ')} <span class="muted">(stored encrypted)</span></dd>
+        </div>`
+      }
       <div><dt>Connected</dt><dd>${formatDateTime(channel.createdAt, bot.timeZone)}</dd></div>
     </dl>
-    ${channel.webhookUrl
-      ? html`<${CopyField} label="Webhook URL" value=${channel.webhookUrl} hint=${info.webhook} />`
-      : html`<p class="hint">${info.webhook} <a href=${`/bots/${bot.id}/sandbox`}>Open the sandbox</a></p>`}
+    ${
+      channel.webhookUrl
+        ? html`<${CopyField} label="Webhook URL" value=${channel.webhookUrl} hint=${info.webhook} />`
+        : html`<p class="hint">${info.webhook} <a href=${`/bots/${bot.id}/sandbox`}>Open the sandbox</a></p>`
+    }
   </section>`;
 }
 
@@ -190,25 +252,48 @@ function ConnectDialog({ bot, connected, onClose, onConnected }) {
   return html`<${Modal} title="Connect a platform" onClose=${onClose}>
     <form class="form" onSubmit=${submit} novalidate>
       <${FormErrors} form=${form} />
-      <${Select} label="Platform" ...${form.bind('platform')} onInput=${(e) => { form.setErrors({}); form.set('platform', e.currentTarget.value); }} autofocus
+      <${Select} label="Platform" ...${form.bind('platform')} onInput=${(e) => {
+        form.setErrors({});
+        form.set('platform', e.currentTarget.value);
+      }} autofocus
         options=${PLATFORMS.map((p) => ({ value: p.code, label: connected.has(p.code) ? `${p.name} (connected)` : p.name, disabled: connected.has(p.code) }))} />
       <${Input} label="Channel name" placeholder=${info.name} hint="Optional: how this channel is called in the panel." ...${form.bind('name')} />
-      ${!isSandbox && html`<fieldset class="fieldset">
-        <legend>${info.name} credentials</legend>
-        ${credentialsError && html`<p class="field-error" role="alert">${credentialsError}</p>`}
-        ${info.credentials.map((field) => html`<${Input} key=${info.code + field.key}
-          label=${field.optional ? `${field.label} (optional)` : field.label} hint=${field.hint} autocomplete="off" spellcheck="false"
-          type=${field.secret ? 'password' : 'text'} ...${form.bind(`credentials.${field.key}`)} />`)}
-        <p class="hint">Stored encrypted; the panel never shows them again.</p>
-      </fieldset>`}
+      ${
+        !isSandbox &&
+        html`<fieldset class="fieldset">
+          <legend>${info.name} credentials</legend>
+          ${credentialsError && html`<p class="field-error" role="alert">${credentialsError}</p>`}
+          ${info.credentials.map(
+            (field) =>
+              html`<${Input}
+                key=${info.code + field.key}
+                label=${field.optional ? `${field.label} (optional)` : field.label}
+                hint=${field.hint}
+                autocomplete="off"
+                spellcheck="false"
+                type=${field.secret ? 'password' : 'text'}
+                ...${form.bind(`credentials.${field.key}`)}
+              />`,
+          )}
+          <p class="hint">Stored encrypted; the panel never shows them again.</p>
+        </fieldset>`
+      }
       ${isSandbox && html`<p class="hint">${info.webhook}</p>`}
       <details class="advanced" open=${advanced} onToggle=${(e) => setAdvanced(e.currentTarget.open)}>
         <summary>Advanced: send rate${isSandbox ? '' : ' and API base URL'}</summary>
         <${Input} label="Send rate (messages per second)" type="number" min="0" step="any" inputmode="decimal"
           placeholder=${`${info.defaultRate} (platform default)`} hint="Leave empty for the platform default." ...${form.bind('ratePerSecond')} />
-        ${!isSandbox && html`<${Input} label="API base URL" type="url" placeholder="The platform's own"
-          hint="For a self-hosted Bot API server or a test server; leave empty otherwise." ...${form.bind('apiBaseUrl')} />
-          <${Checkbox} label=${`Check the credentials with ${info.name} now`} ...${form.bind('verify', { type: 'checkbox' })} />`}
+        ${
+          !isSandbox &&
+          html`<${Input}
+              label="API base URL"
+              type="url"
+              placeholder="The platform's own"
+              hint="For a self-hosted Bot API server or a test server; leave empty otherwise."
+              ...${form.bind('apiBaseUrl')}
+            />
+            <${Checkbox} label=${`Check the credentials with ${info.name} now`} ...${form.bind('verify', { type: 'checkbox' })} />`
+        }
       </details>
       <div class="form-actions">
         <${Button} onClick=${onClose}>Cancel</${Button}>

@@ -14,17 +14,24 @@ import { Icon } from '../ui/icons.js';
 export function DraftsPage({ bot }) {
   useFocusTitle('drafts');
   return html`<div class="page">
-    <${PageHeader} title="Drafts" description="Broadcasts saved with Save draft. Edit one to change it and send it; the draft stays for next time."
-      actions=${html`<a class="btn btn-primary" href=${`/bots/${bot.id}/broadcast`}><${Icon} name="send" size=${16} /><span>Send broadcast</span></a>`} />
+    <${PageHeader}
+      title="Drafts"
+      description="Broadcasts saved with Save draft. Edit one to change it and send it; the draft stays for next time."
+      actions=${html`<a class="btn btn-primary" href=${`/bots/${bot.id}/broadcast`}><${Icon} name="send" size=${16} /><span>Send broadcast</span></a>`}
+    />
     <${DraftsList} bot=${bot} />
   </div>`;
 }
 
 function audienceText(audience) {
   if (!audience) return html`<span class="muted">Not chosen yet</span>`;
-  const exclude = audience.exclude?.length ? html` <span class="muted">minus</span> ${audience.exclude.map((t) => html`<span class="tag-chip tag-chip-exclude">${t}</span> `)}` : '';
+  const exclude = audience.exclude?.length
+    ? html` <span class="muted">minus</span> ${audience.exclude.map((t) => html`<span class="tag-chip tag-chip-exclude">${t}</span> `)}`
+    : '';
   if (audience.type === 'all') return html`All users${exclude}`;
-  if (audience.type === 'tags') return html`<span class="chips inline">${(audience.include ?? []).map((t) => html`<span class="tag-chip">${t}</span>`)}</span>${exclude}`;
+  if (audience.type === 'tags')
+    return html`<span class="chips inline">${(audience.include ?? []).map((t) => html`<span class="tag-chip">${t}</span>`)}</span
+      >${exclude}`;
   if (audience.importId) return 'Selected users from a CSV file';
   return `${plural(audience.subscriberIds?.length ?? 0, 'selected user')}`;
 }
@@ -46,7 +53,12 @@ export function DraftsList({ bot }) {
     }
   };
   const remove = async (d) => {
-    const ok = await confirm({ title: `Delete the draft “${d.name || d.id}”?`, message: 'Broadcasts already sent from it stay in the history.', confirmLabel: 'Delete draft', danger: true });
+    const ok = await confirm({
+      title: `Delete the draft “${d.name || d.id}”?`,
+      message: 'Broadcasts already sent from it stay in the history.',
+      confirmLabel: 'Delete draft',
+      danger: true,
+    });
     if (!ok) return;
     try {
       await api.del(`/api/drafts/${d.id}`);
@@ -65,19 +77,34 @@ export function DraftsList({ bot }) {
       <p>In Send broadcast, fill in what you know and click <strong>Save draft</strong>: the draft appears here, ready to edit, duplicate and send.</p>
     </${EmptyState}></div>`;
   }
-  return html`<div class="card card-flush"><div class="table-wrap"><table class="table" aria-label="Drafts">
-    <thead><tr>
-      <th scope="col">Draft</th><th scope="col">Type</th><th scope="col">Recipients</th>
-      <th scope="col" class="hide-sm">When</th><th scope="col" class="hide-sm">Updated</th><th scope="col" class="actions-col">Actions</th>
-    </tr></thead>
-    <tbody>${drafts.data.map((d) => {
-      const content = d.form?.content;
-      const screen = content?.type === 'screen' ? (screens.data ?? []).find((s) => s.id === content.screenId) : null;
-      return html`<tr key=${d.id} data-draft=${d.id}>
+  return html`<div class="card card-flush">
+    <div class="table-wrap">
+      <table class="table" aria-label="Drafts">
+        <thead>
+          <tr>
+            <th scope="col">Draft</th>
+            <th scope="col">Type</th>
+            <th scope="col">Recipients</th>
+            <th scope="col" class="hide-sm">When</th>
+            <th scope="col" class="hide-sm">Updated</th>
+            <th scope="col" class="actions-col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${drafts.data.map((d) => {
+            const content = d.form?.content;
+            const screen = content?.type === 'screen' ? (screens.data ?? []).find((s) => s.id === content.screenId) : null;
+            return html`<tr key=${d.id} data-draft=${d.id}>
         <td class="draft-name">
           <a href=${`/bots/${bot.id}/broadcast?draft=${d.id}`} class="strong">${d.name || `Draft ${d.id}`}</a>
           ${content?.type === 'text' && content.text && html`<div class="clamp small">${content.text}</div>`}
-          <div class="muted small">${(d.form?.channelIds ?? []).map((id) => platformOf(id)).filter(Boolean).map((p) => platformName(p)).join(', ') || 'No platform chosen'}</div>
+          <div class="muted small">${
+            (d.form?.channelIds ?? [])
+              .map((id) => platformOf(id))
+              .filter(Boolean)
+              .map((p) => platformName(p))
+              .join(', ') || 'No platform chosen'
+          }</div>
         </td>
         <td>${content?.type === 'screen' ? html`<${Badge} tone="info">Screen</${Badge}>${screen ? html` <span class="small">${screen.name}</span>` : ''}` : content ? html`<${Badge}>Text</${Badge}>` : html`<span class="muted">—</span>`}</td>
         <td>${audienceText(d.form?.audience)}</td>
@@ -89,6 +116,9 @@ export function DraftsList({ bot }) {
           <${Button} size="sm" variant="danger-ghost" icon="trash" onClick=${() => remove(d)} aria-label=${`Delete ${d.name || `draft ${d.id}`}`}>Delete</${Button}>
         </div></td>
       </tr>`;
-    })}</tbody>
-  </table></div></div>`;
+          })}
+        </tbody>
+      </table>
+    </div>
+  </div>`;
 }

@@ -8,7 +8,26 @@ import { useForm } from '../lib/form.js';
 import { useResource } from '../lib/data.js';
 import { formatDateTime, formatNumber, plural } from '../lib/format.js';
 import { useApp } from '../context.js';
-import { Badge, Button, Card, Checkbox, CopyField, EmptyState, ErrorNotice, FormErrors, IconButton, Input, Loading, Modal, PageHeader, RadioGroup, Select, TabLinks, TextArea, useFocusTitle } from '../ui/components.js';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  CopyField,
+  EmptyState,
+  ErrorNotice,
+  FormErrors,
+  IconButton,
+  Input,
+  Loading,
+  Modal,
+  PageHeader,
+  RadioGroup,
+  Select,
+  TabLinks,
+  TextArea,
+  useFocusTitle,
+} from '../ui/components.js';
 
 const UNITS = [
   { value: 'minutes', label: 'minutes' },
@@ -24,11 +43,18 @@ export function EventsPage({ bot, query }) {
   const screens = useResource(() => api.get(`/api/bots/${bot.id}/screens`), [bot.id]);
   useFocusTitle('events');
   return html`<div class="page">
-    <${PageHeader} title="Events" description="Messages sent when something happens: your other systems call an external event’s URL, or a tag is assigned to a subscriber." />
-    <${TabLinks} label="Kinds of events" current=${tab} tabs=${[
-      { key: 'external', label: 'External events', href: `/bots/${bot.id}/events` },
-      { key: 'triggers', label: 'Trigger events', href: `/bots/${bot.id}/events?tab=triggers` },
-    ]} />
+    <${PageHeader}
+      title="Events"
+      description="Messages sent when something happens: your other systems call an external event’s URL, or a tag is assigned to a subscriber."
+    />
+    <${TabLinks}
+      label="Kinds of events"
+      current=${tab}
+      tabs=${[
+        { key: 'external', label: 'External events', href: `/bots/${bot.id}/events` },
+        { key: 'triggers', label: 'Trigger events', href: `/bots/${bot.id}/events?tab=triggers` },
+      ]}
+    />
     ${tab === 'external' ? html`<${ExternalEvents} bot=${bot} screens=${screens.data ?? []} />` : html`<${TriggerEvents} bot=${bot} screens=${screens.data ?? []} />`}
   </div>`;
 }
@@ -49,15 +75,37 @@ function ContentFields({ form, screens, bot, hint = '{{variables}} are filled fo
     const key = Object.keys(form.errors).find((k) => form.errors[k] && (k === prefix || k.startsWith(prefix + '.')));
     return form.error(key ?? prefix);
   };
-  return html`
-    <${RadioGroup} legend="Type of the sent data" name="eventContentType" value=${v.contentType} className="radio-inline"
-      onChange=${(x) => form.set('contentType', x)} options=${[{ value: 'text', label: 'Text' }, { value: 'screen', label: 'Screen' }]} />
-    ${v.contentType === 'text'
-      ? html`<${TextArea} label="Message text" rows="4" maxlength="10000" value=${v.text} error=${errorAt('content.text') || errorAt('content')}
-          onInput=${(e) => form.set('text', e.currentTarget.value)} hint=${hint} />`
-      : html`<${Select} label="Screen to send" value=${v.screenId} error=${errorAt('content.screenId')} onChange=${(e) => form.set('screenId', e.currentTarget.value)}
-          options=${[{ value: '', label: screens.length ? 'Choose a screen' : 'No screens yet' }, ...screens.map((s) => ({ value: String(s.id), label: s.name }))]}
-          hint=${html`<a href=${`/bots/${bot.id}/screens/new`}>Create a screen</a>`} />`}`;
+  return html` <${RadioGroup}
+      legend="Type of the sent data"
+      name="eventContentType"
+      value=${v.contentType}
+      className="radio-inline"
+      onChange=${(x) => form.set('contentType', x)}
+      options=${[
+        { value: 'text', label: 'Text' },
+        { value: 'screen', label: 'Screen' },
+      ]}
+    />
+    ${
+      v.contentType === 'text'
+        ? html`<${TextArea}
+            label="Message text"
+            rows="4"
+            maxlength="10000"
+            value=${v.text}
+            error=${errorAt('content.text') || errorAt('content')}
+            onInput=${(e) => form.set('text', e.currentTarget.value)}
+            hint=${hint}
+          />`
+        : html`<${Select}
+            label="Screen to send"
+            value=${v.screenId}
+            error=${errorAt('content.screenId')}
+            onChange=${(e) => form.set('screenId', e.currentTarget.value)}
+            options=${[{ value: '', label: screens.length ? 'Choose a screen' : 'No screens yet' }, ...screens.map((s) => ({ value: String(s.id), label: s.name }))]}
+            hint=${html`<a href=${`/bots/${bot.id}/screens/new`}>Create a screen</a>`}
+          />`
+    }`;
 }
 
 function contentOf(v) {
@@ -65,7 +113,9 @@ function contentOf(v) {
 }
 
 function contentValues(content) {
-  return content?.type === 'screen' ? { contentType: 'screen', text: '', screenId: String(content.screenId) } : { contentType: 'text', text: content?.text ?? '', screenId: '' };
+  return content?.type === 'screen'
+    ? { contentType: 'screen', text: '', screenId: String(content.screenId) }
+    : { contentType: 'text', text: content?.text ?? '', screenId: '' };
 }
 
 // ---------- external events ----------
@@ -76,7 +126,12 @@ function ExternalEvents({ bot, screens }) {
   const [editing, setEditing] = useState(null);
 
   const rotate = async (event) => {
-    const ok = await confirm({ title: `New URL for “${event.name}”?`, message: 'The current URL stops working at once: update the systems that call it.', confirmLabel: 'Make a new URL', danger: true });
+    const ok = await confirm({
+      title: `New URL for “${event.name}”?`,
+      message: 'The current URL stops working at once: update the systems that call it.',
+      confirmLabel: 'Make a new URL',
+      danger: true,
+    });
     if (!ok) return;
     try {
       await api.post(`/api/external-events/${event.id}/rotate-secret`);
@@ -87,7 +142,12 @@ function ExternalEvents({ bot, screens }) {
     }
   };
   const remove = async (event) => {
-    const ok = await confirm({ title: `Delete “${event.name}”?`, message: 'Its URL stops working; the sends it made stay in the history.', confirmLabel: 'Delete event', danger: true });
+    const ok = await confirm({
+      title: `Delete “${event.name}”?`,
+      message: 'Its URL stops working; the sends it made stay in the history.',
+      confirmLabel: 'Delete event',
+      danger: true,
+    });
     if (!ok) return;
     try {
       await api.del(`/api/external-events/${event.id}`);
@@ -99,34 +159,63 @@ function ExternalEvents({ bot, screens }) {
   };
 
   const add = html`<${Button} variant="primary" icon="plus" onClick=${() => setEditing('new')}>New external event</${Button}>`;
-  return html`
-    <div class="section-bar">
-      <p class="muted">Another system (a shop, a CRM) POSTs JSON to the event’s secret URL — ${html`<code>${CALL_EXAMPLE}</code>`} — and the listed users get the message, with <code>data</code> filling its {{variables}}.</p>
+  return html` <div class="section-bar">
+      <p class="muted">
+        Another system (a shop, a CRM) POSTs JSON to the event’s secret URL — ${html`<code>${CALL_EXAMPLE}</code>`} — and the listed users
+        get the message, with <code>data</code> filling its {{variables}}.
+      </p>
       ${list.data?.length > 0 && add}
     </div>
     <${ErrorNotice} error=${list.error} onRetry=${list.reload} />
     ${list.data === undefined && !list.error && html`<${Loading} />`}
-    ${list.data?.length === 0 && html`<div class="card"><${EmptyState} icon="events" title="No external events yet" action=${add}>
+    ${
+      list.data?.length === 0 &&
+      html`<div class="card"><${EmptyState} icon="events" title="No external events yet" action=${add}>
       <p>Create one — “Order shipped”, say — and give its URL to the system that knows when it happens.</p>
-    </${EmptyState}></div>`}
-    ${list.data?.length > 0 && html`<div class="event-list">${list.data.map((e) => html`<${Card} key=${e.id} className="event-card" title=${e.name}
+    </${EmptyState}></div>`
+    }
+    ${
+      list.data?.length > 0 &&
+      html`<div class="event-list">
+        ${list.data.map(
+          (e) => html`<${Card} key=${e.id} className="event-card" title=${e.name}
       actions=${html`
         <${Button} size="sm" variant="ghost" icon="edit" onClick=${() => setEditing(e)} aria-label=${`Edit ${e.name}`}>Edit</${Button}>
         <${Button} size="sm" variant="ghost" icon="refresh" onClick=${() => rotate(e)} aria-label=${`New URL for ${e.name}`}>New URL</${Button}>
         <${Button} size="sm" variant="danger-ghost" icon="trash" onClick=${() => remove(e)} aria-label=${`Delete ${e.name}`}>Delete</${Button}>`}>
       <div class="event-body" data-event-id=${e.id}>
         <div class="event-content">${contentSummary(e.content, screens)}</div>
-        ${e.url
-          ? html`<${CopyField} label="Webhook URL" value=${e.url} hint="Secret: whoever has it can message your subscribers. Make a new one if it leaks." />`
-          : html`<p class="field-error">The URL was sealed with another key: make a new URL.</p>`}
+        ${
+          e.url
+            ? html`<${CopyField}
+                label="Webhook URL"
+                value=${e.url}
+                hint="Secret: whoever has it can message your subscribers. Make a new one if it leaks."
+              />`
+            : html`<p class="field-error">The URL was sealed with another key: make a new URL.</p>`
+        }
         <p class="muted small">
           ${`${e.endOpenChats ? 'Ends open operator chats' : 'Waits for open operator chats to close'} · ${plural(e.calls, 'call')}${e.lastCalledAt ? `, the last ${formatDateTime(e.lastCalledAt, bot.timeZone)}` : ''} · `}
           <a href=${`/bots/${bot.id}/history${toQuery({ section: 'completed', kinds: 'external' })}`}>Its sends in History</a>
         </p>
       </div>
-    </${Card}>`)}</div>`}
-    ${editing && html`<${ExternalEventDialog} bot=${bot} screens=${screens} event=${editing === 'new' ? null : editing}
-      onClose=${() => setEditing(null)} onSaved=${() => { setEditing(null); list.reload(); }} />`}`;
+    </${Card}>`,
+        )}
+      </div>`
+    }
+    ${
+      editing &&
+      html`<${ExternalEventDialog}
+        bot=${bot}
+        screens=${screens}
+        event=${editing === 'new' ? null : editing}
+        onClose=${() => setEditing(null)}
+        onSaved=${() => {
+          setEditing(null);
+          list.reload();
+        }}
+      />`
+    }`;
 }
 
 function ExternalEventDialog({ bot, screens, event, onClose, onSaved }) {
@@ -137,7 +226,9 @@ function ExternalEventDialog({ bot, screens, event, onClose, onSaved }) {
     const v = form.values;
     form.submit(async () => {
       const body = { name: v.name.trim(), content: contentOf(v), endOpenChats: v.endOpenChats };
-      const saved = event ? await api.patch(`/api/external-events/${event.id}`, body) : await api.post(`/api/bots/${bot.id}/external-events`, body);
+      const saved = event
+        ? await api.patch(`/api/external-events/${event.id}`, body)
+        : await api.post(`/api/bots/${bot.id}/external-events`, body);
       toast(event ? `“${saved.name}” saved` : `“${saved.name}” created — copy its URL`);
       onSaved(saved);
     });
@@ -186,7 +277,12 @@ function TriggerEvents({ bot, screens }) {
     }
   };
   const remove = async (trigger) => {
-    const ok = await confirm({ title: `Delete the trigger “${triggerName(trigger)}”?`, message: 'Its pending messages are not sent; the sends it made stay in the history.', confirmLabel: 'Delete trigger', danger: true });
+    const ok = await confirm({
+      title: `Delete the trigger “${triggerName(trigger)}”?`,
+      message: 'Its pending messages are not sent; the sends it made stay in the history.',
+      confirmLabel: 'Delete trigger',
+      danger: true,
+    });
     if (!ok) return;
     try {
       await api.del(`/api/triggers/${trigger.id}`);
@@ -198,20 +294,39 @@ function TriggerEvents({ bot, screens }) {
   };
 
   const add = html`<${Button} variant="primary" icon="plus" onClick=${() => setEditing('new')}>New trigger event</${Button}>`;
-  return html`
-    <div class="section-bar">
-      <p class="muted">When a tag is assigned to a subscriber, the trigger sends its message after the delay — once per subscriber, unless it fires again. Removing the tag before then cancels it. When several are due for one person at once, the order below decides.</p>
+  return html` <div class="section-bar">
+      <p class="muted">
+        When a tag is assigned to a subscriber, the trigger sends its message after the delay — once per subscriber, unless it fires again.
+        Removing the tag before then cancels it. When several are due for one person at once, the order below decides.
+      </p>
       ${list.data?.length > 0 && add}
     </div>
     <${ErrorNotice} error=${list.error} onRetry=${list.reload} />
     ${list.data === undefined && !list.error && html`<${Loading} />`}
-    ${list.data?.length === 0 && html`<div class="card"><${EmptyState} icon="tag" title="No trigger events yet" action=${add}>
+    ${
+      list.data?.length === 0 &&
+      html`<div class="card"><${EmptyState} icon="tag" title="No trigger events yet" action=${add}>
       <p>For example: when “lead” is assigned, send a welcome screen after 1 day at 19:00.</p>
-    </${EmptyState}></div>`}
-    ${list.data?.length > 0 && html`<div class="card card-flush"><div class="table-wrap"><table class="table" aria-label="Trigger events, in order">
-      <thead><tr><th scope="col">Order</th><th scope="col">Trigger</th><th scope="col">Message</th><th scope="col" class="hide-sm">Options</th>
-        <th scope="col">Enabled</th><th scope="col" class="actions-col">Actions</th></tr></thead>
-      <tbody>${list.data.map((t, i) => html`<tr key=${t.id} data-trigger=${t.id}>
+    </${EmptyState}></div>`
+    }
+    ${
+      list.data?.length > 0 &&
+      html`<div class="card card-flush">
+        <div class="table-wrap">
+          <table class="table" aria-label="Trigger events, in order">
+            <thead>
+              <tr>
+                <th scope="col">Order</th>
+                <th scope="col">Trigger</th>
+                <th scope="col">Message</th>
+                <th scope="col" class="hide-sm">Options</th>
+                <th scope="col">Enabled</th>
+                <th scope="col" class="actions-col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${list.data.map(
+                (t, i) => html`<tr key=${t.id} data-trigger=${t.id}>
         <td class="nowrap"><div class="order-cell">
           <span class="order-number">${i + 1}</span>
           <${IconButton} icon="up" label=${`Move ${triggerName(t)} up`} disabled=${i === 0} onClick=${() => move(i, -1)} />
@@ -229,11 +344,33 @@ function TriggerEvents({ bot, screens }) {
           <${Button} size="sm" variant="ghost" icon="edit" onClick=${() => setEditing(t)} aria-label=${`Edit ${triggerName(t)}`}>Edit</${Button}>
           <${Button} size="sm" variant="danger-ghost" icon="trash" onClick=${() => remove(t)} aria-label=${`Delete ${triggerName(t)}`}>Delete</${Button}>
         </div></td>
-      </tr>`)}</tbody>
-    </table></div>
-    <div class="table-foot"><span class="muted">${plural(list.data.length, 'trigger')} · their sends are in <a href=${`/bots/${bot.id}/history${toQuery({ section: 'completed', kinds: 'trigger' })}`}>History</a></span></div></div>`}
-    ${editing && html`<${TriggerDialog} bot=${bot} screens=${screens} tags=${tags.data ?? []} trigger=${editing === 'new' ? null : editing}
-      onClose=${() => setEditing(null)} onSaved=${() => { setEditing(null); list.reload(); }} />`}`;
+      </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+        <div class="table-foot">
+          <span class="muted"
+            >${plural(list.data.length, 'trigger')} · their sends are in
+            <a href=${`/bots/${bot.id}/history${toQuery({ section: 'completed', kinds: 'trigger' })}`}>History</a></span
+          >
+        </div>
+      </div>`
+    }
+    ${
+      editing &&
+      html`<${TriggerDialog}
+        bot=${bot}
+        screens=${screens}
+        tags=${tags.data ?? []}
+        trigger=${editing === 'new' ? null : editing}
+        onClose=${() => setEditing(null)}
+        onSaved=${() => {
+          setEditing(null);
+          list.reload();
+        }}
+      />`
+    }`;
 }
 
 function triggerName(t) {
@@ -308,4 +445,3 @@ function TriggerDialog({ bot, screens, tags, trigger, onClose, onSaved }) {
     </form>
   </${Modal}>`;
 }
-

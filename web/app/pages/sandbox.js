@@ -7,7 +7,20 @@ import { useForm } from '../lib/form.js';
 import { useInterval, useResource } from '../lib/data.js';
 import { formatDateTime } from '../lib/format.js';
 import { useApp } from '../context.js';
-import { Badge, Button, Card, EmptyState, ErrorNotice, FormErrors, Input, Loading, PageHeader, Select, TextArea, useFocusTitle } from '../ui/components.js';
+import {
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  ErrorNotice,
+  FormErrors,
+  Input,
+  Loading,
+  PageHeader,
+  Select,
+  TextArea,
+  useFocusTitle,
+} from '../ui/components.js';
 import { Icon } from '../ui/icons.js';
 
 const BEHAVIOURS = [
@@ -34,13 +47,20 @@ export function SandboxPage({ bot }) {
   };
 
   return html`<div class="page">
-    <${PageHeader} title="Sandbox" description="A built-in platform whose users live inside Botcast: try subscribers, tags, operator chats and broadcasts without any account." />
+    <${PageHeader}
+      title="Sandbox"
+      description="A built-in platform whose users live inside Botcast: try subscribers, tags, operator chats and broadcasts without any account."
+    />
     <${ErrorNotice} error=${channels.error} onRetry=${channels.reload} />
     ${channels.data === undefined && !channels.error && html`<${Loading} />`}
-    ${channels.data && !channel && html`<div class="card"><${EmptyState} icon="sandbox" title="This bot has no sandbox channel"
+    ${
+      channels.data &&
+      !channel &&
+      html`<div class="card"><${EmptyState} icon="sandbox" title="This bot has no sandbox channel"
       action=${html`<${Button} variant="primary" onClick=${addSandbox}>Add a sandbox channel</${Button}>`}>
       <p>Add one to write to the bot as made-up users and see what it sends them.</p>
-    </${EmptyState}></div>`}
+    </${EmptyState}></div>`
+    }
     ${channel && html`<${Sandbox} key=${channel.id} bot=${bot} channel=${channel} />`}
   </div>`;
 }
@@ -50,7 +70,10 @@ function Sandbox({ bot, channel }) {
   const [userFilter, setUserFilter] = useState('');
   const [knownUsers, setKnownUsers] = useState([]);
   const [behaviours, setBehaviours] = useState({});
-  const inbox = useResource(() => api.get(`/api/channels/${channel.id}/sandbox/inbox${query({ userId: userFilter, limit: 100 })}`), [channel.id, userFilter]);
+  const inbox = useResource(
+    () => api.get(`/api/channels/${channel.id}/sandbox/inbox${query({ userId: userFilter, limit: 100 })}`),
+    [channel.id, userFilter],
+  );
   useInterval(inbox.reload, 5000);
 
   const remember = (ids) => setKnownUsers((list) => [...new Set([...list, ...ids])].sort());
@@ -69,7 +92,9 @@ function Sandbox({ bot, channel }) {
       const result = await api.post(`/api/channels/${channel.id}/sandbox/messages`, body);
       write.set('text', '');
       remember([body.userId]);
-      toast(`${body.name || body.userId} wrote to the bot (subscriber ${result.subscriberId})${result.chatsClosed ? ' and closed the operator chat' : ''}`);
+      toast(
+        `${body.name || body.userId} wrote to the bot (subscriber ${result.subscriberId})${result.chatsClosed ? ' and closed the operator chat' : ''}`,
+      );
       inbox.reload();
     });
   };
@@ -117,9 +142,12 @@ function Sandbox({ bot, channel }) {
           <p class="hint">Broadcasts to this user then end as blocked, invalid recipient or temporary failure — so you can see how Botcast handles each.</p>
           <div class="form-actions"><${Button} type="submit" busy=${behave.busy}>Apply</${Button}></div>
         </form>
-        ${Object.keys(behaviours).length > 0 && html`<ul class="plain-list" aria-label="Behaviours set in this session">
-          ${Object.entries(behaviours).map(([user, b]) => html`<li><span class="mono">${user}</span>: <${Badge} tone=${b === 'normal' ? 'good' : 'warn'}>${b}</${Badge}></li>`)}
-        </ul>`}
+        ${
+          Object.keys(behaviours).length > 0 &&
+          html`<ul class="plain-list" aria-label="Behaviours set in this session">
+            ${Object.entries(behaviours).map(([user, b]) => html`<li><span class="mono">${user}</span>: <${Badge} tone=${b === 'normal' ? 'good' : 'warn'}>${b}</${Badge}></li>`)}
+          </ul>`
+        }
       </${Card}>
       <datalist id="sandbox-users">${knownUsers.map((u) => html`<option value=${u} />`)}</datalist>
     </div>
@@ -129,18 +157,27 @@ function Sandbox({ bot, channel }) {
       <${Button} size="sm" icon="refresh" onClick=${inbox.reload}>Refresh</${Button}>`}>
       <${ErrorNotice} error=${inbox.error} onRetry=${inbox.reload} />
       ${inbox.data === undefined && !inbox.error && html`<${Loading} />`}
-      ${inbox.data?.length === 0 && html`<${EmptyState} icon="sandbox" title="The inbox is empty">
+      ${
+        inbox.data?.length === 0 &&
+        html`<${EmptyState} icon="sandbox" title="The inbox is empty">
         <p>Write as a sandbox user: the message and everything the bot sends back appear here, newest first.</p>
-      </${EmptyState}>`}
-      ${inbox.data?.length > 0 && html`<ol class="inbox" aria-label="Sandbox messages, newest first">
-        ${inbox.data.map((m) => html`<li key=${m.id} class=${`inbox-item inbox-${m.direction}`}>
-          <div class="inbox-meta">
-            ${m.direction === 'in' ? html`<${Badge} tone="info">from ${m.userId}</${Badge}>` : html`<${Badge} tone="good">to ${m.userId}</${Badge}>`}
-            <time datetime=${m.createdAt}>${formatDateTime(m.createdAt, bot.timeZone)}</time>
-          </div>
-          <${InboxBody} body=${m.body} />
-        </li>`)}
-      </ol>`}
+      </${EmptyState}>`
+      }
+      ${
+        inbox.data?.length > 0 &&
+        html`<ol class="inbox" aria-label="Sandbox messages, newest first">
+          ${inbox.data.map(
+            (m) =>
+              html`<li key=${m.id} class=${`inbox-item inbox-${m.direction}`}>
+                <div class="inbox-meta">
+                  ${m.direction === 'in' ? html`<${Badge} tone="info">from ${m.userId}</${Badge}>` : html`<${Badge} tone="good">to ${m.userId}</${Badge}>`}
+                  <time datetime=${m.createdAt}>${formatDateTime(m.createdAt, bot.timeZone)}</time>
+                </div>
+                <${InboxBody} body=${m.body} />
+              </li>`,
+          )}
+        </ol>`
+      }
     </${Card}>
   </div>`;
 }
@@ -148,10 +185,15 @@ function Sandbox({ bot, channel }) {
 /** An inbound body is { text }; an outbound one is the list of messages the bot sent. */
 function InboxBody({ body }) {
   const parts = Array.isArray(body) ? body : [body];
-  return html`<div class="inbox-body">${parts.map((p) => html`<div class="inbox-part">
-    ${p?.media && html`<div class="muted small"><${Icon} name=${p.media.type === 'image' ? 'image' : 'file'} size=${14} /> ${/^https?:\/\//i.test(p.media.url) ? html`<a href=${p.media.url} target="_blank" rel="noopener noreferrer">${p.media.url}</a>` : p.media.url}</div>`}
-    ${p?.text && html`<p class="pre-wrap">${p.text}</p>`}
-    ${Array.isArray(p?.buttons) && p.buttons.length > 0 && html`<div class="chips">${p.buttons.map((b) => html`<span class="chip-outline">${b.text}${b.kind === 'url' ? ' ↗' : ''}</span>`)}</div>`}
-    ${!p?.text && !p?.media && !p?.buttons && html`<pre class="code">${JSON.stringify(p, null, 2)}</pre>`}
-  </div>`)}</div>`;
+  return html`<div class="inbox-body">
+    ${parts.map(
+      (p) =>
+        html`<div class="inbox-part">
+          ${p?.media && html`<div class="muted small"><${Icon} name=${p.media.type === 'image' ? 'image' : 'file'} size=${14} /> ${/^https?:\/\//i.test(p.media.url) ? html`<a href=${p.media.url} target="_blank" rel="noopener noreferrer">${p.media.url}</a>` : p.media.url}</div>`}
+          ${p?.text && html`<p class="pre-wrap">${p.text}</p>`}
+          ${Array.isArray(p?.buttons) && p.buttons.length > 0 && html`<div class="chips">${p.buttons.map((b) => html`<span class="chip-outline">${b.text}${b.kind === 'url' ? ' ↗' : ''}</span>`)}</div>`}
+          ${!p?.text && !p?.media && !p?.buttons && html`<pre class="code">${JSON.stringify(p, null, 2)}</pre>`}
+        </div>`,
+    )}
+  </div>`;
 }

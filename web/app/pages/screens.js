@@ -7,7 +7,19 @@ import { useResource } from '../lib/data.js';
 import { formatDateTime, plural } from '../lib/format.js';
 import { navigate } from '../lib/router.js';
 import { useApp } from '../context.js';
-import { Button, EmptyState, ErrorNotice, FormErrors, IconButton, Input, Loading, PageHeader, Select, TextArea, useFocusTitle } from '../ui/components.js';
+import {
+  Button,
+  EmptyState,
+  ErrorNotice,
+  FormErrors,
+  IconButton,
+  Input,
+  Loading,
+  PageHeader,
+  Select,
+  TextArea,
+  useFocusTitle,
+} from '../ui/components.js';
 import { Icon } from '../ui/icons.js';
 import { PlatformPreview, useContentPreview } from '../ui/preview.js';
 
@@ -27,7 +39,12 @@ export function ScreensPage({ bot }) {
   useFocusTitle('screens');
 
   const remove = async (screen) => {
-    const ok = await confirm({ title: `Delete the screen “${screen.name}”?`, message: 'Drafts and scheduled broadcasts that use it can no longer send it.', confirmLabel: 'Delete screen', danger: true });
+    const ok = await confirm({
+      title: `Delete the screen “${screen.name}”?`,
+      message: 'Drafts and scheduled broadcasts that use it can no longer send it.',
+      confirmLabel: 'Delete screen',
+      danger: true,
+    });
     if (!ok) return;
     try {
       await api.del(`/api/screens/${screen.id}`);
@@ -39,17 +56,37 @@ export function ScreensPage({ bot }) {
   };
 
   return html`<div class="page">
-    <${PageHeader} title="Screens" description="Prebuilt bot messages: a text with {{variables}}, an optional image or file, and buttons. Broadcasts can send a screen instead of a text."
-      actions=${html`<a class="btn btn-primary" href=${`/bots/${bot.id}/screens/new`}><${Icon} name="plus" size=${16} /><span>New screen</span></a>`} />
+    <${PageHeader}
+      title="Screens"
+      description="Prebuilt bot messages: a text with {{variables}}, an optional image or file, and buttons. Broadcasts can send a screen instead of a text."
+      actions=${html`<a class="btn btn-primary" href=${`/bots/${bot.id}/screens/new`}><${Icon} name="plus" size=${16} /><span>New screen</span></a>`}
+    />
     <${ErrorNotice} error=${screens.error} onRetry=${screens.reload} />
     ${screens.data === undefined && !screens.error && html`<${Loading} />`}
-    ${screens.data?.length === 0 && html`<div class="card"><${EmptyState} icon="screen" title="No screens yet"
+    ${
+      screens.data?.length === 0 &&
+      html`<div class="card"><${EmptyState} icon="screen" title="No screens yet"
       action=${html`<a class="btn btn-primary" href=${`/bots/${bot.id}/screens/new`}>Create a screen</a>`}>
       <p>A screen is a message you design once and send many times: “Hi {{first_name}}, our sale starts today” with a picture and a button to the shop.</p>
-    </${EmptyState}></div>`}
-    ${screens.data?.length > 0 && html`<div class="card card-flush"><div class="table-wrap"><table class="table" aria-label="Screens">
-      <thead><tr><th scope="col">Screen</th><th scope="col" class="hide-sm">Text</th><th scope="col">Content</th><th scope="col" class="hide-sm">Updated</th><th scope="col" class="actions-col"><span class="visually-hidden">Actions</span></th></tr></thead>
-      <tbody>${screens.data.map((s) => html`<tr key=${s.id} data-screen=${s.name}>
+    </${EmptyState}></div>`
+    }
+    ${
+      screens.data?.length > 0 &&
+      html`<div class="card card-flush">
+        <div class="table-wrap">
+          <table class="table" aria-label="Screens">
+            <thead>
+              <tr>
+                <th scope="col">Screen</th>
+                <th scope="col" class="hide-sm">Text</th>
+                <th scope="col">Content</th>
+                <th scope="col" class="hide-sm">Updated</th>
+                <th scope="col" class="actions-col"><span class="visually-hidden">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              ${screens.data.map(
+                (s) => html`<tr key=${s.id} data-screen=${s.name}>
         <td><a href=${`/bots/${bot.id}/screens/${s.id}`} class="strong">${s.name}</a></td>
         <td class="hide-sm"><span class="clamp">${s.text}</span></td>
         <td class="nowrap">
@@ -62,8 +99,13 @@ export function ScreensPage({ bot }) {
           <a class="btn btn-ghost btn-sm" href=${`/bots/${bot.id}/screens/${s.id}`} aria-label=${`Edit ${s.name}`}>Edit</a>
           <${Button} size="sm" variant="danger-ghost" onClick=${() => remove(s)} aria-label=${`Delete ${s.name}`}>Delete</${Button}>
         </div></td>
-      </tr>`)}</tbody>
-    </table></div></div>`}
+      </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+      </div>`
+    }
   </div>`;
 }
 
@@ -72,7 +114,9 @@ export function ScreenEditorPage({ bot, params }) {
   const screen = useResource(() => (id ? api.get(`/api/screens/${id}`) : Promise.resolve(null)), [id]);
   useFocusTitle(`screen-${id}-${screen.data ? 'loaded' : 'loading'}`);
   if (id && screen.error) {
-    return html`<div class="page"><${PageHeader} title="Edit screen" /><${ErrorNotice} error=${screen.error} onRetry=${screen.reload} /></div>`;
+    return html`<div class="page">
+      <${PageHeader} title="Edit screen" /><${ErrorNotice} error=${screen.error} onRetry=${screen.reload} />
+    </div>`;
   }
   if (screen.data === undefined) return html`<div class="page"><${Loading} /></div>`;
   return html`<${ScreenEditor} key=${id ?? 'new'} bot=${bot} screen=${screen.data} />`;
@@ -92,22 +136,31 @@ function ScreenEditor({ bot, screen }) {
   // What each platform makes of it (POST …/content/preview), the bot's own platforms first.
   const channels = useResource(() => api.get(`/api/bots/${bot.id}/channels`), [bot.id]);
   const mediaUrl = v['media.url'].trim();
-  const previewContent = v.text.trim() || (v.mediaType && mediaUrl)
-    ? {
-        type: 'text',
-        text: v.text,
-        media: v.mediaType && mediaUrl ? { type: v.mediaType, url: mediaUrl } : null,
-        buttons: v.buttons.map((b) => (b.kind === 'url' ? { kind: 'url', text: b.text.trim(), url: b.url.trim() } : { kind: 'reply', text: b.text.trim() })),
-      }
-    : null;
+  const previewContent =
+    v.text.trim() || (v.mediaType && mediaUrl)
+      ? {
+          type: 'text',
+          text: v.text,
+          media: v.mediaType && mediaUrl ? { type: v.mediaType, url: mediaUrl } : null,
+          buttons: v.buttons.map((b) =>
+            b.kind === 'url' ? { kind: 'url', text: b.text.trim(), url: b.url.trim() } : { kind: 'reply', text: b.text.trim() },
+          ),
+        }
+      : null;
   const platformPreview = useContentPreview(bot.id, previewContent);
   const connected = (channels.data ?? []).map((c) => c.platform);
   const ordered = platformPreview.data
-    ? { ...platformPreview, data: [...platformPreview.data].sort((a, b) => (connected.includes(b.platform) ? 1 : 0) - (connected.includes(a.platform) ? 1 : 0)) }
+    ? {
+        ...platformPreview,
+        data: [...platformPreview.data].sort((a, b) => (connected.includes(b.platform) ? 1 : 0) - (connected.includes(a.platform) ? 1 : 0)),
+      }
     : platformPreview;
 
   const setButton = (i, patch) => {
-    form.set('buttons', v.buttons.map((b, j) => (j === i ? { ...b, ...patch } : b)));
+    form.set(
+      'buttons',
+      v.buttons.map((b, j) => (j === i ? { ...b, ...patch } : b)),
+    );
     const key = `buttons[${i}].${Object.keys(patch)[0]}`;
     if (form.errors[key]) form.setErrors((e) => ({ ...e, [key]: undefined }));
   };
@@ -135,7 +188,9 @@ function ScreenEditor({ bot, screen }) {
       name: v.name.trim(),
       text: v.text,
       media: v.mediaType ? { type: v.mediaType, url: v['media.url'].trim() } : null,
-      buttons: v.buttons.map((b) => (b.kind === 'url' ? { kind: 'url', text: b.text.trim(), url: b.url.trim() } : { kind: 'reply', text: b.text.trim() })),
+      buttons: v.buttons.map((b) =>
+        b.kind === 'url' ? { kind: 'url', text: b.text.trim(), url: b.url.trim() } : { kind: 'reply', text: b.text.trim() },
+      ),
     };
     form.submit(async () => {
       const saved = screen ? await api.patch(`/api/screens/${screen.id}`, body) : await api.post(`/api/bots/${bot.id}/screens`, body);
@@ -162,9 +217,22 @@ function ScreenEditor({ bot, screen }) {
           <legend>Image or file</legend>
           <div class="field-row">
             <${Select} label="Attachment" ...${form.bind('mediaType')}
-              options=${[{ value: '', label: 'None' }, { value: 'image', label: 'Image' }, { value: 'file', label: 'File' }]} />
-            ${v.mediaType && html`<${Input} label=${v.mediaType === 'image' ? 'Image URL' : 'File URL'} type="url" placeholder="https://…" className="grow"
-              hint="A public http(s) address the platforms can download." ...${form.bind('media.url')} />`}
+              options=${[
+                { value: '', label: 'None' },
+                { value: 'image', label: 'Image' },
+                { value: 'file', label: 'File' },
+              ]} />
+            ${
+              v.mediaType &&
+              html`<${Input}
+                label=${v.mediaType === 'image' ? 'Image URL' : 'File URL'}
+                type="url"
+                placeholder="https://…"
+                className="grow"
+                hint="A public http(s) address the platforms can download."
+                ...${form.bind('media.url')}
+              />`
+            }
           </div>
         </fieldset>
 
@@ -173,17 +241,46 @@ function ScreenEditor({ bot, screen }) {
           ${form.error('buttons') && html`<p class="field-error" role="alert">${form.error('buttons')}</p>`}
           ${v.buttons.length === 0 && html`<p class="muted">No buttons. URL buttons open a link; reply buttons send their text back to the bot.</p>`}
           <ol class="button-list">
-            ${v.buttons.map((b, i) => html`<li class="button-row" key=${i}>
-              <${Select} label=${`Button ${i + 1} kind`} value=${b.kind} onChange=${(e) => setButton(i, { kind: e.currentTarget.value })}
-                options=${[{ value: 'url', label: 'URL button' }, { value: 'reply', label: 'Reply button' }]} />
-              <${Input} label=${`Button ${i + 1} text`} value=${b.text} maxlength="200" error=${form.error(`buttons[${i}].text`)} onInput=${(e) => setButton(i, { text: e.currentTarget.value })} />
-              ${b.kind === 'url' && html`<${Input} label=${`Button ${i + 1} URL`} type="url" placeholder="https://…" value=${b.url} error=${form.error(`buttons[${i}].url`)} onInput=${(e) => setButton(i, { url: e.currentTarget.value })} />`}
-              <div class="button-row-actions">
-                <${IconButton} icon="up" label=${`Move button ${i + 1} up`} disabled=${i === 0} onClick=${() => moveButton(i, -1)} />
-                <${IconButton} icon="down" label=${`Move button ${i + 1} down`} disabled=${i === v.buttons.length - 1} onClick=${() => moveButton(i, 1)} />
-                <${IconButton} icon="x" label=${`Remove button ${i + 1}`} onClick=${() => form.set('buttons', v.buttons.filter((_, j) => j !== i))} />
-              </div>
-            </li>`)}
+            ${v.buttons.map(
+              (b, i) =>
+                html`<li class="button-row" key=${i}>
+                  <${Select}
+                    label=${`Button ${i + 1} kind`}
+                    value=${b.kind}
+                    onChange=${(e) => setButton(i, { kind: e.currentTarget.value })}
+                    options=${[
+                      { value: 'url', label: 'URL button' },
+                      { value: 'reply', label: 'Reply button' },
+                    ]}
+                  />
+                  <${Input}
+                    label=${`Button ${i + 1} text`}
+                    value=${b.text}
+                    maxlength="200"
+                    error=${form.error(`buttons[${i}].text`)}
+                    onInput=${(e) => setButton(i, { text: e.currentTarget.value })}
+                  />
+                  ${b.kind === 'url' && html`<${Input} label=${`Button ${i + 1} URL`} type="url" placeholder="https://…" value=${b.url} error=${form.error(`buttons[${i}].url`)} onInput=${(e) => setButton(i, { url: e.currentTarget.value })} />`}
+                  <div class="button-row-actions">
+                    <${IconButton} icon="up" label=${`Move button ${i + 1} up`} disabled=${i === 0} onClick=${() => moveButton(i, -1)} />
+                    <${IconButton}
+                      icon="down"
+                      label=${`Move button ${i + 1} down`}
+                      disabled=${i === v.buttons.length - 1}
+                      onClick=${() => moveButton(i, 1)}
+                    />
+                    <${IconButton}
+                      icon="x"
+                      label=${`Remove button ${i + 1}`}
+                      onClick=${() =>
+                        form.set(
+                          'buttons',
+                          v.buttons.filter((_, j) => j !== i),
+                        )}
+                    />
+                  </div>
+                </li>`,
+            )}
           </ol>
           <div class="inline-actions">
             <${Button} icon="plus" size="sm" disabled=${v.buttons.length >= MAX_BUTTONS} onClick=${() => form.set('buttons', [...v.buttons, { kind: 'url', text: '', url: '' }])}>Add URL button</${Button}>
@@ -198,7 +295,9 @@ function ScreenEditor({ bot, screen }) {
       </form>
       <aside class="card preview" aria-label="Preview">
         <h2>Preview</h2>
-        <p class="hint">With sample values (${VARIABLES.slice(0, 2).map((x) => `${x.name} = ${x.sample}`).join(', ')}). Each platform shows it in its own way.</p>
+        <p class="hint">With sample values (${VARIABLES.slice(0, 2)
+          .map((x) => `${x.name} = ${x.sample}`)
+          .join(', ')}). Each platform shows it in its own way.</p>
         <${MessagePreview} text=${v.text} mediaType=${v.mediaType} mediaUrl=${v['media.url']} buttons=${v.buttons} />
         <section class="platform-section" aria-labelledby="on-platforms">
           <h2 id="on-platforms">On each platform</h2>
@@ -225,7 +324,11 @@ function fillTemplate(text) {
     }
     const fallback = m[3] === undefined ? undefined : m[3].replace(/^(["'])(.*)\1$/, '$2');
     const value = samples[m[2]] ?? fallback;
-    parts.push(value === undefined ? html`<mark class="missing" title="Filled from the event data when a send has it">${m[2]}</mark>` : html`<span class="filled">${value}</span>`);
+    parts.push(
+      value === undefined
+        ? html`<mark class="missing" title="Filled from the event data when a send has it">${m[2]}</mark>`
+        : html`<span class="filled">${value}</span>`,
+    );
   }
   parts.push(text.slice(last));
   return parts;
@@ -237,9 +340,14 @@ function MessagePreview({ text, mediaType, mediaUrl, buttons }) {
   const broken = brokenUrl === url;
   return html`<div class="phone">
     <div class="bubble">
-      ${mediaType === 'image' && (url && !broken
-        ? html`<img class="bubble-media" src=${url} alt="The screen's image" onError=${() => setBrokenUrl(url)} />`
-        : html`<div class="bubble-media placeholder"><${Icon} name="image" size=${28} /><span>${url ? 'Image (not loaded here)' : 'Image'}</span></div>`)}
+      ${
+        mediaType === 'image' &&
+        (url && !broken
+          ? html`<img class="bubble-media" src=${url} alt="The screen's image" onError=${() => setBrokenUrl(url)} />`
+          : html`<div class="bubble-media placeholder">
+              <${Icon} name="image" size=${28} /><span>${url ? 'Image (not loaded here)' : 'Image'}</span>
+            </div>`)
+      }
       ${mediaType === 'file' && html`<div class="bubble-file"><${Icon} name="file" size=${20} /><span>${url ? url.split('/').pop() || url : 'File'}</span></div>`}
       ${text.trim() ? html`<p class="bubble-text">${fillTemplate(text)}</p>` : !mediaType && html`<p class="bubble-text muted">The text appears here.</p>`}
       ${buttons.filter((b) => b.kind === 'url').map((b) => html`<div class="bubble-button">${b.text || 'Button'} <span aria-hidden="true">↗</span></div>`)}

@@ -25,8 +25,27 @@ const STATUS = {
   stopped: ['warn', 'Stopped'],
   deleted: ['neutral', 'Deleted'],
 };
-const EVENT_TONE = { finished: 'good', stopped: 'warn', paused: 'warn', held: 'warn', hold_expired: 'bad', chats_closed: 'info', deleted: 'neutral', unknown_users: 'warn', blocked_users: 'warn' };
-const STATE_TONE = { sent: 'good', failed: 'bad', unknown: 'warn', cancelled: 'neutral', held: 'warn', queued: 'neutral', in_flight: 'info', expired: 'bad' };
+const EVENT_TONE = {
+  finished: 'good',
+  stopped: 'warn',
+  paused: 'warn',
+  held: 'warn',
+  hold_expired: 'bad',
+  chats_closed: 'info',
+  deleted: 'neutral',
+  unknown_users: 'warn',
+  blocked_users: 'warn',
+};
+const STATE_TONE = {
+  sent: 'good',
+  failed: 'bad',
+  unknown: 'warn',
+  cancelled: 'neutral',
+  held: 'warn',
+  queued: 'neutral',
+  in_flight: 'info',
+  expired: 'bad',
+};
 
 export function SendPage({ bot, params, query }) {
   const id = Number(params.sendId);
@@ -40,13 +59,23 @@ export function SendPage({ bot, params, query }) {
         <p>It may have been deleted by retention (3 months after it finished), or it belongs to another workspace.</p>
       </${EmptyState}></div></div>`;
   }
-  if (send.error) return html`<div class="page"><${Crumbs} bot=${bot} id=${id} /><${ErrorNotice} error=${send.error} onRetry=${send.reload} /></div>`;
+  if (send.error)
+    return html`<div class="page"><${Crumbs} bot=${bot} id=${id} /><${ErrorNotice} error=${send.error} onRetry=${send.reload} /></div>`;
   if (!send.data) return html`<div class="page"><${Crumbs} bot=${bot} id=${id} /><${Loading} /></div>`;
-  return html`<${SendView} key=${id} bot=${bot} send=${send.data} reloadSend=${send.reload} runParam=${runParam} errorsOnly=${errorsOnly} />`;
+  return html`<${SendView}
+    key=${id}
+    bot=${bot}
+    send=${send.data}
+    reloadSend=${send.reload}
+    runParam=${runParam}
+    errorsOnly=${errorsOnly}
+  />`;
 }
 
 function Crumbs({ bot, id }) {
-  return html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><a href=${`/bots/${bot.id}/history`}>History</a> <span aria-hidden="true">/</span> <span>Send #${id}</span></nav>`;
+  return html`<nav class="breadcrumbs" aria-label="Breadcrumbs">
+    <a href=${`/bots/${bot.id}/history`}>History</a> <span aria-hidden="true">/</span> <span>Send #${id}</span>
+  </nav>`;
 }
 
 function sumEvents(events, type, key) {
@@ -62,7 +91,10 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
   const [fetchedAt, setFetchedAt] = useState(Date.now());
   const runId = runParam ?? send.runs[0]?.id;
   const log = useResource(() => api.get(`/api/sends/${id}/log${toQuery({ runId, limit: 1 })}`), [id, runId]);
-  const series = useResource(() => (runId ? api.get(`/api/sends/${id}/rate-series${toQuery({ runId })}`) : Promise.resolve(null)), [id, runId]);
+  const series = useResource(
+    () => (runId ? api.get(`/api/sends/${id}/rate-series${toQuery({ runId })}`) : Promise.resolve(null)),
+    [id, runId],
+  );
   const status = progress?.status ?? send.status;
   const live = LIVE.includes(status);
   const lastStatus = useRef(send.status);
@@ -98,15 +130,21 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
     };
     return () => source.close();
   }, [id, send.status]);
-  useInterval(() => {
-    api.get(`/api/sends/${id}/progress`).then(onProgress, () => {});
-  }, streamFailed && LIVE.includes(progress?.status ?? send.status) ? 2000 : 0);
+  useInterval(
+    () => {
+      api.get(`/api/sends/${id}/progress`).then(onProgress, () => {});
+    },
+    streamFailed && LIVE.includes(progress?.status ?? send.status) ? 2000 : 0,
+  );
 
   // While delivering, the chart and the log follow.
-  useInterval(() => {
-    series.reload();
-    log.reload();
-  }, status === 'delivering' ? 4000 : 0);
+  useInterval(
+    () => {
+      series.reload();
+      log.reload();
+    },
+    status === 'delivering' ? 4000 : 0,
+  );
   useEffect(() => {
     if (progress?.done) {
       series.reload();
@@ -118,7 +156,12 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
   const secondsLeft = send.secondsUntilStart === null ? null : Math.max(0, send.secondsUntilStart - Math.floor((now - fetchedAt) / 1000));
 
   const remove = async () => {
-    const ok = await confirm({ title: `Delete send #${id}?`, message: send.timing?.type === 'periodic' ? 'No further runs happen; finished runs stay in Completed.' : 'Nothing of it is sent.', confirmLabel: 'Delete', danger: true });
+    const ok = await confirm({
+      title: `Delete send #${id}?`,
+      message: send.timing?.type === 'periodic' ? 'No further runs happen; finished runs stay in Completed.' : 'Nothing of it is sent.',
+      confirmLabel: 'Delete',
+      danger: true,
+    });
     if (!ok) return;
     try {
       await api.del(`/api/sends/${id}`);
@@ -130,7 +173,12 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
     }
   };
   const stop = async () => {
-    const ok = await confirm({ title: `Stop send #${id}?`, message: 'What was not sent yet is cancelled and counted as cancelled.', confirmLabel: 'Stop sending', danger: true });
+    const ok = await confirm({
+      title: `Stop send #${id}?`,
+      message: 'What was not sent yet is cancelled and counted as cancelled.',
+      confirmLabel: 'Stop sending',
+      danger: true,
+    });
     if (!ok) return;
     try {
       const result = await api.post(`/api/sends/${id}/stop`);
@@ -144,7 +192,7 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
 
   const run = log.data?.run ?? send.runs.find((r) => r.id === runId) ?? null;
   const events = log.data?.events ?? [];
-  const counts = live && progress && !runParam ? progress.counts : run ?? send.counts;
+  const counts = live && progress && !runParam ? progress.counts : (run ?? send.counts);
   const done = counts.sent + counts.failed + counts.cancelled + counts.unknown;
   const [tone, label] = STATUS[status] ?? ['neutral', status];
   const csv = (errors) => `/api/sends/${id}/log.csv${toQuery({ runId, errorsOnly: errors ? 'true' : '' })}`;
@@ -158,22 +206,33 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
     <${Crumbs} bot=${bot} id=${id} />
     <${PageHeader} title=${html`Send #${id} <${Badge} tone=${tone}>${label}</${Badge}>`}
       description=${html`${kindLabel(send.kind)} · ${describeTiming(send.timing, bot.timeZone)}`}
-      actions=${html`
-        ${canDelete && html`<${Button} variant="danger" icon="trash" onClick=${remove}>Delete</${Button}>`}
+      actions=${html` ${canDelete && html`<${Button} variant="danger" icon="trash" onClick=${remove}>Delete</${Button}>`}
         ${status === 'delivering' && html`<${Button} variant="danger" icon="stop" onClick=${stop}>Stop</${Button}>`}
         <a class="btn btn-secondary" href=${csv(false)} download><${Icon} name="download" size=${16} /><span>Export log (CSV)</span></a>
-        <a class="btn btn-secondary" href=${csv(true)} download><${Icon} name="download" size=${16} /><span>Export errors (CSV)</span></a>`} />
+        <a class="btn btn-secondary" href=${csv(true)} download
+          ><${Icon} name="download" size=${16} /><span>Export errors (CSV)</span></a
+        >`} />
 
-    ${status === 'grace' && html`<div class="alert alert-info grace-banner" role="status">
+    ${
+      status === 'grace' &&
+      html`<div class="alert alert-info grace-banner" role="status">
       <p><${Icon} name="clock" size=${16} /><span>${secondsLeft > 0 ? html`Starts in <strong class="countdown-value">${formatDuration(secondsLeft)}</strong>.` : 'Starting…'} Until then you can delete it and nothing is sent.</span></p>
       <${Button} size="sm" variant="danger" onClick=${remove}>Delete now</${Button}>
-    </div>`}
+    </div>`
+    }
 
-    ${send.runs.length > 1 && html`<div class="run-picker">
-      <${Select} label="Run" value=${String(runId)} onChange=${(e) => setQuery({ run: e.currentTarget.value }, { replace: false })}
-        options=${send.runs.map((r) => ({ value: String(r.id), label: `${formatDateTime(r.plannedAt, bot.timeZone)} — ${r.state}` }))}
-        hint=${`A periodic send has one run per occurrence, each with its own log (${plural(send.runs.length, 'run')}).`} />
-    </div>`}
+    ${
+      send.runs.length > 1 &&
+      html`<div class="run-picker">
+        <${Select}
+          label="Run"
+          value=${String(runId)}
+          onChange=${(e) => setQuery({ run: e.currentTarget.value }, { replace: false })}
+          options=${send.runs.map((r) => ({ value: String(r.id), label: `${formatDateTime(r.plannedAt, bot.timeZone)} — ${r.state}` }))}
+          hint=${`A periodic send has one run per occurrence, each with its own log (${plural(send.runs.length, 'run')}).`}
+        />
+      </div>`
+    }
 
     <div class="send-grid">
       <${Card} title="About this send" className="send-facts">
@@ -182,22 +241,41 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
           <div><dt>Created</dt><dd>${formatDateTime(send.createdAt, bot.timeZone)} by ${describeActor(send.createdBy, members.data ?? [], me)}</dd></div>
           <div><dt>Timing</dt><dd>${describeTiming(send.timing, bot.timeZone)}</dd></div>
           <div><dt>Scheduled for</dt><dd>${formatDateTime(run?.plannedAt ?? send.nextRunAt, bot.timeZone)}</dd></div>
-          ${send.timing?.type === 'periodic' && send.nextRunAt && html`<div><dt>Next run</dt><dd>${formatDateTime(send.nextRunAt, bot.timeZone)}</dd></div>`}
+          ${
+            send.timing?.type === 'periodic' &&
+            send.nextRunAt &&
+            html`<div>
+              <dt>Next run</dt>
+              <dd>${formatDateTime(send.nextRunAt, bot.timeZone)}</dd>
+            </div>`
+          }
           <div><dt>Started</dt><dd>${formatDateTime(run?.startedAt, bot.timeZone)}</dd></div>
           <div><dt>Finished</dt><dd>${formatDateTime(run?.finishedAt, bot.timeZone)}${run?.startedAt && run?.finishedAt ? html` <span class="muted">(${formatDuration((Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000)})</span>` : ''}</dd></div>
           <div><dt>Platforms</dt><dd>${send.platforms.map((p) => platformName(p.platform)).join(', ') || '—'}</dd></div>
           <div><dt>Recipients</dt><dd>${send.targeting?.audience === 'selected' ? 'Selected users' : send.targeting?.audience === 'tags' ? 'Users with selected tags' : 'All users'}
             ${' '}<${Audience} tags=${send.targeting?.includeTags ?? []} excludeTags=${send.targeting?.excludeTags ?? []} /></dd></div>
-          <div><dt>Audience</dt><dd>${(log.data?.audience ?? []).length === 0 ? html`<span class="muted">Counted when it starts</span>`
-            : html`<ul class="plain">${log.data.audience.map((a) => html`<li>${platformName(a.platform)}: <strong>${formatNumber(a.recipients)}</strong></li>`)}</ul>`}</dd></div>
+          <div><dt>Audience</dt><dd>${
+            (log.data?.audience ?? []).length === 0
+              ? html`<span class="muted">Counted when it starts</span>`
+              : html`<ul class="plain">
+                  ${log.data.audience.map((a) => html`<li>${platformName(a.platform)}: <strong>${formatNumber(a.recipients)}</strong></li>`)}
+                </ul>`
+          }</dd></div>
           <div><dt>Operator chats</dt><dd>${send.endOpenChats ? 'End open chats: on' : 'End open chats: off'}${closed > 0 ? ` · ${plural(closed, 'chat')} closed` : ''}${held > 0 ? ` · ${plural(held, 'recipient')} held` : ''}</dd></div>
           <div><dt>Rate-limit pauses</dt><dd>${pauses.length === 0 ? 'None' : plural(pauses.length, 'pause')}</dd></div>
         </dl>
       </${Card}>
 
       <${Card} title=${live ? 'Progress (live)' : 'Outcome'} className="send-progress">
-        ${status === 'delivering' && counts.recipients > 0 && html`<${ProgressBar} value=${done} max=${counts.recipients} label="Delivery progress" />
-          <p class="small muted progress-text">${formatNumber(done)} of ${formatNumber(counts.recipients)} done${progress ? html` · <strong>${formatNumber(progress.ratePerSecond)}</strong> sent/s${progress.failedPerSecond > 0 ? `, ${formatNumber(progress.failedPerSecond)} failed/s` : ''}` : ''}</p>`}
+        ${
+          status === 'delivering' &&
+          counts.recipients > 0 &&
+          html`<${ProgressBar} value=${done} max=${counts.recipients} label="Delivery progress" />
+            <p class="small muted progress-text">
+              ${formatNumber(done)} of ${formatNumber(counts.recipients)}
+              done${progress ? html` · <strong>${formatNumber(progress.ratePerSecond)}</strong> sent/s${progress.failedPerSecond > 0 ? `, ${formatNumber(progress.failedPerSecond)} failed/s` : ''}` : ''}
+            </p>`
+        }
         <${Counts} counts=${counts} />
         ${counts.failed + counts.unknown > 0 && !errorsOnly && html`<p><a href=${`?${new URLSearchParams({ ...(runParam ? { run: String(runParam) } : {}), errors: '1' })}`} class="view-errors">View errors (${formatNumber(counts.failed + counts.unknown)})</a></p>`}
         ${status === 'grace' && html`<p class="hint">The recipients are counted when it starts.</p>`}
@@ -206,24 +284,43 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
     </div>
 
     <${Card} title="Delivery rate">
-      ${series.data?.points?.length > 0
-        ? html`<${RateChart} points=${series.data.points} bucketSeconds=${series.data.bucketSeconds} timeZone=${bot.timeZone} />`
-        : html`<p class="muted">${runId ? 'No deliveries yet.' : 'The chart fills in when the send starts delivering.'}</p>`}
+      ${
+        series.data?.points?.length > 0
+          ? html`<${RateChart} points=${series.data.points} bucketSeconds=${series.data.bucketSeconds} timeZone=${bot.timeZone} />`
+          : html`<p class="muted">${runId ? 'No deliveries yet.' : 'The chart fills in when the send starts delivering.'}</p>`
+      }
     </${Card}>
 
     <${Card} title="Log">
       <${ErrorNotice} error=${log.error} onRetry=${log.reload} />
-      ${events.length === 0 ? html`<p class="muted">${runId ? 'No events yet.' : 'The log starts when the send runs.'}</p>` : html`<ol class="events" aria-label="Events of the run">
-        ${events.map((e) => html`<li key=${e.id} data-event=${e.type}>
+      ${
+        events.length === 0
+          ? html`<p class="muted">${runId ? 'No events yet.' : 'The log starts when the send runs.'}</p>`
+          : html`<ol class="events" aria-label="Events of the run">
+              ${events.map(
+                (e) => html`<li key=${e.id} data-event=${e.type}>
           <time datetime=${e.at} title=${formatDateTime(e.at, bot.timeZone)}>${formatClock(e.at, bot.timeZone)}</time>
           <${Badge} tone=${EVENT_TONE[e.type] ?? 'neutral'}>${e.type.replace(/_/g, ' ')}</${Badge}>
           <span>${e.message}</span>
-        </li>`)}
-      </ol>`}
+        </li>`,
+              )}
+            </ol>`
+      }
     </${Card}>
 
-    ${runId && html`<${Recipients} key=${`${runId}-${errorsOnly}`} bot=${bot} sendId=${id} runId=${runId} errorsOnly=${errorsOnly} runParam=${runParam}
-      refreshKey=${status === 'delivering' ? Math.floor(Date.now() / 8000) : progress?.done ? 'done' : ''} csv=${csv} />`}
+    ${
+      runId &&
+      html`<${Recipients}
+        key=${`${runId}-${errorsOnly}`}
+        bot=${bot}
+        sendId=${id}
+        runId=${runId}
+        errorsOnly=${errorsOnly}
+        runParam=${runParam}
+        refreshKey=${status === 'delivering' ? Math.floor(Date.now() / 8000) : progress?.done ? 'done' : ''}
+        csv=${csv}
+      />`
+    }
   </div>`;
 }
 
@@ -233,7 +330,13 @@ function Recipients({ bot, sendId, runId, errorsOnly, runParam, refreshKey, csv 
     setList((l) => ({ ...l, loading: true, error: null }));
     try {
       const page = await api.get(`/api/sends/${sendId}/log${toQuery({ runId, errorsOnly: errorsOnly ? 'true' : '', limit: 50, cursor })}`);
-      setList((l) => ({ items: cursor ? [...l.items, ...page.deliveries.items] : page.deliveries.items, nextCursor: page.deliveries.nextCursor, loading: false, error: null, loaded: true }));
+      setList((l) => ({
+        items: cursor ? [...l.items, ...page.deliveries.items] : page.deliveries.items,
+        nextCursor: page.deliveries.nextCursor,
+        loading: false,
+        error: null,
+        loaded: true,
+      }));
     } catch (error) {
       setList((l) => ({ ...l, loading: false, error, loaded: true }));
     }
@@ -243,19 +346,36 @@ function Recipients({ bot, sendId, runId, errorsOnly, runParam, refreshKey, csv 
   }, [refreshKey]);
   const base = runParam ? { run: String(runParam) } : {};
   return html`<${Card} title=${errorsOnly ? 'Errors' : 'Recipients'} className="card-table"
-    actions=${html`
-      <div class="segmented" role="group" aria-label="Which recipients">
+    actions=${html` <div class="segmented" role="group" aria-label="Which recipients">
         <a class="segment" href=${`?${new URLSearchParams(base)}`} aria-current=${errorsOnly ? undefined : 'true'}>All recipients</a>
-        <a class="segment" href=${`?${new URLSearchParams({ ...base, errors: '1' })}`} aria-current=${errorsOnly ? 'true' : undefined}>Errors only</a>
+        <a class="segment" href=${`?${new URLSearchParams({ ...base, errors: '1' })}`} aria-current=${errorsOnly ? 'true' : undefined}
+          >Errors only</a
+        >
       </div>
-      <a class="btn btn-sm btn-secondary" href=${csv(errorsOnly)} download><${Icon} name="download" size=${16} /><span>Export CSV</span></a>`}>
+      <a class="btn btn-sm btn-secondary" href=${csv(errorsOnly)} download
+        ><${Icon} name="download" size=${16} /><span>Export CSV</span></a
+      >`}>
     <${ErrorNotice} error=${list.error} onRetry=${() => load(null)} />
     ${!list.loaded && html`<${Loading} />`}
     ${list.loaded && list.items.length === 0 && !list.error && html`<p class="muted empty-line">${errorsOnly ? 'No errors: every recipient got it, or is still waiting.' : 'No recipients yet.'}</p>`}
-    ${list.items.length > 0 && html`<div class="table-wrap"><table class="table" aria-label=${errorsOnly ? 'Errors' : 'Recipients'}>
-      <thead><tr><th scope="col">Recipient</th><th scope="col" class="hide-sm">Platform</th><th scope="col">State</th><th scope="col">Error class</th>
-        <th scope="col" class="hide-sm">Code</th><th scope="col">Text</th><th scope="col" class="hide-sm">Time</th></tr></thead>
-      <tbody>${list.items.map((d) => html`<tr key=${d.id} data-delivery=${d.id}>
+    ${
+      list.items.length > 0 &&
+      html`<div class="table-wrap">
+        <table class="table" aria-label=${errorsOnly ? 'Errors' : 'Recipients'}>
+          <thead>
+            <tr>
+              <th scope="col">Recipient</th>
+              <th scope="col" class="hide-sm">Platform</th>
+              <th scope="col">State</th>
+              <th scope="col">Error class</th>
+              <th scope="col" class="hide-sm">Code</th>
+              <th scope="col">Text</th>
+              <th scope="col" class="hide-sm">Time</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${list.items.map(
+              (d) => html`<tr key=${d.id} data-delivery=${d.id}>
         <td><a href=${`/bots/${bot.id}/subscribers?subscriber=${d.subscriberId}`} class="mono">${d.recipient}</a></td>
         <td class="hide-sm">${platformName(d.platform)}</td>
         <td><${Badge} tone=${STATE_TONE[d.state] ?? 'neutral'}>${d.state.replace(/_/g, ' ')}</${Badge}></td>
@@ -263,11 +383,20 @@ function Recipients({ bot, sendId, runId, errorsOnly, runParam, refreshKey, csv 
         <td class="hide-sm mono">${d.errorCode || ''}</td>
         <td class="error-text">${d.errorText || ''}</td>
         <td class="hide-sm nowrap small">${formatDateTime(d.at, bot.timeZone)}</td>
-      </tr>`)}</tbody>
-    </table></div>`}
-    ${list.items.length > 0 && html`<div class="table-foot">
-      <span class="muted">Showing ${plural(list.items.length, errorsOnly ? 'error' : 'recipient')}${list.nextCursor ? '' : ' — that is all'}</span>
-      ${list.nextCursor && html`<${Button} busy=${list.loading} onClick=${() => load(list.nextCursor)}>Load more</${Button}>`}
-    </div>`}
+      </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`
+    }
+    ${
+      list.items.length > 0 &&
+      html`<div class="table-foot">
+        <span class="muted"
+          >Showing ${plural(list.items.length, errorsOnly ? 'error' : 'recipient')}${list.nextCursor ? '' : ' — that is all'}</span
+        >
+        ${list.nextCursor && html`<${Button} busy=${list.loading} onClick=${() => load(list.nextCursor)}>Load more</${Button}>`}
+      </div>`
+    }
   </${Card}>`;
 }

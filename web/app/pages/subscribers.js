@@ -9,7 +9,19 @@ import { formatDateTime, plural } from '../lib/format.js';
 import { setQuery } from '../lib/router.js';
 import { useApp } from '../context.js';
 import { PLATFORMS, platformName } from '../platforms.js';
-import { Badge, Button, EmptyState, ErrorNotice, FormErrors, Input, Loading, Modal, PageHeader, Select, useFocusTitle } from '../ui/components.js';
+import {
+  Badge,
+  Button,
+  EmptyState,
+  ErrorNotice,
+  FormErrors,
+  Input,
+  Loading,
+  Modal,
+  PageHeader,
+  Select,
+  useFocusTitle,
+} from '../ui/components.js';
 import { Icon } from '../ui/icons.js';
 
 const PAGE_SIZE = 50;
@@ -53,7 +65,12 @@ export function SubscribersPage({ bot, query }) {
     try {
       const page = await api.get(`/api/bots/${bot.id}/subscribers${apiQuery(filters, cursor)}`);
       if (mine !== generation.current) return;
-      setList((l) => ({ items: cursor ? [...l.items, ...page.items] : page.items, nextCursor: page.nextCursor, loading: false, error: null }));
+      setList((l) => ({
+        items: cursor ? [...l.items, ...page.items] : page.items,
+        nextCursor: page.nextCursor,
+        loading: false,
+        error: null,
+      }));
     } catch (error) {
       if (mine === generation.current) setList((l) => ({ ...l, loading: false, error }));
     }
@@ -95,69 +112,166 @@ export function SubscribersPage({ bot, query }) {
     }
   };
 
-  const tagOptions = [{ value: '', label: 'Any tag' }, ...(tags.data ?? []).map((t) => ({ value: t.name, label: `${t.name} (${t.subscribers})` }))];
+  const tagOptions = [
+    { value: '', label: 'Any tag' },
+    ...(tags.data ?? []).map((t) => ({ value: t.name, label: `${t.name} (${t.subscribers})` })),
+  ];
   if (filters.tag && !(tags.data ?? []).some((t) => t.name === filters.tag)) tagOptions.push({ value: filters.tag, label: filters.tag });
 
   return html`<div class="page">
-    <${PageHeader} title="Subscribers" description="People who wrote to the bot, newest first. Click someone to see their tags and operator chat."
-      actions=${html`<${Button} onClick=${closeAll}>Close all open chats</${Button}>`} />
+    <${PageHeader}
+      title="Subscribers"
+      description="People who wrote to the bot, newest first. Click someone to see their tags and operator chat."
+      actions=${html`<${Button} onClick=${closeAll}>Close all open chats</${Button}>`}
+    />
     <section class="card filters" aria-label="Search and filters">
-      <form class="filter-row" role="search" onSubmit=${(e) => { e.preventDefault(); setQuery({ q: search.trim() }); }}>
+      <form
+        class="filter-row"
+        role="search"
+        onSubmit=${(e) => {
+          e.preventDefault();
+          setQuery({ q: search.trim() });
+        }}
+      >
         <div class="field search-field">
           <label for="subscriber-search">Search</label>
           <div class="input-icon">
             <${Icon} name="search" size=${16} />
-            <input id="subscriber-search" type="search" value=${search} onInput=${(e) => setSearch(e.currentTarget.value)}
-              placeholder="Name, username, user id or subscriber id" autocomplete="off" />
+            <input
+              id="subscriber-search"
+              type="search"
+              value=${search}
+              onInput=${(e) => setSearch(e.currentTarget.value)}
+              placeholder="Name, username, user id or subscriber id"
+              autocomplete="off"
+            />
           </div>
         </div>
         <${Select} label="Tag" value=${filters.tag} onChange=${(e) => setQuery({ tag: e.currentTarget.value })} options=${tagOptions} />
-        <${Select} label="Status" value=${filters.status} onChange=${(e) => setQuery({ status: e.currentTarget.value })}
-          options=${[{ value: '', label: 'Any status' }, { value: 'active', label: 'Active' }, { value: 'blocked', label: 'Blocked' }]} />
-        <${Select} label="Platform" value=${filters.platform} onChange=${(e) => setQuery({ platform: e.currentTarget.value })}
-          options=${[{ value: '', label: 'Any platform' }, ...PLATFORMS.map((p) => ({ value: p.code, label: p.name }))]} />
-        <${Select} label="Operator chat" value=${filters.chat} onChange=${(e) => setQuery({ chat: e.currentTarget.value })}
-          options=${[{ value: '', label: 'Any' }, { value: 'open', label: 'Chat open' }, { value: 'closed', label: 'No open chat' }]} />
-        ${anyFilter && html`<${Button} variant="ghost" className="filter-clear" onClick=${() => { setSearch(''); setQuery({ q: '', tag: '', status: '', platform: '', chat: '' }); }}>Clear filters</${Button}>`}
+        <${Select}
+          label="Status"
+          value=${filters.status}
+          onChange=${(e) => setQuery({ status: e.currentTarget.value })}
+          options=${[
+            { value: '', label: 'Any status' },
+            { value: 'active', label: 'Active' },
+            { value: 'blocked', label: 'Blocked' },
+          ]}
+        />
+        <${Select}
+          label="Platform"
+          value=${filters.platform}
+          onChange=${(e) => setQuery({ platform: e.currentTarget.value })}
+          options=${[{ value: '', label: 'Any platform' }, ...PLATFORMS.map((p) => ({ value: p.code, label: p.name }))]}
+        />
+        <${Select}
+          label="Operator chat"
+          value=${filters.chat}
+          onChange=${(e) => setQuery({ chat: e.currentTarget.value })}
+          options=${[
+            { value: '', label: 'Any' },
+            { value: 'open', label: 'Chat open' },
+            { value: 'closed', label: 'No open chat' },
+          ]}
+        />
+        ${
+          anyFilter &&
+          html`<${Button} variant="ghost" className="filter-clear" onClick=${() => {
+            setSearch('');
+            setQuery({ q: '', tag: '', status: '', platform: '', chat: '' });
+          }}>Clear filters</${Button}>`
+        }
       </form>
     </section>
     <${ErrorNotice} error=${list.error} onRetry=${() => load(null)} />
     ${list.items.length === 0 && list.loading && html`<${Loading} />`}
-    ${list.items.length === 0 && !list.loading && !list.error && html`<div class="card">${anyFilter
-      ? html`<${EmptyState} icon="search" title="Nobody matches these filters"><p>Change the search or clear the filters.</p></${EmptyState}>`
-      : html`<${EmptyState} icon="users" title="No subscribers yet">
+    ${
+      list.items.length === 0 &&
+      !list.loading &&
+      !list.error &&
+      html`<div class="card">
+        ${
+          anyFilter
+            ? html`<${EmptyState} icon="search" title="Nobody matches these filters"><p>Change the search or clear the filters.</p></${EmptyState}>`
+            : html`<${EmptyState} icon="users" title="No subscribers yet">
           <p>People become subscribers when they write to the bot on a connected platform — or, to try things out, when a sandbox user writes.</p>
           <p><a href=${`/bots/${bot.id}/channels`}>Connect a channel</a> · <a href=${`/bots/${bot.id}/sandbox`}>Write as a sandbox user</a></p>
-        </${EmptyState}>`}</div>`}
-    ${list.items.length > 0 && html`<div class="card card-flush">
-      <div class="table-wrap"><table class="table table-hover" aria-label="Subscribers">
-        <thead><tr>
-          <th scope="col">Subscriber</th><th scope="col">Platform</th><th scope="col" class="hide-sm">User ID</th>
-          <th scope="col">Status</th><th scope="col">Tags</th><th scope="col" class="hide-sm">Last message</th>
-        </tr></thead>
-        <tbody>${list.items.map((s) => html`<tr key=${s.id} data-subscriber=${s.id} onClick=${(e) => { if (!(e.target instanceof Element && e.target.closest('button, a'))) setQuery({ subscriber: s.id }, { replace: false }); }}>
-          <td>
-            <button type="button" class="link-button subscriber-name" onClick=${() => setQuery({ subscriber: s.id }, { replace: false })}>${s.name || s.username || s.platformUserId}</button>
-            ${s.username && html`<div class="muted small">@${s.username}</div>`}
-          </td>
-          <td>${platformName(s.platform)}</td>
-          <td class="hide-sm mono">${s.platformUserId}</td>
-          <td>
-            ${s.status === 'blocked' ? html`<${Badge} tone="bad">Blocked</${Badge}>` : html`<${Badge} tone="good">Active</${Badge}>`}
-            ${s.chatOpen && html` <${Badge} tone="warn">Chat open</${Badge}>`}
-          </td>
-          <td><div class="chips">${s.tags.map((t) => html`<span class="tag-chip">${t}</span>`)}</div></td>
-          <td class="hide-sm nowrap">${formatDateTime(s.lastMessageAt, bot.timeZone)}</td>
-        </tr>`)}</tbody>
-      </table></div>
-      <div class="table-foot">
-        <span class="muted">Showing ${plural(list.items.length, 'subscriber')}${list.nextCursor ? '' : ' — that is everyone'}${anyFilter ? ' matching the filters' : ''}</span>
-        ${list.nextCursor && html`<${Button} busy=${list.loading} onClick=${() => load(list.nextCursor)}>Load more</${Button}>`}
-      </div>
-    </div>`}
-    ${openId && html`<${SubscriberDrawer} key=${openId} id=${openId} bot=${bot} tags=${tags.data ?? []}
-      onClose=${() => setQuery({ subscriber: '' }, { replace: false })}
-      onChanged=${(sub) => { onSubscriberChanged(sub); tags.reload(); }} />`}
+        </${EmptyState}>`
+        }
+      </div>`
+    }
+    ${
+      list.items.length > 0 &&
+      html`<div class="card card-flush">
+        <div class="table-wrap">
+          <table class="table table-hover" aria-label="Subscribers">
+            <thead>
+              <tr>
+                <th scope="col">Subscriber</th>
+                <th scope="col">Platform</th>
+                <th scope="col" class="hide-sm">User ID</th>
+                <th scope="col">Status</th>
+                <th scope="col">Tags</th>
+                <th scope="col" class="hide-sm">Last message</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${list.items.map(
+                (s) =>
+                  html`<tr
+                    key=${s.id}
+                    data-subscriber=${s.id}
+                    onClick=${(e) => {
+                      if (!(e.target instanceof Element && e.target.closest('button, a')))
+                        setQuery({ subscriber: s.id }, { replace: false });
+                    }}
+                  >
+                    <td>
+                      <button
+                        type="button"
+                        class="link-button subscriber-name"
+                        onClick=${() => setQuery({ subscriber: s.id }, { replace: false })}
+                      >
+                        ${s.name || s.username || s.platformUserId}
+                      </button>
+                      ${s.username && html`<div class="muted small">@${s.username}</div>`}
+                    </td>
+                    <td>${platformName(s.platform)}</td>
+                    <td class="hide-sm mono">${s.platformUserId}</td>
+                    <td>
+                      ${s.status === 'blocked' ? html`<${Badge} tone="bad">Blocked</${Badge}>` : html`<${Badge} tone="good">Active</${Badge}>`}
+                      ${s.chatOpen && html` <${Badge} tone="warn">Chat open</${Badge}>`}
+                    </td>
+                    <td><div class="chips">${s.tags.map((t) => html`<span class="tag-chip">${t}</span>`)}</div></td>
+                    <td class="hide-sm nowrap">${formatDateTime(s.lastMessageAt, bot.timeZone)}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+        <div class="table-foot">
+          <span class="muted"
+            >Showing
+            ${plural(list.items.length, 'subscriber')}${list.nextCursor ? '' : ' — that is everyone'}${anyFilter ? ' matching the filters' : ''}</span
+          >
+          ${list.nextCursor && html`<${Button} busy=${list.loading} onClick=${() => load(list.nextCursor)}>Load more</${Button}>`}
+        </div>
+      </div>`
+    }
+    ${
+      openId &&
+      html`<${SubscriberDrawer}
+        key=${openId}
+        id=${openId}
+        bot=${bot}
+        tags=${tags.data ?? []}
+        onClose=${() => setQuery({ subscriber: '' }, { replace: false })}
+        onChanged=${(sub) => {
+          onSubscriberChanged(sub);
+          tags.reload();
+        }}
+      />`
+    }
   </div>`;
 }
 
@@ -210,7 +324,9 @@ function SubscriberDrawer({ id, bot, tags, onClose, onChanged }) {
   return html`<${Modal} title=${title} variant="drawer" onClose=${onClose}>
     <${ErrorNotice} error=${subscriber.error} onRetry=${subscriber.reload} />
     ${!sub && !subscriber.error && html`<${Loading} />`}
-    ${sub && html`<div class="drawer-sections">
+    ${
+      sub &&
+      html`<div class="drawer-sections">
       <dl class="facts facts-grid">
         <div><dt>Subscriber ID</dt><dd>${sub.id}</dd></div>
         <div><dt>Platform</dt><dd>${platformName(sub.platform)}</dd></div>
@@ -224,9 +340,20 @@ function SubscriberDrawer({ id, bot, tags, onClose, onChanged }) {
 
       <section aria-labelledby="drawer-tags">
         <h3 id="drawer-tags">Tags</h3>
-        ${sub.tags.length === 0 ? html`<p class="muted">No tags yet.</p>` : html`<ul class="chips chips-removable" aria-label="Tags of this subscriber">
-          ${sub.tags.map((t) => html`<li class="tag-chip">${t}<button type="button" class="chip-remove" aria-label=${`Remove tag ${t}`} onClick=${() => removeTag(t)}><${Icon} name="x" size=${12} /></button></li>`)}
-        </ul>`}
+        ${
+          sub.tags.length === 0
+            ? html`<p class="muted">No tags yet.</p>`
+            : html`<ul class="chips chips-removable" aria-label="Tags of this subscriber">
+                ${sub.tags.map(
+                  (t) =>
+                    html`<li class="tag-chip">
+                      ${t}<button type="button" class="chip-remove" aria-label=${`Remove tag ${t}`} onClick=${() => removeTag(t)}>
+                        <${Icon} name="x" size=${12} />
+                      </button>
+                    </li>`,
+                )}
+              </ul>`
+        }
         <form class="toolbar-form" onSubmit=${addTag} novalidate>
           <${FormErrors} form=${form} />
           <${Input} label="Add a tag" list="drawer-tag-options" placeholder="Type a tag, new or existing" maxlength="64" autocomplete="off" ...${form.bind('tag')} />
@@ -237,20 +364,41 @@ function SubscriberDrawer({ id, bot, tags, onClose, onChanged }) {
 
       <section aria-labelledby="drawer-chat">
         <h3 id="drawer-chat">Operator chat</h3>
-        <p>${sub.chatOpen
-          ? html`<${Badge} tone="warn">Open</${Badge}> ${openChat ? `since ${formatDateTime(openChat.openedAt, bot.timeZone)}` : ''}`
-          : html`<${Badge}>No open chat</${Badge}>`}</p>
+        <p>${
+          sub.chatOpen
+            ? html`<${Badge} tone="warn">Open</${Badge}> ${openChat ? `since ${formatDateTime(openChat.openedAt, bot.timeZone)}` : ''}`
+            : html`<${Badge}>No open chat</${Badge}>`
+        }</p>
         <p class="hint">While a chat with a human agent is open, broadcasts wait until it is closed — unless a broadcast ends open chats.</p>
         <${Button} variant=${sub.chatOpen ? 'secondary' : 'primary'} busy=${busy} onClick=${toggleChat}>${sub.chatOpen ? 'Close chat' : 'Open operator chat'}</${Button}>
-        ${(chats.data ?? []).some((c) => c.closedAt) && html`<details class="chat-history"><summary>Earlier chats</summary><ul>
-          ${chats.data.filter((c) => c.closedAt).slice(0, 20).map((c) => html`<li>${formatDateTime(c.openedAt, bot.timeZone)} – ${formatDateTime(c.closedAt, bot.timeZone)}: ${c.closeReason || 'closed'}</li>`)}
-        </ul></details>`}
+        ${
+          (chats.data ?? []).some((c) => c.closedAt) &&
+          html`<details class="chat-history">
+            <summary>Earlier chats</summary>
+            <ul>
+              ${chats.data
+                .filter((c) => c.closedAt)
+                .slice(0, 20)
+                .map(
+                  (c) =>
+                    html`<li>
+                      ${formatDateTime(c.openedAt, bot.timeZone)} – ${formatDateTime(c.closedAt, bot.timeZone)}:
+                      ${c.closeReason || 'closed'}
+                    </li>`,
+                )}
+            </ul>
+          </details>`
+        }
       </section>
 
-      ${sub.lastRequest && html`<section aria-labelledby="drawer-request">
-        <h3 id="drawer-request">Last external request</h3>
-        <pre class="code">${JSON.stringify(sub.lastRequest, null, 2)}</pre>
-      </section>`}
-    </div>`}
+      ${
+        sub.lastRequest &&
+        html`<section aria-labelledby="drawer-request">
+          <h3 id="drawer-request">Last external request</h3>
+          <pre class="code">${JSON.stringify(sub.lastRequest, null, 2)}</pre>
+        </section>`
+      }
+    </div>`
+    }
   </${Modal}>`;
 }

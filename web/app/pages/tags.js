@@ -36,13 +36,33 @@ export function TagsPage({ bot }) {
     </section>
     <${ErrorNotice} error=${tags.error} onRetry=${tags.reload} />
     ${tags.data === undefined && !tags.error && html`<${Loading} />`}
-    ${tags.data?.length === 0 && html`<div class="card"><${EmptyState} icon="tag" title="No tags yet">
+    ${
+      tags.data?.length === 0 &&
+      html`<div class="card"><${EmptyState} icon="tag" title="No tags yet">
       <p>Create one above, or tag people in a subscriber’s details on the <a href=${`/bots/${bot.id}/subscribers`}>Subscribers</a> page. The bot itself can tag people through the API.</p>
-    </${EmptyState}></div>`}
-    ${tags.data?.length > 0 && html`<div class="card card-flush"><div class="table-wrap"><table class="table" aria-label="Tags">
-      <thead><tr><th scope="col">Tag</th><th scope="col" class="num">Subscribers</th><th scope="col">Status</th><th scope="col" class="hide-sm">Created</th><th scope="col" class="actions-col"><span class="visually-hidden">Actions</span></th></tr></thead>
-      <tbody>${tags.data.map((tag) => html`<${TagRow} key=${tag.id} tag=${tag} bot=${bot} onChanged=${tags.reload} />`)}</tbody>
-    </table></div></div>`}
+    </${EmptyState}></div>`
+    }
+    ${
+      tags.data?.length > 0 &&
+      html`<div class="card card-flush">
+        <div class="table-wrap">
+          <table class="table" aria-label="Tags">
+            <thead>
+              <tr>
+                <th scope="col">Tag</th>
+                <th scope="col" class="num">Subscribers</th>
+                <th scope="col">Status</th>
+                <th scope="col" class="hide-sm">Created</th>
+                <th scope="col" class="actions-col"><span class="visually-hidden">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              ${tags.data.map((tag) => html`<${TagRow} key=${tag.id} tag=${tag} bot=${bot} onChanged=${tags.reload} />`)}
+            </tbody>
+          </table>
+        </div>
+      </div>`
+    }
   </div>`;
 }
 
@@ -79,29 +99,43 @@ function TagRow({ tag, bot, onChanged }) {
 
   return html`<tr data-tag=${tag.name}>
     <td>
-      ${editing
-        ? html`<form class="inline-form" onSubmit=${rename} novalidate>
+      ${
+        editing
+          ? html`<form class="inline-form" onSubmit=${rename} novalidate>
             <${FormErrors} form=${form} />
             <${Input} label=${`New name for ${tag.name}`} labelHidden maxlength="64" autofocus ...${form.bind('name')} />
             <div class="inline-actions">
               <${Button} type="submit" size="sm" variant="primary" busy=${form.busy}>Save</${Button}>
-              <${Button} size="sm" variant="ghost" onClick=${() => { setEditing(false); form.reset(); }}>Cancel</${Button}>
+              <${Button} size="sm" variant="ghost" onClick=${() => {
+                setEditing(false);
+                form.reset();
+              }}>Cancel</${Button}>
             </div>
           </form>`
-        : html`<span class="tag-chip">${tag.name}</span>`}
+          : html`<span class="tag-chip">${tag.name}</span>`
+      }
     </td>
     <td class="num">
-      ${tag.subscribers > 0
-        ? html`<a href=${`/bots/${bot.id}/subscribers${query({ tag: tag.name })}`} aria-label=${`${plural(tag.subscribers, 'subscriber')} tagged ${tag.name}`}>${formatNumber(tag.subscribers)}</a>`
-        : '0'}
+      ${
+        tag.subscribers > 0
+          ? html`<a
+              href=${`/bots/${bot.id}/subscribers${query({ tag: tag.name })}`}
+              aria-label=${`${plural(tag.subscribers, 'subscriber')} tagged ${tag.name}`}
+              >${formatNumber(tag.subscribers)}</a
+            >`
+          : '0'
+      }
     </td>
     <td>${tag.inUse ? html`<${Badge} tone="good">In use</${Badge}>` : html`<${Badge}>Not in use</${Badge}>`}</td>
     <td class="hide-sm">${formatDateTime(tag.createdAt, bot.timeZone)}</td>
     <td class="actions-col">
-      ${!editing && html`<div class="row-actions">
+      ${
+        !editing &&
+        html`<div class="row-actions">
         <${Button} size="sm" variant="ghost" onClick=${() => setEditing(true)} aria-label=${`Rename ${tag.name}`}>Rename</${Button}>
         <${Button} size="sm" variant="danger-ghost" onClick=${remove} aria-label=${`Delete ${tag.name}`}>Delete</${Button}>
-      </div>`}
+      </div>`
+      }
     </td>
   </tr>`;
 }

@@ -47,12 +47,35 @@ export function RateChart({ points, bucketSeconds = 10, timeZone }) {
             scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.15))] } },
             series: [
               { value: (_u, v) => (v == null ? '—' : formatClock(v * 1000, timeZone)) },
-              { label: 'Sent / s', stroke: '#4f46e5', fill: 'rgba(79, 70, 229, 0.14)', width: 2, paths: stepped, points: { show: false }, value: (_u, v) => (v == null ? '—' : String(v)) },
-              { label: 'Failed / s', stroke: '#b42318', fill: 'rgba(180, 35, 24, 0.10)', width: 2, paths: stepped, points: { show: false }, value: (_u, v) => (v == null ? '—' : String(v)) },
+              {
+                label: 'Sent / s',
+                stroke: '#4f46e5',
+                fill: 'rgba(79, 70, 229, 0.14)',
+                width: 2,
+                paths: stepped,
+                points: { show: false },
+                value: (_u, v) => (v == null ? '—' : String(v)),
+              },
+              {
+                label: 'Failed / s',
+                stroke: '#b42318',
+                fill: 'rgba(180, 35, 24, 0.10)',
+                width: 2,
+                paths: stepped,
+                points: { show: false },
+                value: (_u, v) => (v == null ? '—' : String(v)),
+              },
             ],
             axes: [
               { stroke: '#667085', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#e4e7ec' } },
-              { stroke: '#667085', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#e4e7ec' }, label: 'messages / second', labelSize: 18, size: 52 },
+              {
+                stroke: '#667085',
+                grid: { stroke: '#eef0f3' },
+                ticks: { stroke: '#e4e7ec' },
+                label: 'messages / second',
+                labelSize: 18,
+                size: 52,
+              },
             ],
             cursor: { drag: { x: false, y: false } },
           },
@@ -89,10 +112,29 @@ export function RateChart({ points, bucketSeconds = 10, timeZone }) {
     <figcaption class="hint">${summary} Each step is ${bucketSeconds} seconds; times in ${timeZone}.</figcaption>
     <details class="rate-table">
       <summary>Show the numbers</summary>
-      <div class="table-wrap"><table class="table" aria-label="Delivery rate by 10-second interval">
-        <thead><tr><th scope="col">From</th><th scope="col" class="num">Sent</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Sent / s</th></tr></thead>
-        <tbody>${points.map((p) => html`<tr><td>${formatClock(p.at, timeZone)}</td><td class="num">${formatNumber(p.sent)}</td><td class="num">${formatNumber(p.failed)}</td><td class="num">${formatNumber(Math.round((p.sent / bucketSeconds) * 10) / 10)}</td></tr>`)}</tbody>
-      </table></div>
+      <div class="table-wrap">
+        <table class="table" aria-label="Delivery rate by 10-second interval">
+          <thead>
+            <tr>
+              <th scope="col">From</th>
+              <th scope="col" class="num">Sent</th>
+              <th scope="col" class="num">Failed</th>
+              <th scope="col" class="num">Sent / s</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${points.map(
+              (p) =>
+                html`<tr>
+                  <td>${formatClock(p.at, timeZone)}</td>
+                  <td class="num">${formatNumber(p.sent)}</td>
+                  <td class="num">${formatNumber(p.failed)}</td>
+                  <td class="num">${formatNumber(Math.round((p.sent / bucketSeconds) * 10) / 10)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
     </details>
   </figure>`;
 }

@@ -10,8 +10,7 @@ function describedBy(id, hint, error) {
 function FieldShell({ id, label, hint, error, children, className = '', labelHidden }) {
   return html`<div class=${`field ${error ? 'has-error' : ''} ${className}`}>
     <label for=${id} class=${labelHidden ? 'visually-hidden' : ''}>${label}</label>
-    ${children}
-    ${hint && html`<p class="hint" id=${`${id}-hint`}>${hint}</p>`}
+    ${children} ${hint && html`<p class="hint" id=${`${id}-hint`}>${hint}</p>`}
     ${error && html`<p class="field-error" id=${`${id}-error`}>${error}</p>`}
   </div>`;
 }
@@ -56,14 +55,22 @@ export function Checkbox({ label, hint, error, id, ...rest }) {
 }
 
 export function Button({ variant = 'secondary', busy = false, icon, children, type = 'button', className = '', size, ...rest }) {
-  return html`<button type=${type} class=${`btn btn-${variant} ${size ? 'btn-' + size : ''} ${className}`} disabled=${busy || rest.disabled} aria-busy=${busy ? 'true' : undefined} ...${rest}>
+  return html`<button
+    type=${type}
+    class=${`btn btn-${variant} ${size ? 'btn-' + size : ''} ${className}`}
+    disabled=${busy || rest.disabled}
+    aria-busy=${busy ? 'true' : undefined}
+    ...${rest}
+  >
     ${icon && html`<${Icon} name=${icon} size=${16} />`}${children && html`<span>${children}</span>`}
   </button>`;
 }
 
 /** An icon-only button; `label` is its accessible name (and tooltip). */
 export function IconButton({ icon, label, className = '', ...rest }) {
-  return html`<button type="button" class=${`btn btn-icon ${className}`} aria-label=${label} title=${label} ...${rest}><${Icon} name=${icon} size=${16} /></button>`;
+  return html`<button type="button" class=${`btn btn-icon ${className}`} aria-label=${label} title=${label} ...${rest}>
+    <${Icon} name=${icon} size=${16} />
+  </button>`;
 }
 
 /**
@@ -91,8 +98,7 @@ export function EmptyState({ icon, title, children, action }) {
   return html`<div class="empty">
     ${icon && html`<div class="empty-icon"><${Icon} name=${icon} size=${28} /></div>`}
     <h3>${title}</h3>
-    ${children && html`<div class="empty-text">${children}</div>`}
-    ${action && html`<div class="empty-action">${action}</div>`}
+    ${children && html`<div class="empty-text">${children}</div>`} ${action && html`<div class="empty-action">${action}</div>`}
   </div>`;
 }
 
@@ -167,7 +173,13 @@ export function Modal({ title, onClose, children, footer, variant = 'modal', siz
   const onClick = (e) => {
     if (e.target === ref.current) onClose();
   };
-  return html`<dialog ref=${ref} class=${`dialog dialog-${variant} ${size ? 'dialog-' + size : ''}`} aria-labelledby=${titleId} onCancel=${onCancel} onClick=${onClick}>
+  return html`<dialog
+    ref=${ref}
+    class=${`dialog dialog-${variant} ${size ? 'dialog-' + size : ''}`}
+    aria-labelledby=${titleId}
+    onCancel=${onCancel}
+    onClick=${onClick}
+  >
     <div class="dialog-body">
       <div class="dialog-head">
         <h2 id=${titleId}>${title}</h2>
@@ -190,9 +202,12 @@ export function useFocusTitle(key) {
 /** Section links that look like tabs; the address holds the section, so each is a real link. */
 export function TabLinks({ label, tabs, current }) {
   return html`<nav class="tabs" aria-label=${label}>
-    ${tabs.map((t) => html`<a href=${t.href} class=${`tab ${t.key === current ? 'active' : ''}`} aria-current=${t.key === current ? 'page' : undefined}>
-      ${t.label}${t.count !== undefined && t.count !== null && html`<span class="tab-count">${t.count}</span>`}
-    </a>`)}
+    ${tabs.map(
+      (t) =>
+        html`<a href=${t.href} class=${`tab ${t.key === current ? 'active' : ''}`} aria-current=${t.key === current ? 'page' : undefined}>
+          ${t.label}${t.count !== undefined && t.count !== null && html`<span class="tab-count">${t.count}</span>`}
+        </a>`,
+    )}
   </nav>`;
 }
 
@@ -206,15 +221,35 @@ export function RadioGroup({ legend, name, value, options, onChange, error, hint
   return html`<fieldset class=${`radio-group ${error ? 'has-error' : ''} ${className}`} aria-describedby=${describedBy(id, hint, error)}>
     <legend>${legend}</legend>
     <div class="radio-options">
-      ${options.map((o, i) => html`<div class=${`radio ${o.disabled ? 'is-disabled' : ''} ${value === o.value ? 'is-checked' : ''}`}
-          onClick=${(e) => { if (!o.disabled && e.target === e.currentTarget) onChange(o.value); }}>
-        <input type="radio" id=${`${id}-${i}`} name=${name} value=${o.value} checked=${value === o.value} disabled=${o.disabled}
-          aria-describedby=${o.hint ? `${id}-${i}-hint` : undefined} onChange=${() => onChange(o.value)} />
-        <span class="radio-text" onClick=${() => { if (!o.disabled) onChange(o.value); }}>
-          <label class="radio-label" for=${`${id}-${i}`}>${o.label}</label>
-          ${o.hint && html`<span class="radio-hint" id=${`${id}-${i}-hint`}>${o.hint}</span>`}
-        </span>
-      </div>`)}
+      ${options.map(
+        (o, i) =>
+          html`<div
+            class=${`radio ${o.disabled ? 'is-disabled' : ''} ${value === o.value ? 'is-checked' : ''}`}
+            onClick=${(e) => {
+              if (!o.disabled && e.target === e.currentTarget) onChange(o.value);
+            }}
+          >
+            <input
+              type="radio"
+              id=${`${id}-${i}`}
+              name=${name}
+              value=${o.value}
+              checked=${value === o.value}
+              disabled=${o.disabled}
+              aria-describedby=${o.hint ? `${id}-${i}-hint` : undefined}
+              onChange=${() => onChange(o.value)}
+            />
+            <span
+              class="radio-text"
+              onClick=${() => {
+                if (!o.disabled) onChange(o.value);
+              }}
+            >
+              <label class="radio-label" for=${`${id}-${i}`}>${o.label}</label>
+              ${o.hint && html`<span class="radio-hint" id=${`${id}-${i}-hint`}>${o.hint}</span>`}
+            </span>
+          </div>`,
+      )}
     </div>
     ${hint && html`<p class="hint" id=${`${id}-hint`}>${hint}</p>`}
     ${error && html`<p class="field-error" id=${`${id}-error`}>${error}</p>`}
@@ -224,7 +259,14 @@ export function RadioGroup({ legend, name, value, options, onChange, error, hint
 /** A bar of `value` out of `max`, with its text for screen readers. */
 export function ProgressBar({ value, max, label, tone = 'accent' }) {
   const pct = max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 0;
-  return html`<div class=${`progress progress-${tone}`} role="progressbar" aria-label=${label} aria-valuemin="0" aria-valuemax=${max} aria-valuenow=${value}>
+  return html`<div
+    class=${`progress progress-${tone}`}
+    role="progressbar"
+    aria-label=${label}
+    aria-valuemin="0"
+    aria-valuemax=${max}
+    aria-valuenow=${value}
+  >
     <span style=${{ width: `${pct}%` }}></span>
   </div>`;
 }

@@ -18,29 +18,60 @@ export function TagPicker({ legend, hint, tags, selected, onChange, disabled = [
   // A tag of a draft that is no longer in use is still listed, so it can be removed.
   const missing = selected.filter((name) => !tags.some((t) => t.name === name));
   const toggle = (name) => onChange(selected.includes(name) ? selected.filter((n) => n !== name) : [...selected, name]);
-  return html`<fieldset class=${`tag-picker tag-picker-${tone} ${error ? 'has-error' : ''}`} aria-describedby=${[hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined}>
+  return html`<fieldset
+    class=${`tag-picker tag-picker-${tone} ${error ? 'has-error' : ''}`}
+    aria-describedby=${[hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined}
+  >
     <legend>${legend}</legend>
     ${hint && html`<p class="hint" id=${`${id}-hint`}>${hint}</p>`}
-    ${tags.length > 12 && html`<div class="input-icon tag-filter">
-      <${Icon} name="search" size=${16} />
-      <input type="search" aria-label=${`Filter: ${legend}`} placeholder="Filter tags" value=${filter} onInput=${(e) => setFilter(e.currentTarget.value)} />
-    </div>`}
-    ${tags.length === 0 && missing.length === 0
-      ? html`<p class="muted">${emptyText ?? 'No tag is in use yet.'}</p>`
-      : html`<div class="chips tag-options">
-          ${shown.map((t) => {
-            const on = selected.includes(t.name);
-            const off = !on && disabled.includes(t.name);
-            return html`<button type="button" class=${`tag-toggle ${on ? 'on' : ''}`} aria-pressed=${on ? 'true' : 'false'} disabled=${off}
-              title=${off ? disabledWhy : `${formatNumber(t.subscribers)} subscribers`} onClick=${() => toggle(t.name)}>
-              ${on && html`<${Icon} name=${tone === 'exclude' ? 'x' : 'check'} size=${12} />`}${t.name}<span class="tag-count">${formatNumber(t.subscribers)}</span>
-            </button>`;
-          })}
-          ${missing.map((name) => html`<button type="button" class="tag-toggle on stale" aria-pressed="true" title="Not assigned to anyone any more: remove it" onClick=${() => toggle(name)}>
-            <${Icon} name="x" size=${12} />${name}<span class="tag-count">not in use</span>
-          </button>`)}
-          ${shown.length === 0 && html`<span class="muted small">No tag matches “${filter}”.</span>`}
-        </div>`}
+    ${
+      tags.length > 12 &&
+      html`<div class="input-icon tag-filter">
+        <${Icon} name="search" size=${16} />
+        <input
+          type="search"
+          aria-label=${`Filter: ${legend}`}
+          placeholder="Filter tags"
+          value=${filter}
+          onInput=${(e) => setFilter(e.currentTarget.value)}
+        />
+      </div>`
+    }
+    ${
+      tags.length === 0 && missing.length === 0
+        ? html`<p class="muted">${emptyText ?? 'No tag is in use yet.'}</p>`
+        : html`<div class="chips tag-options">
+            ${shown.map((t) => {
+              const on = selected.includes(t.name);
+              const off = !on && disabled.includes(t.name);
+              return html`<button
+                type="button"
+                class=${`tag-toggle ${on ? 'on' : ''}`}
+                aria-pressed=${on ? 'true' : 'false'}
+                disabled=${off}
+                title=${off ? disabledWhy : `${formatNumber(t.subscribers)} subscribers`}
+                onClick=${() => toggle(t.name)}
+              >
+                ${on && html`<${Icon} name=${tone === 'exclude' ? 'x' : 'check'} size=${12} />`}${t.name}<span class="tag-count"
+                  >${formatNumber(t.subscribers)}</span
+                >
+              </button>`;
+            })}
+            ${missing.map(
+              (name) =>
+                html`<button
+                  type="button"
+                  class="tag-toggle on stale"
+                  aria-pressed="true"
+                  title="Not assigned to anyone any more: remove it"
+                  onClick=${() => toggle(name)}
+                >
+                  <${Icon} name="x" size=${12} />${name}<span class="tag-count">not in use</span>
+                </button>`,
+            )}
+            ${shown.length === 0 && html`<span class="muted small">No tag matches “${filter}”.</span>`}
+          </div>`
+    }
     ${error && html`<p class="field-error" id=${`${id}-error`}>${error}</p>`}
   </fieldset>`;
 }
@@ -53,7 +84,18 @@ export function subscriberLabel(s) {
  * Search and pick a subscriber. platform: only that platform's subscribers; excludeIds: already
  * picked. onPick(subscriber) is called with the API's subscriber object.
  */
-export function SubscriberPicker({ botId, platform, label, hint, placeholder = 'Name, username or user id', onPick, excludeIds = [], error, id, autoFocus }) {
+export function SubscriberPicker({
+  botId,
+  platform,
+  label,
+  hint,
+  placeholder = 'Name, username or user id',
+  onPick,
+  excludeIds = [],
+  error,
+  id,
+  autoFocus,
+}) {
   const auto = useId();
   const inputId = id ?? `s${auto}`;
   const listId = `${inputId}-list`;
@@ -122,21 +164,59 @@ export function SubscriberPicker({ botId, platform, label, hint, placeholder = '
     <label for=${inputId}>${label}</label>
     <div class="input-icon">
       <${Icon} name="search" size=${16} />
-      <input id=${inputId} type="text" role="combobox" autocomplete="off" spellcheck="false" placeholder=${placeholder} value=${text} autofocus=${autoFocus}
-        aria-expanded=${open ? 'true' : 'false'} aria-controls=${listId} aria-autocomplete="list"
+      <input
+        id=${inputId}
+        type="text"
+        role="combobox"
+        autocomplete="off"
+        spellcheck="false"
+        placeholder=${placeholder}
+        value=${text}
+        autofocus=${autoFocus}
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${listId}
+        aria-autocomplete="list"
         aria-activedescendant=${open && items[active] ? `${listId}-${items[active].id}` : undefined}
-        aria-invalid=${error ? 'true' : undefined} aria-describedby=${[hint && `${inputId}-hint`, error && `${inputId}-error`].filter(Boolean).join(' ') || undefined}
-        onInput=${(e) => { setText(e.currentTarget.value); setOpen(true); }} onFocus=${() => setOpen(true)} onKeyDown=${onKeyDown}
-        onBlur=${(e) => { if (!box.current?.contains(e.relatedTarget)) setOpen(false); }} />
+        aria-invalid=${error ? 'true' : undefined}
+        aria-describedby=${[hint && `${inputId}-hint`, error && `${inputId}-error`].filter(Boolean).join(' ') || undefined}
+        onInput=${(e) => {
+          setText(e.currentTarget.value);
+          setOpen(true);
+        }}
+        onFocus=${() => setOpen(true)}
+        onKeyDown=${onKeyDown}
+        onBlur=${(e) => {
+          if (!box.current?.contains(e.relatedTarget)) setOpen(false);
+        }}
+      />
     </div>
-    ${open && html`<ul class="combobox-list" id=${listId} role="listbox" aria-label=${label}>
-      ${items.map((s, i) => html`<li key=${s.id} id=${`${listId}-${s.id}`} role="option" aria-selected=${i === active ? 'true' : 'false'}
-          class=${i === active ? 'active' : ''} onPointerDown=${(e) => { e.preventDefault(); pick(s); }} onMouseEnter=${() => setActive(i)}>
-        <span class="strong">${subscriberLabel(s)}</span>
-        <span class="muted small">${platformName(s.platform)} · <span class="mono">${s.platformUserId}</span>${s.tags.length > 0 ? ` · ${s.tags.slice(0, 3).join(', ')}` : ''}</span>
-      </li>`)}
-      ${items.length === 0 && html`<li class="combobox-empty" role="presentation">${results.loading ? 'Searching…' : results.error ? results.error.message : text.trim() ? 'Nobody matches' : 'No subscribers yet'}</li>`}
-    </ul>`}
+    ${
+      open &&
+      html`<ul class="combobox-list" id=${listId} role="listbox" aria-label=${label}>
+        ${items.map(
+          (s, i) =>
+            html`<li
+              key=${s.id}
+              id=${`${listId}-${s.id}`}
+              role="option"
+              aria-selected=${i === active ? 'true' : 'false'}
+              class=${i === active ? 'active' : ''}
+              onPointerDown=${(e) => {
+                e.preventDefault();
+                pick(s);
+              }}
+              onMouseEnter=${() => setActive(i)}
+            >
+              <span class="strong">${subscriberLabel(s)}</span>
+              <span class="muted small"
+                >${platformName(s.platform)} ·
+                <span class="mono">${s.platformUserId}</span>${s.tags.length > 0 ? ` · ${s.tags.slice(0, 3).join(', ')}` : ''}</span
+              >
+            </li>`,
+        )}
+        ${items.length === 0 && html`<li class="combobox-empty" role="presentation">${results.loading ? 'Searching…' : results.error ? results.error.message : text.trim() ? 'Nobody matches' : 'No subscribers yet'}</li>`}
+      </ul>`
+    }
     ${hint && html`<p class="hint" id=${`${inputId}-hint`}>${hint}</p>`}
     ${error && html`<p class="field-error" id=${`${inputId}-error`}>${error}</p>`}
   </div>`;

@@ -108,23 +108,35 @@ function Media({ media }) {
       ? html`<div class="bubble-media placeholder"><${Icon} name="image" size=${24} /><span>Image</span></div>`
       : html`<img class="bubble-media" src=${media.url} alt="The message's image" onError=${() => setBroken(true)} />`;
   }
-  return html`<div class="bubble-file"><${Icon} name="file" size=${20} /><span>${String(media.url ?? '').split('/').pop() || 'File'}</span></div>`;
+  return html`<div class="bubble-file">
+    <${Icon} name="file" size=${20} /><span
+      >${
+        String(media.url ?? '')
+          .split('/')
+          .pop() || 'File'
+      }</span
+    >
+  </div>`;
 }
 
 /** The bubbles of one platform. */
 export function PlatformBubbles({ platform, calls }) {
   const messages = calls.map((call) => ({ call, message: readCall(platform, call) }));
   return html`<div class="phone">
-    ${messages.map(({ call, message }, i) => (message
-      ? html`<div class="bubble-group" key=${i}>
-          <div class="bubble">
-            ${message.media && html`<${Media} media=${message.media} />`}
-            ${message.text && html`<p class="bubble-text">${message.text}</p>`}
-            ${message.buttons.map((b) => html`<div class="bubble-button">${b.text || 'Button'}${b.url ? html` <span aria-hidden="true">↗</span>` : ''}</div>`)}
-          </div>
-          ${message.replies.length > 0 && html`<div class="quick-replies">${message.replies.map((r) => html`<span class="quick-reply">${r}</span>`)}</div>`}
-        </div>`
-      : html`<pre class="code" key=${i}>${call.method}\n${JSON.stringify(call.body, null, 2)}</pre>`))}
+    ${messages.map(({ call, message }, i) =>
+      message
+        ? html`<div class="bubble-group" key=${i}>
+            <div class="bubble">
+              ${message.media && html`<${Media} media=${message.media} />`}
+              ${message.text && html`<p class="bubble-text">${message.text}</p>`}
+              ${message.buttons.map((b) => html`<div class="bubble-button">${b.text || 'Button'}${b.url ? html` <span aria-hidden="true">↗</span>` : ''}</div>`)}
+            </div>
+            ${message.replies.length > 0 && html`<div class="quick-replies">${message.replies.map((r) => html`<span class="quick-reply">${r}</span>`)}</div>`}
+          </div>`
+        : html`<pre class="code" key=${i}>
+${call.method}
+${JSON.stringify(call.body, null, 2)}</pre>`,
+    )}
   </div>`;
 }
 
@@ -169,22 +181,41 @@ export function useContentPreview(botId, content, platforms) {
  */
 export function PlatformPreview({ preview, emptyText = 'The preview appears when there is something to send.' }) {
   const [chosen, setChosen] = useState(null);
-  if (preview.error) return html`<p class="hint preview-error" role="status">The preview appears when the content is valid: ${preview.error.message}</p>`;
+  if (preview.error)
+    return html`<p class="hint preview-error" role="status">The preview appears when the content is valid: ${preview.error.message}</p>`;
   if (!preview.data) return html`<p class="hint">${preview.loading ? 'Rendering…' : emptyText}</p>`;
   const list = preview.data;
   if (list.length === 0) return html`<p class="hint">${emptyText}</p>`;
   const current = list.find((p) => p.platform === chosen) ?? list[0];
   const degraded = list.filter((p) => p.degradations.length > 0);
   return html`<div class=${`platform-preview ${preview.loading ? 'is-loading' : ''}`}>
-    ${list.length > 1 && html`<div class="segmented" role="group" aria-label="Platform of the preview">
-      ${list.map((p) => html`<button type="button" class="segment" aria-pressed=${p === current ? 'true' : 'false'} onClick=${() => setChosen(p.platform)}>
-        ${platformName(p.platform)}${p.degradations.length > 0 && html`<span class="segment-warn" title="Something changes on this platform">!</span>`}
-      </button>`)}
-    </div>`}
+    ${
+      list.length > 1 &&
+      html`<div class="segmented" role="group" aria-label="Platform of the preview">
+        ${list.map(
+          (p) =>
+            html`<button
+              type="button"
+              class="segment"
+              aria-pressed=${p === current ? 'true' : 'false'}
+              onClick=${() => setChosen(p.platform)}
+            >
+              ${platformName(p.platform)}${p.degradations.length > 0 && html`<span class="segment-warn" title="Something changes on this platform">!</span>`}
+            </button>`,
+        )}
+      </div>`
+    }
     <${PlatformBubbles} platform=${current.platform} calls=${current.calls} />
     <${Degradations} items=${current.degradations} platform=${current.platform} />
-    ${list.length > 1 && html`<p class="hint">${degraded.length === 0
-      ? 'Every platform shows it as designed.'
-      : `Changes on ${degraded.map((p) => platformName(p.platform)).join(', ')}.`}</p>`}
+    ${
+      list.length > 1 &&
+      html`<p class="hint">
+        ${
+          degraded.length === 0
+            ? 'Every platform shows it as designed.'
+            : `Changes on ${degraded.map((p) => platformName(p.platform)).join(', ')}.`
+        }
+      </p>`
+    }
   </div>`;
 }

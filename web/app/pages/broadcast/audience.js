@@ -14,13 +14,26 @@ export function AudiencePreview({ state, waiting }) {
     d.excluded.blocked > 0 && `${plural(d.excluded.blocked, 'subscriber')} blocked the bot`,
   ].filter(Boolean);
   return html`<div class=${`audience ${state.loading ? 'is-loading' : ''}`} aria-live="polite">
-    <p class="audience-total"><strong data-recipients=${d.recipients}>${formatNumber(d.recipients)}</strong> ${d.recipients === 1 ? 'recipient' : 'recipients'}</p>
-    ${d.platforms.length > 1 && html`<ul class="audience-platforms">
-      ${d.platforms.map((p) => html`<li><${PlatformDot} code=${p.platform} />${platformName(p.platform)}<span class="num">${formatNumber(p.recipients)}</span></li>`)}
-    </ul>`}
-    ${left.length > 0 && html`<ul class="audience-left">${left.map((x) => html`<li>${x}</li>`)}</ul>`}
-    ${d.openChats.count > 0 && html`<p class="audience-chats"><${Badge} tone="warn">${formatNumber(d.openChats.count)}</${Badge}>
-      ${d.openChats.willBe === 'closed' ? ' open operator chats will be closed, then they get it' : ' in an open operator chat: held until the chat closes'}</p>`}
+    <p class="audience-total">
+      <strong data-recipients=${d.recipients}>${formatNumber(d.recipients)}</strong> ${d.recipients === 1 ? 'recipient' : 'recipients'}
+    </p>
+    ${
+      d.platforms.length > 1 &&
+      html`<ul class="audience-platforms">
+        ${d.platforms.map((p) => html`<li><${PlatformDot} code=${p.platform} />${platformName(p.platform)}<span class="num">${formatNumber(p.recipients)}</span></li>`)}
+      </ul>`
+    }
+    ${
+      left.length > 0 &&
+      html`<ul class="audience-left">
+        ${left.map((x) => html`<li>${x}</li>`)}
+      </ul>`
+    }
+    ${
+      d.openChats.count > 0 &&
+      html`<p class="audience-chats"><${Badge} tone="warn">${formatNumber(d.openChats.count)}</${Badge}>
+      ${d.openChats.willBe === 'closed' ? ' open operator chats will be closed, then they get it' : ' in an open operator chat: held until the chat closes'}</p>`
+    }
     ${d.recipients === 0 && html`<p class="hint">Nobody would get this broadcast. Change the platforms or the recipients.</p>`}
   </div>`;
 }

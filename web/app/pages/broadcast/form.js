@@ -1,7 +1,8 @@
 // The send form's model: its empty and draft values, the API body built from them, and what the
 // API would refuse, found before asking it.
 
-export const END_OPEN_CHATS_HINT = 'On: every recipient’s open chat with an operator is closed and everyone gets the broadcast. Off: people in an open chat get it only after the chat is closed.';
+export const END_OPEN_CHATS_HINT =
+  'On: every recipient’s open chat with an operator is closed and everyone gets the broadcast. Off: people in an open chat get it only after the chat is closed.';
 
 function emptyForm(channels) {
   return {
@@ -69,7 +70,8 @@ export function contentOf(v) {
 
 export function audienceOf(v, { lenient = false } = {}) {
   if (v.audience === 'selected') {
-    if (v.selectedMode === 'file') return v.importResult?.importId ? { type: 'selected', importId: v.importResult.importId } : { type: 'selected' };
+    if (v.selectedMode === 'file')
+      return v.importResult?.importId ? { type: 'selected', importId: v.importResult.importId } : { type: 'selected' };
     return { type: 'selected', subscriberIds: v.selected.map((s) => s.id) };
   }
   const exclude = v.exclude.length > 0 ? { exclude: v.exclude } : {};
@@ -100,7 +102,13 @@ export function timingOf(v) {
 
 /** The API's send body. lenient: for a draft, leave out what is not chosen yet. */
 export function bodyOf(v, options = {}) {
-  const body = { content: contentOf(v), channelIds: v.channelIds, audience: audienceOf(v, options), timing: timingOf(v), endOpenChats: v.endOpenChats };
+  const body = {
+    content: contentOf(v),
+    channelIds: v.channelIds,
+    audience: audienceOf(v, options),
+    timing: timingOf(v),
+    endOpenChats: v.endOpenChats,
+  };
   for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
   return body;
 }
@@ -121,8 +129,10 @@ export function problems(v, { content = true, recipients = true } = {}) {
       else if (v.selectedMode === 'file' && !v.importResult?.importId) p['audience.importId'] = 'Select a CSV file of user ids';
     }
     if (v.timing === 'delayed' && !v.at) p['timing.at'] = 'Choose the date and time';
-    if (v.timing === 'periodic' && v.recKind === 'weekdays' && v.weekdays.length === 0) p['timing.recurrence.days'] = 'Choose at least one weekday';
-    if (v.timing === 'periodic' && v.recKind === 'month_days' && v.monthDays.length === 0) p['timing.recurrence.days'] = 'Choose at least one day';
+    if (v.timing === 'periodic' && v.recKind === 'weekdays' && v.weekdays.length === 0)
+      p['timing.recurrence.days'] = 'Choose at least one weekday';
+    if (v.timing === 'periodic' && v.recKind === 'month_days' && v.monthDays.length === 0)
+      p['timing.recurrence.days'] = 'Choose at least one day';
   }
   return p;
 }

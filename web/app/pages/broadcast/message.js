@@ -15,10 +15,16 @@ export function MessageText({ v, change, error }) {
       area?.setSelectionRange(start + tag.length, start + tag.length);
     });
   };
-  return html`
-    <${TextArea} id="broadcast-text" label="Message text" rows="5" maxlength="10000" value=${v.text} error=${error}
+  return html` <${TextArea}
+      id="broadcast-text"
+      label="Message text"
+      rows="5"
+      maxlength="10000"
+      value=${v.text}
+      error=${error}
       onInput=${(e) => change('text', e.currentTarget.value, 'content')}
-      hint="Variables are filled for each subscriber: {{first_name|there}} writes “there” when the first name is unknown." />
+      hint="Variables are filled for each subscriber: {{first_name|there}} writes “there” when the first name is unknown."
+    />
     <div class="variable-bar" role="group" aria-label="Insert a variable">
       <span class="muted small">Insert:</span>
       ${VARIABLES.map((x) => html`<button type="button" class="chip-button" title=${x.about} onClick=${() => insert(x.name)}>{{${x.name}}}</button>`)}
