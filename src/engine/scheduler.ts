@@ -143,8 +143,9 @@ export class Scheduler {
     try {
       this.ticks += 1;
       await startDueSends(this.ctx);
-      await processTriggers(this.ctx, this.ports);
+      // Runs first: the end of a grace window or an external event reaches workers without waiting for the triggers' step.
       for (let i = 0; i < 10 && !this.stopped; i++) if ((await materialiseNextRun(this.ctx)) === null) break;
+      await processTriggers(this.ctx, this.ports);
       await releaseHolds(this.ctx);
       if (this.ticks % 4 === 0) await expireHolds(this.ctx);
       if (this.ticks % 4 === 0) {
