@@ -34,8 +34,22 @@ export async function latency(host: Host, reps: number, wakeups: boolean): Promi
   await sleep(1000);
   for (let i = 1; i <= reps; i++) {
     // Subscribers are numbered 1..2·reps, their platform ids too (seedSubscribers).
-    const [{ id }] = await ctx.db.query<{ id: number }>('SELECT id FROM subscribers WHERE channel_id = $1 AND platform_user_id = $2', [w.channelId, String(i)]);
-    const send = await createBroadcast(graced, w.workspaceId, w.botId, { content: { type: 'text', text: TEXT }, channelIds: [w.channelId], audience: { type: 'selected', subscriberIds: [id] }, timing: { type: 'instant' } }, 'bench');
+    const [{ id }] = await ctx.db.query<{ id: number }>('SELECT id FROM subscribers WHERE channel_id = $1 AND platform_user_id = $2', [
+      w.channelId,
+      String(i),
+    ]);
+    const send = await createBroadcast(
+      graced,
+      w.workspaceId,
+      w.botId,
+      {
+        content: { type: 'text', text: TEXT },
+        channelIds: [w.channelId],
+        audience: { type: 'selected', subscriberIds: [id] },
+        timing: { type: 'instant' },
+      },
+      'bench',
+    );
     const sendId = Number((send as Record<string, unknown>).id);
     const t = await firstAt(String(i));
     const [run] = await ctx.db.query<{ planned_at: Date }>('SELECT planned_at FROM runs WHERE send_id = $1', [sendId]);
@@ -44,7 +58,12 @@ export async function latency(host: Host, reps: number, wakeups: boolean): Promi
     await idle();
     const recipient = String(reps + i);
     const t0 = Date.now();
-    const call = await acceptExternalCall(ctx, eventRow, { platform: 'tg', users: [{ kind: 'platform', value: recipient, given: recipient }], data: {} }, null);
+    const call = await acceptExternalCall(
+      ctx,
+      eventRow,
+      { platform: 'tg', users: [{ kind: 'platform', value: recipient, given: recipient }], data: {} },
+      null,
+    );
     result.externalMs.push((await firstAt(recipient)) - t0);
     await waitRunDone(host, Number(call.body.sendId), 30_000);
     await idle();
@@ -57,7 +76,11 @@ type Engine = 'postgres' | 'pglite';
 const MODES = [false, true] as const;
 
 /** The rows of `npm run bench -- --only latency`: each engine with wake-ups off and on. */
-export async function latencyRounds(fake: FakeControl, reps: number, io: { out(s?: string): void; log(s: string): void; failures: string[] }): Promise<Record<string, LatencyResult>> {
+export async function latencyRounds(
+  fake: FakeControl,
+  reps: number,
+  io: { out(s?: string): void; log(s: string): void; failures: string[] },
+): Promise<Record<string, LatencyResult>> {
   const res: Record<string, LatencyResult> = {};
   for (const engine of ['postgres', 'pglite'] as Engine[]) {
     for (const wakeups of MODES) {
@@ -73,7 +96,9 @@ export async function latencyRounds(fake: FakeControl, reps: number, io: { out(s
             await host.close();
           }
         } else r = await onPglite<LatencyResult>(fake, 'latency', { reps, wakeups });
-        io.log(`  grace → first request ${median(r.graceMs).toFixed(0)} ms, external → first request ${median(r.externalMs).toFixed(0)} ms (medians)`);
+        io.log(
+          `  grace → first request ${median(r.graceMs).toFixed(0)} ms, external → first request ${median(r.externalMs).toFixed(0)} ms (medians)`,
+        );
         res[key] = r;
       } catch (error) {
         io.failures.push(`latency ${key}: ${String((error as Error).message).slice(0, 2000)}`);
@@ -88,7 +113,9 @@ export async function latencyRounds(fake: FakeControl, reps: number, io: { out(s
   };
   io.out(`### Latency on an idle channel — to the first request at the platform, ms (${reps} probes each; wake-ups off = polling only)`);
   io.out();
-  io.out('| engine | wake-ups | end of grace window → first request (median) | range | external event call → first request (median) | range | target ≤ 50 ms |');
+  io.out(
+    '| engine | wake-ups | end of grace window → first request (median) | range | external event call → first request (median) | range | target ≤ 50 ms |',
+  );
   io.out('|---|---|---:|---:|---:|---:|---|');
   for (const [key, r] of Object.entries(res)) {
     const [engine, mode] = key.split(' ');

@@ -17,10 +17,17 @@ export async function startEngine(ctx: EngineContext, ports: EnginePorts, option
   const dedupPlatforms = [...ctx.platforms.values()].filter((p) => p.deduplicates).map((p) => p.code);
   const worker = new Worker(ctx, ports);
   const wakeups = ctx.settings.wakeups;
-  const scheduler = new Scheduler(ctx, ports, { tickMs: options.schedulerTickMs ?? ctx.settings.schedulerTickMs, wakeups, dedupPlatforms, localWorkers: [worker.id] });
+  const scheduler = new Scheduler(ctx, ports, {
+    tickMs: options.schedulerTickMs ?? ctx.settings.schedulerTickMs,
+    wakeups,
+    dedupPlatforms,
+    localWorkers: [worker.id],
+  });
   await worker.start();
   // Listening before the first pass: nothing committed after it goes unheard.
-  const unlisten = wakeups ? await listenForWakeups(ctx.db, ctx.logger, { schedule: () => scheduler.wake(), work: () => worker.nudge() }) : async () => {};
+  const unlisten = wakeups
+    ? await listenForWakeups(ctx.db, ctx.logger, { schedule: () => scheduler.wake(), work: () => worker.nudge() })
+    : async () => {};
   scheduler.start();
   const poller = new Poller(ctx, ports, worker.id, { timeoutSec: ctx.settings.pollTimeoutSec, idleMs: Math.max(ctx.settings.pollMs, 200) });
   poller.start();

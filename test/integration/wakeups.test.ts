@@ -32,7 +32,10 @@ async function tgWorld(t: TestApp, count: number) {
 const delivered = (token: string) => fake.deliveries({ channel: token, sendsOnly: true }).length;
 
 async function broadcast(t: TestApp, w: World, channelId: number) {
-  const r = await t.request('POST', `/api/bots/${w.botId}/sends`, { key: w.key, body: { content: { type: 'text', text: 'wake' }, channelIds: [channelId], audience: { type: 'all' } } });
+  const r = await t.request('POST', `/api/bots/${w.botId}/sends`, {
+    key: w.key,
+    body: { content: { type: 'text', text: 'wake' }, channelIds: [channelId], audience: { type: 'all' } },
+  });
   assert.equal(r.status, 201, r.text);
   return r.body.id as number;
 }
@@ -49,14 +52,20 @@ describe('wake-ups, one process', () => {
     const t0 = Date.now();
     const sendId = await broadcast(t, w, channelId);
     await waitFor('the broadcast at the platform', async () => delivered(token) === 3, BOUND_MS, 20);
-    const [run] = await t.app.ctx.db.query<{ planned_at: Date; created_at: Date }>('SELECT r.planned_at, s.created_at FROM runs r JOIN sends s ON s.id = r.send_id WHERE r.send_id = $1', [sendId]);
+    const [run] = await t.app.ctx.db.query<{ planned_at: Date; created_at: Date }>(
+      'SELECT r.planned_at, s.created_at FROM runs r JOIN sends s ON s.id = r.send_id WHERE r.send_id = $1',
+      [sendId],
+    );
     assert.ok(run.planned_at.getTime() - run.created_at.getTime() >= 1000, 'the run is planned at the end of the grace window');
     assert.ok(Date.now() - t0 >= 900, 'nothing left before the grace window ended');
   });
 
   test('an external event on an idle channel: delivered without waiting for a tick or a poll', async () => {
     const { w, token } = await tgWorld(t, 2);
-    const ev = await t.request('POST', `/api/bots/${w.botId}/external-events`, { key: w.key, body: { name: 'wake event', content: { type: 'text', text: 'Hi {{name}}' } } });
+    const ev = await t.request('POST', `/api/bots/${w.botId}/external-events`, {
+      key: w.key,
+      body: { name: 'wake event', content: { type: 'text', text: 'Hi {{name}}' } },
+    });
     assert.equal(ev.status, 201, ev.text);
     const call = await t.request('POST', new URL(ev.body.url).pathname, { body: { platform: 'tg', users: ['5001', '5002'] } });
     assert.equal(call.status, 202, call.text);
@@ -65,17 +74,26 @@ describe('wake-ups, one process', () => {
 });
 
 describe('wake-ups across processes', () => {
-  test('an API process creates, a worker process hears it and delivers', { skip: ENGINE !== 'postgres' && 'worker processes share PostgreSQL' }, async () => {
-    const t = await startTestApp({ config: { graceSeconds: 0 } });
-    let worker: BotcastProcess | null = null;
-    try {
-      const { w, token, channelId } = await tgWorld(t, 3);
-      worker = await startBotcast(['worker'], { ...t.database.env, BOTCAST_POLL_MS: '10000', BOTCAST_SCHEDULER_TICK_MS: '60000', BOTCAST_WORKER_STALE_MS: '300000' });
-      await broadcast(t, w, channelId);
-      await waitFor('the broadcast at the platform', async () => delivered(token) === 3, BOUND_MS, 20);
-    } finally {
-      await worker?.kill('SIGTERM');
-      await t.close();
-    }
-  });
+  test(
+    'an API process creates, a worker process hears it and delivers',
+    { skip: ENGINE !== 'postgres' && 'worker processes share PostgreSQL' },
+    async () => {
+      const t = await startTestApp({ config: { graceSeconds: 0 } });
+      let worker: BotcastProcess | null = null;
+      try {
+        const { w, token, channelId } = await tgWorld(t, 3);
+        worker = await startBotcast(['worker'], {
+          ...t.database.env,
+          BOTCAST_POLL_MS: '10000',
+          BOTCAST_SCHEDULER_TICK_MS: '60000',
+          BOTCAST_WORKER_STALE_MS: '300000',
+        });
+        await broadcast(t, w, channelId);
+        await waitFor('the broadcast at the platform', async () => delivered(token) === 3, BOUND_MS, 20);
+      } finally {
+        await worker?.kill('SIGTERM');
+        await t.close();
+      }
+    },
+  );
 });
