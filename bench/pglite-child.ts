@@ -4,6 +4,7 @@ import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { fairness, materialise, rateExactness, throughput, type Host } from './botcast.ts';
 import { FakeControl, memoryOf } from './lib.ts';
+import { latency } from './latency.ts';
 
 const spec = JSON.parse(process.argv[2]) as {
   scenario: string;
@@ -14,6 +15,8 @@ const spec = JSON.parse(process.argv[2]) as {
   size: number;
   rate?: number;
   seconds?: number;
+  reps?: number;
+  wakeups?: boolean;
 };
 let out: unknown;
 try {
@@ -21,7 +24,11 @@ try {
     { BOTCAST_DATA_DIR: spec.dir, BOTCAST_ALLOW_PRIVATE_BASE_URLS: 'true', LOG_LEVEL: 'warn' },
     { graceSeconds: 0, logLevel: 'warn' },
   );
-  const app = await createApp(config, { api: false, worker: spec.scenario !== 'materialise' });
+  const app = await createApp(config, {
+    api: false,
+    worker: spec.scenario !== 'materialise',
+    engine: spec.wakeups === undefined ? undefined : { wakeups: spec.wakeups },
+  });
   const host: Host = {
     engine: 'pglite',
     app,
@@ -41,6 +48,9 @@ try {
       break;
     case 'fairness':
       result = await fairness(host, spec.size, spec.rate ?? 1000, 1);
+      break;
+    case 'latency':
+      result = await latency(host, spec.reps ?? 5, spec.wakeups ?? true);
       break;
     default:
       throw new Error(`unknown scenario ${spec.scenario}`);

@@ -14,6 +14,7 @@
 //   memory       peak RSS of a worker process (PostgreSQL; at 100k and at --size)
 //   kill         kill -9 of the worker mid-run, restart: `unknown` deliveries vs the in-flight window
 //   retention    throughput while the retention job deletes 1M old deliveries (--retention-old), vs without
+//   latency      end of grace window / external event call → first request, wake-ups off and on (bench/latency.ts)
 //
 // --reps (3) applies to throughput and materialisation; rate and fairness run --reps-extra (1)
 // times per engine, kill max(2, --reps-extra) times. The default run takes about 10 minutes.
@@ -40,6 +41,7 @@ import {
 } from './botcast.ts';
 import { onPglite, pgHost } from './hosts.ts';
 import { retentionImpact, type RetentionRep } from './retention.ts';
+import { latencyRounds } from './latency.ts';
 import { inFlightWindow } from '../src/engine/worker.ts';
 import {
   dropDatabases,
@@ -95,7 +97,7 @@ const CONCURRENCY = 64;
 const BATCH = 500;
 const PROF = values['cpu-prof'];
 
-const MEASUREMENTS = ['throughput', 'materialise', 'rate', 'fairness', 'memory', 'kill', 'retention'] as const;
+const MEASUREMENTS = ['throughput', 'materialise', 'rate', 'fairness', 'memory', 'kill', 'retention', 'latency'] as const;
 const CONTENDERS = [
   'ceiling-pool',
   'autocannon',
@@ -658,6 +660,8 @@ try {
   if (wants('kill')) await killRounds(Math.max(2, REPS_EXTRA));
   saveResults();
   if (wants('retention')) await retentionRounds(Math.max(2, REPS_EXTRA));
+  saveResults();
+  if (wants('latency')) results.latency = await latencyRounds(fake, Math.max(5, REPS), { out, log, failures });
   out(`Total bench time: ${fmt((Date.now() - started) / 1000)} s.`);
   if (failures.length) {
     out();

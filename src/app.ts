@@ -54,6 +54,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     maxAttempts: config.maxAttempts,
     backoffBaseMs: config.retryBaseMs,
     pollMs: config.pollMs,
+    schedulerTickMs: config.schedulerTickMs,
+    wakeups: config.wakeups,
     retentionMonths: config.retentionMonths,
     ...options.engine,
   };

@@ -27,6 +27,8 @@ export interface Config {
   maxAttempts: number;
   retryBaseMs: number;
   pollMs: number;
+  schedulerTickMs: number;
+  wakeups: boolean;
 }
 
 type Parser = (raw: string) => unknown;
@@ -219,6 +221,20 @@ export const SETTINGS: Setting[] = [
     doc: 'A worker silent this long is dead; its in-flight deliveries are settled (unknown, or retried on de-duplicating platforms).',
   },
   { env: 'BOTCAST_POLL_MS', key: 'pollMs', default: '100', parse: int(5, 10_000), doc: 'How often an idle worker looks for work.' },
+  {
+    env: 'BOTCAST_SCHEDULER_TICK_MS',
+    key: 'schedulerTickMs',
+    default: '250',
+    parse: int(10, 60_000),
+    doc: 'How often the scheduler looks for due sends, triggers and runs to materialise when no wake-up came sooner.',
+  },
+  {
+    env: 'BOTCAST_WAKEUPS',
+    key: 'wakeups',
+    default: 'true',
+    parse: bool,
+    doc: 'Wake schedulers and workers the moment work is created (PostgreSQL LISTEN/NOTIFY; in process on PGlite) instead of at their next poll.',
+  },
   { env: 'BOTCAST_DB_POOL', key: 'dbPoolSize', default: '10', parse: int(1, 200), doc: 'PostgreSQL connections per process.' },
 ];
 

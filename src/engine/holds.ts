@@ -4,6 +4,7 @@
 import type { EngineContext } from './types.ts';
 import { consumeEvents, type ChatClosedPayload } from '../storage/queries/outbox.ts';
 import { logRun } from '../storage/queries/runs.ts';
+import { notifyWake } from '../storage/queries/wake.ts';
 
 export async function releaseHolds(ctx: EngineContext): Promise<number> {
   let released = 0;
@@ -15,6 +16,7 @@ export async function releaseHolds(ctx: EngineContext): Promise<number> {
       [ids],
     );
     released = rows.length;
+    if (released > 0) await notifyWake(tx, 'work');
     for (const [runId, count] of countBy(rows.map((r) => r.run_id))) {
       await logRun(tx, runId, 'hold_released', `${count} held recipient(s) released: their operator chat closed`, { released: count });
     }

@@ -4,6 +4,7 @@ import type { EnginePorts } from './ports.ts';
 import { Worker } from './worker.ts';
 import { Scheduler } from './scheduler.ts';
 import { Poller } from './polling.ts';
+import { listenForWakeups } from './wakeups.ts';
 
 export interface Engine {
   worker: Worker;
@@ -15,8 +16,18 @@ export interface Engine {
 export async function startEngine(ctx: EngineContext, ports: EnginePorts, options: { schedulerTickMs?: number } = {}): Promise<Engine> {
   const dedupPlatforms = [...ctx.platforms.values()].filter((p) => p.deduplicates).map((p) => p.code);
   const worker = new Worker(ctx, ports);
-  const scheduler = new Scheduler(ctx, ports, { tickMs: options.schedulerTickMs ?? 250, dedupPlatforms, localWorkers: [worker.id] });
+  const wakeups = ctx.settings.wakeups;
+  const scheduler = new Scheduler(ctx, ports, {
+    tickMs: options.schedulerTickMs ?? ctx.settings.schedulerTickMs,
+    wakeups,
+    dedupPlatforms,
+    localWorkers: [worker.id],
+  });
   await worker.start();
+  // Listening before the first pass: nothing committed after it goes unheard.
+  const unlisten = wakeups
+    ? await listenForWakeups(ctx.db, ctx.logger, { schedule: () => scheduler.wake(), work: () => worker.nudge() })
+    : async () => {};
   scheduler.start();
   const poller = new Poller(ctx, ports, worker.id, { timeoutSec: ctx.settings.pollTimeoutSec, idleMs: Math.max(ctx.settings.pollMs, 200) });
   poller.start();
@@ -24,6 +35,7 @@ export async function startEngine(ctx: EngineContext, ports: EnginePorts, option
     worker,
     scheduler,
     async stop() {
+      await unlisten();
       await poller.stop();
       await scheduler.stop();
       await worker.stop();

@@ -5,6 +5,7 @@ import type { Queryable } from '../storage/db.ts';
 import type { EngineContext } from './types.ts';
 import type { SendTargeting } from '../domain/send/targeting.ts';
 import { logRun } from '../storage/queries/runs.ts';
+import { notifyWake } from '../storage/queries/wake.ts';
 import { materialiseChunk, takeRunToMaterialise } from './sql/runs.ts';
 
 interface SendRow {
@@ -78,6 +79,8 @@ async function materialiseLanes(ctx: EngineContext, runId: number, send: SendRow
           chunk.lastId ?? cursor,
           done,
         ]);
+        // Workers claim the chunk's deliveries as soon as it commits.
+        if (chunk.lastId !== null) await notifyWake(tx, 'work');
         return { ...chunk, done };
       });
       if (!result) break;

@@ -5,6 +5,7 @@ import { dueOccurrence } from '../domain/schedule/index.ts';
 import type { SendTiming } from '../domain/send/timing.ts';
 import type { EngineContext } from './types.ts';
 import type { EnginePorts } from './ports.ts';
+import type { Queryable } from '../storage/db.ts';
 import { completeRuns } from './sql/runs.ts';
 import { createRun, logRun } from '../storage/queries/runs.ts';
 import { materialiseNextRun } from './materialise.ts';
@@ -66,8 +67,29 @@ export async function startDueSends(ctx: EngineContext, limit = 50): Promise<num
   });
 }
 
+/**
+ * Milliseconds until the next send or trigger firing falls due that was not yet due when the pass
+ * began `sinceMs` ago (0 when one fell due during the pass; null when none is planned). Read on the
+ * database's clock, the one that decides what is due; those already due when the pass began are
+ * left out: locked by another process or failing, they must not make passes run back to back.
+ */
+export async function msToNextDue(q: Queryable, sinceMs: number): Promise<number | null> {
+  const [row] = await q.query<{ ms: number | null }>(
+    `SELECT extract(epoch FROM least(
+       (SELECT min(next_run_at) FROM sends
+        WHERE next_run_at IS NOT NULL AND deleted_at IS NULL AND next_run_at > statement_timestamp() - make_interval(secs => $1)),
+       (SELECT min(coalesce(ready_at, due_at)) FROM trigger_firings
+        WHERE state = 'pending' AND coalesce(ready_at, due_at) > statement_timestamp() - make_interval(secs => $1))
+     ) - statement_timestamp()) * 1000 AS ms`,
+    [sinceMs / 1000],
+  );
+  return row?.ms === null || row?.ms === undefined ? null : Math.max(0, Number(row.ms));
+}
+
 export interface SchedulerOptions {
   tickMs: number;
+  /** Wake-ups (wakeups.ts): wake() runs a pass now, and each pass times the next one to the next due send. */
+  wakeups?: boolean;
   dedupPlatforms: readonly string[];
   /** This process's workers: never presumed dead by this process's own recovery. */
   localWorkers?: readonly string[];
@@ -80,6 +102,8 @@ export class Scheduler {
   /** Passes finished; a pass numbered above `ticks` read at some moment began after it (tests wait on this). */
   finishedPasses = 0;
   private stopped = false;
+  /** A wake-up arrived during a pass: another one follows at once. */
+  private again = false;
 
   constructor(
     private readonly ctx: EngineContext,
@@ -93,7 +117,15 @@ export class Scheduler {
 
   private schedule(ms: number) {
     if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.tick(), ms);
+  }
+
+  /** A wake-up (new send, run or event): a pass now, or right after the one running. */
+  wake() {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
   }
 
   /** Passes begun so far (the one running included). */
@@ -105,11 +137,15 @@ export class Scheduler {
   async tick() {
     if (this.running) return;
     this.running = true;
+    this.again = false;
+    const began = performance.now();
+    let next = this.options.tickMs;
     try {
       this.ticks += 1;
       await startDueSends(this.ctx);
-      await processTriggers(this.ctx, this.ports);
+      // Runs first: the end of a grace window or an external event reaches workers without waiting for the triggers' step.
       for (let i = 0; i < 10 && !this.stopped; i++) if ((await materialiseNextRun(this.ctx)) === null) break;
+      await processTriggers(this.ctx, this.ports);
       await releaseHolds(this.ctx);
       if (this.ticks % 4 === 0) await expireHolds(this.ctx);
       if (this.ticks % 4 === 0) {
@@ -123,12 +159,17 @@ export class Scheduler {
       }
       await completeRuns(this.ctx.db);
       if (this.ticks % 240 === 1) void this.retention();
+      if (this.options.wakeups) {
+        // The next pass when the next send falls due, if that comes before the tick (+2 ms: a timer may fire early).
+        const due = await msToNextDue(this.ctx.db, performance.now() - began);
+        if (due !== null) next = Math.min(next, due === 0 ? 0 : due + 2);
+      }
     } catch (error) {
       if (!this.stopped) this.ctx.logger.error({ err: error }, 'scheduler tick failed');
     } finally {
       this.running = false;
       this.finishedPasses = this.ticks;
-      this.schedule(this.options.tickMs);
+      this.schedule(this.again ? 0 : next);
     }
   }
 

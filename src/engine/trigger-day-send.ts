@@ -12,6 +12,7 @@ import type { TriggerTargeting } from '../domain/send/targeting.ts';
 import type { TriggerTiming } from '../domain/send/timing.ts';
 import type { Queryable } from '../storage/db.ts';
 import { logRun } from '../storage/queries/runs.ts';
+import { notifyWake } from '../storage/queries/wake.ts';
 import type { EngineContext } from './types.ts';
 import type { EnginePorts } from './ports.ts';
 import type { DueFiring, TriggerRow } from './trigger-due-firings.ts';
@@ -237,6 +238,7 @@ async function insertDeliveries(
       },
     );
   }
+  if (row.queued > 0) await notifyWake(tx, 'work');
   if (row.closed > 0)
     await logRun(tx, runId, 'chats_closed', `${row.closed} open operator chat(s) closed (End open chats)`, { closed: row.closed });
   if (row.held > 0)

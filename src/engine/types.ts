@@ -21,6 +21,10 @@ export interface EngineSettings {
   workerStaleMs: number;
   /** How often a worker looks for new work, pauses and dead workers when idle. */
   pollMs: number;
+  /** How often the scheduler runs a pass (due sends, triggers, materialisation, holds, recovery) unless woken sooner. */
+  schedulerTickMs: number;
+  /** Wake-ups (wakeups.ts): NOTIFY wakes schedulers and workers, and the scheduler times its next pass to the next due send; polling stays as the fallback. Off: polling only. */
+  wakeups: boolean;
   /** Held deliveries expire after this long. */
   holdExpiryMs: number;
   /** Rows inserted per statement when materialising a run's recipients. */
@@ -41,6 +45,8 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   heartbeatMs: 1_000,
   workerStaleMs: 10_000,
   pollMs: 100,
+  schedulerTickMs: 250,
+  wakeups: true,
   holdExpiryMs: 7 * 24 * 3600_000,
   materialiseChunk: 50_000,
   retentionMonths: 3,

@@ -71,6 +71,10 @@ export class Worker {
   private readonly renderer = new MessageRenderer();
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** Set by a wake-up: the main loop looks again without waiting for the poll. */
+  private nudged = false;
+  /** Wake-ups so far (a pump that finds nothing after one arrived has the main loop look again). */
+  private wakes = 0;
   /** When each lane was last rescanned below its claim cursor (sql/claim.ts). */
   private readonly lastRescan = new Map<number, number>();
 
@@ -103,14 +107,22 @@ export class Worker {
     await unregisterWorker(this.ctx.db, this.id).catch(() => {});
   }
 
-  /** Wakes the worker now instead of at its next poll (a send was just created in this process). */
+  /** Wakes the worker now instead of at its next poll (a wake-up: deliveries became claimable). */
   nudge() {
+    this.wakes += 1;
+    this.lookAgain();
+  }
+
+  /** The main loop looks for work now, or once more right after the look it is taking. */
+  private lookAgain() {
+    this.nudged = true;
     this.wake?.();
   }
 
   private async mainLoop() {
     let lastBeat = 0;
     while (!this.stopping) {
+      this.nudged = false;
       try {
         const now = Date.now();
         if (now - lastBeat >= this.ctx.settings.heartbeatMs) {
@@ -131,13 +143,15 @@ export class Worker {
       } catch (error) {
         if (!this.stopping) this.ctx.logger.error({ err: error }, 'worker poll failed');
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.ctx.settings.pollMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      if (!this.nudged && !this.stopping) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.ctx.settings.pollMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
       this.wake = null;
     }
   }
@@ -168,8 +182,13 @@ export class Worker {
       }
       const info = await this.channels.get(channelId);
       if (!info || info.row.status === 'disabled') return;
+      const wakes = this.wakes;
       const claim = await this.claim(info);
-      if (!claim) return;
+      if (!claim) {
+        // Woken meanwhile: the main loop may have counted this pump as running and started none.
+        if (this.wakes !== wakes) queueMicrotask(() => this.lookAgain());
+        return;
+      }
       await this.dispatch(info, claim);
     }
   }

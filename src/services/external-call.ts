@@ -27,6 +27,7 @@
 import { AppError, conflict, invalid } from '../domain/errors.ts';
 import { PLATFORM_CODES, isPlatformCode } from '../platforms/types.ts';
 import { createRun, logRun } from '../storage/queries/runs.ts';
+import { notifyWake } from '../storage/queries/wake.ts';
 import type { Queryable, Row } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
 import { hashSecret } from './external-events.ts';
@@ -327,8 +328,9 @@ export async function acceptExternalCall(
       );
       openChats = c.n;
     }
-    // No grace window: the run exists now, and the scheduler's next tick materialises it.
+    // No grace window: the run exists now, and a scheduler woken by the commit materialises it.
     const runId = (await createRun(tx, send.id, now))!;
+    await notifyWake(tx, 'schedule');
     const platformText = call.platform === 'any' ? `any platform (${[...new Set(targeting.platforms)].join(', ')})` : call.platform;
     await logRun(
       tx,

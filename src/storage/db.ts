@@ -46,6 +46,13 @@ export interface Db extends Queryable {
   readonly engine: 'pglite' | 'postgres';
   /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls onNotify with the payload of every NOTIFY on `channel` (from any process; a NOTIFY sent
+   * in a transaction arrives when it commits, never when it rolls back) until the returned
+   * function is called. When the listening connection was lost and is back, calls onNotify(null)
+   * once: what was notified meanwhile is lost. Wake-ups only: whatever listens also polls.
+   */
+  listen?(channel: string, onNotify: (payload: string | null) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

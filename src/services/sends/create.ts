@@ -7,6 +7,7 @@ import { getBot } from '../bots.ts';
 import { resolveTiming } from '../../domain/send/timing.ts';
 import { freezeContent, resolveTargeting, type SendInput } from './input.ts';
 import { getSend } from './view.ts';
+import { notifyWake } from '../../storage/queries/wake.ts';
 
 export const MAX_SELECTED = 1_000_000;
 
@@ -33,6 +34,8 @@ export async function createBroadcast(ctx: ServiceContext, workspaceId: number, 
       ],
     );
     if (input.audience.type === 'selected') await attachSelected(tx, send.id, targeting.channelIds[0], input.audience);
+    // Schedulers arm their timer for its first run (the end of the grace window).
+    await notifyWake(tx, 'schedule');
     return send.id;
   });
   return getSend(ctx, workspaceId, sendId);

@@ -28,6 +28,13 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     transaction(fn) {
       return pg.transaction((tx) => fn(wrap(tx)));
     },
+    // In process: the one connection both notifies and listens.
+    async listen(channel, onNotify) {
+      const unlisten = await pg.listen(channel, (payload) => onNotify(payload));
+      return async () => {
+        if (!pg.closed) await unlisten();
+      };
+    },
     async close() {
       // A checkpoint writes everything to the folder before the process goes away.
       if (!pg.closed) {

@@ -10,7 +10,66 @@ function typeParser(oid: number, format?: 'text' | 'binary') {
   return pg.types.getTypeParser(oid, format);
 }
 
+const LISTEN_RETRY_MS = 500;
+const LISTEN_RETRY_MAX_MS = 30_000;
+
+/**
+ * LISTEN on a dedicated connection (a pooled one would be handed to other queries). A lost
+ * connection is opened again with a growing delay; then onNotify(null) says notifications may
+ * have been missed. Errors are not thrown: the listener's owner polls anyway.
+ */
+async function listenOn(url: string, channel: string, onNotify: (payload: string | null) => void): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let delay = LISTEN_RETRY_MS;
+  const connect = async (again: boolean) => {
+    timer = null;
+    if (stopped) return;
+    const c = new pg.Client({ connectionString: url, keepAlive: true });
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      if (client === c) client = null;
+      void c.end().catch(() => {});
+      if (stopped) return;
+      timer = setTimeout(() => void connect(true), delay);
+      delay = Math.min(delay * 2, LISTEN_RETRY_MAX_MS);
+    };
+    c.on('error', onLost);
+    c.on('end', onLost);
+    c.on('notification', (n) => {
+      if (n.channel === channel) onNotify(n.payload ?? '');
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch {
+      onLost();
+      return;
+    }
+    if (stopped) {
+      await c.end().catch(() => {});
+      return;
+    }
+    client = c;
+    delay = LISTEN_RETRY_MS;
+    if (again) onNotify(null);
+  };
+  await connect(false);
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
+  };
+}
+
 export async function openPostgres(url: string, options: { poolSize?: number } = {}): Promise<Db> {
+  const listeners = new Set<() => Promise<void>>();
   const pool = new pg.Pool({
     connectionString: url,
     options: Object.entries(SESSION_SETTINGS)
@@ -49,7 +108,17 @@ export async function openPostgres(url: string, options: { poolSize?: number } =
         client.release();
       }
     },
+    async listen(channel, onNotify) {
+      const stop = await listenOn(url, channel, onNotify);
+      const unlisten = async () => {
+        listeners.delete(unlisten);
+        await stop();
+      };
+      listeners.add(unlisten);
+      return unlisten;
+    },
     async close() {
+      await Promise.all([...listeners].map((unlisten) => unlisten()));
       await pool.end();
     },
   };

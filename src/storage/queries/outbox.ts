@@ -2,6 +2,7 @@
 // in any process sees both or neither; consumers advance their own cursor (at-least-once, so
 // consumers are idempotent).
 import type { Queryable, Row } from '../db.ts';
+import { notifyWake } from './wake.ts';
 
 export type EventType = 'chat_closed' | 'chat_opened' | 'tag_assigned' | 'tag_removed' | 'subscriber_blocked';
 
@@ -38,7 +39,11 @@ export async function appendEvents(q: Queryable, workspaceId: number, type: Even
      SELECT $1, $2, p FROM jsonb_array_elements($3::jsonb) AS p`,
     [workspaceId, type, JSON.stringify(payloads)],
   );
+  // The engine consumes these (triggers, held deliveries): its schedulers look now.
+  if (ENGINE_CONSUMES.includes(type)) await notifyWake(q, 'schedule');
 }
+
+const ENGINE_CONSUMES: readonly EventType[] = ['tag_assigned', 'tag_removed', 'chat_closed'];
 
 interface EventCursor {
   last_id: number;

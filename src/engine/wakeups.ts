@@ -1,0 +1,34 @@
+// Wake-ups instead of waiting for the next poll. Work is announced by a NOTIFY on one channel
+// (storage/queries/wake.ts), sent in the transaction that creates it:
+//  - 'schedule' by the services when a send, a run (external event) or an event the engine
+//    consumes (tags, closed chats) is created: the scheduler runs a pass now, and after every pass
+//    arms its timer for the next send or trigger firing that falls due (scheduler.ts), so the end
+//    of a grace window is not up to a tick late;
+//  - 'work' by the engine when deliveries become claimable (a materialised chunk, trigger
+//    deliveries, released holds): the worker looks for work now instead of at its next poll.
+// On PostgreSQL every worker process listens on a dedicated connection (storage/drivers/postgres.ts)
+// and hears what any API or worker process committed; on PGlite the one process hears itself.
+// A NOTIFY missed (no listener yet, a connection lost) only means waiting for the poll, which stays.
+import type { Db } from '../storage/db.ts';
+import { WAKE_CHANNEL } from '../storage/queries/wake.ts';
+import type { Logger } from 'pino';
+
+export interface WakeTargets {
+  schedule(): void;
+  work(): void;
+}
+
+/** Listens until the returned function is called; a Db that cannot listen is only polled. */
+export async function listenForWakeups(db: Db, logger: Logger, targets: WakeTargets): Promise<() => Promise<void>> {
+  if (!db.listen) return async () => {};
+  try {
+    return await db.listen(WAKE_CHANNEL, (payload) => {
+      // null: the connection was lost and is back; what was announced meanwhile is unknown.
+      if (payload === null || payload === 'schedule') targets.schedule();
+      if (payload === null || payload === 'work') targets.work();
+    });
+  } catch (error) {
+    logger.warn({ err: error }, 'wake-ups unavailable; polling only');
+    return async () => {};
+  }
+}
