@@ -199,8 +199,13 @@ describe('delivery engine', () => {
       content: { type: 'text', text: 'just you' },
     });
     await waitFor('the small send to arrive', async () => byToken(token).some((r) => (r.body as Json)?.text === 'just you'), 10_000, 10);
-    const arrived = byToken(token).find((r) => (r.body as Json)?.text === 'just you')!;
-    assert.ok(arrived.t - enqueuedAt < 2000, `took ${arrived.t - enqueuedAt} ms`);
+    const records = byToken(token);
+    const arrivedAt = records.findIndex((r) => (r.body as Json)?.text === 'just you');
+    // Judged in messages, not milliseconds (a loaded machine slows both sends alike): behind a
+    // queue of ~390, an unfair engine would send them all first; a fair one takes its turn
+    // within a couple of claims (at 40/s a claim is 10 messages).
+    const aheadOfIt = records.slice(0, arrivedAt).filter((r) => r.t >= enqueuedAt).length;
+    assert.ok(aheadOfIt < 80, `${aheadOfIt} messages of the big broadcast went first`);
     await t.request('POST', `/api/sends/${small}/stop`, { key: w.key }).catch(() => {});
   });
 });
