@@ -5,7 +5,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pino from 'pino';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { addChannel, makeWorld, seedSubscribers, type World } from '../helpers/world.ts';
+import { addChannel, makeWorld, seedSubscribers, waitFor, type World } from '../helpers/world.ts';
 import { claimDeliveries, type ClaimOptions } from '../../src/engine/sql/claim.ts';
 import { recordOutcomes } from '../../src/engine/sql/record.ts';
 import { releaseTransition, transitionFor } from '../../src/engine/outcomes.ts';
@@ -134,7 +134,13 @@ describe('claim cursor', () => {
       all[2],
     ]);
     await appendEvents(t.app.ctx.db, w.workspaceId, 'chat_closed', [{ subscriberId: Number(subscriber_id) }]);
-    await releaseHolds(engineCtx());
+    // The release reads the chat_closed event from the outbox, which a transaction open in another
+    // database of the same server may hold back for a moment (transaction ids are the cluster's).
+    await waitFor('the hold to be released', async () => {
+      await releaseHolds(engineCtx());
+      const [row] = await t.app.ctx.db.query<{ state: string }>('SELECT state FROM deliveries WHERE id = $1', [all[2]]);
+      return row.state === 'queued';
+    });
     assert.deepEqual(ids(await claim(1)), [all[2]]);
   });
 
