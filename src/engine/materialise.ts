@@ -1,12 +1,17 @@
 // Turning a due run into deliveries: one lane per selected channel, recipients inserted in chunks
 // (each chunk and the lane's cursor commit together, so a crash resumes where it stopped), then
 // the audience per platform is logged and the run is delivering.
+//
+// Several workers tick at once: a lease on the run keeps its materialisation to one of them, and
+// each chunk re-reads the lane's cursor under the lane's lock, so even two workers that overlap
+// (a lease ran out under a stall) insert every chunk once. The audience line is written by the
+// worker whose chunk finished the lane.
 import type { Queryable } from '../storage/db.ts';
 import type { EngineContext } from './types.ts';
 import type { SendTargeting } from '../domain/send/targeting.ts';
 import { logRun } from '../storage/queries/runs.ts';
 import { notifyWake } from '../storage/queries/wake.ts';
-import { materialiseChunk, takeRunToMaterialise } from './sql/runs.ts';
+import { materialiseChunk, renewMaterialiseLease, takeRunToMaterialise } from './sql/runs.ts';
 
 interface SendRow {
   id: number;
@@ -19,7 +24,7 @@ interface SendRow {
 /** Materialises at most one run; returns its id, or null when none was due. */
 export async function materialiseNextRun(ctx: EngineContext): Promise<number | null> {
   const taken = await ctx.db.transaction(async (tx) => {
-    const run = await takeRunToMaterialise(tx);
+    const run = await takeRunToMaterialise(tx, ctx.settings.materialiseLeaseSec);
     if (!run) return null;
     const [send] = await tx.query<SendRow>('SELECT id, workspace_id, targeting, end_open_chats, kind FROM sends WHERE id = $1', [
       run.send_id,
@@ -47,20 +52,26 @@ export async function materialiseNextRun(ctx: EngineContext): Promise<number | n
 }
 
 async function materialiseLanes(ctx: EngineContext, runId: number, send: SendRow) {
-  const lanes = await ctx.db.query<{ id: number; channel_id: number; materialise_cursor: number; platform: string }>(
-    `SELECT l.id, l.channel_id, l.materialise_cursor, c.platform FROM run_lanes l JOIN channels c ON c.id = l.channel_id
+  const lanes = await ctx.db.query<{ id: number; channel_id: number; platform: string }>(
+    `SELECT l.id, l.channel_id, c.platform FROM run_lanes l JOIN channels c ON c.id = l.channel_id
      WHERE l.run_id = $1 AND NOT l.materialised ORDER BY l.id`,
     [runId],
   );
   for (const lane of lanes) {
-    let cursor = lane.materialise_cursor;
     let held = 0;
     let closed = 0;
+    let finishedHere = false;
     for (;;) {
       const result = await ctx.db.transaction(async (tx: Queryable) => {
-        // The run may have been stopped meanwhile: then its lanes are marked materialised.
-        const [state] = await tx.query<{ materialised: boolean }>('SELECT materialised FROM run_lanes WHERE id = $1 FOR UPDATE', [lane.id]);
+        // The run may have been stopped meanwhile (then its lanes are marked materialised), or
+        // another worker may have gone on with this lane: the cursor is read under the lock.
+        const [state] = await tx.query<{ materialised: boolean; materialise_cursor: number }>(
+          'SELECT materialised, materialise_cursor FROM run_lanes WHERE id = $1 FOR UPDATE',
+          [lane.id],
+        );
         if (state.materialised) return null;
+        const cursor = Number(state.materialise_cursor);
+        await renewMaterialiseLease(tx, runId, ctx.settings.materialiseLeaseSec);
         const chunk = await materialiseChunk(tx, {
           runId,
           laneId: lane.id,
@@ -86,9 +97,12 @@ async function materialiseLanes(ctx: EngineContext, runId: number, send: SendRow
       if (!result) break;
       held += result.held;
       closed += result.chatsClosed;
-      if (result.lastId !== null) cursor = result.lastId;
-      if (result.done) break;
+      if (result.done) {
+        finishedHere = true;
+        break;
+      }
     }
+    if (!finishedHere) continue;
     const [counts] = await ctx.db.query<{ recipients: number; held: number }>('SELECT recipients, held FROM run_lanes WHERE id = $1', [
       lane.id,
     ]);
@@ -112,7 +126,7 @@ async function materialiseLanes(ctx: EngineContext, runId: number, send: SendRow
       );
   }
   await ctx.db.query(
-    `UPDATE runs SET state = 'delivering' WHERE id = $1 AND state = 'materialising'
+    `UPDATE runs SET state = 'delivering', materialise_lease_until = NULL WHERE id = $1 AND state = 'materialising'
        AND NOT EXISTS (SELECT 1 FROM run_lanes WHERE run_id = $1 AND NOT materialised)`,
     [runId],
   );

@@ -29,6 +29,8 @@ export interface EngineSettings {
   holdExpiryMs: number;
   /** Rows inserted per statement when materialising a run's recipients. */
   materialiseChunk: number;
+  /** A worker holds a run it materialises this long past its last chunk (materialise.ts); then another may resume it. */
+  materialiseLeaseSec: number;
   /** Long-poll timeout of Telegram getUpdates, seconds. */
   pollTimeoutSec: number;
   /** Completed runs that finished this many months ago or earlier are deleted (daily). */
@@ -49,6 +51,7 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   wakeups: true,
   holdExpiryMs: 7 * 24 * 3600_000,
   materialiseChunk: 50_000,
+  materialiseLeaseSec: 30,
   retentionMonths: 3,
   pollTimeoutSec: 25,
 };

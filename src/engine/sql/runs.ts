@@ -8,14 +8,24 @@ import { audiencePredicate } from '../../storage/queries/audience.ts';
 import { logRun } from '../../storage/queries/runs.ts';
 
 /** Takes one pending (or crashed mid-materialisation) run to materialise, locked against other workers. */
-export async function takeRunToMaterialise(tx: Queryable): Promise<{ id: number; send_id: number; state: string } | null> {
+export async function takeRunToMaterialise(
+  tx: Queryable,
+  leaseSeconds: number,
+): Promise<{ id: number; send_id: number; state: string } | null> {
   const rows = await tx.query<{ id: number; send_id: number; state: string }>(
     `SELECT id, send_id, state FROM runs
      WHERE state IN ('pending', 'materialising') AND planned_at <= now()
        AND (state = 'pending' OR EXISTS (SELECT 1 FROM run_lanes l WHERE l.run_id = runs.id AND NOT l.materialised))
+       AND (materialise_lease_until IS NULL OR materialise_lease_until < now())
      ORDER BY planned_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
   );
+  if (rows[0]) await renewMaterialiseLease(tx, rows[0].id, leaseSeconds);
   return rows[0] ?? null;
+}
+
+/** Holds the run for this worker's materialisation for another `leaseSeconds`. */
+export async function renewMaterialiseLease(tx: Queryable, runId: number, leaseSeconds: number) {
+  await tx.query(`UPDATE runs SET materialise_lease_until = now() + $2 * interval '1 second' WHERE id = $1`, [runId, leaseSeconds]);
 }
 
 /**
