@@ -66,6 +66,14 @@ CREATE TABLE channels (
   CONSTRAINT channels_bot_id_platform_key UNIQUE (bot_id, platform)
 );
 
+CREATE TABLE claim_marks (
+  claim_tag text NOT NULL,
+  lane_id bigint NOT NULL,
+  last_id bigint NOT NULL,
+  started_upto bigint DEFAULT 0 NOT NULL,
+  CONSTRAINT claim_marks_pkey PRIMARY KEY (claim_tag)
+);
+
 CREATE TABLE deliveries (
   id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
   run_id bigint NOT NULL,

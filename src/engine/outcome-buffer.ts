@@ -17,7 +17,6 @@ export class OutcomeBuffer {
   /** `stopping`: the worker is stopping (its last flush is called by stop(); no retry timer then). */
   constructor(
     private readonly ctx: EngineContext,
-    private readonly workerId: string,
     private readonly stopping: () => boolean,
   ) {}
 
@@ -54,7 +53,7 @@ export class OutcomeBuffer {
       );
       for (const [laneId, outcomes] of slices) {
         try {
-          await writeOutcomes(this.ctx.db, this.workerId, this.workspaceOfLane.get(laneId) ?? null, outcomes);
+          await writeOutcomes(this.ctx.db, this.workspaceOfLane.get(laneId) ?? null, outcomes);
         } catch (error) {
           this.ctx.logger.error({ err: error, laneId }, 'could not record outcomes; will retry');
           const list = this.buffer.get(laneId) ?? [];

@@ -155,7 +155,8 @@ export class Scheduler {
           this.options.dedupPlatforms,
           this.options.localWorkers,
         );
-        if (recovered.requeued + recovered.unknown > 0) this.ctx.logger.warn(recovered, 'recovered in-flight deliveries of a dead worker');
+        if (recovered.returned + recovered.requeued + recovered.unknown > 0)
+          this.ctx.logger.warn(recovered, 'recovered in-flight deliveries of a dead worker');
       }
       await completeRuns(this.ctx.db);
       if (this.ticks % 240 === 1) void this.retention();

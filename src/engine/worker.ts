@@ -1,7 +1,8 @@
 // A delivery worker. Any number of them, in any number of processes, share the work through the
 // database only:
 //  - per channel with claimable work it runs pumps that claim small batches (sql/claim.ts) — the
-//    claim commits `in_flight` before any request leaves;
+//    claim commits `in_flight` before any request leaves, and the claim's progress mark is raised
+//    ahead of the requests (claim-progress.ts), so recovery returns what never left to the queue;
 //  - each claimed delivery is sent at its reserved slot (the channel's rate holds across workers);
 //  - outcomes are classified by the platform module, mapped to transitions (outcomes.ts) and
 //    written in batches per lane (outcome-buffer.ts, sql/record.ts);
@@ -15,6 +16,8 @@ import type { EnginePorts } from './ports.ts';
 import { releaseTransition, transitionFor, type Transition } from './outcomes.ts';
 import { activePauses, channelsWithWork, claimDeliveries, pickLane, reserveSlots, type Claim, type ClaimedDelivery } from './sql/claim.ts';
 import { heartbeat, registerWorker, unregisterWorker } from './sql/workers.ts';
+import { claimTag, closeClaimMark, openClaimMark } from './sql/claim-marks.ts';
+import { ClaimProgress } from './claim-progress.ts';
 import { MessageRenderer } from './render.ts';
 import { Semaphore, sleep } from './semaphore.ts';
 import { DbClock } from './db-clock.ts';
@@ -38,11 +41,17 @@ const RESCAN_EVERY_MS = 2_000;
 /**
  * The most deliveries one worker holds in flight on one channel, as the database sees them: each
  * pump's claimed batch, requests of earlier batches still waiting for their answer (bounded by the
- * worker's concurrency), and answers not yet written (a flush every 20 ms or 256 outcomes). A
- * kill -9 can leave about this many `unknown` per channel with work (never re-sent).
+ * worker's concurrency), and answers not yet written (a flush every 20 ms or 256 outcomes). After a
+ * kill -9, recovery returns the part of the claimed batches that never left to the queue.
  */
 export function inFlightWindow(settings: { batchSize: number; concurrency: number }): number {
   return PUMPS_PER_CHANNEL * settings.batchSize + settings.concurrency + FLUSH_AT;
+}
+
+/** The claim's progress mark is raised this many requests at a time: about 1.5 steps of rows can be
+ * marked without having left when a worker dies (they become `unknown`), a quarter of the concurrency. */
+export function markStep(settings: { concurrency: number }): number {
+  return Math.max(1, Math.ceil(settings.concurrency / 4));
 }
 
 export interface WorkerStats {
@@ -77,6 +86,8 @@ export class Worker {
   private wakes = 0;
   /** When each lane was last rescanned below its claim cursor (sql/claim.ts). */
   private readonly lastRescan = new Map<number, number>();
+  /** Claims so far: a claim's tag is the worker id and this number. */
+  private claims = 0;
 
   constructor(
     private readonly ctx: EngineContext,
@@ -85,7 +96,7 @@ export class Worker {
     this.semaphore = new Semaphore(ctx.settings.concurrency);
     this.channels = new ChannelCache(ctx, ports);
     this.runs = new RunCache(ctx.db);
-    this.outcomes = new OutcomeBuffer(ctx, this.id, () => this.stopping);
+    this.outcomes = new OutcomeBuffer(ctx, () => this.stopping);
     this.clock = new DbClock(ctx.db);
   }
 
@@ -174,6 +185,18 @@ export class Worker {
   }
 
   private async pump(channelId: number) {
+    // The mark of this pump's last claim, dropped by its next claim or when the pump ends.
+    let lastTag: string | null = null;
+    try {
+      lastTag = await this.pumpClaims(channelId);
+    } finally {
+      const tag = lastTag;
+      if (tag) await closeClaimMark(this.ctx.db, tag).catch(() => {});
+    }
+  }
+
+  private async pumpClaims(channelId: number): Promise<string | null> {
+    let lastTag: string | null = null;
     while (!this.stopping) {
       const paused = this.pauses.pausedUntil(channelId);
       if (paused) {
@@ -181,20 +204,23 @@ export class Worker {
         continue;
       }
       const info = await this.channels.get(channelId);
-      if (!info || info.row.status === 'disabled') return;
+      if (!info || info.row.status === 'disabled') return lastTag;
       const wakes = this.wakes;
-      const claim = await this.claim(info);
+      const claim = await this.claim(info, lastTag);
       if (!claim) {
         // Woken meanwhile: the main loop may have counted this pump as running and started none.
         if (this.wakes !== wakes) queueMicrotask(() => this.lookAgain());
-        return;
+        return lastTag;
       }
+      lastTag = claim.tag;
       await this.dispatch(info, claim);
     }
+    return lastTag;
   }
 
-  private async claim(info: ChannelInfo): Promise<Claim | null> {
+  private async claim(info: ChannelInfo, previousTag: string | null): Promise<Claim | null> {
     const rate = info.ratePerSecond * RATE_SAFETY;
+    const tag = claimTag(this.id, ++this.claims);
     return this.ctx.db.transaction(async (tx) => {
       const lane = await pickLane(tx, info.row.id);
       if (!lane) return null;
@@ -202,14 +228,17 @@ export class Worker {
       const rescan = Date.now() - (this.lastRescan.get(lane.id) ?? 0) >= RESCAN_EVERY_MS;
       const { deliveries, rescanned } = await claimDeliveries(tx, lane.id, {
         limit: this.claimSize(info),
-        workerId: this.id,
+        workerId: tag,
         withProfile: run.personalised,
         rescan,
       });
       if (rescanned) this.lastRescan.set(lane.id, Date.now());
       if (deliveries.length === 0) return null;
+      // Sent in id order: the progress mark is "every row of the claim up to this id may have left".
+      deliveries.sort((a, b) => Number(a.id) - Number(b.id));
+      await openClaimMark(tx, { tag, laneId: lane.id, lastId: Number(deliveries[deliveries.length - 1].id) }, previousTag);
       const slots = await reserveSlots(tx, info.row.id, deliveries.length, rate);
-      return { laneId: lane.id, runId: lane.run_id, deliveries, ...slots };
+      return { laneId: lane.id, runId: lane.run_id, deliveries, tag, ...slots };
     });
   }
 
@@ -227,9 +256,31 @@ export class Worker {
     let rangeSlots = claim.deliveries.length;
     const paced = info.ratePerSecond < UNPACED_RATE;
     const items = claim.deliveries;
+    const progress = new ClaimProgress(
+      this.ctx.db,
+      claim.tag,
+      items.map((d) => Number(d.id)),
+      markStep(this.ctx.settings),
+    );
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       await this.semaphore.acquire();
+      // Before its slot is waited for (a database round trip after it would make the request late).
+      let mayStart: boolean;
+      try {
+        mayStart = await progress.mayStart(i);
+      } catch (error) {
+        this.semaphore.release();
+        this.ctx.logger.error({ err: error }, 'could not mark requests as leaving; releasing the rest of the batch');
+        this.releaseRest(claim, items.slice(i), 0);
+        return;
+      }
+      if (!mayStart) {
+        // Presumed dead during a stall: recovery settled this claim. Its rows are no longer ours.
+        this.semaphore.release();
+        this.ctx.logger.warn({ worker: this.id, claim: claim.tag }, 'claim was recovered meanwhile; sending none of the rest');
+        return;
+      }
       for (;;) {
         if (paced && i - offset >= rangeSlots) {
           // Slots were skipped below and the range ran out: the rest of the batch takes fresh ones.
@@ -263,17 +314,18 @@ export class Worker {
         offset -= 1;
       }
       this.inFlight += 1;
-      void this.sendOne(info, claim.laneId, renderKey, run, item);
+      void this.sendOne(info, claim, renderKey, run, item);
     }
   }
 
   private releaseRest(claim: Claim, rest: ClaimedDelivery[], pausedUntilMs: number) {
     const t = releaseTransition(pausedUntilMs ? new Date(pausedUntilMs) : null);
-    for (const item of rest) this.outcomes.push(claim.laneId, { deliveryId: item.id, subscriberId: item.subscriberId, transition: t });
+    for (const item of rest)
+      this.outcomes.push(claim.laneId, { deliveryId: item.id, subscriberId: item.subscriberId, claimTag: claim.tag, transition: t });
   }
 
   /** Sends one delivery and buffers its outcome; never throws. Frees its semaphore slot when done. */
-  private async sendOne(info: ChannelInfo, laneId: number, renderKey: string, run: RunInfo, item: ClaimedDelivery) {
+  private async sendOne(info: ChannelInfo, claim: Claim, renderKey: string, run: RunInfo, item: ClaimedDelivery) {
     let outcome: Outcome;
     try {
       const message = this.renderer.render(renderKey, run.content, info.client, item, run.data, run.personalised);
@@ -296,7 +348,7 @@ export class Worker {
     });
     this.count(transition);
     if (transition.pauseChannelMs > 0) await this.pause(info, transition);
-    this.outcomes.push(laneId, { deliveryId: item.id, subscriberId: item.subscriberId, transition });
+    this.outcomes.push(claim.laneId, { deliveryId: item.id, subscriberId: item.subscriberId, claimTag: claim.tag, transition });
     // Only now: stop() waits for the count to reach 0 and then writes what was pushed.
     this.semaphore.release();
     if (--this.inFlight === 0 && this.drained) {

@@ -55,9 +55,8 @@ async function putBack(deliveryIds: number[], notBefore: Date | null) {
   await t.app.ctx.db.transaction((tx) =>
     recordOutcomes(
       tx,
-      WORKER,
       w.workspaceId,
-      deliveryIds.map((id) => ({ deliveryId: id, subscriberId: 0, transition: releaseTransition(notBefore) })),
+      deliveryIds.map((id) => ({ deliveryId: id, subscriberId: 0, claimTag: WORKER, transition: releaseTransition(notBefore) })),
     ),
   );
 }
@@ -92,9 +91,8 @@ describe('claim cursor', () => {
     const recorded = await inPlace((tx) =>
       recordOutcomes(
         tx,
-        WORKER,
         w.workspaceId,
-        ids(claimed.result).map((id) => ({ deliveryId: id, subscriberId: 0, transition: sent })),
+        ids(claimed.result).map((id) => ({ deliveryId: id, subscriberId: 0, claimTag: WORKER, transition: sent })),
       ),
     );
     assert.deepEqual([recorded.updated, recorded.hot], [10, 10], 'record: rows updated, of which in place');

@@ -31,6 +31,9 @@ const WORKER_ENV = {
   BOTCAST_WORKER_CONCURRENCY: '16',
 };
 const IN_FLIGHT_WINDOW = 2 * 100 + 16; // two pumps' batches plus the requests in flight
+/** What a kill may leave `unknown` that never reached the platform: what the worker had claimed but
+ * not yet sent goes back to the queue, so only requests that were leaving remain (its concurrency). */
+const CONCURRENCY = Number(WORKER_ENV.BOTCAST_WORKER_CONCURRENCY);
 
 const randomMs = (min: number, max: number) => min + Math.floor(Math.random() * (max - min));
 
@@ -54,6 +57,8 @@ async function assertExactlyOnce(db: Queryable, fake: FakeServer, token: string,
   }
   const unknown = rows.filter((r) => r.state === 'unknown').length;
   assert.ok(unknown <= kills * IN_FLIGHT_WINDOW, `${unknown} unknown after ${kills} kills`);
+  const neverReached = rows.filter((r) => r.state === 'unknown' && !perRecipient.has(r.recipient)).length;
+  assert.ok(neverReached <= kills * CONCURRENCY, `${neverReached} unknown never reached the platform after ${kills} kills`);
   return { sent: sent.length, unknown, delivered: perRecipient.size };
 }
 

@@ -117,16 +117,17 @@ describe('delivery engine', () => {
       // Liveness bounds, not speed figures: on a loaded 2-core machine a pass of the worker took
       // up to 1.9 s; what this test judges is that nothing is sent inside the pause.
       assert.ok(learnedAt - limited.t < 10_000, `Botcast learned of the 429 ${learnedAt - limited.t} ms after it was answered`);
-      // Those in flight when the 429 was read are at most a few at 200/s; a worker that ignored the
-      // pause would send ~200 more.
-      const IN_FLIGHT_MS = 50;
-      const straggling = recordsA.filter((r) => r.t > learnedAt + 2 && r.t <= learnedAt + IN_FLIGHT_MS);
-      assert.ok(straggling.length <= 10, `${straggling.length} requests in the first ${IN_FLIGHT_MS} ms of the pause`);
-      const during = recordsA.filter((r) => r.t > learnedAt + IN_FLIGHT_MS && r.t < until - 2);
+      // Requests on their way when the 429 was read arrive inside the pause: at 200/s, a few. How
+      // late they arrive depends on the machine (a loaded run saw 4 arrive 58–85 ms after Botcast
+      // knew: the fake sees arrivals, not departures), so they are judged by number; a worker that ignored the pause would
+      // send ~200. Later in the pause, nothing may arrive at all.
+      const inPause = recordsA.filter((r) => r.t > learnedAt + 2 && r.t < until - 2);
+      assert.ok(inPause.length <= 10, `${inPause.length} requests inside the pause`);
+      const late = inPause.filter((r) => r.t > learnedAt + 500);
       assert.deepEqual(
-        during.map((r) => r.t - learnedAt),
+        late.map((r) => r.t - learnedAt),
         [],
-        'no request to the paused channel before retry_after ends',
+        'no request to the paused channel in the second half of the pause',
       );
       const resumed = recordsA.filter((r) => r.t >= until - 2).map((r) => r.t - until);
       assert.ok(resumed.length > 0 && resumed[0] < 10_000, `resumed ${resumed[0]} ms after the pause`);

@@ -20,6 +20,8 @@ export interface ClaimedDelivery {
 }
 
 export interface Claim {
+  /** What its rows carry in `claimed_by` (sql/claim-marks.ts). */
+  tag: string;
   laneId: number;
   runId: number;
   deliveries: ClaimedDelivery[];

@@ -1,6 +1,7 @@
 // Outcomes are written in batches: one UPDATE per lane for everything a worker learned since the
-// last flush, guarded by `state = 'in_flight' AND claimed_by = me` so that a worker presumed dead
-// (and recovered) can never overwrite what recovery decided. Subscribers who blocked the bot are
+// last flush, guarded by `state = 'in_flight' AND claimed_by = <the claim it was sent in>` so that
+// a worker presumed dead (and recovered) can never overwrite what recovery decided, nor touch a row
+// that recovery returned to the queue and a later claim took. Subscribers who blocked the bot are
 // marked in the same transaction.
 import type { Db, Queryable } from '../../storage/db.ts';
 import type { Transition } from '../outcomes.ts';
@@ -9,6 +10,8 @@ import { appendEvents } from '../../storage/queries/outbox.ts';
 export interface RecordedOutcome {
   deliveryId: number;
   subscriberId: number;
+  /** The claim the delivery was sent in (its `claimed_by`, sql/claim-marks.ts). */
+  claimTag: string;
   transition: Transition;
 }
 
@@ -17,19 +20,14 @@ export interface RecordedOutcome {
  * sent without BEGIN and COMMIT (two round trips fewer per batch). Anything else goes through
  * recordOutcomes in a transaction.
  */
-export async function writeOutcomes(db: Db, workerId: string, workspaceId: number | null, outcomes: RecordedOutcome[]): Promise<number> {
+export async function writeOutcomes(db: Db, workspaceId: number | null, outcomes: RecordedOutcome[]): Promise<number> {
   if (outcomes.length === 0) return 0;
-  if (outcomes.every((o) => o.transition.state === 'sent' && o.transition.attemptsDelta === 0)) return recordSent(db, workerId, outcomes);
-  return db.transaction((tx) => recordOutcomes(tx, workerId, workspaceId, outcomes));
+  if (outcomes.every((o) => o.transition.state === 'sent' && o.transition.attemptsDelta === 0)) return recordSent(db, outcomes);
+  return db.transaction((tx) => recordOutcomes(tx, workspaceId, outcomes));
 }
 
 /** Writes a batch in the caller's transaction (several statements when subscribers are blocked). */
-export async function recordOutcomes(
-  tx: Queryable,
-  workerId: string,
-  workspaceId: number | null,
-  outcomes: RecordedOutcome[],
-): Promise<number> {
+export async function recordOutcomes(tx: Queryable, workspaceId: number | null, outcomes: RecordedOutcome[]): Promise<number> {
   if (outcomes.length === 0) return 0;
   const t = outcomes.map((o) => o.transition);
   const updated = await tx.query<{ id: number }>(
@@ -43,9 +41,9 @@ export async function recordOutcomes(
        attempts = d.attempts + u.delta,
        claimed_by = NULL,
        updated_at = now()
-     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::int[])
-       AS u(id, state, outcome, code, text, mid, not_before, delta)
-     WHERE d.id = u.id AND d.state = 'in_flight' AND d.claimed_by = $9
+     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::text[])
+       AS u(id, state, outcome, code, text, mid, not_before, delta, tag)
+     WHERE d.id = u.id AND d.state = 'in_flight' AND d.claimed_by = u.tag
      RETURNING d.id`,
     [
       outcomes.map((o) => o.deliveryId),
@@ -56,7 +54,7 @@ export async function recordOutcomes(
       t.map((x) => x.messageId),
       t.map((x) => (x.notBefore ? x.notBefore.toISOString() : null)),
       t.map((x) => x.attemptsDelta),
-      workerId,
+      outcomes.map((o) => o.claimTag),
     ],
   );
   const blocked = outcomes.filter((o) => o.transition.blockSubscriber).map((o) => o.subscriberId);
@@ -78,13 +76,13 @@ export async function recordOutcomes(
 }
 
 /** A batch where everything was sent: two arrays to encode instead of eight. */
-async function recordSent(tx: Queryable, workerId: string, outcomes: RecordedOutcome[]): Promise<number> {
+async function recordSent(tx: Queryable, outcomes: RecordedOutcome[]): Promise<number> {
   const updated = await tx.query<{ id: number }>(
     `UPDATE deliveries d SET state = 'sent', outcome = 'sent', error_code = NULL, error_text = NULL, platform_message_id = u.mid, claimed_by = NULL, updated_at = now()
-     FROM unnest($1::bigint[], $2::text[]) AS u(id, mid)
-     WHERE d.id = u.id AND d.state = 'in_flight' AND d.claimed_by = $3
+     FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, mid, tag)
+     WHERE d.id = u.id AND d.state = 'in_flight' AND d.claimed_by = u.tag
      RETURNING d.id`,
-    [outcomes.map((o) => o.deliveryId), outcomes.map((o) => o.transition.messageId), workerId],
+    [outcomes.map((o) => o.deliveryId), outcomes.map((o) => o.transition.messageId), outcomes.map((o) => o.claimTag)],
   );
   return updated.length;
 }

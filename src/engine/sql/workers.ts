@@ -1,7 +1,10 @@
 // Worker liveness and recovery. A worker heart-beats; one that falls silent is dead, and its
-// in-flight deliveries are settled: on platforms that de-duplicate they go back to the queue
-// (the retry carries the same key), everywhere else they become `unknown` — never re-sent.
+// in-flight deliveries are settled: those whose request never left go back to the queue (the
+// claims' progress marks tell, sql/claim-marks.ts); of the rest, on platforms that de-duplicate
+// they go back to the queue too (the retry carries the same key), everywhere else they become
+// `unknown` — never re-sent.
 import type { Db, Queryable } from '../../storage/db.ts';
+import { WORKER_OF_CLAIM_SQL, returnNeverLeft } from './claim-marks.ts';
 
 export async function registerWorker(q: Queryable, id: string, host: string, pid: number) {
   await q.query(`INSERT INTO workers (id, host, pid) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()`, [
@@ -22,6 +25,9 @@ export async function unregisterWorker(q: Queryable, id: string) {
 }
 
 export interface Recovered {
+  /** Claimed, never sent: back in the queue. */
+  returned: number;
+  /** May have been sent, on a platform that de-duplicates: back in the queue. */
   requeued: number;
   unknown: number;
 }
@@ -45,7 +51,9 @@ export async function recoverDeadWorkers(
       `DELETE FROM workers WHERE heartbeat_at < now() - make_interval(secs => $1) AND id <> ALL($2::text[]) RETURNING id`,
       [staleMs / 1000, alive],
     );
-    if (dead.length === 0) return { requeued: 0, unknown: 0 };
+    if (dead.length === 0) return { returned: 0, requeued: 0, unknown: 0 };
+    const deadIds = dead.map((w) => w.id);
+    const returned = await returnNeverLeft(q, deadIds);
     const rows = await q.query<{ state: string }>(
       `UPDATE deliveries d SET
          state = CASE WHEN c.platform = ANY($1::text[]) THEN 'queued' ELSE 'unknown' END,
@@ -55,11 +63,12 @@ export async function recoverDeadWorkers(
          claimed_by = NULL,
          updated_at = now()
        FROM channels c
-       WHERE d.state = 'in_flight' AND d.claimed_by = ANY($2::text[]) AND c.id = d.channel_id
+       WHERE d.state = 'in_flight' AND ${WORKER_OF_CLAIM_SQL('d.claimed_by')} = ANY($2::text[]) AND c.id = d.channel_id
        RETURNING d.state`,
-      [dedupPlatforms, dead.map((w) => w.id)],
+      [dedupPlatforms, deadIds],
     );
     return {
+      returned,
       requeued: rows.filter((r) => r.state === 'queued').length,
       unknown: rows.filter((r) => r.state === 'unknown').length,
     };
