@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../domain/errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { authenticateApiKey, authenticateSession, type Principal } from '../services/workspaces.ts';
+import { checkSameOrigin } from './csrf.ts';
 
 export const SESSION_COOKIE = 'botcast_session';
 
@@ -43,6 +44,9 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
     } else {
       const token = request.cookies?.[SESSION_COOKIE];
       if (token) principal = await authenticateSession(ctx, token);
+      // A browser sends the cookie with requests other sites make it send: a write must prove it
+      // comes from the panel's own origin. An API key is never sent by a browser on its own.
+      if (principal) checkSameOrigin(request, ctx.config.publicUrl);
     }
     if (!principal) throw new AppError('unauthorized', 'unauthorized', 'log in or send an API key as "Authorization: Bearer <key>"');
     request.principal = principal;

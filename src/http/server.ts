@@ -50,6 +50,10 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     schema.response = { ...ERROR_RESPONSES, ...schema.response };
     if (route.config?.public) schema.security ??= [];
   });
+  // A route takes the content types it declares and no other: JSON everywhere (the default parser),
+  // raw bytes where a scope adds its own parser (the CSV import, webhooks). Fastify's default
+  // text/plain parser would let a JSON route without a body schema take a cross-site form post.
+  app.removeContentTypeParser('text/plain');
   await app.register(cookie);
   // Shared schemas (the error shape) become components, referenced by their $id.
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
