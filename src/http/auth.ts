@@ -1,9 +1,15 @@
-// Who is calling: an API key (`Authorization: Bearer bc_…`) or a panel session cookie. Every
-// /api route needs one unless it is marked public; the principal's workspace scopes every query.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// Who is calling: an API key (`Authorization: Bearer bc_…`) or a panel session cookie. Every route
+// needs one unless its config marks it public; the principal's workspace scopes every query.
+//
+// The decision is made on the route the router matched, never on the text of the request target:
+// the router decodes `/%61pi/bots`, reads `http://host/api/bots` (absolute form) and forgives a
+// trailing slash, so a test on request.url would see one path and the router serve another. A
+// request that matches no route goes to the 404 handler, which runs no handler of ours.
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../domain/errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { authenticateApiKey, authenticateSession, type Principal } from '../services/workspaces.ts';
+import { checkSameOrigin } from './csrf.ts';
 
 export const SESSION_COOKIE = 'botcast_session';
 
@@ -12,15 +18,22 @@ declare module 'fastify' {
     principal: Principal | null;
   }
   interface FastifyContextConfig {
+    /** Answers without a principal: sign-up, log-in, webhooks, the panel's files, docs, health. */
     public?: boolean;
   }
+}
+
+/** Marks every route registered in this scope (and its children) public: for plugins whose routes we do not declare ourselves. */
+export function markRoutesPublic(scope: FastifyInstance) {
+  scope.addHook('onRoute', (route: RouteOptions) => {
+    route.config = { ...route.config, public: true };
+  });
 }
 
 export function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
-    if (request.url.startsWith('/api/docs') || request.url === '/api/openapi.json') return;
+    if (request.is404 || request.routeOptions.config?.public) return;
     const header = request.headers.authorization;
     let principal: Principal | null = null;
     if (header) {
@@ -31,6 +44,9 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
     } else {
       const token = request.cookies?.[SESSION_COOKIE];
       if (token) principal = await authenticateSession(ctx, token);
+      // A browser sends the cookie with requests other sites make it send: a write must prove it
+      // comes from the panel's own origin. An API key is never sent by a browser on its own.
+      if (principal) checkSameOrigin(request, ctx.config.publicUrl);
     }
     if (!principal) throw new AppError('unauthorized', 'unauthorized', 'log in or send an API key as "Authorization: Bearer <key>"');
     request.principal = principal;

@@ -23,8 +23,14 @@ const VENDOR: Record<string, string> = {
   'uplot.css': join(dirname(require.resolve('uplot')), 'uPlot.min.css'),
 };
 
-function isBackendPath(path: string): boolean {
-  return path === '/api' || path.startsWith('/api/') || path === '/hooks' || path.startsWith('/hooks/');
+/**
+ * Whether a path the wildcard matched belongs to the API or the webhooks, which answer JSON 404s
+ * rather than the panel. Judged on the decoded path the router matched, in any letter case and
+ * after any run of slashes: /%61pi/x, //api/x and /API/x are API paths too, never the panel's page.
+ */
+function isBackendPath(matched: string): boolean {
+  const first = matched.replace(/^\/+/, '').split('/')[0].toLowerCase();
+  return first === 'api' || first === 'hooks';
 }
 
 /** index.html with a Content-Security-Policy that allows its inline import map and nothing else inline. */
@@ -50,18 +56,22 @@ export async function registerPanel(app: FastifyInstance) {
   await app.register(async (panel) => {
     await panel.register(fastifyStatic, { root: WEB_ROOT, serve: false });
 
-    panel.get('/assets/vendor/:file', { schema: { hide: true } }, async (request: FastifyRequest<{ Params: { file: string } }>, reply) => {
+    // The panel's files need no key: the API under them does.
+    const options = { schema: { hide: true }, config: { public: true } };
+    panel.get('/assets/vendor/:file', options, async (request: FastifyRequest<{ Params: { file: string } }>, reply) => {
       const file = VENDOR[request.params.file];
       if (!Object.hasOwn(VENDOR, request.params.file) || !file) return reply.callNotFound();
       return reply.sendFile(basename(file), dirname(file), { maxAge: 0 });
     });
 
-    panel.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      const path = request.url.split('?')[0];
+    panel.get('/*', options, async (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
+      // The path as the router matched it (decoded, no query), not the request target's text.
+      const path = request.params['*'];
       if (isBackendPath(path)) return reply.callNotFound();
-      if (path === '/' || path === '/index.html') return sendIndex(reply);
-      // A file (the last segment has an extension): web/ has it or it is a JSON 404.
-      if (/\.[A-Za-z0-9]+$/.test(path)) return reply.sendFile(path.slice(1), WEB_ROOT, { maxAge: 0 });
+      if (path === '' || path === 'index.html') return sendIndex(reply);
+      // A file (the last segment has an extension): web/ has it or it is a JSON 404. The path is
+      // decoded already and sendFile decodes again: a literal % stays a %.
+      if (/\.[A-Za-z0-9]+$/.test(path)) return reply.sendFile(path.replace(/%/g, '%25'), WEB_ROOT, { maxAge: 0 });
       // A panel address: the panel's router draws it.
       if (String(request.headers.accept ?? '').includes('text/html')) return sendIndex(reply);
       return reply.callNotFound();

@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServiceContext } from '../services/context.ts';
-import { registerAuth } from './auth.ts';
+import { markRoutesPublic, registerAuth } from './auth.ts';
 import { registerOwnership } from './ownership.ts';
 import { registerErrorHandling } from './errors.ts';
 import { ERROR_RESPONSES, SHARED_SCHEMAS } from './schemas.ts';
@@ -42,12 +42,18 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   // test/helpers/app.ts checks every answer of the integration tests against its schema.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerErrorHandling(app);
-  // Every documented route answers errors in the one shared shape.
+  // Every documented route answers errors in the one shared shape, and one that needs no key says so
+  // (security: [] over the document's default), so that clients and tests read it from the document.
   app.addHook('onRoute', (route) => {
-    const schema = route.schema as { hide?: boolean; response?: Record<string, unknown> } | undefined;
+    const schema = route.schema as { hide?: boolean; response?: Record<string, unknown>; security?: unknown[] } | undefined;
     if (!schema || schema.hide) return;
     schema.response = { ...ERROR_RESPONSES, ...schema.response };
+    if (route.config?.public) schema.security ??= [];
   });
+  // A route takes the content types it declares and no other: JSON everywhere (the default parser),
+  // raw bytes where a scope adds its own parser (the CSV import, webhooks). Fastify's default
+  // text/plain parser would let a JSON route without a body schema take a cross-site form post.
+  app.removeContentTypeParser('text/plain');
   await app.register(cookie);
   // Shared schemas (the error shape) become components, referenced by their $id.
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
@@ -64,7 +70,11 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The documentation pages need no key; their routes are the plugin's, so the scope marks them public.
+  await app.register(async (docs) => {
+    markRoutesPublic(docs);
+    await docs.register(swaggerUi, { routePrefix: '/api/docs' });
+  });
   registerAuth(app, ctx);
   registerOwnership(app, ctx);
 

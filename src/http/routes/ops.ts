@@ -1,5 +1,6 @@
 // Operations: liveness, readiness, and Prometheus-style metrics (deliveries by state and outcome,
-// channel pauses, live workers). Aggregates only — nothing tenant-specific.
+// channel pauses, live workers). Aggregates only — nothing tenant-specific — so they need no key
+// (load balancers and scrapers have none); keep the port off the public internet if the figures matter.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ServiceContext } from '../../services/context.ts';
 import type { ExistsRow } from '../../storage/db.ts';
@@ -8,9 +9,10 @@ import { errorRows } from '../../services/history/log.ts';
 export const opsRoutes =
   (ctx: ServiceContext): FastifyPluginAsync =>
   async (app) => {
-    app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+    const open = { schema: { hide: true }, config: { public: true } };
+    app.get('/healthz', open, async () => ({ ok: true }));
 
-    app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    app.get('/readyz', open, async (_req, reply) => {
       try {
         await ctx.db.query<ExistsRow>('SELECT 1 FROM schema_migrations LIMIT 1');
         return { ok: true };
@@ -19,7 +21,7 @@ export const opsRoutes =
       }
     });
 
-    app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+    app.get('/metrics', open, async (_req, reply) => {
       const [lanes] = await ctx.db.query<{
         queued: number;
         held: number;

@@ -52,6 +52,8 @@ export const webhookRoutes =
         .send(client.webhookAnswer ?? JSON.stringify(result));
     };
 
-    app.post('/hooks/:platform/:channelId', { schema: { hide: true } }, handle);
-    app.get('/hooks/:platform/:channelId', { schema: { hide: true } }, handle);
+    // Platforms hold no key: the signature over the body is the credential.
+    const options = { schema: { hide: true }, config: { public: true } };
+    app.post('/hooks/:platform/:channelId', options, handle);
+    app.get('/hooks/:platform/:channelId', options, handle);
   };
