@@ -6,6 +6,11 @@ import PgBoss from 'pg-boss';
 import { httpCall } from '../src/platforms/http.ts';
 import { Semaphore } from '../src/engine/semaphore.ts';
 import { TEXT } from './lib.ts';
+import { configureOutboundPolicy } from '../src/security/outbound-policy.ts';
+
+// The fake platform listens on 127.0.0.1, which the outbound policy refuses unless allowed (a Botcast
+// process allows it with BOTCAST_ALLOW_PRIVATE_BASE_URLS=true; this worker runs without an app).
+configureOutboundPolicy({ allowPrivate: true });
 
 const spec = JSON.parse(process.argv[2]) as {
   db: string;

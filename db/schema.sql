@@ -15,6 +15,18 @@ CREATE TABLE api_keys (
   CONSTRAINT api_keys_key_hash_key UNIQUE (key_hash)
 );
 
+CREATE TABLE audit_log (
+  id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+  workspace_id bigint NOT NULL,
+  actor text NOT NULL,
+  action text NOT NULL,
+  target text NOT NULL,
+  detail jsonb DEFAULT '{}'::jsonb NOT NULL,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT audit_log_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
+  CONSTRAINT audit_log_pkey PRIMARY KEY (id)
+);
+
 CREATE TABLE bots (
   id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
   workspace_id bigint NOT NULL,
@@ -479,6 +491,7 @@ CREATE TABLE workspaces (
   CONSTRAINT workspaces_pkey PRIMARY KEY (id)
 );
 
+CREATE INDEX audit_log_workspace_idx ON public.audit_log USING btree (workspace_id, id DESC);
 CREATE INDEX bots_workspace_idx ON public.bots USING btree (workspace_id, id);
 CREATE INDEX channels_workspace_idx ON public.channels USING btree (workspace_id, id);
 CREATE INDEX deliveries_errors_idx ON public.deliveries USING btree (run_id, id) WHERE (error_code IS NOT NULL);

@@ -10,6 +10,7 @@ import { DEFAULT_ENGINE_SETTINGS, startEngine, type Engine, type EnginePorts, ty
 import { channelContext } from './services/channels.ts';
 import { applyInbound } from './services/inbound.ts';
 import { freezeContent } from './services/sends/input.ts';
+import { configureOutboundPolicy, type HostResolver } from './security/outbound-policy.ts';
 
 export interface AppOptions {
   api?: boolean;
@@ -18,6 +19,8 @@ export interface AppOptions {
   logger?: boolean | object;
   /** Engine settings for this process (tests shorten timeouts). */
   engine?: Partial<EngineSettings>;
+  /** Resolves platform host names instead of DNS (tests: names that lead to 127.0.0.1 without /etc/hosts). */
+  resolveHost?: HostResolver;
 }
 
 export interface App {
@@ -29,6 +32,8 @@ export interface App {
 }
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  // Every platform request of this process connects only where this allows (checked per connection).
+  configureOutboundPolicy({ allowPrivate: config.allowPrivateBaseUrls, resolve: options.resolveHost });
   const storage = await openStorage(config);
   const ctx: ServiceContext = {
     db: storage.db,

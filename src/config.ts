@@ -182,7 +182,7 @@ export const SETTINGS: Setting[] = [
     key: 'allowPrivateBaseUrls',
     default: 'false',
     parse: bool,
-    doc: 'Allow channel API base URLs on loopback, private or link-local addresses (tests, self-hosted Bot API servers).',
+    doc: 'Allow platform requests to loopback, private, link-local and other non-public addresses, however the base URL gets there (tests, self-hosted Bot API servers; README, Security).',
   },
   { env: 'BOTCAST_SIGNUP', key: 'signup', default: 'true', parse: bool, doc: 'Allow creating workspaces through POST /api/signup.' },
   {

@@ -3426,7 +3426,10 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change a channel: name, rate limit, base URL, credentials, status */
+    /**
+     * Change a channel: name, rate limit, base URL, credentials, status
+     * @description A new `apiBaseUrl` (other than null, the platform’s own) needs the channel’s `credentials` again in the same request (400 `credentials_required` otherwise): stored credentials are never sent to a new address. Changes are written to the audit log.
+     */
     patch: {
       parameters: {
         query?: never;

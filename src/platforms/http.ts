@@ -1,18 +1,30 @@
 // One shared keep-alive HTTP client for every platform (undici Agent: a connection pool per
 // origin). Measured on this machine: ~30k req/s through an undici pool vs ~4k with global fetch.
 //
-// The one job besides transport: tell apart a request that provably never left this machine
-// (connection refused, DNS failure, connect timeout — safe to retry on any platform) from one that
-// may have reached the platform (timeout after the body was written, socket reset mid-request —
-// only de-duplicating platforms may repeat it).
-import { Agent, errors, type Dispatcher } from 'undici';
+// Its jobs besides transport: connect only where the outbound policy allows (src/security/
+// outbound-policy.ts: no loopback, private, link-local… address, judged after DNS on every new
+// connection), and tell apart a request that provably never left this machine (connection refused,
+// DNS failure, connect timeout, an address the policy refused — safe to retry on any platform) from
+// one that may have reached the platform (timeout after the body was written, socket reset
+// mid-request — only de-duplicating platforms may repeat it).
+import { Agent, buildConnector, errors, type Dispatcher } from 'undici';
+import { ADDRESS_REFUSED, policedLookup, refuseLiteralHost } from '../security/outbound-policy.ts';
+
+// net.connect asks `lookup` for host names only; an IP address in the URL connects without one,
+// so the connector judges those itself before any socket exists.
+const connectResolved = buildConnector({ timeout: 5_000, lookup: policedLookup });
+const connectPoliced: buildConnector.connector = (options, callback) => {
+  const refused = refuseLiteralHost(options.hostname);
+  if (refused) process.nextTick(callback, refused, null);
+  else connectResolved(options, callback);
+};
 
 export const httpAgent = new Agent({
   keepAliveTimeout: 30_000,
   keepAliveMaxTimeout: 60_000,
   connections: 256,
   pipelining: 1,
-  connect: { timeout: 5_000 },
+  connect: connectPoliced,
 });
 
 export type HttpResult =
@@ -28,6 +40,7 @@ const NEVER_LEFT_CODES = new Set([
   'ENETUNREACH',
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_INVALID_ARG',
+  ADDRESS_REFUSED,
 ]);
 
 export interface HttpOptions {
@@ -46,6 +59,24 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   for (const secret of secrets) if (secret) out = out.split(secret).join('[redacted]');
   // Telegram tokens look like 123456:ABC-xyz; never let one through even if the caller forgot it.
   return out.replace(/\/bot\d+:[A-Za-z0-9_-]+/g, '/bot[redacted]');
+}
+
+/**
+ * A platform's own words about a failure, fit to show to people: only the one field that carries
+ * them (Telegram's `description`, VK's `error_msg`…), never the raw body — a base URL may lead to
+ * something that is not the platform, and its answer is not ours to echo. Credentials are blanked,
+ * markup and control characters dropped and the text cut to `max` characters; `fallback` when
+ * there is none.
+ */
+export function platformReason(value: unknown, fallback: string, secrets: readonly string[] = [], max = 200): string {
+  if (typeof value !== 'string') return fallback;
+  const text = redact(value, secrets)
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!text) return fallback;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /**
@@ -170,8 +201,13 @@ export function parseRawHeaders(raw: RawHeaders): Record<string, string | string
   return out;
 }
 
-/** Maps a network failure to an outcome: never-left is transient (retry), otherwise unknown. */
+/**
+ * Maps a network failure to an outcome: never-left is transient (retry), otherwise unknown. An
+ * address the policy refused is permanent: nothing was sent, and a retry would be refused again
+ * until someone changes the base URL or its DNS.
+ */
 export function networkOutcome(result: Extract<HttpResult, { kind: 'network' }>) {
+  if (result.code === ADDRESS_REFUSED) return { class: 'permanent', code: result.code, text: result.message } as const;
   return result.neverLeft
     ? ({ class: 'transient', code: result.code, text: result.message } as const)
     : ({ class: 'unknown', code: result.code, text: result.message } as const);

@@ -40,7 +40,8 @@ export interface RenderedMessage {
  *   The request was NOT processed, so it is safe to send again after the wait.
  * - `transient`: the platform answered with a temporary failure (5xx, "try later"), or the request
  *   provably never left this machine (connection refused, DNS failure, connect timeout). Safe to retry.
- * - `permanent`: the platform refused it for good (bad request, forbidden content, ...).
+ * - `permanent`: the platform refused it for good (bad request, forbidden content, ...), or Botcast's
+ *   outbound policy refused the address (nothing was sent; a retry would be refused again).
  * - `unknown`: the request may have reached the platform but no answer came (timeout after the body
  *   was written, connection reset mid-request). Only platforms that de-duplicate may retry it.
  */

@@ -1,56 +1,47 @@
 // A channel's API base URL is configurable (test servers, self-hosted Telegram Bot API). Unless
 // explicitly allowed, it may not point at this machine, private networks or link-local addresses
 // (cloud metadata at 169.254.169.254): otherwise any workspace could make Botcast call them (SSRF).
-import { isIP } from 'node:net';
+// These are the save-time checks, for a clear 400 at once; what protects every request is the
+// connect-time check of the resolved address (outbound-policy.ts).
+import { refusedAddressReason, refusedHostReason } from './outbound-policy.ts';
 
-function isPrivateV4(ip: string): boolean {
-  const [a, b] = ip.split('.').map(Number);
-  return (
-    a === 10 ||
-    a === 127 ||
-    a === 0 ||
-    (a === 169 && b === 254) ||
-    (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 168) ||
-    (a === 100 && b >= 64 && b <= 127)
-  );
-}
+const ALLOW_HINT = '(set BOTCAST_ALLOW_PRIVATE_BASE_URLS=true to allow)';
 
-function isPrivateV6(ip: string): boolean {
-  const v = ip.toLowerCase();
-  if (v === '::1' || v === '::') return true;
-  if (v.startsWith('fe8') || v.startsWith('fe9') || v.startsWith('fea') || v.startsWith('feb')) return true; // link-local
-  if (v.startsWith('fc') || v.startsWith('fd')) return true; // unique local
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(v);
-  if (mapped) return isPrivateV4(mapped[1]);
-  // WHATWG URL writes IPv4-mapped addresses in hex: [::ffff:127.0.0.1] becomes [::ffff:7f00:1].
-  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(v);
-  if (hex) {
-    const hi = parseInt(hex[1], 16);
-    const lo = parseInt(hex[2], 16);
-    return isPrivateV4(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
-  }
-  return false;
-}
-
-/** Returns a reason when the URL is not acceptable, or null. */
-export function checkBaseUrl(raw: string, allowPrivate: boolean): string | null {
-  let url: URL;
+function parse(raw: string): URL | string {
   try {
-    url = new URL(raw);
+    return new URL(raw);
   } catch {
     return 'is not a URL';
   }
+}
+
+/** The URL's host without IPv6 brackets and without the trailing dot of a fully qualified name. */
+function bareHost(url: URL): string {
+  return url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
+}
+
+/** Returns a reason when the URL is not acceptable, or null. Reads the text only (no DNS). */
+export function checkBaseUrl(raw: string, allowPrivate: boolean): string | null {
+  const url = parse(raw);
+  if (typeof url === 'string') return url;
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be http or https';
   if (url.username || url.password) return 'must not contain credentials';
   if (allowPrivate) return null;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const host = bareHost(url).toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) {
-    return 'points at this machine or a private network (set BOTCAST_ALLOW_PRIVATE_BASE_URLS=true to allow)';
+    return `points at this machine or a private network ${ALLOW_HINT}`;
   }
-  const family = isIP(host);
-  if ((family === 4 && isPrivateV4(host)) || (family === 6 && isPrivateV6(host))) {
-    return 'points at a loopback, private or link-local address (set BOTCAST_ALLOW_PRIVATE_BASE_URLS=true to allow)';
-  }
-  return null;
+  const refused = refusedAddressReason(host);
+  return refused ? `points at ${refused} ${ALLOW_HINT}` : null;
+}
+
+/**
+ * The text check, then the addresses the host name resolves to now (the same resolver as the
+ * connections use). Still only a convenience: the answer may change before Botcast connects.
+ */
+export async function checkBaseUrlAddresses(raw: string, allowPrivate: boolean): Promise<string | null> {
+  const problem = checkBaseUrl(raw, allowPrivate);
+  if (problem || allowPrivate) return problem;
+  const reason = await refusedHostReason(bareHost(new URL(raw)));
+  return reason ? `resolves to ${reason} ${ALLOW_HINT}` : null;
 }

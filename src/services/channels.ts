@@ -1,12 +1,19 @@
 // Channels: a bot's connection to one platform. Credentials are sealed (AES-256-GCM) before they
 // touch the database and never leave Botcast again: answers list which fields are set, not values.
+// They go only to the address they were given with: changing a channel's API base URL needs them
+// again in the same request, so that an API key alone cannot send a stored bot token elsewhere.
+// Every change is written to the audit log in its own transaction (audit.ts).
 import { randomBytes } from 'node:crypto';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
-import { checkBaseUrl } from '../security/base-url.ts';
+import { checkBaseUrl, checkBaseUrlAddresses } from '../security/base-url.ts';
+import { tokenValueProblem } from '../security/credential-values.ts';
+import { platformReason } from '../platforms/http.ts';
+import { PLATFORM_DESCRIPTORS } from '../platforms/registry.ts';
 import { PLATFORM_CODES, isPlatformCode, type ChannelContext, type PlatformClient } from '../platforms/types.ts';
 import type { Queryable } from '../storage/db.ts';
 import type { ChannelRow } from '../storage/queries/channels.ts';
 import type { ServiceContext } from './context.ts';
+import { SYSTEM_ACTOR, recordAudit, type Actor } from './audit.ts';
 import { getBot } from './bots.ts';
 
 export type { ChannelRow };
@@ -72,13 +79,53 @@ function validateRate(rate: number | null | undefined) {
   }
 }
 
-function validateBaseUrl(ctx: ServiceContext, url: string | null | undefined) {
+/** The URL's text only: no DNS, so it can come before checks that should precede any lookup. */
+function validateBaseUrlText(ctx: ServiceContext, url: string | null | undefined) {
   if (url === undefined || url === null) return;
   const problem = checkBaseUrl(url, ctx.config.allowPrivateBaseUrls);
   if (problem) throw invalid('invalid_base_url', `apiBaseUrl ${problem}`, { field: 'apiBaseUrl' });
 }
 
-export async function createChannel(ctx: ServiceContext, workspaceId: number, botId: number, input: CreateChannelInput) {
+/** The text, then the addresses its host resolves to now. */
+async function validateBaseUrl(ctx: ServiceContext, url: string | null | undefined) {
+  if (url === undefined || url === null) return;
+  const problem = await checkBaseUrlAddresses(url, ctx.config.allowPrivateBaseUrls);
+  if (problem) throw invalid('invalid_base_url', `apiBaseUrl ${problem}`, { field: 'apiBaseUrl' });
+}
+
+function descriptorOf(platform: string) {
+  return PLATFORM_DESCRIPTORS.find((d) => d.code === platform);
+}
+
+/**
+ * The credentials that go into requests' URLs and headers — the secrets (tokens) and the ids
+ * (WhatsApp's phoneNumberId is a path segment) — must be plain tokens (credential-values.ts).
+ * Free text such as Viber's sender name is not checked.
+ */
+function validateCredentialValues(platform: string, credentials: Record<string, string>) {
+  for (const field of descriptorOf(platform)?.credentials ?? []) {
+    const value = credentials[field.key];
+    if (typeof value !== 'string' || !(field.secret || field.key.endsWith('Id'))) continue;
+    const problem = tokenValueProblem(value);
+    if (problem) {
+      throw invalid('invalid_credentials', `credentials.${field.key} ${problem}`, { field: `credentials.${field.key}` });
+    }
+  }
+}
+
+/** The secret credential values, to blank out of any text shown about the channel. */
+function secretValues(platform: string, credentials: Record<string, string>): string[] {
+  const fields = descriptorOf(platform)?.credentials ?? [];
+  return fields.filter((f) => f.secret && credentials[f.key]).map((f) => credentials[f.key]);
+}
+
+export async function createChannel(
+  ctx: ServiceContext,
+  workspaceId: number,
+  botId: number,
+  input: CreateChannelInput,
+  actor: Actor = SYSTEM_ACTOR,
+) {
   await getBot(ctx, workspaceId, botId);
   if (!isPlatformCode(input.platform)) {
     throw invalid('unknown_platform', `platform "${input.platform}" is not one of ${PLATFORM_CODES.join(', ')}`, { field: 'platform' });
@@ -92,8 +139,9 @@ export async function createChannel(ctx: ServiceContext, workspaceId: number, bo
       missing,
     });
   }
+  validateCredentialValues(input.platform, credentials);
   validateRate(input.ratePerSecond);
-  validateBaseUrl(ctx, input.apiBaseUrl);
+  await validateBaseUrl(ctx, input.apiBaseUrl);
   const inbound = input.inbound ?? 'webhook';
   if (inbound === 'polling' && !platform.pollUpdates) {
     throw invalid('polling_unsupported', `${platform.displayName} has no long polling; use its webhook`, { field: 'inbound' });
@@ -116,35 +164,45 @@ export async function createChannel(ctx: ServiceContext, workspaceId: number, bo
       webhookSecret,
     };
     const check = await platform.checkCredentials(probe);
-    if (!check.ok)
-      throw invalid('credentials_rejected', `${platform.displayName} did not accept the credentials: ${check.error ?? 'no reason given'}`);
+    if (!check.ok) {
+      const reason = platformReason(check.error, 'no reason given', secretValues(input.platform, credentials), 500);
+      throw invalid('credentials_rejected', `${platform.displayName} did not accept the credentials: ${reason}`);
+    }
   }
 
-  const [row] = await ctx.db.query<ChannelRow>(
-    `INSERT INTO channels (workspace_id, bot_id, platform, name, credentials_enc, webhook_secret, rate_per_second, api_base_url, inbound_mode)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-    [
+  const row = await ctx.db.transaction(async (tx) => {
+    const [inserted] = await tx.query<ChannelRow>(
+      `INSERT INTO channels (workspace_id, bot_id, platform, name, credentials_enc, webhook_secret, rate_per_second, api_base_url, inbound_mode)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+      [
+        workspaceId,
+        botId,
+        input.platform,
+        input.name ?? platform.displayName,
+        sealed,
+        webhookSecret,
+        input.ratePerSecond ?? null,
+        input.apiBaseUrl ?? null,
+        inbound,
+      ],
+    );
+    await recordAudit(tx, {
       workspaceId,
-      botId,
-      input.platform,
-      input.name ?? platform.displayName,
-      sealed,
-      webhookSecret,
-      input.ratePerSecond ?? null,
-      input.apiBaseUrl ?? null,
-      inbound,
-    ],
-  );
+      actor,
+      action: 'channel.created',
+      target: `channel:${inserted.id}`,
+      detail: { botId, platform: input.platform, apiBaseUrl: inserted.api_base_url, credentials: Object.keys(credentials).sort() },
+    });
+    return inserted;
+  });
   if (input.verify !== false && platform.registerWebhook && inbound === 'webhook') {
     const url = webhookUrl(ctx, row);
     const result = url ? await platform.registerWebhook(channelContext(ctx, row), url) : { ok: true };
     if (!result.ok) {
-      await ctx.db.query(`UPDATE channels SET status = 'error', status_message = $2 WHERE id = $1`, [
-        row.id,
-        `webhook not registered: ${result.error ?? ''}`,
-      ]);
+      const message = `webhook not registered: ${platformReason(result.error, '', secretValues(input.platform, credentials), 500)}`;
+      await ctx.db.query(`UPDATE channels SET status = 'error', status_message = $2 WHERE id = $1`, [row.id, message]);
       row.status = 'error';
-      row.status_message = `webhook not registered: ${result.error ?? ''}`;
+      row.status_message = message;
     }
   }
   return present(ctx, row);
@@ -165,42 +223,88 @@ export async function listChannels(ctx: ServiceContext, workspaceId: number, bot
   return rows.map((r) => present(ctx, r));
 }
 
+export interface UpdateChannelInput {
+  name?: string;
+  ratePerSecond?: number | null;
+  apiBaseUrl?: string | null;
+  credentials?: Record<string, string>;
+  status?: 'active' | 'disabled';
+}
+
 export async function updateChannel(
   ctx: ServiceContext,
   workspaceId: number,
   channelId: number,
-  input: {
-    name?: string;
-    ratePerSecond?: number | null;
-    apiBaseUrl?: string | null;
-    credentials?: Record<string, string>;
-    status?: 'active' | 'disabled';
-  },
+  input: UpdateChannelInput,
+  actor: Actor = SYSTEM_ACTOR,
 ) {
   const row = await getChannelRow(ctx.db, workspaceId, channelId);
   validateRate(input.ratePerSecond);
-  validateBaseUrl(ctx, input.apiBaseUrl);
+  validateBaseUrlText(ctx, input.apiBaseUrl);
+  const baseUrlChanges = input.apiBaseUrl !== undefined && input.apiBaseUrl !== row.api_base_url;
+  // Back to the platform's own API (null) sends the token only where it belongs; anywhere else
+  // needs the credentials again, or a leaked API key would be enough to collect the bot token.
+  if (baseUrlChanges && input.apiBaseUrl !== null) {
+    const required = client(ctx, row.platform).credentialFields;
+    const missing = required.filter((f) => !input.credentials?.[f]);
+    if (missing.length > 0) {
+      throw invalid(
+        'credentials_required',
+        `changing apiBaseUrl needs the channel's credentials again in the same request (credentials: ${missing.join(', ')}): ` +
+          'stored credentials are never sent to a new address',
+        { field: 'credentials', fields: ['apiBaseUrl', 'credentials'], missing },
+      );
+    }
+  }
+  if (input.credentials) validateCredentialValues(row.platform, input.credentials);
+  // Resolved only once the credentials are there: without them, no one learns what a name resolves to.
+  if (baseUrlChanges) await validateBaseUrl(ctx, input.apiBaseUrl);
   const sealed = input.credentials ? ctx.sealer.seal(JSON.stringify(input.credentials)) : row.credentials_enc;
-  const [updated] = await ctx.db.query<ChannelRow>(
-    `UPDATE channels SET name = $3, rate_per_second = $4, api_base_url = $5, credentials_enc = $6, status = $7
-     WHERE id = $1 AND workspace_id = $2 RETURNING *`,
-    [
-      channelId,
-      workspaceId,
-      input.name ?? row.name,
-      input.ratePerSecond === undefined ? row.rate_per_second : input.ratePerSecond,
-      input.apiBaseUrl === undefined ? row.api_base_url : input.apiBaseUrl,
-      sealed,
-      input.status ?? row.status,
-    ],
-  );
+  const updated = await ctx.db.transaction(async (tx) => {
+    const [changed] = await tx.query<ChannelRow>(
+      `UPDATE channels SET name = $3, rate_per_second = $4, api_base_url = $5, credentials_enc = $6, status = $7
+       WHERE id = $1 AND workspace_id = $2 RETURNING *`,
+      [
+        channelId,
+        workspaceId,
+        input.name ?? row.name,
+        input.ratePerSecond === undefined ? row.rate_per_second : input.ratePerSecond,
+        input.apiBaseUrl === undefined ? row.api_base_url : input.apiBaseUrl,
+        sealed,
+        input.status ?? row.status,
+      ],
+    );
+    if (!changed) throw notFound('channel', channelId);
+    const target = `channel:${channelId}`;
+    const fields = Object.keys(input).filter((k) => input[k as keyof UpdateChannelInput] !== undefined);
+    await recordAudit(tx, { workspaceId, actor, action: 'channel.updated', target, detail: { fields: fields.sort() } });
+    if (baseUrlChanges) {
+      await recordAudit(tx, {
+        workspaceId,
+        actor,
+        action: 'channel.base_url_changed',
+        target,
+        detail: { from: row.api_base_url, to: changed.api_base_url, credentialsGiven: input.credentials !== undefined },
+      });
+    }
+    return changed;
+  });
   return present(ctx, updated);
 }
 
-export async function deleteChannel(ctx: ServiceContext, workspaceId: number, channelId: number) {
-  const rows = await ctx.db.query<{ id: number }>('DELETE FROM channels WHERE id = $1 AND workspace_id = $2 RETURNING id', [
-    channelId,
-    workspaceId,
-  ]);
-  if (rows.length === 0) throw notFound('channel', channelId);
+export async function deleteChannel(ctx: ServiceContext, workspaceId: number, channelId: number, actor: Actor = SYSTEM_ACTOR) {
+  await ctx.db.transaction(async (tx) => {
+    const rows = await tx.query<{ id: number; platform: string; bot_id: number }>(
+      'DELETE FROM channels WHERE id = $1 AND workspace_id = $2 RETURNING id, platform, bot_id',
+      [channelId, workspaceId],
+    );
+    if (rows.length === 0) throw notFound('channel', channelId);
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: 'channel.deleted',
+      target: `channel:${channelId}`,
+      detail: { botId: rows[0].bot_id, platform: rows[0].platform },
+    });
+  });
 }

@@ -5,6 +5,11 @@ import { createInterface } from 'node:readline';
 import { httpCall } from '../../src/platforms/http.ts';
 import { maxPerSecondWindow, startFakeServer } from './server.ts';
 import type { FakeRecord } from './types.ts';
+import { configureOutboundPolicy } from '../../src/security/outbound-policy.ts';
+
+// The servers here listen on 127.0.0.1, which the outbound policy refuses unless allowed (an app
+// allows it with BOTCAST_ALLOW_PRIVATE_BASE_URLS=true; these tests call the clients without one).
+configureOutboundPolicy({ allowPrivate: true });
 
 const TOKEN = '123456:fake-token';
 

@@ -5,6 +5,7 @@ import { createApp, type App } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import type { Clock } from '../../src/services/context.ts';
 import type { EngineSettings } from '../../src/engine/types.ts';
+import type { HostResolver } from '../../src/security/outbound-policy.ts';
 import { createTestDatabase, type TestDatabase } from './engine.ts';
 import type { Json } from './json.ts';
 import { responseProblems } from './openapi-check.ts';
@@ -32,13 +33,14 @@ export interface TestApp {
 let counter = 0;
 
 export async function startTestApp(
-  options: { config?: Partial<Config>; clock?: Clock; worker?: boolean; engine?: Partial<EngineSettings> } = {},
+  options: { config?: Partial<Config>; clock?: Clock; worker?: boolean; engine?: Partial<EngineSettings>; resolveHost?: HostResolver } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const app = await createApp(database.config(options.config), {
     clock: options.clock,
     worker: options.worker ?? false,
     engine: options.engine,
+    resolveHost: options.resolveHost,
   });
   const server = app.server!;
   const request: TestApp['request'] = async (method, url, opts = {}) => {

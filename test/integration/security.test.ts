@@ -39,7 +39,10 @@ describe('SSRF', () => {
   }
 
   test('a public base URL is accepted', async () => {
-    const r = await t.request('PATCH', `/api/channels/${tg}`, { key: w.key, body: { apiBaseUrl: 'https://tg-proxy.example.com' } });
+    const r = await t.request('PATCH', `/api/channels/${tg}`, {
+      key: w.key,
+      body: { apiBaseUrl: 'https://tg-proxy.example.com', credentials: { token: '1:x' } },
+    });
     assert.equal(r.status, 200, r.text);
     await t.request('PATCH', `/api/channels/${tg}`, { key: w.key, body: { apiBaseUrl: null } });
   });

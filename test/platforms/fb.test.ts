@@ -8,6 +8,11 @@ import { classifyGraphAnswer } from '../../src/platforms/meta-common/classify.ts
 import { readSendApiId } from '../../src/platforms/meta-common/send-api.ts';
 import type { ChannelContext, MessageContent, Outcome } from '../../src/platforms/types.ts';
 import { answer, assertDocumentedShape, fixture, hubSignature, post, rawFixture } from './helpers.ts';
+import { configureOutboundPolicy } from '../../src/security/outbound-policy.ts';
+
+// The servers here listen on 127.0.0.1, which the outbound policy refuses unless allowed (an app
+// allows it with BOTCAST_ALLOW_PRIVATE_BASE_URLS=true; these tests call the clients without one).
+configureOutboundPolicy({ allowPrivate: true });
 
 const PAGE_TOKEN = 'EAAB-page-token-secret';
 let fake: FakeServer;

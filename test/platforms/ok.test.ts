@@ -6,6 +6,11 @@ import { ok } from '../../src/platforms/ok/index.ts';
 import { classifyOkAnswer, OK_ERRORS } from '../../src/platforms/ok/classify.ts';
 import type { ChannelContext, MessageContent, Outcome } from '../../src/platforms/types.ts';
 import { answer, assertDocumentedShape, fixture, post, rawFixture } from './helpers.ts';
+import { configureOutboundPolicy } from '../../src/security/outbound-policy.ts';
+
+// The servers here listen on 127.0.0.1, which the outbound policy refuses unless allowed (an app
+// allows it with BOTCAST_ALLOW_PRIVATE_BASE_URLS=true; these tests call the clients without one).
+configureOutboundPolicy({ allowPrivate: true });
 
 const TOKEN = 'tkn18YdUJZe:CQABPOJKAKEKEKEKE';
 let fake: FakeServer;

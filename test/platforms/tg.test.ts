@@ -5,6 +5,11 @@ import { CAPTION_LIMIT, TEXT_LIMIT } from '../../src/platforms/tg/render.ts';
 import type { InboundRequest, Outcome } from '../../src/platforms/types.ts';
 import { startFakeServer, type FakeServer } from '../fakes/server.ts';
 import { assertDocumentedShape, channelFor, DEAD_BASE_URL, fixture } from './context.ts';
+import { configureOutboundPolicy } from '../../src/security/outbound-policy.ts';
+
+// The servers here listen on 127.0.0.1, which the outbound policy refuses unless allowed (an app
+// allows it with BOTCAST_ALLOW_PRIVATE_BASE_URLS=true; these tests call the clients without one).
+configureOutboundPolicy({ allowPrivate: true });
 
 const TOKEN = '123456789:AAHsecret-Token_value';
 let fake: FakeServer;

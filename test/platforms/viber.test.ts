@@ -5,6 +5,11 @@ import { KEYBOARD_MAX_BUTTONS, PICTURE_TEXT_LIMIT, TEXT_LIMIT } from '../../src/
 import type { InboundRequest, MessageContent, Outcome } from '../../src/platforms/types.ts';
 import { startFakeServer, type FakeServer } from '../fakes/server.ts';
 import { assertDocumentedShape, channelFor, DEAD_BASE_URL, fixture, fixtureRaw } from './context.ts';
+import { configureOutboundPolicy } from '../../src/security/outbound-policy.ts';
+
+// The servers here listen on 127.0.0.1, which the outbound policy refuses unless allowed (an app
+// allows it with BOTCAST_ALLOW_PRIVATE_BASE_URLS=true; these tests call the clients without one).
+configureOutboundPolicy({ allowPrivate: true });
 
 const TOKEN = '445da6az1s345z78-dazcczb2542zv51a-e0vc5fva17480im9';
 let fake: FakeServer;

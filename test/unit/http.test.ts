@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { httpCall, splitUrl } from '../../src/platforms/http.ts';
+import { configureOutboundPolicy } from '../../src/security/outbound-policy.ts';
+
+// The servers here listen on 127.0.0.1, which the outbound policy refuses unless allowed (an app
+// allows it with BOTCAST_ALLOW_PRIVATE_BASE_URLS=true; these tests call the clients without one).
+configureOutboundPolicy({ allowPrivate: true });
 
 test('splitUrl gives the origin and the path with its query, as undici expects them', () => {
   assert.deepEqual(splitUrl('https://api.telegram.org/bot1:AA/sendMessage'), {

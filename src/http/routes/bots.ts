@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import * as bots from '../../services/bots.ts';
 import * as channels from '../../services/channels.ts';
 import { PLATFORM_CODES } from '../../platforms/registry.ts';
-import { ws } from '../auth.ts';
+import { actor, ws } from '../auth.ts';
 import { BotParams, IdParams, NoContent } from '../schemas.ts';
 import * as R from '../responses.ts';
 
@@ -20,7 +20,10 @@ const Rate = Type.Unsafe<number | null>({
   maximum: 1000000,
   description: 'Messages per second; null = the platform default',
 });
-const BaseUrl = Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], {
+// A type list too: as a union, coercion turned null into "" (the first branch), "not a URL".
+const BaseUrl = Type.Unsafe<string | null>({
+  type: ['string', 'null'],
+  maxLength: 2000,
   description: "Platform API base URL; null = the platform's own",
 });
 
@@ -116,7 +119,15 @@ export const botRoutes =
       async (request, reply) =>
         reply
           .status(201)
-          .send(await channels.createChannel(ctx, ws(request), request.params.botId, request.body as channels.CreateChannelInput)),
+          .send(
+            await channels.createChannel(
+              ctx,
+              ws(request),
+              request.params.botId,
+              request.body as channels.CreateChannelInput,
+              actor(request),
+            ),
+          ),
     );
 
     app.get(
@@ -132,6 +143,9 @@ export const botRoutes =
           tags: ['channels'],
           response: { 200: R.Channel },
           summary: 'Change a channel: name, rate limit, base URL, credentials, status',
+          description:
+            'A new `apiBaseUrl` (other than null, the platform’s own) needs the channel’s `credentials` again in the same request ' +
+            '(400 `credentials_required` otherwise): stored credentials are never sent to a new address. Changes are written to the audit log.',
           params: IdParams,
           body: Type.Object(
             {
@@ -146,14 +160,14 @@ export const botRoutes =
         },
       },
       async (request) =>
-        channels.updateChannel(ctx, ws(request), request.params.id, request.body as Parameters<typeof channels.updateChannel>[3]),
+        channels.updateChannel(ctx, ws(request), request.params.id, request.body as channels.UpdateChannelInput, actor(request)),
     );
 
     app.delete(
       '/api/channels/:id',
       { schema: { tags: ['channels'], response: { 204: NoContent }, summary: 'Disconnect a channel', params: IdParams } },
       async (request, reply) => {
-        await channels.deleteChannel(ctx, ws(request), request.params.id);
+        await channels.deleteChannel(ctx, ws(request), request.params.id, actor(request));
         return reply.status(204).send();
       },
     );

@@ -26,8 +26,8 @@ export async function checkInstagram(channel: ChannelContext): Promise<Credentia
   const fields = encodeURIComponent('id,name,instagram_business_account{id,username}');
   const url = `${graphUrl(baseOf(channel), 'me')}?fields=${fields}&access_token=${encodeURIComponent(token)}`;
   const result = await httpCall(url, { secrets, timeoutMs: 10_000 });
-  if (result.kind === 'network') return { ok: false, error: describeNetworkFailure(url, result.code) };
-  if (result.status !== 200) return { ok: false, error: describeGraphFailure(result.status, result.body, result.text, secrets) };
+  if (result.kind === 'network') return { ok: false, error: describeNetworkFailure(url, result) };
+  if (result.status !== 200) return { ok: false, error: describeGraphFailure(result.status, result.body, secrets) };
   const page = asObject(result.body);
   const account = asObject(page?.instagram_business_account);
   if (!account) return { ok: false, error: 'This Facebook Page has no linked Instagram professional account.' };

@@ -2,7 +2,8 @@
 // share: `POST {base}/{ver}/me/messages?access_token=<PAGE_TOKEN>` with `recipient.id`
 // (developers.facebook.com/docs/messenger-platform/reference/send-api; Instagram:
 // developers.facebook.com/documentation/business-messaging/instagram-messaging/… uses the same URI).
-import { httpCall, networkOutcome, redact } from '../http.ts';
+import { ADDRESS_REFUSED } from '../../security/outbound-policy.ts';
+import { httpCall, networkOutcome, platformReason } from '../http.ts';
 import type { ChannelContext, InboundEvent, Outcome, RenderedMessage, SendRequest } from '../types.ts';
 import { classifyGraphAnswer, type GraphRule } from './classify.ts';
 import { graphUrl } from './graph.ts';
@@ -67,18 +68,20 @@ export function parseMessagingEvents(body: unknown, object: 'page' | 'instagram'
   return events;
 }
 
-/** Plain words for a failed Graph GET (never the token). */
-export function describeGraphFailure(status: number, body: unknown, raw: string, secrets: string[]): string {
+/** Plain words for a failed Graph GET: Meta's `error.message` at most, never the token nor the raw body. */
+export function describeGraphFailure(status: number, body: unknown, secrets: string[]): string {
   const error = asObject(asObject(body)?.error);
   const code = asNumber(error?.code);
   if (code === 190) return 'Meta says the access token is invalid or has expired.';
   if (code === 10 || (code !== undefined && code >= 200 && code <= 299)) return 'The access token lacks a permission this channel needs.';
   if (code === 100) return 'Meta does not know this id, or the token cannot see it.';
-  const message = asString(error?.message) ?? `HTTP ${status} ${raw.slice(0, 200)}`;
-  return redact(`Meta refused the request: ${message}`, secrets);
+  return `Meta refused the request: ${platformReason(error?.message, `HTTP ${status}`, secrets)}`;
 }
 
-export function describeNetworkFailure(url: string, code: string): string {
+/** Where the request could not go and why; the outbound policy's refusal says it in its own words. */
+export function describeNetworkFailure(url: string, failure: { code: string; message: string }): string {
+  if (failure.code === ADDRESS_REFUSED) return `${failure.message}.`;
+  const code = failure.code;
   let host = url;
   try {
     host = new URL(url).host;

@@ -1,6 +1,6 @@
 // Telegram Bot API transport: POST {base}/bot<token>/<method>, JSON. The token sits in the URL
 // path, so every text that leaves this file goes through `redact`.
-import { httpCall, networkOutcome, redact } from '../http.ts';
+import { httpCall, networkOutcome, platformReason, redact } from '../http.ts';
 import type { ChannelContext, CredentialCheck, Outcome, SendRequest } from '../types.ts';
 import { classifyTelegram } from './classify.ts';
 
@@ -37,9 +37,7 @@ function failure(channel: ChannelContext, result: Awaited<ReturnType<typeof call
   if (result.kind === 'network') {
     return { ok: false, error: redact(`Could not reach Telegram at ${channel.baseUrl} to ${action}: ${result.message}`, [token]) };
   }
-  const description = redact(String((result.body as { description?: unknown } | undefined)?.description ?? `HTTP ${result.status}`), [
-    token,
-  ]);
+  const description = platformReason((result.body as { description?: unknown } | undefined)?.description, `HTTP ${result.status}`, [token]);
   if (result.status === 401 || result.status === 404) {
     return { ok: false, error: `Telegram does not accept this bot token (${description}). Copy the token again from @BotFather.` };
   }

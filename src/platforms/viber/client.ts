@@ -1,5 +1,5 @@
 // Viber REST Bot API transport: POST {base}/pa/<endpoint>, JSON, header X-Viber-Auth-Token.
-import { httpCall, networkOutcome, redact } from '../http.ts';
+import { httpCall, networkOutcome, platformReason, redact } from '../http.ts';
 import type { ChannelContext, CredentialCheck, Outcome, SendRequest } from '../types.ts';
 import { classifyViber } from './classify.ts';
 
@@ -48,7 +48,9 @@ async function viberCall(channel: ChannelContext, endpoint: string, body: unknow
   if (result.status !== 200 || typeof answer?.status !== 'number') return { error: `Viber answered HTTP ${result.status} to ${action}.` };
   if (answer.status === 2)
     return { error: "Viber does not accept this auth token (invalidAuthToken). Copy it again from the bot's settings." };
-  if (answer.status !== 0) return { error: `Viber refused to ${action}: ${answer.status_message ?? `status ${answer.status}`}` };
+  if (answer.status !== 0) {
+    return { error: `Viber refused to ${action}: ${platformReason(answer.status_message, `status ${answer.status}`, [tokenOf(channel)])}` };
+  }
   return { answer };
 }
 

@@ -1,6 +1,6 @@
 // VK API transport: POST {base}/method/<name>, form-encoded, access_token + v in every call.
 import { createHash } from 'node:crypto';
-import { httpCall, networkOutcome, redact } from '../http.ts';
+import { httpCall, networkOutcome, platformReason, redact } from '../http.ts';
 import type { ChannelContext, CredentialCheck, Outcome, SendRequest } from '../types.ts';
 import { classifyVk } from './classify.ts';
 
@@ -81,7 +81,7 @@ export async function checkVk(channel: ChannelContext): Promise<CredentialCheck>
     { response?: { groups?: VkGroup[] } | VkGroup[]; error?: { error_code?: number; error_msg?: string } } | undefined;
   if (body?.error) {
     const code = body.error.error_code;
-    const msg = redact(body.error.error_msg ?? `error ${code}`, secretsOf(channel));
+    const msg = platformReason(body.error.error_msg, `error ${code}`, secretsOf(channel));
     if (code === 5 || code === 27)
       return {
         ok: false,

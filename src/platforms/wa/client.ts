@@ -43,12 +43,12 @@ export async function checkWhatsApp(channel: ChannelContext): Promise<Credential
   const secrets = secretsOf(channel.credentials);
   const url = `${graphUrl(baseOf(channel), phoneNumberId)}?fields=verified_name,display_phone_number`;
   const result = await httpCall(url, { headers: { authorization: `Bearer ${token}` }, secrets, timeoutMs: 10_000 });
-  if (result.kind === 'network') return { ok: false, error: describeNetworkFailure(url, result.code) };
+  if (result.kind === 'network') return { ok: false, error: describeNetworkFailure(url, result) };
   const number = asObject(result.body);
   if (result.status === 200 && number) {
     const name = asString(number.verified_name);
     const phone = asString(number.display_phone_number);
     return { ok: true, accountName: [name, phone].filter(Boolean).join(' ') || phoneNumberId };
   }
-  return { ok: false, error: describeGraphFailure(result.status, result.body, result.text, secrets) };
+  return { ok: false, error: describeGraphFailure(result.status, result.body, secrets) };
 }
