@@ -8,7 +8,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServiceContext } from '../services/context.ts';
 import { markRoutesPublic, registerAuth } from './auth.ts';
 import { registerOwnership } from './ownership.ts';
-import { registerErrorHandling } from './errors.ts';
+import { MAX_PARAM_LENGTH, frameworkErrors, registerErrorHandling } from './errors.ts';
+import { registerInputCheck } from './input-check.ts';
 import { ERROR_RESPONSES, SHARED_SCHEMAS } from './schemas.ts';
 import { accountRoutes } from './routes/account.ts';
 import { botRoutes } from './routes/bots.ts';
@@ -32,9 +33,12 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     // One line per request would drown the useful logs; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ctx.config.bodyLimitBytes,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // allowUnionTypes: a type list (["string", "number"]) is how a field takes either type without
+    // coercion turning one into the other (a union of schemas would: see TagRef in routes/sends.ts).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, allowUnionTypes: true } },
     // Query strings like ?tag=a&tag=b parse into arrays; ids in paths are validated by schema.
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Response schemas document the API (OpenAPI, the typed client); answers are still written with
@@ -77,6 +81,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   });
   registerAuth(app, ctx);
   registerOwnership(app, ctx);
+  registerInputCheck(app);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
   await app.register(opsRoutes(ctx));

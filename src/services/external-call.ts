@@ -25,6 +25,7 @@
 // With an Idempotency-Key header, a retried call answers the first accepted call's result (same
 // status and body, header Idempotency-Replayed: true) and sends nothing again.
 import { AppError, conflict, invalid } from '../domain/errors.ts';
+import { findUnstorable, type Unstorable, type ValuePath } from '../domain/storable.ts';
 import { PLATFORM_CODES, isPlatformCode } from '../platforms/types.ts';
 import { createRun, logRun } from '../storage/queries/runs.ts';
 import { notifyWake } from '../storage/queries/wake.ts';
@@ -56,6 +57,20 @@ export interface CallResult {
 }
 
 const bad = (field: string, message: string) => invalid('invalid_request', `${field} ${message}`, { field });
+
+/** users[0], data.order.id: the way this call's other errors name a field. */
+function fieldName(path: ValuePath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** NUL, a lone surrogate or absurd nesting (src/domain/storable.ts): refused before anything is stored. */
+function unstorableField(found: Unstorable) {
+  if (found.kind === 'too_deep') {
+    const at = fieldName(found.path.slice(0, 4));
+    return bad('body', `${found.problem} (at ${at || 'the top'}${found.path.length > 4 ? '…' : ''})`);
+  }
+  return bad(found.path.length === 0 ? 'body' : fieldName(found.path), found.problem);
+}
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -101,6 +116,8 @@ export function parseExternalCall(raw: Buffer): ExternalCall {
     throw invalid('malformed_json', `request body is not valid JSON: ${(error as Error).message}`, { field: 'body' });
   }
   if (!isPlainObject(body)) throw bad('body', 'must be a JSON object {"platform", "users", "data"}');
+  const unstorable = findUnstorable(body);
+  if (unstorable) throw unstorableField(unstorable);
   for (const key of Object.keys(body)) {
     if (!['platform', 'users', 'data'].includes(key)) throw bad(key, 'is not a known field (expected platform, users, data)');
   }

@@ -109,6 +109,9 @@ export function checkDelay(raw: unknown): TriggerDelay {
 
 async function resolveTag(q: Queryable, botId: number, ref: unknown): Promise<{ id: number; name: string }> {
   if (typeof ref === 'number') {
+    // Checked before the query: 1.5 or 1e308 is no bigint, and the database would refuse it.
+    if (!Number.isSafeInteger(ref) || ref < 1)
+      throw invalid('unknown_tag', 'tag must be a tag id (a whole number, 1 or more) or a tag name', { field: 'tag', tag: ref });
     const rows = await q.query<{ id: number; name: string }>('SELECT id, name FROM tags WHERE bot_id = $1 AND id = $2', [botId, ref]);
     if (rows.length === 0) throw invalid('unknown_tag', `tag: tag ${ref} is not a tag of this bot`, { field: 'tag', tag: ref });
     return rows[0];

@@ -10,7 +10,18 @@ import { actor, ws } from '../auth.ts';
 import { BotParams, ButtonSchema, Id, IdParams, MediaSchema } from '../schemas.ts';
 import * as R from '../responses.ts';
 
-const TagRef = Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Id]);
+// A tag by its name or its id. One schema with a type list, not a union: with type coercion a union
+// would turn a number into its text — the id 5 into the name "5", 1.5 or 1e308 into a name that
+// a draft keeps. Here a number stays a number, and must be an id.
+const TagRef = Type.Unsafe<string | number>({
+  type: ['string', 'number'],
+  minLength: 1,
+  maxLength: 200,
+  minimum: 1,
+  maximum: Number.MAX_SAFE_INTEGER,
+  multipleOf: 1,
+  description: 'A tag name, or a tag id (a whole number)',
+});
 
 export const ContentSchema = Type.Union([
   Type.Object(

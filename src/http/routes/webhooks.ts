@@ -2,6 +2,7 @@
 // verifies the request over the exact bytes received (signatures are over raw bodies) before
 // anything is parsed or stored; a bad or missing signature stores nothing.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import { channelContext, type ChannelRow } from '../../services/channels.ts';
 import { applyInbound } from '../../services/inbound.ts';
@@ -12,7 +13,7 @@ function toInbound(request: FastifyRequest, rawBody: Buffer): InboundRequest {
   return {
     method: request.method === 'GET' ? 'GET' : 'POST',
     headers: request.headers as Record<string, string | undefined>,
-    query: request.query as Record<string, string | undefined>,
+    query: request.query as Record<string, string | undefined>, // one string each: the route's schema
     rawBody,
   };
 }
@@ -52,8 +53,10 @@ export const webhookRoutes =
         .send(client.webhookAnswer ?? JSON.stringify(result));
     };
 
-    // Platforms hold no key: the signature over the body is the credential.
-    const options = { schema: { hide: true }, config: { public: true } };
+    // Platforms hold no key: the signature over the body is the credential. Every query parameter a
+    // platform sends (hub.verify_token, secret) is one string: given twice it would parse into a
+    // list, which is a 400 naming it rather than a list where a string is expected.
+    const options = { schema: { hide: true, querystring: Type.Record(Type.String(), Type.String()) }, config: { public: true } };
     app.post('/hooks/:platform/:channelId', options, handle);
     app.get('/hooks/:platform/:channelId', options, handle);
   };
