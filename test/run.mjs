@@ -97,6 +97,7 @@ const SERIAL = [
   'test/integration/chaos.test.ts',
   'test/e2e/panel.test.ts',
   'test/e2e/broadcasts.test.ts',
+  'test/e2e/events.test.ts',
 ];
 
 async function runFiles(engine, files, concurrency, label) {

@@ -1,5 +1,5 @@
-// The broadcasting pages in a real browser against an in-process Botcast with its delivery worker
-// (grace window 0, fast engine settings): the Send Broadcast form with the live audience preview,
+// The broadcasting pages in a real browser, in the shop of shop.ts (an in-process Botcast with its
+// delivery worker, grace window 0, fast engine settings): the Send Broadcast form with the live audience preview,
 // the per-platform preview and a test send; a broadcast to tags minus an exclusion tag that reaches
 // Completed with an error (a sandbox user who blocked the bot), View errors, the chart and the CSV
 // export; drafts (save, duplicate, delete, edit and send); selected users from CSV files, bad and
@@ -7,30 +7,12 @@
 // preview; phone width. Screenshots go to test-results/broadcasts-*.png.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { FAST_ENGINE, waitFor } from '../helpers/world.ts';
-import { BROWSER_MISSING, browserTest as test, logIn, openBrowser, textOf, type TestBrowser } from './browser.ts';
+import { browserTest as test, logIn, textOf } from './browser.ts';
 import type { Json } from '../helpers/json.ts';
+import { api, browser, botId, base, channelId, closeShop, email, nav, page, startShop, waitForStatus } from './shop.ts';
 
-let t: TestApp;
-let base: string;
-let key: string;
-let email: string;
-let browser: TestBrowser;
-let page: Page;
-let botId: number;
-let channelId: number;
-const subscribers: Record<string, number> = {};
 let firstSendId: number;
 
-async function api(method: string, url: string, body?: unknown) {
-  const res = await t.request(method, url, { key, body });
-  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${res.text}`);
-  return res.body;
-}
-
-const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
 const form = () => page.getByRole('form', { name: 'Send broadcast' });
 
 /** The number of the toast "Broadcast #12 created …". */
@@ -39,51 +21,8 @@ async function sendIdFromToast() {
   return Number(/#(\d+)/.exec(toast)![1]);
 }
 
-async function waitForStatus(id: number, statuses: string[]) {
-  return waitFor(`send ${id} to be ${statuses.join('/')}`, async () => {
-    const send = await api('GET', `/api/sends/${id}`);
-    return statuses.includes(send.status) ? send : null;
-  });
-}
-
-before(async () => {
-  if (BROWSER_MISSING) return;
-  t = await startTestApp({ config: { graceSeconds: 0 }, worker: true, engine: FAST_ENGINE });
-  base = await t.app.server!.listen({ port: 0, host: '127.0.0.1' });
-  ({ key, email } = await t.workspace('Broadcast test workspace'));
-  botId = (await api('POST', '/api/bots', { name: 'Shop bot', timeZone: 'Europe/Berlin' })).id;
-  channelId = (await api('POST', `/api/bots/${botId}/channels`, { platform: 'sandbox' })).id;
-  const people: Array<[string, string, string[]]> = [
-    ['alice', 'Alice Able', ['vip']],
-    ['bob', 'Bob Blocked', ['vip']],
-    ['carol', 'Carol Chen', ['vip', 'newsletter']],
-    ['dave', 'Dave Dropped', ['vip', 'churned']],
-    ['erin', 'Erin Else', ['newsletter']],
-  ];
-  for (const [userId, name, tags] of people) {
-    const { subscriberId } = await api('POST', `/api/channels/${channelId}/sandbox/messages`, { userId, name, text: 'hi' });
-    subscribers[userId] = subscriberId;
-    await api('POST', `/api/subscribers/${subscriberId}/tags`, { tags });
-  }
-  // Bob blocked the bot: the platform says so when the broadcast reaches him (an error in the log).
-  await api('PUT', `/api/channels/${channelId}/sandbox/users/bob`, { behaviour: 'blocked' });
-  await api('POST', `/api/bots/${botId}/screens`, {
-    name: 'Spring offer',
-    text: 'Hi {{first_name|there}}, spring is here!',
-    media: { type: 'image', url: 'https://example.com/spring.png' },
-    buttons: [
-      { kind: 'url', text: 'Shop now', url: 'https://example.com/shop' },
-      { kind: 'reply', text: 'Later' },
-    ],
-  });
-  browser = await openBrowser(base, 'broadcasts');
-  page = browser.page;
-});
-
-after(async () => {
-  await browser?.close();
-  await t?.close();
-});
+before(startShop);
+after(closeShop);
 
 test('logs in', async () => {
   await logIn(page, base, email);
@@ -335,72 +274,6 @@ test('the screen editor shows each platform’s rendering and what degrades ther
   await platforms.getByRole('button', { name: /^Viber/ }).click();
   await page.getByText('Shown as designed on Viber.').waitFor();
   await browser.shot('screen-platforms');
-});
-
-test('events: an external event with its URL to copy and call; trigger events created, reordered, disabled', async () => {
-  await nav('Events');
-  await page.getByRole('heading', { name: 'No external events yet' }).waitFor();
-  await page.getByRole('button', { name: 'New external event' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New external event' });
-  await dialog.getByLabel('Name').fill('Order shipped');
-  await dialog.getByLabel('Message text').fill('Your order {{order}} is on its way');
-  await dialog.getByRole('button', { name: 'Create event' }).click();
-  const card = page.locator('.event-card', { hasText: 'Order shipped' });
-  const url = await card.getByRole('textbox', { name: 'Webhook URL' }).inputValue();
-  assert.match(url, /\/hooks\/events\/[\w-]{20,}$/);
-  await card.getByRole('button', { name: 'Copy Webhook URL' }).click();
-  await card.getByRole('button', { name: 'Copy Webhook URL' }).getByText('Copied').waitFor();
-  await browser.shot('events-external');
-  // A call to the URL becomes a send of kind external, listed under External in History.
-  const call = await fetch(base + new URL(url).pathname, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ platform: 'sandbox', users: ['alice'], data: { order: 'A-1001' } }),
-  });
-  assert.equal(call.status, 202, `the call answered ${call.status}`);
-  // Completed before the page is opened: the row must be there on the page's own first load.
-  const { sendId } = (await call.json()) as { sendId: number };
-  await waitForStatus(sendId, ['completed']);
-  await card.getByRole('link', { name: 'Its sends in History' }).click();
-  await page.waitForURL(/kinds=external/);
-  await page.locator(`tr[data-send="${sendId}"]`, { hasText: 'External' }).waitFor();
-
-  await page.goto(`${base}/bots/${botId}/events?tab=triggers`);
-  await page.getByRole('heading', { name: 'No trigger events yet' }).waitFor();
-  for (const [name, tag, amount, unit, at] of [
-    ['Welcome', 'newsletter', '1', 'days', '19:00'],
-    ['VIP offer', 'vip', '10', 'minutes', ''],
-  ]) {
-    await page.getByRole('button', { name: 'New trigger event' }).click();
-    const d = page.getByRole('dialog', { name: 'New trigger event' });
-    await d.getByLabel('Name (optional)').fill(name);
-    await d.getByLabel('When this tag is assigned').selectOption(tag);
-    await d.getByLabel('Delay').fill(amount);
-    await d.getByLabel('Unit').selectOption(unit);
-    if (at) await d.getByLabel('At (optional)').fill(at);
-    if (name === 'VIP offer') {
-      await d.getByRole('radio', { name: 'Screen' }).check();
-      await d.getByLabel('Screen to send').selectOption({ label: 'Spring offer' });
-    } else await d.getByLabel('Message text').fill('Welcome, {{first_name|friend}}!');
-    await d.getByRole('button', { name: 'Create trigger' }).click();
-    await d.waitFor({ state: 'detached' });
-  }
-  const table = page.getByRole('table', { name: 'Trigger events, in order' });
-  await table.getByText('after 1 day at 19:00').waitFor();
-  await table.getByText('after 10 minutes').waitFor();
-  await table.getByRole('button', { name: 'Move VIP offer up' }).click();
-  await table.locator('tbody tr').first().getByText('VIP offer').waitFor();
-  const order = await api('GET', `/api/bots/${botId}/triggers`);
-  assert.deepEqual(
-    order.map((x: Json) => x.name),
-    ['VIP offer', 'Welcome'],
-  );
-  await table.getByRole('switch', { name: 'Welcome enabled' }).uncheck();
-  await waitFor(
-    'the trigger to be disabled',
-    async () => (await api('GET', `/api/bots/${botId}/triggers`)).find((x: Json) => x.name === 'Welcome')?.enabled === false,
-  );
-  await browser.shot('events-triggers');
 });
 
 test('works at phone width', async () => {

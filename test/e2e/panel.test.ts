@@ -2,7 +2,7 @@
 // in-process Botcast on a real port. One story, in order: a wrong login, a login, a bot, a sandbox
 // channel, a sandbox user writing, that subscriber found and tagged, the tag "in use", a screen,
 // the broadcast pages reached from the sidebar, phone width, log out. Screenshots of the main pages
-// go to test-results/ (the broadcasting pages themselves: broadcasts.test.ts).
+// go to test-results/ (the broadcasting pages themselves: broadcasts.test.ts and events.test.ts).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';

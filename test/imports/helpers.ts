@@ -1,4 +1,5 @@
 // Shared helpers of the import tests.
+import assert from 'node:assert/strict';
 import {
   parseSelectedUsersCsv,
   type CsvDuplicateId,
@@ -73,3 +74,22 @@ export async function outcome(
 }
 
 export const ids = (c: Collected) => c.ids.map((x) => x.id);
+
+/** An id predicate of the tests: digits only. */
+export const digits = (id: string) => /^\d+$/.test(id);
+
+/** Asserts that a parse fails with `code`, a message matching `message`, and (when given) `line`. */
+export async function rejects(
+  input: Parameters<typeof collect>[0],
+  code: string,
+  message: RegExp,
+  line?: number,
+  options: Parameters<typeof collect>[1] = {},
+) {
+  const r = await outcome(input, options);
+  assert.ok('code' in r, `expected ${code}, got a result: ${JSON.stringify(r)}`);
+  assert.equal(r.code, code, r.message);
+  assert.match(r.message, message);
+  if (line !== undefined) assert.equal(r.line, line, r.message);
+  return r;
+}

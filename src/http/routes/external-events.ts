@@ -15,6 +15,7 @@ import {
 } from '../../services/external-call.ts';
 import { ws } from '../auth.ts';
 import { errorBody } from '../errors.ts';
+import { editBodies, taggedRoute } from '../route-options.ts';
 import { BotParams, IdParams, NoContent } from '../schemas.ts';
 import * as R from '../responses.ts';
 import { ContentSchema } from './sends.ts';
@@ -23,37 +24,30 @@ const Name = Type.String({ minLength: 1, maxLength: 200 });
 const EndOpenChats = Type.Boolean({
   description: 'Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes)',
 });
+const Bodies = editBodies({ name: Name, content: ContentSchema, endOpenChats: EndOpenChats }, ['name', 'content']);
+const route = taggedRoute('external events');
 
 export const externalEventRoutes =
   (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/api/bots/:botId/external-events',
-      {
-        schema: {
-          tags: ['external events'],
-          response: { 200: Type.Array(R.ExternalEvent) },
-          summary: "A bot's external events, with their webhook URLs",
-          params: BotParams,
-        },
-      },
+      route({
+        response: { 200: Type.Array(R.ExternalEvent) },
+        summary: "A bot's external events, with their webhook URLs",
+        params: BotParams,
+      }),
       async (request) => events.listExternalEvents(ctx, ws(request), request.params.botId),
     );
 
     app.post(
       '/api/bots/:botId/external-events',
-      {
-        schema: {
-          tags: ['external events'],
-          response: { 201: R.ExternalEvent },
-          summary: 'Create an external event: content (text or screen), End open chats, and a secret webhook URL',
-          params: BotParams,
-          body: Type.Object(
-            { name: Name, content: ContentSchema, endOpenChats: Type.Optional(EndOpenChats) },
-            { additionalProperties: false },
-          ),
-        },
-      },
+      route({
+        response: { 201: R.ExternalEvent },
+        summary: 'Create an external event: content (text or screen), End open chats, and a secret webhook URL',
+        params: BotParams,
+        body: Bodies.create,
+      }),
       async (request, reply) =>
         reply
           .status(201)
@@ -62,45 +56,33 @@ export const externalEventRoutes =
 
     app.get(
       '/api/external-events/:id',
-      {
-        schema: {
-          tags: ['external events'],
-          response: { 200: R.ExternalEvent },
-          summary: 'An external event with its webhook URL',
-          params: IdParams,
-        },
-      },
+      route({
+        response: { 200: R.ExternalEvent },
+        summary: 'An external event with its webhook URL',
+        params: IdParams,
+      }),
       async (request) => events.getExternalEvent(ctx, ws(request), request.params.id),
     );
 
     app.patch(
       '/api/external-events/:id',
-      {
-        schema: {
-          tags: ['external events'],
-          response: { 200: R.ExternalEvent },
-          summary: 'Change the name, content or End open chats of an external event (its URL stays)',
-          params: IdParams,
-          body: Type.Object(
-            { name: Type.Optional(Name), content: Type.Optional(ContentSchema), endOpenChats: Type.Optional(EndOpenChats) },
-            { additionalProperties: false },
-          ),
-        },
-      },
+      route({
+        response: { 200: R.ExternalEvent },
+        summary: 'Change the name, content or End open chats of an external event (its URL stays)',
+        params: IdParams,
+        body: Bodies.patch,
+      }),
       async (request) =>
         events.updateExternalEvent(ctx, ws(request), request.params.id, request.body as Partial<events.ExternalEventInput>),
     );
 
     app.delete(
       '/api/external-events/:id',
-      {
-        schema: {
-          tags: ['external events'],
-          response: { 204: NoContent },
-          summary: 'Delete an external event (its URL stops working; its sends stay in history)',
-          params: IdParams,
-        },
-      },
+      route({
+        response: { 204: NoContent },
+        summary: 'Delete an external event (its URL stops working; its sends stay in history)',
+        params: IdParams,
+      }),
       async (request, reply) => {
         await events.deleteExternalEvent(ctx, ws(request), request.params.id);
         return reply.status(204).send();
@@ -109,14 +91,11 @@ export const externalEventRoutes =
 
     app.post(
       '/api/external-events/:id/rotate-secret',
-      {
-        schema: {
-          tags: ['external events'],
-          response: { 200: R.ExternalEvent },
-          summary: 'Give the event a new secret URL; the old one answers 404 from now on',
-          params: IdParams,
-        },
-      },
+      route({
+        response: { 200: R.ExternalEvent },
+        summary: 'Give the event a new secret URL; the old one answers 404 from now on',
+        params: IdParams,
+      }),
       async (request) => events.rotateExternalEventSecret(ctx, ws(request), request.params.id),
     );
 
@@ -135,8 +114,7 @@ const hookRoutes =
       '/hooks/events/:secret',
       {
         bodyLimit: EXTERNAL_BODY_LIMIT,
-        schema: {
-          tags: ['external events'],
+        ...route({
           response: { 202: R.ExternalCallResult },
           summary: 'Call an external event (public; the secret in the URL is the credential)',
           description:
@@ -146,7 +124,7 @@ const hookRoutes =
             'Answers 202 with the send id, how many recipients were queued, and the unknown and blocked users. ' +
             "Optional header Idempotency-Key: a retried call answers the first call's result and sends nothing again.",
           security: [],
-        },
+        }),
         config: { public: true },
       },
       async (request, typedReply) => {

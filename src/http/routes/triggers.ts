@@ -5,6 +5,7 @@ import { Type } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import * as triggers from '../../services/triggers.ts';
 import { ws } from '../auth.ts';
+import { editBodies, taggedRoute } from '../route-options.ts';
 import { BotParams, Id, IdParams, NoContent } from '../schemas.ts';
 import * as R from '../responses.ts';
 import { ContentSchema } from './sends.ts';
@@ -39,114 +40,76 @@ const Fields = {
   fireAgain: Type.Boolean({ description: 'Fire again when the tag is assigned again (default: once per subscriber)' }),
   enabled: Type.Boolean(),
 };
+const Bodies = editBodies(Fields, ['tag', 'content', 'delay']);
+const route = taggedRoute('trigger events');
 
 export const triggerRoutes =
   (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/api/bots/:botId/triggers',
-      {
-        schema: {
-          tags: ['trigger events'],
-          response: { 200: Type.Array(R.Trigger) },
-          summary: "A bot's trigger events, in their order",
-          params: BotParams,
-        },
-      },
+      route({
+        response: { 200: Type.Array(R.Trigger) },
+        summary: "A bot's trigger events, in their order",
+        params: BotParams,
+      }),
       async (request) => triggers.listTriggers(ctx, ws(request), request.params.botId),
     );
 
     app.post(
       '/api/bots/:botId/triggers',
-      {
-        schema: {
-          tags: ['trigger events'],
-          response: { 201: R.TriggerDetail },
-          summary: 'Create a trigger event (placed last in the order)',
-          params: BotParams,
-          body: Type.Object(
-            {
-              name: Type.Optional(Fields.name),
-              tag: Fields.tag,
-              content: Fields.content,
-              delay: Fields.delay,
-              endOpenChats: Type.Optional(Fields.endOpenChats),
-              fireAgain: Type.Optional(Fields.fireAgain),
-              enabled: Type.Optional(Fields.enabled),
-            },
-            { additionalProperties: false },
-          ),
-        },
-      },
+      route({
+        response: { 201: R.TriggerDetail },
+        summary: 'Create a trigger event (placed last in the order)',
+        params: BotParams,
+        body: Bodies.create,
+      }),
       async (request, reply) =>
         reply.status(201).send(await triggers.createTrigger(ctx, ws(request), request.params.botId, request.body as triggers.TriggerInput)),
     );
 
     app.put(
       '/api/bots/:botId/triggers/order',
-      {
-        schema: {
-          tags: ['trigger events'],
-          response: { 200: Type.Array(R.Trigger) },
-          summary: 'Set the order of the bot’s triggers (it decides which goes first when several fire at once for one subscriber)',
-          params: BotParams,
-          body: Type.Object(
-            { ids: Type.Array(Id, { maxItems: 10000, description: 'Every trigger id of the bot, first to last' }) },
-            { additionalProperties: false },
-          ),
-        },
-      },
+      route({
+        response: { 200: Type.Array(R.Trigger) },
+        summary: 'Set the order of the bot’s triggers (it decides which goes first when several fire at once for one subscriber)',
+        params: BotParams,
+        body: Type.Object(
+          { ids: Type.Array(Id, { maxItems: 10000, description: 'Every trigger id of the bot, first to last' }) },
+          { additionalProperties: false },
+        ),
+      }),
       async (request) => triggers.orderTriggers(ctx, ws(request), request.params.botId, request.body.ids),
     );
 
     app.get(
       '/api/triggers/:id',
-      {
-        schema: {
-          tags: ['trigger events'],
-          response: { 200: R.TriggerDetail },
-          summary: 'A trigger event with its firing counts',
-          params: IdParams,
-        },
-      },
+      route({
+        response: { 200: R.TriggerDetail },
+        summary: 'A trigger event with its firing counts',
+        params: IdParams,
+      }),
       async (request) => triggers.getTrigger(ctx, ws(request), request.params.id),
     );
 
     app.patch(
       '/api/triggers/:id',
-      {
-        schema: {
-          tags: ['trigger events'],
-          response: { 200: R.TriggerDetail },
-          summary: 'Change a trigger event (pending firings keep their due time; a new tag cancels the old tag’s pending firings)',
-          params: IdParams,
-          body: Type.Object(
-            {
-              name: Type.Optional(Fields.name),
-              tag: Type.Optional(Fields.tag),
-              content: Type.Optional(Fields.content),
-              delay: Type.Optional(Fields.delay),
-              endOpenChats: Type.Optional(Fields.endOpenChats),
-              fireAgain: Type.Optional(Fields.fireAgain),
-              enabled: Type.Optional(Fields.enabled),
-            },
-            { additionalProperties: false },
-          ),
-        },
-      },
+      route({
+        response: { 200: R.TriggerDetail },
+        summary: 'Change a trigger event (pending firings keep their due time; a new tag cancels the old tag’s pending firings)',
+        params: IdParams,
+        body: Bodies.patch,
+      }),
       async (request) => triggers.updateTrigger(ctx, ws(request), request.params.id, request.body as triggers.TriggerPatch),
     );
 
     app.delete(
       '/api/triggers/:id',
-      {
-        schema: {
-          tags: ['trigger events'],
-          response: { 204: NoContent },
-          summary: 'Delete a trigger event and its pending firings (its sends stay in history)',
-          params: IdParams,
-        },
-      },
+      route({
+        response: { 204: NoContent },
+        summary: 'Delete a trigger event and its pending firings (its sends stay in history)',
+        params: IdParams,
+      }),
       async (request, reply) => {
         await triggers.deleteTrigger(ctx, ws(request), request.params.id);
         return reply.status(204).send();
@@ -155,40 +118,34 @@ export const triggerRoutes =
 
     app.post(
       '/api/triggers/:id/enable',
-      { schema: { tags: ['trigger events'], response: { 200: R.TriggerDetail }, summary: 'Enable a trigger event', params: IdParams } },
+      route({ response: { 200: R.TriggerDetail }, summary: 'Enable a trigger event', params: IdParams }),
       async (request) => triggers.setTriggerEnabled(ctx, ws(request), request.params.id, true),
     );
 
     app.post(
       '/api/triggers/:id/disable',
-      {
-        schema: {
-          tags: ['trigger events'],
-          response: { 200: R.TriggerDetail },
-          summary: 'Disable a trigger event: new tag assignments do not fire it; firings that come due while disabled are cancelled',
-          params: IdParams,
-        },
-      },
+      route({
+        response: { 200: R.TriggerDetail },
+        summary: 'Disable a trigger event: new tag assignments do not fire it; firings that come due while disabled are cancelled',
+        params: IdParams,
+      }),
       async (request) => triggers.setTriggerEnabled(ctx, ws(request), request.params.id, false),
     );
 
     app.get(
       '/api/triggers/:id/firings',
-      {
-        schema: {
-          tags: ['trigger events'],
-          response: { 200: Type.Array(R.Firing) },
-          summary:
-            'Firings of a trigger, newest first: pending (with the due time), fired (with the send and delivery state) or cancelled (with the reason)',
-          params: IdParams,
-          querystring: Type.Object({
-            state: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('fired'), Type.Literal('cancelled')])),
-            subscriberId: Type.Optional(Id),
-            before: Type.Optional(Id),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-          }),
-        },
-      },
+      route({
+        response: { 200: Type.Array(R.Firing) },
+        summary:
+          'Firings of a trigger, newest first: pending (with the due time), fired (with the send and delivery state) or cancelled (with the reason)',
+        params: IdParams,
+        querystring: Type.Object({
+          state: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('fired'), Type.Literal('cancelled')])),
+          subscriberId: Type.Optional(Id),
+          before: Type.Optional(Id),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+        }),
+      }),
       async (request) => triggers.listFirings(ctx, ws(request), request.params.id, request.query),
     );
   };

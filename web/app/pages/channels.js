@@ -13,15 +13,14 @@ import {
   Checkbox,
   CopyField,
   EmptyState,
-  ErrorNotice,
   FormErrors,
   Input,
-  Loading,
   Modal,
   PageHeader,
   Select,
   useFocusTitle,
 } from '../ui/components.js';
+import { ResourceStatus, useConfirmedAction } from '../ui/lists.js';
 
 const STATUS = {
   active: { tone: 'good', label: 'Active' },
@@ -52,8 +51,7 @@ export function ChannelsPage({ bot }) {
       description=${`Where ${bot.name} talks to people: one channel per platform.`}
       actions=${html`<${Button} variant="primary" icon="plus" onClick=${() => setConnecting(true)}>Connect a platform</${Button}>`}
     />
-    <${ErrorNotice} error=${channels.error} onRetry=${channels.reload} />
-    ${channels.data === undefined && !channels.error && html`<${Loading} />`}
+    <${ResourceStatus} resource=${channels} />
     ${
       channels.data?.length === 0 &&
       html`<div class="card"><${EmptyState} icon="channel" title="No channels yet"
@@ -83,7 +81,8 @@ export function ChannelsPage({ bot }) {
 }
 
 function ChannelCard({ channel, bot, onChanged }) {
-  const { toast, confirm } = useApp();
+  const { toast } = useApp();
+  const confirmed = useConfirmedAction();
   const info = platform(channel.platform);
   const status = STATUS[channel.status] ?? { tone: 'warn', label: channel.status };
   const [editingRate, setEditingRate] = useState(false);
@@ -97,22 +96,19 @@ function ChannelCard({ channel, bot, onChanged }) {
       toast(error.message, 'bad');
     }
   };
-  const disconnect = async () => {
-    const ok = await confirm({
-      title: `Disconnect ${info.name}?`,
-      message: `${bot.name} stops receiving and sending messages on ${info.name}. Its subscribers stay, and you can connect again later.`,
-      confirmLabel: 'Disconnect',
-      danger: true,
-    });
-    if (!ok) return;
-    try {
-      await api.del(`/api/channels/${channel.id}`);
-      toast(`${info.name} disconnected`);
-      onChanged();
-    } catch (error) {
-      toast(error.message, 'bad');
-    }
-  };
+  const disconnect = () =>
+    confirmed(
+      {
+        title: `Disconnect ${info.name}?`,
+        message: `${bot.name} stops receiving and sending messages on ${info.name}. Its subscribers stay, and you can connect again later.`,
+        confirmLabel: 'Disconnect',
+      },
+      async () => {
+        await api.del(`/api/channels/${channel.id}`);
+        toast(`${info.name} disconnected`);
+        onChanged();
+      },
+    );
 
   return html`<section class="card channel" aria-labelledby=${`channel-${channel.id}`} data-platform=${channel.platform}>
     <div class="card-head">

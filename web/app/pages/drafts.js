@@ -9,6 +9,7 @@ import { navigate } from '../lib/router.js';
 import { useApp } from '../context.js';
 import { platformName } from '../platforms.js';
 import { Badge, Button, EmptyState, ErrorNotice, Loading, PageHeader, useFocusTitle } from '../ui/components.js';
+import { useConfirmedAction } from '../ui/lists.js';
 import { Icon } from '../ui/icons.js';
 
 export function DraftsPage({ bot }) {
@@ -37,7 +38,8 @@ function audienceText(audience) {
 }
 
 export function DraftsList({ bot }) {
-  const { toast, confirm } = useApp();
+  const { toast } = useApp();
+  const confirmed = useConfirmedAction();
   const drafts = useResource(() => api.get(`/api/bots/${bot.id}/drafts`), [bot.id]);
   const channels = useResource(() => api.get(`/api/bots/${bot.id}/channels`), [bot.id]);
   const screens = useResource(() => api.get(`/api/bots/${bot.id}/screens`), [bot.id]);
@@ -52,22 +54,19 @@ export function DraftsList({ bot }) {
       toast(error.message, 'bad');
     }
   };
-  const remove = async (d) => {
-    const ok = await confirm({
-      title: `Delete the draft “${d.name || d.id}”?`,
-      message: 'Broadcasts already sent from it stay in the history.',
-      confirmLabel: 'Delete draft',
-      danger: true,
-    });
-    if (!ok) return;
-    try {
-      await api.del(`/api/drafts/${d.id}`);
-      toast('Draft deleted');
-      drafts.reload();
-    } catch (error) {
-      toast(error.message, 'bad');
-    }
-  };
+  const remove = (d) =>
+    confirmed(
+      {
+        title: `Delete the draft “${d.name || d.id}”?`,
+        message: 'Broadcasts already sent from it stay in the history.',
+        confirmLabel: 'Delete draft',
+      },
+      async () => {
+        await api.del(`/api/drafts/${d.id}`);
+        toast('Draft deleted');
+        drafts.reload();
+      },
+    );
 
   if (drafts.error) return html`<${ErrorNotice} error=${drafts.error} onRetry=${drafts.reload} />`;
   if (drafts.data === undefined) return html`<${Loading} />`;

@@ -10,6 +10,7 @@ import { setQuery } from '../lib/router.js';
 import { useApp } from '../context.js';
 import { PlatformDot, platformName } from '../platforms.js';
 import { Badge, Button, EmptyState, ErrorNotice, Loading, PageHeader, ProgressBar, TabLinks, useFocusTitle } from '../ui/components.js';
+import { useConfirmedAction } from '../ui/lists.js';
 import { Icon } from '../ui/icons.js';
 import { DraftsList } from './drafts.js';
 
@@ -113,7 +114,8 @@ function Filters({ section, kinds, q }) {
 }
 
 function HistoryList({ bot, section, kinds, q }) {
-  const { toast, confirm } = useApp();
+  const { toast } = useApp();
+  const confirmed = useConfirmedAction();
   const [list, setList] = useState({ items: [], nextCursor: null, loading: true, error: null, fetchedAt: Date.now(), loaded: false });
   const generation = useRef(0);
   const extraPages = useRef(false);
@@ -161,36 +163,32 @@ function HistoryList({ bot, section, kinds, q }) {
   );
   const now = useNow(1000, section === 'active' && list.items.some((i) => i.graceSecondsLeft !== null));
 
-  const remove = async (item) => {
+  const remove = (item) => {
     const what = item.timing?.type === 'periodic' ? 'No further runs happen; finished runs stay in Completed.' : 'Nothing of it is sent.';
-    const ok = await confirm({ title: `Delete send #${item.id}?`, message: what, confirmLabel: 'Delete', danger: true });
-    if (!ok) return;
-    try {
-      await api.del(`/api/sends/${item.id}`);
-      toast(`Send #${item.id} deleted`);
-      load(null);
-    } catch (error) {
-      toast(error.message, 'bad');
-      load(null);
-    }
+    return confirmed(
+      { title: `Delete send #${item.id}?`, message: what, confirmLabel: 'Delete' },
+      async () => {
+        await api.del(`/api/sends/${item.id}`);
+        toast(`Send #${item.id} deleted`);
+        load(null);
+      },
+      () => load(null),
+    );
   };
-  const stop = async (item) => {
-    const ok = await confirm({
-      title: `Stop send #${item.id}?`,
-      message: 'What was not sent yet is cancelled and counted as cancelled.',
-      confirmLabel: 'Stop sending',
-      danger: true,
-    });
-    if (!ok) return;
-    try {
-      const result = await api.post(`/api/sends/${item.id}/stop`);
-      toast(`Send #${item.id} stopped: ${plural(result.cancelled, 'delivery', 'deliveries')} cancelled`);
-      load(null);
-    } catch (error) {
-      toast(error.message, 'bad');
-      load(null);
-    }
-  };
+  const stop = (item) =>
+    confirmed(
+      {
+        title: `Stop send #${item.id}?`,
+        message: 'What was not sent yet is cancelled and counted as cancelled.',
+        confirmLabel: 'Stop sending',
+      },
+      async () => {
+        const result = await api.post(`/api/sends/${item.id}/stop`);
+        toast(`Send #${item.id} stopped: ${plural(result.cancelled, 'delivery', 'deliveries')} cancelled`);
+        load(null);
+      },
+      () => load(null),
+    );
 
   const searchError = list.error?.field === 'q' ? list.error : null;
   const [emptyTitle, emptyText] = EMPTY[section];

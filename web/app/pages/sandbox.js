@@ -7,20 +7,8 @@ import { useForm } from '../lib/form.js';
 import { useInterval, useResource } from '../lib/data.js';
 import { formatDateTime } from '../lib/format.js';
 import { useApp } from '../context.js';
-import {
-  Badge,
-  Button,
-  Card,
-  EmptyState,
-  ErrorNotice,
-  FormErrors,
-  Input,
-  Loading,
-  PageHeader,
-  Select,
-  TextArea,
-  useFocusTitle,
-} from '../ui/components.js';
+import { Badge, Button, Card, EmptyState, FormErrors, Input, PageHeader, Select, TextArea, useFocusTitle } from '../ui/components.js';
+import { ResourceStatus } from '../ui/lists.js';
 import { Icon } from '../ui/icons.js';
 
 const BEHAVIOURS = [
@@ -51,8 +39,7 @@ export function SandboxPage({ bot }) {
       title="Sandbox"
       description="A built-in platform whose users live inside Botcast: try subscribers, tags, operator chats and broadcasts without any account."
     />
-    <${ErrorNotice} error=${channels.error} onRetry=${channels.reload} />
-    ${channels.data === undefined && !channels.error && html`<${Loading} />`}
+    <${ResourceStatus} resource=${channels} />
     ${
       channels.data &&
       !channel &&
@@ -155,8 +142,7 @@ function Sandbox({ bot, channel }) {
       <${Select} label="User" labelHidden value=${userFilter} onChange=${(e) => setUserFilter(e.currentTarget.value)}
         options=${[{ value: '', label: 'All users' }, ...knownUsers.map((u) => ({ value: u, label: u }))]} />
       <${Button} size="sm" icon="refresh" onClick=${inbox.reload}>Refresh</${Button}>`}>
-      <${ErrorNotice} error=${inbox.error} onRetry=${inbox.reload} />
-      ${inbox.data === undefined && !inbox.error && html`<${Loading} />`}
+      <${ResourceStatus} resource=${inbox} />
       ${
         inbox.data?.length === 0 &&
         html`<${EmptyState} icon="sandbox" title="The inbox is empty">

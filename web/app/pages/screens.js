@@ -20,6 +20,7 @@ import {
   TextArea,
   useFocusTitle,
 } from '../ui/components.js';
+import { ResourceStatus, useConfirmedAction } from '../ui/lists.js';
 import { Icon } from '../ui/icons.js';
 import { PlatformPreview, useContentPreview } from '../ui/preview.js';
 
@@ -35,25 +36,23 @@ const MAX_BUTTONS = 20;
 
 export function ScreensPage({ bot }) {
   const screens = useResource(() => api.get(`/api/bots/${bot.id}/screens`), [bot.id]);
-  const { toast, confirm } = useApp();
+  const { toast } = useApp();
+  const confirmed = useConfirmedAction();
   useFocusTitle('screens');
 
-  const remove = async (screen) => {
-    const ok = await confirm({
-      title: `Delete the screen “${screen.name}”?`,
-      message: 'Drafts and scheduled broadcasts that use it can no longer send it.',
-      confirmLabel: 'Delete screen',
-      danger: true,
-    });
-    if (!ok) return;
-    try {
-      await api.del(`/api/screens/${screen.id}`);
-      toast(`Screen “${screen.name}” deleted`);
-      screens.reload();
-    } catch (error) {
-      toast(error.message, 'bad');
-    }
-  };
+  const remove = (screen) =>
+    confirmed(
+      {
+        title: `Delete the screen “${screen.name}”?`,
+        message: 'Drafts and scheduled broadcasts that use it can no longer send it.',
+        confirmLabel: 'Delete screen',
+      },
+      async () => {
+        await api.del(`/api/screens/${screen.id}`);
+        toast(`Screen “${screen.name}” deleted`);
+        screens.reload();
+      },
+    );
 
   return html`<div class="page">
     <${PageHeader}
@@ -61,8 +60,7 @@ export function ScreensPage({ bot }) {
       description="Prebuilt bot messages: a text with {{variables}}, an optional image or file, and buttons. Broadcasts can send a screen instead of a text."
       actions=${html`<a class="btn btn-primary" href=${`/bots/${bot.id}/screens/new`}><${Icon} name="plus" size=${16} /><span>New screen</span></a>`}
     />
-    <${ErrorNotice} error=${screens.error} onRetry=${screens.reload} />
-    ${screens.data === undefined && !screens.error && html`<${Loading} />`}
+    <${ResourceStatus} resource=${screens} />
     ${
       screens.data?.length === 0 &&
       html`<div class="card"><${EmptyState} icon="screen" title="No screens yet"

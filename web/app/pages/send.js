@@ -11,9 +11,11 @@ import { navigate, setQuery } from '../lib/router.js';
 import { useApp } from '../context.js';
 import { platformName } from '../platforms.js';
 import { Badge, Button, Card, EmptyState, ErrorNotice, Loading, PageHeader, ProgressBar, Select, useFocusTitle } from '../ui/components.js';
+import { useConfirmedAction } from '../ui/lists.js';
 import { Icon } from '../ui/icons.js';
 import { RateChart } from '../ui/chart.js';
 import { Audience, Counts, kindLabel } from './history.js';
+import { Recipients } from './send/recipients.js';
 
 const LIVE = ['grace', 'delivering'];
 const STATUS = {
@@ -35,16 +37,6 @@ const EVENT_TONE = {
   deleted: 'neutral',
   unknown_users: 'warn',
   blocked_users: 'warn',
-};
-const STATE_TONE = {
-  sent: 'good',
-  failed: 'bad',
-  unknown: 'warn',
-  cancelled: 'neutral',
-  held: 'warn',
-  queued: 'neutral',
-  in_flight: 'info',
-  expired: 'bad',
 };
 
 export function SendPage({ bot, params, query }) {
@@ -83,7 +75,8 @@ function sumEvents(events, type, key) {
 }
 
 function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
-  const { toast, confirm, me } = useApp();
+  const { toast, me } = useApp();
+  const confirmed = useConfirmedAction();
   const id = send.id;
   const members = useResource(() => api.get('/api/members').catch(() => []), []);
   const [progress, setProgress] = useState(null);
@@ -155,40 +148,34 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
   const now = useNow(1000, status === 'grace');
   const secondsLeft = send.secondsUntilStart === null ? null : Math.max(0, send.secondsUntilStart - Math.floor((now - fetchedAt) / 1000));
 
-  const remove = async () => {
-    const ok = await confirm({
-      title: `Delete send #${id}?`,
-      message: send.timing?.type === 'periodic' ? 'No further runs happen; finished runs stay in Completed.' : 'Nothing of it is sent.',
-      confirmLabel: 'Delete',
-      danger: true,
-    });
-    if (!ok) return;
-    try {
-      await api.del(`/api/sends/${id}`);
-      toast(`Send #${id} deleted`);
-      navigate(`/bots/${bot.id}/history`);
-    } catch (error) {
-      toast(error.message, 'bad');
-      reloadSend();
-    }
-  };
-  const stop = async () => {
-    const ok = await confirm({
-      title: `Stop send #${id}?`,
-      message: 'What was not sent yet is cancelled and counted as cancelled.',
-      confirmLabel: 'Stop sending',
-      danger: true,
-    });
-    if (!ok) return;
-    try {
-      const result = await api.post(`/api/sends/${id}/stop`);
-      toast(`Stopped: ${plural(result.cancelled, 'delivery', 'deliveries')} cancelled`);
-      reloadSend();
-      log.reload();
-    } catch (error) {
-      toast(error.message, 'bad');
-    }
-  };
+  const remove = () =>
+    confirmed(
+      {
+        title: `Delete send #${id}?`,
+        message: send.timing?.type === 'periodic' ? 'No further runs happen; finished runs stay in Completed.' : 'Nothing of it is sent.',
+        confirmLabel: 'Delete',
+      },
+      async () => {
+        await api.del(`/api/sends/${id}`);
+        toast(`Send #${id} deleted`);
+        navigate(`/bots/${bot.id}/history`);
+      },
+      () => reloadSend(),
+    );
+  const stop = () =>
+    confirmed(
+      {
+        title: `Stop send #${id}?`,
+        message: 'What was not sent yet is cancelled and counted as cancelled.',
+        confirmLabel: 'Stop sending',
+      },
+      async () => {
+        const result = await api.post(`/api/sends/${id}/stop`);
+        toast(`Stopped: ${plural(result.cancelled, 'delivery', 'deliveries')} cancelled`);
+        reloadSend();
+        log.reload();
+      },
+    );
 
   const run = log.data?.run ?? send.runs.find((r) => r.id === runId) ?? null;
   const events = log.data?.events ?? [];
@@ -322,81 +309,4 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
       />`
     }
   </div>`;
-}
-
-function Recipients({ bot, sendId, runId, errorsOnly, runParam, refreshKey, csv }) {
-  const [list, setList] = useState({ items: [], nextCursor: null, loading: true, error: null, loaded: false });
-  const load = async (cursor) => {
-    setList((l) => ({ ...l, loading: true, error: null }));
-    try {
-      const page = await api.get(`/api/sends/${sendId}/log${toQuery({ runId, errorsOnly: errorsOnly ? 'true' : '', limit: 50, cursor })}`);
-      setList((l) => ({
-        items: cursor ? [...l.items, ...page.deliveries.items] : page.deliveries.items,
-        nextCursor: page.deliveries.nextCursor,
-        loading: false,
-        error: null,
-        loaded: true,
-      }));
-    } catch (error) {
-      setList((l) => ({ ...l, loading: false, error, loaded: true }));
-    }
-  };
-  useEffect(() => {
-    if (list.items.length <= 50) load(null);
-  }, [refreshKey]);
-  const base = runParam ? { run: String(runParam) } : {};
-  return html`<${Card} title=${errorsOnly ? 'Errors' : 'Recipients'} className="card-table"
-    actions=${html` <div class="segmented" role="group" aria-label="Which recipients">
-        <a class="segment" href=${`?${new URLSearchParams(base)}`} aria-current=${errorsOnly ? undefined : 'true'}>All recipients</a>
-        <a class="segment" href=${`?${new URLSearchParams({ ...base, errors: '1' })}`} aria-current=${errorsOnly ? 'true' : undefined}
-          >Errors only</a
-        >
-      </div>
-      <a class="btn btn-sm btn-secondary" href=${csv(errorsOnly)} download
-        ><${Icon} name="download" size=${16} /><span>Export CSV</span></a
-      >`}>
-    <${ErrorNotice} error=${list.error} onRetry=${() => load(null)} />
-    ${!list.loaded && html`<${Loading} />`}
-    ${list.loaded && list.items.length === 0 && !list.error && html`<p class="muted empty-line">${errorsOnly ? 'No errors: every recipient got it, or is still waiting.' : 'No recipients yet.'}</p>`}
-    ${
-      list.items.length > 0 &&
-      html`<div class="table-wrap">
-        <table class="table" aria-label=${errorsOnly ? 'Errors' : 'Recipients'}>
-          <thead>
-            <tr>
-              <th scope="col">Recipient</th>
-              <th scope="col" class="hide-sm">Platform</th>
-              <th scope="col">State</th>
-              <th scope="col">Error class</th>
-              <th scope="col" class="hide-sm">Code</th>
-              <th scope="col">Text</th>
-              <th scope="col" class="hide-sm">Time</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${list.items.map(
-              (d) => html`<tr key=${d.id} data-delivery=${d.id}>
-        <td><a href=${`/bots/${bot.id}/subscribers?subscriber=${d.subscriberId}`} class="mono">${d.recipient}</a></td>
-        <td class="hide-sm">${platformName(d.platform)}</td>
-        <td><${Badge} tone=${STATE_TONE[d.state] ?? 'neutral'}>${d.state.replace(/_/g, ' ')}</${Badge}></td>
-        <td>${d.errorClass && d.errorClass !== 'sent' ? d.errorClass.replace(/_/g, ' ') : html`<span class="muted">—</span>`}</td>
-        <td class="hide-sm mono">${d.errorCode || ''}</td>
-        <td class="error-text">${d.errorText || ''}</td>
-        <td class="hide-sm nowrap small">${formatDateTime(d.at, bot.timeZone)}</td>
-      </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`
-    }
-    ${
-      list.items.length > 0 &&
-      html`<div class="table-foot">
-        <span class="muted"
-          >Showing ${plural(list.items.length, errorsOnly ? 'error' : 'recipient')}${list.nextCursor ? '' : ' — that is all'}</span
-        >
-        ${list.nextCursor && html`<${Button} busy=${list.loading} onClick=${() => load(list.nextCursor)}>Load more</${Button}>`}
-      </div>`
-    }
-  </${Card}>`;
 }

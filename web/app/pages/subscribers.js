@@ -3,26 +3,15 @@
 // Filters and the open drawer live in the address, so a view can be reloaded and shared.
 import { html, useEffect, useRef, useState } from '../lib/html.js';
 import { api, query as toQuery } from '../lib/api.js';
-import { useForm } from '../lib/form.js';
 import { useResource } from '../lib/data.js';
 import { formatDateTime, plural } from '../lib/format.js';
 import { setQuery } from '../lib/router.js';
 import { useApp } from '../context.js';
 import { PLATFORMS, platformName } from '../platforms.js';
-import {
-  Badge,
-  Button,
-  EmptyState,
-  ErrorNotice,
-  FormErrors,
-  Input,
-  Loading,
-  Modal,
-  PageHeader,
-  Select,
-  useFocusTitle,
-} from '../ui/components.js';
+import { Badge, Button, EmptyState, ErrorNotice, Loading, PageHeader, Select, useFocusTitle } from '../ui/components.js';
+import { useConfirmedAction } from '../ui/lists.js';
 import { Icon } from '../ui/icons.js';
+import { SubscriberDrawer } from './subscribers/subscriber-drawer.js';
 
 const PAGE_SIZE = 50;
 
@@ -49,7 +38,8 @@ function apiQuery(filters, cursor) {
 }
 
 export function SubscribersPage({ bot, query }) {
-  const { toast, confirm } = useApp();
+  const { toast } = useApp();
+  const confirmed = useConfirmedAction();
   const filters = filtersFrom(query);
   const key = JSON.stringify(filters);
   const [list, setList] = useState({ items: [], nextCursor: null, loading: true, error: null });
@@ -95,22 +85,19 @@ export function SubscribersPage({ bot, query }) {
   const onSubscriberChanged = (sub) => setList((l) => ({ ...l, items: l.items.map((s) => (s.id === sub.id ? sub : s)) }));
   const anyFilter = Object.values(filters).some(Boolean);
 
-  const closeAll = async () => {
-    const ok = await confirm({
-      title: 'Close all open operator chats?',
-      message: `Every open chat of ${bot.name} is closed; broadcasts waiting for those people are delivered.`,
-      confirmLabel: 'Close all chats',
-      danger: true,
-    });
-    if (!ok) return;
-    try {
-      const result = await api.post(`/api/bots/${bot.id}/chats/close-all`);
-      toast(`${plural(result.closed, 'chat')} closed`);
-      load(null);
-    } catch (error) {
-      toast(error.message, 'bad');
-    }
-  };
+  const closeAll = () =>
+    confirmed(
+      {
+        title: 'Close all open operator chats?',
+        message: `Every open chat of ${bot.name} is closed; broadcasts waiting for those people are delivered.`,
+        confirmLabel: 'Close all chats',
+      },
+      async () => {
+        const result = await api.post(`/api/bots/${bot.id}/chats/close-all`);
+        toast(`${plural(result.closed, 'chat')} closed`);
+        load(null);
+      },
+    );
 
   const tagOptions = [
     { value: '', label: 'Any tag' },
@@ -273,132 +260,4 @@ export function SubscribersPage({ bot, query }) {
       />`
     }
   </div>`;
-}
-
-function SubscriberDrawer({ id, bot, tags, onClose, onChanged }) {
-  const { toast } = useApp();
-  const subscriber = useResource(() => api.get(`/api/subscribers/${id}`), [id]);
-  const chats = useResource(() => api.get(`/api/bots/${bot.id}/chats${toQuery({ subscriberId: id })}`), [bot.id, id]);
-  const form = useForm({ tag: '' }, { defaultField: 'tag' });
-  const [busy, setBusy] = useState(false);
-  const sub = subscriber.data;
-  const openChat = (chats.data ?? []).find((c) => !c.closedAt);
-
-  const changed = (next) => {
-    subscriber.setData(next);
-    onChanged(next);
-  };
-  const addTag = (e) => {
-    e.preventDefault();
-    form.submit(async ({ tag }) => {
-      const next = await api.post(`/api/subscribers/${id}/tags`, { tags: [tag.trim()] });
-      form.reset();
-      changed(next);
-    });
-  };
-  const removeTag = async (tag) => {
-    try {
-      changed(await api.del(`/api/subscribers/${id}/tags`, { tags: [tag] }));
-      toast(`Tag “${tag}” removed`);
-    } catch (error) {
-      toast(error.message, 'bad');
-    }
-  };
-  const toggleChat = async () => {
-    setBusy(true);
-    try {
-      if (sub.chatOpen) await api.post(`/api/subscribers/${id}/chat/close`, { reason: 'closed by operator' });
-      else await api.post(`/api/subscribers/${id}/chat`);
-      const next = await api.get(`/api/subscribers/${id}`);
-      changed(next);
-      chats.reload();
-      toast(next.chatOpen ? 'Operator chat opened' : 'Operator chat closed');
-    } catch (error) {
-      toast(error.message, 'bad');
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const title = sub ? sub.name || sub.username || sub.platformUserId : 'Subscriber';
-  return html`<${Modal} title=${title} variant="drawer" onClose=${onClose}>
-    <${ErrorNotice} error=${subscriber.error} onRetry=${subscriber.reload} />
-    ${!sub && !subscriber.error && html`<${Loading} />`}
-    ${
-      sub &&
-      html`<div class="drawer-sections">
-      <dl class="facts facts-grid">
-        <div><dt>Subscriber ID</dt><dd>${sub.id}</dd></div>
-        <div><dt>Platform</dt><dd>${platformName(sub.platform)}</dd></div>
-        <div><dt>User ID on the platform</dt><dd class="mono">${sub.platformUserId}</dd></div>
-        <div><dt>Username</dt><dd>${sub.username ? '@' + sub.username : '—'}</dd></div>
-        <div><dt>Language</dt><dd>${sub.language || '—'}</dd></div>
-        <div><dt>Status</dt><dd>${sub.status === 'blocked' ? html`<${Badge} tone="bad">Blocked</${Badge}>` : html`<${Badge} tone="good">Active</${Badge}>`}</dd></div>
-        <div><dt>First message</dt><dd>${formatDateTime(sub.firstMessageAt, bot.timeZone)}</dd></div>
-        <div><dt>Last message</dt><dd>${formatDateTime(sub.lastMessageAt, bot.timeZone)}</dd></div>
-      </dl>
-
-      <section aria-labelledby="drawer-tags">
-        <h3 id="drawer-tags">Tags</h3>
-        ${
-          sub.tags.length === 0
-            ? html`<p class="muted">No tags yet.</p>`
-            : html`<ul class="chips chips-removable" aria-label="Tags of this subscriber">
-                ${sub.tags.map(
-                  (t) =>
-                    html`<li class="tag-chip">
-                      ${t}<button type="button" class="chip-remove" aria-label=${`Remove tag ${t}`} onClick=${() => removeTag(t)}>
-                        <${Icon} name="x" size=${12} />
-                      </button>
-                    </li>`,
-                )}
-              </ul>`
-        }
-        <form class="toolbar-form" onSubmit=${addTag} novalidate>
-          <${FormErrors} form=${form} />
-          <${Input} label="Add a tag" list="drawer-tag-options" placeholder="Type a tag, new or existing" maxlength="64" autocomplete="off" ...${form.bind('tag')} />
-          <datalist id="drawer-tag-options">${tags.filter((t) => !sub.tags.includes(t.name)).map((t) => html`<option value=${t.name} />`)}</datalist>
-          <${Button} type="submit" variant="primary" busy=${form.busy}>Add tag</${Button}>
-        </form>
-      </section>
-
-      <section aria-labelledby="drawer-chat">
-        <h3 id="drawer-chat">Operator chat</h3>
-        <p>${
-          sub.chatOpen
-            ? html`<${Badge} tone="warn">Open</${Badge}> ${openChat ? `since ${formatDateTime(openChat.openedAt, bot.timeZone)}` : ''}`
-            : html`<${Badge}>No open chat</${Badge}>`
-        }</p>
-        <p class="hint">While a chat with a human agent is open, broadcasts wait until it is closed — unless a broadcast ends open chats.</p>
-        <${Button} variant=${sub.chatOpen ? 'secondary' : 'primary'} busy=${busy} onClick=${toggleChat}>${sub.chatOpen ? 'Close chat' : 'Open operator chat'}</${Button}>
-        ${
-          (chats.data ?? []).some((c) => c.closedAt) &&
-          html`<details class="chat-history">
-            <summary>Earlier chats</summary>
-            <ul>
-              ${chats.data
-                .filter((c) => c.closedAt)
-                .slice(0, 20)
-                .map(
-                  (c) =>
-                    html`<li>
-                      ${formatDateTime(c.openedAt, bot.timeZone)} – ${formatDateTime(c.closedAt, bot.timeZone)}:
-                      ${c.closeReason || 'closed'}
-                    </li>`,
-                )}
-            </ul>
-          </details>`
-        }
-      </section>
-
-      ${
-        sub.lastRequest &&
-        html`<section aria-labelledby="drawer-request">
-          <h3 id="drawer-request">Last external request</h3>
-          <pre class="code">${JSON.stringify(sub.lastRequest, null, 2)}</pre>
-        </section>`
-      }
-    </div>`
-    }
-  </${Modal}>`;
 }

@@ -6,7 +6,8 @@ import { useForm } from '../lib/form.js';
 import { useResource } from '../lib/data.js';
 import { formatDateTime, formatNumber, plural } from '../lib/format.js';
 import { useApp } from '../context.js';
-import { Badge, Button, EmptyState, ErrorNotice, FormErrors, Input, Loading, PageHeader, useFocusTitle } from '../ui/components.js';
+import { Badge, Button, EmptyState, FormErrors, Input, PageHeader, useFocusTitle } from '../ui/components.js';
+import { ResourceStatus, useConfirmedAction } from '../ui/lists.js';
 
 export function TagsPage({ bot }) {
   const tags = useResource(() => api.get(`/api/bots/${bot.id}/tags`), [bot.id]);
@@ -34,8 +35,7 @@ export function TagsPage({ bot }) {
         <${Button} type="submit" variant="primary" icon="plus" busy=${form.busy}>Create tag</${Button}>
       </form>
     </section>
-    <${ErrorNotice} error=${tags.error} onRetry=${tags.reload} />
-    ${tags.data === undefined && !tags.error && html`<${Loading} />`}
+    <${ResourceStatus} resource=${tags} />
     ${
       tags.data?.length === 0 &&
       html`<div class="card"><${EmptyState} icon="tag" title="No tags yet">
@@ -67,7 +67,8 @@ export function TagsPage({ bot }) {
 }
 
 function TagRow({ tag, bot, onChanged }) {
-  const { toast, confirm } = useApp();
+  const { toast } = useApp();
+  const confirmed = useConfirmedAction();
   const [editing, setEditing] = useState(false);
   const form = useForm({ name: tag.name }, { defaultField: 'name' });
 
@@ -80,22 +81,19 @@ function TagRow({ tag, bot, onChanged }) {
       onChanged();
     });
   };
-  const remove = async () => {
-    const ok = await confirm({
-      title: `Delete the tag “${tag.name}”?`,
-      message: tag.subscribers > 0 ? `It is removed from ${plural(tag.subscribers, 'subscriber')}.` : 'No subscriber has it.',
-      confirmLabel: 'Delete tag',
-      danger: true,
-    });
-    if (!ok) return;
-    try {
-      await api.del(`/api/tags/${tag.id}`);
-      toast(`Tag “${tag.name}” deleted`);
-      onChanged();
-    } catch (error) {
-      toast(error.message, 'bad');
-    }
-  };
+  const remove = () =>
+    confirmed(
+      {
+        title: `Delete the tag “${tag.name}”?`,
+        message: tag.subscribers > 0 ? `It is removed from ${plural(tag.subscribers, 'subscriber')}.` : 'No subscriber has it.',
+        confirmLabel: 'Delete tag',
+      },
+      async () => {
+        await api.del(`/api/tags/${tag.id}`);
+        toast(`Tag “${tag.name}” deleted`);
+        onChanged();
+      },
+    );
 
   return html`<tr data-tag=${tag.name}>
     <td>

@@ -1,0 +1,30 @@
+// What the list pages repeat: the error or the spinner above a list being fetched, and a
+// destructive action that is asked for first and whose refusal by the API becomes a toast.
+import { html } from '../lib/html.js';
+import { useApp } from '../context.js';
+import { ErrorNotice, Loading } from './components.js';
+
+/** The error (with Try again) or the spinner of a useResource; nothing once its data is there. */
+export function ResourceStatus({ resource }) {
+  return html`<${ErrorNotice} error=${resource.error} onRetry=${resource.reload} />
+    ${resource.data === undefined && !resource.error && html`<${Loading} />`}`;
+}
+
+/**
+ * Returns `run(question, act, onError)`: asks `question` ({ title, message, confirmLabel }) as a
+ * danger confirmation, then runs `act`; if it throws, its message is shown as a toast and
+ * `onError` (when given) runs, e.g. to reload what the refused action left as it was.
+ */
+export function useConfirmedAction() {
+  const { toast, confirm } = useApp();
+  return async (question, act, onError) => {
+    const ok = await confirm({ ...question, danger: true });
+    if (!ok) return;
+    try {
+      await act();
+    } catch (error) {
+      toast(error.message, 'bad');
+      onError?.();
+    }
+  };
+}
