@@ -1,7 +1,9 @@
 // A "slow down" answer pauses that channel only: here at once, for every other worker through
-// channel_pacing (polled every few hundred ms, and honoured by every later claim), and in the log
-// of every run it holds up.
+// channel_pacing (announced to listening workers as it is written, polled by all, and honoured by
+// every later claim), and in the log of every run it holds up.
 import type { Db } from '../storage/db.ts';
+import type { EngineContext } from './types.ts';
+import { sleep } from './semaphore.ts';
 import type { ChannelRow } from '../storage/queries/channels.ts';
 import { logRun } from '../storage/queries/runs.ts';
 import type { Transition } from './outcomes.ts';
@@ -26,9 +28,12 @@ interface PausedRun {
   run_id: number;
 }
 
-/** Writes the pause for every worker and logs it on each run with work left on the channel. */
-export async function recordPause(db: Db, channel: Pick<ChannelRow, 'id' | 'platform'>, t: Transition) {
-  const dbUntil = await pauseChannel(db, channel.id, t.pauseChannelMs, `${t.code ?? ''} ${t.text ?? ''}`.trim());
+/**
+ * Writes the pause for every worker and logs it on each run with work left on the channel.
+ * `remainingMs`: what is left of it when it is written late (the database was away).
+ */
+export async function recordPause(db: Db, channel: Pick<ChannelRow, 'id' | 'platform'>, t: Transition, remainingMs = t.pauseChannelMs) {
+  const dbUntil = await pauseChannel(db, channel.id, remainingMs, `${t.code ?? ''} ${t.text ?? ''}`.trim());
   const runs = await db.query<PausedRun>(
     `SELECT DISTINCT l.run_id FROM run_lanes l JOIN runs r ON r.id = l.run_id
      WHERE l.channel_id = $1 AND r.state IN ('materialising', 'delivering') AND l.queued + l.in_flight > 0`,
@@ -45,4 +50,34 @@ export async function recordPause(db: Db, channel: Pick<ChannelRow, 'id' | 'plat
       text: t.text,
     });
   }
+}
+
+/**
+ * Writes a pause this worker already honours (it is in its memory) for the others. When the
+ * database is away (a restart), this worker holds the channel itself meanwhile and keeps trying in
+ * the background, for what is left of the pause, until it is written or over.
+ */
+export async function writePause(
+  ctx: Pick<EngineContext, 'db' | 'logger'>,
+  channel: Pick<ChannelRow, 'id' | 'platform'>,
+  t: Transition,
+  untilMs: number,
+  stopping: () => boolean,
+) {
+  const attempt = async () => {
+    try {
+      await recordPause(ctx.db, channel, t, untilMs - Date.now());
+      return true;
+    } catch (error) {
+      ctx.logger.error({ err: error, channelId: channel.id }, 'could not record a channel pause; trying again until it is written');
+      return false;
+    }
+  };
+  if (await attempt()) return;
+  void (async () => {
+    for (let wait = 50; !stopping() && untilMs - Date.now() > 50; wait = Math.min(1_000, wait * 2)) {
+      await sleep(wait);
+      if (await attempt()) return;
+    }
+  })();
 }

@@ -26,7 +26,11 @@ export async function startEngine(ctx: EngineContext, ports: EnginePorts, option
   await worker.start();
   // Listening before the first pass: nothing committed after it goes unheard.
   const unlisten = wakeups
-    ? await listenForWakeups(ctx.db, ctx.logger, { schedule: () => scheduler.wake(), work: () => worker.nudge() })
+    ? await listenForWakeups(ctx.db, ctx.logger, {
+        schedule: () => scheduler.wake(),
+        work: () => worker.nudge(),
+        pause: (channelId, untilMs) => worker.notePause(channelId, untilMs),
+      })
     : async () => {};
   scheduler.start();
   const poller = new Poller(ctx, ports, worker.id, { timeoutSec: ctx.settings.pollTimeoutSec, idleMs: Math.max(ctx.settings.pollMs, 200) });

@@ -5,17 +5,21 @@
 //    arms its timer for the next send or trigger firing that falls due (scheduler.ts), so the end
 //    of a grace window is not up to a tick late;
 //  - 'work' by the engine when deliveries become claimable (a materialised chunk, trigger
-//    deliveries, released holds): the worker looks for work now instead of at its next poll.
+//    deliveries, released holds): the worker looks for work now instead of at its next poll;
+//  - 'pause:<channel>:<until>' by the worker that read a platform's "slow down" (sql/claim.ts):
+//    every worker stops sending on that channel at once instead of at its next poll.
 // On PostgreSQL every worker process listens on a dedicated connection (storage/drivers/postgres.ts)
 // and hears what any API or worker process committed; on PGlite the one process hears itself.
 // A NOTIFY missed (no listener yet, a connection lost) only means waiting for the poll, which stays.
 import type { Db } from '../storage/db.ts';
-import { WAKE_CHANNEL } from '../storage/queries/wake.ts';
+import { WAKE_CHANNEL, parsePauseTopic } from '../storage/queries/wake.ts';
 import type { Logger } from 'pino';
 
 export interface WakeTargets {
   schedule(): void;
   work(): void;
+  /** A channel is paused until `untilMs` (database clock). */
+  pause(channelId: number, untilMs: number): void;
 }
 
 /** Listens until the returned function is called; a Db that cannot listen is only polled. */
@@ -23,6 +27,8 @@ export async function listenForWakeups(db: Db, logger: Logger, targets: WakeTarg
   if (!db.listen) return async () => {};
   try {
     return await db.listen(WAKE_CHANNEL, (payload) => {
+      const pause = payload === null ? null : parsePauseTopic(payload);
+      if (pause) return targets.pause(pause.channelId, pause.untilMs);
       // null: the connection was lost and is back; what was announced meanwhile is unknown.
       if (payload === null || payload === 'schedule') targets.schedule();
       if (payload === null || payload === 'work') targets.work();

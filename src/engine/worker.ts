@@ -22,7 +22,7 @@ import { MessageRenderer } from './render.ts';
 import { Semaphore, sleep } from './semaphore.ts';
 import { DbClock } from './db-clock.ts';
 import { FLUSH_AT, OutcomeBuffer } from './outcome-buffer.ts';
-import { ChannelPauses, recordPause } from './channel-pauses.ts';
+import { ChannelPauses, writePause } from './channel-pauses.ts';
 import { ChannelCache, RunCache, type ChannelInfo, type RunInfo } from './worker-cache.ts';
 
 /** Slots are reserved 25 ms per second below the nominal rate: a send up to LATE_TOLERANCE_MS late plus network and
@@ -116,6 +116,11 @@ export class Worker {
     await this.outcomes.flush();
     this.outcomes.cancelTimer();
     await unregisterWorker(this.ctx.db, this.id).catch(() => {});
+  }
+
+  /** Another worker was told to slow down on a channel (a wake-up): no request of ours leaves on it until `untilDbMs`. */
+  notePause(channelId: number, untilDbMs: number) {
+    this.pauses.note(channelId, this.clock.toLocal(untilDbMs));
   }
 
   /** Wakes the worker now instead of at its next poll (a wake-up: deliveries became claimable). */
@@ -370,11 +375,7 @@ export class Worker {
     this.pauses.note(info.row.id, until);
     if (alreadyPaused >= until - 50) return;
     this.stats.pauses += 1;
-    try {
-      await recordPause(this.ctx.db, info.row, t);
-    } catch (error) {
-      this.ctx.logger.error({ err: error }, 'could not record a channel pause');
-    }
+    await writePause(this.ctx, info.row, t, until, () => this.stopping);
   }
 
   /** Writes the outcomes learned so far (stop() does it last). */

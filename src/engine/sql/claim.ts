@@ -7,6 +7,7 @@
 //  3. reserve k send slots on the channel's pacing row, spaced 1/rate apart, starting no earlier
 //     than the end of a pause. The slot times come from the database clock, shared by all workers.
 import type { Queryable } from '../../storage/db.ts';
+import { PAUSE_TOPIC_PREFIX, WAKE_CHANNEL } from '../../storage/queries/wake.ts';
 
 export interface ClaimedDelivery {
   id: number;
@@ -153,12 +154,19 @@ export async function activePauses(q: Queryable): Promise<Map<number, number>> {
   return new Map(rows.map((r) => [r.channel_id, r.paused_until.getTime()]));
 }
 
-/** Pauses a channel for exactly `ms` from now (or longer, if a longer pause is already running). */
+/**
+ * Pauses a channel for exactly `ms` from now (or longer, if a longer pause is already running), and
+ * tells every listening worker in the same statement (storage/queries/wake.ts).
+ */
 export async function pauseChannel(q: Queryable, channelId: number, ms: number, reason: string): Promise<Date> {
   const [row] = await q.query<{ paused_until: Date }>(
-    `INSERT INTO channel_pacing AS p (channel_id, paused_until, pause_reason) VALUES ($1, clock_timestamp() + make_interval(secs => $2), $3)
-     ON CONFLICT (channel_id) DO UPDATE SET paused_until = greatest(p.paused_until, clock_timestamp() + make_interval(secs => $2)), pause_reason = $3
-     RETURNING paused_until`,
+    `WITH p AS (
+       INSERT INTO channel_pacing AS p (channel_id, paused_until, pause_reason) VALUES ($1, clock_timestamp() + make_interval(secs => $2), $3)
+       ON CONFLICT (channel_id) DO UPDATE SET paused_until = greatest(p.paused_until, clock_timestamp() + make_interval(secs => $2)), pause_reason = $3
+       RETURNING paused_until
+     )
+     SELECT paused_until, pg_notify('${WAKE_CHANNEL}', '${PAUSE_TOPIC_PREFIX}' || $1::text || ':' || floor(extract(epoch FROM paused_until) * 1000)::bigint::text)
+     FROM p`,
     [channelId, ms / 1000, reason],
   );
   return row.paused_until;

@@ -13,6 +13,19 @@ export const WAKE_CHANNEL = 'botcast_wake';
  */
 export type WakeTopic = 'schedule' | 'work';
 
+/**
+ * A channel pause, sent by the worker that read the platform's "slow down" with the statement that
+ * writes it (engine/sql/claim.ts): `pause:<channel id>:<end, ms since epoch on the database clock>`.
+ * Every other worker stops sending on that channel when it hears it, not at its next poll.
+ */
+export const PAUSE_TOPIC_PREFIX = 'pause:';
+
+export function parsePauseTopic(payload: string): { channelId: number; untilMs: number } | null {
+  if (!payload.startsWith(PAUSE_TOPIC_PREFIX)) return null;
+  const [channelId, untilMs] = payload.slice(PAUSE_TOPIC_PREFIX.length).split(':').map(Number);
+  return Number.isFinite(channelId) && Number.isFinite(untilMs) ? { channelId, untilMs } : null;
+}
+
 export async function notifyWake(q: Queryable, topic: WakeTopic) {
   await q.query(`SELECT pg_notify('${WAKE_CHANNEL}', $1)`, [topic]);
 }
