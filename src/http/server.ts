@@ -32,6 +32,8 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     // One line per request would drown the useful logs; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ctx.config.bodyLimitBytes,
+    // request.ip is the client behind the proxies trusted here (login limits count by it).
+    trustProxy: ctx.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     // Query strings like ?tag=a&tag=b parse into arrays; ids in paths are validated by schema.
     routerOptions: { ignoreTrailingSlash: true },
