@@ -16,6 +16,8 @@ ALTER TABLE external_event_calls ADD COLUMN request_hash text;
 -- The webhook secret, sealed like the credentials (AES-256-GCM, src/security/encryption.ts). SQL
 -- cannot seal (the key is the application's, never the database's): each start seals the rows
 -- still in plain text and empties webhook_secret (src/storage/seal-webhook-secrets.ts), and reads
--- fall back to it until then. A later migration can drop webhook_secret once every process runs this.
+-- fall back to it until then. Processes of an older version read only webhook_secret and refuse the
+-- webhooks of sealed channels: upgrade every API process together. A later migration can drop
+-- webhook_secret once every process runs this version.
 ALTER TABLE channels ADD COLUMN webhook_secret_enc text;
 ALTER TABLE channels ALTER COLUMN webhook_secret DROP NOT NULL;
