@@ -63,13 +63,14 @@ CREATE TABLE channels (
   platform text NOT NULL,
   name text DEFAULT ''::text NOT NULL,
   credentials_enc text DEFAULT ''::text NOT NULL,
-  webhook_secret text NOT NULL,
+  webhook_secret text,
   rate_per_second double precision,
   api_base_url text,
   status text DEFAULT 'active'::text NOT NULL,
   status_message text DEFAULT ''::text NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   inbound_mode text DEFAULT 'webhook'::text NOT NULL,
+  webhook_secret_enc text,
   CONSTRAINT channels_inbound_mode_check CHECK ((inbound_mode = ANY (ARRAY['webhook'::text, 'polling'::text]))),
   CONSTRAINT channels_status_check CHECK ((status = ANY (ARRAY['active'::text, 'error'::text, 'disabled'::text]))),
   CONSTRAINT channels_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
@@ -149,6 +150,7 @@ CREATE TABLE external_event_calls (
   status integer,
   response jsonb,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
+  request_hash text,
   CONSTRAINT external_event_calls_event_id_fkey FOREIGN KEY (event_id) REFERENCES external_events(id) ON DELETE CASCADE,
   CONSTRAINT external_event_calls_pkey PRIMARY KEY (event_id, idempotency_key)
 );
@@ -184,7 +186,8 @@ CREATE TABLE external_events (
 
 CREATE TABLE login_attempts (
   email text NOT NULL,
-  attempted_at timestamp with time zone DEFAULT now() NOT NULL
+  attempted_at timestamp with time zone DEFAULT now() NOT NULL,
+  ip text DEFAULT ''::text NOT NULL
 );
 
 CREATE TABLE maintenance (
@@ -503,6 +506,8 @@ CREATE INDEX events_txid_idx ON public.events USING btree (txid, id);
 CREATE INDEX events_type_idx ON public.events USING btree (type, id);
 CREATE INDEX external_events_workspace_idx ON public.external_events USING btree (workspace_id, id);
 CREATE INDEX login_attempts_email_idx ON public.login_attempts USING btree (lower(email), attempted_at);
+CREATE INDEX login_attempts_ip_idx ON public.login_attempts USING btree (ip, attempted_at);
+CREATE INDEX login_attempts_time_idx ON public.login_attempts USING btree (attempted_at);
 CREATE UNIQUE INDEX members_email_key ON public.members USING btree (lower(email));
 CREATE INDEX operator_chats_bot_idx ON public.operator_chats USING btree (bot_id, id);
 CREATE UNIQUE INDEX operator_chats_open_key ON public.operator_chats USING btree (subscriber_id) WHERE (closed_at IS NULL);

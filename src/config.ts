@@ -1,5 +1,6 @@
 // Configuration from environment variables, validated at start: every bad variable is listed
 // with its reason, then the process exits. The README's configuration table mirrors SETTINGS.
+import { isIP } from 'node:net';
 import { parseKey } from './security/encryption.ts';
 
 export interface Config {
@@ -29,6 +30,14 @@ export interface Config {
   pollMs: number;
   schedulerTickMs: number;
   wakeups: boolean;
+  /** Fastify's trustProxy: false, true, or a comma-separated list of addresses / CIDR ranges. */
+  trustProxy: boolean | string;
+  /** Bearer token that /metrics requires; null: /metrics answers 404. */
+  metricsToken: string | null;
+  /** scrypt cost of new password hashes, as log2(N). */
+  scryptLogN: number;
+  streamRecheckMs: number;
+  streamsPerKey: number;
 }
 
 type Parser = (raw: string) => unknown;
@@ -77,6 +86,35 @@ const secretKey: Parser = (raw) => {
     );
   return raw;
 };
+/**
+ * false / true, or the proxies' addresses and CIDR ranges separated by commas. No hop count:
+ * Fastify 5 ignores one, since it cannot tell a proxy from a client that sends the header itself.
+ */
+const trustProxy: Parser = (raw) => {
+  const text = raw.trim();
+  if (/^(0|false|no|off)$/i.test(text)) return false;
+  if (/^(true|yes|on)$/i.test(text)) return true;
+  const entries = text.split(',').map((e) => e.trim());
+  const named = ['loopback', 'linklocal', 'uniquelocal'];
+  const bad = entries.filter((e) => {
+    if (named.includes(e)) return false;
+    const [address, bits, extra] = e.split('/');
+    const family = isIP(address);
+    if (family === 0 || extra !== undefined) return true;
+    return bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+  if (bad.length > 0) {
+    throw new SettingError(
+      `must be true, false, or the proxies' addresses / CIDR ranges separated by commas (or ${named.join(', ')}); not understood: ${bad.join(', ')}`,
+    );
+  }
+  return entries.join(',');
+};
+/** A secret for machines: long enough not to be guessed, no spaces (it travels in a header). */
+const token: Parser = (raw) => {
+  if (!/^[\x21-\x7e]{16,256}$/.test(raw)) throw new SettingError('must be 16 to 256 printable characters without spaces');
+  return raw;
+};
 const level: Parser = (raw) => {
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!levels.includes(raw)) throw new SettingError(`must be one of ${levels.join(', ')}`);
@@ -118,7 +156,7 @@ export const SETTINGS: Setting[] = [
     key: 'secretKey',
     default: null,
     parse: secretKey,
-    doc: '32-byte key (base64 or hex) that encrypts channel credentials. Required with DATABASE_URL; in embedded mode, when unset, generated into the data folder (an invalid one is refused, never replaced).',
+    doc: '32-byte key (base64 or hex) that encrypts channel credentials and webhook secrets. Required with DATABASE_URL; in embedded mode, when unset, generated into the data folder (an invalid one is refused, never replaced).',
   },
   { env: 'LOG_LEVEL', key: 'logLevel', default: 'info', parse: level, doc: 'pino log level.' },
   {
@@ -236,6 +274,41 @@ export const SETTINGS: Setting[] = [
     doc: 'Wake schedulers and workers the moment work is created (PostgreSQL LISTEN/NOTIFY; in process on PGlite) instead of at their next poll.',
   },
   { env: 'BOTCAST_DB_POOL', key: 'dbPoolSize', default: '10', parse: int(1, 200), doc: 'PostgreSQL connections per process.' },
+  {
+    env: 'BOTCAST_TRUST_PROXY',
+    key: 'trustProxy',
+    default: 'false',
+    parse: trustProxy,
+    doc: "Behind a reverse proxy: the proxies whose X-Forwarded-For names the client (their addresses / CIDR ranges, comma-separated, `loopback`, or `true` for any). Login limits count per client address: unset behind a proxy, every client shares the proxy's.",
+  },
+  {
+    env: 'BOTCAST_METRICS_TOKEN',
+    key: 'metricsToken',
+    default: null,
+    parse: token,
+    doc: 'Token the Prometheus scraper sends as `Authorization: Bearer <token>` to read /metrics (16+ characters). Unset: /metrics answers 404.',
+  },
+  {
+    env: 'BOTCAST_SCRYPT_LOG_N',
+    key: 'scryptLogN',
+    default: '17',
+    parse: int(10, 20),
+    doc: "Cost of new password hashes, log2 of scrypt's N (r = 8, p = 1; 17 is OWASP's recommendation and takes 128 MiB per hash). Older hashes are upgraded at the next login. Lower only for tests.",
+  },
+  {
+    env: 'BOTCAST_STREAM_RECHECK_MS',
+    key: 'streamRecheckMs',
+    default: '30000',
+    parse: int(10, 3_600_000),
+    doc: 'How often an open progress stream (Server-Sent Events) checks that its API key or session is still valid; it ends when not.',
+  },
+  {
+    env: 'BOTCAST_STREAMS_PER_KEY',
+    key: 'streamsPerKey',
+    default: '10',
+    parse: int(1, 1000),
+    doc: 'Progress streams one API key or member may hold open at once, per API process (429 beyond).',
+  },
 ];
 
 export class ConfigError extends Error {

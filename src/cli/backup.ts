@@ -24,7 +24,9 @@ export async function runBackup(config: Config, file: string | undefined) {
     await pg.close();
     writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
     // The key that encrypts channel credentials is part of the backup's meaning: say where it is.
-    process.stdout.write(`backup written to ${file}\nkeep ${join(dir, 'secret.key')} with it: channel credentials are encrypted with it\n`);
+    process.stdout.write(
+      `backup written to ${file}\nkeep ${join(dir, 'secret.key')} with it: channel credentials and webhook secrets are encrypted with it\n`,
+    );
   } finally {
     release();
   }

@@ -261,7 +261,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Log into the panel (sets a session cookie) */
+    /**
+     * Log into the panel (sets a session cookie)
+     * @description Ten failed logins for one e-mail from one address, or fifty from one address, refuse that address for up to 15 minutes (429 with Retry-After); failures from everywhere only slow the e-mail's logins down.
+     */
     post: {
       parameters: {
         query?: never;
@@ -5450,7 +5453,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Add a member who can log into the panel */
+    /**
+     * Add a member who can log into the panel
+     * @description E-mails are unique over all workspaces. One that belongs to another workspace is answered like a new one but nobody is added (the answer does not reveal accounts elsewhere); one already in this workspace is a 409.
+     */
     post: {
       parameters: {
         query?: never;
@@ -5463,6 +5469,7 @@ export interface paths {
           'application/json': {
             email: string;
             name?: string;
+            /** @description 10 to 1024 characters, not only spaces */
             password: string;
           };
         };
@@ -6719,7 +6726,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Live progress as Server-Sent Events (one event a second until the send is done) */
+    /**
+     * Live progress as Server-Sent Events (one event a second until the send is done)
+     * @description Ends with an `error` event when the API key is revoked or the session ends (checked every BOTCAST_STREAM_RECHECK_MS). One API key or member may hold BOTCAST_STREAMS_PER_KEY streams at once (429 too_many_streams beyond).
+     */
     get: {
       parameters: {
         query?: never;
@@ -6985,7 +6995,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a workspace with its first member; answers with an API key (shown once) */
+    /**
+     * Create a workspace with its first member; answers with an API key (shown once)
+     * @description An e-mail that already has an account gets the same answer but nothing is created (its key does not work): the answer does not tell whether an e-mail is known.
+     */
     post: {
       parameters: {
         query?: never;
@@ -6998,6 +7011,7 @@ export interface paths {
           'application/json': {
             email: string;
             name?: string;
+            /** @description 10 to 1024 characters, not only spaces */
             password: string;
             workspaceName: string;
           };
@@ -8415,7 +8429,7 @@ export interface paths {
     put?: never;
     /**
      * Call an external event (public; the secret in the URL is the credential)
-     * @description Body: {"platform": "tg"|"wa"|"viber"|"vk"|"fb"|"instagram"|"ok"|"sandbox"|"any", "users": [...]|"everyone", "data": {...}}. A user is a platform user id ("123" or 123) or a Botcast subscriber id ({"subscriberId": 42} or "subscriber:42"). `data` fills {{variables}} ({{order.id}} or {{data.order.id}}) and is stored as each recipient's last request. Answers 202 with the send id, how many recipients were queued, and the unknown and blocked users. Optional header Idempotency-Key: a retried call answers the first call's result and sends nothing again.
+     * @description Body: {"platform": "tg"|"wa"|"viber"|"vk"|"fb"|"instagram"|"ok"|"sandbox"|"any", "users": [...]|"everyone", "data": {...}}. A user is a platform user id ("123" or 123) or a Botcast subscriber id ({"subscriberId": 42} or "subscriber:42"). `data` fills {{variables}} ({{order.id}} or {{data.order.id}}) and is stored as each recipient's last request. Answers 202 with the send id, how many recipients were queued, and the unknown and blocked users. Optional header Idempotency-Key: a retried call answers the first call's result and sends nothing again; the same key with a different request is refused (422 idempotency_key_reused).
      */
     post: {
       parameters: {

@@ -1,7 +1,8 @@
 // Errors the domain and services raise. They say what is wrong in plain words and carry a
 // machine code; src/http/errors.ts maps kinds to HTTP statuses in one place.
 
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unauthorized' | 'forbidden' | 'too_large' | 'rate_limited' | 'unavailable';
+export type ErrorKind =
+  'invalid' | 'not_found' | 'conflict' | 'unprocessable' | 'unauthorized' | 'forbidden' | 'too_large' | 'rate_limited' | 'unavailable';
 
 export class AppError extends Error {
   constructor(
@@ -18,3 +19,6 @@ export const invalid = (code: string, message: string, details?: unknown) => new
 export const notFound = (what: string, id?: unknown) =>
   new AppError('not_found', 'not_found', id === undefined ? `${what} not found` : `${what} ${String(id)} not found`);
 export const conflict = (code: string, message: string, details?: unknown) => new AppError('conflict', code, message, details);
+/** Too many requests: details.retryAfterSeconds says when to try again (the HTTP layer sends it as Retry-After). */
+export const rateLimited = (code: string, message: string, retryAfterSeconds?: number) =>
+  new AppError('rate_limited', code, message, retryAfterSeconds === undefined ? undefined : { retryAfterSeconds });

@@ -30,25 +30,38 @@ export function markRoutesPublic(scope: FastifyInstance) {
   });
 }
 
+/**
+ * The principal of a request's credentials as they stand now: an API key first, else the session
+ * cookie. Null when there are none or they are unknown, revoked or expired; throws 401 for an
+ * Authorization header that is not "Bearer <key>". Long-lived answers (the progress stream) call it
+ * again to notice a revoked key or an ended session.
+ */
+export async function authenticate(ctx: ServiceContext, request: FastifyRequest): Promise<Principal | null> {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new AppError('unauthorized', 'unauthorized', 'Authorization must be "Bearer <api key>"');
+    return authenticateApiKey(ctx, match[1]);
+  }
+  const token = request.cookies?.[SESSION_COOKIE];
+  return token ? authenticateSession(ctx, token) : null;
+}
+
 export function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
     if (request.is404 || request.routeOptions.config?.public) return;
-    const header = request.headers.authorization;
-    let principal: Principal | null = null;
-    if (header) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match) throw new AppError('unauthorized', 'unauthorized', 'Authorization must be "Bearer <api key>"');
-      principal = await authenticateApiKey(ctx, match[1]);
-      if (!principal) throw new AppError('unauthorized', 'unauthorized', 'the API key is unknown or revoked');
-    } else {
-      const token = request.cookies?.[SESSION_COOKIE];
-      if (token) principal = await authenticateSession(ctx, token);
-      // A browser sends the cookie with requests other sites make it send: a write must prove it
-      // comes from the panel's own origin. An API key is never sent by a browser on its own.
-      if (principal) checkSameOrigin(request, ctx.config.publicUrl);
+    const principal = await authenticate(ctx, request);
+    if (!principal) {
+      throw new AppError(
+        'unauthorized',
+        'unauthorized',
+        request.headers.authorization ? 'the API key is unknown or revoked' : 'log in or send an API key as "Authorization: Bearer <key>"',
+      );
     }
-    if (!principal) throw new AppError('unauthorized', 'unauthorized', 'log in or send an API key as "Authorization: Bearer <key>"');
+    // A browser sends the cookie with requests other sites make it send: a write must prove it
+    // comes from the panel's own origin. An API key is never sent by a browser on its own.
+    if (!request.headers.authorization) checkSameOrigin(request, ctx.config.publicUrl);
     request.principal = principal;
   });
 }

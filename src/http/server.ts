@@ -33,6 +33,8 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     // One line per request would drown the useful logs; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ctx.config.bodyLimitBytes,
+    // request.ip is the client behind the proxies trusted here (login limits count by it).
+    trustProxy: ctx.config.trustProxy,
     // allowUnionTypes: a type list (["string", "number"]) is how a field takes either type without
     // coercion turning one into the other (a union of schemas would: see TagRef in routes/sends.ts).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, allowUnionTypes: true } },

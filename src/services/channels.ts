@@ -3,6 +3,10 @@
 // They go only to the address they were given with: changing a channel's API base URL needs them
 // again in the same request, so that an API key alone cannot send a stored bot token elsewhere.
 // Every change is written to the audit log in its own transaction (audit.ts).
+// The webhook secret is sealed too. It is never looked up by value — a webhook names its channel in
+// its URL (/hooks/<platform>/<id>) and the platform module compares the secret it received with the
+// channel's in constant time — so it needs no hash beside it; it is opened to be compared, to be
+// registered with the platform and to build the OK webhook URL, which carries it.
 import { randomBytes } from 'node:crypto';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
 import { checkBaseUrl, checkBaseUrlAddresses } from '../security/base-url.ts';
@@ -36,11 +40,18 @@ export function client(ctx: ServiceContext, platform: string): PlatformClient {
   return found;
 }
 
-export function webhookUrl(ctx: ServiceContext, row: Pick<ChannelRow, 'id' | 'platform' | 'webhook_secret'>): string | null {
+type SecretColumns = Pick<ChannelRow, 'webhook_secret_enc' | 'webhook_secret'>;
+
+/** The channel's webhook secret in plain text (a row not sealed yet still has it in webhook_secret). */
+function webhookSecretOf(sealer: ServiceContext['sealer'], row: SecretColumns): string {
+  return row.webhook_secret_enc ? sealer.open(row.webhook_secret_enc) : (row.webhook_secret ?? '');
+}
+
+export function webhookUrl(ctx: ServiceContext, row: Pick<ChannelRow, 'id' | 'platform'> & SecretColumns): string | null {
   if (row.platform === 'sandbox') return null;
   const base = `${ctx.config.publicUrl}/hooks/${row.platform}/${row.id}`;
   // A platform that signs nothing (OK) gets the secret in its URL (see src/platforms/ok).
-  return ctx.platforms.get(row.platform)?.webhookSecretInUrl ? `${base}?secret=${row.webhook_secret}` : base;
+  return ctx.platforms.get(row.platform)?.webhookSecretInUrl ? `${base}?secret=${webhookSecretOf(ctx.sealer, row)}` : base;
 }
 
 export function present(ctx: ServiceContext, row: ChannelRow) {
@@ -69,7 +80,7 @@ export function channelContext(ctx: Pick<ServiceContext, 'sealer' | 'platforms'>
     channelId: row.id,
     baseUrl: (row.api_base_url ?? platform.defaultBaseUrl).replace(/\/$/, ''),
     credentials: row.credentials_enc ? JSON.parse(ctx.sealer.open(row.credentials_enc)) : {},
-    webhookSecret: row.webhook_secret,
+    webhookSecret: webhookSecretOf(ctx.sealer, row),
   };
 }
 
@@ -172,7 +183,7 @@ export async function createChannel(
 
   const row = await ctx.db.transaction(async (tx) => {
     const [inserted] = await tx.query<ChannelRow>(
-      `INSERT INTO channels (workspace_id, bot_id, platform, name, credentials_enc, webhook_secret, rate_per_second, api_base_url, inbound_mode)
+      `INSERT INTO channels (workspace_id, bot_id, platform, name, credentials_enc, webhook_secret_enc, rate_per_second, api_base_url, inbound_mode)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
       [
         workspaceId,
@@ -180,7 +191,7 @@ export async function createChannel(
         input.platform,
         input.name ?? platform.displayName,
         sealed,
-        webhookSecret,
+        ctx.sealer.seal(webhookSecret),
         input.ratePerSecond ?? null,
         input.apiBaseUrl ?? null,
         inbound,

@@ -6,7 +6,7 @@
 // one printed before (another key), the banner says so.
 import type { ServiceContext } from './context.ts';
 import type { Sealer } from '../security/encryption.ts';
-import { signup } from './workspaces.ts';
+import { createWorkspace } from './workspaces.ts';
 import { createBot } from './bots.ts';
 import { createChannel } from './channels.ts';
 import { createScreen } from './screens.ts';
@@ -179,7 +179,7 @@ export async function ensureDemo(ctx: ServiceContext): Promise<DemoInfo> {
     };
   }
 
-  const account = await signup(ctx, { workspaceName: 'Demo workspace', email: DEMO_EMAIL, password: DEMO_PASSWORD, name: 'Demo' });
+  const account = await createWorkspace(ctx, { workspaceName: 'Demo workspace', email: DEMO_EMAIL, password: DEMO_PASSWORD, name: 'Demo' });
   const ws = account.workspaceId;
   const apiKey = demoApiKey(ctx.sealer, ws);
   await ctx.db.query(`UPDATE api_keys SET name = 'demo', prefix = $2, key_hash = $3 WHERE id = $1`, [

@@ -23,7 +23,8 @@
 // Errors: a wrong secret is a 404 that leaves no trace but a counter (external_event_misses); a body
 // over 1 MB is a 413 (the route's limit); malformed JSON or a wrong type is a 400 naming the field.
 // With an Idempotency-Key header, a retried call answers the first accepted call's result (same
-// status and body, header Idempotency-Replayed: true) and sends nothing again.
+// status and body, header Idempotency-Replayed: true) and sends nothing again; the same key with
+// another request is a 422 (src/services/idempotency.ts).
 import { AppError, conflict, invalid } from '../domain/errors.ts';
 import { findUnstorable, type Unstorable, type ValuePath } from '../domain/storable.ts';
 import { PLATFORM_CODES, isPlatformCode } from '../platforms/types.ts';
@@ -34,11 +35,11 @@ import type { ServiceContext } from './context.ts';
 import { hashSecret } from './external-events.ts';
 import type { ContentInput } from '../domain/send/content.ts';
 import { freezeContent } from './sends/input.ts';
+import { checkSameRequest, requestFingerprint } from './idempotency.ts';
 
 export const EXTERNAL_BODY_LIMIT = 1_048_576;
 export const MAX_USERS = 100_000;
 const MAX_ID_LENGTH = 256;
-const MAX_KEY_LENGTH = 255;
 /** Unknown or blocked users written into the log's data (all of them are in the response). */
 const LOG_LIST_MAX = 1000;
 
@@ -135,16 +136,6 @@ export function parseExternalCall(raw: Buffer): ExternalCall {
   } else throw bad('users', 'must be a list of user ids or "everyone"');
   if (data !== undefined && data !== null && !isPlainObject(data)) throw bad('data', 'must be a JSON object');
   return { platform, users: refs, data: (data as Record<string, unknown> | null | undefined) ?? {} };
-}
-
-export function checkIdempotencyKey(header: unknown): string | null {
-  if (header === undefined) return null;
-  if (typeof header !== 'string' || header.trim() === '' || header.length > MAX_KEY_LENGTH || !/^[\x20-\x7e]+$/.test(header)) {
-    throw invalid('invalid_request', `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} printable ASCII characters`, {
-      field: 'Idempotency-Key',
-    });
-  }
-  return header;
 }
 
 interface EventRow {
@@ -251,16 +242,23 @@ export async function acceptExternalCall(
 ): Promise<CallResult> {
   const result = await ctx.db.transaction(async (tx): Promise<CallResult> => {
     if (idempotencyKey !== null) {
+      const fingerprint = requestFingerprint('POST', `/hooks/events/${event.id}`, {
+        platform: call.platform,
+        users: call.users === 'everyone' ? 'everyone' : call.users.map((u) => u.given),
+        data: call.data,
+      });
       // The key row is written first: a concurrent retry waits on it, then answers the stored result.
       const fresh = await tx.query<{ event_id: number }>(
-        'INSERT INTO external_event_calls (event_id, idempotency_key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
-        [event.id, idempotencyKey],
+        `INSERT INTO external_event_calls (event_id, idempotency_key, request_hash) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [event.id, idempotencyKey, fingerprint],
       );
       if (fresh.length === 0) {
-        const [stored] = await tx.query<{ status: number; response: Row }>(
-          'SELECT status, response FROM external_event_calls WHERE event_id = $1 AND idempotency_key = $2',
+        const [stored] = await tx.query<{ status: number; response: Row; request_hash: string | null }>(
+          'SELECT status, response, request_hash FROM external_event_calls WHERE event_id = $1 AND idempotency_key = $2',
           [event.id, idempotencyKey],
         );
+        checkSameRequest(stored.request_hash, fingerprint, idempotencyKey);
         return { status: stored.status, body: stored.response, replayed: true };
       }
     }

@@ -1,8 +1,9 @@
 // Workspaces (tenants), their members (people who log into the panel) and API keys.
 import { AppError, conflict, invalid, notFound } from '../domain/errors.ts';
-import { hashPassword, randomToken, sha256, verifyPassword } from '../security/secrets.ts';
+import { hashPassword, needsRehash, randomToken, sha256, unmatchableHash, verifyPassword, type ScryptCost } from '../security/secrets.ts';
 import type { ExistsRow, IdRow, Queryable } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
+import { checkLoginLimits, clearLoginFailures, recordLoginFailure } from './login-limits.ts';
 
 export interface Principal {
   workspaceId: number;
@@ -11,13 +12,26 @@ export interface Principal {
 }
 
 const SESSION_DAYS = 14;
-const LOGIN_WINDOW_MINUTES = 15;
-const LOGIN_MAX_FAILURES = 10;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/** Characters (code points). 10: short passwords fall to guessing first; 1024 bounds what a login makes scrypt read. */
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 1024;
 
 function checkPassword(password: string) {
-  if (password.length < 8) throw invalid('weak_password', 'password must be at least 8 characters');
+  const length = [...password].length;
+  if (length > PASSWORD_MAX_LENGTH) {
+    throw invalid('password_too_long', `password must have at most ${PASSWORD_MAX_LENGTH} characters`, { field: 'password' });
+  }
+  if (length < PASSWORD_MIN_LENGTH || /^\s*$/u.test(password)) {
+    throw invalid('weak_password', `password must have at least ${PASSWORD_MIN_LENGTH} characters, not only spaces`, { field: 'password' });
+  }
 }
+
+function checkEmail(email: string) {
+  if (!EMAIL.test(email)) throw invalid('invalid_email', 'email is not an e-mail address', { field: 'email' });
+}
+
+const scryptCost = (ctx: ServiceContext): ScryptCost => ({ logN: ctx.config.scryptLogN });
 
 async function insertApiKey(q: Queryable, workspaceId: number, name: string) {
   const key = randomToken('bc_');
@@ -28,34 +42,120 @@ async function insertApiKey(q: Queryable, workspaceId: number, name: string) {
   return { id: row.id, name, prefix: key.slice(0, 10), key, createdAt: row.created_at };
 }
 
-export async function signup(ctx: ServiceContext, input: { workspaceName: string; email: string; password: string; name?: string }) {
-  if (!EMAIL.test(input.email)) throw invalid('invalid_email', 'email is not an e-mail address');
-  checkPassword(input.password);
-  const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction(async (tx) => {
-    const taken = await tx.query<ExistsRow>('SELECT 1 FROM members WHERE lower(email) = lower($1)', [input.email]);
-    if (taken.length > 0) throw conflict('email_taken', `a member with e-mail ${input.email} already exists`);
-    const [ws] = await tx.query<{ id: number }>('INSERT INTO workspaces (name) VALUES ($1) RETURNING id', [input.workspaceName]);
-    const [member] = await tx.query<{ id: number }>(
-      'INSERT INTO members (workspace_id, email, name, password_hash) VALUES ($1, $2, $3, $4) RETURNING id',
-      [ws.id, input.email, input.name ?? '', passwordHash],
-    );
-    const apiKey = await insertApiKey(tx, ws.id, 'default');
-    return { workspaceId: ws.id, memberId: member.id, apiKey };
-  });
+export interface SignupInput {
+  workspaceName: string;
+  email: string;
+  password: string;
+  name?: string;
 }
 
-export async function addMember(ctx: ServiceContext, workspaceId: number, input: { email: string; password: string; name?: string }) {
-  if (!EMAIL.test(input.email)) throw invalid('invalid_email', 'email is not an e-mail address');
-  checkPassword(input.password);
-  const passwordHash = await hashPassword(input.password);
-  const rows = await ctx.db.query<{ id: number }>(
-    `INSERT INTO members (workspace_id, email, name, password_hash) SELECT $1, $2, $3, $4
-     WHERE NOT EXISTS (SELECT 1 FROM members WHERE lower(email) = lower($2)) RETURNING id`,
-    [workspaceId, input.email, input.name ?? '', passwordHash],
+export interface SignupResult {
+  workspaceId: number;
+  memberId: number;
+  apiKey: Awaited<ReturnType<typeof insertApiKey>>;
+}
+
+interface DecoyIds {
+  workspace_id: number;
+  member_id: number;
+  key_id: number;
+  now: Date;
+}
+
+/** Thrown inside the sign-up transaction to roll the workspace back: the e-mail was taken meanwhile. */
+class EmailTakenMeanwhile extends Error {}
+
+/** A sign-up answer that creates nothing: ids drawn from the sequences a real sign-up advances, one of each, and a key never stored. */
+async function decoySignup(q: Queryable): Promise<SignupResult> {
+  const key = randomToken('bc_');
+  const [ids] = await q.query<DecoyIds>(
+    `SELECT nextval(pg_get_serial_sequence('workspaces', 'id')) AS workspace_id, nextval(pg_get_serial_sequence('members', 'id')) AS member_id,
+            nextval(pg_get_serial_sequence('api_keys', 'id')) AS key_id, now() AS now`,
   );
-  if (rows.length === 0) throw conflict('email_taken', `a member with e-mail ${input.email} already exists`);
-  return { id: rows[0].id, email: input.email, name: input.name ?? '' };
+  const apiKey = { id: ids.key_id, name: 'default', prefix: key.slice(0, 10), key, createdAt: ids.now };
+  return { workspaceId: ids.workspace_id, memberId: ids.member_id, apiKey };
+}
+
+/** Creates the workspace, or — when a member already has the e-mail — creates nothing and returns a decoy (`created: false`). */
+async function createOrDecoy(ctx: ServiceContext, input: SignupInput): Promise<{ result: SignupResult; created: boolean }> {
+  checkEmail(input.email);
+  checkPassword(input.password);
+  // Hashed whether or not the e-mail is known: the answer takes the same time.
+  const passwordHash = await hashPassword(input.password, scryptCost(ctx));
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const taken = await tx.query<ExistsRow>('SELECT 1 FROM members WHERE lower(email) = lower($1)', [input.email]);
+      if (taken.length > 0) return { result: await decoySignup(tx), created: false };
+      const [ws] = await tx.query<IdRow>('INSERT INTO workspaces (name) VALUES ($1) RETURNING id', [input.workspaceName]);
+      const [member] = await tx.query<IdRow>(
+        // ON CONFLICT: a concurrent sign-up with the same e-mail may have won.
+        'INSERT INTO members (workspace_id, email, name, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id',
+        [ws.id, input.email, input.name ?? '', passwordHash],
+      );
+      if (!member) throw new EmailTakenMeanwhile();
+      const apiKey = await insertApiKey(tx, ws.id, 'default');
+      return { result: { workspaceId: ws.id, memberId: member.id, apiKey }, created: true };
+    });
+  } catch (error) {
+    if (!(error instanceof EmailTakenMeanwhile)) throw error;
+    return { result: await decoySignup(ctx.db), created: false };
+  }
+}
+
+/**
+ * POST /api/signup. A sign-up with an e-mail that already belongs to a member answers exactly as a
+ * fresh one (201, same shape, plausible ids, a key) but creates nothing: the answer must not tell
+ * anyone which e-mails have accounts (login does not either). Botcast sends no e-mail, so it
+ * cannot do what services with a mail server do ("check your inbox" in both cases, the account
+ * made on confirmation): a workspace must be usable from the answer. What remains is weaker: the
+ * key of a decoy answer is refused when used (401) and its password does not log in, so whoever
+ * tries learns it with a second request; the answer itself, its status and its timing (the
+ * password is hashed in both cases) no longer tell. The owner of the e-mail keeps their account
+ * and password. Private installations can close sign-up (BOTCAST_SIGNUP=false).
+ */
+export async function signup(ctx: ServiceContext, input: SignupInput): Promise<SignupResult> {
+  return (await createOrDecoy(ctx, input)).result;
+}
+
+/** A workspace with its first member, for Botcast itself (the demo): a known e-mail is a 409, not a decoy. */
+export async function createWorkspace(ctx: ServiceContext, input: SignupInput): Promise<SignupResult> {
+  const { result, created } = await createOrDecoy(ctx, input);
+  if (!created) throw conflict('email_taken', `a member with e-mail ${input.email} already exists`);
+  return result;
+}
+
+/**
+ * POST /api/members. E-mails are unique over all workspaces (one log-in page, no workspace to
+ * pick), so an e-mail of another workspace's member cannot be added; saying so would tell this
+ * workspace that the address has an account elsewhere. The answer is then the one of a new member
+ * (201, an id from the members sequence) and nothing is added. As with sign-up, a second request
+ * can still tell (the member list does not show it; that password does not log in): the answer no
+ * longer does. An e-mail already in this workspace is a plain 409 (the workspace lists its own
+ * members anyway).
+ */
+export async function addMember(ctx: ServiceContext, workspaceId: number, input: { email: string; password: string; name?: string }) {
+  checkEmail(input.email);
+  checkPassword(input.password);
+  const passwordHash = await hashPassword(input.password, scryptCost(ctx));
+  const name = input.name ?? '';
+  return ctx.db.transaction(async (tx) => {
+    const existing = await tx.query<{ workspace_id: number }>('SELECT workspace_id FROM members WHERE lower(email) = lower($1)', [
+      input.email,
+    ]);
+    if (existing.length > 0 && existing[0].workspace_id === workspaceId) {
+      throw conflict('email_taken', `a member of this workspace has the e-mail ${input.email}`);
+    }
+    const rows =
+      existing.length > 0
+        ? []
+        : await tx.query<IdRow>(
+            // ON CONFLICT: another workspace may add the same e-mail at the same moment.
+            `INSERT INTO members (workspace_id, email, name, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
+            [workspaceId, input.email, name, passwordHash],
+          );
+    const id = rows[0]?.id ?? (await tx.query<IdRow>(`SELECT nextval(pg_get_serial_sequence('members', 'id')) AS id`))[0].id;
+    return { id, email: input.email, name };
+  });
 }
 
 interface MemberRow {
@@ -114,28 +214,33 @@ export async function authenticateApiKey(ctx: ServiceContext, key: string): Prom
   return { workspaceId: row.workspace_id, memberId: null, apiKeyId: row.id };
 }
 
-export async function login(ctx: ServiceContext, email: string, password: string) {
-  const [{ failures }] = await ctx.db.query<{ failures: number }>(
-    `SELECT count(*) AS failures FROM login_attempts
-     WHERE lower(email) = lower($1) AND attempted_at > now() - make_interval(mins => $2)`,
-    [email, LOGIN_WINDOW_MINUTES],
-  );
-  if (failures >= LOGIN_MAX_FAILURES) {
-    throw new AppError(
-      'rate_limited',
-      'too_many_attempts',
-      `too many failed logins for ${email}; try again in ${LOGIN_WINDOW_MINUTES} minutes`,
-    );
-  }
+/**
+ * Logs a member in from the client address `ip` (limits: src/services/login-limits.ts). A hash
+ * made with other scrypt parameters than the configured ones is replaced on success.
+ */
+export async function login(ctx: ServiceContext, email: string, password: string, ip: string) {
+  const { delayMs } = await checkLoginLimits(ctx.db, email, ip);
+  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
   const rows = await ctx.db.query<{ id: number; workspace_id: number; password_hash: string; name: string }>(
     'SELECT id, workspace_id, password_hash, name FROM members WHERE lower(email) = lower($1)',
     [email],
   );
   const member = rows[0];
-  const ok = member ? await verifyPassword(password, member.password_hash) : await verifyPassword(password, DUMMY_HASH);
+  const cost = scryptCost(ctx);
+  // An unknown e-mail is checked against a hash no password matches: both failures take as long.
+  const ok = await verifyPassword(password, member ? member.password_hash : unmatchableHash(cost));
   if (!member || !ok) {
-    await ctx.db.query('INSERT INTO login_attempts (email) VALUES ($1)', [email]);
+    await recordLoginFailure(ctx.db, email, ip);
     throw new AppError('unauthorized', 'invalid_credentials', 'e-mail or password is wrong');
+  }
+  await clearLoginFailures(ctx.db, email, ip);
+  if (needsRehash(member.password_hash, cost)) {
+    // Only over the hash just verified: a password changed meanwhile is not overwritten.
+    await ctx.db.query('UPDATE members SET password_hash = $2 WHERE id = $1 AND password_hash = $3', [
+      member.id,
+      await hashPassword(password, cost),
+      member.password_hash,
+    ]);
   }
   const token = randomToken('bcs_');
   await ctx.db.query(
@@ -145,9 +250,6 @@ export async function login(ctx: ServiceContext, email: string, password: string
   );
   return { token, memberId: member.id, workspaceId: member.workspace_id, name: member.name, maxAgeSeconds: SESSION_DAYS * 86400 };
 }
-
-// Verifying against a dummy hash when the e-mail is unknown keeps the timing of both failures alike.
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 export async function authenticateSession(ctx: ServiceContext, token: string): Promise<Principal | null> {
   const rows = await ctx.db.query<{ member_id: number; workspace_id: number }>(

@@ -8,6 +8,7 @@ import { createSealer, parseKey, type Sealer } from '../security/encryption.ts';
 import type { Db } from './db.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrate } from './migrate.ts';
+import { sealPlaintextWebhookSecrets } from './seal-webhook-secrets.ts';
 // Each driver is loaded only when chosen: PGlite alone adds ~47 MB to a process that never uses it
 // (an api or worker process on PostgreSQL).
 
@@ -53,10 +54,14 @@ export async function openStorage(config: Config, options: { migrate?: boolean }
       throw error;
     }
   }
-  if (options.migrate !== false) await migrate(db);
+  const sealer = createSealer(key);
+  if (options.migrate !== false) {
+    await migrate(db);
+    await sealPlaintextWebhookSecrets(db, sealer);
+  }
   return {
     db,
-    sealer: createSealer(key),
+    sealer,
     async close() {
       await db.close();
       release();

@@ -23,7 +23,14 @@ export interface TestApp {
   request(
     method: string,
     url: string,
-    options?: { key?: string; body?: unknown; headers?: Record<string, string>; raw?: string | Buffer },
+    options?: {
+      key?: string;
+      body?: unknown;
+      headers?: Record<string, string>;
+      raw?: string | Buffer;
+      /** The client's address as the server sees it (the socket's; default 127.0.0.1). */
+      remoteAddress?: string;
+    },
   ): Promise<Reply>;
   /** A new workspace with its own API key. */
   workspace(name?: string): Promise<{ key: string; workspaceId: number; email: string }>;
@@ -52,7 +59,13 @@ export async function startTestApp(
       payload = JSON.stringify(opts.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await server.inject({ method: method as InjectOptions['method'], url, headers, payload });
+    const res = await server.inject({
+      method: method as InjectOptions['method'],
+      url,
+      headers,
+      payload,
+      remoteAddress: opts.remoteAddress,
+    });
     const problems = responseProblems(server, method, url, res.statusCode, String(res.headers['content-type'] ?? ''), res.body);
     if (problems.length > 0) throw new Error(`the answer does not match openapi.json:\n${problems.slice(0, 10).join('\n')}`);
     let body: Json = undefined;

@@ -300,6 +300,40 @@ describe('what a call may send', () => {
     assert.notEqual(again.body.sendId, other.body.sendId, 'without a key every call is a new send');
     await waitForSend(t, w, again.body.sendId);
   });
+
+  test('Idempotency-Key reused with another body is refused with 422 idempotency_key_reused; the same body, reformatted, replays', async () => {
+    const event = await createEvent({ content: { type: 'text', text: 'Refund {{order}}' } });
+    const body = { platform: 'sandbox', users: ['cid'], data: { order: 'C-1', amount: 5 } };
+    const first = await call(event.url, body, { 'idempotency-key': 'crm-refund-C-1' });
+    assert.equal(first.status, 202, first.text);
+    const sends = await count('SELECT count(*) AS n FROM sends WHERE source_id = $1', [event.id]);
+    for (const changed of [
+      { ...body, data: { order: 'C-2', amount: 5 } },
+      { ...body, users: ['cid', 'dan'] },
+      { platform: 'sandbox', users: ['cid'] },
+    ]) {
+      const reused = await call(event.url, changed, { 'idempotency-key': 'crm-refund-C-1' });
+      assert.equal(reused.status, 422, reused.text);
+      assert.equal(reused.body.error.code, 'idempotency_key_reused');
+      assert.equal(reused.headers['idempotency-replayed'], undefined);
+    }
+    assert.equal(await count('SELECT count(*) AS n FROM sends WHERE source_id = $1', [event.id]), sends, 'nothing sent for them');
+    // The same request written differently (key order, spaces) is the same request.
+    const reordered = await t.request('POST', pathOf(event.url), {
+      raw: '{ "data": {"amount": 5, "order": "C-1"}, "users": ["cid"], "platform": "sandbox" }',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'crm-refund-C-1' },
+    });
+    assert.equal(reordered.status, 202, reordered.text);
+    assert.equal(reordered.headers['idempotency-replayed'], 'true');
+    assert.deepEqual(reordered.body, first.body);
+    // The same key on another event is another key.
+    const other = await createEvent();
+    const elsewhere = await call(other.url, { platform: 'sandbox', users: ['cid'] }, { 'idempotency-key': 'crm-refund-C-1' });
+    assert.equal(elsewhere.status, 202, elsewhere.text);
+    assert.equal(elsewhere.headers['idempotency-replayed'], undefined);
+    await waitForSend(t, w, first.body.sendId);
+    await waitForSend(t, w, elsewhere.body.sendId);
+  });
 });
 
 describe('managing events', () => {

@@ -9,7 +9,11 @@ import { IdParams, NoContent } from '../schemas.ts';
 import * as R from '../responses.ts';
 
 const Email = Type.String({ minLength: 3, maxLength: 254 });
-const Password = Type.String({ minLength: 8, maxLength: 200 });
+const Password = Type.String({
+  minLength: workspaces.PASSWORD_MIN_LENGTH,
+  maxLength: workspaces.PASSWORD_MAX_LENGTH,
+  description: `${workspaces.PASSWORD_MIN_LENGTH} to ${workspaces.PASSWORD_MAX_LENGTH} characters, not only spaces`,
+});
 
 export const accountRoutes =
   (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
@@ -22,6 +26,9 @@ export const accountRoutes =
           tags: ['account'],
           response: { 201: R.Signup },
           summary: 'Create a workspace with its first member; answers with an API key (shown once)',
+          description:
+            'An e-mail that already has an account gets the same answer but nothing is created (its key does not work): ' +
+            'the answer does not tell whether an e-mail is known.',
           body: Type.Object(
             {
               workspaceName: Type.String({ minLength: 1, maxLength: 200 }),
@@ -49,11 +56,17 @@ export const accountRoutes =
           tags: ['account'],
           response: { 200: R.Login },
           summary: 'Log into the panel (sets a session cookie)',
-          body: Type.Object({ email: Email, password: Type.String({ maxLength: 200 }) }, { additionalProperties: false }),
+          description:
+            'Ten failed logins for one e-mail from one address, or fifty from one address, refuse that address for up to ' +
+            "15 minutes (429 with Retry-After); failures from everywhere only slow the e-mail's logins down.",
+          body: Type.Object(
+            { email: Email, password: Type.String({ maxLength: workspaces.PASSWORD_MAX_LENGTH }) },
+            { additionalProperties: false },
+          ),
         },
       },
       async (request, reply) => {
-        const session = await workspaces.login(ctx, request.body.email, request.body.password);
+        const session = await workspaces.login(ctx, request.body.email, request.body.password, request.ip);
         reply.setCookie(SESSION_COOKIE, session.token, {
           path: '/',
           httpOnly: true,
@@ -98,6 +111,9 @@ export const accountRoutes =
           tags: ['account'],
           response: { 201: R.NewMember },
           summary: 'Add a member who can log into the panel',
+          description:
+            'E-mails are unique over all workspaces. One that belongs to another workspace is answered like a new one ' +
+            'but nobody is added (the answer does not reveal accounts elsewhere); one already in this workspace is a 409.',
           body: Type.Object(
             { email: Email, password: Password, name: Type.Optional(Type.String({ maxLength: 200 })) },
             { additionalProperties: false },

@@ -6,13 +6,8 @@ import { Type } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import * as events from '../../services/external-events.ts';
 import { PLATFORM_CODES } from '../../platforms/registry.ts';
-import {
-  EXTERNAL_BODY_LIMIT,
-  acceptExternalCall,
-  checkIdempotencyKey,
-  findEventBySecret,
-  parseExternalCall,
-} from '../../services/external-call.ts';
+import { EXTERNAL_BODY_LIMIT, acceptExternalCall, findEventBySecret, parseExternalCall } from '../../services/external-call.ts';
+import { checkIdempotencyKey } from '../../services/idempotency.ts';
 import { ws } from '../auth.ts';
 import { errorBody } from '../errors.ts';
 import { editBodies, taggedRoute } from '../route-options.ts';
@@ -122,7 +117,8 @@ const hookRoutes =
             'A user is a platform user id ("123" or 123) or a Botcast subscriber id ({"subscriberId": 42} or "subscriber:42"). ' +
             "`data` fills {{variables}} ({{order.id}} or {{data.order.id}}) and is stored as each recipient's last request. " +
             'Answers 202 with the send id, how many recipients were queued, and the unknown and blocked users. ' +
-            "Optional header Idempotency-Key: a retried call answers the first call's result and sends nothing again.",
+            "Optional header Idempotency-Key: a retried call answers the first call's result and sends nothing again; " +
+            'the same key with a different request is refused (422 idempotency_key_reused).',
           security: [],
         }),
         config: { public: true },

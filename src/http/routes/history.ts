@@ -10,6 +10,7 @@ import * as drafts from '../../services/history/drafts.ts';
 import { actor, ws } from '../auth.ts';
 import { BotParams, Id, IdParams, NoContent, PageQuery, TextBody } from '../schemas.ts';
 import * as R from '../responses.ts';
+import { progressStreams } from '../progress-stream.ts';
 import { SendBody } from './sends.ts';
 
 const LogQuery = Type.Object({ runId: Type.Optional(Id), errorsOnly: Type.Optional(Type.Boolean()), ...PageQuery });
@@ -18,6 +19,8 @@ const DraftForm = Type.Partial(SendBody, { additionalProperties: false });
 export const historyRoutes =
   (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
   async (app) => {
+    const streamProgress = progressStreams(ctx);
+
     app.get(
       '/api/history',
       {
@@ -114,27 +117,13 @@ export const historyRoutes =
             200: TextBody('text/event-stream', 'Server-Sent Events: each data line is the progress JSON (as GET /api/sends/{id}/progress)'),
           },
           summary: 'Live progress as Server-Sent Events (one event a second until the send is done)',
+          description:
+            'Ends with an `error` event when the API key is revoked or the session ends (checked every BOTCAST_STREAM_RECHECK_MS). ' +
+            'One API key or member may hold BOTCAST_STREAMS_PER_KEY streams at once (429 too_many_streams beyond).',
           params: IdParams,
         },
       },
-      async (request, reply) => {
-        const workspaceId = ws(request);
-        const first = await getProgress(ctx, workspaceId, request.params.id);
-        reply.hijack();
-        const res = reply.raw;
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-        let closed = false;
-        request.raw.on('close', () => (closed = true));
-        let progress = first;
-        while (!closed) {
-          res.write(`event: progress\ndata: ${JSON.stringify(progress)}\n\n`);
-          if (progress.done) break;
-          await new Promise((r) => setTimeout(r, 1000));
-          if (closed) break;
-          progress = await getProgress(ctx, workspaceId, request.params.id).catch(() => ({ ...progress, done: true }));
-        }
-        res.end();
-      },
+      async (request, reply) => streamProgress(request, reply, request.params.id),
     );
 
     app.get(

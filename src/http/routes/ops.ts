@@ -1,10 +1,23 @@
 // Operations: liveness, readiness, and Prometheus-style metrics (deliveries by state and outcome,
-// channel pauses, live workers). Aggregates only — nothing tenant-specific — so they need no key
-// (load balancers and scrapers have none); keep the port off the public internet if the figures matter.
-import type { FastifyPluginAsync } from 'fastify';
+// channel pauses, live workers). Aggregates only, but over every workspace, with channel ids: for
+// the operator, so /metrics wants the token of BOTCAST_METRICS_TOKEN as a Bearer token, and does
+// not exist (404) when none is configured — nothing to leak by forgetting to set one. The health
+// routes need no key (load balancers have none). All three are public routes: /metrics checks its
+// own token, not a workspace's key.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../../services/context.ts';
 import type { ExistsRow } from '../../storage/db.ts';
 import { errorRows } from '../../services/history/log.ts';
+import { errorBody } from '../errors.ts';
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Compared as SHA-256 digests: constant time, and the token's length does not show either. */
+function hasToken(request: FastifyRequest, token: string): boolean {
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+  return match !== null && timingSafeEqual(digest(match[1]), digest(token));
+}
 
 export const opsRoutes =
   (ctx: ServiceContext): FastifyPluginAsync =>
@@ -21,7 +34,15 @@ export const opsRoutes =
       }
     });
 
-    app.get('/metrics', open, async (_req, reply) => {
+    app.get('/metrics', open, async (request, reply) => {
+      const token = ctx.config.metricsToken;
+      if (!token) return reply.status(404).send(errorBody('route_not_found', 'no route GET /metrics (set BOTCAST_METRICS_TOKEN)'));
+      if (!hasToken(request, token)) {
+        return reply
+          .status(401)
+          .header('www-authenticate', 'Bearer')
+          .send(errorBody('unauthorized', 'send the metrics token (BOTCAST_METRICS_TOKEN) as "Authorization: Bearer <token>"'));
+      }
       const [lanes] = await ctx.db.query<{
         queued: number;
         held: number;

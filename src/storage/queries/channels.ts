@@ -1,5 +1,6 @@
 // A row of the channels table (SELECT *), as the services that manage channels and the engine
-// that sends and polls through them read it. `credentials_enc` is sealed: only the services open it.
+// that sends and polls through them read it. `credentials_enc` and `webhook_secret_enc` are sealed:
+// only the services open them.
 
 export interface ChannelRow {
   id: number;
@@ -9,7 +10,9 @@ export interface ChannelRow {
   platform: string;
   name: string;
   credentials_enc: string;
-  webhook_secret: string;
+  webhook_secret_enc: string | null;
+  /** Plain text from before migration 0015, until the next start seals it (src/storage/seal-webhook-secrets.ts); else null. */
+  webhook_secret: string | null;
   rate_per_second: number | null;
   api_base_url: string | null;
   status: string;

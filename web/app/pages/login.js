@@ -68,7 +68,7 @@ export function SignupPage({ onDone }) {
       <${Input} label="Workspace name" required autofocus hint="Your company or project." ...${form.bind('workspaceName')} />
       <${Input} label="Your name" autocomplete="name" ...${form.bind('name')} />
       <${Input} label="E-mail" type="email" autocomplete="username" required ...${form.bind('email')} />
-      <${Input} label="Password" type="password" autocomplete="new-password" required hint="At least 8 characters." ...${form.bind('password')} />
+      <${Input} label="Password" type="password" autocomplete="new-password" required hint="At least 10 characters." ...${form.bind('password')} />
       <${Button} type="submit" variant="primary" busy=${form.busy} className="btn-block">Create workspace</${Button}>
     </form>
     <p class="auth-foot">Already have an account? <a href="/login">Log in</a></p>
