@@ -1,8 +1,8 @@
 // The claim's progress mark, kept ahead of the requests (sql/claim-marks.ts): before the request
-// of item i leaves, the mark must cover it. The mark is raised `step` items at a time, and the
-// next step is written while the current one is being sent, so a worker rarely waits for it.
-// After a kill, at most about 1.5 steps of claimed rows had the mark without a request: those
-// become `unknown`; the rest of the claim goes back to the queue.
+// of item i leaves, the mark must cover it. The mark is raised `step` items at a time; the next
+// step is written `early` items before the covered ones run out, so the requests in flight (up to
+// the concurrency) hide the round trip. After a kill, at most `step + early` claimed rows had the
+// mark without a request: those become `unknown`; the rest of the claim goes back to the queue.
 import type { Db } from '../storage/db.ts';
 import { raiseClaimMark } from './sql/claim-marks.ts';
 
@@ -17,7 +17,7 @@ export class ClaimProgress {
     private readonly tag: string,
     /** The claim's delivery ids in the order they are sent (ascending). */
     private readonly ids: readonly number[],
-    private readonly step: number,
+    private readonly steps: { step: number; early: number },
   ) {}
 
   /** Resolves true once item i may be sent; false when the claim was taken away (presumed dead). */
@@ -26,13 +26,13 @@ export class ClaimProgress {
       if (!this.pending) this.raise();
       if (!(await this.settle())) return false;
     }
-    // Half-way through the covered steps, the next one is written in the background.
-    if (!this.pending && this.covered < this.ids.length && i >= this.covered - this.step / 2) this.raise();
+    // Shortly before the covered items run out, the next step is written in the background.
+    if (!this.pending && this.covered < this.ids.length && i >= this.covered - this.steps.early) this.raise();
     return true;
   }
 
   private raise() {
-    const upTo = Math.min(this.ids.length, Math.max(this.covered, this.pendingUpTo) + this.step);
+    const upTo = Math.min(this.ids.length, Math.max(this.covered, this.pendingUpTo) + this.steps.step);
     this.pendingUpTo = upTo;
     this.pending = raiseClaimMark(this.db, this.tag, this.ids[upTo - 1]);
     // Awaited in settle(); a failure meanwhile must not be an unhandled rejection.

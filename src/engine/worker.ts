@@ -48,10 +48,15 @@ export function inFlightWindow(settings: { batchSize: number; concurrency: numbe
   return PUMPS_PER_CHANNEL * settings.batchSize + settings.concurrency + FLUSH_AT;
 }
 
-/** The claim's progress mark is raised this many requests at a time: about 1.5 steps of rows can be
- * marked without having left when a worker dies (they become `unknown`), a quarter of the concurrency. */
-export function markStep(settings: { concurrency: number }): number {
-  return Math.max(1, Math.ceil(settings.concurrency / 4));
+/**
+ * The claim's progress mark is raised this many requests at a time (claim-progress.ts). A kill can
+ * leave what was marked and not yet sent `unknown`: at most a step and its early start per pump,
+ * half the concurrency, so both pumps of a channel stay within it. Each step is a statement: the
+ * throughput bench measured about 14 µs of database CPU per delivery with steps of a quarter.
+ */
+export function markStep(settings: { concurrency: number }): { step: number; early: number } {
+  const early = Math.max(0, Math.floor(settings.concurrency / 16));
+  return { step: Math.max(1, Math.floor(settings.concurrency / 2) - early), early };
 }
 
 export interface WorkerStats {
