@@ -7,6 +7,7 @@
 // request that matches no route goes to the 404 handler, which runs no handler of ours.
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../domain/errors.ts';
+import { requireRole, type Role } from '../domain/roles.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { authenticateApiKey, authenticateSession, type Principal } from '../services/workspaces.ts';
 import { checkSameOrigin } from './csrf.ts';
@@ -20,6 +21,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Answers without a principal: sign-up, log-in, webhooks, the panel's files, docs, health. */
     public?: boolean;
+    /**
+     * The least role (src/domain/roles.ts) a caller needs for this route. Without it: viewer for a
+     * read (GET), editor for a write. Routes that change bots, channels, keys or members say admin.
+     */
+    minRole?: Role;
   }
 }
 
@@ -50,6 +56,9 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
     }
     if (!principal) throw new AppError('unauthorized', 'unauthorized', 'log in or send an API key as "Authorization: Bearer <key>"');
     request.principal = principal;
+    const config = request.routeOptions.config;
+    const needed = config?.minRole ?? (request.method === 'GET' || request.method === 'HEAD' ? 'viewer' : 'editor');
+    requireRole(principal.role, needed, `${request.method} ${request.routeOptions.url}`);
   });
 }
 

@@ -38,3 +38,24 @@ export async function recordAudit(q: Queryable, entry: AuditEntry): Promise<void
     JSON.stringify(entry.detail ?? {}),
   ]);
 }
+
+export interface AuditEntryView {
+  id: number;
+  actor: string;
+  action: string;
+  target: string;
+  detail: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** A workspace's log, newest first, `limit` rows after the cursor's id; `action` keeps one action (`api_key.revoked`) or a family (`api_key.`). */
+export async function listAudit(q: Queryable, workspaceId: number, options: { limit: number; beforeId: number | null; action?: string }) {
+  const action = options.action ?? null;
+  return q.query<AuditEntryView>(
+    `SELECT id, actor, action, target, detail, created_at AS "createdAt" FROM audit_log
+     WHERE workspace_id = $1 AND ($2::bigint IS NULL OR id < $2)
+       AND ($3::text IS NULL OR action = $3 OR (right($3, 1) = '.' AND left(action, length($3)) = $3))
+     ORDER BY id DESC LIMIT $4`,
+    [workspaceId, options.beforeId, action, options.limit + 1],
+  );
+}

@@ -1,31 +1,36 @@
 // Workspaces (tenants), their members (people who log into the panel) and API keys.
 import { AppError, conflict, invalid, notFound } from '../domain/errors.ts';
+import type { Role } from '../domain/roles.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../security/secrets.ts';
-import type { ExistsRow, IdRow, Queryable } from '../storage/db.ts';
+import type { ExistsRow, Queryable } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
 
 export interface Principal {
   workspaceId: number;
   memberId: number | null;
   apiKeyId: number | null;
+  /** What the caller may do (src/domain/roles.ts), checked on the matched route in src/http/auth.ts. */
+  role: Role;
+  /** The session a panel caller logged in with (to mark it current, and never revoke it by "all others"). */
+  sessionId?: number;
 }
 
 const SESSION_DAYS = 14;
 const LOGIN_WINDOW_MINUTES = 15;
 const LOGIN_MAX_FAILURES = 10;
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
-function checkPassword(password: string) {
+export function checkPassword(password: string) {
   if (password.length < 8) throw invalid('weak_password', 'password must be at least 8 characters');
 }
 
-async function insertApiKey(q: Queryable, workspaceId: number, name: string) {
+export async function insertApiKey(q: Queryable, workspaceId: number, name: string, role: Role) {
   const key = randomToken('bc_');
   const [row] = await q.query<{ id: number; created_at: Date }>(
-    'INSERT INTO api_keys (workspace_id, name, prefix, key_hash) VALUES ($1, $2, $3, $4) RETURNING id, created_at',
-    [workspaceId, name, key.slice(0, 10), sha256(key)],
+    'INSERT INTO api_keys (workspace_id, name, prefix, key_hash, role) VALUES ($1, $2, $3, $4, $5) RETURNING id, created_at',
+    [workspaceId, name, key.slice(0, 10), sha256(key), role],
   );
-  return { id: row.id, name, prefix: key.slice(0, 10), key, createdAt: row.created_at };
+  return { id: row.id, name, prefix: key.slice(0, 10), key, role, createdAt: row.created_at };
 }
 
 export async function signup(ctx: ServiceContext, input: { workspaceName: string; email: string; password: string; name?: string }) {
@@ -37,72 +42,18 @@ export async function signup(ctx: ServiceContext, input: { workspaceName: string
     if (taken.length > 0) throw conflict('email_taken', `a member with e-mail ${input.email} already exists`);
     const [ws] = await tx.query<{ id: number }>('INSERT INTO workspaces (name) VALUES ($1) RETURNING id', [input.workspaceName]);
     const [member] = await tx.query<{ id: number }>(
-      'INSERT INTO members (workspace_id, email, name, password_hash) VALUES ($1, $2, $3, $4) RETURNING id',
+      "INSERT INTO members (workspace_id, email, name, password_hash, role) VALUES ($1, $2, $3, $4, 'owner') RETURNING id",
       [ws.id, input.email, input.name ?? '', passwordHash],
     );
-    const apiKey = await insertApiKey(tx, ws.id, 'default');
+    // The creator owns the workspace, and so does the key sign-up hands them.
+    const apiKey = await insertApiKey(tx, ws.id, 'default', 'owner');
     return { workspaceId: ws.id, memberId: member.id, apiKey };
   });
 }
 
-export async function addMember(ctx: ServiceContext, workspaceId: number, input: { email: string; password: string; name?: string }) {
-  if (!EMAIL.test(input.email)) throw invalid('invalid_email', 'email is not an e-mail address');
-  checkPassword(input.password);
-  const passwordHash = await hashPassword(input.password);
-  const rows = await ctx.db.query<{ id: number }>(
-    `INSERT INTO members (workspace_id, email, name, password_hash) SELECT $1, $2, $3, $4
-     WHERE NOT EXISTS (SELECT 1 FROM members WHERE lower(email) = lower($2)) RETURNING id`,
-    [workspaceId, input.email, input.name ?? '', passwordHash],
-  );
-  if (rows.length === 0) throw conflict('email_taken', `a member with e-mail ${input.email} already exists`);
-  return { id: rows[0].id, email: input.email, name: input.name ?? '' };
-}
-
-interface MemberRow {
-  id: number;
-  email: string;
-  name: string;
-  createdAt: Date;
-}
-
-export async function listMembers(ctx: ServiceContext, workspaceId: number) {
-  return ctx.db.query<MemberRow>('SELECT id, email, name, created_at AS "createdAt" FROM members WHERE workspace_id = $1 ORDER BY id', [
-    workspaceId,
-  ]);
-}
-
-export async function createApiKey(ctx: ServiceContext, workspaceId: number, name: string) {
-  return insertApiKey(ctx.db, workspaceId, name);
-}
-
-interface ApiKeyRow {
-  id: number;
-  name: string;
-  prefix: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
-
-export async function listApiKeys(ctx: ServiceContext, workspaceId: number) {
-  return ctx.db.query<ApiKeyRow>(
-    `SELECT id, name, prefix, created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"
-     FROM api_keys WHERE workspace_id = $1 ORDER BY id`,
-    [workspaceId],
-  );
-}
-
-export async function revokeApiKey(ctx: ServiceContext, workspaceId: number, id: number) {
-  const rows = await ctx.db.query<IdRow>(
-    'UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND workspace_id = $2 RETURNING id',
-    [id, workspaceId],
-  );
-  if (rows.length === 0) throw notFound('API key', id);
-}
-
 export async function authenticateApiKey(ctx: ServiceContext, key: string): Promise<Principal | null> {
-  const rows = await ctx.db.query<{ id: number; workspace_id: number; last_used_at: Date | null }>(
-    'SELECT id, workspace_id, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
+  const rows = await ctx.db.query<{ id: number; workspace_id: number; last_used_at: Date | null; role: Role }>(
+    'SELECT id, workspace_id, last_used_at, role FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
     [sha256(key)],
   );
   if (rows.length === 0) return null;
@@ -111,7 +62,7 @@ export async function authenticateApiKey(ctx: ServiceContext, key: string): Prom
   if (!row.last_used_at || ctx.clock.now().getTime() - row.last_used_at.getTime() > 60_000) {
     await ctx.db.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [row.id]);
   }
-  return { workspaceId: row.workspace_id, memberId: null, apiKeyId: row.id };
+  return { workspaceId: row.workspace_id, memberId: null, apiKeyId: row.id, role: row.role };
 }
 
 export async function login(ctx: ServiceContext, email: string, password: string) {
@@ -150,11 +101,14 @@ export async function login(ctx: ServiceContext, email: string, password: string
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 export async function authenticateSession(ctx: ServiceContext, token: string): Promise<Principal | null> {
-  const rows = await ctx.db.query<{ member_id: number; workspace_id: number }>(
-    'SELECT member_id, workspace_id FROM sessions WHERE token_hash = $1 AND expires_at > now()',
+  const rows = await ctx.db.query<{ id: number; member_id: number; workspace_id: number; role: Role }>(
+    `SELECT s.id, s.member_id, s.workspace_id, m.role FROM sessions s JOIN members m ON m.id = s.member_id
+     WHERE s.token_hash = $1 AND s.expires_at > now()`,
     [sha256(token)],
   );
-  return rows.length === 0 ? null : { workspaceId: rows[0].workspace_id, memberId: rows[0].member_id, apiKeyId: null };
+  if (rows.length === 0) return null;
+  const row = rows[0];
+  return { workspaceId: row.workspace_id, memberId: row.member_id, apiKeyId: null, role: row.role, sessionId: Number(row.id) };
 }
 
 export async function logout(ctx: ServiceContext, token: string) {
