@@ -2,16 +2,9 @@
 // Creating and revoking one is written to the audit log in the same transaction.
 import { notFound } from '../domain/errors.ts';
 import { requireRole, type Role } from '../domain/roles.ts';
-import { recordAudit, type Actor } from './audit.ts';
+import { recordAudit, type Caller } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { insertApiKey } from './workspaces.ts';
-
-/** Who asks: their workspace, their role (a key never gets more than its creator has) and how the log names them. */
-export interface Caller {
-  workspaceId: number;
-  role: Role;
-  actor: Actor;
-}
 
 export async function createApiKey(ctx: ServiceContext, caller: Caller, input: { name: string; role: Role }) {
   requireRole(caller.role, input.role, `creating an API key with the ${input.role} role`);

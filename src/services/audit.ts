@@ -1,12 +1,20 @@
 // The audit log (db/migrations/0014_audit_log.sql): who changed what in a workspace. A service
 // records its row with the same Queryable as the change itself — inside the change's transaction,
 // so the log never claims a change that was rolled back, nor misses one that was committed.
+import type { Role } from '../domain/roles.ts';
 import type { Queryable } from '../storage/db.ts';
 
 /** Who acts: `member:<id>` or `api_key:<id>` (src/http/auth.ts `actor`), or `system` for Botcast itself (the demo). */
 export type Actor = string;
 
 export const SYSTEM_ACTOR: Actor = 'system';
+
+/** Who asks for a change: their workspace, their role (nobody gives or touches a role above their own) and how the log names them. */
+export interface Caller {
+  workspaceId: number;
+  role: Role;
+  actor: Actor;
+}
 
 export interface AuditEntry {
   workspaceId: number;

@@ -6,8 +6,7 @@ import { AppError, conflict, invalid, notFound } from '../domain/errors.ts';
 import { requireRole, type Role } from '../domain/roles.ts';
 import { hashPassword } from '../security/secrets.ts';
 import type { Queryable } from '../storage/db.ts';
-import type { Caller } from './api-keys.ts';
-import { recordAudit } from './audit.ts';
+import { recordAudit, type Caller } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { EMAIL, checkPassword } from './workspaces.ts';
 

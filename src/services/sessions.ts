@@ -1,8 +1,7 @@
 // Panel sessions: a member sees and ends their own; an admin ends another member's (a lost laptop).
 import { notFound } from '../domain/errors.ts';
 import { requireRole, type Role } from '../domain/roles.ts';
-import type { Caller } from './api-keys.ts';
-import { recordAudit } from './audit.ts';
+import { recordAudit, type Caller } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 
 interface SessionRow {

@@ -6,7 +6,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { invalid } from '../../domain/errors.ts';
 import * as apiKeys from '../../services/api-keys.ts';
-import { listAudit } from '../../services/audit.ts';
+import { listAudit, type Caller } from '../../services/audit.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import * as members from '../../services/members.ts';
 import { decodeCursor, toPage } from '../../services/pagination.ts';
@@ -24,7 +24,7 @@ const ANY_ROLE = { minRole: 'viewer' as const };
 const Email = Type.String({ minLength: 3, maxLength: 254 });
 const Password = Type.String({ minLength: 8, maxLength: 200 });
 
-function caller(request: FastifyRequest): apiKeys.Caller {
+function caller(request: FastifyRequest): Caller {
   return { workspaceId: ws(request), role: request.principal!.role, actor: actor(request) };
 }
 
