@@ -8,7 +8,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** API keys of the workspace (never the keys themselves) */
+    /**
+     * API keys of the workspace (never the keys themselves)
+     * @description Needs the admin role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -90,6 +93,8 @@ export interface paths {
     /**
      * Create an API key; the key is in this answer only
      * @description The role defaults to the caller’s own and cannot be above it.
+     *
+     *     Needs the admin role.
      */
     post: {
       parameters: {
@@ -190,7 +195,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Revoke an API key */
+    /**
+     * Revoke an API key
+     * @description Needs the admin role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -268,7 +276,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Changes to channels, API keys and members, newest first */
+    /**
+     * Changes to channels, API keys and members, newest first
+     * @description Needs the admin role.
+     */
     get: {
       parameters: {
         query?: {
@@ -543,7 +554,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Bots of the workspace */
+    /**
+     * Bots of the workspace
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -617,7 +631,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create a bot */
+    /**
+     * Create a bot
+     * @description Needs the admin role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -711,7 +728,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A bot */
+    /**
+     * A bot
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -788,7 +808,10 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Delete a bot and everything of it */
+    /**
+     * Delete a bot and everything of it
+     * @description Needs the admin role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -856,7 +879,10 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Rename a bot or change its time zone */
+    /**
+     * Rename a bot or change its time zone
+     * @description Needs the admin role.
+     */
     patch: {
       parameters: {
         query?: never;
@@ -948,7 +974,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A bot's channels */
+    /**
+     * A bot's channels
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -1037,7 +1066,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Connect a platform: checks the credentials with the platform and registers the webhook where it can */
+    /**
+     * Connect a platform: checks the credentials with the platform and registers the webhook where it can
+     * @description Needs the admin role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -1158,7 +1190,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Operator chats of a bot */
+    /**
+     * Operator chats of a bot
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: {
@@ -1257,7 +1292,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Close all open chats of a bot */
+    /**
+     * Close all open chats of a bot
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -1342,7 +1380,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** How a text or screen looks on each platform, with what degrades there */
+    /**
+     * How a text or screen looks on each platform, with what degrades there
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -1456,7 +1497,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Drafts of a bot */
+    /**
+     * Drafts of a bot
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -1538,7 +1582,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Save the send form as a draft */
+    /**
+     * Save the send form as a draft
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -1699,7 +1746,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A bot's external events, with their webhook URLs */
+    /**
+     * A bot's external events, with their webhook URLs
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -1791,7 +1841,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create an external event: content (text or screen), End open chats, and a secret webhook URL */
+    /**
+     * Create an external event: content (text or screen), End open chats, and a secret webhook URL
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -1923,7 +1976,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Screens of a bot */
+    /**
+     * Screens of a bot
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -2016,7 +2072,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create a screen */
+    /**
+     * Create a screen
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2140,7 +2199,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a broadcast (instant after the grace window, delayed, or periodic) */
+    /**
+     * Create a broadcast (instant after the grace window, delayed, or periodic)
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2358,7 +2420,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Audience preview: recipients per platform, and who is left out and why */
+    /**
+     * Audience preview: recipients per platform, and who is left out and why
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2495,7 +2560,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Test send: the content to one subscriber now, without creating a send in history */
+    /**
+     * Test send: the content to one subscriber now, without creating a send in history
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2615,7 +2683,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Search subscribers (newest first) */
+    /**
+     * Search subscribers (newest first)
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: {
@@ -2732,7 +2803,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Assign (or remove) one tag on many subscribers at once */
+    /**
+     * Assign (or remove) one tag on many subscribers at once
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2823,7 +2897,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Tags of a bot with how many subscribers have each ("in use" when at least one) */
+    /**
+     * Tags of a bot with how many subscribers have each ("in use" when at least one)
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -2899,7 +2976,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create a tag */
+    /**
+     * Create a tag
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2993,7 +3073,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A bot's trigger events, in their order */
+    /**
+     * A bot's trigger events, in their order
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -3095,7 +3178,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create a trigger event (placed last in the order) */
+    /**
+     * Create a trigger event (placed last in the order)
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -3255,7 +3341,10 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Set the order of the bot’s triggers (it decides which goes first when several fire at once for one subscriber) */
+    /**
+     * Set the order of the bot’s triggers (it decides which goes first when several fire at once for one subscriber)
+     * @description Needs the editor role.
+     */
     put: {
       parameters: {
         query?: never;
@@ -3377,7 +3466,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A channel */
+    /**
+     * A channel
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -3467,7 +3559,10 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Disconnect a channel */
+    /**
+     * Disconnect a channel
+     * @description Needs the admin role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -3538,6 +3633,8 @@ export interface paths {
     /**
      * Change a channel: name, rate limit, base URL, credentials, status
      * @description A new `apiBaseUrl` (other than null, the platform’s own) needs the channel’s `credentials` again in the same request (400 `credentials_required` otherwise): stored credentials are never sent to a new address. Changes are written to the audit log.
+     *
+     *     Needs the admin role.
      */
     patch: {
       parameters: {
@@ -3650,7 +3747,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What sandbox users wrote and what the bot sent them (newest first) */
+    /**
+     * What sandbox users wrote and what the bot sent them (newest first)
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: {
@@ -3747,7 +3847,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A sandbox user writes to the bot (creates or refreshes the subscriber, like an inbound message) */
+    /**
+     * A sandbox user writes to the bot (creates or refreshes the subscriber, like an inbound message)
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -3842,7 +3945,10 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Make a sandbox user behave like a real person: normal, blocked (blocked the bot), gone (deleted account), flaky (temporary failures) */
+    /**
+     * Make a sandbox user behave like a real person: normal, blocked (blocked the bot), gone (deleted account), flaky (temporary failures)
+     * @description Needs the editor role.
+     */
     put: {
       parameters: {
         query?: never;
@@ -3936,7 +4042,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Import selected users from a CSV file (UTF-8, one column of user ids; body = the file, content-type text/csv) */
+    /**
+     * Import selected users from a CSV file (UTF-8, one column of user ids; body = the file, content-type text/csv)
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: {
@@ -4068,7 +4177,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A draft */
+    /**
+     * A draft
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -4151,7 +4263,10 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Delete a draft */
+    /**
+     * Delete a draft
+     * @description Needs the editor role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -4219,7 +4334,10 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Edit a draft */
+    /**
+     * Edit a draft
+     * @description Needs the editor role.
+     */
     patch: {
       parameters: {
         query?: never;
@@ -4378,7 +4496,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Duplicate a draft */
+    /**
+     * Duplicate a draft
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -4474,7 +4595,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Send a draft (with optional edits); the draft stays for reuse */
+    /**
+     * Send a draft (with optional edits); the draft stays for reuse
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -4690,7 +4814,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An external event with its webhook URL */
+    /**
+     * An external event with its webhook URL
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -4783,7 +4910,10 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Delete an external event (its URL stops working; its sends stay in history) */
+    /**
+     * Delete an external event (its URL stops working; its sends stay in history)
+     * @description Needs the editor role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -4851,7 +4981,10 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change the name, content or End open chats of an external event (its URL stays) */
+    /**
+     * Change the name, content or End open chats of an external event (its URL stays)
+     * @description Needs the editor role.
+     */
     patch: {
       parameters: {
         query?: never;
@@ -4981,7 +5114,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Give the event a new secret URL; the old one answers 404 from now on */
+    /**
+     * Give the event a new secret URL; the old one answers 404 from now on
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -5085,7 +5221,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Broadcasting history: active, scheduled, periodic or completed; filter by kinds (none = all) and search by send id */
+    /**
+     * Broadcasting history: active, scheduled, periodic or completed; filter by kinds (none = all) and search by send id
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query: {
@@ -5226,7 +5365,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Find a log by send id */
+    /**
+     * Find a log by send id
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query: {
@@ -5396,7 +5538,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The calling member or API key and its workspace */
+    /**
+     * The calling member or API key and its workspace
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -5488,7 +5633,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Members of the workspace */
+    /**
+     * Members of the workspace
+     * @description Needs the admin role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -5566,6 +5714,8 @@ export interface paths {
     /**
      * Add a member who can log into the panel
      * @description Botcast sends no e-mail: the caller chooses the first password and hands it to the new member. The role (default viewer) cannot be above the caller’s.
+     *
+     *     Needs the admin role.
      */
     post: {
       parameters: {
@@ -5666,7 +5816,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Remove a member and end their sessions (never the last owner) */
+    /**
+     * Remove a member and end their sessions (never the last owner)
+     * @description Needs the admin role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -5734,7 +5887,10 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change a member’s role (409 `last_owner` if the workspace would have no owner left) */
+    /**
+     * Change a member’s role (409 `last_owner` if the workspace would have no owner left)
+     * @description Needs the admin role.
+     */
     patch: {
       parameters: {
         query?: never;
@@ -5819,7 +5975,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Log a member out everywhere */
+    /**
+     * Log a member out everywhere
+     * @description Needs the admin role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -5902,7 +6061,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The platforms a channel can connect to: names, default send rates and the credentials each needs */
+    /**
+     * The platforms a channel can connect to: names, default send rates and the credentials each needs
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -6005,7 +6167,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A screen */
+    /**
+     * A screen
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -6099,7 +6264,10 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Delete a screen */
+    /**
+     * Delete a screen
+     * @description Needs the editor role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -6167,7 +6335,10 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change a screen */
+    /**
+     * Change a screen
+     * @description Needs the editor role.
+     */
     patch: {
       parameters: {
         query?: never;
@@ -6285,7 +6456,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The result of a selected-users import */
+    /**
+     * The result of a selected-users import
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -6417,7 +6591,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Unknown, blocked, malformed and duplicate ids of an import, as CSV */
+    /**
+     * Unknown, blocked, malformed and duplicate ids of an import, as CSV
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -6500,7 +6677,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A send with its runs and counters */
+    /**
+     * A send with its runs and counters
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -6641,7 +6821,10 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Delete a send that has not started (instant in its grace window, delayed) or a periodic one (stops future runs) */
+    /**
+     * Delete a send that has not started (instant in its grace window, delayed) or a periodic one (stops future runs)
+     * @description Needs the editor role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -6724,7 +6907,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A send's log: events of the run and every recipient's outcome (errorsOnly for View errors) */
+    /**
+     * A send's log: events of the run and every recipient's outcome (errorsOnly for View errors)
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: {
@@ -6895,7 +7081,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The log as CSV (UTF-8 with BOM, streamed, safe against formula injection) */
+    /**
+     * The log as CSV (UTF-8 with BOM, streamed, safe against formula injection)
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: {
@@ -6981,7 +7170,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Live counts and current rate of a send */
+    /**
+     * Live counts and current rate of a send
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -7080,7 +7272,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Live progress as Server-Sent Events (one event a second until the send is done) */
+    /**
+     * Live progress as Server-Sent Events (one event a second until the send is done)
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -7163,7 +7358,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Delivery rate over time (10-second buckets of sent and failed) for the chart */
+    /**
+     * Delivery rate over time (10-second buckets of sent and failed) for the chart
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: {
@@ -7259,7 +7457,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Stop a delivering send: what was not sent yet is cancelled */
+    /**
+     * Stop a delivering send: what was not sent yet is cancelled
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -7344,7 +7545,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The calling member’s panel sessions, newest first (none for an API key) */
+    /**
+     * The calling member’s panel sessions, newest first (none for an API key)
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -7436,7 +7640,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** End one of the calling member’s sessions */
+    /**
+     * End one of the calling member’s sessions
+     * @description Needs the viewer role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -7516,7 +7723,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End every session of the calling member but this one */
+    /**
+     * End every session of the calling member but this one
+     * @description Needs the viewer role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -7702,7 +7912,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A subscriber */
+    /**
+     * A subscriber
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -7806,7 +8019,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Open an operator chat */
+    /**
+     * Open an operator chat
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -7900,7 +8116,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Close the open operator chat */
+    /**
+     * Close the open operator chat
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -8000,7 +8219,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Assign tags (created when missing); fires trigger events */
+    /**
+     * Assign tags (created when missing); fires trigger events
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -8093,7 +8315,10 @@ export interface paths {
         };
       };
     };
-    /** Remove tags */
+    /**
+     * Remove tags
+     * @description Needs the editor role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -8201,7 +8426,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Delete a tag (removes it from everyone) */
+    /**
+     * Delete a tag (removes it from everyone)
+     * @description Needs the editor role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -8269,7 +8497,10 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Rename a tag */
+    /**
+     * Rename a tag
+     * @description Needs the editor role.
+     */
     patch: {
       parameters: {
         query?: never;
@@ -8355,7 +8586,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A trigger event with its firing counts */
+    /**
+     * A trigger event with its firing counts
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -8462,7 +8696,10 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Delete a trigger event and its pending firings (its sends stay in history) */
+    /**
+     * Delete a trigger event and its pending firings (its sends stay in history)
+     * @description Needs the editor role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -8530,7 +8767,10 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change a trigger event (pending firings keep their due time; a new tag cancels the old tag’s pending firings) */
+    /**
+     * Change a trigger event (pending firings keep their due time; a new tag cancels the old tag’s pending firings)
+     * @description Needs the editor role.
+     */
     patch: {
       parameters: {
         query?: never;
@@ -8687,7 +8927,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Disable a trigger event: new tag assignments do not fire it; firings that come due while disabled are cancelled */
+    /**
+     * Disable a trigger event: new tag assignments do not fire it; firings that come due while disabled are cancelled
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -8807,7 +9050,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Enable a trigger event */
+    /**
+     * Enable a trigger event
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -8925,7 +9171,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Firings of a trigger, newest first: pending (with the due time), fired (with the send and delivery state) or cancelled (with the reason) */
+    /**
+     * Firings of a trigger, newest first: pending (with the due time), fired (with the send and delivery state) or cancelled (with the reason)
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: {

@@ -36,8 +36,20 @@ export function markRoutesPublic(scope: FastifyInstance) {
   });
 }
 
+/** The least role a route needs: its `minRole`, else viewer to read and editor to write. */
+function neededRole(method: string, minRole: Role | undefined): Role {
+  return minRole ?? (method === 'GET' || method === 'HEAD' ? 'viewer' : 'editor');
+}
+
 export function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
   app.decorateRequest('principal', null);
+  // The OpenAPI document says which role each operation needs, from the same rule the check applies.
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (route.config?.public || !route.url.startsWith('/api/') || !route.schema || typeof route.method !== 'string') return;
+    const needs = `Needs the ${neededRole(route.method, route.config?.minRole)} role.`;
+    const description = route.schema.description as string | undefined;
+    route.schema = { ...route.schema, description: description ? `${description}\n\n${needs}` : needs };
+  });
   app.addHook('onRequest', async (request) => {
     if (request.is404 || request.routeOptions.config?.public) return;
     const header = request.headers.authorization;
@@ -57,8 +69,7 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
     if (!principal) throw new AppError('unauthorized', 'unauthorized', 'log in or send an API key as "Authorization: Bearer <key>"');
     request.principal = principal;
     const config = request.routeOptions.config;
-    const needed = config?.minRole ?? (request.method === 'GET' || request.method === 'HEAD' ? 'viewer' : 'editor');
-    requireRole(principal.role, needed, `${request.method} ${request.routeOptions.url}`);
+    requireRole(principal.role, neededRole(request.method, config?.minRole), `${request.method} ${request.routeOptions.url}`);
   });
 }
 

@@ -152,3 +152,21 @@ test('the sign-up creator is an owner, with an owner key; /api/me says the role'
   const viewer = await memberWithRole(t, owner.key, 'viewer');
   assert.equal((await t.request('GET', '/api/me', { headers: viewer.headers })).body.role, 'viewer');
 });
+
+test('the OpenAPI document names the role each operation needs, the same the check applies', async () => {
+  const doc = (await t.request('GET', '/api/openapi.json')).body;
+  const wrong: string[] = [];
+  for (const { method, path } of await operations()) {
+    const template = Object.keys(doc.paths).find((p) => p.replace(/\{userId\}/g, 'u1').replace(/\{[^}]+\}/g, '1') === path)!;
+    const name = `${method} ${path}`;
+    const expected =
+      ADMIN_WRITES.includes(name) || ADMIN_READS.includes(name)
+        ? 'admin'
+        : method === 'GET' || OWN_SESSION_WRITES.includes(name)
+          ? 'viewer'
+          : 'editor';
+    const description: string = doc.paths[template][method.toLowerCase()].description ?? '';
+    if (!description.endsWith(`Needs the ${expected} role.`)) wrong.push(`${name}: ${description.slice(-40)}`);
+  }
+  assert.deepEqual(wrong, []);
+});
