@@ -10,6 +10,8 @@ CREATE TABLE api_keys (
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   last_used_at timestamp with time zone,
   revoked_at timestamp with time zone,
+  role text DEFAULT 'viewer'::text NOT NULL,
+  CONSTRAINT api_keys_role_check CHECK ((role = ANY (ARRAY['owner'::text, 'admin'::text, 'editor'::text, 'viewer'::text]))),
   CONSTRAINT api_keys_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
   CONSTRAINT api_keys_pkey PRIMARY KEY (id),
   CONSTRAINT api_keys_key_hash_key UNIQUE (key_hash)
@@ -203,6 +205,8 @@ CREATE TABLE members (
   name text DEFAULT ''::text NOT NULL,
   password_hash text NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
+  role text DEFAULT 'viewer'::text NOT NULL,
+  CONSTRAINT members_role_check CHECK ((role = ANY (ARRAY['owner'::text, 'admin'::text, 'editor'::text, 'viewer'::text]))),
   CONSTRAINT members_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
   CONSTRAINT members_pkey PRIMARY KEY (id)
 );
@@ -388,6 +392,7 @@ CREATE TABLE sessions (
   workspace_id bigint NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   expires_at timestamp with time zone NOT NULL,
+  id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
   CONSTRAINT sessions_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE,
   CONSTRAINT sessions_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
   CONSTRAINT sessions_pkey PRIMARY KEY (token_hash)
@@ -521,6 +526,8 @@ CREATE INDEX sandbox_messages_user_idx ON public.sandbox_messages USING btree (c
 CREATE INDEX screens_bot_idx ON public.screens USING btree (bot_id, id);
 CREATE INDEX sends_due_idx ON public.sends USING btree (next_run_at) WHERE ((next_run_at IS NOT NULL) AND (deleted_at IS NULL));
 CREATE INDEX sends_workspace_idx ON public.sends USING btree (workspace_id, id);
+CREATE UNIQUE INDEX sessions_id_key ON public.sessions USING btree (id);
+CREATE INDEX sessions_member_idx ON public.sessions USING btree (member_id);
 CREATE INDEX subscriber_tags_tag_idx ON public.subscriber_tags USING btree (tag_id, subscriber_id);
 CREATE INDEX subscribers_bot_idx ON public.subscribers USING btree (bot_id, id);
 CREATE INDEX subscribers_channel_active_idx ON public.subscribers USING btree (channel_id, id) WHERE (status = 'active'::text);

@@ -98,6 +98,7 @@ const SERIAL = [
   'test/e2e/panel.test.ts',
   'test/e2e/broadcasts.test.ts',
   'test/e2e/events.test.ts',
+  'test/e2e/settings.test.ts',
 ];
 
 async function runFiles(engine, files, concurrency, label) {

@@ -8,7 +8,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** API keys of the workspace (never the keys themselves) */
+    /**
+     * API keys of the workspace (never the keys themselves)
+     * @description Needs the admin role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -52,6 +55,8 @@ export interface paths {
               prefix: string;
               /** Format: date-time */
               revokedAt: string | null;
+              /** @description viewer: reads; editor: also sends and edits content; admin: also bots, channels, keys, members; owner: also owners */
+              role: 'viewer' | 'editor' | 'admin' | 'owner';
             }[];
           };
         };
@@ -85,7 +90,12 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create an API key; the key is in this answer only */
+    /**
+     * Create an API key; the key is in this answer only
+     * @description The role defaults to the caller’s own and cannot be above it.
+     *
+     *     Needs the admin role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -97,6 +107,8 @@ export interface paths {
         content: {
           'application/json': {
             name: string;
+            /** @description viewer: reads; editor: also sends and edits content; admin: also bots, channels, keys, members; owner: also owners */
+            role?: 'viewer' | 'editor' | 'admin' | 'owner';
           };
         };
       };
@@ -133,6 +145,8 @@ export interface paths {
               key: string;
               name: string;
               prefix: string;
+              /** @description viewer: reads; editor: also sends and edits content; admin: also bots, channels, keys, members; owner: also owners */
+              role: 'viewer' | 'editor' | 'admin' | 'owner';
             };
           };
         };
@@ -181,7 +195,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Revoke an API key */
+    /**
+     * Revoke an API key
+     * @description Needs the admin role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -247,6 +264,109 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Changes to channels, API keys and members, newest first
+     * @description Needs the admin role.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description One action (`api_key.revoked`) or, ending with a dot, a family (`member.`) */
+          action?: string;
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                action: string;
+                actor: string;
+                /** Format: date-time */
+                createdAt: string;
+                detail: {
+                  [key: string]: unknown;
+                };
+                id: number;
+                target: string;
+              }[];
+              /** @description Pass as cursor for the next page */
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -437,7 +557,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Bots of the workspace */
+    /**
+     * Bots of the workspace
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -511,7 +634,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create a bot */
+    /**
+     * Create a bot
+     * @description Needs the admin role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -605,7 +731,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A bot */
+    /**
+     * A bot
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -682,7 +811,10 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Delete a bot and everything of it */
+    /**
+     * Delete a bot and everything of it
+     * @description Needs the admin role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -750,7 +882,10 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Rename a bot or change its time zone */
+    /**
+     * Rename a bot or change its time zone
+     * @description Needs the admin role.
+     */
     patch: {
       parameters: {
         query?: never;
@@ -842,7 +977,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A bot's channels */
+    /**
+     * A bot's channels
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -931,7 +1069,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Connect a platform: checks the credentials with the platform and registers the webhook where it can */
+    /**
+     * Connect a platform: checks the credentials with the platform and registers the webhook where it can
+     * @description Needs the admin role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -1052,7 +1193,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Operator chats of a bot */
+    /**
+     * Operator chats of a bot
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: {
@@ -1151,7 +1295,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Close all open chats of a bot */
+    /**
+     * Close all open chats of a bot
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -1236,7 +1383,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** How a text or screen looks on each platform, with what degrades there */
+    /**
+     * How a text or screen looks on each platform, with what degrades there
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -1350,7 +1500,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Drafts of a bot */
+    /**
+     * Drafts of a bot
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -1432,7 +1585,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Save the send form as a draft */
+    /**
+     * Save the send form as a draft
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -1593,7 +1749,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A bot's external events, with their webhook URLs */
+    /**
+     * A bot's external events, with their webhook URLs
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -1685,7 +1844,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create an external event: content (text or screen), End open chats, and a secret webhook URL */
+    /**
+     * Create an external event: content (text or screen), End open chats, and a secret webhook URL
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -1817,7 +1979,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Screens of a bot */
+    /**
+     * Screens of a bot
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -1910,7 +2075,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create a screen */
+    /**
+     * Create a screen
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2034,7 +2202,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create a broadcast (instant after the grace window, delayed, or periodic) */
+    /**
+     * Create a broadcast (instant after the grace window, delayed, or periodic)
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2252,7 +2423,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Audience preview: recipients per platform, and who is left out and why */
+    /**
+     * Audience preview: recipients per platform, and who is left out and why
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2389,7 +2563,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Test send: the content to one subscriber now, without creating a send in history */
+    /**
+     * Test send: the content to one subscriber now, without creating a send in history
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2509,7 +2686,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Search subscribers (newest first) */
+    /**
+     * Search subscribers (newest first)
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: {
@@ -2626,7 +2806,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Assign (or remove) one tag on many subscribers at once */
+    /**
+     * Assign (or remove) one tag on many subscribers at once
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2717,7 +2900,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Tags of a bot with how many subscribers have each ("in use" when at least one) */
+    /**
+     * Tags of a bot with how many subscribers have each ("in use" when at least one)
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -2793,7 +2979,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create a tag */
+    /**
+     * Create a tag
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2887,7 +3076,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A bot's trigger events, in their order */
+    /**
+     * A bot's trigger events, in their order
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -2989,7 +3181,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create a trigger event (placed last in the order) */
+    /**
+     * Create a trigger event (placed last in the order)
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -3149,7 +3344,10 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Set the order of the bot’s triggers (it decides which goes first when several fire at once for one subscriber) */
+    /**
+     * Set the order of the bot’s triggers (it decides which goes first when several fire at once for one subscriber)
+     * @description Needs the editor role.
+     */
     put: {
       parameters: {
         query?: never;
@@ -3271,7 +3469,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A channel */
+    /**
+     * A channel
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -3361,7 +3562,10 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Disconnect a channel */
+    /**
+     * Disconnect a channel
+     * @description Needs the admin role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -3432,6 +3636,8 @@ export interface paths {
     /**
      * Change a channel: name, rate limit, base URL, credentials, status
      * @description A new `apiBaseUrl` (other than null, the platform’s own) needs the channel’s `credentials` again in the same request (400 `credentials_required` otherwise): stored credentials are never sent to a new address. Changes are written to the audit log.
+     *
+     *     Needs the admin role.
      */
     patch: {
       parameters: {
@@ -3544,7 +3750,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What sandbox users wrote and what the bot sent them (newest first) */
+    /**
+     * What sandbox users wrote and what the bot sent them (newest first)
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: {
@@ -3641,7 +3850,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A sandbox user writes to the bot (creates or refreshes the subscriber, like an inbound message) */
+    /**
+     * A sandbox user writes to the bot (creates or refreshes the subscriber, like an inbound message)
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -3736,7 +3948,10 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Make a sandbox user behave like a real person: normal, blocked (blocked the bot), gone (deleted account), flaky (temporary failures) */
+    /**
+     * Make a sandbox user behave like a real person: normal, blocked (blocked the bot), gone (deleted account), flaky (temporary failures)
+     * @description Needs the editor role.
+     */
     put: {
       parameters: {
         query?: never;
@@ -3830,7 +4045,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Import selected users from a CSV file (UTF-8, one column of user ids; body = the file, content-type text/csv) */
+    /**
+     * Import selected users from a CSV file (UTF-8, one column of user ids; body = the file, content-type text/csv)
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: {
@@ -3962,7 +4180,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A draft */
+    /**
+     * A draft
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -4045,7 +4266,10 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Delete a draft */
+    /**
+     * Delete a draft
+     * @description Needs the editor role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -4113,7 +4337,10 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Edit a draft */
+    /**
+     * Edit a draft
+     * @description Needs the editor role.
+     */
     patch: {
       parameters: {
         query?: never;
@@ -4272,7 +4499,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Duplicate a draft */
+    /**
+     * Duplicate a draft
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -4368,7 +4598,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Send a draft (with optional edits); the draft stays for reuse */
+    /**
+     * Send a draft (with optional edits); the draft stays for reuse
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -4584,7 +4817,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An external event with its webhook URL */
+    /**
+     * An external event with its webhook URL
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -4677,7 +4913,10 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Delete an external event (its URL stops working; its sends stay in history) */
+    /**
+     * Delete an external event (its URL stops working; its sends stay in history)
+     * @description Needs the editor role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -4745,7 +4984,10 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change the name, content or End open chats of an external event (its URL stays) */
+    /**
+     * Change the name, content or End open chats of an external event (its URL stays)
+     * @description Needs the editor role.
+     */
     patch: {
       parameters: {
         query?: never;
@@ -4875,7 +5117,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Give the event a new secret URL; the old one answers 404 from now on */
+    /**
+     * Give the event a new secret URL; the old one answers 404 from now on
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -4979,7 +5224,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Broadcasting history: active, scheduled, periodic or completed; filter by kinds (none = all) and search by send id */
+    /**
+     * Broadcasting history: active, scheduled, periodic or completed; filter by kinds (none = all) and search by send id
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query: {
@@ -5120,7 +5368,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Find a log by send id */
+    /**
+     * Find a log by send id
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query: {
@@ -5290,7 +5541,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The calling member or API key and its workspace */
+    /**
+     * The calling member or API key and its workspace
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -5327,6 +5581,8 @@ export interface paths {
             'application/json': {
               apiKeyId: number | null;
               memberId: number | null;
+              /** @description viewer: reads; editor: also sends and edits content; admin: also bots, channels, keys, members; owner: also owners */
+              role: 'viewer' | 'editor' | 'admin' | 'owner';
               workspace: {
                 /** Format: date-time */
                 createdAt: string;
@@ -5380,7 +5636,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Members of the workspace */
+    /**
+     * Members of the workspace
+     * @description Needs the admin role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -5420,6 +5679,8 @@ export interface paths {
               email: string;
               id: number;
               name: string;
+              /** @description viewer: reads; editor: also sends and edits content; admin: also bots, channels, keys, members; owner: also owners */
+              role: 'viewer' | 'editor' | 'admin' | 'owner';
             }[];
           };
         };
@@ -5455,7 +5716,9 @@ export interface paths {
     put?: never;
     /**
      * Add a member who can log into the panel
-     * @description E-mails are unique over all workspaces. One that belongs to another workspace is answered like a new one but nobody is added (the answer does not reveal accounts elsewhere); one already in this workspace is a 409.
+     * @description Botcast sends no e-mail: the caller chooses the first password and hands it to the new member. The role (default viewer) cannot be above the caller’s.
+     *
+     *     Needs the admin role.
      */
     post: {
       parameters: {
@@ -5471,6 +5734,8 @@ export interface paths {
             name?: string;
             /** @description 10 to 1024 characters, not only spaces */
             password: string;
+            /** @description viewer: reads; editor: also sends and edits content; admin: also bots, channels, keys, members; owner: also owners */
+            role?: 'viewer' | 'editor' | 'admin' | 'owner';
           };
         };
       };
@@ -5500,9 +5765,13 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** Format: date-time */
+              createdAt: string;
               email: string;
               id: number;
               name: string;
+              /** @description viewer: reads; editor: also sends and edits content; admin: also bots, channels, keys, members; owner: also owners */
+              role: 'viewer' | 'editor' | 'admin' | 'owner';
             };
           };
         };
@@ -5541,6 +5810,254 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/members/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a member and end their sessions (never the last owner)
+     * @description Needs the admin role.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change a member’s role (409 `last_owner` if the workspace would have no owner left)
+     * @description Needs the admin role.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description viewer: reads; editor: also sends and edits content; admin: also bots, channels, keys, members; owner: also owners */
+            role: 'viewer' | 'editor' | 'admin' | 'owner';
+          };
+        };
+      };
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/members/{id}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Log a member out everywhere
+     * @description Needs the admin role.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description How many sessions ended */
+              revoked: number;
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/platforms': {
     parameters: {
       query?: never;
@@ -5548,7 +6065,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The platforms a channel can connect to: names, default send rates and the credentials each needs */
+    /**
+     * The platforms a channel can connect to: names, default send rates and the credentials each needs
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -5651,7 +6171,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A screen */
+    /**
+     * A screen
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -5745,7 +6268,10 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Delete a screen */
+    /**
+     * Delete a screen
+     * @description Needs the editor role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -5813,7 +6339,10 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change a screen */
+    /**
+     * Change a screen
+     * @description Needs the editor role.
+     */
     patch: {
       parameters: {
         query?: never;
@@ -5931,7 +6460,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The result of a selected-users import */
+    /**
+     * The result of a selected-users import
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -6063,7 +6595,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Unknown, blocked, malformed and duplicate ids of an import, as CSV */
+    /**
+     * Unknown, blocked, malformed and duplicate ids of an import, as CSV
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -6146,7 +6681,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A send with its runs and counters */
+    /**
+     * A send with its runs and counters
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -6287,7 +6825,10 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Delete a send that has not started (instant in its grace window, delayed) or a periodic one (stops future runs) */
+    /**
+     * Delete a send that has not started (instant in its grace window, delayed) or a periodic one (stops future runs)
+     * @description Needs the editor role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -6370,7 +6911,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A send's log: events of the run and every recipient's outcome (errorsOnly for View errors) */
+    /**
+     * A send's log: events of the run and every recipient's outcome (errorsOnly for View errors)
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: {
@@ -6541,7 +7085,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The log as CSV (UTF-8 with BOM, streamed, safe against formula injection) */
+    /**
+     * The log as CSV (UTF-8 with BOM, streamed, safe against formula injection)
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: {
@@ -6627,7 +7174,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Live counts and current rate of a send */
+    /**
+     * Live counts and current rate of a send
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -6729,6 +7279,8 @@ export interface paths {
     /**
      * Live progress as Server-Sent Events (one event a second until the send is done)
      * @description Ends with an `error` event when the API key is revoked or the session ends (checked every BOTCAST_STREAM_RECHECK_MS). One API key or member may hold BOTCAST_STREAMS_PER_KEY streams at once (429 too_many_streams beyond).
+     *
+     *     Needs the viewer role.
      */
     get: {
       parameters: {
@@ -6812,7 +7364,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Delivery rate over time (10-second buckets of sent and failed) for the chart */
+    /**
+     * Delivery rate over time (10-second buckets of sent and failed) for the chart
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: {
@@ -6908,7 +7463,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Stop a delivering send: what was not sent yet is cancelled */
+    /**
+     * Stop a delivering send: what was not sent yet is cancelled
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -6948,6 +7506,269 @@ export interface paths {
               cancelled: number;
               id: number;
               stoppedRuns: number;
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The calling member’s panel sessions, newest first (none for an API key)
+     * @description Needs the viewer role.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              /** @description The session of this request */
+              current: boolean;
+              /** Format: date-time */
+              expiresAt: string;
+              id: number;
+            }[];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * End one of the calling member’s sessions
+     * @description Needs the viewer role.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sessions/revoke-others': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * End every session of the calling member but this one
+     * @description Needs the viewer role.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description How many sessions ended */
+              revoked: number;
             };
           };
         };
@@ -7051,6 +7872,8 @@ export interface paths {
                 key: string;
                 name: string;
                 prefix: string;
+                /** @description viewer: reads; editor: also sends and edits content; admin: also bots, channels, keys, members; owner: also owners */
+                role: 'viewer' | 'editor' | 'admin' | 'owner';
               };
               memberId: number;
               workspaceId: number;
@@ -7099,7 +7922,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A subscriber */
+    /**
+     * A subscriber
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -7203,7 +8029,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Open an operator chat */
+    /**
+     * Open an operator chat
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -7297,7 +8126,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Close the open operator chat */
+    /**
+     * Close the open operator chat
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -7397,7 +8229,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Assign tags (created when missing); fires trigger events */
+    /**
+     * Assign tags (created when missing); fires trigger events
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -7490,7 +8325,10 @@ export interface paths {
         };
       };
     };
-    /** Remove tags */
+    /**
+     * Remove tags
+     * @description Needs the editor role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -7598,7 +8436,10 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Delete a tag (removes it from everyone) */
+    /**
+     * Delete a tag (removes it from everyone)
+     * @description Needs the editor role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -7666,7 +8507,10 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Rename a tag */
+    /**
+     * Rename a tag
+     * @description Needs the editor role.
+     */
     patch: {
       parameters: {
         query?: never;
@@ -7752,7 +8596,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A trigger event with its firing counts */
+    /**
+     * A trigger event with its firing counts
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: never;
@@ -7859,7 +8706,10 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Delete a trigger event and its pending firings (its sends stay in history) */
+    /**
+     * Delete a trigger event and its pending firings (its sends stay in history)
+     * @description Needs the editor role.
+     */
     delete: {
       parameters: {
         query?: never;
@@ -7927,7 +8777,10 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change a trigger event (pending firings keep their due time; a new tag cancels the old tag’s pending firings) */
+    /**
+     * Change a trigger event (pending firings keep their due time; a new tag cancels the old tag’s pending firings)
+     * @description Needs the editor role.
+     */
     patch: {
       parameters: {
         query?: never;
@@ -8084,7 +8937,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Disable a trigger event: new tag assignments do not fire it; firings that come due while disabled are cancelled */
+    /**
+     * Disable a trigger event: new tag assignments do not fire it; firings that come due while disabled are cancelled
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -8204,7 +9060,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Enable a trigger event */
+    /**
+     * Enable a trigger event
+     * @description Needs the editor role.
+     */
     post: {
       parameters: {
         query?: never;
@@ -8322,7 +9181,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Firings of a trigger, newest first: pending (with the due time), fired (with the send and delivery state) or cancelled (with the reason) */
+    /**
+     * Firings of a trigger, newest first: pending (with the due time), fired (with the send and delivery state) or cancelled (with the reason)
+     * @description Needs the viewer role.
+     */
     get: {
       parameters: {
         query?: {

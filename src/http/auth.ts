@@ -7,6 +7,7 @@
 // request that matches no route goes to the 404 handler, which runs no handler of ours.
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../domain/errors.ts';
+import { requireRole, type Role } from '../domain/roles.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { authenticateApiKey, authenticateSession, type Principal } from '../services/workspaces.ts';
 import { checkSameOrigin } from './csrf.ts';
@@ -20,6 +21,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Answers without a principal: sign-up, log-in, webhooks, the panel's files, docs, health. */
     public?: boolean;
+    /**
+     * The least role (src/domain/roles.ts) a caller needs for this route. Without it: viewer for a
+     * read (GET), editor for a write. Routes that change bots, channels, keys or members say admin.
+     */
+    minRole?: Role;
   }
 }
 
@@ -47,8 +53,20 @@ export async function authenticate(ctx: ServiceContext, request: FastifyRequest)
   return token ? authenticateSession(ctx, token) : null;
 }
 
+/** The least role a route needs: its `minRole`, else viewer to read and editor to write. */
+function neededRole(method: string, minRole: Role | undefined): Role {
+  return minRole ?? (method === 'GET' || method === 'HEAD' ? 'viewer' : 'editor');
+}
+
 export function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
   app.decorateRequest('principal', null);
+  // The OpenAPI document says which role each operation needs, from the same rule the check applies.
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (route.config?.public || !route.url.startsWith('/api/') || !route.schema || typeof route.method !== 'string') return;
+    const needs = `Needs the ${neededRole(route.method, route.config?.minRole)} role.`;
+    const description = route.schema.description as string | undefined;
+    route.schema = { ...route.schema, description: description ? `${description}\n\n${needs}` : needs };
+  });
   app.addHook('onRequest', async (request) => {
     if (request.is404 || request.routeOptions.config?.public) return;
     const principal = await authenticate(ctx, request);
@@ -63,6 +81,8 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext) {
     // comes from the panel's own origin. An API key is never sent by a browser on its own.
     if (!request.headers.authorization) checkSameOrigin(request, ctx.config.publicUrl);
     request.principal = principal;
+    const config = request.routeOptions.config;
+    requireRole(principal.role, neededRole(request.method, config?.minRole), `${request.method} ${request.routeOptions.url}`);
   });
 }
 

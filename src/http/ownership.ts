@@ -17,6 +17,8 @@ const ID_TABLES: Record<string, { table: string; what: string }> = {
   drafts: { table: 'drafts', what: 'draft' },
   'selected-user-imports': { table: 'selected_imports', what: 'import' },
   'api-keys': { table: 'api_keys', what: 'API key' },
+  members: { table: 'members', what: 'member' },
+  sessions: { table: 'sessions', what: 'session' },
   'external-events': { table: 'external_events', what: 'external event' },
   triggers: { table: 'triggers', what: 'trigger' },
 };

@@ -4,7 +4,7 @@
 // platform calls, a caller's data) say so with additionalProperties. test/helpers/app.ts checks
 // every answer of the integration tests against them.
 import { Type, type TSchema } from '@sinclair/typebox';
-import { AnyObject, DateTime, Id, Nullable, NullableDateTime, OpenObject, PlatformCode } from './schemas.ts';
+import { AnyObject, DateTime, Id, Nullable, NullableDateTime, OpenObject, PlatformCode, RoleSchema } from './schemas.ts';
 
 const Int = Type.Integer();
 const Str = Type.String();
@@ -33,17 +33,32 @@ export const NewApiKey = doc(
     name: Str,
     prefix: Str,
     key: Type.String({ description: 'The key itself; shown in this answer only' }),
+    role: RoleSchema,
     createdAt: DateTime,
   }),
 );
 export const ApiKey = doc(
-  Type.Object({ id: Id, name: Str, prefix: Str, createdAt: DateTime, lastUsedAt: NullableDateTime, revokedAt: NullableDateTime }),
+  Type.Object({
+    id: Id,
+    name: Str,
+    prefix: Str,
+    role: RoleSchema,
+    createdAt: DateTime,
+    lastUsedAt: NullableDateTime,
+    revokedAt: NullableDateTime,
+  }),
 );
 export const Signup = doc(Type.Object({ workspaceId: Id, memberId: Id, apiKey: NewApiKey }));
 export const Login = doc(Type.Object({ memberId: Id, workspaceId: Id, name: Str }));
-export const Me = doc(Type.Object({ workspace: Workspace, memberId: Nullable(Id), apiKeyId: Nullable(Id) }));
-export const Member = doc(Type.Object({ id: Id, email: Str, name: Str, createdAt: DateTime }));
-export const NewMember = doc(Type.Object({ id: Id, email: Str, name: Str }));
+export const Me = doc(Type.Object({ workspace: Workspace, memberId: Nullable(Id), apiKeyId: Nullable(Id), role: RoleSchema }));
+export const Member = doc(Type.Object({ id: Id, email: Str, name: Str, role: RoleSchema, createdAt: DateTime }));
+export const Session = doc(
+  Type.Object({ id: Id, createdAt: DateTime, expiresAt: DateTime, current: Type.Boolean({ description: 'The session of this request' }) }),
+);
+export const Revoked = doc(Type.Object({ revoked: Type.Integer({ description: 'How many sessions ended' }) }));
+export const AuditEntry = doc(
+  Type.Object({ id: Id, actor: Str, action: Str, target: Str, detail: Type.Record(Type.String(), Type.Unknown()), createdAt: DateTime }),
+);
 
 // Bots and channels
 

@@ -2,6 +2,7 @@
 // document, so the docs cannot drift from what the API accepts.
 import { Type, type ObjectOptions, type Static, type TProperties, type TSchema } from '@sinclair/typebox';
 import { PLATFORM_CODES, PLATFORM_DESCRIPTORS, type PlatformCode as PlatformCodeValue } from '../platforms/registry.ts';
+import { ROLES } from '../domain/roles.ts';
 
 export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 export const IdParams = Type.Object({ id: Id });
@@ -81,4 +82,10 @@ export const ButtonSchema = Type.Object(
 export const MediaSchema = Type.Object(
   { type: Type.Union([Type.Literal('image'), Type.Literal('file')]), url: Type.String({ maxLength: 2000 }) },
   { additionalProperties: false },
+);
+
+/** A role of a member or an API key (src/domain/roles.ts), least to most. */
+export const RoleSchema = Type.Union(
+  ROLES.map((role) => Type.Literal(role)),
+  { description: 'viewer: reads; editor: also sends and edits content; admin: also bots, channels, keys, members; owner: also owners' },
 );

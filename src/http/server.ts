@@ -12,6 +12,7 @@ import { MAX_PARAM_LENGTH, frameworkErrors, registerErrorHandling } from './erro
 import { registerInputCheck } from './input-check.ts';
 import { ERROR_RESPONSES, SHARED_SCHEMAS } from './schemas.ts';
 import { accountRoutes } from './routes/account.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { botRoutes } from './routes/bots.ts';
 import { audienceRoutes } from './routes/audience.ts';
 import { sandboxRoutes } from './routes/sandbox.ts';
@@ -89,6 +90,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(opsRoutes(ctx));
 
   await app.register(accountRoutes(ctx));
+  await app.register(settingsRoutes(ctx));
   await app.register(botRoutes(ctx));
   await app.register(platformRoutes());
   await app.register(audienceRoutes(ctx));

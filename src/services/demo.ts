@@ -131,7 +131,8 @@ async function keepDemoKey(ctx: ServiceContext, workspaceId: number): Promise<{ 
     await tx.query(`UPDATE api_keys SET revoked_at = now() WHERE workspace_id = $1 AND name = 'demo' AND revoked_at IS NULL`, [
       workspaceId,
     ]);
-    await tx.query(`INSERT INTO api_keys (workspace_id, name, prefix, key_hash) VALUES ($1, 'demo', $2, $3)`, [
+    // The demo key stands in for the one sign-up gave its owner: it is an owner's key too.
+    await tx.query(`INSERT INTO api_keys (workspace_id, name, prefix, key_hash, role) VALUES ($1, 'demo', $2, $3, 'owner')`, [
       workspaceId,
       apiKey.slice(0, 10),
       sha256(apiKey),

@@ -1,5 +1,6 @@
 // Workspaces (tenants), their members (people who log into the panel) and API keys.
 import { AppError, conflict, invalid, notFound } from '../domain/errors.ts';
+import type { Role } from '../domain/roles.ts';
 import { hashPassword, needsRehash, randomToken, sha256, unmatchableHash, verifyPassword, type ScryptCost } from '../security/secrets.ts';
 import type { ExistsRow, IdRow, Queryable } from '../storage/db.ts';
 import type { ServiceContext } from './context.ts';
@@ -9,15 +10,19 @@ export interface Principal {
   workspaceId: number;
   memberId: number | null;
   apiKeyId: number | null;
+  /** What the caller may do (src/domain/roles.ts), checked on the matched route in src/http/auth.ts. */
+  role: Role;
+  /** The session a panel caller logged in with (to mark it current, and never revoke it by "all others"). */
+  sessionId?: number;
 }
 
 const SESSION_DAYS = 14;
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+$/;
 /** Characters (code points). 10: short passwords fall to guessing first; 1024 bounds what a login makes scrypt read. */
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 1024;
 
-function checkPassword(password: string) {
+export function checkPassword(password: string) {
   const length = [...password].length;
   if (length > PASSWORD_MAX_LENGTH) {
     throw invalid('password_too_long', `password must have at most ${PASSWORD_MAX_LENGTH} characters`, { field: 'password' });
@@ -27,19 +32,19 @@ function checkPassword(password: string) {
   }
 }
 
-function checkEmail(email: string) {
+export function checkEmail(email: string) {
   if (!EMAIL.test(email)) throw invalid('invalid_email', 'email is not an e-mail address', { field: 'email' });
 }
 
-const scryptCost = (ctx: ServiceContext): ScryptCost => ({ logN: ctx.config.scryptLogN });
+export const scryptCost = (ctx: ServiceContext): ScryptCost => ({ logN: ctx.config.scryptLogN });
 
-async function insertApiKey(q: Queryable, workspaceId: number, name: string) {
+export async function insertApiKey(q: Queryable, workspaceId: number, name: string, role: Role) {
   const key = randomToken('bc_');
   const [row] = await q.query<{ id: number; created_at: Date }>(
-    'INSERT INTO api_keys (workspace_id, name, prefix, key_hash) VALUES ($1, $2, $3, $4) RETURNING id, created_at',
-    [workspaceId, name, key.slice(0, 10), sha256(key)],
+    'INSERT INTO api_keys (workspace_id, name, prefix, key_hash, role) VALUES ($1, $2, $3, $4, $5) RETURNING id, created_at',
+    [workspaceId, name, key.slice(0, 10), sha256(key), role],
   );
-  return { id: row.id, name, prefix: key.slice(0, 10), key, createdAt: row.created_at };
+  return { id: row.id, name, prefix: key.slice(0, 10), key, role, createdAt: row.created_at };
 }
 
 export interface SignupInput {
@@ -72,7 +77,7 @@ async function decoySignup(q: Queryable): Promise<SignupResult> {
     `SELECT nextval(pg_get_serial_sequence('workspaces', 'id')) AS workspace_id, nextval(pg_get_serial_sequence('members', 'id')) AS member_id,
             nextval(pg_get_serial_sequence('api_keys', 'id')) AS key_id, now() AS now`,
   );
-  const apiKey = { id: ids.key_id, name: 'default', prefix: key.slice(0, 10), key, createdAt: ids.now };
+  const apiKey = { id: ids.key_id, name: 'default', prefix: key.slice(0, 10), key, role: 'owner' as Role, createdAt: ids.now };
   return { workspaceId: ids.workspace_id, memberId: ids.member_id, apiKey };
 }
 
@@ -89,11 +94,12 @@ async function createOrDecoy(ctx: ServiceContext, input: SignupInput): Promise<{
       const [ws] = await tx.query<IdRow>('INSERT INTO workspaces (name) VALUES ($1) RETURNING id', [input.workspaceName]);
       const [member] = await tx.query<IdRow>(
         // ON CONFLICT: a concurrent sign-up with the same e-mail may have won.
-        'INSERT INTO members (workspace_id, email, name, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id',
+        "INSERT INTO members (workspace_id, email, name, password_hash, role) VALUES ($1, $2, $3, $4, 'owner') ON CONFLICT DO NOTHING RETURNING id",
         [ws.id, input.email, input.name ?? '', passwordHash],
       );
       if (!member) throw new EmailTakenMeanwhile();
-      const apiKey = await insertApiKey(tx, ws.id, 'default');
+      // The creator owns the workspace, and so does the key sign-up hands them.
+      const apiKey = await insertApiKey(tx, ws.id, 'default', 'owner');
       return { result: { workspaceId: ws.id, memberId: member.id, apiKey }, created: true };
     });
   } catch (error) {
@@ -124,85 +130,9 @@ export async function createWorkspace(ctx: ServiceContext, input: SignupInput): 
   return result;
 }
 
-/**
- * POST /api/members. E-mails are unique over all workspaces (one log-in page, no workspace to
- * pick), so an e-mail of another workspace's member cannot be added; saying so would tell this
- * workspace that the address has an account elsewhere. The answer is then the one of a new member
- * (201, an id from the members sequence) and nothing is added. As with sign-up, a second request
- * can still tell (the member list does not show it; that password does not log in): the answer no
- * longer does. An e-mail already in this workspace is a plain 409 (the workspace lists its own
- * members anyway).
- */
-export async function addMember(ctx: ServiceContext, workspaceId: number, input: { email: string; password: string; name?: string }) {
-  checkEmail(input.email);
-  checkPassword(input.password);
-  const passwordHash = await hashPassword(input.password, scryptCost(ctx));
-  const name = input.name ?? '';
-  return ctx.db.transaction(async (tx) => {
-    const existing = await tx.query<{ workspace_id: number }>('SELECT workspace_id FROM members WHERE lower(email) = lower($1)', [
-      input.email,
-    ]);
-    if (existing.length > 0 && existing[0].workspace_id === workspaceId) {
-      throw conflict('email_taken', `a member of this workspace has the e-mail ${input.email}`);
-    }
-    const rows =
-      existing.length > 0
-        ? []
-        : await tx.query<IdRow>(
-            // ON CONFLICT: another workspace may add the same e-mail at the same moment.
-            `INSERT INTO members (workspace_id, email, name, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
-            [workspaceId, input.email, name, passwordHash],
-          );
-    const id = rows[0]?.id ?? (await tx.query<IdRow>(`SELECT nextval(pg_get_serial_sequence('members', 'id')) AS id`))[0].id;
-    return { id, email: input.email, name };
-  });
-}
-
-interface MemberRow {
-  id: number;
-  email: string;
-  name: string;
-  createdAt: Date;
-}
-
-export async function listMembers(ctx: ServiceContext, workspaceId: number) {
-  return ctx.db.query<MemberRow>('SELECT id, email, name, created_at AS "createdAt" FROM members WHERE workspace_id = $1 ORDER BY id', [
-    workspaceId,
-  ]);
-}
-
-export async function createApiKey(ctx: ServiceContext, workspaceId: number, name: string) {
-  return insertApiKey(ctx.db, workspaceId, name);
-}
-
-interface ApiKeyRow {
-  id: number;
-  name: string;
-  prefix: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
-
-export async function listApiKeys(ctx: ServiceContext, workspaceId: number) {
-  return ctx.db.query<ApiKeyRow>(
-    `SELECT id, name, prefix, created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"
-     FROM api_keys WHERE workspace_id = $1 ORDER BY id`,
-    [workspaceId],
-  );
-}
-
-export async function revokeApiKey(ctx: ServiceContext, workspaceId: number, id: number) {
-  const rows = await ctx.db.query<IdRow>(
-    'UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND workspace_id = $2 RETURNING id',
-    [id, workspaceId],
-  );
-  if (rows.length === 0) throw notFound('API key', id);
-}
-
 export async function authenticateApiKey(ctx: ServiceContext, key: string): Promise<Principal | null> {
-  const rows = await ctx.db.query<{ id: number; workspace_id: number; last_used_at: Date | null }>(
-    'SELECT id, workspace_id, last_used_at FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
+  const rows = await ctx.db.query<{ id: number; workspace_id: number; last_used_at: Date | null; role: Role }>(
+    'SELECT id, workspace_id, last_used_at, role FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
     [sha256(key)],
   );
   if (rows.length === 0) return null;
@@ -211,7 +141,7 @@ export async function authenticateApiKey(ctx: ServiceContext, key: string): Prom
   if (!row.last_used_at || ctx.clock.now().getTime() - row.last_used_at.getTime() > 60_000) {
     await ctx.db.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [row.id]);
   }
-  return { workspaceId: row.workspace_id, memberId: null, apiKeyId: row.id };
+  return { workspaceId: row.workspace_id, memberId: null, apiKeyId: row.id, role: row.role };
 }
 
 /**
@@ -252,11 +182,14 @@ export async function login(ctx: ServiceContext, email: string, password: string
 }
 
 export async function authenticateSession(ctx: ServiceContext, token: string): Promise<Principal | null> {
-  const rows = await ctx.db.query<{ member_id: number; workspace_id: number }>(
-    'SELECT member_id, workspace_id FROM sessions WHERE token_hash = $1 AND expires_at > now()',
+  const rows = await ctx.db.query<{ id: number; member_id: number; workspace_id: number; role: Role }>(
+    `SELECT s.id, s.member_id, s.workspace_id, m.role FROM sessions s JOIN members m ON m.id = s.member_id
+     WHERE s.token_hash = $1 AND s.expires_at > now()`,
     [sha256(token)],
   );
-  return rows.length === 0 ? null : { workspaceId: rows[0].workspace_id, memberId: rows[0].member_id, apiKeyId: null };
+  if (rows.length === 0) return null;
+  const row = rows[0];
+  return { workspaceId: row.workspace_id, memberId: row.member_id, apiKeyId: null, role: row.role, sessionId: Number(row.id) };
 }
 
 export async function logout(ctx: ServiceContext, token: string) {

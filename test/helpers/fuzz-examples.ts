@@ -14,6 +14,7 @@ export interface Fixtures {
   sendId: number;
   draftId: number;
   apiKeyId: number;
+  memberId: number;
   importId: number;
   eventId: number;
   /** The external event's secret URL path, /hooks/events/<secret>. */
@@ -49,7 +50,7 @@ export function exampleRequests(f: Fixtures): Record<string, ExampleRequest> {
   const send = { content, channelIds: [f.channelId], audience: tags, timing: later, endOpenChats: false };
   const delay = { amount: 1, unit: 'days', timeOfDay: '19:00' };
   return {
-    'POST /api/api-keys': { bodies: [{ name: 'fuzz key' }] },
+    'POST /api/api-keys': { bodies: [{ name: 'fuzz key', role: 'editor' }] },
     'POST /api/auth/login': { bodies: [{ email: f.email, password: 'correct horse battery' }] },
     'POST /api/bots': { bodies: [{ name: 'fuzz bot', timeZone: 'Europe/Berlin' }] },
     'PATCH /api/bots/{botId}': { bodies: [{ name: 'bot', timeZone: 'UTC' }] },
@@ -92,7 +93,8 @@ export function exampleRequests(f: Fixtures): Record<string, ExampleRequest> {
     'PATCH /api/drafts/{id}': { bodies: [{ form: send }] },
     'POST /api/drafts/{id}/send': { bodies: [send] },
     'PATCH /api/external-events/{id}': { bodies: [{ name: 'renamed', content, endOpenChats: false }] },
-    'POST /api/members': { bodies: [{ email: 'member@example.com', name: 'Member', password: 'long enough password' }] },
+    'POST /api/members': { bodies: [{ email: 'member@example.com', name: 'Member', password: 'long enough password', role: 'editor' }] },
+    'PATCH /api/members/{id}': { bodies: [{ role: 'editor' }] },
     'PATCH /api/screens/{id}': { bodies: [{ name: 'renamed', text: 'Hi', media: content.media, buttons: content.buttons }] },
     'POST /api/signup': {
       bodies: [{ workspaceName: 'Fuzz', email: 'fuzz@example.com', name: 'Fuzz', password: 'long enough password' }],

@@ -47,6 +47,8 @@ before(async () => {
     await api.POST('/api/bots/{botId}/drafts', { params: { path: { botId } }, body: { form: { content: { type: 'text', text: 'x' } } } })
   ).data!.id;
   const apiKeyId = (await api.POST('/api/api-keys', { body: { name: 'k' } })).data!.id;
+  const memberId = (await api.POST('/api/members', { body: { email: `m-${w.workspaceId}@example.com`, password: 'long enough password' } }))
+    .data!.id;
   const importId = (
     await t.request('POST', `/api/channels/${channelId}/selected-users/import`, {
       key: w.key,
@@ -81,6 +83,7 @@ before(async () => {
     sendId,
     draftId,
     apiKeyId,
+    memberId,
     importId,
     eventId: event.id,
     eventPath: new URL(event.url!).pathname,
@@ -102,6 +105,7 @@ function idFor(resource: string): number | undefined {
     sends: f.sendId,
     drafts: f.draftId,
     'api-keys': f.apiKeyId,
+    members: f.memberId,
     'selected-user-imports': f.importId,
     'external-events': f.eventId,
     triggers: f.triggerId,

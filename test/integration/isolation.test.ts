@@ -40,6 +40,10 @@ before(async () => {
     await api.POST('/api/bots/{botId}/drafts', { params: { path: { botId } }, body: { form: { content: { type: 'text', text: 'x' } } } })
   ).data!.id;
   ids['api-keys'] = (await api.POST('/api/api-keys', { body: { name: 'k' } })).data!.id;
+  const member = { email: `isolated-${w.workspaceId}@example.com`, password: 'correct horse battery', role: 'editor' as const };
+  ids.members = (await api.POST('/api/members', { body: member })).data!.id;
+  await t.request('POST', '/api/auth/login', { body: { email: member.email, password: member.password } });
+  ids.sessions = (await t.app.ctx.db.query<{ id: number }>('SELECT id FROM sessions WHERE member_id = $1', [ids.members]))[0].id;
   // The CSV file is the raw request body, which the document does not model as JSON.
   ids['selected-user-imports'] = (
     await t.request('POST', `/api/channels/${ids.channels}/selected-users/import`, {
@@ -73,6 +77,9 @@ async function snapshot() {
     'runs',
     'drafts',
     'api_keys',
+    'members',
+    'sessions',
+    'audit_log',
     'operator_chats',
     'sandbox_messages',
     'selected_imports',

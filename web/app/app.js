@@ -12,6 +12,7 @@ import { Button, EmptyState, ErrorNotice, FormErrors, Input, Loading, Modal, use
 import { Icon } from './ui/icons.js';
 import { DEFAULT_PAGE, PAGES, SECTIONS } from './pages/index.js';
 import { LoginPage, SignupPage } from './pages/login.js';
+import { SettingsPage } from './pages/settings.js';
 
 const LAST_BOT = 'botcast.lastBot';
 
@@ -116,6 +117,9 @@ export function App() {
     // Just logged in: back to where the session ended (only a path of this panel).
     const next = location.query.get('next');
     content = html`<${Redirect} to=${next && /^\/(?![/\\])/.test(next) ? next : '/'} />`;
+  } else if (path === '/settings') {
+    // The workspace's settings belong to no bot.
+    content = html`<${SettingsPage} />`;
   } else if (path === '/') {
     const last = Number(localStorage.getItem(LAST_BOT));
     const target = bots.find((b) => b.id === last) ?? bots[0];
@@ -194,6 +198,7 @@ function Shell({ bot, page, rest, children }) {
         <${Button} icon="plus" size="sm" aria-label="New bot" onClick=${() => setNewBot(true)}>New bot</${Button}>
       </div>
       <div class="topbar-end">
+        <a href="/settings" class="topbar-link">Settings</a>
         <a href="/api/docs" target="_blank" rel="noopener" class="topbar-link">API docs</a>
         <${Button} variant="ghost" size="sm" icon="logout" aria-label="Log out" onClick=${logout}>Log out</${Button}>
       </div>

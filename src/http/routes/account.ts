@@ -1,15 +1,14 @@
-// Sign-up, log-in, the current principal, members and API keys.
+// Sign-up, log-in and the current principal. Members, API keys, sessions and the audit log: settings.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../domain/errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import * as workspaces from '../../services/workspaces.ts';
 import { SESSION_COOKIE, ws } from '../auth.ts';
-import { IdParams, NoContent } from '../schemas.ts';
 import * as R from '../responses.ts';
 
-const Email = Type.String({ minLength: 3, maxLength: 254 });
-const Password = Type.String({
+export const Email = Type.String({ minLength: 3, maxLength: 254 });
+export const Password = Type.String({
   minLength: workspaces.PASSWORD_MIN_LENGTH,
   maxLength: workspaces.PASSWORD_MAX_LENGTH,
   description: `${workspaces.PASSWORD_MIN_LENGTH} to ${workspaces.PASSWORD_MAX_LENGTH} characters, not only spaces`,
@@ -94,66 +93,8 @@ export const accountRoutes =
       { schema: { tags: ['account'], response: { 200: R.Me }, summary: 'The calling member or API key and its workspace' } },
       async (request) => {
         const workspace = await workspaces.getWorkspace(ctx, ws(request));
-        return { workspace, memberId: request.principal!.memberId, apiKeyId: request.principal!.apiKeyId };
-      },
-    );
-
-    app.get(
-      '/api/members',
-      { schema: { tags: ['account'], response: { 200: Type.Array(R.Member) }, summary: 'Members of the workspace' } },
-      async (request) => workspaces.listMembers(ctx, ws(request)),
-    );
-
-    app.post(
-      '/api/members',
-      {
-        schema: {
-          tags: ['account'],
-          response: { 201: R.NewMember },
-          summary: 'Add a member who can log into the panel',
-          description:
-            'E-mails are unique over all workspaces. One that belongs to another workspace is answered like a new one ' +
-            'but nobody is added (the answer does not reveal accounts elsewhere); one already in this workspace is a 409.',
-          body: Type.Object(
-            { email: Email, password: Password, name: Type.Optional(Type.String({ maxLength: 200 })) },
-            { additionalProperties: false },
-          ),
-        },
-      },
-      async (request, reply) => reply.status(201).send(await workspaces.addMember(ctx, ws(request), request.body)),
-    );
-
-    app.get(
-      '/api/api-keys',
-      {
-        schema: {
-          tags: ['account'],
-          response: { 200: Type.Array(R.ApiKey) },
-          summary: 'API keys of the workspace (never the keys themselves)',
-        },
-      },
-      async (request) => workspaces.listApiKeys(ctx, ws(request)),
-    );
-
-    app.post(
-      '/api/api-keys',
-      {
-        schema: {
-          tags: ['account'],
-          response: { 201: R.NewApiKey },
-          summary: 'Create an API key; the key is in this answer only',
-          body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
-        },
-      },
-      async (request, reply) => reply.status(201).send(await workspaces.createApiKey(ctx, ws(request), request.body.name)),
-    );
-
-    app.delete(
-      '/api/api-keys/:id',
-      { schema: { tags: ['account'], response: { 204: NoContent }, summary: 'Revoke an API key', params: IdParams } },
-      async (request, reply) => {
-        await workspaces.revokeApiKey(ctx, ws(request), request.params.id);
-        return reply.status(204).send();
+        const { memberId, apiKeyId, role } = request.principal!;
+        return { workspace, memberId, apiKeyId, role };
       },
     );
   };

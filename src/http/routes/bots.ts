@@ -27,6 +27,9 @@ const BaseUrl = Type.Unsafe<string | null>({
   description: "Platform API base URL; null = the platform's own",
 });
 
+/** Bots and channels hold the platforms' credentials and where messages go: changing them needs an admin. */
+const ADMIN_ONLY = { minRole: 'admin' as const };
+
 export const botRoutes =
   (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -39,6 +42,7 @@ export const botRoutes =
     app.post(
       '/api/bots',
       {
+        config: ADMIN_ONLY,
         schema: {
           tags: ['bots'],
           response: { 201: R.Bot },
@@ -61,6 +65,7 @@ export const botRoutes =
     app.patch(
       '/api/bots/:botId',
       {
+        config: ADMIN_ONLY,
         schema: {
           tags: ['bots'],
           response: { 200: R.Bot },
@@ -77,7 +82,10 @@ export const botRoutes =
 
     app.delete(
       '/api/bots/:botId',
-      { schema: { tags: ['bots'], response: { 204: NoContent }, summary: 'Delete a bot and everything of it', params: BotParams } },
+      {
+        config: ADMIN_ONLY,
+        schema: { tags: ['bots'], response: { 204: NoContent }, summary: 'Delete a bot and everything of it', params: BotParams },
+      },
       async (request, reply) => {
         await bots.deleteBot(ctx, ws(request), request.params.botId);
         return reply.status(204).send();
@@ -93,6 +101,7 @@ export const botRoutes =
     app.post(
       '/api/bots/:botId/channels',
       {
+        config: ADMIN_ONLY,
         schema: {
           tags: ['channels'],
           response: { 201: R.Channel },
@@ -139,6 +148,7 @@ export const botRoutes =
     app.patch(
       '/api/channels/:id',
       {
+        config: ADMIN_ONLY,
         schema: {
           tags: ['channels'],
           response: { 200: R.Channel },
@@ -165,7 +175,10 @@ export const botRoutes =
 
     app.delete(
       '/api/channels/:id',
-      { schema: { tags: ['channels'], response: { 204: NoContent }, summary: 'Disconnect a channel', params: IdParams } },
+      {
+        config: ADMIN_ONLY,
+        schema: { tags: ['channels'], response: { 204: NoContent }, summary: 'Disconnect a channel', params: IdParams },
+      },
       async (request, reply) => {
         await channels.deleteChannel(ctx, ws(request), request.params.id, actor(request));
         return reply.status(204).send();
