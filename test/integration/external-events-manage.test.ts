@@ -6,34 +6,17 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { FAST_ENGINE, addChannel, makeWorld, waitForSend, type World } from '../helpers/world.ts';
 import type { Json } from '../helpers/json.ts';
+import { createEventVia, sandboxInbox, writeIn } from './external-event-steps.ts';
 
 let t: TestApp;
 let w: World;
 let sandbox: number;
 
-async function write(userId: string) {
-  const r = await t.request('POST', `/api/channels/${sandbox}/sandbox/messages`, {
-    key: w.key,
-    body: { userId, name: userId, text: 'hi' },
-  });
-  assert.equal(r.status, 201, r.text);
-}
-
-const inbox = async (userId: string) =>
-  (await t.request('GET', `/api/channels/${sandbox}/sandbox/inbox?userId=${userId}`, { key: w.key })).body.filter(
-    (m: Json) => m.direction === 'out',
-  );
-
-async function createEvent(body: Record<string, unknown> = {}) {
-  const r = await t.request('POST', `/api/bots/${w.botId}/external-events`, {
-    key: w.key,
-    body: { name: `event ${Math.random().toString(36).slice(2, 8)}`, content: { type: 'text', text: 'Hello {{name}}' }, ...body },
-  });
-  assert.equal(r.status, 201, r.text);
-  return r.body as { id: number; url: string; name: string };
-}
-
 const call = (url: string, body: unknown) => t.request('POST', new URL(url).pathname, { body });
+
+const write = (userId: string) => writeIn(t, w, sandbox, userId);
+const inbox = (userId: string) => sandboxInbox(t, w, sandbox, userId);
+const createEvent = (body: Record<string, unknown> = {}) => createEventVia(t, w, body);
 
 before(async () => {
   t = await startTestApp({ worker: true, config: { graceSeconds: 0 }, engine: FAST_ENGINE });

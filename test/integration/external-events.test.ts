@@ -10,6 +10,7 @@ import { startFakeServer, type FakeServer } from '../fakes/server.ts';
 import { FAST_ENGINE, addChannel, makeWorld, seedSubscribers, waitFor, waitForSend, type World } from '../helpers/world.ts';
 import type { CountRow, ExistsRow } from '../../src/storage/db.ts';
 import type { Json } from '../helpers/json.ts';
+import { createEventVia, sandboxInbox, writeIn } from './external-event-steps.ts';
 
 let t: TestApp;
 let fake: FakeServer;
@@ -19,29 +20,6 @@ let tg: number;
 let tgToken: string;
 const ids: Record<string, number> = {};
 
-async function write(userId: string) {
-  const r = await t.request('POST', `/api/channels/${sandbox}/sandbox/messages`, {
-    key: w.key,
-    body: { userId, name: userId, text: 'hi' },
-  });
-  assert.equal(r.status, 201, r.text);
-  return r.body.subscriberId as number;
-}
-
-const inbox = async (userId: string) =>
-  (await t.request('GET', `/api/channels/${sandbox}/sandbox/inbox?userId=${userId}`, { key: w.key })).body.filter(
-    (m: Json) => m.direction === 'out',
-  );
-
-async function createEvent(body: Record<string, unknown> = {}) {
-  const r = await t.request('POST', `/api/bots/${w.botId}/external-events`, {
-    key: w.key,
-    body: { name: `event ${Math.random().toString(36).slice(2, 8)}`, content: { type: 'text', text: 'Hello {{name}}' }, ...body },
-  });
-  assert.equal(r.status, 201, r.text);
-  return r.body as { id: number; url: string; name: string };
-}
-
 const pathOf = (url: string) => new URL(url).pathname;
 
 function call(url: string, body: unknown, headers: Record<string, string> = {}) {
@@ -49,6 +27,10 @@ function call(url: string, body: unknown, headers: Record<string, string> = {}) 
 }
 
 const count = async (sql: string, params: unknown[] = []) => Number((await t.app.ctx.db.query<CountRow>(sql, params))[0].n);
+
+const write = (userId: string) => writeIn(t, w, sandbox, userId);
+const inbox = (userId: string) => sandboxInbox(t, w, sandbox, userId);
+const createEvent = (body: Record<string, unknown> = {}) => createEventVia(t, w, body);
 
 before(async () => {
   fake = await startFakeServer({ seed: 8 });
