@@ -2,7 +2,7 @@
 // sandbox, no background traffic), a page that may only talk to the Botcast under test, and
 // full-page screenshots into test-results/ (not committed).
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { test, type TestContext } from 'node:test';
+import { afterEach, test, type TestContext } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -30,6 +30,17 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
+// Every open browser, so that a failing test leaves a picture of the page as it was when it failed
+// (test-results/failed-<prefix>-<test>.png): an intermittent failure is explained from that.
+const openBrowsers = new Map<Page, string>();
+afterEach(async (t) => {
+  if (t.passed !== false) return;
+  const name = t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
+  for (const [page, prefix] of openBrowsers) {
+    await page.screenshot({ path: join(SHOTS, `failed-${prefix}-${name}.png`), fullPage: true }).catch(() => undefined);
+  }
+});
+
 export async function openBrowser(base: string, prefix: string): Promise<TestBrowser> {
   mkdirSync(SHOTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'botcast-chromium-'));
@@ -50,6 +61,7 @@ export async function openBrowser(base: string, prefix: string): Promise<TestBro
   // Generous: CI machines are shared and a cold page (first import of every module) can be slow.
   context.setDefaultTimeout(30_000);
   const page = context.pages()[0] ?? (await context.newPage());
+  openBrowsers.set(page, prefix);
   // No request of the panel may leave Botcast.
   await page.route(
     (url) => !url.href.startsWith(base),
@@ -73,6 +85,7 @@ export async function openBrowser(base: string, prefix: string): Promise<TestBro
       await page.evaluate("document.querySelector('.toasts')?.style.removeProperty('display')");
     },
     async close() {
+      openBrowsers.delete(page);
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },

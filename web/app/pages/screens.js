@@ -147,12 +147,19 @@ function ScreenEditor({ bot, screen }) {
       : null;
   const platformPreview = useContentPreview(bot.id, previewContent);
   const connected = (channels.data ?? []).map((c) => c.platform);
-  const ordered = platformPreview.data
-    ? {
-        ...platformPreview,
-        data: [...platformPreview.data].sort((a, b) => (connected.includes(b.platform) ? 1 : 0) - (connected.includes(a.platform) ? 1 : 0)),
-      }
-    : platformPreview;
+  // The tabs appear once, in their final order: were they drawn before the channels arrived, the
+  // re-sort would move a platform's tab from under a pointer about to click it.
+  const ordered =
+    !channels.data && !channels.error
+      ? { ...platformPreview, data: null, loading: true }
+      : platformPreview.data
+        ? {
+            ...platformPreview,
+            data: [...platformPreview.data].sort(
+              (a, b) => (connected.includes(b.platform) ? 1 : 0) - (connected.includes(a.platform) ? 1 : 0),
+            ),
+          }
+        : platformPreview;
 
   const setButton = (i, patch) => {
     form.set(

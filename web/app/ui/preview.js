@@ -195,6 +195,7 @@ export function PlatformPreview({ preview, emptyText = 'The preview appears when
         ${list.map(
           (p) =>
             html`<button
+              key=${p.platform}
               type="button"
               class="segment"
               aria-pressed=${p === current ? 'true' : 'false'}
