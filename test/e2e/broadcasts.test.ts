@@ -263,9 +263,22 @@ test('a date in the past is refused next to the date field', async () => {
 });
 
 test('the screen editor shows each platform’s rendering and what degrades there', async () => {
+  // The bot's channels are held back: until they arrive the tabs must not be drawn, or their
+  // re-sort (the bot's platforms first) would move a tab from under a click (an intermittent failure).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/api\/bots\/\d+\/channels$/, async (route) => {
+    await held;
+    await route.continue();
+  });
   await nav('Screens');
+  const rendered = page.waitForResponse(/\/content\/preview$/);
   await page.getByRole('link', { name: 'Spring offer', exact: true }).click();
+  await rendered;
   const platforms = page.getByRole('group', { name: 'Platform of the preview' });
+  assert.equal(await platforms.count(), 0, 'no platform tabs before the bot’s channels are known');
+  release();
+  await page.unroute(/\/api\/bots\/\d+\/channels$/);
   await platforms.getByRole('button', { name: /^Telegram/ }).click();
   await page
     .getByRole('list', { name: 'What changes on Telegram' })
