@@ -34,7 +34,8 @@ export interface TestBrowser {
 // (test-results/failed-<prefix>-<test>.png): an intermittent failure is explained from that.
 const openBrowsers = new Map<Page, string>();
 afterEach(async (t) => {
-  if (t.passed !== false) return;
+  // (`passed` is Node 20.12+; the installed typings predate it.)
+  if ((t as { passed?: boolean }).passed !== false) return;
   const name = t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
   for (const [page, prefix] of openBrowsers) {
     await page.screenshot({ path: join(SHOTS, `failed-${prefix}-${name}.png`), fullPage: true }).catch(() => undefined);
