@@ -190,3 +190,21 @@ test('keyboard: the send form is reached, filled and sent with Tab and Enter alo
   await page.waitForURL(/\/history\?section=active$/);
   await page.locator('.toast', { hasText: 'Broadcast #' }).waitFor();
 });
+
+test('the send page announces its progress politely, and tells sent, failed and held apart without colour', async () => {
+  await page.goto(`${base}/bots/${botId}/history/${sendId}`);
+  await page.getByRole('heading', { name: new RegExp(`#${sendId}`), level: 1 }).waitFor();
+  assert.equal(await page.locator('.send-progress [aria-live="polite"]').count(), 1);
+  const marks = (await page.evaluate(`['sent', 'failed', 'held', 'unknown'].map((key) =>
+    getComputedStyle(document.querySelector('.send-progress [data-count=' + key + '] dt'), '::before').content)`)) as string[];
+  assert.equal(new Set(marks).size, 4, `each state has its own mark: ${marks.join(' ')}`);
+  assert.ok(
+    marks.every((m) => m !== 'none' && m !== 'normal'),
+    marks.join(' '),
+  );
+  // The recipients' states too: Bob blocked the bot (failed), the others got it (sent).
+  await page.locator('[data-delivery]').first().waitFor();
+  const badges = (await page.evaluate(`[...document.querySelectorAll('[data-delivery] .badge')].map((b) =>
+    b.textContent.trim() + ' ' + getComputedStyle(b, '::before').content)`)) as string[];
+  assert.ok(badges.some((b) => /^sent .*✓/.test(b)) && badges.some((b) => /^failed .*✕/.test(b)), badges.join(', '));
+});

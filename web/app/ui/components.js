@@ -181,7 +181,7 @@ export function Modal({ title, onClose, children, footer, variant = 'modal', siz
   // A modal <dialog> makes the page behind it inert, but Tab past its last control still leaves it
   // (for the browser's own toolbar, where the page cannot be seen): wrap round instead.
   const onKeyDown = (e) => {
-    if (e.key !== 'Tab' || !ref.current) return;
+    if (e.key !== 'Tab' || e.defaultPrevented || !ref.current) return;
     const controls = [...ref.current.querySelectorAll(FOCUSABLE)].filter((el) => !el.disabled && el.getClientRects().length > 0);
     if (controls.length === 0) return;
     const [first, last] = [controls[0], controls[controls.length - 1]];
