@@ -57,6 +57,15 @@ export async function sandboxInbox(
   );
 }
 
+/** The behaviours set on the channel's sandbox users (every one set, "normal" included), by user id. */
+export async function sandboxBehaviours(ctx: ServiceContext, workspaceId: number, channelId: number) {
+  await sandboxChannel(ctx, workspaceId, channelId);
+  return ctx.db.query<{ userId: string; behaviour: string }>(
+    'SELECT user_id AS "userId", behaviour FROM sandbox_users WHERE channel_id = $1 ORDER BY user_id',
+    [channelId],
+  );
+}
+
 export async function setSandboxBehaviour(ctx: ServiceContext, workspaceId: number, channelId: number, userId: string, behaviour: string) {
   await sandboxChannel(ctx, workspaceId, channelId);
   if (!['normal', 'blocked', 'gone', 'flaky'].includes(behaviour)) {

@@ -3,7 +3,7 @@
 import { invalid, notFound } from '../domain/errors.ts';
 import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
-import { toPage, decodeCursor } from './pagination.ts';
+import { decodeCursor, encodeCursor } from './pagination.ts';
 import { assignTags, ensureTags, normaliseTagName, removeTags } from './tags.ts';
 
 const COLUMNS = `s.id, s.bot_id AS "botId", s.channel_id AS "channelId", s.platform, s.platform_user_id AS "platformUserId",
@@ -39,32 +39,61 @@ export interface SubscriberFilter {
   cursor?: string;
 }
 
+// A search lists the best matches first: the exact name, username, user id or id, then names and
+// usernames that start with the text, then those that only contain it; newest first within each.
+// Without a search every row ranks 0 (newest first). The page continues after (rank, id).
+const RANK = `CASE WHEN $3::text IS NULL THEN 0
+  WHEN lower(s.name) = lower($3) OR lower(s.username) = lower($3) OR s.platform_user_id = $3 OR s.id::text = $3 THEN 0
+  WHEN starts_with(lower(s.name), lower($3)) OR starts_with(lower(s.username), lower($3)) THEN 1
+  ELSE 2 END`;
+
 export async function listSubscribers(ctx: ServiceContext, workspaceId: number, botId: number, filter: SubscriberFilter) {
   await getBot(ctx, workspaceId, botId);
   const limit = filter.limit ?? 50;
-  const after = decodeCursor(filter.cursor);
-  const rows = await ctx.db.query<SubscriberRow>(
-    `SELECT ${COLUMNS} FROM subscribers s
-     WHERE s.bot_id = $1
-       AND ($2::bigint IS NULL OR s.id < $2)
-       AND ($3::text IS NULL OR s.name ILIKE '%' || $3 || '%' OR s.username ILIKE '%' || $3 || '%' OR s.platform_user_id = $3 OR s.id::text = $3)
-       AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM subscriber_tags st JOIN tags t ON t.id = st.tag_id WHERE st.subscriber_id = s.id AND t.name = $4))
-       AND ($5::text IS NULL OR s.status = $5)
-       AND ($6::text IS NULL OR s.platform = $6)
-       AND ($7::boolean IS NULL OR $7 = EXISTS (SELECT 1 FROM operator_chats c WHERE c.subscriber_id = s.id AND c.closed_at IS NULL))
-     ORDER BY s.id DESC LIMIT $8`,
+  const after = decodeRankedCursor(filter.cursor);
+  const rows = await ctx.db.query<SubscriberRow & { rank: number }>(
+    `SELECT * FROM (
+       SELECT ${COLUMNS}, ${RANK} AS rank FROM subscribers s
+       WHERE s.bot_id = $1
+         AND ($3::text IS NULL OR s.name ILIKE '%' || $3 || '%' OR s.username ILIKE '%' || $3 || '%' OR s.platform_user_id = $3 OR s.id::text = $3)
+         AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM subscriber_tags st JOIN tags t ON t.id = st.tag_id WHERE st.subscriber_id = s.id AND t.name = $4))
+         AND ($5::text IS NULL OR s.status = $5)
+         AND ($6::text IS NULL OR s.platform = $6)
+         AND ($7::boolean IS NULL OR $7 = EXISTS (SELECT 1 FROM operator_chats c WHERE c.subscriber_id = s.id AND c.closed_at IS NULL))
+     ) ranked
+     WHERE $2::bigint IS NULL OR ranked.rank > $9 OR (ranked.rank = $9 AND ranked.id < $2)
+     ORDER BY ranked.rank, ranked.id DESC LIMIT $8`,
     [
       botId,
-      after,
+      after?.id ?? null,
       filter.q?.trim() || null,
       filter.tag ?? null,
       filter.status ?? null,
       filter.platform ?? null,
       filter.chatOpen ?? null,
       limit + 1,
+      after?.rank ?? 0,
     ],
   );
-  return toPage(rows, limit);
+  const items = rows.slice(0, limit).map(({ rank: _rank, ...row }) => row);
+  const last = rows.length > limit ? rows[limit - 1] : null;
+  return { items, nextCursor: last ? encodeRankedCursor(Number(last.rank), last.id) : null };
+}
+
+// The cursor of a subscriber list: "id:N" (the generic cursor, rank 0) or "rank:R:id:N" after a
+// search's first rank. Opaque to clients; one that does not parse is a 400 naming it.
+function decodeRankedCursor(cursor: string | undefined): { rank: number; id: number } | null {
+  const match = cursor ? /^rank:([0-2]):(id:.*)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8')) : null;
+  if (!match) {
+    const id = decodeCursor(cursor);
+    return id === null ? null : { rank: 0, id };
+  }
+  const id = decodeCursor(Buffer.from(match[2]).toString('base64url'));
+  return id === null ? null : { rank: Number(match[1]), id };
+}
+
+function encodeRankedCursor(rank: number, id: number): string {
+  return rank === 0 ? encodeCursor(id) : Buffer.from(`rank:${rank}:id:${id}`).toString('base64url');
 }
 
 export async function getSubscriber(ctx: ServiceContext, workspaceId: number, subscriberId: number) {

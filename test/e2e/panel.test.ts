@@ -148,7 +148,11 @@ browserTest('a sandbox user writes to the bot; the inbox shows it; a behaviour i
   await behaviour.getByLabel('User ID').fill('bob');
   await behaviour.getByLabel('Behaviour').selectOption('blocked');
   await behaviour.getByRole('button', { name: 'Apply' }).click();
-  await page.getByRole('list', { name: 'Behaviours set in this session' }).getByText('blocked').waitFor();
+  const behaviours = page.getByRole('list', { name: 'Behaviours of sandbox users' });
+  await behaviours.getByText('blocked').waitFor();
+  // Kept by the server: still listed after a reload.
+  await page.reload();
+  await behaviours.locator('li', { hasText: 'bob' }).getByText('blocked').waitFor();
   await shot('sandbox');
 });
 
@@ -243,7 +247,7 @@ browserTest('a screen is created with variables, an image and buttons; a bad but
   await form.getByLabel('Button 1 URL').fill('not a url');
   await form.getByRole('button', { name: 'Add reply button' }).click();
   await form.getByLabel('Button 2 text').fill('Later');
-  await page.locator('.preview .bubble-text', { hasText: 'Hi Anna, 10% off today!' }).waitFor();
+  await page.locator('.preview .bubble-text', { hasText: 'Hi Alex, 10% off today!' }).waitFor();
   await form.getByRole('button', { name: 'Create screen' }).click();
   await form
     .locator('.field', { has: page.getByLabel('Button 1 URL') })

@@ -162,6 +162,12 @@ describe('sandbox, subscribers, tags and operator chats', () => {
     assert.equal(sub.body.status, 'active');
     const inbox = await t.request('GET', `/api/channels/${channelId}/sandbox/inbox?userId=ann`, { key });
     assert.equal(inbox.body.length, 2);
+    // The behaviours set are kept and listed (the sandbox page shows them after a reload).
+    await t.request('PUT', `/api/channels/${channelId}/sandbox/users/ann`, { key, body: { behaviour: 'flaky' } });
+    const users = await t.request('GET', `/api/channels/${channelId}/sandbox/users`, { key });
+    assert.equal(users.status, 200);
+    assert.deepEqual(users.body, [{ userId: 'ann', behaviour: 'flaky' }]);
+    await t.request('PUT', `/api/channels/${channelId}/sandbox/users/ann`, { key, body: { behaviour: 'normal' } });
   });
 
   test('tags: assigned, "in use" counted, names validated', async () => {
@@ -325,6 +331,7 @@ describe('workspace isolation', () => {
       ['DELETE', `/api/screens/${screen.body.id}`],
       ['POST', `/api/channels/${channelId}/sandbox/messages`, { userId: 'x', text: 'x' }],
       ['GET', `/api/channels/${channelId}/sandbox/inbox`],
+      ['GET', `/api/channels/${channelId}/sandbox/users`],
       ['PUT', `/api/channels/${channelId}/sandbox/users/x`, { behaviour: 'blocked' }],
     ];
     const snapshot = async () =>

@@ -21,10 +21,15 @@ export const audienceRoutes =
         schema: {
           tags: ['subscribers'],
           response: { 200: R.PageOf(R.Subscriber) },
-          summary: 'Search subscribers (newest first)',
+          summary: 'Search subscribers (newest first; with q, exact matches first, then names starting with it)',
           params: BotParams,
           querystring: Type.Object({
-            q: Type.Optional(Type.String({ maxLength: 200, description: 'name, username, platform user id or subscriber id' })),
+            q: Type.Optional(
+              Type.String({
+                maxLength: 200,
+                description: 'name, username, platform user id or subscriber id; exact matches come first, then prefix matches',
+              }),
+            ),
             tag: Type.Optional(Type.String({ maxLength: 200 })),
             status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('blocked')])),
             platform: Type.Optional(Type.String({ maxLength: 20 })),

@@ -49,6 +49,20 @@ export const sandboxRoutes =
       async (request) => sandbox.sandboxInbox(ctx, ws(request), request.params.id, request.query),
     );
 
+    app.get(
+      '/api/channels/:id/sandbox/users',
+      {
+        config: { minRole: 'viewer' },
+        schema: {
+          tags: ['sandbox'],
+          response: { 200: Type.Array(R.SandboxBehaviour) },
+          summary: 'The behaviours set on sandbox users of the channel (by user id), so the panel shows them after a reload',
+          params: IdParams,
+        },
+      },
+      async (request) => sandbox.sandboxBehaviours(ctx, ws(request), request.params.id),
+    );
+
     app.put(
       '/api/channels/:id/sandbox/users/:userId',
       {

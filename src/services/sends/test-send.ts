@@ -63,6 +63,7 @@ export async function previewContent(
   return codes.map((code) => {
     const client = ctx.platforms.get(code as never);
     if (!client) throw invalid('unknown_platform', `platforms: "${code}" is not a platform`, { field: 'platforms' });
+    // The panel's screen editor fills its own bubble with the same person (VARIABLES in web/app/pages/screens.js).
     const personal = personalise(content, { name: 'Alex Example', username: 'alex', language: 'en' }, code, undefined);
     const rendered = client.render(personal.content);
     return { platform: code, displayName: client.displayName, calls: rendered.calls, degradations: rendered.degradations };

@@ -56,7 +56,10 @@ function Sandbox({ bot, channel }) {
   const { toast } = useApp();
   const [userFilter, setUserFilter] = useState('');
   const [knownUsers, setKnownUsers] = useState([]);
-  const [behaviours, setBehaviours] = useState({});
+  // Kept by the server (GET …/sandbox/users), so they are still listed after a reload.
+  const saved = useResource(() => api.get(`/api/channels/${channel.id}/sandbox/users`), [channel.id]);
+  const [changed, setBehaviours] = useState({});
+  const behaviours = { ...Object.fromEntries((saved.data ?? []).map((u) => [u.userId, u.behaviour])), ...changed };
   const inbox = useResource(
     () => api.get(`/api/channels/${channel.id}/sandbox/inbox${query({ userId: userFilter, limit: 100 })}`),
     [channel.id, userFilter],
@@ -131,7 +134,7 @@ function Sandbox({ bot, channel }) {
         </form>
         ${
           Object.keys(behaviours).length > 0 &&
-          html`<ul class="plain-list" aria-label="Behaviours set in this session">
+          html`<ul class="plain-list" aria-label="Behaviours of sandbox users">
             ${Object.entries(behaviours).map(([user, b]) => html`<li><span class="mono">${user}</span>: <${Badge} tone=${b === 'normal' ? 'good' : 'warn'}>${b}</${Badge}></li>`)}
           </ul>`
         }
@@ -151,7 +154,7 @@ function Sandbox({ bot, channel }) {
       }
       ${
         inbox.data?.length > 0 &&
-        html`<ol class="inbox" aria-label="Sandbox messages, newest first">
+        html`<ol class="inbox" aria-label="Sandbox messages, newest first" tabindex="0">
           ${inbox.data.map(
             (m) =>
               html`<li key=${m.id} class=${`inbox-item inbox-${m.direction}`}>

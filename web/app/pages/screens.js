@@ -24,11 +24,15 @@ import { ResourceStatus, useConfirmedAction } from '../ui/lists.js';
 import { Icon } from '../ui/icons.js';
 import { PlatformPreview, useContentPreview } from '../ui/preview.js';
 
-/** Built-in variables (src/domain/content/variables.ts) with the sample values of the preview. */
+/**
+ * Built-in variables (src/domain/content/variables.ts) with the sample values of the preview: the
+ * sample person of the server's platform preview (previewContent in src/services/sends/test-send.ts),
+ * so the editor's bubble and "On each platform" greet the same person.
+ */
 export const VARIABLES = [
-  { name: 'first_name', sample: 'Anna', about: 'First name' },
-  { name: 'name', sample: 'Anna Schmidt', about: 'Full name' },
-  { name: 'username', sample: 'anna_s', about: 'Username on the platform' },
+  { name: 'first_name', sample: 'Alex', about: 'First name' },
+  { name: 'name', sample: 'Alex Example', about: 'Full name' },
+  { name: 'username', sample: 'alex', about: 'Username on the platform' },
   { name: 'language', sample: 'en', about: 'Language code' },
   { name: 'platform', sample: 'tg', about: 'Platform code' },
 ];

@@ -254,6 +254,8 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
       </${Card}>
 
       <${Card} title=${live ? 'Progress (live)' : 'Outcome'} className="send-progress">
+        <!-- A polite live region, always there (one added with its text is not announced): screen readers read the progress when idle. -->
+        <div class="progress-live" aria-live="polite">
         ${
           status === 'delivering' &&
           counts.recipients > 0 &&
@@ -263,6 +265,7 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
               done${progress ? html` · <strong>${formatNumber(progress.ratePerSecond)}</strong> sent/s${progress.failedPerSecond > 0 ? `, ${formatNumber(progress.failedPerSecond)} failed/s` : ''}` : ''}
             </p>`
         }
+        </div>
         <${Counts} counts=${counts} />
         ${counts.failed + counts.unknown > 0 && !errorsOnly && html`<p><a href=${`?${new URLSearchParams({ ...(runParam ? { run: String(runParam) } : {}), errors: '1' })}`} class="view-errors">View errors (${formatNumber(counts.failed + counts.unknown)})</a></p>`}
         ${status === 'grace' && html`<p class="hint">The recipients are counted when it starts.</p>`}

@@ -151,8 +151,11 @@ export function CopyField({ label, value, hint }) {
   </div>`;
 }
 
+const FOCUSABLE = 'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"])';
+
 /**
- * A modal dialog (native <dialog>: focus stays inside, Escape closes). Mount it only while open:
+ * A modal dialog (native <dialog>: the page behind is inert, Tab wraps round inside, Escape closes, the
+ * focus returns to what had it). Mount it only while open:
  * {open && html`<${Modal} …>`}. variant "drawer" slides in from the right.
  */
 export function Modal({ title, onClose, children, footer, variant = 'modal', size }) {
@@ -163,6 +166,8 @@ export function Modal({ title, onClose, children, footer, variant = 'modal', siz
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     return () => {
+      // Closed first: while a modal dialog is open the page behind it is inert and cannot take the focus.
+      if (dialog?.open) dialog.close();
       if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     };
   }, []);
@@ -173,12 +178,29 @@ export function Modal({ title, onClose, children, footer, variant = 'modal', siz
   const onClick = (e) => {
     if (e.target === ref.current) onClose();
   };
+  // A modal <dialog> makes the page behind it inert, but Tab past its last control still leaves it
+  // (for the browser's own toolbar, where the page cannot be seen): wrap round instead.
+  const onKeyDown = (e) => {
+    if (e.key !== 'Tab' || e.defaultPrevented || !ref.current) return;
+    const controls = [...ref.current.querySelectorAll(FOCUSABLE)].filter((el) => !el.disabled && el.getClientRects().length > 0);
+    if (controls.length === 0) return;
+    const [first, last] = [controls[0], controls[controls.length - 1]];
+    const inside = ref.current.contains(document.activeElement);
+    if (e.shiftKey && (document.activeElement === first || !inside)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && (document.activeElement === last || !inside)) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
   return html`<dialog
     ref=${ref}
     class=${`dialog dialog-${variant} ${size ? 'dialog-' + size : ''}`}
     aria-labelledby=${titleId}
     onCancel=${onCancel}
     onClick=${onClick}
+    onKeyDown=${onKeyDown}
   >
     <div class="dialog-body">
       <div class="dialog-head">

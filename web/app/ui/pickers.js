@@ -1,10 +1,12 @@
 // Pickers of the send form: tags (toggle chips, only tags in use) and subscribers (a search box
 // with a list of matches, keyboard driven: ↑ ↓ choose, Enter picks, Escape closes).
-import { html, useEffect, useId, useRef, useState } from '../lib/html.js';
+import { html, useEffect, useId, useMemo, useRef, useState } from '../lib/html.js';
 import { api, query } from '../lib/api.js';
 import { formatNumber } from '../lib/format.js';
 import { platformName } from '../platforms.js';
 import { Icon } from './icons.js';
+
+const SHOWN_AT_ONCE = 40;
 
 /**
  * Tags as toggle buttons. tags: [{ name, subscribers }]; selected: names; disabled: names that
@@ -12,9 +14,25 @@ import { Icon } from './icons.js';
  */
 export function TagPicker({ legend, hint, tags, selected, onChange, disabled = [], disabledWhy = '', error, tone = 'include', emptyText }) {
   const [filter, setFilter] = useState('');
+  const [showAll, setShowAll] = useState(false);
   const auto = useId();
   const id = `t${auto}`;
-  const shown = filter.trim() ? tags.filter((t) => t.name.toLowerCase().includes(filter.trim().toLowerCase())) : tags;
+  const q = filter.trim().toLowerCase();
+  // Hundreds of tags stay usable: the filter, the chosen ones first, then the first SHOWN_AT_ONCE
+  // of the others until "Show all". The order is taken when the list or the filter changes, not
+  // at each click, so a chip does not jump away from the pointer or the keyboard focus.
+  const chosen = useRef(selected);
+  chosen.current = selected;
+  const names = tags.map((t) => t.name).join('\n');
+  const order = useMemo(() => {
+    const matching = tags.filter((t) => !q || t.name.toLowerCase().includes(q)).map((t) => t.name);
+    const first = matching.filter((name) => chosen.current.includes(name));
+    return { names: [...first, ...matching.filter((name) => !chosen.current.includes(name))], pinned: first.length };
+  }, [names, q]);
+  const byName = new Map(tags.map((t) => [t.name, t]));
+  const listed = order.names.filter((name) => byName.has(name)).map((name) => byName.get(name));
+  const shown = showAll ? listed : listed.slice(0, order.pinned + SHOWN_AT_ONCE);
+  const hidden = listed.length - shown.length;
   // A tag of a draft that is no longer in use is still listed, so it can be removed.
   const missing = selected.filter((name) => !tags.some((t) => t.name === name));
   const toggle = (name) => onChange(selected.includes(name) ? selected.filter((n) => n !== name) : [...selected, name]);
@@ -45,6 +63,7 @@ export function TagPicker({ legend, hint, tags, selected, onChange, disabled = [
               const on = selected.includes(t.name);
               const off = !on && disabled.includes(t.name);
               return html`<button
+                key=${t.name}
                 type="button"
                 class=${`tag-toggle ${on ? 'on' : ''}`}
                 aria-pressed=${on ? 'true' : 'false'}
@@ -70,6 +89,12 @@ export function TagPicker({ legend, hint, tags, selected, onChange, disabled = [
                 </button>`,
             )}
             ${shown.length === 0 && html`<span class="muted small">No tag matches “${filter}”.</span>`}
+            ${
+              hidden > 0 &&
+              html`<button type="button" class="chip-button tag-show-all" onClick=${() => setShowAll(true)}>
+                Show all ${formatNumber(listed.length)} tags
+              </button>`
+            }
           </div>`
     }
     ${error && html`<p class="field-error" id=${`${id}-error`}>${error}</p>`}
