@@ -13,6 +13,7 @@ const STATUS: Record<ErrorKind, number> = {
   too_large: 413,
   rate_limited: 429,
   unavailable: 503,
+  insufficient_storage: 507,
 };
 
 const FASTIFY_CODES: Record<string, { code: string; message?: string }> = {
