@@ -36,6 +36,8 @@ function field(value: object, name: string): string | undefined {
 export function describeError(error: unknown, options: { expected?: boolean } = {}): string {
   if (error === null || error === undefined) return `an unknown error (${String(error)}) was thrown`;
   if (typeof error !== 'object') return String(error);
+  // Our own refusals (a setting, the lock, the disk reserve) already say everything in their message.
+  if (options.expected && error instanceof Error) return error.message;
   const name = field(error, 'name');
   const message = field(error, 'message');
   const code = field(error, 'code');
@@ -43,8 +45,8 @@ export function describeError(error: unknown, options: { expected?: boolean } = 
   const detail = field(error, 'detail');
   const hint = field(error, 'hint');
   const parts: string[] = [];
-  if (error instanceof Error && !options.expected && error.stack) parts.push(error.stack);
-  else if (message) parts.push(error instanceof Error && options.expected ? message : `${name ? `${name}: ` : ''}${message}`);
+  if (error instanceof Error && error.stack) parts.push(error.stack);
+  else if (message) parts.push(`${name ? `${name}: ` : ''}${message}`);
   else if (name) parts.push(name);
   if (errno !== undefined && !message) {
     const known = /^\d+$/.test(errno) && code === undefined ? WASI_ERRNO[Number(errno)] : undefined;

@@ -87,6 +87,8 @@ export class DiskReserve implements DiskGuard {
   private current: DiskState;
   private timer: NodeJS.Timeout | null = null;
   private reading: Promise<DiskState> | null = null;
+  /** No reading yet: the first one is the start's, and the caller reports a refusal (not a change). */
+  private first = true;
   private readonly listeners = new Set<(state: DiskState) => void>();
 
   constructor(
@@ -122,8 +124,10 @@ export class DiskReserve implements DiskGuard {
     const reserveBytes = reserveBytesFor(this.settings, space.totalBytes);
     const ok = this.settings.reserveMb === 0 || space.freeBytes >= reserveBytes;
     const was = this.current.ok;
+    const first = this.first;
+    this.first = false;
     this.current = { ok, folder, freeBytes: space.freeBytes, reserveBytes };
-    if (ok !== was) {
+    if (ok !== was && !first) {
       if (ok) this.log.info({ folder, freeBytes: space.freeBytes, reserveBytes }, 'disk space is back above the reserve; writing again');
       else this.log.error({ folder, freeBytes: space.freeBytes, reserveBytes }, `${describeLowDisk(this.current)}; refusing new writes`);
       for (const listener of this.listeners) listener(this.current);
