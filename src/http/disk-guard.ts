@@ -2,9 +2,9 @@
 // that writes is answered 507 insufficient_storage before it reaches its route, instead of a 500
 // from a commit that failed or — on PGlite — a commit that never ends. Reads keep working, so the
 // panel still shows history and progress. Logging in and out stay allowed: a session row is tiny,
-// the reserve has room for it, and an operator must be able to log in to see what is wrong.
+// the reserve has room for it, and an operator must be able to log in to see what is wrong (under
+// the critical floor the database port refuses even those: src/storage/guarded-db.ts).
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../domain/errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -17,12 +17,8 @@ export function registerDiskGuard(app: FastifyInstance, ctx: ServiceContext) {
   app.addHook('onRequest', async (request) => {
     if (disk.state.ok || READS.has(request.method) || request.is404) return;
     if (ALWAYS_ALLOWED.has(request.routeOptions.url ?? '')) return;
-    if (request.principal) disk.assertWritable();
-    // Webhooks, sign-up, external events: the platform or caller retries later; the server's paths are not theirs to read.
-    throw new AppError(
-      'insufficient_storage',
-      'insufficient_storage',
-      'the server is out of disk space; nothing was written, try again later',
-    );
+    // Webhooks, sign-up, external events get STORAGE_MESSAGE instead (errors.ts): the platform or
+    // caller retries later, and the server's paths are not theirs to read.
+    disk.assertWritable();
   });
 }

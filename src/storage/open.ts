@@ -10,6 +10,7 @@ import { lockDataDir } from './data-dir-lock.ts';
 import { migrate } from './migrate.ts';
 import { sealPlaintextWebhookSecrets } from './seal-webhook-secrets.ts';
 import { DiskReserve, insufficientStorage, type ReadDiskSpace } from './disk-reserve.ts';
+import { guardWrites } from './guarded-db.ts';
 import { createLogger } from '../logger.ts';
 // Each driver is loaded only when chosen: PGlite alone adds ~47 MB to a process that never uses it
 // (an api or worker process on PostgreSQL).
@@ -68,7 +69,7 @@ export async function openStorage(config: Config, options: OpenOptions = {}): Pr
       if (!state.ok) throw insufficientStorage(state);
       key = config.secretKey ? configuredKey(config.secretKey) : embeddedKey(dir);
       const { openPglite } = await import('./drivers/pglite.ts');
-      db = await openPglite(join(dir, 'pgdata'));
+      db = guardWrites(await openPglite(join(dir, 'pgdata')), disk);
     } catch (error) {
       disk?.stop();
       release();

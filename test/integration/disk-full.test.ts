@@ -96,9 +96,9 @@ describe('embedded mode on a small disk (tmpfs)', { skip }, () => {
       const signup = await post('/api/signup', { workspaceName: 'Disk', email: 'disk@example.com', password: 'correct horse battery' });
       assert.equal(signup.status, 201);
       const key = (signup.body as unknown as { apiKey: { key: string } }).apiKey.key;
-      // Leave 30 MB, under the 64 MB reserve of a 200 MB disk.
+      // Leave 50 MB: under the 64 MB reserve of a 200 MB disk, above the 32 MB floor.
       const filler = join(disk, 'filler');
-      writeFileSync(filler, Buffer.alloc(Math.max(0, free(disk) - 30 * MB)));
+      writeFileSync(filler, Buffer.alloc(Math.max(0, free(disk) - 50 * MB)));
       await waitFor('/readyz to say not ready', async () => (await request(`${proc.url}/readyz`)).statusCode === 503);
       const refused = await post('/api/bots', { name: 'b' }, key);
       assert.equal(refused.status, 507);
@@ -106,6 +106,18 @@ describe('embedded mode on a small disk (tmpfs)', { skip }, () => {
       assert.ok(refused.body.error?.message.includes(dataDir), refused.body.error?.message);
       assert.equal((await request(`${proc.url}/healthz`)).statusCode, 200);
       assert.match(proc.output(), /not enough free disk space for the data folder/);
+      // Filling on (another program): under the 32 MB floor no commit starts, not even a login's,
+      // and the process stays responsive — PGlite hangs once less than a 16 MB log segment is free.
+      const more = join(disk, 'more');
+      writeFileSync(more, Buffer.alloc(Math.max(0, free(disk) - 10 * MB)));
+      const login = await post('/api/auth/login', { email: 'disk@example.com', password: 'correct horse battery' });
+      assert.equal(login.status, 507);
+      assert.ok(!JSON.stringify(login.body).includes(dataDir), 'a caller without credentials read the folder path');
+      assert.equal((await request(`${proc.url}/healthz`)).statusCode, 200);
+      // Reads still answer (the key's last-used bookkeeping waits for space).
+      const read = await request(`${proc.url}/api/bots`, { headers: { authorization: `Bearer ${key}` } });
+      assert.equal(read.statusCode, 200, await read.body.text());
+      rmSync(more);
       rmSync(filler);
       await waitFor('/readyz to say ready', async () => (await request(`${proc.url}/readyz`)).statusCode === 200);
       assert.equal((await post('/api/bots', { name: 'b' }, key)).status, 201);

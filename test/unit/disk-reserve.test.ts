@@ -6,6 +6,8 @@ import { AppError } from '../../src/domain/errors.ts';
 import { DiskReserve, reserveBytesFor, type DiskSpace, type DiskState } from '../../src/storage/disk-reserve.ts';
 import { describeError } from '../../src/cli/describe-error.ts';
 import { loadConfig } from '../../src/config.ts';
+import { guardWrites } from '../../src/storage/guarded-db.ts';
+import type { Db, Queryable } from '../../src/storage/db.ts';
 
 const MB = 1024 * 1024;
 const defaults = { reserveMb: 256, reservePercent: 10 };
@@ -128,4 +130,51 @@ test('describeError: what PGlite throws on a full disk prints its reason, never 
   assert.equal(describeError({}), 'an error without a message ([object Object])');
   // Our own refusals: the message alone, no stack.
   assert.equal(describeError(new AppError('insufficient_storage', 'insufficient_storage', 'not enough'), { expected: true }), 'not enough');
+});
+
+test('guarded database: below the critical floor no write starts (reads go on); above the reserve no statfs per write', async () => {
+  const disk = simulated(1000);
+  let reads = 0;
+  const read = async () => {
+    reads += 1;
+    return disk.read();
+  };
+  const reserve = new DiskReserve('/d', { ...defaults, checkMs: 60_000 }, recordingLog(), read);
+  await reserve.check();
+  const ran: string[] = [];
+  const inner: Db = {
+    engine: 'pglite',
+    query: async <T extends object>(sql: string) => (ran.push(sql), [] as T[]),
+    exec: async (sql: string) => void ran.push(sql),
+    transaction: async <T>(fn: (tx: Queryable) => Promise<T>) => (ran.push('BEGIN'), fn(inner)),
+    close: async () => void ran.push('close'),
+  };
+  const db = guardWrites(inner, reserve);
+  const before = reads;
+  await db.query('UPDATE workers SET heartbeat_at = now()');
+  await db.transaction(async () => 1);
+  assert.equal(reads, before, 'a write above the reserve read the free space');
+  // Below the reserve, above the floor: in-flight work still writes, each write after a fresh reading.
+  disk.set(100);
+  await reserve.check();
+  await db.query('UPDATE workers SET heartbeat_at = now()');
+  assert.equal(reads, before + 2);
+  // Under the floor (32 MB): refused before the database is asked, reads still answered.
+  disk.set(20);
+  ran.length = 0;
+  const refused = (e: unknown) => e instanceof AppError && e.kind === 'insufficient_storage' && /20 MB left/.test(e.message);
+  await assert.rejects(db.query('UPDATE workers SET heartbeat_at = now()'), refused);
+  await assert.rejects(
+    db.transaction(async () => 1),
+    refused,
+  );
+  await assert.rejects(db.exec('CHECKPOINT'), refused);
+  await db.query('  select 1');
+  assert.deepEqual(ran, ['  select 1']);
+  // Closing would checkpoint: skipped, the folder left as a kill -9 would.
+  await db.close();
+  assert.deepEqual(ran, ['  select 1']);
+  disk.set(1000);
+  await db.close();
+  assert.deepEqual(ran, ['  select 1', 'close']);
 });
