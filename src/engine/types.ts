@@ -63,5 +63,5 @@ export interface EngineContext {
   logger: Logger;
   settings: EngineSettings;
   /** Embedded mode: while the data folder's disk is below its reserve, no new work is claimed or materialised. */
-  disk?: Pick<DiskGuard, 'state'> | null;
+  disk?: Pick<DiskGuard, 'state' | 'check'> | null;
 }

@@ -60,6 +60,8 @@ export interface DiskState {
 /** What the rest of Botcast asks of the reserve (services, HTTP, engine): a state, and a guard before writing. */
 export interface DiskGuard {
   readonly state: DiskState;
+  /** Reads the free space now and returns the new state. */
+  check(): Promise<DiskState>;
   /** Throws insufficient_storage (HTTP 507) while the free space is below the reserve. */
   assertWritable(): void;
   /** Reads the free space now (before a long write: an import), then behaves as assertWritable. */

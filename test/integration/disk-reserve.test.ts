@@ -155,6 +155,7 @@ describe('disk reserve (embedded mode)', { skip }, () => {
     let reads = 0;
     const guard = {
       state: t.app.storage.disk!.state,
+      check: async () => t.app.storage.disk!.state,
       assertWritable() {},
       async checkWritable() {
         reads += 1;
@@ -167,6 +168,53 @@ describe('disk reserve (embedded mode)', { skip }, () => {
     );
     assert.equal(reads, 2);
     assert.equal((await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM subscribers'))[0].n, before);
+  });
+});
+
+describe('disk reserve between materialisation chunks (embedded mode)', { skip }, () => {
+  test('a run being materialised stops at the chunk that brought the disk below the reserve, and resumes', async () => {
+    // The disk "fills" as soon as a delivery row exists; read only when the scheduler asks (no timer: 60 s).
+    let fill = false;
+    let t: TestApp | null = null;
+    const read = async (): Promise<DiskSpace> => {
+      const rows = fill && t ? (await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM deliveries'))[0].n : 0;
+      return { freeBytes: (rows > 0 ? 100 : 5_000) * MB, totalBytes: 10_000 * MB };
+    };
+    t = await startTestApp({
+      worker: true,
+      config: { graceSeconds: 0, diskCheckMs: 60_000 },
+      engine: { ...FAST_ENGINE, materialiseChunk: 1 },
+      readDiskSpace: read,
+    });
+    try {
+      const w = await makeWorld(t);
+      const sandbox = await addChannel(t, w, 'sandbox');
+      for (const userId of ['ann', 'bob', 'cid']) {
+        const r = await t.request('POST', `/api/channels/${sandbox}/sandbox/messages`, { key: w.key, body: { userId, text: 'hi' } });
+        assert.equal(r.status, 201, r.text);
+      }
+      const planned = await t.request('POST', `/api/bots/${w.botId}/sends`, {
+        key: w.key,
+        body: {
+          content: { type: 'text', text: 'Hello' },
+          channelIds: [sandbox],
+          audience: { type: 'all' },
+          timing: { type: 'delayed', at: '2099-07-01T10:00' },
+        },
+      });
+      assert.equal(planned.status, 201, planned.text);
+      fill = true;
+      await t.app.ctx.db.query('UPDATE sends SET next_run_at = now() WHERE id = $1', [planned.body.id]);
+      await waitFor('the disk to fall below the reserve', async () => !t!.app.storage.disk!.state.ok);
+      await aSchedulerPass(t);
+      const count = (await t.app.ctx.db.query<CountRow>('SELECT count(*) AS n FROM deliveries'))[0].n;
+      assert.equal(count, 1, 'materialisation went on after the chunk that filled the disk');
+      fill = false;
+      await t.app.storage.disk!.check();
+      assert.equal((await waitForSend(t, w, planned.body.id)).counts.sent, 3);
+    } finally {
+      await t.close();
+    }
   });
 });
 
