@@ -68,7 +68,8 @@ export interface DiskGuard {
   checkWritable(): Promise<void>;
 }
 
-const mb = (bytes: number) => `${(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0)} MB`;
+/** Rounded down to 0.1 MB: 63.96 MB left must not read "64 MB left" beside a 64 MB reserve. */
+const mb = (bytes: number) => `${Math.floor((bytes / MB) * 10) / 10} MB`;
 
 export function describeLowDisk(state: DiskState): string {
   return (

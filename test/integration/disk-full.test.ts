@@ -59,7 +59,7 @@ describe('embedded mode on a small disk (tmpfs)', { skip }, () => {
   test('start on a 30 MB folder: refused before the database opens, naming the folder and the space left', async () => {
     const r = await runBotcast(['start'], env(join(small, 'data')));
     assert.equal(r.code, 1);
-    assert.match(r.output, /botcast: not enough free disk space for the data folder \S+\/data: \d+ MB left, Botcast keeps 64 MB free/);
+    assert.match(r.output, /botcast: not enough free disk space for the data folder \S+\/data: [\d.]+ MB left, Botcast keeps 64 MB free/);
     assert.doesNotMatch(r.output, /\[object Object\]/);
   });
 

@@ -178,3 +178,12 @@ test('guarded database: below the critical floor no write starts (reads go on); 
   await db.close();
   assert.deepEqual(ran, ['  select 1', 'close']);
 });
+
+test('the space left is rounded down: just under the reserve never reads as equal to it', async () => {
+  const reserve = new DiskReserve('/d', { ...defaults, checkMs: 60_000 }, recordingLog(), async () => ({
+    freeBytes: 64 * MB - 40_000,
+    totalBytes: 150 * MB,
+  }));
+  await reserve.check();
+  assert.throws(() => reserve.assertWritable(), /: 63\.9 MB left, Botcast keeps 64 MB free/);
+});
