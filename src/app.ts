@@ -11,6 +11,7 @@ import { channelContext } from './services/channels.ts';
 import { applyInbound } from './services/inbound.ts';
 import { freezeContent } from './services/sends/input.ts';
 import { configureOutboundPolicy, type HostResolver } from './security/outbound-policy.ts';
+import type { ReadDiskSpace } from './storage/disk-reserve.ts';
 
 export interface AppOptions {
   api?: boolean;
@@ -21,6 +22,8 @@ export interface AppOptions {
   engine?: Partial<EngineSettings>;
   /** Resolves platform host names instead of DNS (tests: names that lead to 127.0.0.1 without /etc/hosts). */
   resolveHost?: HostResolver;
+  /** Reads the data folder's free space (tests simulate a full disk). */
+  readDiskSpace?: ReadDiskSpace;
 }
 
 export interface App {
@@ -34,9 +37,10 @@ export interface App {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   // Every platform request of this process connects only where this allows (checked per connection).
   configureOutboundPolicy({ allowPrivate: config.allowPrivateBaseUrls, resolve: options.resolveHost });
-  const storage = await openStorage(config);
+  const storage = await openStorage(config, { readDiskSpace: options.readDiskSpace });
   const ctx: ServiceContext = {
     db: storage.db,
+    disk: storage.disk,
     sealer: storage.sealer,
     clock: options.clock ?? systemClock,
     config,
@@ -70,7 +74,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     applyInbound,
     freezeContent,
   };
-  const engine = options.worker === false ? null : await startEngine({ db: storage.db, platforms: ctx.platforms, logger, settings }, ports);
+  const engine =
+    options.worker === false
+      ? null
+      : await startEngine({ db: storage.db, platforms: ctx.platforms, logger, settings, disk: storage.disk }, ports);
   let closed = false;
   return {
     ctx,

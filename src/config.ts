@@ -38,6 +38,12 @@ export interface Config {
   scryptLogN: number;
   streamRecheckMs: number;
   streamsPerKey: number;
+  /** Embedded mode: the most free space kept on the data folder's disk, MB (0: no check). */
+  diskReserveMb: number;
+  /** Embedded mode: the reserve as a share of the disk, percent (at least 64 MB, at most diskReserveMb). */
+  diskReservePercent: number;
+  /** Embedded mode: how often the free space is read. */
+  diskCheckMs: number;
 }
 
 type Parser = (raw: string) => unknown;
@@ -308,6 +314,27 @@ export const SETTINGS: Setting[] = [
     default: '10',
     parse: int(1, 1000),
     doc: 'Progress streams one API key or member may hold open at once, per API process (429 beyond).',
+  },
+  {
+    env: 'BOTCAST_DISK_RESERVE_MB',
+    key: 'diskReserveMb',
+    default: '256',
+    parse: int(0, 1024 * 1024),
+    doc: "Embedded mode: free space kept on the data folder's disk, at most this many MB (0 turns the check off). Below the reserve Botcast does not start, and a running one refuses writes (507 insufficient_storage), reports not ready on /readyz and stops sending new work until space is back.",
+  },
+  {
+    env: 'BOTCAST_DISK_RESERVE_PERCENT',
+    key: 'diskReservePercent',
+    default: '10',
+    parse: int(0, 90),
+    doc: "Embedded mode: the reserve as a share of the disk's size, at least 64 MB and at most BOTCAST_DISK_RESERVE_MB.",
+  },
+  {
+    env: 'BOTCAST_DISK_CHECK_MS',
+    key: 'diskCheckMs',
+    default: '2000',
+    parse: int(50, 60_000),
+    doc: "Embedded mode: how often the free space of the data folder's disk is read.",
   },
 ];
 

@@ -19,7 +19,14 @@ export async function runImportSubscribers(config: Config, args: { bot?: string;
   try {
     const [bot] = await storage.db.query<{ workspace_id: number }>('SELECT workspace_id FROM bots WHERE id = $1', [Number(args.bot)]);
     if (!bot) throw new UsageError(`bot ${args.bot} does not exist`);
-    const ctx = { db: storage.db, sealer: storage.sealer, clock: systemClock, config, platforms: buildRegistry(storage.db) };
+    const ctx = {
+      db: storage.db,
+      sealer: storage.sealer,
+      clock: systemClock,
+      config,
+      platforms: buildRegistry(storage.db),
+      disk: storage.disk,
+    };
     const result = await importSubscribers(ctx, bot.workspace_id, Number(args.bot), args.platform, createReadStream(args.file), args.file);
     const lines = [
       `${args.file}: ${result.created} subscribers imported, ${result.existing} already known (tags added), ${result.skipped} rows skipped`,
@@ -28,7 +35,9 @@ export async function runImportSubscribers(config: Config, args: { bot?: string;
     if (result.skipped > 50) lines.push(`  … and ${result.skipped - 50} more`);
     process.stdout.write(lines.join('\n') + '\n');
   } catch (error) {
-    if (error instanceof AppError) throw new UsageError(error.message);
+    // The import is one transaction: refused for want of disk space, it was rolled back whole.
+    if (error instanceof AppError)
+      throw new UsageError(error.kind === 'insufficient_storage' ? `${error.message}; nothing was imported` : error.message);
     throw error;
   } finally {
     await storage.close();

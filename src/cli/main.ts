@@ -7,6 +7,8 @@ import { runMigrate } from './migrate.ts';
 import { runImportSubscribers } from './import-subscribers.ts';
 import { runBackup, runRestore } from './backup.ts';
 import { UsageError } from './errors.ts';
+import { describeError } from './describe-error.ts';
+import { AppError } from '../domain/errors.ts';
 
 const HELP = `botcast — broadcasts for multi-platform chatbots
 
@@ -68,11 +70,10 @@ async function main(argv: string[]) {
   }
 }
 
-main(process.argv.slice(2)).catch((error) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof UsageError) {
-    process.stderr.write(`botcast: ${error.message}\n`);
-  } else {
-    process.stderr.write(`botcast: ${error?.stack ?? error}\n`);
-  }
+main(process.argv.slice(2)).catch((error: unknown) => {
+  // Mistakes of the caller or the machine (a bad setting, a locked or full data folder) without a stack trace.
+  const expected =
+    error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof UsageError || error instanceof AppError;
+  process.stderr.write(`botcast: ${describeError(error, { expected })}\n`);
   process.exit(1);
 });

@@ -2,7 +2,17 @@
 // machine code; src/http/errors.ts maps kinds to HTTP statuses in one place.
 
 export type ErrorKind =
-  'invalid' | 'not_found' | 'conflict' | 'unprocessable' | 'unauthorized' | 'forbidden' | 'too_large' | 'rate_limited' | 'unavailable';
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'unprocessable'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'too_large'
+  | 'rate_limited'
+  | 'unavailable'
+  /** The data folder's disk is below its reserve (src/storage/disk-reserve.ts): nothing was written. */
+  | 'insufficient_storage';
 
 export class AppError extends Error {
   constructor(

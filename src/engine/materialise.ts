@@ -62,6 +62,12 @@ async function materialiseLanes(ctx: EngineContext, runId: number, send: SendRow
     let closed = 0;
     let finishedHere = false;
     for (;;) {
+      // A chunk can write tens of MB. Below the disk reserve (embedded mode) stop before the next
+      // one and free the run (the cursor is kept): it resumes once space is back.
+      if (ctx.disk && !(await ctx.disk.check()).ok) {
+        await ctx.db.query('UPDATE runs SET materialise_lease_until = NULL WHERE id = $1', [runId]).catch(() => {});
+        return;
+      }
       const result = await ctx.db.transaction(async (tx: Queryable) => {
         // The run may have been stopped meanwhile (then its lanes are marked materialised), or
         // another worker may have gone on with this lane: the cursor is read under the lock.

@@ -40,6 +40,8 @@ export class Poller {
   }
 
   private async discover() {
+    // Below the disk reserve (embedded mode) no updates are taken: the platform keeps them until we poll again.
+    if (this.ctx.disk?.state.ok === false) return;
     const channels = await this.ctx.db.query<ChannelRow>(`SELECT * FROM channels WHERE inbound_mode = 'polling' AND status <> 'disabled'`);
     for (const channel of channels) {
       if (this.running.has(channel.id) || !this.ctx.platforms.get(channel.platform)?.pollUpdates) continue;
@@ -66,6 +68,7 @@ export class Poller {
     const context = this.ports.channelContext(channel);
     try {
       while (!this.stopped) {
+        if (this.ctx.disk?.state.ok === false) return;
         if (!(await this.lease(channel.id))) return;
         const [state] = await this.ctx.db.query<{ update_offset: number; inbound_mode: string }>(
           'SELECT p.update_offset, c.inbound_mode FROM channel_polling p JOIN channels c ON c.id = p.channel_id WHERE p.channel_id = $1',

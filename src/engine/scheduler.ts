@@ -142,9 +142,16 @@ export class Scheduler {
     let next = this.options.tickMs;
     try {
       this.ticks += 1;
+      // The data folder's disk below its reserve (embedded mode): nothing new is written. Due sends
+      // stay due and run late, once space is back; the reserve logged the change.
+      if (this.ctx.disk?.state.ok === false) return;
       await startDueSends(this.ctx);
       // Runs first: the end of a grace window or an external event reaches workers without waiting for the triggers' step.
-      for (let i = 0; i < 10 && !this.stopped; i++) if ((await materialiseNextRun(this.ctx)) === null) break;
+      for (let i = 0; i < 10 && !this.stopped; i++) {
+        // A chunk writes tens of MB: the free space is read again before each (the watch reads it every few seconds).
+        if (this.ctx.disk && !(await this.ctx.disk.check()).ok) break;
+        if ((await materialiseNextRun(this.ctx)) === null) break;
+      }
       await processTriggers(this.ctx, this.ports);
       await releaseHolds(this.ctx);
       if (this.ticks % 4 === 0) await expireHolds(this.ctx);

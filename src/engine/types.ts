@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import type { PlatformRegistry } from '../platforms/registry-types.ts';
 import type { Db } from '../storage/db.ts';
+import type { DiskGuard } from '../storage/disk-reserve.ts';
 
 export interface EngineSettings {
   /** Deliveries claimed at once on a channel without a tight rate limit. */
@@ -61,4 +62,6 @@ export interface EngineContext {
   platforms: PlatformRegistry;
   logger: Logger;
   settings: EngineSettings;
+  /** Embedded mode: while the data folder's disk is below its reserve, no new work is claimed or materialised. */
+  disk?: Pick<DiskGuard, 'state' | 'check'> | null;
 }

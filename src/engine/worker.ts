@@ -157,7 +157,9 @@ export class Worker {
         }
         const pauses = await activePauses(this.ctx.db);
         for (const [channelId, until] of pauses) this.pauses.note(channelId, until);
-        for (const channelId of await channelsWithWork(this.ctx.db)) {
+        // The data folder's disk below its reserve (embedded mode): no new claims; what is in flight finishes.
+        const channels = this.diskLow() ? [] : await channelsWithWork(this.ctx.db);
+        for (const channelId of channels) {
           const running = this.pumps.get(channelId) ?? 0;
           for (let i = running; i < PUMPS_PER_CHANNEL; i++) this.startPump(channelId);
         }
@@ -213,6 +215,7 @@ export class Worker {
         await sleep(paused - Date.now());
         continue;
       }
+      if (this.diskLow()) return lastTag;
       const info = await this.channels.get(channelId);
       if (!info || info.row.status === 'disabled') return lastTag;
       const wakes = this.wakes;
@@ -381,6 +384,11 @@ export class Worker {
     if (alreadyPaused >= until - 50) return;
     this.stats.pauses += 1;
     await writePause(this.ctx, info.row, t, until, () => this.stopping);
+  }
+
+  /** The disk reserve says stop writing new work (the main loop starts pumps again once it is back). */
+  private diskLow(): boolean {
+    return this.ctx.disk?.state.ok === false;
   }
 
   /** Writes the outcomes learned so far (stop() does it last). */

@@ -13,6 +13,7 @@ const STATUS: Record<ErrorKind, number> = {
   too_large: 413,
   rate_limited: 429,
   unavailable: 503,
+  insufficient_storage: 507,
 };
 
 const FASTIFY_CODES: Record<string, { code: string; message?: string }> = {
@@ -36,6 +37,9 @@ function isInputDatabaseError(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && INPUT_DATABASE_ERRORS.has(code);
 }
+
+/** What a caller without credentials learns of a full disk. */
+export const STORAGE_MESSAGE = 'the server is out of disk space; nothing was written, try again later';
 
 export function errorBody(code: string, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
@@ -67,6 +71,10 @@ function validationMessage(error: FastifyError): string {
 
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError && error.kind === 'insufficient_storage' && !request.principal) {
+      // The data folder's path and free space are for the workspace's people, not for anyone (a webhook, a login).
+      return reply.status(507).send(errorBody(error.code, STORAGE_MESSAGE));
+    }
     if (error instanceof AppError) {
       const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
       if (error.kind === 'rate_limited' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));

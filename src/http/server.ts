@@ -10,6 +10,7 @@ import { markRoutesPublic, registerAuth } from './auth.ts';
 import { registerOwnership } from './ownership.ts';
 import { MAX_PARAM_LENGTH, frameworkErrors, registerErrorHandling } from './errors.ts';
 import { registerInputCheck } from './input-check.ts';
+import { registerDiskGuard } from './disk-guard.ts';
 import { ERROR_RESPONSES, SHARED_SCHEMAS } from './schemas.ts';
 import { accountRoutes } from './routes/account.ts';
 import { settingsRoutes } from './routes/settings.ts';
@@ -83,6 +84,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     await docs.register(swaggerUi, { routePrefix: '/api/docs' });
   });
   registerAuth(app, ctx);
+  registerDiskGuard(app, ctx);
   registerOwnership(app, ctx);
   registerInputCheck(app);
 

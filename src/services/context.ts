@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { PlatformRegistry } from '../platforms/registry-types.ts';
 import type { Sealer } from '../security/encryption.ts';
 import type { Db } from '../storage/db.ts';
+import type { DiskGuard } from '../storage/disk-reserve.ts';
 
 export interface Clock {
   now(): Date;
@@ -17,4 +18,6 @@ export interface ServiceContext {
   clock: Clock;
   config: Config;
   platforms: PlatformRegistry;
+  /** Embedded mode: the data folder's disk reserve; writes check it first. Absent on PostgreSQL. */
+  disk?: DiskGuard | null;
 }

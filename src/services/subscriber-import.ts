@@ -38,6 +38,9 @@ export async function importSubscribers(
         if (result.problems.length < 1000) result.problems.push(...batch.problems.slice(0, 1000 - result.problems.length));
         if (batch.final) result.format = batch.summary.format;
         if (batch.rows.length === 0) continue;
+        // A big file could fill the data folder's disk inside this one transaction, and PGlite then
+        // fails obscurely or never finishes its commit: below the reserve it is rolled back instead.
+        await ctx.disk?.checkWritable();
         const rows = batch.rows;
         const inserted = await tx.query<{ id: number; platform_user_id: string }>(
           `INSERT INTO subscribers (workspace_id, bot_id, channel_id, platform, platform_user_id, name, username, language)

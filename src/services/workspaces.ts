@@ -137,8 +137,10 @@ export async function authenticateApiKey(ctx: ServiceContext, key: string): Prom
   );
   if (rows.length === 0) return null;
   const row = rows[0];
-  // Touch last_used_at at most once a minute: no write per request on a hot key.
-  if (!row.last_used_at || ctx.clock.now().getTime() - row.last_used_at.getTime() > 60_000) {
+  // Touch last_used_at at most once a minute: no write per request on a hot key. Not on a disk
+  // below its reserve (src/storage/disk-reserve.ts): bookkeeping must not turn a read into a 507.
+  const stale = !row.last_used_at || ctx.clock.now().getTime() - row.last_used_at.getTime() > 60_000;
+  if (stale && ctx.disk?.state.ok !== false) {
     await ctx.db.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [row.id]);
   }
   return { workspaceId: row.workspace_id, memberId: null, apiKeyId: row.id, role: row.role };

@@ -9,13 +9,24 @@ import type { Db } from './db.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrate } from './migrate.ts';
 import { sealPlaintextWebhookSecrets } from './seal-webhook-secrets.ts';
+import { DiskReserve, insufficientStorage, type ReadDiskSpace } from './disk-reserve.ts';
+import { guardWrites } from './guarded-db.ts';
+import { createLogger } from '../logger.ts';
 // Each driver is loaded only when chosen: PGlite alone adds ~47 MB to a process that never uses it
 // (an api or worker process on PostgreSQL).
 
 export interface Storage {
   db: Db;
   sealer: Sealer;
+  /** Embedded mode: the watch on the data folder's free space; null on PostgreSQL (no local folder). */
+  disk: DiskReserve | null;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  migrate?: boolean;
+  /** Reads the data folder's free space (tests simulate a full disk). */
+  readDiskSpace?: ReadDiskSpace;
 }
 
 function embeddedKey(dataDir: string): Buffer {
@@ -33,10 +44,11 @@ function configuredKey(text: string): Buffer {
   return key;
 }
 
-export async function openStorage(config: Config, options: { migrate?: boolean } = {}): Promise<Storage> {
+export async function openStorage(config: Config, options: OpenOptions = {}): Promise<Storage> {
   let db: Db;
   let key: Buffer;
   let release = () => {};
+  let disk: DiskReserve | null = null;
   if (config.databaseUrl) {
     key = configuredKey(config.secretKey ?? '');
     const { openPostgres } = await import('./drivers/postgres.ts');
@@ -46,10 +58,20 @@ export async function openStorage(config: Config, options: { migrate?: boolean }
     mkdirSync(dir, { recursive: true });
     release = await lockDataDir(dir);
     try {
+      // Before PGlite opens: on a disk too full for its commits it would spin instead of failing.
+      disk = new DiskReserve(
+        dir,
+        { reserveMb: config.diskReserveMb, reservePercent: config.diskReservePercent, checkMs: config.diskCheckMs },
+        createLogger(config.logLevel),
+        options.readDiskSpace,
+      );
+      const state = await disk.start();
+      if (!state.ok) throw insufficientStorage(state);
       key = config.secretKey ? configuredKey(config.secretKey) : embeddedKey(dir);
       const { openPglite } = await import('./drivers/pglite.ts');
-      db = await openPglite(join(dir, 'pgdata'));
+      db = guardWrites(await openPglite(join(dir, 'pgdata')), disk);
     } catch (error) {
+      disk?.stop();
       release();
       throw error;
     }
@@ -62,7 +84,9 @@ export async function openStorage(config: Config, options: { migrate?: boolean }
   return {
     db,
     sealer,
+    disk,
     async close() {
+      disk?.stop();
       await db.close();
       release();
     },

@@ -6,6 +6,7 @@ import type { Config } from '../../src/config.ts';
 import type { Clock } from '../../src/services/context.ts';
 import type { EngineSettings } from '../../src/engine/types.ts';
 import type { HostResolver } from '../../src/security/outbound-policy.ts';
+import type { ReadDiskSpace } from '../../src/storage/disk-reserve.ts';
 import { createTestDatabase, type TestDatabase } from './engine.ts';
 import type { Json } from './json.ts';
 import { responseProblems } from './openapi-check.ts';
@@ -40,7 +41,14 @@ export interface TestApp {
 let counter = 0;
 
 export async function startTestApp(
-  options: { config?: Partial<Config>; clock?: Clock; worker?: boolean; engine?: Partial<EngineSettings>; resolveHost?: HostResolver } = {},
+  options: {
+    config?: Partial<Config>;
+    clock?: Clock;
+    worker?: boolean;
+    engine?: Partial<EngineSettings>;
+    resolveHost?: HostResolver;
+    readDiskSpace?: ReadDiskSpace;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const app = await createApp(database.config(options.config), {
@@ -48,6 +56,7 @@ export async function startTestApp(
     worker: options.worker ?? false,
     engine: options.engine,
     resolveHost: options.resolveHost,
+    readDiskSpace: options.readDiskSpace,
   });
   const server = app.server!;
   const request: TestApp['request'] = async (method, url, opts = {}) => {

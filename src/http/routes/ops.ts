@@ -26,6 +26,17 @@ export const opsRoutes =
     app.get('/healthz', open, async () => ({ ok: true }));
 
     app.get('/readyz', open, async (_req, reply) => {
+      // Below the disk reserve this process refuses writes: a load balancer should send traffic elsewhere.
+      // The figures, not the folder's path: this route needs no key.
+      const disk = ctx.disk?.state;
+      if (disk && !disk.ok) {
+        return reply.status(503).send({
+          ok: false,
+          reason: 'insufficient_storage',
+          freeBytes: disk.freeBytes,
+          reserveBytes: disk.reserveBytes,
+        });
+      }
       try {
         await ctx.db.query<ExistsRow>('SELECT 1 FROM schema_migrations LIMIT 1');
         return { ok: true };
