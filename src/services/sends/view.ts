@@ -106,7 +106,7 @@ export async function getSend(ctx: ServiceContext | { db: Queryable }, workspace
       : null,
     platforms: channels.map((c) => ({ channelId: c.id, platform: c.platform })),
     counts: totals,
-    runs,
+    runs: runs.map(({ materialised: _materialised, ...run }) => run),
   };
 }
 
