@@ -5633,6 +5633,10 @@ export interface paths {
               memberId: number | null;
               /** @description viewer: reads; editor: also sends and edits content; admin: also bots, channels, keys, members; owner: also owners */
               role: 'viewer' | 'editor' | 'admin' | 'owner';
+              settings: {
+                /** @description Grace window of instant broadcasts (BOTCAST_GRACE_SECONDS) */
+                graceSeconds: number;
+              };
               workspace: {
                 /** Format: date-time */
                 createdAt: string;

@@ -52,7 +52,17 @@ export const ApiKey = doc(
 );
 export const Signup = doc(Type.Object({ workspaceId: Id, memberId: Id, apiKey: NewApiKey }));
 export const Login = doc(Type.Object({ memberId: Id, workspaceId: Id, name: Str }));
-export const Me = doc(Type.Object({ workspace: Workspace, memberId: Nullable(Id), apiKeyId: Nullable(Id), role: RoleSchema }));
+export const Me = doc(
+  Type.Object({
+    workspace: Workspace,
+    memberId: Nullable(Id),
+    apiKeyId: Nullable(Id),
+    role: RoleSchema,
+    settings: Type.Object({
+      graceSeconds: Type.Integer({ minimum: 0, description: 'Grace window of instant broadcasts (BOTCAST_GRACE_SECONDS)' }),
+    }),
+  }),
+);
 export const Member = doc(Type.Object({ id: Id, email: Str, name: Str, role: RoleSchema, createdAt: DateTime }));
 export const Session = doc(
   Type.Object({ id: Id, createdAt: DateTime, expiresAt: DateTime, current: Type.Boolean({ description: 'The session of this request' }) }),
