@@ -4611,11 +4611,16 @@ export interface paths {
     put?: never;
     /**
      * Send a draft (with optional edits); the draft stays for reuse
-     * @description Needs the editor role.
+     * @description With saveEdits=true the edits are saved into the draft as well, once the broadcast is made.
+     *
+     *     Needs the editor role.
      */
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description Save the edits into the draft too */
+          saveEdits?: boolean;
+        };
         header?: never;
         path: {
           id: number;

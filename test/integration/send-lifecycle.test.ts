@@ -217,6 +217,6 @@ describe('deleted sends and names', () => {
     assert.match(stopped!.message, new RegExp(`^Stopped by API key “${await keyName()}”: 1 not yet sent were cancelled$`));
     const r = await t.request('GET', `/api/history?section=active&q=abc`, { key: w.key });
     assert.equal(r.status, 400);
-    assert.equal(r.body.error.message, 'Search finds a send by its number, such as 128 or #128 — “abc” is not one.');
+    assert.equal(r.body.error.message, 'Type a send id to search: a number such as 128 or #128 (“abc” is not one).');
   });
 });

@@ -217,13 +217,17 @@ export const historyRoutes =
           tags: ['drafts'],
           response: { 201: R.Send },
           summary: 'Send a draft (with optional edits); the draft stays for reuse',
+          description: 'With saveEdits=true the edits are saved into the draft as well, once the broadcast is made.',
           params: IdParams,
+          querystring: Type.Object({ saveEdits: Type.Optional(Type.Boolean({ description: 'Save the edits into the draft too' })) }),
           body: Type.Union([DraftForm, Type.Null()]),
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send(await drafts.sendDraft(ctx, ws(request), request.params.id, (request.body ?? {}) as drafts.DraftForm, actor(request))),
+        reply.status(201).send(
+          await drafts.sendDraft(ctx, ws(request), request.params.id, (request.body ?? {}) as drafts.DraftForm, actor(request), {
+            saveEdits: request.query.saveEdits,
+          }),
+        ),
     );
   };

@@ -44,7 +44,7 @@ function parseId(q: string | undefined): number | null {
   if (q === undefined || q.trim() === '') return null;
   const id = q.trim().replace(/^#/, '');
   if (!/^\d{1,15}$/.test(id))
-    throw invalid('invalid_filter', `Search finds a send by its number, such as 128 or #128 — “${q.trim()}” is not one.`, { field: 'q' });
+    throw invalid('invalid_filter', `Type a send id to search: a number such as 128 or #128 (“${q.trim()}” is not one).`, { field: 'q' });
   return Number(id);
 }
 

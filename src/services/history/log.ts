@@ -116,7 +116,8 @@ function withDeletion(events: RunEventRow[], send: { deletedAt: Date | null; del
 /** Searching the log by send id: the same as reading the send's log. */
 export async function findLog(ctx: ServiceContext, workspaceId: number, q: string, query: LogQuery) {
   const id = q.trim().replace(/^#/, '');
-  if (!/^\d{1,15}$/.test(id)) throw invalid('invalid_filter', `Search finds a log by its send number, such as 128 or #128 — “${q.trim()}” is not one.`, {
+  if (!/^\d{1,15}$/.test(id))
+    throw invalid('invalid_filter', `Type a send id to find its log: a number such as 128 or #128 (“${q.trim()}” is not one).`, {
       field: 'sendId',
     });
   return getLog(ctx, workspaceId, Number(id), query);
