@@ -114,7 +114,7 @@ describe('trigger sends', () => {
 });
 
 describe('deleting a periodic broadcast while a run delivers', () => {
-  // A periodic broadcast on a slow channel (2 a second, 40 recipients): its run delivers for about 20 s.
+  // A periodic broadcast on a slow channel (2 a second, 60 recipients): its run delivers for about 30 s.
   let slowBot: { key: string; botId: number; workspaceId: number };
   let slowChannel: number;
   before(async () => {
@@ -122,7 +122,7 @@ describe('deleting a periodic broadcast while a run delivers', () => {
     const bot = await t.request('POST', '/api/bots', { key: ws.key, body: { name: 'slow', timeZone: 'UTC' } });
     slowBot = { key: ws.key, botId: bot.body.id, workspaceId: ws.workspaceId };
     slowChannel = await addChannel(t, slowBot, 'sandbox', { ratePerSecond: 2 });
-    await seedSubscribers(t.app.ctx.db, { ...slowBot, channelId: slowChannel, platform: 'sandbox', count: 40, prefix: 'slow-' });
+    await seedSubscribers(t.app.ctx.db, { ...slowBot, channelId: slowChannel, platform: 'sandbox', count: 60, prefix: 'slow-' });
   });
 
   async function startPeriodicRun() {
@@ -139,10 +139,14 @@ describe('deleting a periodic broadcast while a run delivers', () => {
     const id = r.body.id as number;
     // As if made two days ago: the scheduler runs the missed occurrence once, now.
     await t.app.ctx.db.query(`UPDATE sends SET next_run_at = now(), created_at = now() - interval '2 days' WHERE id = $1`, [id]);
-    const run = await waitFor('a delivering run', async () => {
-      const s = (await t.request('GET', `/api/sends/${id}`, { key: slowBot.key })).body;
-      return s.status === 'delivering' && s.counts.sent > 0 ? s.runs[0] : null;
-    });
+    const run = await waitFor(
+      'a delivering run',
+      async () => {
+        const s = (await t.request('GET', `/api/sends/${id}`, { key: slowBot.key })).body;
+        return s.status === 'delivering' && s.counts.sent > 0 ? s.runs[0] : null;
+      },
+      60_000,
+    );
     return { id, runId: run.id as number };
   }
   const slowHistory = async (query: string) =>
