@@ -42,7 +42,10 @@ export async function sendViber(channel: ChannelContext, request: SendRequest): 
 async function viberCall(channel: ChannelContext, endpoint: string, body: unknown, action: string) {
   const result = await post(channel, endpoint, body);
   if (result.kind === 'network') {
-    return { unreachable: true, error: redact(`Could not reach Viber at ${channel.baseUrl} to ${action}: ${result.message}`, [tokenOf(channel)]) };
+    return {
+      unreachable: true,
+      error: redact(`Could not reach Viber at ${channel.baseUrl} to ${action}: ${result.message}`, [tokenOf(channel)]),
+    };
   }
   const answer = result.body as { status?: number; status_message?: string; name?: string } | undefined;
   if (result.status !== 200 || typeof answer?.status !== 'number') return { error: `Viber answered HTTP ${result.status} to ${action}.` };
