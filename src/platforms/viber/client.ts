@@ -60,7 +60,7 @@ async function viberCall(channel: ChannelContext, endpoint: string, body: unknow
 export async function checkViber(channel: ChannelContext): Promise<CredentialCheck> {
   if (!tokenOf(channel)) return { ok: false, error: 'The auth token is missing.' };
   const { answer, error, unreachable } = await viberCall(channel, 'get_account_info', {}, 'check the auth token');
-  return answer ? { ok: true, accountName: answer.name ?? 'Viber bot' } : { ok: false, error, unreachable };
+  return answer ? { ok: true, accountName: answer.name ?? 'Viber bot' } : { ok: false, error, ...(unreachable ? { unreachable } : {}) };
 }
 
 /**
