@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addChannel, seedSubscribers, waitFor, waitForSend } from '../helpers/world.ts';
 import type { Json } from '../helpers/json.ts';
+import { applyRetention } from '../../src/engine/retention.ts';
 import { createTrigger, makeDue, newTag, received, sandbox, startTriggersApp, t, tag, w, waitFiring, write } from './trigger-steps.ts';
 
 before(startTriggersApp);
@@ -210,6 +211,18 @@ describe('deleted sends and names', () => {
     const line = log.body.events.at(-1);
     assert.equal(line.type, 'send_deleted');
     assert.equal(line.message, `Deleted by ${name}`);
+  });
+
+  test('a deleted send is kept as long as a completed run: gone 3 months after its deletion, not before', async () => {
+    const old = await send({ audience: { type: 'all' }, timing: { type: 'delayed', at: '2099-05-02T10:00' } });
+    const recent = await send({ audience: { type: 'all' }, timing: { type: 'delayed', at: '2099-05-03T10:00' } });
+    for (const id of [old, recent]) assert.equal((await t.request('DELETE', `/api/sends/${id}`, { key: w.key })).status, 200);
+    await t.app.ctx.db.query(`UPDATE sends SET deleted_at = now() - interval '3 months' - interval '1 minute' WHERE id = $1`, [old]);
+    await t.app.ctx.db.query(`UPDATE sends SET deleted_at = now() - interval '3 months' + interval '1 day' WHERE id = $1`, [recent]);
+    await applyRetention(t.app.ctx.db, 3);
+    const deleted = (await history('section=deleted')).map((i) => i.id);
+    assert.ok(!deleted.includes(old), 'deleted 3 months ago: gone');
+    assert.ok(deleted.includes(recent), 'deleted less than 3 months ago: still listed');
   });
 
   test('a stop is logged with the name of who stopped it; a search for a non-number is explained in words', async () => {
