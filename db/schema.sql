@@ -379,6 +379,7 @@ CREATE TABLE sends (
   deleted_at timestamp with time zone,
   source_id bigint,
   group_key text,
+  deleted_by text,
   CONSTRAINT sends_kind_check CHECK ((kind = ANY (ARRAY['broadcast'::text, 'external'::text, 'trigger'::text]))),
   CONSTRAINT sends_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
   CONSTRAINT sends_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
@@ -524,6 +525,7 @@ CREATE INDEX runs_open_idx ON public.runs USING btree (state, planned_at) WHERE 
 CREATE INDEX runs_send_idx ON public.runs USING btree (send_id, id);
 CREATE INDEX sandbox_messages_user_idx ON public.sandbox_messages USING btree (channel_id, user_id, id);
 CREATE INDEX screens_bot_idx ON public.screens USING btree (bot_id, id);
+CREATE INDEX sends_deleted_idx ON public.sends USING btree (workspace_id, id) WHERE (deleted_at IS NOT NULL);
 CREATE INDEX sends_due_idx ON public.sends USING btree (next_run_at) WHERE ((next_run_at IS NOT NULL) AND (deleted_at IS NULL));
 CREATE INDEX sends_workspace_idx ON public.sends USING btree (workspace_id, id);
 CREATE UNIQUE INDEX sessions_id_key ON public.sessions USING btree (id);

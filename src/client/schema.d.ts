@@ -2327,8 +2327,14 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               createdBy: string;
+              /** @description Who created it, as a person reads it (a member, an API key, a trigger, an external event) */
+              createdByName: string;
               /** Format: date-time */
               deletedAt: string | null;
+              /** @description Who deleted it (an actor id: member:<id>, api_key:<id>) */
+              deletedBy: string | null;
+              /** @description Who deleted it, as a person reads it */
+              deletedByName: string | null;
               endOpenChats: boolean;
               /** Format: date-time */
               graceEndsAt: string | null;
@@ -2350,6 +2356,11 @@ export interface paths {
                 held: number;
                 id: number;
                 inFlight: number;
+                /**
+                 * Format: date-time
+                 * @description A trigger's day run: it takes that day's firings until then (with nothing to send it counts as completed)
+                 */
+                openUntil: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -2363,7 +2374,7 @@ export interface paths {
               }[];
               secondsUntilStart: number | null;
               sourceId: number | null;
-              /** @description grace, scheduled, periodic, delivering, completed, stopped or deleted */
+              /** @description grace, scheduled, periodic, delivering, waiting_for_chats (everything left is held by open operator chats), completed, stopped or deleted */
               status: string;
               /** @description Who: the channels, the audience and its tags */
               targeting: {
@@ -4689,11 +4700,16 @@ export interface paths {
     put?: never;
     /**
      * Send a draft (with optional edits); the draft stays for reuse
-     * @description Needs the editor role.
+     * @description With saveEdits=true the edits are saved into the draft as well, once the broadcast is made.
+     *
+     *     Needs the editor role.
      */
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description Save the edits into the draft too */
+          saveEdits?: boolean;
+        };
         header?: never;
         path: {
           id: number;
@@ -4812,8 +4828,14 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               createdBy: string;
+              /** @description Who created it, as a person reads it (a member, an API key, a trigger, an external event) */
+              createdByName: string;
               /** Format: date-time */
               deletedAt: string | null;
+              /** @description Who deleted it (an actor id: member:<id>, api_key:<id>) */
+              deletedBy: string | null;
+              /** @description Who deleted it, as a person reads it */
+              deletedByName: string | null;
               endOpenChats: boolean;
               /** Format: date-time */
               graceEndsAt: string | null;
@@ -4835,6 +4857,11 @@ export interface paths {
                 held: number;
                 id: number;
                 inFlight: number;
+                /**
+                 * Format: date-time
+                 * @description A trigger's day run: it takes that day's firings until then (with nothing to send it counts as completed)
+                 */
+                openUntil: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -4848,7 +4875,7 @@ export interface paths {
               }[];
               secondsUntilStart: number | null;
               sourceId: number | null;
-              /** @description grace, scheduled, periodic, delivering, completed, stopped or deleted */
+              /** @description grace, scheduled, periodic, delivering, waiting_for_chats (everything left is held by open operator chats), completed, stopped or deleted */
               status: string;
               /** @description Who: the channels, the audience and its tags */
               targeting: {
@@ -5327,7 +5354,7 @@ export interface paths {
           limit?: number;
           /** @description a send id */
           q?: string;
-          /** @description active | scheduled | periodic | completed */
+          /** @description active | scheduled | periodic | completed | deleted */
           section: string;
         };
         header?: never;
@@ -5377,16 +5404,33 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
                 createdBy: string;
+                createdByName: string;
+                /** Format: date-time */
+                deletedAt: string | null;
+                /** @description Who deleted it, as a person reads it */
+                deletedBy: string | null;
                 endOpenChats: boolean;
                 errors: number;
                 excludeTags: unknown[];
                 /** Format: date-time */
                 finishedAt: string | null;
                 graceSecondsLeft: number | null;
+                /**
+                 * Format: date-time
+                 * @description waiting_for_chats: when the first hold expires
+                 */
+                holdsExpireAt: string | null;
                 id: number;
                 kind: string;
                 /** Format: date-time */
                 nextRunAt: string | null;
+                /**
+                 * Format: date-time
+                 * @description Completed: a trigger's day run with nothing left to send, open for that day's later firings until then
+                 */
+                openUntil: string | null;
+                /** @description Active only: grace, delivering, or waiting_for_chats (nothing left to send but recipients held by open operator chats) */
+                phase: string | null;
                 /** Format: date-time */
                 plannedAt: string | null;
                 platforms: {
@@ -5527,6 +5571,7 @@ export interface paths {
                 at: string;
                 /** @description Details of the event */
                 data: unknown;
+                /** @description 0 for the send_deleted line, which belongs to the send rather than a run */
                 id: number;
                 message: string;
                 type: string;
@@ -5539,6 +5584,11 @@ export interface paths {
                 held: number;
                 id: number;
                 inFlight: number;
+                /**
+                 * Format: date-time
+                 * @description A trigger's day run: it takes that day's firings until then (with nothing to send it counts as completed)
+                 */
+                openUntil: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -5565,6 +5615,11 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
                 createdBy: string;
+                createdByName: string;
+                /** Format: date-time */
+                deletedAt: string | null;
+                /** @description Who deleted it, as a person reads it */
+                deletedBy: string | null;
                 endOpenChats: boolean;
                 excludeTags: unknown[];
                 id: number;
@@ -5672,6 +5727,10 @@ export interface paths {
               memberId: number | null;
               /** @description viewer: reads; editor: also sends and edits content; admin: also bots, channels, keys, members; owner: also owners */
               role: 'viewer' | 'editor' | 'admin' | 'owner';
+              settings: {
+                /** @description Grace window of instant broadcasts (BOTCAST_GRACE_SECONDS) */
+                graceSeconds: number;
+              };
               workspace: {
                 /** Format: date-time */
                 createdAt: string;
@@ -6831,8 +6890,14 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               createdBy: string;
+              /** @description Who created it, as a person reads it (a member, an API key, a trigger, an external event) */
+              createdByName: string;
               /** Format: date-time */
               deletedAt: string | null;
+              /** @description Who deleted it (an actor id: member:<id>, api_key:<id>) */
+              deletedBy: string | null;
+              /** @description Who deleted it, as a person reads it */
+              deletedByName: string | null;
               endOpenChats: boolean;
               /** Format: date-time */
               graceEndsAt: string | null;
@@ -6854,6 +6919,11 @@ export interface paths {
                 held: number;
                 id: number;
                 inFlight: number;
+                /**
+                 * Format: date-time
+                 * @description A trigger's day run: it takes that day's firings until then (with nothing to send it counts as completed)
+                 */
+                openUntil: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -6867,7 +6937,7 @@ export interface paths {
               }[];
               secondsUntilStart: number | null;
               sourceId: number | null;
-              /** @description grace, scheduled, periodic, delivering, completed, stopped or deleted */
+              /** @description grace, scheduled, periodic, delivering, waiting_for_chats (everything left is held by open operator chats), completed, stopped or deleted */
               status: string;
               /** @description Who: the channels, the audience and its tags */
               targeting: {
@@ -6916,11 +6986,16 @@ export interface paths {
     post?: never;
     /**
      * Delete a send that has not started (instant in its grace window, delayed) or a periodic one (stops future runs)
-     * @description Needs the editor role.
+     * @description A periodic broadcast with a delivering run needs `running`: `continue` (the run goes on and stays in Active) or `stop` (what it has not sent yet is cancelled); without it, 400 choice_needed. Finished runs and their logs stay as they are.
+     *
+     *     Needs the editor role.
      */
     delete: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description continue | stop */
+          running?: 'continue' | 'stop';
+        };
         header?: never;
         path: {
           id: number;
@@ -6954,7 +7029,105 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description Delivering runs that go on (running=continue) */
+              continuingRuns: number;
               deleted: boolean;
+              id: number;
+              /** @description Delivering runs stopped (running=stop) */
+              stoppedRuns: number;
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sends/{id}/holds/{action}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Recipients held for open operator chats: release them now (sent although the chat is open) or cancel them
+     * @description For a send waiting for operator chats (status waiting_for_chats), or one still delivering. Leaving them is doing nothing: each is sent when its chat closes, or fails as hold_expired when the hold expires. 409 nothing_held when nobody is held.
+     *
+     *     Needs the editor role.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          action: 'release' | 'cancel';
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description release or cancel */
+              action: string;
+              /** @description Held recipients released or cancelled */
+              deliveries: number;
               id: number;
             };
           };
@@ -6988,6 +7161,7 @@ export interface paths {
         };
       };
     };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -7071,6 +7245,7 @@ export interface paths {
                 at: string;
                 /** @description Details of the event */
                 data: unknown;
+                /** @description 0 for the send_deleted line, which belongs to the send rather than a run */
                 id: number;
                 message: string;
                 type: string;
@@ -7083,6 +7258,11 @@ export interface paths {
                 held: number;
                 id: number;
                 inFlight: number;
+                /**
+                 * Format: date-time
+                 * @description A trigger's day run: it takes that day's firings until then (with nothing to send it counts as completed)
+                 */
+                openUntil: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -7109,6 +7289,11 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
                 createdBy: string;
+                createdByName: string;
+                /** Format: date-time */
+                deletedAt: string | null;
+                /** @description Who deleted it, as a person reads it */
+                deletedBy: string | null;
                 endOpenChats: boolean;
                 excludeTags: unknown[];
                 id: number;

@@ -70,5 +70,13 @@ export async function applyRetention(db: Db, months: number, options: RetentionO
     );
     result.sends += sends.length;
   }
+  if (!options.shouldStop?.()) {
+    const deleted = await db.query<{ id: number }>(
+      `DELETE FROM sends s WHERE s.deleted_at <= now() - make_interval(months => $1)
+         AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.send_id = s.id) RETURNING id`,
+      [months],
+    );
+    result.sends += deleted.length;
+  }
   return result;
 }

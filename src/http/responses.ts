@@ -6,17 +6,19 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { AnyObject, DateTime, Id, Nullable, NullableDateTime, OpenObject, PlatformCode, RoleSchema } from './schemas.ts';
 
-const Int = Type.Integer();
-const Str = Type.String();
-const NullableStr = Nullable(Type.String());
-const NullableInt = Nullable(Type.Integer());
-const Json = (description: string) => Type.Unknown({ description });
+export const Int = Type.Integer();
+export const Str = Type.String();
+export const NullableStr = Nullable(Type.String());
+export const NullableDateTimeOf = (options: { description: string }) =>
+  Type.Unsafe<Date | string | null>({ type: 'string', format: 'date-time', nullable: true, ...options });
+export const NullableInt = Nullable(Type.Integer());
+export const Json = (description: string) => Type.Unknown({ description });
 
 /**
  * A response schema for the document only: the handlers return the services' rows (typed loosely)
  * and are not held to the schema by the compiler; the integration tests hold the answers to it.
  */
-const doc = <T extends TSchema>(schema: T) => Type.Unsafe<unknown>(schema);
+export const doc = <T extends TSchema>(schema: T) => Type.Unsafe<unknown>(schema);
 
 /** A page of a list: the items and the cursor of the next page (null on the last). */
 export const PageOf = <T extends TSchema>(item: T) =>
@@ -50,7 +52,17 @@ export const ApiKey = doc(
 );
 export const Signup = doc(Type.Object({ workspaceId: Id, memberId: Id, apiKey: NewApiKey }));
 export const Login = doc(Type.Object({ memberId: Id, workspaceId: Id, name: Str }));
-export const Me = doc(Type.Object({ workspace: Workspace, memberId: Nullable(Id), apiKeyId: Nullable(Id), role: RoleSchema }));
+export const Me = doc(
+  Type.Object({
+    workspace: Workspace,
+    memberId: Nullable(Id),
+    apiKeyId: Nullable(Id),
+    role: RoleSchema,
+    settings: Type.Object({
+      graceSeconds: Type.Integer({ minimum: 0, description: 'Grace window of instant broadcasts (BOTCAST_GRACE_SECONDS)' }),
+    }),
+  }),
+);
 export const Member = doc(Type.Object({ id: Id, email: Str, name: Str, role: RoleSchema, createdAt: DateTime }));
 export const Session = doc(
   Type.Object({ id: Id, createdAt: DateTime, expiresAt: DateTime, current: Type.Boolean({ description: 'The session of this request' }) }),
@@ -150,14 +162,14 @@ const Content = OpenObject(
   { type: Type.String({ description: 'text or screen' }) },
   { description: 'What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation' },
 );
-const Timing = OpenObject(
+export const Timing = OpenObject(
   { type: Type.String({ description: 'instant, delayed or periodic' }) },
   { description: 'When: instant, delayed (at) or periodic (recurrence)' },
 );
 const Targeting = AnyObject('Who: the channels, the audience and its tags');
 const CountFields = { recipients: Int, queued: Int, held: Int, inFlight: Int, sent: Int, failed: Int, cancelled: Int, unknown: Int };
 export const Counts = doc(Type.Object(CountFields));
-const PlatformRef = Type.Object({ channelId: Id, platform: Str });
+export const PlatformRef = Type.Object({ channelId: Id, platform: Str });
 export const Run = doc(
   Type.Object({
     id: Id,
@@ -165,6 +177,9 @@ export const Run = doc(
     state: Type.String({ description: 'pending, materialising, delivering, completed or stopped' }),
     startedAt: NullableDateTime,
     finishedAt: NullableDateTime,
+    openUntil: NullableDateTimeOf({
+      description: "A trigger's day run: it takes that day's firings until then (with nothing to send it counts as completed)",
+    }),
     ...CountFields,
   }),
 );
@@ -181,8 +196,16 @@ export const Send = doc(
     createdAt: DateTime,
     nextRunAt: NullableDateTime,
     deletedAt: NullableDateTime,
+    deletedBy: Nullable(Type.String({ description: 'Who deleted it (an actor id: member:<id>, api_key:<id>)' })),
+    deletedByName: Nullable(Type.String({ description: 'Who deleted it, as a person reads it' })),
+    createdByName: Type.String({
+      description: 'Who created it, as a person reads it (a member, an API key, a trigger, an external event)',
+    }),
     sourceId: NullableInt,
-    status: Type.String({ description: 'grace, scheduled, periodic, delivering, completed, stopped or deleted' }),
+    status: Type.String({
+      description:
+        'grace, scheduled, periodic, delivering, waiting_for_chats (everything left is held by open operator chats), completed, stopped or deleted',
+    }),
     graceEndsAt: NullableDateTime,
     secondsUntilStart: NullableInt,
     platforms: Type.Array(PlatformRef),
@@ -190,7 +213,21 @@ export const Send = doc(
     runs: Type.Array(Run, { description: 'Newest first, at most 100' }),
   }),
 );
-export const DeletedSend = doc(Type.Object({ id: Id, deleted: Type.Boolean() }));
+export const DeletedSend = doc(
+  Type.Object({
+    id: Id,
+    deleted: Type.Boolean(),
+    stoppedRuns: Type.Integer({ minimum: 0, description: 'Delivering runs stopped (running=stop)' }),
+    continuingRuns: Type.Integer({ minimum: 0, description: 'Delivering runs that go on (running=continue)' }),
+  }),
+);
+export const SettledHolds = doc(
+  Type.Object({
+    id: Id,
+    action: Type.String({ description: 'release or cancel' }),
+    deliveries: Type.Integer({ minimum: 1, description: 'Held recipients released or cancelled' }),
+  }),
+);
 export const StoppedSend = doc(Type.Object({ id: Id, stoppedRuns: Int, cancelled: Int }));
 
 const PlatformPreview = Type.Object({
@@ -245,89 +282,6 @@ export const SelectedImport = doc(
     malformed: ImportProblemSample,
     duplicates: ImportProblemSample,
     reportUrl: Str,
-  }),
-);
-
-// History
-
-export const HistoryItem = doc(
-  Type.Object({
-    id: Id,
-    runId: NullableInt,
-    kind: Str,
-    botId: Id,
-    contentSummary: Str,
-    platforms: Type.Array(PlatformRef),
-    tags: Type.Array(Type.Unknown()),
-    excludeTags: Type.Array(Type.Unknown()),
-    timing: Timing,
-    endOpenChats: Type.Boolean(),
-    createdAt: DateTime,
-    createdBy: Str,
-    nextRunAt: NullableDateTime,
-    plannedAt: NullableDateTime,
-    startedAt: NullableDateTime,
-    finishedAt: NullableDateTime,
-    state: NullableStr,
-    counts: Counts,
-    errors: Int,
-    viewErrorsUrl: NullableStr,
-    graceSecondsLeft: NullableInt,
-  }),
-);
-export const History = doc(Type.Object({ section: Str, kinds: Type.Array(Str), items: Type.Array(HistoryItem), nextCursor: NullableStr }));
-
-const LogDelivery = Type.Object({
-  id: Id,
-  runId: Id,
-  subscriberId: Id,
-  recipient: Str,
-  platform: Str,
-  state: Str,
-  errorClass: NullableStr,
-  errorCode: NullableStr,
-  errorText: NullableStr,
-  attempts: Int,
-  platformMessageId: NullableStr,
-  at: DateTime,
-});
-export const Log = doc(
-  Type.Object({
-    send: Type.Object({
-      id: Id,
-      kind: Str,
-      status: Str,
-      contentSummary: Str,
-      createdAt: DateTime,
-      createdBy: Str,
-      timing: Timing,
-      platforms: Type.Array(PlatformRef),
-      tags: Type.Array(Type.Unknown()),
-      excludeTags: Type.Array(Type.Unknown()),
-      endOpenChats: Type.Boolean(),
-    }),
-    run: Nullable(Run),
-    runs: Type.Array(Type.Object({ id: Id, plannedAt: DateTime, state: Str, startedAt: NullableDateTime, finishedAt: NullableDateTime })),
-    audience: Type.Array(Type.Unknown(), { description: 'The audience events of the run: who was included and left out' }),
-    events: Type.Array(Type.Object({ id: Id, at: DateTime, type: Str, message: Str, data: Json('Details of the event') })),
-    deliveries: PageOf(LogDelivery),
-  }),
-);
-export const Progress = doc(
-  Type.Object({ id: Id, status: Str, counts: Counts, ratePerSecond: Type.Number(), failedPerSecond: Type.Number(), done: Type.Boolean() }),
-);
-export const RateSeries = doc(
-  Type.Object({ id: Id, bucketSeconds: Int, points: Type.Array(Type.Object({ at: DateTime, sent: Int, failed: Int })) }),
-);
-export const Draft = doc(
-  Type.Object({
-    id: Id,
-    botId: Id,
-    name: Str,
-    form: AnyObject('The send form as saved'),
-    createdBy: Str,
-    createdAt: DateTime,
-    updatedAt: DateTime,
   }),
 );
 
@@ -398,3 +352,5 @@ export const Firing = doc(
     deliveryState: NullableStr,
   }),
 );
+
+// History, logs, progress and drafts: responses-history.ts (split for length; it imports this file, never the other way).

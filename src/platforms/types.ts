@@ -113,6 +113,8 @@ export interface CredentialCheck {
   accountName?: string;
   /** Plain words for people, when not ok (never containing the credential itself). */
   error?: string;
+  /** The platform was never reached (network failure, refused address): nothing is known of the credentials. */
+  unreachable?: boolean;
 }
 
 export interface PlatformClient {

@@ -177,6 +177,13 @@ export async function createChannel(
     const check = await platform.checkCredentials(probe);
     if (!check.ok) {
       const reason = platformReason(check.error, 'no reason given', secretValues(input.platform, credentials), 500);
+      // Unreachable is not rejected: the credentials may well be right, so say what failed.
+      if (check.unreachable)
+        throw invalid(
+          'platform_unreachable',
+          `Could not check the credentials: ${reason.replace(/[.\s]+$/, '')}. Check this server's connection to ${platform.displayName} (or the API base URL), then try again.`,
+          { field: 'apiBaseUrl' },
+        );
       throw invalid('credentials_rejected', `${platform.displayName} did not accept the credentials: ${reason}`);
     }
   }

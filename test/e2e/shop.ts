@@ -18,7 +18,7 @@ export let browser: TestBrowser;
 export let page: Page;
 export let botId: number;
 export let channelId: number;
-const subscribers: Record<string, number> = {};
+export const subscribers: Record<string, number> = {};
 
 export async function api(method: string, url: string, body?: unknown) {
   const res = await t.request(method, url, { key, body });

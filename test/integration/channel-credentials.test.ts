@@ -210,3 +210,20 @@ describe('a failed credential check', () => {
     assertShortAndClean(res.body.error.message);
   });
 });
+
+describe('a platform that cannot be reached', () => {
+  test('says so, and does not blame the credentials (issue 17 point 5)', async () => {
+    // A port nobody listens on: the connection is refused, as when the machine is offline.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const res = await connect({ credentials: { token: '5550002:AAHright-token' }, apiBaseUrl: `http://127.0.0.1:${port}` });
+    assert.equal(res.status, 400, res.text);
+    assert.equal(res.body.error.code, 'platform_unreachable');
+    assert.equal(res.body.error.details.field, 'apiBaseUrl');
+    assert.match(res.body.error.message, /^Could not check the credentials: Could not reach Telegram at http:\/\/127\.0\.0\.1:\d+/);
+    assert.doesNotMatch(res.body.error.message, /did not accept|rejected/);
+    assert.ok(!res.body.error.message.includes('AAHright-token'), 'the token is not in the message');
+  });
+});

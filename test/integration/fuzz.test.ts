@@ -119,6 +119,7 @@ function fillPath(path: string, replace: Record<string, string> = {}): string {
     botId: String(f.botId),
     id: String(idFor(path.split('/')[2]) ?? ''),
     userId: 'u1',
+    action: 'release',
     ...replace,
   };
   return path.replace(/\{(\w+)\}/g, (_, name: string) => values[name]);

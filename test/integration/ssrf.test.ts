@@ -99,7 +99,7 @@ describe('a base URL whose name leads to this machine', () => {
     const token = newToken();
     const res = await connect({ credentials: { token }, apiBaseUrl: fakeUrlAt('tg.rebind.test') });
     assert.equal(res.status, 400, res.text);
-    assert.equal(res.body.error.code, 'credentials_rejected');
+    assert.equal(res.body.error.code, 'platform_unreachable');
     assert.match(res.body.error.message, /the API base URL host tg\.rebind\.test resolves to a loopback address \(127\.0\.0\.1\)/);
     assert.ok(!res.body.error.message.includes(token.split(':')[1]), 'the token is not in the message');
     assert.deepEqual(lookups, ['tg.rebind.test', 'tg.rebind.test'], 'looked up at save time, then again to connect');

@@ -62,7 +62,9 @@ describe('history', () => {
     });
     assert.equal(view.body.counts.recipients, 2);
     assert.equal(view.body.counts.sent, 2);
-    assert.equal(view.body.status, 'delivering');
+    // Nothing left to send: it reads as completed (and is in Completed) while its run stays open (issue 17 point 2).
+    assert.equal(view.body.status, 'completed');
+    assert.ok(view.body.runs[0].openUntil, 'its run still takes later firings');
 
     const patched = await t.request('PATCH', `/api/triggers/${trigger.id}`, {
       key: w.key,

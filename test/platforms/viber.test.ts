@@ -252,6 +252,8 @@ test('checkCredentials: get_account_info ok / bad token / unreachable', async ()
   assert.ok(!(bad.error ?? '').includes('invalid-token-1'));
   const down = await viber.checkCredentials(channelFor(DEAD_BASE_URL, { token: TOKEN }));
   assert.equal(down.ok, false);
+  assert.equal(down.unreachable, true, 'never reached: not a rejected token');
+  assert.equal(bad.unreachable, undefined);
   assert.ok(!(down.error ?? '').includes(TOKEN));
 });
 

@@ -8,7 +8,7 @@ import { useForm } from './lib/form.js';
 import { browserTimeZone, timeZones } from './lib/format.js';
 import { AppContext, useApp } from './context.js';
 import { accountPlatformNames, loadPlatforms } from './platforms.js';
-import { Button, EmptyState, ErrorNotice, FormErrors, Input, Loading, Modal, useFocusTitle } from './ui/components.js';
+import { Button, EmptyState, ErrorNotice, FormErrors, Input, Loading, Modal, RadioGroup, useFocusTitle } from './ui/components.js';
 import { Icon } from './ui/icons.js';
 import { DEFAULT_PAGE, PAGES, SECTIONS } from './pages/index.js';
 import { LoginPage, SignupPage } from './pages/login.js';
@@ -149,11 +149,17 @@ export function App() {
   </${AppContext.Provider}>`;
 }
 
-function ConfirmDialog({ title, message, confirmLabel = 'OK', danger, onDone }) {
+/**
+ * A question before an action. With `choices` ([{ value, label, hint }], the first chosen at
+ * first) it resolves with the chosen value instead of true; Cancel always resolves false.
+ */
+function ConfirmDialog({ title, message, confirmLabel = 'OK', danger, choices, choiceLegend, onDone }) {
+  const [choice, setChoice] = useState(choices?.[0]?.value);
   return html`<${Modal} title=${title} onClose=${() => onDone(false)} size="sm"
     footer=${html`<${Button} onClick=${() => onDone(false)}>Cancel</${Button}>
-      <${Button} variant=${danger ? 'danger' : 'primary'} onClick=${() => onDone(true)} autofocus>${confirmLabel}</${Button}>`}>
+      <${Button} variant=${danger ? 'danger' : 'primary'} onClick=${() => onDone(choices ? choice : true)} autofocus>${confirmLabel}</${Button}>`}>
     ${message && html`<p>${message}</p>`}
+    ${choices && html`<${RadioGroup} legend=${choiceLegend ?? 'Choose'} name="confirm-choice" value=${choice} options=${choices} onChange=${setChoice} />`}
   </${Modal}>`;
 }
 

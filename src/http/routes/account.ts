@@ -94,7 +94,8 @@ export const accountRoutes =
       async (request) => {
         const workspace = await workspaces.getWorkspace(ctx, ws(request));
         const { memberId, apiKeyId, role } = request.principal!;
-        return { workspace, memberId, apiKeyId, role };
+        // The panel words its grace-window hints with the configured length (BOTCAST_GRACE_SECONDS).
+        return { workspace, memberId, apiKeyId, role, settings: { graceSeconds: ctx.config.graceSeconds } };
       },
     );
   };

@@ -10,6 +10,7 @@ import * as drafts from '../../services/history/drafts.ts';
 import { actor, ws } from '../auth.ts';
 import { BotParams, Id, IdParams, NoContent, PageQuery, TextBody } from '../schemas.ts';
 import * as R from '../responses.ts';
+import * as H from '../responses-history.ts';
 import { progressStreams } from '../progress-stream.ts';
 import { SendBody } from './sends.ts';
 
@@ -26,7 +27,7 @@ export const historyRoutes =
       {
         schema: {
           tags: ['history'],
-          response: { 200: R.History },
+          response: { 200: H.History },
           summary: 'Broadcasting history: active, scheduled, periodic or completed; filter by kinds (none = all) and search by send id',
           querystring: Type.Object({
             section: Type.String({ description: SECTIONS.join(' | ') }),
@@ -49,7 +50,7 @@ export const historyRoutes =
       {
         schema: {
           tags: ['history'],
-          response: { 200: R.Log },
+          response: { 200: H.Log },
           summary: "A send's log: events of the run and every recipient's outcome (errorsOnly for View errors)",
           params: IdParams,
           querystring: LogQuery,
@@ -63,7 +64,7 @@ export const historyRoutes =
       {
         schema: {
           tags: ['history'],
-          response: { 200: R.Log },
+          response: { 200: H.Log },
           summary: 'Find a log by send id',
           querystring: Type.Object({
             sendId: Type.String({ maxLength: 40 }),
@@ -104,7 +105,7 @@ export const historyRoutes =
 
     app.get(
       '/api/sends/:id/progress',
-      { schema: { tags: ['history'], response: { 200: R.Progress }, summary: 'Live counts and current rate of a send', params: IdParams } },
+      { schema: { tags: ['history'], response: { 200: H.Progress }, summary: 'Live counts and current rate of a send', params: IdParams } },
       async (request) => getProgress(ctx, ws(request), request.params.id),
     );
 
@@ -131,7 +132,7 @@ export const historyRoutes =
       {
         schema: {
           tags: ['history'],
-          response: { 200: R.RateSeries },
+          response: { 200: H.RateSeries },
           summary: 'Delivery rate over time (10-second buckets of sent and failed) for the chart',
           params: IdParams,
           querystring: Type.Object({ runId: Type.Optional(Id) }),
@@ -142,7 +143,7 @@ export const historyRoutes =
 
     app.get(
       '/api/bots/:botId/drafts',
-      { schema: { tags: ['drafts'], response: { 200: Type.Array(R.Draft) }, summary: 'Drafts of a bot', params: BotParams } },
+      { schema: { tags: ['drafts'], response: { 200: Type.Array(H.Draft) }, summary: 'Drafts of a bot', params: BotParams } },
       async (request) => drafts.listDrafts(ctx, ws(request), request.params.botId),
     );
 
@@ -151,7 +152,7 @@ export const historyRoutes =
       {
         schema: {
           tags: ['drafts'],
-          response: { 201: R.Draft },
+          response: { 201: H.Draft },
           summary: 'Save the send form as a draft',
           params: BotParams,
           body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })), form: DraftForm }, { additionalProperties: false }),
@@ -173,7 +174,7 @@ export const historyRoutes =
 
     app.get(
       '/api/drafts/:id',
-      { schema: { tags: ['drafts'], response: { 200: R.Draft }, summary: 'A draft', params: IdParams } },
+      { schema: { tags: ['drafts'], response: { 200: H.Draft }, summary: 'A draft', params: IdParams } },
       async (request) => drafts.getDraft(ctx, ws(request), request.params.id),
     );
 
@@ -182,7 +183,7 @@ export const historyRoutes =
       {
         schema: {
           tags: ['drafts'],
-          response: { 200: R.Draft },
+          response: { 200: H.Draft },
           summary: 'Edit a draft',
           params: IdParams,
           body: Type.Object(
@@ -205,7 +206,7 @@ export const historyRoutes =
 
     app.post(
       '/api/drafts/:id/duplicate',
-      { schema: { tags: ['drafts'], response: { 201: R.Draft }, summary: 'Duplicate a draft', params: IdParams } },
+      { schema: { tags: ['drafts'], response: { 201: H.Draft }, summary: 'Duplicate a draft', params: IdParams } },
       async (request, reply) => reply.status(201).send(await drafts.duplicateDraft(ctx, ws(request), request.params.id, actor(request))),
     );
 
@@ -216,13 +217,17 @@ export const historyRoutes =
           tags: ['drafts'],
           response: { 201: R.Send },
           summary: 'Send a draft (with optional edits); the draft stays for reuse',
+          description: 'With saveEdits=true the edits are saved into the draft as well, once the broadcast is made.',
           params: IdParams,
+          querystring: Type.Object({ saveEdits: Type.Optional(Type.Boolean({ description: 'Save the edits into the draft too' })) }),
           body: Type.Union([DraftForm, Type.Null()]),
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send(await drafts.sendDraft(ctx, ws(request), request.params.id, (request.body ?? {}) as drafts.DraftForm, actor(request))),
+        reply.status(201).send(
+          await drafts.sendDraft(ctx, ws(request), request.params.id, (request.body ?? {}) as drafts.DraftForm, actor(request), {
+            saveEdits: request.query.saveEdits,
+          }),
+        ),
     );
   };

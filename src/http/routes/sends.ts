@@ -1,11 +1,13 @@
-// Broadcasts: create (instant, delayed, periodic), read, delete before start, stop while delivering.
+// Broadcasts: create (instant, delayed, periodic), read, delete before start (or a periodic one, saying
+// what becomes of a delivering run), stop while delivering, release or cancel the recipients held for
+// open operator chats.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import { createBroadcast } from '../../services/sends/create.ts';
 import type { SendInput } from '../../services/sends/input.ts';
 import { getSend } from '../../services/sends/view.ts';
-import { deleteSend, stopSend } from '../../services/sends/actions.ts';
+import { deleteSend, settleHolds, stopSend } from '../../services/sends/actions.ts';
 import { actor, ws } from '../auth.ts';
 import { BotParams, ButtonSchema, Id, IdParams, MediaSchema } from '../schemas.ts';
 import * as R from '../responses.ts';
@@ -119,10 +121,17 @@ export const sendRoutes =
           tags: ['broadcasts'],
           response: { 200: R.DeletedSend },
           summary: 'Delete a send that has not started (instant in its grace window, delayed) or a periodic one (stops future runs)',
+          description:
+            'A periodic broadcast with a delivering run needs `running`: `continue` (the run goes on and stays in Active) or `stop` ' +
+            '(what it has not sent yet is cancelled); without it, 400 choice_needed. Finished runs and their logs stay as they are.',
           params: IdParams,
+          querystring: Type.Object({
+            running: Type.Optional(Type.Union([Type.Literal('continue'), Type.Literal('stop')], { description: 'continue | stop' })),
+          }),
         },
+        config: { minRole: 'editor' },
       },
-      async (request) => deleteSend(ctx, ws(request), request.params.id, actor(request)),
+      async (request) => deleteSend(ctx, ws(request), request.params.id, actor(request), { running: request.query.running }),
     );
 
     app.post(
@@ -136,5 +145,22 @@ export const sendRoutes =
         },
       },
       async (request) => stopSend(ctx, ws(request), request.params.id, actor(request)),
+    );
+
+    app.post(
+      '/api/sends/:id/holds/:action',
+      {
+        schema: {
+          tags: ['broadcasts'],
+          response: { 200: R.SettledHolds },
+          summary: 'Recipients held for open operator chats: release them now (sent although the chat is open) or cancel them',
+          description:
+            'For a send waiting for operator chats (status waiting_for_chats), or one still delivering. Leaving them is doing nothing: ' +
+            'each is sent when its chat closes, or fails as hold_expired when the hold expires. 409 nothing_held when nobody is held.',
+          params: Type.Object({ id: Id, action: Type.Union([Type.Literal('release'), Type.Literal('cancel')]) }),
+        },
+        config: { minRole: 'editor' },
+      },
+      async (request) => settleHolds(ctx, ws(request), request.params.id, request.params.action, actor(request)),
     );
   };

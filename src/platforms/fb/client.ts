@@ -21,7 +21,7 @@ export async function checkMessenger(channel: ChannelContext): Promise<Credentia
   const secrets = secretsOf(channel.credentials);
   const url = `${graphUrl(baseOf(channel), 'me')}?fields=id,name&access_token=${encodeURIComponent(token)}`;
   const result = await httpCall(url, { secrets, timeoutMs: 10_000 });
-  if (result.kind === 'network') return { ok: false, error: describeNetworkFailure(url, result) };
+  if (result.kind === 'network') return { ok: false, unreachable: true, error: describeNetworkFailure(url, result) };
   const name = asString(asObject(result.body)?.name);
   if (result.status === 200 && name) return { ok: true, accountName: name };
   return { ok: false, error: describeGraphFailure(result.status, result.body, secrets) };

@@ -26,7 +26,7 @@ export async function checkInstagram(channel: ChannelContext): Promise<Credentia
   const fields = encodeURIComponent('id,name,instagram_business_account{id,username}');
   const url = `${graphUrl(baseOf(channel), 'me')}?fields=${fields}&access_token=${encodeURIComponent(token)}`;
   const result = await httpCall(url, { secrets, timeoutMs: 10_000 });
-  if (result.kind === 'network') return { ok: false, error: describeNetworkFailure(url, result) };
+  if (result.kind === 'network') return { ok: false, unreachable: true, error: describeNetworkFailure(url, result) };
   if (result.status !== 200) return { ok: false, error: describeGraphFailure(result.status, result.body, secrets) };
   const page = asObject(result.body);
   const account = asObject(page?.instagram_business_account);

@@ -58,7 +58,7 @@ export async function checkOk(channel: ChannelContext): Promise<CredentialCheck>
   if (!token) return { ok: false, error: 'The group access token is missing.' };
   const url = `${baseOf(channel)}/graph/me/info?access_token=${encodeURIComponent(token)}`;
   const result = await httpCall(url, { secrets: secretsOf(channel.credentials), timeoutMs: 10_000 });
-  if (result.kind === 'network') return { ok: false, error: describeNetworkFailure(url, result) };
+  if (result.kind === 'network') return { ok: false, unreachable: true, error: describeNetworkFailure(url, result) };
   const info = asObject(result.body);
   const name = asString(info?.name);
   if (result.status === 200 && name && info?.error_code === undefined) return { ok: true, accountName: name };
@@ -83,7 +83,7 @@ export async function registerOkWebhook(channel: ChannelContext, url: string): P
     secrets: secretsOf(channel.credentials, [channel.webhookSecret]),
     timeoutMs: 10_000,
   });
-  if (result.kind === 'network') return { ok: false, error: describeNetworkFailure(endpoint, result) };
+  if (result.kind === 'network') return { ok: false, unreachable: true, error: describeNetworkFailure(endpoint, result) };
   if (result.status === 200 && asObject(result.body)?.success === true) return { ok: true };
   return { ok: false, error: describeOkFailure(result.status, result.body) };
 }

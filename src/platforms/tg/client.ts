@@ -35,7 +35,11 @@ export async function sendTelegram(channel: ChannelContext, request: SendRequest
 function failure(channel: ChannelContext, result: Awaited<ReturnType<typeof call>>, action: string): CredentialCheck {
   const token = tokenOf(channel);
   if (result.kind === 'network') {
-    return { ok: false, error: redact(`Could not reach Telegram at ${channel.baseUrl} to ${action}: ${result.message}`, [token]) };
+    return {
+      ok: false,
+      unreachable: true,
+      error: redact(`Could not reach Telegram at ${channel.baseUrl} to ${action}: ${result.message}`, [token]),
+    };
   }
   const description = platformReason((result.body as { description?: unknown } | undefined)?.description, `HTTP ${result.status}`, [token]);
   if (result.status === 401 || result.status === 404) {

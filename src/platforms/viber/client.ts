@@ -42,7 +42,10 @@ export async function sendViber(channel: ChannelContext, request: SendRequest): 
 async function viberCall(channel: ChannelContext, endpoint: string, body: unknown, action: string) {
   const result = await post(channel, endpoint, body);
   if (result.kind === 'network') {
-    return { error: redact(`Could not reach Viber at ${channel.baseUrl} to ${action}: ${result.message}`, [tokenOf(channel)]) };
+    return {
+      unreachable: true,
+      error: redact(`Could not reach Viber at ${channel.baseUrl} to ${action}: ${result.message}`, [tokenOf(channel)]),
+    };
   }
   const answer = result.body as { status?: number; status_message?: string; name?: string } | undefined;
   if (result.status !== 200 || typeof answer?.status !== 'number') return { error: `Viber answered HTTP ${result.status} to ${action}.` };
@@ -56,8 +59,8 @@ async function viberCall(channel: ChannelContext, endpoint: string, body: unknow
 
 export async function checkViber(channel: ChannelContext): Promise<CredentialCheck> {
   if (!tokenOf(channel)) return { ok: false, error: 'The auth token is missing.' };
-  const { answer, error } = await viberCall(channel, 'get_account_info', {}, 'check the auth token');
-  return answer ? { ok: true, accountName: answer.name ?? 'Viber bot' } : { ok: false, error };
+  const { answer, error, unreachable } = await viberCall(channel, 'get_account_info', {}, 'check the auth token');
+  return answer ? { ok: true, accountName: answer.name ?? 'Viber bot' } : { ok: false, error, ...(unreachable ? { unreachable } : {}) };
 }
 
 /**

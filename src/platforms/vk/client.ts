@@ -75,7 +75,11 @@ export async function checkVk(channel: ChannelContext): Promise<CredentialCheck>
     secrets: secretsOf(channel),
   });
   if (result.kind === 'network') {
-    return { ok: false, error: redact(`Could not reach VK at ${channel.baseUrl}: ${result.message}`, secretsOf(channel)) };
+    return {
+      ok: false,
+      unreachable: true,
+      error: redact(`Could not reach VK at ${channel.baseUrl}: ${result.message}`, secretsOf(channel)),
+    };
   }
   const body = result.body as
     { response?: { groups?: VkGroup[] } | VkGroup[]; error?: { error_code?: number; error_msg?: string } } | undefined;

@@ -43,7 +43,7 @@ export async function checkWhatsApp(channel: ChannelContext): Promise<Credential
   const secrets = secretsOf(channel.credentials);
   const url = `${graphUrl(baseOf(channel), phoneNumberId)}?fields=verified_name,display_phone_number`;
   const result = await httpCall(url, { headers: { authorization: `Bearer ${token}` }, secrets, timeoutMs: 10_000 });
-  if (result.kind === 'network') return { ok: false, error: describeNetworkFailure(url, result) };
+  if (result.kind === 'network') return { ok: false, unreachable: true, error: describeNetworkFailure(url, result) };
   const number = asObject(result.body);
   if (result.status === 200 && number) {
     const name = asString(number.verified_name);

@@ -1,12 +1,15 @@
-// Broadcasting history: Active, Scheduled, Periodic, Completed (Drafts are in drafts.ts). A type
-// filter (broadcast / external / trigger; none = all), search by send id, keyset pagination.
-// Completed lists finished runs (each periodic occurrence is its own entry); the others list sends.
+// Broadcasting history: Active, Scheduled, Periodic, Completed, Deleted (Drafts are in drafts.ts).
+// A type filter (broadcast / external / trigger; none = all), search by send id, keyset pagination.
+// Completed lists finished runs (each periodic occurrence is its own entry, and a trigger's day run
+// once it has nothing left to send); the others list sends. Which run is where: run-activity.ts.
 import { invalid } from '../../domain/errors.ts';
+import { actorNames } from '../actor-names.ts';
 import type { ServiceContext } from '../context.ts';
 import { decodeCursor, toPage } from '../pagination.ts';
 import type { Counters, RunState, StoredContent, StoredTargeting, StoredTiming } from '../sends/view.ts';
+import { runBusy, runIdleOpen, runInActive, type ActivePhase } from './run-activity.ts';
 
-export const SECTIONS = ['active', 'scheduled', 'periodic', 'completed'] as const;
+export const SECTIONS = ['active', 'scheduled', 'periodic', 'completed', 'deleted'] as const;
 export type Section = (typeof SECTIONS)[number];
 export const KINDS = ['broadcast', 'external', 'trigger'] as const;
 
@@ -40,7 +43,8 @@ function parseKinds(kinds: string[] | undefined): string[] {
 function parseId(q: string | undefined): number | null {
   if (q === undefined || q.trim() === '') return null;
   const id = q.trim().replace(/^#/, '');
-  if (!/^\d{1,15}$/.test(id)) throw invalid('invalid_filter', `q must be a send id (a number), got "${q}"`, { field: 'q' });
+  if (!/^\d{1,15}$/.test(id))
+    throw invalid('invalid_filter', `Type a send id to search: a number such as 128 or #128 (“${q.trim()}” is not one).`, { field: 'q' });
   return Number(id);
 }
 
@@ -62,6 +66,10 @@ interface HistoryRow {
   plannedAt?: Date;
   finishedAt?: Date | null;
   runState?: RunState;
+  openUntil?: Date | null;
+  deletedAt: Date | null;
+  deletedBy: string | null;
+  busy?: boolean;
 }
 
 export async function listHistory(ctx: ServiceContext, workspaceId: number, query: HistoryQuery) {
@@ -74,32 +82,38 @@ export async function listHistory(ctx: ServiceContext, workspaceId: number, quer
   const params = [workspaceId, kinds, sendId, after, limit + 1, query.botId ?? null];
   const common = `s.workspace_id = $1 AND s.kind = ANY($2::text[]) AND ($3::bigint IS NULL OR s.id = $3) AND ($6::bigint IS NULL OR s.bot_id = $6)`;
   const sendColumns = `s.id AS "sendId", s.kind, s.bot_id AS "botId", s.content, s.targeting, s.timing, s.end_open_chats AS "endOpenChats", s.created_at AS "createdAt",
-    s.created_by AS "createdBy", s.next_run_at AS "nextRunAt"`;
+    s.created_by AS "createdBy", s.next_run_at AS "nextRunAt", s.deleted_at AS "deletedAt", s.deleted_by AS "deletedBy"`;
 
   let rows: Array<HistoryRow & { cursorId: number }>;
   if (query.section === 'completed') {
     const runs = await ctx.db.query<HistoryRow & { runId: number }>(
       `SELECT r.id AS "runId", ${sendColumns}, r.planned_at AS "plannedAt", r.started_at AS "startedAt", r.finished_at AS "finishedAt", r.state AS "runState",
+              CASE WHEN r.state = 'delivering' THEN r.open_until END AS "openUntil",
               (SELECT json_build_object(${countsJson()}) FROM run_lanes l WHERE l.run_id = r.id) AS counts
        FROM runs r JOIN sends s ON s.id = r.send_id
-       WHERE r.workspace_id = $1 AND r.state IN ('completed', 'stopped') AND ${common} AND ($4::bigint IS NULL OR r.id < $4)
+       WHERE r.workspace_id = $1 AND (r.state IN ('completed', 'stopped') OR ${runIdleOpen('r')}) AND ${common} AND ($4::bigint IS NULL OR r.id < $4)
        ORDER BY r.id DESC LIMIT $5`,
       params,
     );
     rows = runs.map((r) => ({ ...r, cursorId: r.runId }));
   } else {
+    // A deleted send stays in Active while a run of it delivers (deleting a periodic one may leave its run going).
     const section = {
-      active: `s.deleted_at IS NULL AND (EXISTS (SELECT 1 FROM runs a WHERE a.send_id = s.id AND a.state IN ('pending','materialising','delivering'))
-                 OR (s.next_run_at IS NOT NULL AND s.timing->>'type' = 'instant'))`,
+      active: `(EXISTS (SELECT 1 FROM runs a WHERE a.send_id = s.id AND ${runInActive('a')})
+                 OR (s.deleted_at IS NULL AND s.next_run_at IS NOT NULL AND s.timing->>'type' = 'instant'))`,
       scheduled: `s.deleted_at IS NULL AND s.next_run_at IS NOT NULL AND s.timing->>'type' = 'delayed'`,
       periodic: `s.deleted_at IS NULL AND s.next_run_at IS NOT NULL AND s.timing->>'type' = 'periodic'`,
+      deleted: `s.deleted_at IS NOT NULL`,
     }[query.section];
+    // Counted over the runs the section is about: Active's live runs, every run of a deleted send.
+    const counted = query.section === 'deleted' ? 'true' : runInActive('r');
     const sends = await ctx.db.query<HistoryRow>(
       `SELECT ${sendColumns},
-              (SELECT min(r.started_at) FROM runs r WHERE r.send_id = s.id AND r.state IN ('pending','materialising','delivering')) AS "startedAt",
+              (SELECT min(r.started_at) FROM runs r WHERE r.send_id = s.id AND ${counted}) AS "startedAt",
               (SELECT max(r.id) FROM runs r WHERE r.send_id = s.id) AS "runId",
               (SELECT json_build_object(${countsJson()}) FROM run_lanes l JOIN runs r ON r.id = l.run_id
-                 WHERE r.send_id = s.id AND r.state IN ('pending','materialising','delivering')) AS counts
+                 WHERE r.send_id = s.id AND ${counted}) AS counts,
+              EXISTS (SELECT 1 FROM runs r WHERE r.send_id = s.id AND ${runInActive('r')} AND ${runBusy('r')}) AS busy
        FROM sends s
        WHERE ${common} AND ${section} AND ($4::bigint IS NULL OR s.id < $4)
        ORDER BY s.id DESC LIMIT $5`,
@@ -118,13 +132,23 @@ export async function listHistory(ctx: ServiceContext, workspaceId: number, quer
     rows.map((r) => ({ ...r, id: r.cursorId as number })),
     limit,
   );
+  const phases = new Map(page.items.map((r) => [r.sendId, query.section === 'active' ? activePhase(r) : null]));
+  const holdsExpire = await earliestHoldExpiry(
+    ctx,
+    page.items.filter((r) => phases.get(r.sendId) === 'waiting_for_chats').map((r) => r.sendId),
+  );
+  const names = await actorNames(
+    ctx.db,
+    workspaceId,
+    page.items.flatMap((r) => [r.createdBy, r.deletedBy ?? '']),
+  );
   return {
     section: query.section,
     kinds,
     items: page.items.map((r) => {
       const counts = r.counts ?? emptyCounts();
       const errors = counts.failed + counts.unknown;
-      const inGrace = query.section === 'active' && r.nextRunAt && r.timing?.type === 'instant';
+      const inGrace = phases.get(r.sendId) === 'grace';
       return {
         id: r.sendId as number,
         runId: (r.runId as number | null) ?? null,
@@ -138,11 +162,17 @@ export async function listHistory(ctx: ServiceContext, workspaceId: number, quer
         endOpenChats: r.endOpenChats,
         createdAt: r.createdAt,
         createdBy: r.createdBy,
+        createdByName: names.get(r.createdBy) ?? r.createdBy,
         nextRunAt: r.nextRunAt,
         plannedAt: r.plannedAt ?? null,
         startedAt: r.startedAt ?? null,
         finishedAt: r.finishedAt ?? null,
         state: r.runState ?? null,
+        phase: phases.get(r.sendId) ?? null,
+        holdsExpireAt: holdsExpire.get(r.sendId) ?? null,
+        openUntil: r.openUntil ?? null,
+        deletedAt: r.deletedAt,
+        deletedBy: r.deletedBy ? (names.get(r.deletedBy) ?? r.deletedBy) : null,
         counts,
         errors,
         viewErrorsUrl: errors > 0 && r.runId ? `/api/sends/${r.sendId}/log?errorsOnly=true&runId=${r.runId}` : null,
@@ -151,6 +181,24 @@ export async function listHistory(ctx: ServiceContext, workspaceId: number, quer
     }),
     nextCursor: page.nextCursor,
   };
+}
+
+/** An Active send's phase: its grace window, delivering, or only waiting for operator chats to close. */
+function activePhase(r: HistoryRow): ActivePhase {
+  if (r.deletedAt === null && r.nextRunAt && r.timing?.type === 'instant' && !r.busy && !(r.counts?.held ?? 0)) return 'grace';
+  if (r.busy) return 'delivering';
+  return (r.counts?.held ?? 0) > 0 ? 'waiting_for_chats' : 'delivering';
+}
+
+/** When the first hold of each send's live runs expires (then its recipient counts as failed, hold_expired). */
+async function earliestHoldExpiry(ctx: ServiceContext, sendIds: number[]): Promise<Map<number, Date>> {
+  if (sendIds.length === 0) return new Map();
+  const rows = await ctx.db.query<{ sendId: number; at: Date }>(
+    `SELECT r.send_id AS "sendId", min(d.hold_expires_at) AS at FROM runs r JOIN deliveries d ON d.run_id = r.id
+     WHERE r.send_id = ANY($1::bigint[]) AND r.state = 'delivering' AND d.hold_expires_at IS NOT NULL GROUP BY r.send_id`,
+    [sendIds],
+  );
+  return new Map(rows.map((r) => [r.sendId, r.at]));
 }
 
 function countsJson(): string {

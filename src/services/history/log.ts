@@ -86,6 +86,9 @@ export async function getLog(ctx: ServiceContext, workspaceId: number, sendId: n
       contentSummary: send.content?.text?.slice(0, 200) ?? '',
       createdAt: send.createdAt,
       createdBy: send.createdBy,
+      createdByName: send.createdByName,
+      deletedAt: send.deletedAt,
+      deletedBy: send.deletedByName,
       timing: send.timing,
       platforms: send.platforms,
       tags: send.targeting?.includeTags ?? [],
@@ -95,15 +98,28 @@ export async function getLog(ctx: ServiceContext, workspaceId: number, sendId: n
     run: send.runs.find((r) => r.id === runId) ?? null,
     runs: send.runs.map((r) => ({ id: r.id, plannedAt: r.plannedAt, state: r.state, startedAt: r.startedAt, finishedAt: r.finishedAt })),
     audience,
-    events,
+    events: withDeletion(events, send),
     deliveries: page,
   };
+}
+
+/**
+ * The deletion as the log's last line. It is the send's event, not a run's: finished runs' logs stay
+ * as they were, and a send deleted before it started has no run to log on.
+ */
+function withDeletion(events: RunEventRow[], send: { deletedAt: Date | null; deletedByName: string | null }): RunEventRow[] {
+  if (!send.deletedAt) return events;
+  const message = `Deleted by ${send.deletedByName ?? 'someone (not recorded before this version)'}`;
+  return [...events, { id: 0, at: send.deletedAt, type: 'send_deleted', message, data: null }];
 }
 
 /** Searching the log by send id: the same as reading the send's log. */
 export async function findLog(ctx: ServiceContext, workspaceId: number, q: string, query: LogQuery) {
   const id = q.trim().replace(/^#/, '');
-  if (!/^\d{1,15}$/.test(id)) throw invalid('invalid_filter', `sendId must be a number, got "${q}"`, { field: 'sendId' });
+  if (!/^\d{1,15}$/.test(id))
+    throw invalid('invalid_filter', `Type a send id to find its log: a number such as 128 or #128 (“${q.trim()}” is not one).`, {
+      field: 'sendId',
+    });
   return getLog(ctx, workspaceId, Number(id), query);
 }
 

@@ -2,6 +2,7 @@
 // lanes, never counted from deliveries).
 import { notFound } from '../../domain/errors.ts';
 import type { Queryable } from '../../storage/db.ts';
+import { actorNames } from '../actor-names.ts';
 import type { ServiceContext } from '../context.ts';
 import type { ResolvedTargeting } from '../../domain/send/targeting.ts';
 import type { ResolvedTiming } from '../../domain/send/timing.ts';
@@ -22,7 +23,7 @@ export const COUNTER_SUMS = `coalesce(sum(l.recipients),0)::int AS recipients, c
   coalesce(sum(l.in_flight),0)::int AS "inFlight", coalesce(sum(l.sent),0)::int AS sent, coalesce(sum(l.failed),0)::int AS failed,
   coalesce(sum(l.cancelled),0)::int AS cancelled, coalesce(sum(l.unknown),0)::int AS unknown`;
 
-export type SendStatus = 'grace' | 'scheduled' | 'periodic' | 'delivering' | 'completed' | 'stopped' | 'deleted';
+export type SendStatus = 'grace' | 'scheduled' | 'periodic' | 'delivering' | 'waiting_for_chats' | 'completed' | 'stopped' | 'deleted';
 
 /** sends.content (jsonb): frozen when the send was made. */
 export type StoredContent = Awaited<ReturnType<typeof freezeContent>>;
@@ -48,6 +49,7 @@ interface SendRow {
   createdAt: Date;
   nextRunAt: Date | null;
   deletedAt: Date | null;
+  deletedBy: string | null;
   sourceId: number | null;
   now: Date;
 }
@@ -58,6 +60,9 @@ interface RunRow extends Counters {
   state: RunState;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** A trigger day's run: open for that day's firings until then. */
+  openUntil: Date | null;
+  materialised: boolean;
 }
 
 export async function getSend(ctx: ServiceContext | { db: Queryable }, workspaceId: number, sendId: number) {
@@ -65,14 +70,15 @@ export async function getSend(ctx: ServiceContext | { db: Queryable }, workspace
   const rows = await db.query<SendRow>(
     `SELECT s.id, s.kind, s.bot_id AS "botId", s.content, s.targeting, s.timing, s.end_open_chats AS "endOpenChats",
             s.created_by AS "createdBy", s.created_at AS "createdAt", s.next_run_at AS "nextRunAt", s.deleted_at AS "deletedAt",
-            s.source_id AS "sourceId", now() AS now
+            s.deleted_by AS "deletedBy", s.source_id AS "sourceId", now() AS now
      FROM sends s WHERE s.id = $1 AND s.workspace_id = $2`,
     [sendId, workspaceId],
   );
   if (rows.length === 0) throw notFound('send', sendId);
   const send = rows[0];
   const runs = await db.query<RunRow>(
-    `SELECT r.id, r.planned_at AS "plannedAt", r.state, r.started_at AS "startedAt", r.finished_at AS "finishedAt", ${COUNTER_SUMS}
+    `SELECT r.id, r.planned_at AS "plannedAt", r.state, r.started_at AS "startedAt", r.finished_at AS "finishedAt",
+            r.open_until AS "openUntil", coalesce(bool_and(l.materialised), true) AS materialised, ${COUNTER_SUMS}
      FROM runs r LEFT JOIN run_lanes l ON l.run_id = r.id WHERE r.send_id = $1 GROUP BY r.id ORDER BY r.id DESC LIMIT 100`,
     [sendId],
   );
@@ -87,9 +93,12 @@ export async function getSend(ctx: ServiceContext | { db: Queryable }, workspace
     { recipients: 0, queued: 0, held: 0, inFlight: 0, sent: 0, failed: 0, cancelled: 0, unknown: 0 },
   );
   const status = statusOf(send, runs);
+  const names = await actorNames(db, workspaceId, [send.createdBy, send.deletedBy ?? '']);
   const { now, ...rest } = send;
   return {
     ...rest,
+    createdByName: names.get(send.createdBy) ?? send.createdBy,
+    deletedByName: send.deletedBy ? (names.get(send.deletedBy) ?? send.deletedBy) : null,
     status,
     graceEndsAt: status === 'grace' ? send.nextRunAt : null,
     secondsUntilStart: send.nextRunAt
@@ -97,13 +106,20 @@ export async function getSend(ctx: ServiceContext | { db: Queryable }, workspace
       : null,
     platforms: channels.map((c) => ({ channelId: c.id, platform: c.platform })),
     counts: totals,
-    runs,
+    runs: runs.map(({ materialised: _materialised, ...run }) => run),
   };
 }
 
 function statusOf(send: SendRow, runs: RunRow[]): SendStatus {
+  // The same rule as the history's sections (services/history/run-activity.ts), on the summed counters.
+  const now = new Date(send.now).getTime();
+  const live = runs.filter((r) => ['pending', 'materialising', 'delivering'].includes(r.state));
+  const busy = (r: RunRow) => r.state !== 'delivering' || !r.materialised || r.queued + r.inFlight > 0;
+  const active = live.filter((r) => busy(r) || r.held > 0 || !r.openUntil || new Date(r.openUntil).getTime() <= now);
+  if (active.some(busy)) return 'delivering';
+  if (active.some((r) => r.held > 0)) return 'waiting_for_chats';
+  if (active.length > 0) return 'delivering';
   if (send.deletedAt) return 'deleted';
-  if (runs.some((r) => ['pending', 'materialising', 'delivering'].includes(r.state))) return 'delivering';
   if (send.timing?.type === 'periodic') return send.nextRunAt ? 'periodic' : runs[0]?.state === 'stopped' ? 'stopped' : 'completed';
   if (runs.length === 0) return send.timing?.type === 'instant' ? 'grace' : 'scheduled';
   return runs[0].state === 'stopped' ? 'stopped' : 'completed';

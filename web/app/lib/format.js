@@ -51,6 +51,12 @@ export function formatClock(value, timeZone) {
 }
 
 /** 75 → "1:15"; 3700 → "1 h 1 min". For countdowns and durations. */
+/** The grace window of instant broadcasts as an adjective: "1-minute", "90-second", "2-minute" (BOTCAST_GRACE_SECONDS). */
+export function graceWindow(seconds) {
+  const s = Math.max(0, Math.round(seconds));
+  return s > 0 && s % 60 === 0 ? `${s / 60}-minute` : `${s}-second`;
+}
+
 export function formatDuration(seconds) {
   const s = Math.max(0, Math.round(seconds));
   if (s < 3600) return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;

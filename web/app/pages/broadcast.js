@@ -21,6 +21,7 @@ import {
   EmptyState,
   ErrorNotice,
   FormErrors,
+  Input,
   Loading,
   PageHeader,
   RadioGroup,
@@ -81,9 +82,12 @@ export function BroadcastPage({ bot, query }) {
 }
 
 function SendForm({ bot, channels, tags, screens, draft }) {
-  const { toast } = useApp();
+  const { toast, confirm } = useApp();
   const form = useForm(useMemo(() => fromDraft(draft?.form, channels), []));
   const v = form.values;
+  const [draftName, setDraftName] = useState(draft?.name ?? '');
+  // The form as the draft was opened: sending an edited draft asks whether the edits go into it.
+  const opened = useMemo(() => JSON.stringify(bodyOf(v, { lenient: true })), []);
   const [action, setAction] = useState(null);
   const tagsInUse = tags.filter((t) => t.inUse);
   const oneChannel = v.channelIds.length === 1 ? channels.find((c) => c.id === v.channelIds[0]) : null;
@@ -188,11 +192,30 @@ function SendForm({ bot, channels, tags, screens, draft }) {
   const send = async (e) => {
     e.preventDefault();
     if (!check()) return;
+    const renamed = draft && draftName.trim() !== draft.name;
+    let saveEdits = false;
+    if (draft && (renamed || JSON.stringify(bodyOf(v, { lenient: true })) !== opened)) {
+      const choice = await confirm({
+        title: 'Save your edits into the draft?',
+        message: `You changed “${draft.name || `Draft ${draft.id}`}” before sending it.`,
+        confirmLabel: v.timing === 'instant' ? 'Send' : 'Schedule',
+        choiceLegend: 'The draft',
+        choices: [
+          { value: 'save', label: 'Save the edits into the draft', hint: 'Next time it opens as you send it now.' },
+          { value: 'keep', label: 'Keep the draft as it was', hint: 'The edits go into this broadcast only.' },
+        ],
+      });
+      if (!choice) return;
+      saveEdits = choice === 'save';
+    }
     setAction('send');
     const body = bodyOf(v);
-    const created = await form.submit(() =>
-      draft ? api.post(`/api/drafts/${draft.id}/send`, body) : api.post(`/api/bots/${bot.id}/sends`, body),
-    );
+    const created = await form.submit(async () => {
+      if (!draft) return api.post(`/api/bots/${bot.id}/sends`, body);
+      const sent = await api.post(`/api/drafts/${draft.id}/send${toQuery({ saveEdits: saveEdits ? 'true' : '' })}`, body);
+      if (saveEdits && renamed) await api.patch(`/api/drafts/${draft.id}`, { name: draftName });
+      return sent;
+    });
     setAction(null);
     if (!created) return;
     const section = created.timing?.type === 'periodic' ? 'periodic' : created.timing?.type === 'delayed' ? 'scheduled' : 'active';
@@ -205,15 +228,11 @@ function SendForm({ bot, channels, tags, screens, draft }) {
   const saveDraft = async () => {
     setAction('draft');
     const body = bodyOf(v, { lenient: true });
+    // A name left empty: the API names it from the start of the text (cut at a word); a screen by its name.
     const screen = screens.find((s) => String(s.id) === v.screenId);
-    const name =
-      v.contentType === 'screen'
-        ? screen
-          ? `Screen “${screen.name}”`
-          : 'Screen'
-        : v.text.trim().replace(/\s+/g, ' ').slice(0, 60) || 'Untitled';
+    const name = draftName.trim() || (v.contentType === 'screen' ? (screen ? `Screen “${screen.name}”` : 'Screen') : '');
     const saved = await form.submit(() =>
-      draft ? api.patch(`/api/drafts/${draft.id}`, { form: body }) : api.post(`/api/bots/${bot.id}/drafts`, { name, form: body }),
+      draft ? api.patch(`/api/drafts/${draft.id}`, { name, form: body }) : api.post(`/api/bots/${bot.id}/drafts`, { name, form: body }),
     );
     setAction(null);
     if (!saved) return;
@@ -322,6 +341,8 @@ function SendForm({ bot, channels, tags, screens, draft }) {
 
         <div class="send-actions">
           <span class="muted small send-summary">${summaryLine(v, previewBody ? audience : { data: null }, platforms)}</span>
+          <${Input} label="Draft name" className="draft-name-field" value=${draftName} maxlength="200" autocomplete="off"
+            placeholder="The start of the text" onInput=${(e) => setDraftName(e.currentTarget.value)} />
           <${Button} icon="drafts" busy=${action === 'draft'} disabled=${action === 'send'} onClick=${saveDraft}>Save draft</${Button}>
           <${Button} type="submit" variant="primary" icon="send" busy=${action === 'send'} disabled=${action === 'draft'}>${v.timing === 'instant' ? 'Send' : 'Schedule'}</${Button}>
         </div>

@@ -1,24 +1,28 @@
 // Broadcasting history (GET /api/history): Active (grace-window countdown with Delete, progress of
-// delivering sends with Stop), Scheduled, Periodic (next run), Completed (errors with View errors)
-// and Drafts. Broadcasts / External / Trigger events checkboxes in Active and Completed (none =
+// delivering sends with Stop, and apart from them the sends waiting only for operator chats),
+// Scheduled, Periodic (next run), Completed (errors with View errors), Deleted and Drafts. Rows:
+// history-row.js. Broadcasts / External / Trigger events checkboxes in Active and Completed (none =
 // all), search by send id, "Load more" pages. Section, kinds and search live in the address.
 import { html, useEffect, useRef, useState } from '../lib/html.js';
 import { api, query as toQuery } from '../lib/api.js';
 import { useInterval, useNow } from '../lib/data.js';
-import { describeRecurrence, formatDateTime, formatDuration, formatNumber, plural } from '../lib/format.js';
+import { formatDateTime, graceWindow, plural } from '../lib/format.js';
 import { setQuery } from '../lib/router.js';
 import { useApp } from '../context.js';
-import { PlatformDot, platformName } from '../platforms.js';
-import { Badge, Button, EmptyState, ErrorNotice, Loading, PageHeader, ProgressBar, TabLinks, useFocusTitle } from '../ui/components.js';
+import { Button, EmptyState, ErrorNotice, Loading, PageHeader, TabLinks, useFocusTitle } from '../ui/components.js';
 import { useConfirmedAction } from '../ui/lists.js';
 import { Icon } from '../ui/icons.js';
 import { DraftsList } from './drafts.js';
+import { HistoryRow, waitingLabel } from './history-row.js';
+
+export { Audience, Counts, kindLabel } from './history-row.js';
 
 export const SECTIONS = [
   { key: 'active', label: 'Active' },
   { key: 'scheduled', label: 'Scheduled' },
   { key: 'periodic', label: 'Periodic' },
   { key: 'completed', label: 'Completed' },
+  { key: 'deleted', label: 'Deleted' },
   { key: 'drafts', label: 'Drafts' },
 ];
 export const KINDS = [
@@ -28,14 +32,11 @@ export const KINDS = [
 ];
 const PAGE_SIZE = 25;
 
-export function kindLabel(kind) {
-  return { broadcast: 'Broadcast', external: 'External', trigger: 'Trigger event' }[kind] ?? kind;
-}
-
 const EMPTY = {
   active: [
     'Nothing is being sent right now',
-    'A broadcast sent with “Now” waits here for its 1-minute grace window — you can still delete it — and stays while it is delivering.',
+    (grace) =>
+      `A broadcast sent with “Now” waits here for its ${grace} grace window — you can still delete it — and stays while it is delivering or waiting for operator chats.`,
   ],
   scheduled: [
     'No scheduled broadcasts',
@@ -49,7 +50,12 @@ const EMPTY = {
     'No completed broadcasts yet',
     'Finished sends appear here with their counts, errors and logs. They are deleted 3 months after they finish.',
   ],
+  deleted: [
+    'No deleted sends',
+    'Sends deleted before they started, and periodic broadcasts deleted to stop their runs, are kept here as long as completed ones.',
+  ],
 };
+const WITH_KINDS = ['active', 'completed', 'deleted'];
 
 export function HistoryPage({ bot, query }) {
   const section = SECTIONS.some((s) => s.key === query.get('section')) ? query.get('section') : 'active';
@@ -57,7 +63,7 @@ export function HistoryPage({ bot, query }) {
   const q = query.get('q') ?? '';
   useFocusTitle('history');
   const href = (key) =>
-    `/bots/${bot.id}/history${toQuery({ section: key, kinds: ['active', 'completed'].includes(key) ? kinds.join(',') : '', q: key === 'drafts' ? '' : q })}`;
+    `/bots/${bot.id}/history${toQuery({ section: key, kinds: WITH_KINDS.includes(key) ? kinds.join(',') : '', q: key === 'drafts' ? '' : q })}`;
   return html`<div class="page">
     <${PageHeader}
       title="Broadcasting history"
@@ -75,7 +81,7 @@ export function HistoryPage({ bot, query }) {
 
 function Filters({ section, kinds, q }) {
   const [search, setSearch] = useState(q);
-  const withKinds = section === 'active' || section === 'completed';
+  const withKinds = WITH_KINDS.includes(section);
   const toggle = (key, on) => {
     const next = KINDS.map((k) => k.key).filter((k) => (k === key ? on : kinds.includes(k)));
     setQuery({ kinds: next.join(',') });
@@ -114,7 +120,7 @@ function Filters({ section, kinds, q }) {
 }
 
 function HistoryList({ bot, section, kinds, q }) {
-  const { toast } = useApp();
+  const { toast, me } = useApp();
   const confirmed = useConfirmedAction();
   const [list, setList] = useState({ items: [], nextCursor: null, loading: true, error: null, fetchedAt: Date.now(), loaded: false });
   const generation = useRef(0);
@@ -164,17 +170,54 @@ function HistoryList({ bot, section, kinds, q }) {
   const now = useNow(1000, section === 'active' && list.items.some((i) => i.graceSecondsLeft !== null));
 
   const remove = (item) => {
-    const what = item.timing?.type === 'periodic' ? 'No further runs happen; finished runs stay in Completed.' : 'Nothing of it is sent.';
+    const periodic = item.timing?.type === 'periodic';
+    const what = periodic ? 'No further runs happen; finished runs stay in Completed as they are.' : 'Nothing of it is sent.';
+    // A periodic broadcast with a run delivering now: that run goes on or stops — the user says which.
+    const running = periodic && item.startedAt !== null;
+    const choices = running && [
+      { value: 'continue', label: 'Let the current run finish', hint: 'It goes on sending and stays in Active until it is done.' },
+      { value: 'stop', label: 'Stop the current run now', hint: 'What it has not sent yet is cancelled.' },
+    ];
     return confirmed(
-      { title: `Delete send #${item.id}?`, message: what, confirmLabel: 'Delete' },
-      async () => {
-        await api.del(`/api/sends/${item.id}`);
-        toast(`Send #${item.id} deleted`);
+      { title: `Delete send #${item.id}?`, message: what, confirmLabel: 'Delete', choices, choiceLegend: 'A run of it is delivering now' },
+      async (choice) => {
+        const result = await api.del(`/api/sends/${item.id}${running ? toQuery({ running: choice }) : ''}`);
+        toast(
+          result.continuingRuns > 0
+            ? `Send #${item.id} deleted — its current run goes on in Active`
+            : `Send #${item.id} deleted${result.stoppedRuns > 0 ? ', its current run stopped' : ''}`,
+        );
         load(null);
       },
       () => load(null),
     );
   };
+  const holds = (item) =>
+    confirmed(
+      {
+        title: `${waitingLabel(item.counts.held)} — send #${item.id}`,
+        message: `Everyone else is done. ${plural(item.counts.held, 'recipient is', 'recipients are')} held because an operator is chatting with them.`,
+        confirmLabel: 'Apply',
+        danger: false,
+        choiceLegend: 'What happens to them',
+        choices: [
+          {
+            value: 'leave',
+            label: 'Leave them',
+            hint: `Each gets it when their chat closes; a chat still open at ${formatDateTime(item.holdsExpireAt, bot.timeZone)} or later counts as failed.`,
+          },
+          { value: 'release', label: 'Release them now', hint: 'They get it now, although their operator chat is open.' },
+          { value: 'cancel', label: 'Cancel them', hint: 'They do not get it; the send completes.' },
+        ],
+      },
+      async (choice) => {
+        if (choice === 'leave') return;
+        const result = await api.post(`/api/sends/${item.id}/holds/${choice}`);
+        toast(`${plural(result.deliveries, 'held recipient')} ${choice === 'release' ? 'released' : 'cancelled'}`);
+        load(null);
+      },
+      () => load(null),
+    );
   const stop = (item) =>
     confirmed(
       {
@@ -191,7 +234,11 @@ function HistoryList({ bot, section, kinds, q }) {
     );
 
   const searchError = list.error?.field === 'q' ? list.error : null;
-  const [emptyTitle, emptyText] = EMPTY[section];
+  const [emptyTitle, emptyTextOf] = EMPTY[section];
+  const emptyText = typeof emptyTextOf === 'function' ? emptyTextOf(graceWindow(me.settings?.graceSeconds ?? 60)) : emptyTextOf;
+  // Active: sends waiting only for operator chats are listed apart, after the ones delivering.
+  const waiting = section === 'active' ? list.items.filter((i) => i.phase === 'waiting_for_chats') : [];
+  const rows = [...list.items.filter((i) => !waiting.includes(i)), ...waiting];
   return html` <${Filters} section=${section} kinds=${kinds} q=${q} />
     ${
       finished.length > 0 &&
@@ -239,24 +286,30 @@ function HistoryList({ bot, section, kinds, q }) {
                 <th scope="col">Send</th>
                 <th scope="col">Message and recipients</th>
                 <th scope="col">
-                  ${section === 'completed' ? 'Started / finished' : section === 'periodic' ? 'Schedule' : section === 'scheduled' ? 'Scheduled for' : 'Time'}
+                  ${section === 'deleted' ? 'Deleted' : section === 'completed' ? 'Started / finished' : section === 'periodic' ? 'Schedule' : section === 'scheduled' ? 'Scheduled for' : 'Time'}
                 </th>
                 <th scope="col">Counts</th>
                 <th scope="col" class="actions-col">Actions</th>
               </tr>
             </thead>
             <tbody>
-              ${list.items.map(
+              ${rows.map(
                 (item) =>
-                  html`<${HistoryRow}
-                    key=${`${item.id}-${item.runId}`}
-                    item=${item}
-                    bot=${bot}
-                    section=${section}
-                    secondsLeft=${item.graceSecondsLeft === null ? null : Math.max(0, item.graceSecondsLeft - Math.floor((now - list.fetchedAt) / 1000))}
-                    onDelete=${() => remove(item)}
-                    onStop=${() => stop(item)}
-                  />`,
+                  html`${
+                      item === waiting[0] &&
+                      html`<tr class="history-group-row">
+                        <th scope="rowgroup" colspan="5">Waiting for operator chats — nothing else left to send</th>
+                      </tr>`
+                    }<${HistoryRow}
+                      key=${`${item.id}-${item.runId}`}
+                      item=${item}
+                      bot=${bot}
+                      section=${section}
+                      secondsLeft=${item.graceSecondsLeft === null ? null : Math.max(0, item.graceSecondsLeft - Math.floor((now - list.fetchedAt) / 1000))}
+                      onDelete=${() => remove(item)}
+                      onStop=${() => stop(item)}
+                      onHolds=${() => holds(item)}
+                    />`,
               )}
             </tbody>
           </table>
@@ -269,108 +322,4 @@ function HistoryList({ bot, section, kinds, q }) {
         </div>
       </div>`
     }`;
-}
-
-function Platforms({ platforms }) {
-  return html`<span class="platform-list"
-    >${platforms.map((p) => html`<span class="platform-chip"><${PlatformDot} code=${p.platform} />${platformName(p.platform)}</span>`)}</span
-  >`;
-}
-
-export function Audience({ tags, excludeTags }) {
-  if (tags.length === 0 && excludeTags.length === 0) return null;
-  return html`<span class="chips inline audience-tags">
-    ${tags.map((t) => html`<span class="tag-chip" title="Tag">${t}</span>`)}
-    ${excludeTags.map((t) => html`<span class="tag-chip tag-chip-exclude" title="Exclusion tag"><span class="visually-hidden">except </span>−${t}</span>`)}
-  </span>`;
-}
-
-export function Counts({ counts, compact }) {
-  const cells = [
-    ['recipients', 'Recipients'],
-    ['sent', 'Sent'],
-    ['failed', 'Failed'],
-    ['held', 'Held'],
-    ['cancelled', 'Cancelled'],
-    ['unknown', 'Unknown'],
-  ];
-  return html`<dl class=${`counts ${compact ? 'counts-compact' : ''}`}>
-    ${cells.map(
-      ([key, label]) =>
-        html`<div class=${`count count-${key} ${counts[key] ? '' : 'zero'}`} data-count=${key}>
-          <dt>${label}</dt>
-          <dd>${formatNumber(counts[key] ?? 0)}</dd>
-        </div>`,
-    )}
-  </dl>`;
-}
-
-function HistoryRow({ item, bot, section, secondsLeft, onDelete, onStop }) {
-  const detail = `/bots/${bot.id}/history/${item.id}${item.runId && section === 'completed' ? `?run=${item.runId}` : ''}`;
-  const c = item.counts;
-  const done = c.sent + c.failed + c.cancelled + c.unknown;
-  const delivering = section === 'active' && item.graceSecondsLeft === null;
-  const tz = bot.timeZone;
-  let when;
-  if (section === 'active') {
-    when =
-      item.graceSecondsLeft !== null
-        ? html`<div class="countdown" role="timer" aria-label="Starts in">
-              <${Icon}
-                name="clock"
-                size=${14}
-              />${secondsLeft > 0 ? html`Starts in <strong>${formatDuration(secondsLeft)}</strong>` : 'Starting…'}
-            </div>
-            <div class="muted small">Created ${formatDateTime(item.createdAt, tz)}</div>`
-        : html`<div><${Badge} tone="info">Delivering</${Badge}></div><div class="muted small">Started ${formatDateTime(item.startedAt, tz)}</div>`;
-  } else if (section === 'scheduled') {
-    when = html`<div class="strong">${formatDateTime(item.nextRunAt, tz)}</div>
-      <div class="muted small">Created ${formatDateTime(item.createdAt, tz)}</div>`;
-  } else if (section === 'periodic') {
-    when = html`<div>${describeRecurrence(item.timing?.recurrence)}</div>
-      <div class="small">Next run <strong>${formatDateTime(item.nextRunAt, tz)}</strong></div>`;
-  } else {
-    when = html`<div class="small">Started ${formatDateTime(item.startedAt, tz)}</div>
-      <div class="small">Finished ${formatDateTime(item.finishedAt, tz)}</div>
-      <div class="muted small">Created ${formatDateTime(item.createdAt, tz)}</div>`;
-  }
-  return html`<tr data-send=${item.id} data-run=${item.runId ?? ''}>
-    <td class="nowrap">
-      <a href=${detail} class="strong send-id">#${item.id}</a>
-      <div><${Badge} tone=${item.kind === 'broadcast' ? 'neutral' : 'info'}>${kindLabel(item.kind)}</${Badge}></div>
-      ${section === 'completed' && item.state === 'stopped' && html`<div><${Badge} tone="warn">Stopped</${Badge}></div>`}
-    </td>
-    <td class="history-message">
-      <div class="clamp">${item.contentSummary || html`<span class="muted">(no text)</span>`}</div>
-      <div class="history-meta"><${Platforms} platforms=${item.platforms} /><${Audience} tags=${item.tags} excludeTags=${item.excludeTags} />
-        ${item.endOpenChats && html`<span class="muted small">ends open chats</span>`}</div>
-    </td>
-    <td class="history-when">${when}</td>
-    <td class="history-counts">
-      ${
-        section === 'scheduled' || section === 'periodic' || item.graceSecondsLeft !== null
-          ? html`<span class="muted small"
-              >${section === 'periodic' && c.recipients > 0 ? `Delivering: ${formatNumber(done)} of ${formatNumber(c.recipients)}` : section === 'active' ? 'Counted when it starts' : 'Counted when it runs'}</span
-            >`
-          : html`${delivering && c.recipients > 0 && html`<${ProgressBar} value=${done} max=${c.recipients} label=${`Send ${item.id} progress`} />`}<${Counts}
-                counts=${c}
-                compact
-              />`
-      }
-    </td>
-    <td class="actions-col">
-      <div class="row-actions row-actions-stack">
-        ${section === 'active' && item.graceSecondsLeft !== null && html`<${Button} size="sm" variant="danger-ghost" icon="trash" onClick=${onDelete} aria-label=${`Delete send ${item.id}`}>Delete</${Button}>`}
-        ${delivering && html`<${Button} size="sm" variant="danger-ghost" icon="stop" onClick=${onStop} aria-label=${`Stop send ${item.id}`}>Stop</${Button}>`}
-        ${(section === 'scheduled' || section === 'periodic') && html`<${Button} size="sm" variant="danger-ghost" icon="trash" onClick=${onDelete} aria-label=${`Delete send ${item.id}`}>Delete</${Button}>`}
-        ${
-          section === 'completed' &&
-          item.errors > 0 &&
-          html`<span class="errors-count"><${Badge} tone="bad">${plural(item.errors, 'error')}</${Badge}></span>
-          <a class="btn btn-sm btn-ghost view-errors" href=${`${detail}${detail.includes('?') ? '&' : '?'}errors=1`}>View errors</a>`
-        }
-        <a class="btn btn-sm btn-ghost" href=${detail} aria-label=${`Log of send ${item.id}`}>Log</a>
-      </div>
-    </td>
-  </tr>`;
 }

@@ -6,7 +6,7 @@
 import { html, useEffect, useRef, useState } from '../lib/html.js';
 import { api, query as toQuery } from '../lib/api.js';
 import { useInterval, useNow, useResource } from '../lib/data.js';
-import { describeActor, describeTiming, formatClock, formatDateTime, formatDuration, formatNumber, plural } from '../lib/format.js';
+import { describeTiming, formatClock, formatDateTime, formatDuration, formatNumber, plural } from '../lib/format.js';
 import { navigate, setQuery } from '../lib/router.js';
 import { useApp } from '../context.js';
 import { platformName } from '../platforms.js';
@@ -17,12 +17,13 @@ import { RateChart } from '../ui/chart.js';
 import { Audience, Counts, kindLabel } from './history.js';
 import { Recipients } from './send/recipients.js';
 
-const LIVE = ['grace', 'delivering'];
+const LIVE = ['grace', 'delivering', 'waiting_for_chats'];
 const STATUS = {
   grace: ['info', 'In the grace window'],
   scheduled: ['info', 'Scheduled'],
   periodic: ['info', 'Periodic'],
   delivering: ['info', 'Delivering'],
+  waiting_for_chats: ['warn', 'Waiting for operator chats'],
   completed: ['good', 'Completed'],
   stopped: ['warn', 'Stopped'],
   deleted: ['neutral', 'Deleted'],
@@ -75,10 +76,9 @@ function sumEvents(events, type, key) {
 }
 
 function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
-  const { toast, me } = useApp();
+  const { toast } = useApp();
   const confirmed = useConfirmedAction();
   const id = send.id;
-  const members = useResource(() => api.get('/api/members').catch(() => []), []);
   const [progress, setProgress] = useState(null);
   const [streamFailed, setStreamFailed] = useState(false);
   const [fetchedAt, setFetchedAt] = useState(Date.now());
@@ -148,15 +148,25 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
   const now = useNow(1000, status === 'grace');
   const secondsLeft = send.secondsUntilStart === null ? null : Math.max(0, send.secondsUntilStart - Math.floor((now - fetchedAt) / 1000));
 
+  // A periodic broadcast deleted while a run of it delivers: the user says whether that run goes on.
+  const runningPeriodic = send.timing?.type === 'periodic' && !send.deletedAt && LIVE.includes(status) && status !== 'grace';
   const remove = () =>
     confirmed(
       {
         title: `Delete send #${id}?`,
-        message: send.timing?.type === 'periodic' ? 'No further runs happen; finished runs stay in Completed.' : 'Nothing of it is sent.',
+        message:
+          send.timing?.type === 'periodic'
+            ? 'No further runs happen; finished runs stay in Completed as they are.'
+            : 'Nothing of it is sent.',
         confirmLabel: 'Delete',
+        choiceLegend: 'A run of it is delivering now',
+        choices: runningPeriodic && [
+          { value: 'continue', label: 'Let the current run finish', hint: 'It goes on sending and stays in Active until it is done.' },
+          { value: 'stop', label: 'Stop the current run now', hint: 'What it has not sent yet is cancelled.' },
+        ],
       },
-      async () => {
-        await api.del(`/api/sends/${id}`);
+      async (choice) => {
+        await api.del(`/api/sends/${id}${runningPeriodic ? toQuery({ running: choice }) : ''}`);
         toast(`Send #${id} deleted`);
         navigate(`/bots/${bot.id}/history`);
       },
@@ -187,14 +197,14 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
   const closed = sumEvents(events, 'chats_closed', 'closed');
   const held = sumEvents(events, 'held', 'held');
   const pauses = events.filter((e) => e.type === 'paused');
-  const canDelete = status === 'grace' || status === 'scheduled' || status === 'periodic';
+  const canDelete = status === 'grace' || status === 'scheduled' || status === 'periodic' || runningPeriodic;
 
   return html`<div class="page send-page">
     <${Crumbs} bot=${bot} id=${id} />
     <${PageHeader} title=${html`Send #${id} <${Badge} tone=${tone}>${label}</${Badge}>`}
       description=${html`${kindLabel(send.kind)} · ${describeTiming(send.timing, bot.timeZone)}`}
       actions=${html` ${canDelete && html`<${Button} variant="danger" icon="trash" onClick=${remove}>Delete</${Button}>`}
-        ${status === 'delivering' && html`<${Button} variant="danger" icon="stop" onClick=${stop}>Stop</${Button}>`}
+        ${(status === 'delivering' || status === 'waiting_for_chats') && html`<${Button} variant="danger" icon="stop" onClick=${stop}>Stop</${Button}>`}
         <a class="btn btn-secondary" href=${csv(false)} download><${Icon} name="download" size=${16} /><span>Export log (CSV)</span></a>
         <a class="btn btn-secondary" href=${csv(true)} download
           ><${Icon} name="download" size=${16} /><span>Export errors (CSV)</span></a
@@ -225,7 +235,14 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
       <${Card} title="About this send" className="send-facts">
         <dl class="facts">
           <div><dt>Message</dt><dd>${screen ? html`<${Badge} tone="info">Screen</${Badge}> ${screen}` : ''}<p class="pre-wrap clamp-6">${send.content?.text || (screen ? '' : '—')}</p></dd></div>
-          <div><dt>Created</dt><dd>${formatDateTime(send.createdAt, bot.timeZone)} by ${describeActor(send.createdBy, members.data ?? [], me)}</dd></div>
+          <div><dt>Created</dt><dd>${formatDateTime(send.createdAt, bot.timeZone)} by ${send.createdByName}</dd></div>
+          ${
+            send.deletedAt &&
+            html`<div>
+              <dt>Deleted</dt>
+              <dd>${formatDateTime(send.deletedAt, bot.timeZone)} by ${send.deletedByName ?? 'someone (not recorded)'}</dd>
+            </div>`
+          }
           <div><dt>Timing</dt><dd>${describeTiming(send.timing, bot.timeZone)}</dd></div>
           <div><dt>Scheduled for</dt><dd>${formatDateTime(run?.plannedAt ?? send.nextRunAt, bot.timeZone)}</dd></div>
           ${

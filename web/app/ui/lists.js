@@ -11,17 +11,18 @@ export function ResourceStatus({ resource }) {
 }
 
 /**
- * Returns `run(question, act, onError)`: asks `question` ({ title, message, confirmLabel }) as a
- * danger confirmation, then runs `act`; if it throws, its message is shown as a toast and
- * `onError` (when given) runs, e.g. to reload what the refused action left as it was.
+ * Returns `run(question, act, onError)`: asks `question` ({ title, message, confirmLabel, and
+ * optionally choices }) as a danger confirmation, then runs `act` (with the chosen value); if it
+ * throws, its message is shown as a toast and `onError` (when given) runs, e.g. to reload what the
+ * refused action left as it was.
  */
 export function useConfirmedAction() {
   const { toast, confirm } = useApp();
   return async (question, act, onError) => {
-    const ok = await confirm({ ...question, danger: true });
+    const ok = await confirm({ danger: true, ...question });
     if (!ok) return;
     try {
-      await act();
+      await act(ok);
     } catch (error) {
       toast(error.message, 'bad');
       onError?.();

@@ -1,9 +1,12 @@
 // When the broadcast goes out: now, at a date and time, or periodically.
 import { html } from '../../lib/html.js';
-import { WEEKDAY_NAMES } from '../../lib/format.js';
+import { WEEKDAY_NAMES, graceWindow } from '../../lib/format.js';
+import { useApp } from '../../context.js';
 import { Input, RadioGroup, Select } from '../../ui/components.js';
 
 export function Timing({ bot, v, change, errorAt }) {
+  const { me } = useApp();
+  const grace = me?.settings?.graceSeconds ?? 60;
   const toggle = (list, value) => (list.includes(value) ? list.filter((x) => x !== value) : [...list, value]);
   return html` <${RadioGroup}
       legend="When to send"
@@ -11,7 +14,11 @@ export function Timing({ bot, v, change, errorAt }) {
       value=${v.timing}
       onChange=${(x) => change('timing', x, 'timing')}
       options=${[
-        { value: 'instant', label: 'Now', hint: 'After a 1-minute grace window in which you can still delete it' },
+        {
+          value: 'instant',
+          label: 'Now',
+          hint: grace > 0 ? `After a ${graceWindow(grace)} grace window in which you can still delete it` : 'At once',
+        },
         { value: 'delayed', label: 'At a date and time', hint: `In the bot’s time zone (${bot.timeZone})` },
         { value: 'periodic', label: 'Periodic', hint: 'Every N days, on weekdays, on days of the month, or a cron expression' },
       ]}

@@ -1,0 +1,122 @@
+// What the history, log, progress and draft routes answer (split from responses.ts for length).
+import { Type } from '@sinclair/typebox';
+import { AnyObject, DateTime, Id, Nullable, NullableDateTime } from './schemas.ts';
+import {
+  Counts,
+  doc,
+  Int,
+  Json,
+  NullableDateTimeOf,
+  NullableInt,
+  NullableStr,
+  PageOf,
+  PlatformRef,
+  Run,
+  Str,
+  Timing,
+} from './responses.ts';
+
+export const HistoryItem = doc(
+  Type.Object({
+    id: Id,
+    runId: NullableInt,
+    kind: Str,
+    botId: Id,
+    contentSummary: Str,
+    platforms: Type.Array(PlatformRef),
+    tags: Type.Array(Type.Unknown()),
+    excludeTags: Type.Array(Type.Unknown()),
+    timing: Timing,
+    endOpenChats: Type.Boolean(),
+    createdAt: DateTime,
+    createdBy: Str,
+    createdByName: Str,
+    nextRunAt: NullableDateTime,
+    plannedAt: NullableDateTime,
+    startedAt: NullableDateTime,
+    finishedAt: NullableDateTime,
+    state: NullableStr,
+    phase: Nullable(
+      Type.String({
+        description:
+          'Active only: grace, delivering, or waiting_for_chats (nothing left to send but recipients held by open operator chats)',
+      }),
+    ),
+    holdsExpireAt: NullableDateTimeOf({ description: 'waiting_for_chats: when the first hold expires' }),
+    openUntil: NullableDateTimeOf({
+      description: "Completed: a trigger's day run with nothing left to send, open for that day's later firings until then",
+    }),
+    deletedAt: NullableDateTime,
+    deletedBy: Nullable(Type.String({ description: 'Who deleted it, as a person reads it' })),
+    counts: Counts,
+    errors: Int,
+    viewErrorsUrl: NullableStr,
+    graceSecondsLeft: NullableInt,
+  }),
+);
+export const History = doc(Type.Object({ section: Str, kinds: Type.Array(Str), items: Type.Array(HistoryItem), nextCursor: NullableStr }));
+
+const LogDelivery = Type.Object({
+  id: Id,
+  runId: Id,
+  subscriberId: Id,
+  recipient: Str,
+  platform: Str,
+  state: Str,
+  errorClass: NullableStr,
+  errorCode: NullableStr,
+  errorText: NullableStr,
+  attempts: Int,
+  platformMessageId: NullableStr,
+  at: DateTime,
+});
+export const Log = doc(
+  Type.Object({
+    send: Type.Object({
+      id: Id,
+      kind: Str,
+      status: Str,
+      contentSummary: Str,
+      createdAt: DateTime,
+      createdBy: Str,
+      createdByName: Str,
+      deletedAt: NullableDateTime,
+      deletedBy: Nullable(Type.String({ description: 'Who deleted it, as a person reads it' })),
+      timing: Timing,
+      platforms: Type.Array(PlatformRef),
+      tags: Type.Array(Type.Unknown()),
+      excludeTags: Type.Array(Type.Unknown()),
+      endOpenChats: Type.Boolean(),
+    }),
+    run: Nullable(Run),
+    runs: Type.Array(Type.Object({ id: Id, plannedAt: DateTime, state: Str, startedAt: NullableDateTime, finishedAt: NullableDateTime })),
+    audience: Type.Array(Type.Unknown(), { description: 'The audience events of the run: who was included and left out' }),
+    events: Type.Array(
+      Type.Object({
+        id: Type.Integer({ minimum: 0, description: '0 for the send_deleted line, which belongs to the send rather than a run' }),
+        at: DateTime,
+        type: Str,
+        message: Str,
+        data: Json('Details of the event'),
+      }),
+    ),
+    deliveries: PageOf(LogDelivery),
+  }),
+);
+export const Progress = doc(
+  Type.Object({ id: Id, status: Str, counts: Counts, ratePerSecond: Type.Number(), failedPerSecond: Type.Number(), done: Type.Boolean() }),
+);
+export const RateSeries = doc(
+  Type.Object({ id: Id, bucketSeconds: Int, points: Type.Array(Type.Object({ at: DateTime, sent: Int, failed: Int })) }),
+);
+export const Draft = doc(
+  Type.Object({
+    id: Id,
+    botId: Id,
+    name: Str,
+    form: AnyObject('The send form as saved'),
+    createdBy: Str,
+    createdAt: DateTime,
+    updatedAt: DateTime,
+  }),
+);

@@ -1,0 +1,68 @@
+// The life of a send in the panel (issue 17 points 1 and 6), in the shop of shop.ts: a send that
+// waits only for an operator chat is listed apart in Active as "Waiting for 1 operator chat", with
+// View errors at once, and its held recipient is released from the dialog; an edited draft asks,
+// when sent, whether the edits go into the draft. Screenshots go to test-results/broadcasts-*.png.
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { browserTest as test, logIn } from './browser.ts';
+import type { Json } from '../helpers/json.ts';
+import { waitFor } from '../helpers/world.ts';
+import { api, base, botId, browser, channelId, closeShop, email, page, startShop, subscribers, waitForStatus } from './shop.ts';
+
+before(startShop);
+after(closeShop);
+
+test('logs in', async () => {
+  await logIn(page, base, email);
+  await page.waitForURL(new RegExp(`/bots/${botId}/`));
+});
+
+test('a send waiting only for an operator chat: apart in Active, View errors at once, released from the dialog', async () => {
+  await api('POST', `/api/subscribers/${subscribers.erin}/chat`);
+  const send = await api('POST', `/api/bots/${botId}/sends`, {
+    content: { type: 'text', text: 'Held for Erin' },
+    channelIds: [channelId],
+    audience: { type: 'selected', subscriberIds: [subscribers.erin, subscribers.bob] },
+  });
+  await waitForStatus(send.id, ['waiting_for_chats']);
+  await page.goto(`${base}/bots/${botId}/history?section=active`);
+  const row = page.locator(`tr[data-send="${send.id}"][data-phase="waiting_for_chats"]`);
+  await row.waitFor();
+  await page.getByRole('rowheader', { name: /Waiting for operator chats/ }).waitFor();
+  assert.match((await row.textContent()) ?? '', /Waiting for 1 operator chat/);
+  assert.match((await row.locator('.errors-count').textContent()) ?? '', /1 error/);
+  assert.equal(await row.getByRole('link', { name: 'View errors' }).count(), 1);
+  await browser.shot('history-waiting');
+
+  await row.getByRole('button', { name: `Held recipients of send ${send.id}` }).click();
+  const dialog = page.getByRole('dialog', { name: /Waiting for 1 operator chat/ });
+  await dialog.getByLabel('Release them now').check();
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await page.locator('.toast', { hasText: '1 held recipient released' }).waitFor();
+  const done = await waitForStatus(send.id, ['completed']);
+  assert.equal(done.counts.sent, 1);
+  const inbox = await api('GET', `/api/channels/${channelId}/sandbox/inbox?userId=erin`);
+  assert.ok(inbox.some((m: Json) => m.direction === 'out' && JSON.stringify(m.body).includes('Held for Erin')));
+  await api('POST', `/api/subscribers/${subscribers.erin}/chat/close`);
+});
+
+test('sending an edited draft asks whether to save the edits into it', async () => {
+  const draft = await api('POST', `/api/bots/${botId}/drafts`, {
+    name: 'Weekly',
+    form: { content: { type: 'text', text: 'Version 1' }, channelIds: [channelId], audience: { type: 'all' } },
+  });
+  await page.goto(`${base}/bots/${botId}/broadcast?draft=${draft.id}`);
+  await page.getByRole('heading', { name: 'Edit draft “Weekly”', level: 1 }).waitFor();
+  assert.equal(await page.getByLabel('Draft name').inputValue(), 'Weekly');
+  await page.getByLabel('Message text').fill('Version 2');
+  await page.getByRole('form', { name: 'Send broadcast' }).getByRole('button', { name: 'Send', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save your edits into the draft?' });
+  await dialog.getByLabel('Save the edits into the draft').check();
+  await dialog.getByRole('button', { name: 'Send' }).click();
+  await page.waitForURL(/\/history\?section=active$/);
+  const saved = await waitFor('the edits in the draft', async () => {
+    const d = await api('GET', `/api/drafts/${draft.id}`);
+    return d.form.content.text === 'Version 2' ? d : null;
+  });
+  assert.equal(saved.name, 'Weekly');
+});
