@@ -103,6 +103,11 @@ export type InboundEvent =
       at?: number;
     }
   | { type: 'blocked'; userId: string; at?: number }
+  /**
+   * The platform reports later that a message it had accepted was not delivered (WhatsApp `statuses`
+   * with `failed`). `deliveryKey` is the SendRequest's `dedupKey` when the platform echoes it back.
+   */
+  | { type: 'send_failed'; platformMessageId: string; deliveryKey?: string; outcome: OutcomeClass; code: string; text: string; at?: number }
   | { type: 'unblocked'; userId: string; profile?: { name?: string; username?: string; language?: string }; at?: number };
 
 export type PollResult = { ok: true; updates: Array<{ id: number; body: unknown }> } | { ok: false; error: string; retryAfterMs?: number };

@@ -6,11 +6,14 @@ import type { Queryable } from '../storage/db.ts';
 import type { ChannelRow } from './channels.ts';
 import { closeChats } from './operator-chats.ts';
 import { appendEvents } from '../storage/queries/outbox.ts';
+import { applySendFailures } from './inbound-receipts.ts';
 
 export interface InboundResult {
   upserted: number;
   blocked: number;
   chatsClosed: number;
+  /** Deliveries the platform reported failed after accepting them. */
+  failedLater: number;
 }
 
 const STOP_WORDS = new Set(['stop', '/stop']);
@@ -21,7 +24,7 @@ export async function applyInbound(
   events: InboundEvent[],
   now: Date,
 ): Promise<InboundResult> {
-  const result: InboundResult = { upserted: 0, blocked: 0, chatsClosed: 0 };
+  const result: InboundResult = { upserted: 0, blocked: 0, chatsClosed: 0, failedLater: 0 };
   if (events.length === 0) return result;
 
   // Messages and unblocks: one upsert for all. Blocked-then-writes-again means active again.
@@ -56,9 +59,9 @@ export async function applyInbound(
     );
     result.upserted = rows.length;
 
-    const stopUsers = events
-      .filter((e) => e.type === 'message' && e.text !== undefined && STOP_WORDS.has(e.text.trim().toLowerCase()))
-      .map((e) => e.userId);
+    const stopUsers = events.flatMap((e) =>
+      e.type === 'message' && e.text !== undefined && STOP_WORDS.has(e.text.trim().toLowerCase()) ? [e.userId] : [],
+    );
     if (stopUsers.length > 0) {
       const ids = rows.filter((r) => stopUsers.includes(r.platform_user_id)).map((r) => r.id);
       const closed = await closeChats(q, channel.workspace_id, ids, 'subscriber', 'subscriber sent STOP');
@@ -66,7 +69,7 @@ export async function applyInbound(
     }
   }
 
-  const blockedUsers = events.filter((e) => e.type === 'blocked').map((e) => e.userId);
+  const blockedUsers = events.flatMap((e) => (e.type === 'blocked' ? [e.userId] : []));
   if (blockedUsers.length > 0) {
     const rows = await q.query<{ id: number }>(
       `UPDATE subscribers SET status = 'blocked' WHERE bot_id = $1 AND platform = $2 AND platform_user_id = ANY($3::text[]) AND status <> 'blocked' RETURNING id`,
@@ -80,5 +83,10 @@ export async function applyInbound(
       rows.map((r) => ({ subscriberId: r.id, source: 'inbound' })),
     );
   }
+  result.failedLater = await applySendFailures(
+    q,
+    channel.id,
+    events.filter((e) => e.type === 'send_failed'),
+  );
   return result;
 }
