@@ -81,6 +81,18 @@ export const Channel = doc(
   }),
 );
 
+export const ChannelWebhookSetup = doc(
+  Type.Object({
+    webhookUrl: Nullable(Type.String({ description: 'Where the platform posts updates' })),
+    manual: Type.Boolean({ description: 'The webhook is set up by a person in the platform’s own settings (VK Callback API)' }),
+    secretLabel: Nullable(Str),
+    secret: Nullable(Type.String({ description: 'The secret to paste into the platform’s settings (only where a person sets it up)' })),
+    confirmationLabel: Nullable(Str),
+    confirmationSet: Type.Boolean({ description: 'The confirmation string the platform’s handshake wants back is stored' }),
+    steps: Type.Array(Str, { description: 'What to do in the platform’s settings, in order' }),
+  }),
+);
+
 // Subscribers, tags, chats, screens
 
 export const Subscriber = doc(

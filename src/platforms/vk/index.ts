@@ -13,10 +13,32 @@ export const descriptor = {
   credentials: [
     { key: 'accessToken', label: 'Community access token', hint: 'With the “messages” permission.', secret: true },
     { key: 'groupId', label: 'Community ID', hint: 'The number of the community (group).' },
-    // The string VK expects back on the Callback API `confirmation` event.
-    { key: 'confirmation', label: 'Confirmation string', hint: 'The string VK shows in the Callback API settings.' },
+    // The string VK expects back on the Callback API `confirmation` event. Optional at connect time:
+    // VK shows it only once the server is being added, after the channel exists (webhookSetup).
+    {
+      key: 'confirmation',
+      label: 'Confirmation string',
+      hint: 'The string VK shows in the Callback API settings; you can also add it later on the channel page.',
+      optional: true,
+    },
   ],
   webhookHint: 'Add this URL as the server in the community’s Callback API settings.',
+  // dev.vk.com/en/api/callback/getting-started: the server is added under Community → Manage → API
+  // usage → Callback API with its URL and a secret key; VK then posts `confirmation` and expects
+  // the string it shows there. The secret key's rules (Latin letters and digits, up to 50) are an
+  // assumption from VK's settings form, not from a retrieved document; Botcast's are 40 hex digits.
+  webhookSetup: {
+    secretLabel: 'Secret key',
+    secretPattern: '^[A-Za-z0-9]{1,50}$',
+    confirmationLabel: 'Confirmation string',
+    steps: [
+      'In VK, open the community → Manage → API usage → Callback API, and add a server.',
+      'Paste the URL below as the server address, and the secret key below into “Secret key”.',
+      'Choose API version 5.199 or later, and on the event types tab tick “Incoming message”, “Message access allowed” and “Message access denied”.',
+      'Copy the confirmation string VK shows (“String to be returned”) into the field below and save it.',
+      'Press “Confirm” in VK: Botcast answers with the confirmation string, and VK starts sending events.',
+    ],
+  },
   color: '#0077ff',
 } as const satisfies PlatformDescriptor;
 
