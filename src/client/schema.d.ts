@@ -2501,11 +2501,21 @@ export interface paths {
                 /** @description held or closed */
                 willBe: string;
               };
+              /** @description Left out by messaging windows, all platforms (per platform: platforms[].leftOut) */
+              outsideWindow: number;
               platforms: {
                 channelId: number;
                 excluded: {
                   blocked: number;
                   exclusionTags: number;
+                };
+                /** @description Left out before sending by the platform’s policy: not in `recipients`, never an error */
+                leftOut: {
+                  count: number;
+                  /** @description The window, hours since the person’s last message (WhatsApp, Messenger, Instagram: 24) */
+                  hours: number | null;
+                  /** @description outside_window: has not written within the platform’s messaging window */
+                  reason: string | null;
                 };
                 openChats: {
                   count: number;

@@ -210,12 +210,23 @@ const PlatformPreview = Type.Object({
   platform: Str,
   recipients: Int,
   excluded: Type.Object({ exclusionTags: Int, blocked: Int }),
+  leftOut: Type.Object(
+    {
+      count: Int,
+      reason: Nullable(Type.String({ description: 'outside_window: has not written within the platform’s messaging window' })),
+      hours: Nullable(
+        Type.Integer({ description: 'The window, hours since the person’s last message (WhatsApp, Messenger, Instagram: 24)' }),
+      ),
+    },
+    { description: 'Left out before sending by the platform’s policy: not in `recipients`, never an error' },
+  ),
   openChats: Type.Object({ count: Int, willBe: Type.String({ description: 'held or closed' }) }),
 });
 export const AudiencePreview = doc(
   Type.Object({
     recipients: Int,
     excluded: Type.Object({ exclusionTags: Int, blocked: Int }),
+    outsideWindow: Type.Integer({ description: 'Left out by messaging windows, all platforms (per platform: platforms[].leftOut)' }),
     openChats: Type.Object({ count: Int, willBe: Type.String({ description: 'held or closed' }) }),
     platforms: Type.Array(PlatformPreview),
     includeTags: Type.Array(Type.Unknown()),

@@ -33,16 +33,23 @@ export async function applyInbound(
   for (const e of events) if (e.type === 'message' || e.type === 'unblocked') latest.set(e.userId, e);
   const seen = [...latest.values()] as Array<Extract<InboundEvent, { type: 'message' | 'unblocked' }>>;
   if (seen.length > 0) {
-    const at = seen.map((e) => new Date(e.at ?? now.getTime()).toISOString());
+    // A platform's clock ahead of ours must not stretch a messaging window: never later than now.
+    const timeOf = (e: { at?: number }) => Math.min(e.at ?? now.getTime(), now.getTime());
+    const at = seen.map((e) => new Date(timeOf(e)).toISOString());
+    // The last message each person actually wrote (an unblock is not one): opens the messaging window.
+    const wrote = new Map<string, number>();
+    for (const e of events) if (e.type === 'message') wrote.set(e.userId, Math.max(wrote.get(e.userId) ?? 0, timeOf(e)));
+    const inbound = seen.map((e) => (wrote.has(e.userId) ? new Date(wrote.get(e.userId)!).toISOString() : null));
     const rows = await q.query<{ id: number; platform_user_id: string }>(
-      `INSERT INTO subscribers AS s (workspace_id, bot_id, channel_id, platform, platform_user_id, name, username, language, first_message_at, last_message_at, status)
-       SELECT $1, $2, $3, $4, u.uid, coalesce(u.name, ''), coalesce(u.username, ''), coalesce(u.lang, ''), u.at, u.at, 'active'
-       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[]) AS u(uid, name, username, lang, at)
+      `INSERT INTO subscribers AS s (workspace_id, bot_id, channel_id, platform, platform_user_id, name, username, language, first_message_at, last_message_at, last_inbound_at, status)
+       SELECT $1, $2, $3, $4, u.uid, coalesce(u.name, ''), coalesce(u.username, ''), coalesce(u.lang, ''), u.at, u.at, u.inbound, 'active'
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[]) AS u(uid, name, username, lang, at, inbound)
        ON CONFLICT (bot_id, platform, platform_user_id) DO UPDATE SET
          name = CASE WHEN EXCLUDED.name <> '' THEN EXCLUDED.name ELSE s.name END,
          username = CASE WHEN EXCLUDED.username <> '' THEN EXCLUDED.username ELSE s.username END,
          language = CASE WHEN EXCLUDED.language <> '' THEN EXCLUDED.language ELSE s.language END,
          last_message_at = greatest(s.last_message_at, EXCLUDED.last_message_at),
+         last_inbound_at = greatest(s.last_inbound_at, EXCLUDED.last_inbound_at),
          status = 'active'
        RETURNING id, platform_user_id`,
       [
@@ -55,6 +62,7 @@ export async function applyInbound(
         seen.map((e) => (e.type === 'message' ? e.profile.username : e.profile?.username) ?? null),
         seen.map((e) => (e.type === 'message' ? e.profile.language : e.profile?.language) ?? null),
         at,
+        inbound,
       ],
     );
     result.upserted = rows.length;

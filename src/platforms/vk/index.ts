@@ -46,6 +46,8 @@ export const vk: PlatformClient = {
   ...describedBy(descriptor),
   defaultBaseUrl: 'https://api.vk.com',
   // messages.send random_id: VK drops a repeat with the same random_id (see client.ts randomIdFor).
+  // Only people who allowed messages from the community (message_allow; 901 otherwise, PLATFORMS.md §4.5).
+  messagingWindow: { kind: 'permission' },
   deduplicates: true,
   // The Callback API wants the literal "ok" back, else it retries the event.
   webhookAnswer: 'ok',
