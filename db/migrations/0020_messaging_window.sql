@@ -6,7 +6,7 @@
 -- So the time of the last message the person actually sent is kept apart; NULL = none known.
 ALTER TABLE subscribers ADD COLUMN last_inbound_at timestamptz;
 
--- Existing subscribers: their last message time is the best knowledge there is. Where it is wrong
--- (an imported subscriber who never wrote) the platform answers 131047 / 2018278 and the delivery
--- ends `outside_window` all the same, not retried.
-UPDATE subscribers SET last_inbound_at = last_message_at WHERE platform IN ('wa', 'fb', 'instagram');
+-- Existing subscribers: their last message time is the best knowledge there is (it matters only on
+-- platforms with a window). Where it is wrong (an imported subscriber who never wrote) the platform
+-- answers 131047 / 2018278 and the delivery ends `outside_window` all the same, not retried.
+UPDATE subscribers SET last_inbound_at = last_message_at;

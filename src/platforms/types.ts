@@ -160,6 +160,14 @@ export interface PlatformClient {
    * after `offset` with their ids; the caller persists the next offset with what it stored.
    */
   pollUpdates?(channel: ChannelContext, offset: number, timeoutSec: number): Promise<PollResult>;
-  /** Register Botcast's webhook URL with the platform where the platform allows it (no-op otherwise). */
-  registerWebhook?(channel: ChannelContext, url: string): Promise<CredentialCheck>;
+  /**
+   * Register Botcast's webhook URL with the platform where the platform allows it (no-op otherwise).
+   * `remember` stores what the platform hands back with the channel's credentials (VK's confirmation
+   * code), before the platform calls the new webhook.
+   */
+  registerWebhook?(
+    channel: ChannelContext,
+    url: string,
+    remember?: (credentials: Record<string, string>) => Promise<void>,
+  ): Promise<CredentialCheck>;
 }

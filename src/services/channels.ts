@@ -19,7 +19,7 @@ import type { ChannelRow } from '../storage/queries/channels.ts';
 import type { ServiceContext } from './context.ts';
 import { SYSTEM_ACTOR, recordAudit, type Actor } from './audit.ts';
 import { getBot } from './bots.ts';
-import { validateSetupChange, type WebhookSetupChange } from './channel-webhook-setup.ts';
+import { setupOf, validateSetupChange, type WebhookSetupChange } from './channel-webhook-setup.ts';
 
 export type { ChannelRow };
 
@@ -210,11 +210,27 @@ export async function createChannel(
   });
   if (input.verify !== false && platform.registerWebhook && inbound === 'webhook') {
     const url = webhookUrl(ctx, row);
-    const result = url ? await platform.registerWebhook(channelContext(ctx, row), url) : { ok: true };
+    // What the platform hands back (VK's confirmation code) joins the credentials at once: the
+    // platform may call the new webhook before registration returns.
+    const remember = async (learned: Record<string, string>) => {
+      const merged = { ...credentials, ...learned };
+      const [updated] = await ctx.db.query<ChannelRow>('UPDATE channels SET credentials_enc = $2 WHERE id = $1 RETURNING *', [
+        row.id,
+        ctx.sealer.seal(JSON.stringify(merged)),
+      ]);
+      row.credentials_enc = updated.credentials_enc;
+    };
+    const result = url ? await platform.registerWebhook(channelContext(ctx, row), url, remember) : { ok: true };
     if (!result.ok) {
-      const message = `webhook not registered: ${platformReason(result.error, '', secretValues(input.platform, credentials), 500)}`;
-      await ctx.db.query(`UPDATE channels SET status = 'error', status_message = $2 WHERE id = $1`, [row.id, message]);
-      row.status = 'error';
+      const reason = platformReason(result.error, '', secretValues(input.platform, credentials), 500);
+      // Where a person can set the webhook up instead (VK), the channel works once they do: not an error.
+      const manual = setupOf(input.platform) !== undefined;
+      const message = manual
+        ? `Register the webhook by hand, as the steps below say (${platform.displayName} did not let Botcast do it: ${reason})`
+        : `webhook not registered: ${reason}`;
+      const status = manual ? row.status : 'error';
+      await ctx.db.query(`UPDATE channels SET status = $3, status_message = $2 WHERE id = $1`, [row.id, message, status]);
+      row.status = status;
       row.status_message = message;
     }
   }

@@ -9,9 +9,11 @@ import { readFileSync } from 'node:fs';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { addChannel, makeWorld, type World } from '../helpers/world.ts';
 import { keyWithRole } from '../helpers/accounts.ts';
+import { startFakeServer, type FakeServer } from '../fakes/server.ts';
 
 let t: TestApp;
 let w: World;
+let fake: FakeServer;
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/vk/${name}`, import.meta.url), 'utf8'));
 const hook = (channelId: number, body: unknown) =>
   t.request('POST', `/hooks/vk/${channelId}`, { raw: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
@@ -19,10 +21,14 @@ const statusOf = async (channelId: number) =>
   (await t.app.ctx.db.query<{ status: string }>('SELECT status FROM subscribers WHERE channel_id = $1', [channelId]))[0]?.status;
 
 before(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ config: { allowPrivateBaseUrls: true } });
   w = await makeWorld(t);
+  fake = await startFakeServer({ seed: 1 });
 });
-after(() => t.close());
+after(async () => {
+  await t.close();
+  await fake.close();
+});
 
 describe('VK Callback API set up by hand', () => {
   test('the secret shown is the one checked; the confirmation string set through the API is answered', async () => {
@@ -93,5 +99,50 @@ describe('VK Callback API set up by hand', () => {
     const other = await makeWorld(t);
     assert.equal((await t.request('GET', `/api/channels/${channelId}/webhook-setup`, { key: other.key })).status, 404);
     assert.equal((await t.request('GET', `/api/channels/${channelId}/webhook-setup`)).status, 401);
+  });
+
+  test('registered through the VK API: confirmation code stored, server added with the secret, events subscribed', async () => {
+    const bot = await t.request('POST', '/api/bots', { key: w.key, body: { name: 'vk registered' } });
+    const created = await t.request('POST', `/api/bots/${bot.body.id}/channels`, {
+      key: w.key,
+      body: { platform: 'vk', apiBaseUrl: fake.url, credentials: { accessToken: 'vk-manage-token', groupId: '214167102' } },
+    });
+    assert.equal(created.status, 201, created.text);
+    assert.equal(created.body.status, 'active');
+    assert.ok(created.body.credentialsSet.includes('confirmation'), 'the code VK gave is stored');
+    const channelId = created.body.id;
+    const calls = fake.records
+      .filter((r) => r.channel === 'vk-manage-token')
+      .map((r) => ({ method: r.method, body: r.body as Record<string, string> }));
+    const methods = calls.map((c) => c.method);
+    assert.deepEqual(methods.slice(-3), ['groups.getCallbackConfirmationCode', 'groups.addCallbackServer', 'groups.setCallbackSettings']);
+    const added = calls.find((c) => c.method === 'groups.addCallbackServer')!.body;
+    assert.match(added.url, new RegExp(`/hooks/vk/${channelId}$`));
+    const settings = calls.find((c) => c.method === 'groups.setCallbackSettings')!.body;
+    assert.deepEqual([settings.message_new, settings.message_allow, settings.message_deny], ['1', '1', '1']);
+
+    // VK's side: the confirmation request, then events signed with the secret key it was told.
+    const confirm = await hook(channelId, fixture('confirmation.json'));
+    assert.equal(confirm.text, 'c0nf214167102');
+    const secret = added.secret_key;
+    assert.equal((await t.request('GET', `/api/channels/${channelId}/webhook-setup`, { key: w.key })).body.secret, secret);
+    assert.equal((await hook(channelId, { ...fixture('message-new.json'), secret })).text, 'ok');
+    assert.equal(await statusOf(channelId), 'active');
+    assert.equal((await hook(channelId, { ...fixture('message-deny.json'), secret })).text, 'ok');
+    assert.equal(await statusOf(channelId), 'blocked');
+    assert.equal((await hook(channelId, { ...fixture('message-allow.json'), secret })).text, 'ok');
+    assert.equal(await statusOf(channelId), 'active');
+  });
+
+  test('a token VK does not let register the server: the channel says to follow the steps, not an error', async () => {
+    const bot = await t.request('POST', '/api/bots', { key: w.key, body: { name: 'vk no manage' } });
+    const created = await t.request('POST', `/api/bots/${bot.body.id}/channels`, {
+      key: w.key,
+      body: { platform: 'vk', apiBaseUrl: fake.url, credentials: { accessToken: 'vk-nomanage-token', groupId: '214167102' } },
+    });
+    assert.equal(created.status, 201, created.text);
+    assert.equal(created.body.status, 'active');
+    assert.match(created.body.statusMessage, /Register the webhook by hand/);
+    assert.ok(!created.body.statusMessage.includes('vk-nomanage-token'));
   });
 });

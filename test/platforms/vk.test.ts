@@ -300,7 +300,7 @@ test('checkCredentials: groups.getById ok / bad token / wrong community', async 
 
 test('client facts', () => {
   assert.equal(vk.defaultRatePerSecond, 20);
-  assert.equal(vk.registerWebhook, undefined);
+  assert.equal(typeof vk.registerWebhook, 'function'); // the Callback API server, where the token allows it
   // The confirmation string is optional: VK shows it only once the server is being added (channel page, PATCH).
   assert.deepEqual(vk.credentialFields, ['accessToken', 'groupId']);
 });

@@ -3,6 +3,7 @@ import { describedBy, type PlatformDescriptor } from '../descriptor.ts';
 import type { PlatformClient } from '../types.ts';
 import { checkVk, sendVk } from './client.ts';
 import { parseVk, verifyVk } from './inbound.ts';
+import { registerVkCallback } from './callback-server.ts';
 import { renderVk } from './render.ts';
 
 export const descriptor = {
@@ -57,7 +58,8 @@ export const vk: PlatformClient = {
   verifyInbound: verifyVk,
   parseInbound: parseVk,
   checkCredentials: checkVk,
-  // No registerWebhook: the Callback API server is configured in the community's admin pages.
+  // Where the token has the "manage" right; otherwise the channel page's steps (webhookSetup).
+  registerWebhook: registerVkCallback,
 };
 
 export { classifyVk, VK_ERRORS } from './classify.ts';
