@@ -423,6 +423,7 @@ CREATE TABLE subscribers (
   last_message_at timestamp with time zone DEFAULT now() NOT NULL,
   last_request jsonb,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
+  last_inbound_at timestamp with time zone,
   CONSTRAINT subscribers_status_check CHECK ((status = ANY (ARRAY['active'::text, 'blocked'::text]))),
   CONSTRAINT subscribers_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
   CONSTRAINT subscribers_channel_id_fkey FOREIGN KEY (channel_id) REFERENCES channels(id) ON DELETE CASCADE,

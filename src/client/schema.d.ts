@@ -2512,11 +2512,21 @@ export interface paths {
                 /** @description held or closed */
                 willBe: string;
               };
+              /** @description Left out by messaging windows, all platforms (per platform: platforms[].leftOut) */
+              outsideWindow: number;
               platforms: {
                 channelId: number;
                 excluded: {
                   blocked: number;
                   exclusionTags: number;
+                };
+                /** @description Left out before sending by the platform’s policy: not in `recipients`, never an error */
+                leftOut: {
+                  count: number;
+                  /** @description The window, hours since the person’s last message (WhatsApp, Messenger, Instagram: 24) */
+                  hours: number | null;
+                  /** @description outside_window: has not written within the platform’s messaging window */
+                  reason: string | null;
                 };
                 openChats: {
                   count: number;
@@ -3645,7 +3655,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Change a channel: name, rate limit, base URL, credentials, status
+     * Change a channel: name, rate limit, base URL, credentials, status, webhook secret and confirmation string
      * @description A new `apiBaseUrl` (other than null, the platform’s own) needs the channel’s `credentials` again in the same request (400 `credentials_required` otherwise): stored credentials are never sent to a new address. Changes are written to the audit log.
      *
      *     Needs the admin role.
@@ -3672,6 +3682,10 @@ export interface paths {
             /** @description Messages per second; null = the platform default */
             ratePerSecond?: number | null;
             status?: 'active' | 'disabled';
+            /** @description The string the platform’s handshake wants back (VK Callback API confirmation string) */
+            webhookConfirmation?: string;
+            /** @description The secret the platform sends with every event, where a person sets the webhook up (VK: the secret key) */
+            webhookSecret?: string;
           };
         };
       };
@@ -4267,6 +4281,107 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channels/{id}/webhook-setup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What to paste into the platform’s settings: the webhook URL, the secret and the steps
+     * @description Admins only: the secret lets its holder post events as the platform. For platforms that register their webhook themselves `manual` is false and `secret` null.
+     *
+     *     Needs the admin role.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              confirmationLabel: string | null;
+              /** @description The confirmation string the platform’s handshake wants back is stored */
+              confirmationSet: boolean;
+              /** @description The webhook is set up by a person in the platform’s own settings (VK Callback API) */
+              manual: boolean;
+              /** @description The secret to paste into the platform’s settings (only where a person sets it up) */
+              secret: string | null;
+              secretLabel: string | null;
+              /** @description What to do in the platform’s settings, in order */
+              steps: string[];
+              /** @description Where the platform posts updates */
+              webhookUrl: string | null;
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -6272,6 +6387,17 @@ export interface paths {
               displayName: string;
               /** @description What to do with a channel’s webhook URL */
               webhookHint: string;
+              /** @description Present when a person sets the webhook up in the platform’s own settings: the channel’s URL and secret come from GET /api/channels/{id}/webhook-setup, and both the secret and the confirmation string can be set with PATCH /api/channels/{id} */
+              webhookSetup?: {
+                /** @description What the platform calls the string its handshake wants back */
+                confirmationLabel?: string;
+                /** @description What the platform calls the secret Botcast expects */
+                secretLabel: string;
+                /** @description The rule a secret set through the API must follow (a regular expression) */
+                secretPattern: string;
+                /** @description What to do in the platform’s settings, in order */
+                steps: string[];
+              };
             }[];
           };
         };

@@ -60,6 +60,10 @@ export function transitionFor(outcome: Outcome, attempts: number, policy: RetryP
       return sentTransition(outcome.platformMessageId);
     case 'blocked':
       return { ...base, state: 'failed', outcome: 'blocked', code: outcome.code, text: outcome.text, blockSubscriber: true };
+    case 'outside_window':
+      // Not an error and never retried: the person has not written within the platform's window.
+      // Final as `cancelled` (not sent, not failed), the reason in `outcome`, the platform's code kept.
+      return { ...base, state: 'cancelled', outcome: 'outside_window', code: outcome.code, text: outcome.text };
     case 'invalid_recipient':
     case 'permanent':
       return { ...base, state: 'failed', outcome: outcome.class, code: outcome.code, text: outcome.text };
@@ -107,6 +111,15 @@ export function transitionFor(outcome: Outcome, attempts: number, policy: RetryP
       }
       return { ...base, state: 'unknown', outcome: 'unknown', code: outcome.code, text: outcome.text };
   }
+}
+
+/** A delivery the platform's messaging window rules out at claim time: final, never sent, not an error. */
+export function leftOutTransition(reason: 'outside_window' | 'no_permission'): Transition {
+  const text =
+    reason === 'no_permission'
+      ? 'Left out: the person has not allowed messages from the community'
+      : 'Left out: the person has not written within the platform’s messaging window';
+  return { ...base, state: 'cancelled', outcome: 'outside_window', code: reason, text };
 }
 
 /** A claimed delivery that was never sent (its channel paused, the worker is stopping): back to the queue. */

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import type { Outcome } from '../platforms/types.ts';
 import type { EngineContext } from './types.ts';
 import type { EnginePorts } from './ports.ts';
-import { releaseTransition, transitionFor, type Transition } from './outcomes.ts';
+import { leftOutTransition, releaseTransition, transitionFor, type Transition } from './outcomes.ts';
 import { activePauses, channelsWithWork, claimDeliveries, pickLane, reserveSlots, type Claim, type ClaimedDelivery } from './sql/claim.ts';
 import { heartbeat, registerWorker, unregisterWorker } from './sql/workers.ts';
 import { claimTag, closeClaimMark, openClaimMark } from './sql/claim-marks.ts';
@@ -65,11 +65,13 @@ export interface WorkerStats {
   requeued: number;
   unknown: number;
   pauses: number;
+  /** Left out by a platform's messaging window (never sent). */
+  leftOut: number;
 }
 
 export class Worker {
   readonly id = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  readonly stats: WorkerStats = { sent: 0, failed: 0, requeued: 0, unknown: 0, pauses: 0 };
+  readonly stats: WorkerStats = { sent: 0, failed: 0, requeued: 0, unknown: 0, pauses: 0, leftOut: 0 };
   private stopping = false;
   private readonly pumps = new Map<number, number>();
   private readonly pumpPromises = new Set<Promise<void>>();
@@ -226,7 +228,8 @@ export class Worker {
         return lastTag;
       }
       lastTag = claim.tag;
-      await this.dispatch(info, claim);
+      this.settleLeftOut(claim);
+      if (claim.deliveries.length > 0) await this.dispatch(info, claim);
     }
     return lastTag;
   }
@@ -244,14 +247,19 @@ export class Worker {
         workerId: tag,
         withProfile: run.personalised,
         rescan,
+        window: info.client.messagingWindow,
       });
       if (rescanned) this.lastRescan.set(lane.id, Date.now());
       if (deliveries.length === 0) return null;
       // Sent in id order: the progress mark is "every row of the claim up to this id may have left".
       deliveries.sort((a, b) => Number(a.id) - Number(b.id));
       await openClaimMark(tx, { tag, laneId: lane.id, lastId: Number(deliveries[deliveries.length - 1].id) }, previousTag);
-      const slots = await reserveSlots(tx, info.row.id, deliveries.length, rate);
-      return { laneId: lane.id, runId: lane.run_id, deliveries, tag, ...slots };
+      // Ruled out by the platform's policy now: settled without a request and without a slot
+      // (their outcomes are pushed once this transaction has committed them in_flight).
+      const leftOut = deliveries.filter((d) => d.leftOut);
+      const sendable = leftOut.length > 0 ? deliveries.filter((d) => !d.leftOut) : deliveries;
+      const slots = sendable.length > 0 ? await reserveSlots(tx, info.row.id, sendable.length, rate) : { firstSlotMs: 0 };
+      return { laneId: lane.id, runId: lane.run_id, deliveries: sendable, leftOut, tag, ...slots };
     });
   }
 
@@ -331,6 +339,15 @@ export class Worker {
     }
   }
 
+  /** Deliveries a platform's messaging window rules out: written with the other outcomes, never sent. */
+  private settleLeftOut(claim: Claim) {
+    for (const item of claim.leftOut) {
+      const transition = leftOutTransition(item.leftOut ?? 'outside_window');
+      this.count(transition);
+      this.outcomes.push(claim.laneId, { deliveryId: item.id, subscriberId: item.subscriberId, claimTag: claim.tag, transition });
+    }
+  }
+
   private releaseRest(claim: Claim, rest: ClaimedDelivery[], pausedUntilMs: number) {
     const t = releaseTransition(pausedUntilMs ? new Date(pausedUntilMs) : null);
     for (const item of rest)
@@ -374,6 +391,7 @@ export class Worker {
     if (t.state === 'sent') this.stats.sent += 1;
     else if (t.state === 'failed') this.stats.failed += 1;
     else if (t.state === 'unknown') this.stats.unknown += 1;
+    else if (t.state === 'cancelled') this.stats.leftOut += 1;
     else this.stats.requeued += 1;
   }
 

@@ -93,6 +93,18 @@ export const Channel = doc(
   }),
 );
 
+export const ChannelWebhookSetup = doc(
+  Type.Object({
+    webhookUrl: Nullable(Type.String({ description: 'Where the platform posts updates' })),
+    manual: Type.Boolean({ description: 'The webhook is set up by a person in the platform’s own settings (VK Callback API)' }),
+    secretLabel: Nullable(Str),
+    secret: Nullable(Type.String({ description: 'The secret to paste into the platform’s settings (only where a person sets it up)' })),
+    confirmationLabel: Nullable(Str),
+    confirmationSet: Type.Boolean({ description: 'The confirmation string the platform’s handshake wants back is stored' }),
+    steps: Type.Array(Str, { description: 'What to do in the platform’s settings, in order' }),
+  }),
+);
+
 // Subscribers, tags, chats, screens
 
 export const Subscriber = doc(
@@ -235,12 +247,23 @@ const PlatformPreview = Type.Object({
   platform: Str,
   recipients: Int,
   excluded: Type.Object({ exclusionTags: Int, blocked: Int }),
+  leftOut: Type.Object(
+    {
+      count: Int,
+      reason: Nullable(Type.String({ description: 'outside_window: has not written within the platform’s messaging window' })),
+      hours: Nullable(
+        Type.Integer({ description: 'The window, hours since the person’s last message (WhatsApp, Messenger, Instagram: 24)' }),
+      ),
+    },
+    { description: 'Left out before sending by the platform’s policy: not in `recipients`, never an error' },
+  ),
   openChats: Type.Object({ count: Int, willBe: Type.String({ description: 'held or closed' }) }),
 });
 export const AudiencePreview = doc(
   Type.Object({
     recipients: Int,
     excluded: Type.Object({ exclusionTags: Int, blocked: Int }),
+    outsideWindow: Type.Integer({ description: 'Left out by messaging windows, all platforms (per platform: platforms[].leftOut)' }),
     openChats: Type.Object({ count: Int, willBe: Type.String({ description: 'held or closed' }) }),
     platforms: Type.Array(PlatformPreview),
     includeTags: Type.Array(Type.Unknown()),

@@ -18,6 +18,22 @@ export interface CredentialField {
   secret?: boolean;
 }
 
+/**
+ * The webhook is set up by a person in the platform's own settings (VK Callback API): the channel
+ * page shows the URL, the secret to paste and the steps, and the secret and the confirmation string
+ * can be set through the API (PATCH /api/channels/:id `webhookSecret`, `webhookConfirmation`).
+ */
+export interface WebhookSetup {
+  /** What the platform calls the secret Botcast expects, e.g. 'Secret key'. */
+  secretLabel: string;
+  /** The platform's rules for that secret, a regular expression checked when one is set (Botcast generates a conforming one). */
+  secretPattern: string;
+  /** What the platform calls the string its handshake wants back, when it has one (stored as credential `confirmation`). */
+  confirmationLabel?: string;
+  /** The steps in the platform's settings, in order. */
+  steps: readonly string[];
+}
+
 export interface PlatformDescriptor {
   /** Stable code used in URLs, the database and the API, e.g. 'tg'. */
   code: string;
@@ -30,6 +46,7 @@ export interface PlatformDescriptor {
   webhookHint: string;
   /** The platform's brand colour (CSS colour), for the panel's dots and chips. */
   color: string;
+  webhookSetup?: WebhookSetup;
 }
 
 /** The client's identity fields, from its folder's descriptor. */

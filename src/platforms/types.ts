@@ -44,11 +44,13 @@ export interface RenderedMessage {
  *   outbound policy refused the address (nothing was sent; a retry would be refused again).
  * - `unknown`: the request may have reached the platform but no answer came (timeout after the body
  *   was written, connection reset mid-request). Only platforms that de-duplicate may retry it.
+ * - `outside_window`: the platform refused it by its messaging-window policy (WhatsApp 131047,
+ *   Messenger 10/2018278): final, not retried, and not an error — the person has not written lately.
  */
 export type Outcome =
   | { class: 'sent'; platformMessageId: string }
   | { class: 'rate_limited'; retryAfterMs: number; code: string; text: string }
-  | { class: 'blocked' | 'invalid_recipient' | 'transient' | 'permanent' | 'unknown'; code: string; text: string };
+  | { class: 'blocked' | 'invalid_recipient' | 'transient' | 'permanent' | 'unknown' | 'outside_window'; code: string; text: string };
 
 export type OutcomeClass = Outcome['class'];
 
@@ -103,6 +105,11 @@ export type InboundEvent =
       at?: number;
     }
   | { type: 'blocked'; userId: string; at?: number }
+  /**
+   * The platform reports later that a message it had accepted was not delivered (WhatsApp `statuses`
+   * with `failed`). `deliveryKey` is the SendRequest's `dedupKey` when the platform echoes it back.
+   */
+  | { type: 'send_failed'; platformMessageId: string; deliveryKey?: string; outcome: OutcomeClass; code: string; text: string; at?: number }
   | { type: 'unblocked'; userId: string; profile?: { name?: string; username?: string; language?: string }; at?: number };
 
 export type PollResult = { ok: true; updates: Array<{ id: number; body: unknown }> } | { ok: false; error: string; retryAfterMs?: number };
@@ -116,6 +123,16 @@ export interface CredentialCheck {
   /** The platform was never reached (network failure, refused address): nothing is known of the credentials. */
   unreachable?: boolean;
 }
+
+/**
+ * Whom the platform lets a business message (its policy, applied by the engine at claim time):
+ * - `since_last_inbound`: only within `hours` of the person's last message (WhatsApp, Messenger,
+ *   Instagram: 24 h); others are left out as `outside_window`;
+ * - `permission`: only people who allowed messages (VK: `message_allow` / `message_deny`, error
+ *   901), known from the subscriber being active; others are left out as `no_permission`.
+ * No rule (Telegram, Viber, OK): anyone who started the bot.
+ */
+export type MessagingWindow = { kind: 'since_last_inbound'; hours: number } | { kind: 'permission' };
 
 export interface PlatformClient {
   readonly code: PlatformCode;
@@ -131,6 +148,7 @@ export interface PlatformClient {
   readonly webhookAnswer?: string;
   /** The webhook URL carries the channel's secret as `?secret=` (a platform that signs nothing, like OK). */
   readonly webhookSecretInUrl?: boolean;
+  readonly messagingWindow?: MessagingWindow;
   /** Credential fields a channel of this platform needs, e.g. ['token'] or ['accessToken', 'phoneNumberId', 'appSecret'] (the descriptor's required ones). */
   readonly credentialFields: readonly string[];
 
@@ -144,6 +162,14 @@ export interface PlatformClient {
    * after `offset` with their ids; the caller persists the next offset with what it stored.
    */
   pollUpdates?(channel: ChannelContext, offset: number, timeoutSec: number): Promise<PollResult>;
-  /** Register Botcast's webhook URL with the platform where the platform allows it (no-op otherwise). */
-  registerWebhook?(channel: ChannelContext, url: string): Promise<CredentialCheck>;
+  /**
+   * Register Botcast's webhook URL with the platform where the platform allows it (no-op otherwise).
+   * `remember` stores what the platform hands back with the channel's credentials (VK's confirmation
+   * code), before the platform calls the new webhook.
+   */
+  registerWebhook?(
+    channel: ChannelContext,
+    url: string,
+    remember?: (credentials: Record<string, string>) => Promise<void>,
+  ): Promise<CredentialCheck>;
 }

@@ -19,6 +19,7 @@ import type { ChannelRow } from '../storage/queries/channels.ts';
 import type { ServiceContext } from './context.ts';
 import { SYSTEM_ACTOR, recordAudit, type Actor } from './audit.ts';
 import { getBot } from './bots.ts';
+import { setupOf, validateSetupChange, type WebhookSetupChange } from './channel-webhook-setup.ts';
 
 export type { ChannelRow };
 
@@ -157,7 +158,8 @@ export async function createChannel(
   if (inbound === 'polling' && !platform.pollUpdates) {
     throw invalid('polling_unsupported', `${platform.displayName} has no long polling; use its webhook`, { field: 'inbound' });
   }
-  const webhookSecret = randomBytes(24).toString('base64url');
+  // Hex: every platform's rules for the secret accept it (Telegram A-Za-z0-9_-, VK letters and digits ≤ 50).
+  const webhookSecret = randomBytes(20).toString('hex');
   const sealed = Object.keys(credentials).length > 0 ? ctx.sealer.seal(JSON.stringify(credentials)) : '';
 
   const existing = await ctx.db.query<{ id: number }>('SELECT id FROM channels WHERE bot_id = $1 AND platform = $2', [
@@ -215,11 +217,27 @@ export async function createChannel(
   });
   if (input.verify !== false && platform.registerWebhook && inbound === 'webhook') {
     const url = webhookUrl(ctx, row);
-    const result = url ? await platform.registerWebhook(channelContext(ctx, row), url) : { ok: true };
+    // What the platform hands back (VK's confirmation code) joins the credentials at once: the
+    // platform may call the new webhook before registration returns.
+    const remember = async (learned: Record<string, string>) => {
+      const merged = { ...credentials, ...learned };
+      const [updated] = await ctx.db.query<ChannelRow>('UPDATE channels SET credentials_enc = $2 WHERE id = $1 RETURNING *', [
+        row.id,
+        ctx.sealer.seal(JSON.stringify(merged)),
+      ]);
+      row.credentials_enc = updated.credentials_enc;
+    };
+    const result = url ? await platform.registerWebhook(channelContext(ctx, row), url, remember) : { ok: true };
     if (!result.ok) {
-      const message = `webhook not registered: ${platformReason(result.error, '', secretValues(input.platform, credentials), 500)}`;
-      await ctx.db.query(`UPDATE channels SET status = 'error', status_message = $2 WHERE id = $1`, [row.id, message]);
-      row.status = 'error';
+      const reason = platformReason(result.error, '', secretValues(input.platform, credentials), 500);
+      // Where a person can set the webhook up instead (VK), the channel works once they do: not an error.
+      const manual = setupOf(input.platform) !== undefined;
+      const message = manual
+        ? `Register the webhook by hand, as the steps below say (${platform.displayName} did not let Botcast do it: ${reason})`
+        : `webhook not registered: ${reason}`;
+      const status = manual ? row.status : 'error';
+      await ctx.db.query(`UPDATE channels SET status = $3, status_message = $2 WHERE id = $1`, [row.id, message, status]);
+      row.status = status;
       row.status_message = message;
     }
   }
@@ -241,7 +259,7 @@ export async function listChannels(ctx: ServiceContext, workspaceId: number, bot
   return rows.map((r) => present(ctx, r));
 }
 
-export interface UpdateChannelInput {
+export interface UpdateChannelInput extends WebhookSetupChange {
   name?: string;
   ratePerSecond?: number | null;
   apiBaseUrl?: string | null;
@@ -275,12 +293,21 @@ export async function updateChannel(
     }
   }
   if (input.credentials) validateCredentialValues(row.platform, input.credentials);
+  validateSetupChange(row.platform, input);
   // Resolved only once the credentials are there: without them, no one learns what a name resolves to.
   if (baseUrlChanges) await validateBaseUrl(ctx, input.apiBaseUrl);
-  const sealed = input.credentials ? ctx.sealer.seal(JSON.stringify(input.credentials)) : row.credentials_enc;
+  // The confirmation string is kept with the credentials (the platform module reads it there), added
+  // to what is stored or given rather than replacing it.
+  let credentials = input.credentials;
+  if (input.webhookConfirmation !== undefined) {
+    const stored = row.credentials_enc ? (JSON.parse(ctx.sealer.open(row.credentials_enc)) as Record<string, string>) : {};
+    credentials = { ...(credentials ?? stored), confirmation: input.webhookConfirmation };
+  }
+  const sealed = credentials ? ctx.sealer.seal(JSON.stringify(credentials)) : row.credentials_enc;
+  const secretSealed = input.webhookSecret !== undefined ? ctx.sealer.seal(input.webhookSecret) : row.webhook_secret_enc;
   const updated = await ctx.db.transaction(async (tx) => {
     const [changed] = await tx.query<ChannelRow>(
-      `UPDATE channels SET name = $3, rate_per_second = $4, api_base_url = $5, credentials_enc = $6, status = $7
+      `UPDATE channels SET name = $3, rate_per_second = $4, api_base_url = $5, credentials_enc = $6, status = $7, webhook_secret_enc = $8
        WHERE id = $1 AND workspace_id = $2 RETURNING *`,
       [
         channelId,
@@ -290,6 +317,7 @@ export async function updateChannel(
         input.apiBaseUrl === undefined ? row.api_base_url : input.apiBaseUrl,
         sealed,
         input.status ?? row.status,
+        secretSealed,
       ],
     );
     if (!changed) throw notFound('channel', channelId);

@@ -6,11 +6,14 @@ import type { Queryable } from '../storage/db.ts';
 import type { ChannelRow } from './channels.ts';
 import { closeChats } from './operator-chats.ts';
 import { appendEvents } from '../storage/queries/outbox.ts';
+import { applySendFailures } from './inbound-receipts.ts';
 
 export interface InboundResult {
   upserted: number;
   blocked: number;
   chatsClosed: number;
+  /** Deliveries the platform reported failed after accepting them. */
+  failedLater: number;
 }
 
 const STOP_WORDS = new Set(['stop', '/stop']);
@@ -21,7 +24,7 @@ export async function applyInbound(
   events: InboundEvent[],
   now: Date,
 ): Promise<InboundResult> {
-  const result: InboundResult = { upserted: 0, blocked: 0, chatsClosed: 0 };
+  const result: InboundResult = { upserted: 0, blocked: 0, chatsClosed: 0, failedLater: 0 };
   if (events.length === 0) return result;
 
   // Messages and unblocks: one upsert for all. Blocked-then-writes-again means active again.
@@ -30,16 +33,23 @@ export async function applyInbound(
   for (const e of events) if (e.type === 'message' || e.type === 'unblocked') latest.set(e.userId, e);
   const seen = [...latest.values()] as Array<Extract<InboundEvent, { type: 'message' | 'unblocked' }>>;
   if (seen.length > 0) {
-    const at = seen.map((e) => new Date(e.at ?? now.getTime()).toISOString());
+    // A platform's clock ahead of ours must not stretch a messaging window: never later than now.
+    const timeOf = (e: { at?: number }) => Math.min(e.at ?? now.getTime(), now.getTime());
+    const at = seen.map((e) => new Date(timeOf(e)).toISOString());
+    // The last message each person actually wrote (an unblock is not one): opens the messaging window.
+    const wrote = new Map<string, number>();
+    for (const e of events) if (e.type === 'message') wrote.set(e.userId, Math.max(wrote.get(e.userId) ?? 0, timeOf(e)));
+    const inbound = seen.map((e) => (wrote.has(e.userId) ? new Date(wrote.get(e.userId)!).toISOString() : null));
     const rows = await q.query<{ id: number; platform_user_id: string }>(
-      `INSERT INTO subscribers AS s (workspace_id, bot_id, channel_id, platform, platform_user_id, name, username, language, first_message_at, last_message_at, status)
-       SELECT $1, $2, $3, $4, u.uid, coalesce(u.name, ''), coalesce(u.username, ''), coalesce(u.lang, ''), u.at, u.at, 'active'
-       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[]) AS u(uid, name, username, lang, at)
+      `INSERT INTO subscribers AS s (workspace_id, bot_id, channel_id, platform, platform_user_id, name, username, language, first_message_at, last_message_at, last_inbound_at, status)
+       SELECT $1, $2, $3, $4, u.uid, coalesce(u.name, ''), coalesce(u.username, ''), coalesce(u.lang, ''), u.at, u.at, u.inbound, 'active'
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[]) AS u(uid, name, username, lang, at, inbound)
        ON CONFLICT (bot_id, platform, platform_user_id) DO UPDATE SET
          name = CASE WHEN EXCLUDED.name <> '' THEN EXCLUDED.name ELSE s.name END,
          username = CASE WHEN EXCLUDED.username <> '' THEN EXCLUDED.username ELSE s.username END,
          language = CASE WHEN EXCLUDED.language <> '' THEN EXCLUDED.language ELSE s.language END,
          last_message_at = greatest(s.last_message_at, EXCLUDED.last_message_at),
+         last_inbound_at = greatest(s.last_inbound_at, EXCLUDED.last_inbound_at),
          status = 'active'
        RETURNING id, platform_user_id`,
       [
@@ -52,13 +62,14 @@ export async function applyInbound(
         seen.map((e) => (e.type === 'message' ? e.profile.username : e.profile?.username) ?? null),
         seen.map((e) => (e.type === 'message' ? e.profile.language : e.profile?.language) ?? null),
         at,
+        inbound,
       ],
     );
     result.upserted = rows.length;
 
-    const stopUsers = events
-      .filter((e) => e.type === 'message' && e.text !== undefined && STOP_WORDS.has(e.text.trim().toLowerCase()))
-      .map((e) => e.userId);
+    const stopUsers = events.flatMap((e) =>
+      e.type === 'message' && e.text !== undefined && STOP_WORDS.has(e.text.trim().toLowerCase()) ? [e.userId] : [],
+    );
     if (stopUsers.length > 0) {
       const ids = rows.filter((r) => stopUsers.includes(r.platform_user_id)).map((r) => r.id);
       const closed = await closeChats(q, channel.workspace_id, ids, 'subscriber', 'subscriber sent STOP');
@@ -66,7 +77,7 @@ export async function applyInbound(
     }
   }
 
-  const blockedUsers = events.filter((e) => e.type === 'blocked').map((e) => e.userId);
+  const blockedUsers = events.flatMap((e) => (e.type === 'blocked' ? [e.userId] : []));
   if (blockedUsers.length > 0) {
     const rows = await q.query<{ id: number }>(
       `UPDATE subscribers SET status = 'blocked' WHERE bot_id = $1 AND platform = $2 AND platform_user_id = ANY($3::text[]) AND status <> 'blocked' RETURNING id`,
@@ -80,5 +91,10 @@ export async function applyInbound(
       rows.map((r) => ({ subscriberId: r.id, source: 'inbound' })),
     );
   }
+  result.failedLater = await applySendFailures(
+    q,
+    channel.id,
+    events.filter((e) => e.type === 'send_failed'),
+  );
   return result;
 }

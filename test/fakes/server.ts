@@ -48,6 +48,8 @@ export interface FakeServer {
   readonly records: FakeRecord[];
   setFaults(rules: FaultRule[]): void;
   setLatency(ms: number): void;
+  /** The person wrote to the business at `at` (ms): platforms with a messaging window (WhatsApp) judge sends by it. */
+  userWrote(platform: string, recipient: string, at: number): void;
   /** Clears records, fault rules and platform state (dedup keys); drops hanging requests. */
   reset(): void;
   /** Records of messages the platform would have shown to people. */
@@ -111,7 +113,8 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   let latencyMs = options.latencyMs ?? 0;
   let idCounter = 1000;
   const random = seededRandom(options.seed ?? Date.now());
-  const ctx: FakeContext = { nextId: () => ++idCounter };
+  const inbound = new Map<string, number>();
+  const ctx: FakeContext = { nextId: () => ++idCounter, lastInbound: (platform, recipient) => inbound.get(`${platform}:${recipient}`) };
   const control = options.control ?? true;
   const recordBodies = options.recordBodies ?? true;
 
@@ -163,6 +166,10 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     if (req.method === 'POST' && path === '/__control/latency') {
       latencyMs = Number(b.ms ?? b.latencyMs ?? 0);
       return writeReply(res, { status: 200, body: { ok: true, latencyMs } });
+    }
+    if (req.method === 'POST' && path === '/__control/inbound') {
+      inbound.set(`${String(b.platform)}:${String(b.recipient)}`, Number(b.at ?? Date.now()));
+      return writeReply(res, { status: 200, body: { ok: true } });
     }
     if (req.method === 'POST' && path === '/__control/reset') {
       server.reset();
@@ -277,8 +284,12 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     setLatency: (ms) => {
       latencyMs = ms;
     },
+    userWrote: (platform, recipient, at) => {
+      inbound.set(`${platform}:${recipient}`, at);
+    },
     reset: () => {
       records.length = 0;
+      inbound.clear();
       setFaults([]);
       dropHanging();
       for (const p of platforms) p.reset?.();

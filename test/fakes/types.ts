@@ -104,6 +104,8 @@ export interface FakeRecord {
 export interface FakeContext {
   /** Monotonic id source for message ids. */
   nextId(): number;
+  /** When the person last wrote to the business, as told by the test (FakeServer.userWrote); undefined = unknown. */
+  lastInbound(platform: string, recipient: string): number | undefined;
 }
 
 export interface FakePlatform {

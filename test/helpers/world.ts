@@ -28,8 +28,8 @@ export async function seedSubscribers(
   args: { workspaceId: number; botId: number; channelId: number; platform: string; count: number; prefix?: string; startAt?: number },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO subscribers (workspace_id, bot_id, channel_id, platform, platform_user_id, name)
-     SELECT $1, $2, $3, $4, $5 || g, 'User ' || g FROM generate_series($6::int, $6::int + $7::int - 1) AS g`,
+    `INSERT INTO subscribers (workspace_id, bot_id, channel_id, platform, platform_user_id, name, last_inbound_at)
+     SELECT $1, $2, $3, $4, $5 || g, 'User ' || g, now() FROM generate_series($6::int, $6::int + $7::int - 1) AS g`,
     [args.workspaceId, args.botId, args.channelId, args.platform, args.prefix ?? '', args.startAt ?? 1, args.count],
   );
 }

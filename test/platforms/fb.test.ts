@@ -238,7 +238,7 @@ describe('messenger webhook', () => {
     ]);
     assert.deepEqual(messenger.parseInbound(fixture('fb', 'webhook-echo.json')), []);
     assert.deepEqual(messenger.parseInbound(fixture('fb', 'webhook-postback.json')), [
-      { type: 'message', userId: '<PSID>', profile: {}, text: '<TITLE_FOR_THE_CTA>', at: 1527459824 },
+      { type: 'message', userId: '<PSID>', profile: {}, text: '<TITLE_FOR_THE_CTA>', at: 1527459824000 },
     ]);
     assert.deepEqual(messenger.parseInbound(fixture('instagram', 'webhook-text.json')), [], 'an Instagram body is not a Page body');
   });

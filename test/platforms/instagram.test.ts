@@ -103,7 +103,8 @@ describe('instagram classification table', () => {
 
   test('Instagram subcodes refine the shared codes', () => {
     assert.equal(classify({ code: 100, error_subcode: 2534014, message: 'No matching user found' }).class, 'invalid_recipient');
-    assert.equal(classify({ code: 10, error_subcode: 2534022, message: 'outside of allowed window' }).class, 'permanent');
+    // Outside the 24 h window: left out as outside_window, not an error, not retried (issue 16 point 1).
+    assert.equal(classify({ code: 10, error_subcode: 2534022, message: 'outside of allowed window' }).class, 'outside_window');
     assert.equal(classify({ code: 551, error_subcode: 1545041, message: 'unavailable' }).class, 'blocked');
   });
 });

@@ -187,9 +187,9 @@ describe('ok webhook', () => {
       payload: 'Yes',
       sender: { user_id: 'user:1', name: 'A' },
       recipient: { chat_id: 'chat:C1' },
-      timestamp: 1,
+      timestamp: 1498581292941,
     };
-    assert.deepEqual(ok.parseInbound(tap), [{ type: 'message', userId: 'user:1', profile: { name: 'A' }, text: 'Yes', at: 1 }]);
+    assert.deepEqual(ok.parseInbound(tap), [{ type: 'message', userId: 'user:1', profile: { name: 'A' }, text: 'Yes', at: 1498581292941 }]);
     assert.deepEqual(ok.parseInbound({ webhookType: 'CHAT_SYSTEM', sender: { user_id: 'user:1' } }), []);
     for (const body of [undefined, null, [], 'x', { sender: {} }, { sender: { user_id: 'user:1' } }])
       assert.deepEqual(ok.parseInbound(body), []);

@@ -33,6 +33,12 @@ before(async () => {
 after(() => fake.close());
 beforeEach(() => fake.reset());
 
+/** biz_opaque_callback_data is documented on the send request, but not in the samples these bodies are checked against. */
+const withoutCallbackData = (body: unknown) => {
+  const { biz_opaque_callback_data: _, ...rest } = body as Record<string, unknown>;
+  return rest;
+};
+
 const sendContent = (content: MessageContent, recipient = '16505551234', timeoutMs?: number): Promise<Outcome> =>
   whatsapp.send(channel, { recipient, message: whatsapp.render(content), dedupKey: 'd1', timeoutMs });
 
@@ -49,8 +55,9 @@ describe('whatsapp send against the fake Cloud API', () => {
       to: '16505551234',
       type: 'text',
       text: { preview_url: false, body: 'Hello' },
+      biz_opaque_callback_data: 'botcast-delivery:d1', // echoed in status webhooks (a later `failed` finds its delivery)
     });
-    assertDocumentedShape(record.body, fixture('wa', 'send-text.request.json'));
+    assertDocumentedShape(withoutCallbackData(record.body), fixture('wa', 'send-text.request.json'));
   });
 
   test('image with caption: one image message with the text as caption', async () => {
@@ -59,7 +66,7 @@ describe('whatsapp send against the fake Cloud API', () => {
     assert.equal(fake.records.length, 1);
     const body = fake.records[0].body as Record<string, unknown>;
     assert.deepEqual(body.image, { link: 'https://example.com/a.png', caption: 'Our new catalogue' });
-    assertDocumentedShape(body, fixture('wa', 'send-image.request.json'));
+    assertDocumentedShape(withoutCallbackData(body), fixture('wa', 'send-image.request.json'));
   });
 
   test('one URL button: interactive cta_url', async () => {
@@ -74,7 +81,7 @@ describe('whatsapp send against the fake Cloud API', () => {
       body: { text: 'See what is new' },
       action: { name: 'cta_url', parameters: { display_text: 'Open site', url: 'https://example.com' } },
     });
-    assertDocumentedShape(body, fixture('wa', 'send-cta-url.request.json'));
+    assertDocumentedShape(withoutCallbackData(body), fixture('wa', 'send-cta-url.request.json'));
   });
 
   test('reply buttons with an image: interactive button message with an image header', async () => {
@@ -100,14 +107,14 @@ describe('whatsapp send against the fake Cloud API', () => {
         ],
       },
     });
-    assertDocumentedShape(body, fixture('wa', 'send-reply-buttons.request.json'));
+    assertDocumentedShape(withoutCallbackData(body), fixture('wa', 'send-reply-buttons.request.json'));
   });
 
   test('a file is a document message with a filename', async () => {
     await sendContent({ text: 'Invoice', media: { type: 'file', url: 'https://example.com/files/invoice%2001.pdf' } });
     const body = fake.records[0].body as Record<string, unknown>;
     assert.deepEqual(body.document, { link: 'https://example.com/files/invoice%2001.pdf', caption: 'Invoice', filename: 'invoice 01.pdf' });
-    assertDocumentedShape(body, fixture('wa', 'send-document.request.json'));
+    assertDocumentedShape(withoutCallbackData(body), fixture('wa', 'send-document.request.json'));
   });
 
   test('calls run in order; the outcome is sent with the FIRST call id', async () => {
@@ -307,8 +314,22 @@ describe('whatsapp inbound parsing (documentation samples)', () => {
     });
   });
 
-  test('status notifications are ignored', () => {
+  test('delivered status notifications are ignored', () => {
     assert.deepEqual(whatsapp.parseInbound(fixture('wa', 'webhook-status.json')), []);
+  });
+
+  test('a failed status → send_failed with the wamid, the echoed delivery key and the classified code', () => {
+    assert.deepEqual(whatsapp.parseInbound(fixture('wa', 'webhook-status-failed.json')), [
+      {
+        type: 'send_failed',
+        platformMessageId: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDNjQ4NzJBMzVBQTFFQkM1NUIA',
+        deliveryKey: 'DELIVERY_ID',
+        outcome: 'invalid_recipient',
+        code: '131026',
+        text: 'Message undeliverable — Message Undeliverable.',
+        at: 1750263773000,
+      },
+    ]);
   });
 
   test('marketing opt-out (user_preferences stop) → blocked, resume → unblocked', () => {

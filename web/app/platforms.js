@@ -40,6 +40,7 @@ export function fromApi(p) {
     defaultRate: p.defaultRatePerSecond,
     credentials: p.credentials,
     webhook: p.webhookHint,
+    webhookSetup: p.webhookSetup,
   };
 }
 

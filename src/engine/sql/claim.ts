@@ -7,6 +7,7 @@
 //  3. reserve k send slots on the channel's pacing row, spaced 1/rate apart, starting no earlier
 //     than the end of a pause. The slot times come from the database clock, shared by all workers.
 import type { Queryable } from '../../storage/db.ts';
+import type { MessagingWindow } from '../../platforms/types.ts';
 import { PAUSE_TOPIC_PREFIX, WAKE_CHANNEL } from '../../storage/queries/wake.ts';
 
 export interface ClaimedDelivery {
@@ -18,6 +19,8 @@ export interface ClaimedDelivery {
   name?: string | null;
   username?: string | null;
   language?: string | null;
+  /** Why the platform's policy rules this person out right now (ClaimOptions.window): never sent. */
+  leftOut?: 'outside_window' | 'no_permission' | null;
 }
 
 export interface Claim {
@@ -26,6 +29,8 @@ export interface Claim {
   laneId: number;
   runId: number;
   deliveries: ClaimedDelivery[];
+  /** Claimed, but ruled out by the platform's messaging window: settled without a request. */
+  leftOut: ClaimedDelivery[];
   /** Slot of the first delivery, ms since epoch on the database clock; the rest follow 1000/rate ms apart. */
   firstSlotMs: number;
 }
@@ -47,6 +52,19 @@ export interface ClaimOptions {
   withProfile: boolean;
   /** When nothing is found above the cursor but the lane counts queued rows, look below it too. */
   rescan: boolean;
+  /** The platform's messaging window, judged now: a window that closed after the preview still counts. */
+  window?: MessagingWindow;
+}
+
+/** The subscriber's standing under the platform's rule, read with the claim (NULL: may be sent). */
+function leftOutColumn(window: MessagingWindow | undefined): string {
+  if (!window) return '';
+  const reason =
+    window.kind === 'since_last_inbound'
+      ? `CASE WHEN s.last_inbound_at IS NULL OR s.last_inbound_at < now() - make_interval(hours => ${Math.floor(window.hours)}) THEN 'outside_window' END`
+      : `CASE WHEN s.status = 'blocked' THEN 'no_permission' END`;
+  return `,
+       (SELECT ${reason} FROM subscribers s WHERE s.id = d.subscriber_id) AS "leftOut"`;
 }
 
 const PROFILE = `,
@@ -69,7 +87,7 @@ function take(tx: Queryable, o: ClaimOptions, laneId: number, limit: number, pic
      )
      UPDATE deliveries d SET state = 'in_flight', claimed_by = $3, attempts = d.attempts + 1, not_before = '-infinity', updated_at = now()
      FROM picked WHERE d.id = picked.id
-     RETURNING d.id, d.subscriber_id AS "subscriberId", d.recipient, d.attempts${o.withProfile ? PROFILE : ''}`,
+     RETURNING d.id, d.subscriber_id AS "subscriberId", d.recipient, d.attempts${o.withProfile ? PROFILE : ''}${leftOutColumn(o.window)}`,
     params,
   );
 }

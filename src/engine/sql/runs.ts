@@ -161,6 +161,32 @@ export async function completeRuns(q: Queryable): Promise<Array<{ id: number; se
       `Finished: ${t.sent} sent, ${t.failed} failed, ${t.unknown} unknown, ${t.cancelled} cancelled of ${t.recipients}`,
       t,
     );
+    await logLeftOut(q, run.id);
   }
   return done;
+}
+
+const LEFT_OUT_WORDS: Record<string, string> = {
+  outside_window: 'outside the messaging window (no message from them within 24 hours)',
+  no_permission: 'without permission to message them',
+};
+
+/**
+ * How many the platforms' messaging windows left out, and why (counted in `cancelled`, never as
+ * errors): deliveries ended `outside_window`, by code — the claim's reasons, or the platform's own
+ * refusal (WhatsApp 131047, Messenger 10/2018278). Read through the errors index (they carry a code).
+ */
+async function logLeftOut(q: Queryable, runId: number) {
+  const rows = await q.query<{ code: string; n: number }>(
+    `SELECT error_code AS code, count(*)::int AS n FROM deliveries
+     WHERE run_id = $1 AND error_code IS NOT NULL AND outcome = 'outside_window' GROUP BY error_code ORDER BY error_code`,
+    [runId],
+  );
+  if (rows.length === 0) return;
+  const total = rows.reduce((a, r) => a + r.n, 0);
+  const parts = rows.map((r) => `${r.n} ${LEFT_OUT_WORDS[r.code] ?? `refused by the platform as outside its window (${r.code})`}`);
+  await logRun(q, runId, 'left_out', `Left out: ${total} — ${parts.join('; ')}`, {
+    total,
+    byCode: Object.fromEntries(rows.map((r) => [r.code, r.n])),
+  });
 }

@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import * as bots from '../../services/bots.ts';
 import * as channels from '../../services/channels.ts';
+import { getWebhookSetup } from '../../services/channel-webhook-setup.ts';
 import { PLATFORM_CODES } from '../../platforms/registry.ts';
 import { actor, ws } from '../auth.ts';
 import { BotParams, IdParams, NoContent } from '../schemas.ts';
@@ -145,6 +146,23 @@ export const botRoutes =
       async (request) => channels.present(ctx, await channels.getChannelRow(ctx.db, ws(request), request.params.id)),
     );
 
+    app.get(
+      '/api/channels/:id/webhook-setup',
+      {
+        config: ADMIN_ONLY,
+        schema: {
+          tags: ['channels'],
+          response: { 200: R.ChannelWebhookSetup },
+          summary: 'What to paste into the platform’s settings: the webhook URL, the secret and the steps',
+          description:
+            'Admins only: the secret lets its holder post events as the platform. For platforms that register their webhook ' +
+            'themselves `manual` is false and `secret` null.',
+          params: IdParams,
+        },
+      },
+      async (request) => getWebhookSetup(ctx, ws(request), request.params.id),
+    );
+
     app.patch(
       '/api/channels/:id',
       {
@@ -152,7 +170,7 @@ export const botRoutes =
         schema: {
           tags: ['channels'],
           response: { 200: R.Channel },
-          summary: 'Change a channel: name, rate limit, base URL, credentials, status',
+          summary: 'Change a channel: name, rate limit, base URL, credentials, status, webhook secret and confirmation string',
           description:
             'A new `apiBaseUrl` (other than null, the platform’s own) needs the channel’s `credentials` again in the same request ' +
             '(400 `credentials_required` otherwise): stored credentials are never sent to a new address. Changes are written to the audit log.',
@@ -164,6 +182,20 @@ export const botRoutes =
               apiBaseUrl: Type.Optional(BaseUrl),
               credentials: Type.Optional(Credentials),
               status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
+              webhookSecret: Type.Optional(
+                Type.String({
+                  minLength: 1,
+                  maxLength: 256,
+                  description: 'The secret the platform sends with every event, where a person sets the webhook up (VK: the secret key)',
+                }),
+              ),
+              webhookConfirmation: Type.Optional(
+                Type.String({
+                  minLength: 1,
+                  maxLength: 100,
+                  description: 'The string the platform’s handshake wants back (VK Callback API confirmation string)',
+                }),
+              ),
             },
             { additionalProperties: false },
           ),

@@ -16,6 +16,21 @@ const CredentialField = Type.Object(
   { additionalProperties: false },
 );
 
+const WebhookSetupInfo = Type.Object(
+  {
+    secretLabel: Type.String({ description: 'What the platform calls the secret Botcast expects' }),
+    secretPattern: Type.String({ description: 'The rule a secret set through the API must follow (a regular expression)' }),
+    confirmationLabel: Type.Optional(Type.String({ description: 'What the platform calls the string its handshake wants back' })),
+    steps: Type.Array(Type.String(), { description: 'What to do in the platform’s settings, in order' }),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Present when a person sets the webhook up in the platform’s own settings: the channel’s URL and secret come from ' +
+      'GET /api/channels/{id}/webhook-setup, and both the secret and the confirmation string can be set with PATCH /api/channels/{id}',
+  },
+);
+
 export const PlatformInfo = Type.Object(
   {
     code: PlatformCode,
@@ -24,6 +39,7 @@ export const PlatformInfo = Type.Object(
     credentials: Type.Array(CredentialField, { description: 'Every credential field, required ones in the order a form shows them' }),
     webhookHint: Type.String({ description: 'What to do with a channel’s webhook URL' }),
     color: Type.String({ description: 'The platform’s brand colour (CSS)' }),
+    webhookSetup: Type.Optional(WebhookSetupInfo),
   },
   { additionalProperties: false },
 );
@@ -38,6 +54,11 @@ export const platformRoutes = (): FastifyPluginAsyncTypebox => async (app) => {
         response: { 200: Type.Array(PlatformInfo) },
       },
     },
-    async () => PLATFORM_DESCRIPTORS.map((p) => ({ ...p, credentials: [...p.credentials] })),
+    async () =>
+      PLATFORM_DESCRIPTORS.map(({ webhookSetup, ...p }) => ({
+        ...p,
+        credentials: [...p.credentials],
+        ...(webhookSetup && { webhookSetup: { ...webhookSetup, steps: [...webhookSetup.steps] } }),
+      })),
   );
 };

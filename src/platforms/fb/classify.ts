@@ -32,7 +32,7 @@ export const MESSENGER_ERRORS: readonly GraphRule[] = [
   {
     code: 10,
     subcode: 2018278,
-    class: 'permanent',
+    class: 'outside_window',
     note: 'This message is sent outside of allowed window (24 h; needs a tag or a new user message) [S], subcode per [C]',
   },
   { code: 17, class: 'rate_limited', waitMs: MINUTE, note: 'User request limit reached [R]' },

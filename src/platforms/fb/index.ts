@@ -34,6 +34,9 @@ export const descriptor = {
 export const messenger: PlatformClient = {
   ...describedBy(descriptor),
   defaultBaseUrl: GRAPH_BASE_URL,
+  // Standard messaging window: 24 h after the person's last message (PLATFORMS.md §5.5 M3/M22);
+  // outside it only message tags, which Botcast does not send yet.
+  messagingWindow: { kind: 'since_last_inbound', hours: 24 },
   deduplicates: false,
   userIdPattern: /^\d{1,30}$/, // page-scoped ids (PSID) are digits
   render: renderMessenger,

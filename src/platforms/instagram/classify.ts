@@ -9,7 +9,7 @@ import { MESSENGER_ERRORS } from '../fb/classify.ts';
 
 export const INSTAGRAM_ERRORS: readonly GraphRule[] = [
   { code: 100, subcode: 2534014, class: 'invalid_recipient', note: 'No matching Instagram user [C]' },
-  { code: 10, subcode: 2534022, class: 'permanent', note: 'Outside of the allowed messaging window (24 h) [C]' },
+  { code: 10, subcode: 2534022, class: 'outside_window', note: 'Outside of the allowed messaging window (24 h) [C]' },
   { code: 80002, class: 'rate_limited', waitMs: 60_000, note: 'Instagram Business Use Case rate limit [R]; wait as for Messenger' },
   ...MESSENGER_ERRORS,
 ];

@@ -35,6 +35,8 @@ export const descriptor = {
 export const instagram: PlatformClient = {
   ...describedBy(descriptor),
   defaultBaseUrl: GRAPH_BASE_URL,
+  // 24 h after the person's last message, as Messenger (PLATFORMS.md §6 I10).
+  messagingWindow: { kind: 'since_last_inbound', hours: 24 },
   deduplicates: false,
   userIdPattern: /^\d{1,30}$/, // Instagram-scoped ids (IGSID) are digits
   render: renderInstagram,

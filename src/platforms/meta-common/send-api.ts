@@ -8,6 +8,7 @@ import type { ChannelContext, InboundEvent, Outcome, RenderedMessage, SendReques
 import { classifyGraphAnswer, type GraphRule } from './classify.ts';
 import { graphUrl } from './graph.ts';
 import { asArray, asNumber, asObject, asString, credential, secretsOf } from './json.ts';
+import { atOf } from '../time.ts';
 import { missingCredentials, sendInOrder } from './sequence.ts';
 
 /** Send API success: {"recipient_id":"…","message_id":"AG5Hz2U…"}. */
@@ -53,15 +54,15 @@ export function parseMessagingEvents(body: unknown, object: 'page' | 'instagram'
       const event = asObject(item);
       const userId = asString(asObject(event?.sender)?.id);
       if (!event || !userId) continue;
-      const at = asNumber(event.timestamp);
+      const at = atOf(event.timestamp); // documented in ms; some of Meta's samples are in seconds
       const message = asObject(event.message);
       const postback = asObject(event.postback);
       if (message) {
         if (message.is_echo === true || message.is_deleted === true) continue;
-        events.push({ type: 'message', userId, profile: {}, text: asString(message.text), ...(at !== undefined ? { at } : {}) });
+        events.push({ type: 'message', userId, profile: {}, text: asString(message.text), ...at });
       } else if (postback) {
         const text = asString(postback.title) ?? asString(postback.payload);
-        events.push({ type: 'message', userId, profile: {}, text, ...(at !== undefined ? { at } : {}) });
+        events.push({ type: 'message', userId, profile: {}, text, ...at });
       }
     }
   }

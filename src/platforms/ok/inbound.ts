@@ -12,8 +12,9 @@
 // Newer deliveries may carry `webhookType`; anything but MESSAGE_CREATED / MESSAGE_CALLBACK
 // (chat system events…) is ignored. OK documents no "user blocked the group" / "revoked
 // permission" event, so nothing maps to `blocked`.
-import { asNumber, asObject, asString } from '../meta-common/json.ts';
+import { asObject, asString } from '../meta-common/json.ts';
 import { safeEqual } from '../meta-common/webhook.ts';
+import { atOf } from '../time.ts';
 import type { ChannelContext, InboundEvent, InboundRequest, VerifyResult } from '../types.ts';
 
 export function verifyOk(channel: ChannelContext, request: InboundRequest): VerifyResult {
@@ -37,6 +38,5 @@ export function parseOk(body: unknown): InboundEvent[] {
   const text = asString(message?.text) ?? (message ? undefined : asString(event.payload));
   if (!message && text === undefined) return [];
   const name = asString(sender?.name);
-  const at = asNumber(event.timestamp);
-  return [{ type: 'message', userId, profile: name ? { name } : {}, text, ...(at !== undefined ? { at } : {}) }];
+  return [{ type: 'message', userId, profile: name ? { name } : {}, text, ...atOf(event.timestamp) }]; // ms
 }

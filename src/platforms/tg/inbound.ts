@@ -1,5 +1,6 @@
 // Telegram webhook: authenticity via the secret_token echo header, and Update → InboundEvent[].
 import { timingSafeEqual } from 'node:crypto';
+import { atOf, epochMs } from '../time.ts';
 import type { ChannelContext, InboundEvent, InboundRequest, VerifyResult } from '../types.ts';
 
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -60,15 +61,14 @@ function parseUpdate(update: TgUpdate): InboundEvent[] {
     const event: InboundEvent = { type: 'message', userId: String(message.from.id), profile: profileOf(message.from) };
     const text = message.text ?? message.caption;
     if (text !== undefined) event.text = text;
-    if (typeof message.date === 'number') event.at = message.date * 1000;
-    return [event];
+    return [{ ...event, ...atOf(message.date) }]; // `date` is Unix time in seconds
   }
   // my_chat_member in a private chat is sent only when the person blocks / unblocks the bot:
   // new status "kicked" (ChatMemberBanned) = blocked, "member" = unblocked (core.telegram.org/bots/api#update).
   const member = update.my_chat_member;
   if (member?.from?.id !== undefined && isPrivate(member.chat)) {
     const userId = String(member.from.id);
-    const at = typeof member.date === 'number' ? member.date * 1000 : undefined;
+    const at = epochMs(member.date);
     const status = member.new_chat_member?.status;
     if (status === 'kicked') return [{ type: 'blocked', userId, ...(at !== undefined && { at }) }];
     if (status === 'member') return [{ type: 'unblocked', userId, profile: profileOf(member.from), ...(at !== undefined && { at }) }];

@@ -1,6 +1,7 @@
 // Viber callbacks: X-Viber-Content-Signature = hex HMAC-SHA256(key = auth token, raw body)
 // (Viber/viber-bot-python api.py `_calculate_message_signature`), and events → InboundEvent[].
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { atOf } from '../time.ts';
 import type { ChannelContext, InboundEvent, InboundRequest, VerifyResult } from '../types.ts';
 
 export const SIGNATURE_HEADER = 'x-viber-content-signature';
@@ -57,7 +58,7 @@ function profileOf(user: ViberUser): { name?: string; language?: string } {
  * Viber timestamps are epoch milliseconds.
  */
 function parseEvent(e: ViberEvent): InboundEvent[] {
-  const at = typeof e.timestamp === 'number' ? { at: e.timestamp } : {};
+  const at = atOf(e.timestamp);
   switch (e.event) {
     case 'message': {
       if (!e.sender?.id) return [];

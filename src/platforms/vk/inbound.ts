@@ -2,6 +2,7 @@
 // Shapes: VKCOM/vk-api-schema callback/objects.json; dev.vk.com/en/api/callback/getting-started.
 // Note for the HTTP layer: VK expects the body "ok" (HTTP 200) for every other event.
 import { timingSafeEqual } from 'node:crypto';
+import { atOf } from '../time.ts';
 import type { ChannelContext, InboundEvent, InboundRequest, VerifyResult } from '../types.ts';
 
 function safeEqual(a: string, b: string): boolean {
@@ -62,8 +63,7 @@ function parseEvent(event: VkCallback): InboundEvent[] {
       if (typeof message.peer_id === 'number' && message.peer_id >= CHAT_PEER_BASE) return [];
       const result: InboundEvent = { type: 'message', userId: String(message.from_id), profile: {} };
       if (typeof message.text === 'string') result.text = message.text;
-      if (typeof message.date === 'number') result.at = message.date * 1000;
-      return [result];
+      return [{ ...result, ...atOf(message.date) }]; // `date` is Unix time in seconds
     }
     case 'message_deny':
     case 'message_allow': {

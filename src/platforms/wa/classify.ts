@@ -53,7 +53,11 @@ export const WHATSAPP_ERRORS: readonly GraphRule[] = [
   { code: 131037, class: 'permanent', note: 'Display name needs approval [E]' },
   { code: 131042, class: 'permanent', note: 'Business eligibility payment issue [E]' },
   { code: 131045, class: 'permanent', note: 'Incorrect certificate (number not registered) [E]' },
-  { code: 131047, class: 'permanent', note: 'Re-engagement message: more than 24 h since the person last replied; needs a template [E]' },
+  {
+    code: 131047,
+    class: 'outside_window',
+    note: 'Re-engagement message: more than 24 h since the person last replied; needs a template [E]',
+  },
   { code: 131048, class: 'rate_limited', waitMs: 60 * MINUTE, note: 'Spam rate limit hit [E]' },
   { code: 131049, class: 'permanent', note: 'Not delivered to maintain healthy ecosystem engagement (per-person marketing cap) [E]' },
   { code: 131050, class: 'blocked', note: 'The person stopped marketing messages from this business [E][O]' },

@@ -9,6 +9,7 @@ import { describeGraphFailure, describeNetworkFailure } from '../meta-common/sen
 import { missingCredentials, sendInOrder } from '../meta-common/sequence.ts';
 import type { ChannelContext, CredentialCheck, Outcome, RenderedMessage, SendRequest } from '../types.ts';
 import { WHATSAPP_ERRORS } from './classify.ts';
+import { CALLBACK_DATA_PREFIX } from './inbound.ts';
 
 function baseOf(channel: ChannelContext): string {
   return channel.baseUrl || GRAPH_BASE_URL;
@@ -28,7 +29,9 @@ export async function sendWhatsApp(channel: ChannelContext, request: SendRequest
   const url = graphUrl(baseOf(channel), phoneNumberId, 'messages');
   const headers = { authorization: `Bearer ${token}` };
   const send = async (c: RenderedMessage['calls'][number]): Promise<Outcome> => {
-    const result = await httpCall(url, { json: { ...c.body, to: request.recipient }, headers, timeoutMs: request.timeoutMs, secrets });
+    // biz_opaque_callback_data comes back in the status webhooks: a later `failed` finds its delivery by it.
+    const json = { ...c.body, to: request.recipient, biz_opaque_callback_data: `${CALLBACK_DATA_PREFIX}${request.dedupKey}` };
+    const result = await httpCall(url, { json, headers, timeoutMs: request.timeoutMs, secrets });
     if (result.kind === 'network') return networkOutcome(result);
     return classifyGraphAnswer(result, { table: WHATSAPP_ERRORS, readId: readWamid, secrets });
   };

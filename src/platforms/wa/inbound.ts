@@ -6,10 +6,39 @@
 //     → blocked / unblocked — …/whatsapp/webhooks/reference/user_preferences. This is the only
 //     documented opt-out signal: WhatsApp has no "user blocked the business" webhook. A person who
 //     stops marketing messages is skipped by broadcasts (send answers 131050 for them anyway);
-//   statuses[] (sent/delivered/read/failed) and errors[] are ignored for now.
+//   statuses[] with status `failed` → send_failed: Meta accepted the message (HTTP 200, a wamid) and
+//     failed to deliver it later (…/webhooks/reference/messages/status: `errors[]` with code, title,
+//     message, error_data.details). The delivery is found by `biz_opaque_callback_data`, which
+//     Botcast sets to the delivery's key on every send, and checked against the wamid (`id`).
+//     sent / delivered / read and the system `errors[]` are ignored for now.
 import { asArray, asNumber, asObject, asString, credential } from '../meta-common/json.ts';
 import { verifyMetaRequest } from '../meta-common/webhook.ts';
+import { atOf } from '../time.ts';
 import type { ChannelContext, InboundEvent, InboundRequest, VerifyResult } from '../types.ts';
+import { findRule } from '../meta-common/classify.ts';
+import { WHATSAPP_ERRORS } from './classify.ts';
+
+/** Echoed back in status webhooks; the delivery key of the send (client.ts). */
+export const CALLBACK_DATA_PREFIX = 'botcast-delivery:';
+
+function failedStatus(status: Record<string, unknown>): InboundEvent | undefined {
+  const platformMessageId = asString(status.id);
+  if (status.status !== 'failed' || !platformMessageId) return undefined;
+  const error = asObject(asArray(status.errors)[0]);
+  const code = asNumber(error?.code);
+  const details = asString(asObject(error?.error_data)?.details);
+  const message = asString(error?.message) ?? asString(error?.title) ?? 'Failed to deliver';
+  const opaque = asString(status.biz_opaque_callback_data);
+  return {
+    type: 'send_failed',
+    platformMessageId,
+    ...(opaque?.startsWith(CALLBACK_DATA_PREFIX) ? { deliveryKey: opaque.slice(CALLBACK_DATA_PREFIX.length) } : {}),
+    outcome: findRule(WHATSAPP_ERRORS, code, undefined)?.class ?? 'permanent',
+    code: code === undefined ? 'failed' : String(code),
+    text: details ? `${message} — ${details}` : message,
+    ...atOf(status.timestamp),
+  };
+}
 
 export function verifyWhatsApp(channel: ChannelContext, request: InboundRequest): VerifyResult {
   return verifyMetaRequest(request, credential(channel.credentials, 'appSecret'), credential(channel.credentials, 'verifyToken'));
@@ -27,10 +56,8 @@ function textOf(message: Record<string, unknown>): string | undefined {
   );
 }
 
-function secondsToMs(value: unknown): { at?: number } {
-  const seconds = asNumber(value);
-  return seconds === undefined ? {} : { at: seconds * 1000 };
-}
+/** `timestamp` is Unix time in seconds, as a string. */
+const secondsToMs = atOf;
 
 export function parseWhatsApp(body: unknown): InboundEvent[] {
   const root = asObject(body);
@@ -53,6 +80,10 @@ export function parseWhatsApp(body: unknown): InboundEvent[] {
         if (!message || !userId) continue;
         const name = names.get(userId);
         events.push({ type: 'message', userId, profile: name ? { name } : {}, text: textOf(message), ...secondsToMs(message.timestamp) });
+      }
+      for (const item of asArray(value.statuses)) {
+        const failed = failedStatus(asObject(item) ?? {});
+        if (failed) events.push(failed);
       }
       for (const item of asArray(value.user_preferences)) {
         const pref = asObject(item);

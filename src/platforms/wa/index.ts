@@ -39,6 +39,9 @@ export const descriptor = {
 export const whatsapp: PlatformClient = {
   ...describedBy(descriptor),
   defaultBaseUrl: GRAPH_BASE_URL,
+  // Free-form messages only within 24 h of the person's last message (the customer-service window,
+  // PLATFORMS.md §2.5 W9/W10); outside it Meta answers 131047.
+  messagingWindow: { kind: 'since_last_inbound', hours: 24 },
   deduplicates: false,
   userIdPattern: /^\+?\d{6,20}$/, // WhatsApp ids are phone numbers in international form
   render: renderWhatsApp,

@@ -12,6 +12,12 @@ export interface PlatformPreview {
   platform: string;
   recipients: number;
   excluded: { exclusionTags: number; blocked: number };
+  /**
+   * Left out by the platform's messaging window (src/platforms/<p>: `messagingWindow`), not counted
+   * in `recipients` and never an error: `outside_window` — has not written within `hours`.
+   * (VK's rule, message permission, leaves out the blocked, counted in `excluded.blocked`.)
+   */
+  leftOut: { count: number; reason: 'outside_window' | null; hours: number | null };
   openChats: { count: number; willBe: 'held' | 'closed' };
 }
 
@@ -42,9 +48,15 @@ export async function previewAudience(
   const platforms: PlatformPreview[] = [];
   for (const [i, channelId] of targeting.channelIds.entries()) {
     const params = [channelId, include, exclude, selected];
-    const [row] = await ctx.db.query<{ recipients: number; excluded: number; blocked: number; chats: number }>(
+    // The same test the claim makes (engine/sql/claim.ts), judged now: a window may still close before delivery.
+    const window = ctx.platforms.get(targeting.platforms[i])?.messagingWindow;
+    const hours = window?.kind === 'since_last_inbound' ? Math.floor(window.hours) : null;
+    const outside =
+      hours === null ? 'false' : `(s.last_inbound_at IS NULL OR s.last_inbound_at < now() - make_interval(hours => ${hours}))`;
+    const [row] = await ctx.db.query<{ recipients: number; outside: number; excluded: number; blocked: number; chats: number }>(
       `SELECT
-         (SELECT count(*) FROM subscribers s WHERE s.channel_id = $1 AND s.status = 'active' AND ${reach})::int AS recipients,
+         (SELECT count(*) FROM subscribers s WHERE s.channel_id = $1 AND s.status = 'active' AND ${reach} AND NOT ${outside})::int AS recipients,
+         (SELECT count(*) FROM subscribers s WHERE s.channel_id = $1 AND s.status = 'active' AND ${reach} AND ${outside})::int AS outside,
          (CASE WHEN cardinality($3::bigint[]) = 0 THEN 0 ELSE
            (SELECT count(*) FROM subscribers s WHERE s.channel_id = $1 AND s.status = 'active' AND ${matchedBeforeExclusion} AND ${excludedPredicate(P)}) END)::int AS excluded,
          (SELECT count(*) FROM subscribers s WHERE s.channel_id = $1 AND s.status = 'blocked' AND ${matchedBeforeExclusion})::int AS blocked,
@@ -57,6 +69,7 @@ export async function previewAudience(
       platform: targeting.platforms[i],
       recipients: row.recipients,
       excluded: { exclusionTags: row.excluded, blocked: row.blocked },
+      leftOut: { count: row.outside, reason: hours === null ? null : 'outside_window', hours },
       openChats: { count: row.chats, willBe: input.endOpenChats ? 'closed' : 'held' },
     });
   }
@@ -64,6 +77,7 @@ export async function previewAudience(
   return {
     recipients: sum((p) => p.recipients),
     excluded: { exclusionTags: sum((p) => p.excluded.exclusionTags), blocked: sum((p) => p.excluded.blocked) },
+    outsideWindow: sum((p) => p.leftOut.count),
     openChats: { count: sum((p) => p.openChats.count), willBe: input.endOpenChats ? 'closed' : 'held' },
     platforms,
     includeTags: targeting.includeTags,

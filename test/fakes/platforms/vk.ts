@@ -59,6 +59,20 @@ export function fakeVk(): FakePlatform {
           body: { response: { groups: [{ id, name: 'Fake Community', screen_name: `club${id}`, type: 'group' }], profiles: [] } },
         };
       }
+      // Callback API servers (groups.getCallbackConfirmationCode / addCallbackServer / setCallbackSettings).
+      // A token without the community's "manage" right (here: one containing "nomanage") is refused, as VK does.
+      if (call.method.startsWith('groups.') && call.method !== 'groups.getById') {
+        if (call.channel.includes('nomanage')) return vkError(15, 'Access denied: no access to call this method');
+        const groupId = param(req, 'group_id');
+        if (!groupId) return vkError(100, 'One of the parameters specified was missing or invalid: group_id is undefined');
+        if (call.method === 'groups.getCallbackConfirmationCode') return { status: 200, body: { response: { code: `c0nf${groupId}` } } };
+        if (call.method === 'groups.addCallbackServer') {
+          if (!param(req, 'url') || !param(req, 'secret_key'))
+            return vkError(100, 'One of the parameters specified was missing or invalid');
+          return { status: 200, body: { response: { server_id: ctx.nextId() } } };
+        }
+        if (call.method === 'groups.setCallbackSettings') return { status: 200, body: { response: 1 } };
+      }
       return vkError(3, 'Unknown method passed');
     },
     repeat(call, req) {

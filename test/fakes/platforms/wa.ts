@@ -111,6 +111,18 @@ export function fakeWhatsApp(): FakePlatform {
       const problem = invalid(body);
       if (problem) return waError(400, 131009, 'Parameter value is not valid', problem);
       const to = String(body.to);
+      // The customer-service window: free-form messages only within 24 h of the person's last
+      // message; outside it only templates (PLATFORMS.md §2.5). Judged for people the test said
+      // wrote at some time (FakeServer.userWrote); anyone else is accepted as before.
+      const wrote = ctx.lastInbound('wa', to);
+      if (body.type !== 'template' && wrote !== undefined && Date.now() - wrote > 24 * 3600_000) {
+        return waError(
+          400,
+          131047,
+          'Re-engagement message',
+          'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+        );
+      }
       const id = `wamid.HBgL${to}FQIAERgS${ctx.nextId().toString(16).toUpperCase()}AA==`;
       return { status: 200, body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id }] } };
     },

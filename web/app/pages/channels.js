@@ -21,6 +21,7 @@ import {
   useFocusTitle,
 } from '../ui/components.js';
 import { ResourceStatus, useConfirmedAction } from '../ui/lists.js';
+import { WebhookSetup } from './channel-webhook-setup.js';
 
 const STATUS = {
   active: { tone: 'good', label: 'Active' },
@@ -174,6 +175,7 @@ function ChannelCard({ channel, bot, onChanged }) {
         ? html`<${CopyField} label="Webhook URL" value=${channel.webhookUrl} hint=${info.webhook} />`
         : html`<p class="hint">${info.webhook} <a href=${`/bots/${bot.id}/sandbox`}>Open the sandbox</a></p>`
     }
+    ${info.webhookSetup && html`<${WebhookSetup} channel=${channel} info=${info} />`}
   </section>`;
 }
 

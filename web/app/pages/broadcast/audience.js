@@ -12,6 +12,13 @@ export function AudiencePreview({ state, waiting }) {
   const left = [
     d.excluded.exclusionTags > 0 && `${plural(d.excluded.exclusionTags, 'subscriber')} left out by exclusion tags`,
     d.excluded.blocked > 0 && `${plural(d.excluded.blocked, 'subscriber')} blocked the bot`,
+    // The platform's messaging window (WhatsApp, Messenger, Instagram): left out before sending, not errors.
+    ...(d.platforms ?? [])
+      .filter((p) => p.leftOut?.count > 0)
+      .map(
+        (p) =>
+          `${plural(p.leftOut.count, 'subscriber')} on ${platformName(p.platform)} left out: no message from them in the last ${p.leftOut.hours} hours (the platform's messaging window)`,
+      ),
   ].filter(Boolean);
   return html`<div class=${`audience ${state.loading ? 'is-loading' : ''}`} aria-live="polite">
     <p class="audience-total">

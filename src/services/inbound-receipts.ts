@@ -1,0 +1,38 @@
+// Late failures a platform reports after it accepted a message (WhatsApp `statuses` with `failed`):
+// the delivery, found by the key the platform echoes back and checked against the platform's
+// message id, goes from `sent` to `failed` with the platform's code. Only `sent` rows change, so a
+// receipt delivered twice (platforms retry webhooks) changes nothing the second time, and nothing
+// is ever sent again because of it (the run's retry policy never sees a final row).
+//
+// Why not look deliveries up by platform_message_id alone: an index on that column would turn the
+// outcome write of every delivery into a non-HOT update (docs/engine.md, invariant 7), and a scan
+// of the channel's deliveries per receipt would not scale. A receipt without the echoed key (a
+// message sent before Botcast set it) finds no delivery and changes nothing.
+import type { InboundEvent } from '../platforms/types.ts';
+import type { Queryable } from '../storage/db.ts';
+
+type SendFailed = Extract<InboundEvent, { type: 'send_failed' }>;
+
+export async function applySendFailures(q: Queryable, channelId: number, events: SendFailed[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const keyed = events.filter((e) => e.deliveryKey !== undefined && /^\d{1,18}$/.test(e.deliveryKey));
+  const params = (list: SendFailed[]) => [
+    channelId,
+    list.map((e) => e.platformMessageId),
+    list.map((e) => e.outcome),
+    list.map((e) => e.code),
+    list.map((e) => e.text.slice(0, 2000)),
+  ];
+  let changed = 0;
+  if (keyed.length > 0) {
+    const rows = await q.query<{ id: number }>(
+      `UPDATE deliveries d SET state = 'failed', outcome = u.outcome, error_code = u.code, error_text = u.text, updated_at = now()
+       FROM unnest($6::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, mid, outcome, code, text)
+       WHERE d.id = u.id AND d.channel_id = $1 AND d.platform_message_id = u.mid AND d.state = 'sent'
+       RETURNING d.id`,
+      [...params(keyed), keyed.map((e) => e.deliveryKey)],
+    );
+    changed += rows.length;
+  }
+  return changed;
+}

@@ -1,0 +1,61 @@
+// The channel page of a VK channel in a real browser (issue 16 point 4): the steps, the callback
+// URL and the secret key to paste into VK, and the confirmation string pasted back and saved —
+// after which the confirmation event is answered with it.
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { BROWSER_MISSING, browserTest, logIn, openBrowser, type TestBrowser } from './browser.ts';
+
+let t: TestApp;
+let base: string;
+let email: string;
+let key: string;
+let browser: TestBrowser;
+let page: Page;
+
+before(async () => {
+  t = await startTestApp();
+  base = await t.app.server!.listen({ port: 0, host: '127.0.0.1' });
+  ({ email, key } = await t.workspace('Channel setup workspace'));
+  if (BROWSER_MISSING) return;
+  browser = await openBrowser(base, 'channel-setup');
+  page = browser.page;
+});
+
+after(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+browserTest('a VK channel page shows what to paste into VK and takes the confirmation string', async () => {
+  const bot = await t.request('POST', '/api/bots', { key, body: { name: 'VK bot' } });
+  const channel = await t.request('POST', `/api/bots/${bot.body.id}/channels`, {
+    key,
+    body: { platform: 'vk', verify: false, credentials: { accessToken: 'a', groupId: '214167102' } },
+  });
+  assert.equal(channel.status, 201, channel.text);
+  const setup = (await t.request('GET', `/api/channels/${channel.body.id}/webhook-setup`, { key })).body;
+
+  await logIn(page, base, email);
+  await page.goto(`${base}/bots/${bot.body.id}/channels`);
+  const card = page.locator('section.channel[data-platform=vk]');
+  const section = card.getByRole('region', { name: 'Set up the VK webhook' });
+  await section.waitFor();
+  assert.match((await section.locator('.steps').textContent()) ?? '', /Callback API/);
+  assert.equal(await section.getByRole('textbox', { name: 'Server address (URL)' }).inputValue(), setup.webhookUrl);
+  assert.equal(await section.getByRole('textbox', { name: 'Secret key' }).inputValue(), setup.secret);
+
+  await section.getByRole('button', { name: 'Save' }).click();
+  await section.locator('.field-error', { hasText: 'Paste the confirmation string' }).waitFor();
+  await section.getByLabel('Confirmation string').fill('a1b2c3d4');
+  await section.getByRole('button', { name: 'Save' }).click();
+  await section.getByText('saved').waitFor();
+  await browser.shot('vk-channel-setup');
+
+  const confirm = await t.request('POST', `/hooks/vk/${channel.body.id}`, {
+    raw: JSON.stringify({ type: 'confirmation', group_id: 214167102 }),
+    headers: { 'content-type': 'application/json' },
+  });
+  assert.equal(confirm.text, 'a1b2c3d4');
+});
