@@ -15,9 +15,11 @@
 //   kill         kill -9 of the worker mid-run, restart: `unknown` deliveries vs the in-flight window
 //   retention    throughput while the retention job deletes 1M old deliveries (--retention-old), vs without
 //   latency      end of grace window / external event call → first request, wake-ups off and on (bench/latency.ts)
+//   embedded     idle and peak RSS of `botcast start` and `botcast start --demo` (new and existing folder)
+//                against a bare PGlite; with botcast-pglite, its peak while sending (bench/embedded-rounds.ts)
 //
 // --reps (3) applies to throughput and materialisation; rate and fairness run --reps-extra (1)
-// times per engine, kill max(2, --reps-extra) times. The default run takes about 10 minutes.
+// times per engine, kill and embedded max(2, --reps-extra) times. The default run takes about 10 minutes.
 //
 // Needs PostgreSQL at postgres://postgres@127.0.0.1:5432 (BOTCAST_BENCH_PG_URL), which may
 // create and drop databases.
@@ -38,6 +40,7 @@ import { materialiseRounds } from './materialise-rounds.ts';
 import { memoryReport } from './memory-rounds.ts';
 import { rateRounds } from './rate-rounds.ts';
 import { retentionRounds } from './retention-rounds.ts';
+import { embeddedRounds } from './embedded-rounds.ts';
 import { fmt, log, type Bench } from './rounds.ts';
 import { CONTENDERS, printThroughput, throughputRounds, type Samples, type ThroughputSettings } from './throughput-rounds.ts';
 
@@ -73,7 +76,7 @@ const KILL_SIZE = count('kill-size');
 const RETENTION_OLD = count('retention-old');
 const PROF = values['cpu-prof'];
 
-const MEASUREMENTS = ['throughput', 'materialise', 'rate', 'fairness', 'memory', 'kill', 'retention', 'latency'] as const;
+const MEASUREMENTS = ['throughput', 'materialise', 'rate', 'fairness', 'memory', 'kill', 'retention', 'latency', 'embedded'] as const;
 const only = values.only
   ? values.only
       .split(',')
@@ -174,6 +177,11 @@ try {
   saveResults();
   if (wants('memory') && (tp.has('botcast-pg-1w') || tp.has('botcast-pg-2w')))
     await memoryReport(bench, throughputSettings, tp, SIZE, REPS);
+  saveResults();
+  if (wants('embedded')) {
+    const sending = (tp.get('botcast-pglite') ?? []).flatMap((x) => x.extra?.peakRssMb ?? []);
+    await embeddedRounds(bench, Math.max(2, REPS_EXTRA), sending);
+  }
   saveResults();
   if (wants('kill')) await killRounds(bench, Math.min(SIZE, KILL_SIZE), Math.max(2, REPS_EXTRA));
   saveResults();

@@ -10,6 +10,7 @@ import type { Queryable } from '../storage/db.ts';
 import type { EngineContext } from './types.ts';
 import type { SendTargeting } from '../domain/send/targeting.ts';
 import { logRun } from '../storage/queries/runs.ts';
+import { analyzeAfterBulkWrite } from '../storage/queries/statistics.ts';
 import { notifyWake } from '../storage/queries/wake.ts';
 import { materialiseChunk, renewMaterialiseLease, takeRunToMaterialise } from './sql/runs.ts';
 
@@ -57,6 +58,7 @@ async function materialiseLanes(ctx: EngineContext, runId: number, send: SendRow
      WHERE l.run_id = $1 AND NOT l.materialised ORDER BY l.id`,
     [runId],
   );
+  let written = 0;
   for (const lane of lanes) {
     let held = 0;
     let closed = 0;
@@ -103,6 +105,7 @@ async function materialiseLanes(ctx: EngineContext, runId: number, send: SendRow
       if (!result) break;
       held += result.held;
       closed += result.chatsClosed;
+      written += result.candidates;
       if (result.done) {
         finishedHere = true;
         break;
@@ -136,4 +139,6 @@ async function materialiseLanes(ctx: EngineContext, runId: number, send: SendRow
        AND NOT EXISTS (SELECT 1 FROM run_lanes WHERE run_id = $1 AND NOT materialised)`,
     [runId],
   );
+  // Claims and outcome batches are planned against the deliveries this run just added.
+  await analyzeAfterBulkWrite(ctx.db, ['deliveries'], written);
 }

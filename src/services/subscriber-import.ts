@@ -6,6 +6,8 @@
 import type { Readable } from 'node:stream';
 import { AppError, invalid } from '../domain/errors.ts';
 import { CsvImportError, parseSubscribersFile, type SubscriberRowProblem } from '../imports/subscribers-file.ts';
+import type { CountRow } from '../storage/db.ts';
+import { analyzeAfterBulkWrite } from '../storage/queries/statistics.ts';
 import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
 import { ensureTags } from './tags.ts';
@@ -30,8 +32,9 @@ export async function importSubscribers(
   const [channel] = await ctx.db.query<{ id: number }>('SELECT id FROM channels WHERE bot_id = $1 AND platform = $2', [botId, platform]);
   if (!channel) throw invalid('unknown_channel', `bot ${botId} has no ${platform} channel; connect it first`, { field: 'platform' });
   const pattern = ctx.platforms.get(platform as never)?.userIdPattern;
+  let tagsAdded = 0;
   try {
-    return await ctx.db.transaction(async (tx) => {
+    const imported = await ctx.db.transaction(async (tx) => {
       const result: SubscriberImportResult = { created: 0, existing: 0, skipped: 0, problems: [], format: '' };
       for await (const batch of parseSubscribersFile(source, { isValidId: pattern ? (id) => pattern.test(id) : undefined })) {
         result.skipped += batch.problems.length;
@@ -71,13 +74,20 @@ export async function importSubscribers(
         const pairs = tagged
           .flatMap((r) => r.tags.map((t) => [byUid.get(r.platformUserId)!, tagIds.get(t)!] as const))
           .filter(([s, t]) => s && t);
-        await tx.query(
-          `INSERT INTO subscriber_tags (subscriber_id, tag_id) SELECT unnest($1::bigint[]), unnest($2::bigint[]) ON CONFLICT DO NOTHING`,
+        const [added] = await tx.query<CountRow>(
+          `WITH i AS (
+             INSERT INTO subscriber_tags (subscriber_id, tag_id) SELECT unnest($1::bigint[]), unnest($2::bigint[]) ON CONFLICT DO NOTHING
+             RETURNING 1
+           ) SELECT count(*) AS n FROM i`,
           [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
         );
+        tagsAdded += added.n;
       }
       return result;
     });
+    await analyzeAfterBulkWrite(ctx.db, ['subscribers'], imported.created);
+    await analyzeAfterBulkWrite(ctx.db, ['subscriber_tags'], tagsAdded);
+    return imported;
   } catch (error) {
     if (error instanceof CsvImportError) {
       throw new AppError(

@@ -7,6 +7,7 @@ import { AppError, invalid, notFound } from '../../domain/errors.ts';
 import { CsvImportError, parseSelectedUsersCsv, defaultIsValidId } from '../../imports/selected-users-csv.ts';
 import { csvReadable } from '../../imports/csv-writer.ts';
 import type { ExistsRow, Queryable } from '../../storage/db.ts';
+import { analyzeAfterBulkWrite } from '../../storage/queries/statistics.ts';
 import type { ServiceContext } from '../context.ts';
 import { getChannelRow } from '../channels.ts';
 
@@ -31,7 +32,7 @@ export async function importSelectedUsers(
   const pattern = client.userIdPattern;
   const isValidId = (id: string) => defaultIsValidId(id) && (!pattern || pattern.test(id));
   try {
-    return await ctx.db.transaction(async (tx) => {
+    const imported = await ctx.db.transaction(async (tx) => {
       const [imp] = await tx.query<{ id: number }>(
         `INSERT INTO selected_imports (workspace_id, bot_id, channel_id, file_name, summary) VALUES ($1, $2, $3, $4, '{}') RETURNING id`,
         [workspaceId, channel.bot_id, channelId, fileName.slice(0, 255)],
@@ -157,6 +158,10 @@ export async function importSelectedUsers(
       await tx.query('UPDATE selected_imports SET summary = $2 WHERE id = $1', [imp.id, JSON.stringify(result)]);
       return result;
     });
+    // The report rows: every unknown, blocked, malformed and duplicate id of the file.
+    const problems = imported.unknown.count + imported.blocked.count + imported.malformed.count + imported.duplicates.count;
+    await analyzeAfterBulkWrite(ctx.db, ['selected_import_problems'], problems);
+    return imported;
   } catch (error) {
     if (error instanceof CsvImportError) {
       throw new AppError(

@@ -3,13 +3,16 @@
 // holds it exclusively until it ends.
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { INT8_OID, NUMERIC_OID, type Db, type Queryable } from '../db.ts';
+import { initPgliteFolder, PGLITE_START_PARAMS } from './pglite-memory.ts';
 import { SESSION_SETTINGS } from './session.ts';
 
 const parsers = { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) };
 
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
-  // dataDir undefined → in memory (tests).
-  const pg = await PGlite.create(dataDir ? { dataDir, parsers } : { parsers });
+  // dataDir undefined → in memory (tests). A new folder is made by a child process: see pglite-memory.ts.
+  if (dataDir) await initPgliteFolder(dataDir);
+  const startParams = [...PGLITE_START_PARAMS];
+  const pg = await PGlite.create(dataDir ? { dataDir, parsers, startParams } : { parsers, startParams });
   for (const [name, value] of Object.entries(SESSION_SETTINGS)) await pg.exec(`SET ${name} = ${value}`);
   const wrap = (q: Pick<Transaction, 'query' | 'exec'>): Queryable => ({
     async query<T extends object>(sql: string, params?: readonly unknown[]) {
