@@ -37,6 +37,11 @@ export class DbClock {
     this.sampleClock(t0, Date.now(), row.now.getTime());
   }
 
+  /** A time on this machine's clock as a database time (ms since epoch). */
+  toDb(localMs: number): number {
+    return localMs + this.clockOffsetMs;
+  }
+
   /** A database time (ms since epoch) on this machine's clock. */
   toLocal(dbMs: number): number {
     return dbMs - this.clockOffsetMs;
