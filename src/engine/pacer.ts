@@ -10,13 +10,14 @@
 //     1-second window of its own requests exceeds the limit, whatever its slots say (a clock offset
 //     re-estimated between two claims, a bug).
 // Why the budget is split this way: a window of 1000 + d ms holds at most r × (1000 + d) / 1000
-// slots; with r = limit × RATE_SAFETY that is ≤ limit while d ≤ 1000 / RATE_SAFETY − 1000 = 15 ms.
-// The lateness tolerance takes 10 ms of it, the offset between workers' clock estimates and the
-// network jitter the other 5.
+// slots; with r = limit × RATE_SAFETY that is ≤ limit while d ≤ 1000 / RATE_SAFETY − 1000 = 20 ms.
+// The lateness tolerance takes 5 ms of it, the offset between workers' clock estimates and the
+// jitter on the way to the platform the other 15 (a loaded 2-core machine showed 17 ms). A request
+// later than that still never crowds a window: see `next` (slow channels) and `left` (late writes).
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { sleep } from './semaphore.ts';
 
-/** Slots are reserved 15 ms per second below the nominal rate (achieved rate ≥ 0.98 × the limit). */
+/** Slots are reserved 20 ms per second below the nominal rate (98 % of the limit). */
 export const RATE_SAFETY = 1000 / 1020;
 /** A request at most this late for its slot still goes; a later one takes the next slot. */
 export const LATE_TOLERANCE_MS = 5;

@@ -33,7 +33,7 @@ export interface PauseCheck {
   /** Of those, requests that left the worker (its trace) more than `graceMs` after the 429 was answered. */
   startedInside: number;
   /** Per pause with requests inside: the 429's recipient and the arrivals, ms after it was answered (with when they left). */
-  detail: Array<{ recipient: string | undefined; arrivalsMs: string[] }>;
+  detail: Array<{ recipient: string | undefined; arrivalsMs: string[]; startedInside: number }>;
 }
 
 /**
@@ -54,17 +54,19 @@ export function requestsInsidePauses(
     const answered = p.answeredT ?? p.t;
     const until = answered + retryAfterMs(p);
     const arrivalsMs: string[] = [];
+    let startedInside = 0;
     for (const r of records) {
       if (r === p || r.t <= answered + graceMs || r.t >= until) continue;
       const left = startOf(r);
       // A worker whose event loop was stalled could not read the 429 meanwhile: the grace counts
       // from when the workers could run (their stalls over 20 ms in between, from the trace).
-      if (left === undefined || left > answered + graceMs + stalledMs(answered, left)) result.startedInside += 1;
+      if (left === undefined || left > answered + graceMs + stalledMs(answered, left)) startedInside += 1;
       arrivalsMs.push(`+${r.t - answered}${left === undefined ? '' : ` (left +${left - answered})`}`);
       result.inside += 1;
       result.latestMs = Math.max(result.latestMs, r.t - answered);
     }
-    if (arrivalsMs.length > 0) result.detail.push({ recipient: p.recipient, arrivalsMs });
+    result.startedInside += startedInside;
+    if (arrivalsMs.length > 0) result.detail.push({ recipient: p.recipient, arrivalsMs, startedInside });
   }
   return result;
 }

@@ -8,6 +8,9 @@ import type { FakeProcess } from '../helpers/fake-process.ts';
 import { PG_ADMIN_URL } from '../helpers/engine.ts';
 
 export interface Outage {
+  /** From when no worker may be killed: the held 429 is near (a kill of the worker that reads it
+   * would lose the pause with the process, another scenario), until `upAt` + the pause. */
+  quietFrom: number;
   /** When the database went away and came back (ms since epoch); 0 while it has not happened. */
   downAt: number;
   upAt: number;
@@ -16,13 +19,20 @@ export interface Outage {
   stop(): void;
 }
 
-export function cutDatabaseAtHeld429(fake: FakeProcess, database: string, recipient: string, downMs: number): Outage {
+export function cutDatabaseAtHeld429(
+  fake: FakeProcess,
+  database: string,
+  recipient: string,
+  quietAfterRequests: number,
+  downMs: number,
+): Outage {
   let stopped = false;
-  const outage: Outage = { downAt: 0, upAt: 0, done: Promise.resolve(), stop: () => (stopped = true) };
+  const outage: Outage = { quietFrom: 0, downAt: 0, upAt: 0, done: Promise.resolve(), stop: () => (stopped = true) };
   outage.done = (async () => {
     while (!stopped) {
-      const fired = await fake.fired('rate_limited').catch(() => []);
-      if (fired.some((r) => r.recipient === recipient)) break;
+      const fired = await fake.fired('rate_limited').catch(() => ({ records: [], total: 0 }));
+      if (!outage.quietFrom && fired.total >= quietAfterRequests) outage.quietFrom = Date.now();
+      if (fired.records.some((r) => r.recipient === recipient)) break;
       await new Promise((r) => setTimeout(r, 10));
     }
     if (stopped) return;

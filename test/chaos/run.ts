@@ -33,7 +33,7 @@ function print(workers: number, report: ChaosReport) {
       .join(', ')}`,
   );
   console.log(
-    `429 pauses: ${report.pauses}; requests arriving inside a pause after 20 ms: ${report.insidePause}${report.insidePause ? ` (latest ${report.insidePauseLatestMs} ms), of which left a worker after 20 ms: ${report.startedInsidePause}` : ''}`,
+    `429 pauses: ${report.pauses}; requests arriving inside a pause after 20 ms: ${report.insidePause}${report.insidePause ? ` (latest ${report.insidePauseLatestMs} ms), of which left a worker after 20 ms: ${report.startedInsidePause}, inside the pause read while the database was away: ${report.startedInsideOutagePause}` : ''}`,
   );
 }
 
@@ -51,6 +51,8 @@ for (const workers of arg('workers', '1,2,3').split(',').map(Number)) {
     log: (line) => console.log(`[chaos ${workers}w] ${line}`),
   });
   print(workers, report);
+  if (report.startedInsideOutagePause > 0)
+    report.problems.push(`${report.startedInsideOutagePause} requests left inside the pause read while the database was away`);
   if (report.problems.length > 0) {
     failed = true;
     console.log(`\nFAILED:\n - ${report.problems.join('\n - ')}`);

@@ -185,7 +185,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     if (req.method === 'GET' && path === '/__control/stalls') return writeReply(res, { status: 200, body: { stalls } });
     if (req.method === 'GET' && path === '/__control/fired') {
       const kind = query.get('kind');
-      return writeReply(res, { status: 200, body: { records: faulted.filter((r) => r.fault === kind) } });
+      return writeReply(res, { status: 200, body: { records: faulted.filter((r) => r.fault === kind), total: records.length } });
     }
     if (req.method === 'GET' && path === '/__control/max-per-second') {
       const filter: RecordFilter = {};

@@ -16,8 +16,8 @@ export interface FakeProcess {
   maxPerSecondWindow(channel: string): Promise<number>;
   /** The fake's own event-loop stalls over 20 ms. */
   stalls(): Promise<FakeStall[]>;
-  /** Records of requests answered with this injected fault (cheap to poll). */
-  fired(kind: FaultKind): Promise<FakeRecord[]>;
+  /** Records of requests answered with this injected fault, and how many requests arrived in all (cheap to poll). */
+  fired(kind: FaultKind): Promise<{ records: FakeRecord[]; total: number }>;
   setFaults(rules: FaultRule[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -47,7 +47,10 @@ export async function startFakeProcess(args: string[] = []): Promise<FakeProcess
     url,
     records: async () => (await get('/__control/records')).records,
     stalls: async () => (await get('/__control/stalls')).stalls,
-    fired: async (kind) => (await get(`/__control/fired?kind=${kind}`)).records,
+    fired: async (kind) => {
+      const body = await get(`/__control/fired?kind=${kind}`);
+      return { records: body.records, total: body.total };
+    },
     maxPerSecondWindow: async (channel) => (await get(`/__control/max-per-second?channel=${encodeURIComponent(channel)}`)).max,
     async setFaults(rules) {
       const res = await request(url + '/__control/faults', {

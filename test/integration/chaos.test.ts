@@ -11,7 +11,7 @@ for (const workers of [2, 3]) {
   test(
     `chaos, ${workers} workers: nobody twice, nothing lost, everything final, unknown-never-sent ≤ concurrency per kill, no sliding window over the limit, pauses held through a database outage`,
     { skip: ENGINE !== 'postgres' && 'worker processes share PostgreSQL' },
-    async () => {
+    async (tc) => {
       const report = await runChaos({
         recipients: 6000,
         apis: 2,
@@ -33,6 +33,12 @@ for (const workers of [2, 3]) {
       for (const [platform, n] of Object.entries(report.maxWindow)) assert.ok(n <= 500, `${platform}: ${n} in a sliding second`);
       // Judged by when requests left the workers; arrivals after 20 ms are in report.insidePause.
       assert.equal(report.startedInsidePause, 0, report.insidePauseDetail.join('; '));
+      // Known to fail now and then (issue 20 point 3): after the database is back, requests leave
+      // 0.6–1.6 s into the 2 s pause that was read while it was away, although the worker that read
+      // it logs "channel pause written" within ~60 ms of the database's return. Kept visible, not red.
+      await tc.test('the pause read while the database was away holds for every worker', { todo: 'issue 20 point 3, intermittent' }, () => {
+        assert.equal(report.startedInsideOutagePause, 0, report.insidePauseDetail.join('; '));
+      });
     },
   );
 }
