@@ -51,6 +51,7 @@ for (const workers of arg('workers', '1,2,3').split(',').map(Number)) {
     log: (line) => console.log(`[chaos ${workers}w] ${line}`),
   });
   print(workers, report);
+  if (report.startedInsidePause > 0) report.problems.push(`${report.startedInsidePause} requests left more than 20 ms into a 429 pause`);
   if (report.startedInsideOutagePause > 0)
     report.problems.push(`${report.startedInsideOutagePause} requests left inside the pause read while the database was away`);
   if (report.problems.length > 0) {
