@@ -2,6 +2,11 @@
 // waits for them on its own clock, so it needs the offset between the two.
 import type { Queryable } from '../storage/db.ts';
 
+/** A stale estimate is refreshed by a sample whose round trip is within the best + this (or twice it)… */
+const STALE_REFRESH_SLACK_MS = 5;
+/** …or by any sample once it is this old. */
+const STALE_ANYWAY_MS = 5 * 60_000;
+
 interface ClockReading {
   now: Date;
 }
@@ -23,8 +28,14 @@ export class DbClock {
 
   private sampleClock(t0: number, t1: number, dbNowMs: number) {
     const rtt = t1 - t0;
-    const stale = Date.now() - this.offsetSampledAt > 30_000;
-    if (rtt <= this.bestRttMs || stale) {
+    const age = Date.now() - this.offsetSampledAt;
+    const stale = age > 30_000;
+    // A stale estimate is refreshed only by a sample about as good as the best: the probe after a
+    // database outage or a stall can take hundreds of ms, and its error (up to half of that) moved
+    // this worker's slots and pause ends that much earlier. Until such a sample comes, the old
+    // offset stays (clocks drift by far less than that in 30 s).
+    const fair = rtt <= Math.max(2 * this.bestRttMs, this.bestRttMs + STALE_REFRESH_SLACK_MS) || age > STALE_ANYWAY_MS;
+    if (rtt <= this.bestRttMs || (stale && fair)) {
       this.bestRttMs = stale ? rtt : Math.min(this.bestRttMs, rtt);
       this.clockOffsetMs = dbNowMs - (t0 + t1) / 2;
       this.offsetSampledAt = Date.now();
@@ -35,6 +46,11 @@ export class DbClock {
     const t0 = Date.now();
     const [row] = await this.db.query<ClockReading>('SELECT clock_timestamp() AS now');
     this.sampleClock(t0, Date.now(), row.now.getTime());
+  }
+
+  /** A time on this machine's clock as a database time (ms since epoch). */
+  toDb(localMs: number): number {
+    return localMs + this.clockOffsetMs;
   }
 
   /** A database time (ms since epoch) on this machine's clock. */

@@ -14,7 +14,17 @@ import type { Outcome } from '../platforms/types.ts';
 import type { EngineContext } from './types.ts';
 import type { EnginePorts } from './ports.ts';
 import { leftOutTransition, releaseTransition, transitionFor, type Transition } from './outcomes.ts';
-import { activePauses, channelsWithWork, claimDeliveries, pickLane, reserveSlots, type Claim, type ClaimedDelivery } from './sql/claim.ts';
+import {
+  activePauses,
+  channelsWithWork,
+  claimDeliveries,
+  delaySlots,
+  delaySlotsIfUnreserved,
+  pickLane,
+  reserveSlots,
+  type Claim,
+  type ClaimedDelivery,
+} from './sql/claim.ts';
 import { heartbeat, registerWorker, unregisterWorker } from './sql/workers.ts';
 import { claimTag, closeClaimMark, openClaimMark } from './sql/claim-marks.ts';
 import { ClaimProgress } from './claim-progress.ts';
@@ -24,16 +34,8 @@ import { DbClock } from './db-clock.ts';
 import { FLUSH_AT, OutcomeBuffer } from './outcome-buffer.ts';
 import { ChannelPauses, writePause } from './channel-pauses.ts';
 import { ChannelCache, RunCache, type ChannelInfo, type RunInfo } from './worker-cache.ts';
+import { CLAIM_HORIZON_MS, ClaimSlots, RATE_SAFETY, SendWindows, UNPACED_RATE } from './pacer.ts';
 
-/** Slots are reserved 25 ms per second below the nominal rate: a send up to LATE_TOLERANCE_MS late plus network and
- * platform-side jitter must not push a 1-second window over the limit (chaos run: 508 in a second at 500/s with 15 ms). */
-const RATE_SAFETY = 1000 / 1025;
-/** A rate-limited channel claims about this much sending time at once. */
-const CLAIM_HORIZON_MS = 250;
-/** A send this late for its slot takes a new slot instead (keeps the per-window count exact). */
-const LATE_TOLERANCE_MS = 5;
-/** Channels at or above this rate are treated as unlimited (no slot waits): benchmarks, paid broadcasts. */
-const UNPACED_RATE = 50_000;
 const PUMPS_PER_CHANNEL = 2;
 /** How often a pump that finds nothing above a lane's claim cursor may look below it (sql/claim.ts). */
 const RESCAN_EVERY_MS = 2_000;
@@ -67,15 +69,18 @@ export interface WorkerStats {
   pauses: number;
   /** Left out by a platform's messaging window (never sent). */
   leftOut: number;
+  /** Requests that left later than their slot allows (sent, the channel's later slots moved back). */
+  lateWrites: number;
 }
 
 export class Worker {
   readonly id = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  readonly stats: WorkerStats = { sent: 0, failed: 0, requeued: 0, unknown: 0, pauses: 0, leftOut: 0 };
+  readonly stats: WorkerStats = { sent: 0, failed: 0, requeued: 0, unknown: 0, pauses: 0, leftOut: 0, lateWrites: 0 };
   private stopping = false;
   private readonly pumps = new Map<number, number>();
   private readonly pumpPromises = new Set<Promise<void>>();
   private readonly pauses = new ChannelPauses();
+  private readonly sendWindows = new SendWindows();
   private readonly channels: ChannelCache;
   private readonly runs: RunCache;
   private readonly outcomes: OutcomeBuffer;
@@ -268,14 +273,26 @@ export class Worker {
     const run = await this.runs.get(claim.runId);
     this.outcomes.noteWorkspace(claim.laneId, run.workspaceId);
     const renderKey = `${claim.runId}:${info.row.id}`;
-    const spacing = 1000 / (info.ratePerSecond * RATE_SAFETY);
-    // Slot i, on this machine's clock. Above UNPACED_RATE the channel is effectively unlimited
-    // (benchmarks): slots are not waited for and lateness is not checked.
-    let base = this.clock.toLocal(claim.firstSlotMs);
-    let offset = 0;
-    /** Slots in the range that `base` starts: the claim reserved one per delivery. */
-    let rangeSlots = claim.deliveries.length;
     const paced = info.ratePerSecond < UNPACED_RATE;
+    const slots = new ClaimSlots(
+      this.clock.toLocal(claim.firstSlotMs),
+      claim.deliveries.length,
+      claim.deliveries.length,
+      1000 / (info.ratePerSecond * RATE_SAFETY),
+      this.sendWindows.get(info.row.id, info.ratePerSecond),
+      info.row.id,
+    );
+    const hooks = {
+      halted: () => this.stopping || this.pauses.pausedUntil(info.row.id) > 0,
+      reserve: async (count: number) =>
+        this.clock.toLocal((await reserveSlots(this.ctx.db, info.row.id, count, info.ratePerSecond * RATE_SAFETY)).firstSlotMs),
+      late: (ms: number) => {
+        this.stats.lateWrites += 1;
+        delaySlots(this.ctx.db, info.row.id, ms).catch((error) => this.ctx.logger.warn({ err: error }, 'could not move slots back'));
+      },
+      lateIfUnreserved: (ms: number, beforeLocalMs: number) =>
+        delaySlotsIfUnreserved(this.ctx.db, info.row.id, ms, this.clock.toDb(beforeLocalMs)),
+    };
     const items = claim.deliveries;
     const progress = new ClaimProgress(
       this.ctx.db,
@@ -302,40 +319,28 @@ export class Worker {
         this.ctx.logger.warn({ worker: this.id, claim: claim.tag }, 'claim was recovered meanwhile; sending none of the rest');
         return;
       }
-      for (;;) {
-        if (paced && i - offset >= rangeSlots) {
-          // Slots were skipped below and the range ran out: the rest of the batch takes fresh ones.
-          try {
-            const fresh = await reserveSlots(this.ctx.db, info.row.id, items.length - i, info.ratePerSecond * RATE_SAFETY);
-            base = this.clock.toLocal(fresh.firstSlotMs);
-            offset = i;
-            rangeSlots = items.length - i;
-          } catch (error) {
-            this.semaphore.release();
-            this.ctx.logger.error({ err: error }, 'could not reserve new slots; releasing the rest of the batch');
-            this.releaseRest(claim, items.slice(i), 0);
-            return;
-          }
-        }
-        const at = base + (i - offset) * spacing;
-        // Never before its slot: a timer may fire a little early, so wait again until it is due.
-        while (paced && Date.now() < at) await sleep(Math.ceil(at - Date.now()));
-        // Checked after every wait, right before the request leaves: a pause learned meanwhile wins.
-        if (this.stopping || this.pauses.pausedUntil(info.row.id)) {
+      // Above UNPACED_RATE the channel is effectively unlimited (benchmarks): no slot is waited for.
+      let go = true;
+      if (paced) {
+        try {
+          go = await slots.next(i, hooks);
+        } catch (error) {
           this.semaphore.release();
-          this.releaseRest(claim, items.slice(i), this.pauses.pausedUntil(info.row.id));
+          this.ctx.logger.error({ err: error }, 'could not reserve new slots; releasing the rest of the batch');
+          this.releaseRest(claim, items.slice(i), 0);
           return;
         }
-        if (!paced || Date.now() - at <= LATE_TOLERANCE_MS) break;
-        // Late for its slot (event loop stall, busy machine): sending now could crowd a 1-second
-        // window. That slot goes unused and the delivery takes the next one; only the slots that
-        // then run out at the end of the range are reserved again. (Reserving fresh slots for the
-        // whole rest at once left every later slot of the range unused: a 30/s channel on PGlite,
-        // where the database shares the event loop, achieved 24.5/s.)
-        offset -= 1;
+      }
+      // Checked after every wait, right before the request leaves: a pause learned meanwhile wins.
+      if (!go || this.stopping || this.pauses.pausedUntil(info.row.id)) {
+        this.semaphore.release();
+        this.releaseRest(claim, items.slice(i), this.pauses.pausedUntil(info.row.id));
+        return;
       }
       this.inFlight += 1;
       void this.sendOne(info, claim, renderKey, run, item);
+      // The client wrote the request synchronously (up to its first await): it has left now.
+      if (paced) slots.left(Number(item.id), hooks);
     }
   }
 

@@ -58,7 +58,15 @@ export interface FakeServer {
   deliveriesPerRecipient(filter?: RecordFilter): Map<string, number>;
   /** Max number of requests in any 1-second sliding window, per channel (max over channels if none given). */
   maxPerSecondWindow(filter?: RecordFilter): number;
+  /** This server's event-loop stalls over 20 ms: requests that arrived meanwhile were stamped late. */
+  readonly stalls: FakeStall[];
   close(): Promise<void>;
+}
+
+export interface FakeStall {
+  /** When the loop ran again (ms since epoch). */
+  end: number;
+  ms: number;
 }
 
 interface ActiveRule {
@@ -108,6 +116,8 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   const platforms: FakePlatform[] = (options.platforms ?? FAKE_PLATFORMS).map((make) => make());
   const byCode = new Map(platforms.map((p) => [p.code, p]));
   const records: FakeRecord[] = [];
+  /** The records of requests a fault rule fired on (polled cheaply while a run goes on). */
+  const faulted: FakeRecord[] = [];
   const hanging = new Set<ServerResponse>();
   let rules: ActiveRule[] = [];
   let latencyMs = options.latencyMs ?? 0;
@@ -179,6 +189,11 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       const since = Number(query.get('since') ?? 0);
       return writeReply(res, { status: 200, body: { records: since > 0 ? records.slice(since) : records } });
     }
+    if (req.method === 'GET' && path === '/__control/stalls') return writeReply(res, { status: 200, body: { stalls } });
+    if (req.method === 'GET' && path === '/__control/fired') {
+      const kind = query.get('kind');
+      return writeReply(res, { status: 200, body: { records: faulted.filter((r) => r.fault === kind), total: records.length } });
+    }
     if (req.method === 'GET' && path === '/__control/max-per-second') {
       const filter: RecordFilter = {};
       for (const key of ['platform', 'channel', 'recipient', 'method'] as const) {
@@ -227,6 +242,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       duplicate: false,
     };
     records.push(record);
+    if (rule) faulted.push(record);
 
     if (rule?.kind === 'timeout' || rule?.kind === 'destroy') {
       // "Delivered, but the answer was lost": the platform still processes the call (state such as
@@ -248,7 +264,13 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     record.status = reply.status;
     record.delivered = call.send && (reply.delivered ?? reply.status < 300);
     record.duplicate = reply.duplicate === true;
-    if (latencyMs > 0) setTimeout(() => writeReply(res, reply), latencyMs);
+    const hold = latencyMs + (rule?.answerAfterMs ?? 0);
+    if (rule?.answerAfterMs)
+      setTimeout(() => {
+        record.answeredT = Date.now();
+        writeReply(res, reply);
+      }, hold);
+    else if (hold > 0) setTimeout(() => writeReply(res, reply), hold);
     else writeReply(res, reply);
   };
 
@@ -271,6 +293,17 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   const port = (http.address() as AddressInfo).port;
   const host = options.host ?? '127.0.0.1';
 
+  // The server's own event-loop stalls (a timer every 5 ms that ran late): a request that arrived
+  // during one is stamped when the loop runs again, so a window can look fuller than it was sent.
+  const stalls: FakeStall[] = [];
+  let lastTick = Date.now();
+  const ticker = setInterval(() => {
+    const now = Date.now();
+    if (now - lastTick > 25) stalls.push({ end: now, ms: now - lastTick - 5 });
+    lastTick = now;
+  }, 5);
+  ticker.unref();
+
   const dropHanging = (): void => {
     for (const res of hanging) res.destroy();
     hanging.clear();
@@ -290,6 +323,8 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     reset: () => {
       records.length = 0;
       inbound.clear();
+      faulted.length = 0;
+      stalls.length = 0;
       setFaults([]);
       dropHanging();
       for (const p of platforms) p.reset?.();
@@ -303,8 +338,10 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       return counts;
     },
     maxPerSecondWindow: (filter) => maxPerSecondWindow(records, filter),
+    stalls,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(ticker);
         dropHanging();
         http.close(() => resolve());
         http.closeAllConnections();

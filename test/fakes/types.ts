@@ -78,6 +78,8 @@ export interface FaultRule {
   status?: number;
   /** timeout / destroy: whether the platform "delivered" before the answer was lost (the unknown case). Default false. */
   delivered?: boolean;
+  /** Answered faults: hold the answer this long (ms), e.g. to act while a 429 is on its way. */
+  answerAfterMs?: number;
 }
 
 /** One accepted request. Small and flat: benchmarks push tens of thousands per second. */
@@ -98,6 +100,8 @@ export interface FakeRecord {
   /** Injected fault, if one fired. */
   fault: FaultKind | undefined;
   duplicate: boolean;
+  /** Date.now() when the answer was written (set for answers held by FaultRule.answerAfterMs). */
+  answeredT?: number;
 }
 
 /** Per-server context given to handlers (per-server state lives in the handler instance). */

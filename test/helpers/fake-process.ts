@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
-import type { FakeRecord, FaultRule } from '../fakes/types.ts';
+import type { FakeRecord, FaultKind, FaultRule } from '../fakes/types.ts';
+import type { FakeStall } from '../fakes/server.ts';
 import type { Json } from './json.ts';
 
 const MAIN = fileURLToPath(new URL('../fakes/main.ts', import.meta.url));
@@ -13,6 +14,10 @@ export interface FakeProcess {
   url: string;
   records(): Promise<FakeRecord[]>;
   maxPerSecondWindow(channel: string): Promise<number>;
+  /** The fake's own event-loop stalls over 20 ms. */
+  stalls(): Promise<FakeStall[]>;
+  /** Records of requests answered with this injected fault, and how many requests arrived in all (cheap to poll). */
+  fired(kind: FaultKind): Promise<{ records: FakeRecord[]; total: number }>;
   setFaults(rules: FaultRule[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -41,6 +46,11 @@ export async function startFakeProcess(args: string[] = []): Promise<FakeProcess
   return {
     url,
     records: async () => (await get('/__control/records')).records,
+    stalls: async () => (await get('/__control/stalls')).stalls,
+    fired: async (kind) => {
+      const body = await get(`/__control/fired?kind=${kind}`);
+      return { records: body.records, total: body.total };
+    },
     maxPerSecondWindow: async (channel) => (await get(`/__control/max-per-second?channel=${encodeURIComponent(channel)}`)).max,
     async setFaults(rules) {
       const res = await request(url + '/__control/faults', {

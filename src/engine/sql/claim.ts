@@ -153,6 +153,30 @@ export async function reserveSlots(
   return { firstSlotMs: row.first_slot.getTime() };
 }
 
+/**
+ * Moves the channel's next free slot back by `ms` (from now at the earliest): a request left that
+ * much later than its slot allowed, so the requests a second later must leave later too.
+ */
+export async function delaySlots(q: Queryable, channelId: number, ms: number) {
+  await q.query(
+    `UPDATE channel_pacing SET next_slot_at = greatest(next_slot_at, clock_timestamp()) + make_interval(secs => $2) WHERE channel_id = $1`,
+    [channelId, ms / 1000],
+  );
+}
+
+/**
+ * delaySlots, only while the channel's next free slot is before `beforeDbMs`: the request a
+ * second after a late one has no slot yet, so moving the free slots back keeps it a second away.
+ */
+export async function delaySlotsIfUnreserved(q: Queryable, channelId: number, ms: number, beforeDbMs: number): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE channel_pacing SET next_slot_at = greatest(next_slot_at, clock_timestamp()) + make_interval(secs => $2)
+     WHERE channel_id = $1 AND next_slot_at < to_timestamp($3 / 1000.0) RETURNING 1`,
+    [channelId, ms / 1000, beforeDbMs],
+  );
+  return rows.length > 0;
+}
+
 /** Channels that have claimable work now, and are not paused. */
 export async function channelsWithWork(q: Queryable): Promise<number[]> {
   const rows = await q.query<{ channel_id: number }>(
