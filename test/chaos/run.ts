@@ -28,7 +28,7 @@ function print(workers: number, report: ChaosReport) {
     `fullest sliding 1-second window at the fake: ${Object.entries(report.windows)
       .map(
         ([p, w]) =>
-          `${p} ${w.atFake} (left the workers: ${w.atSender}; longest stall fake ${w.fakeStallMs} ms, workers ${w.senderStallMs} ms)`,
+          `${p} ${w.atFake} (left the workers: ${w.atSender}; longest stall fake ${w.fakeStallMs} ms, workers ${w.senderStallMs} ms)${w.crowdedByFake ? ' — over only where the fake stalled' : ''}`,
       )
       .join(', ')}`,
   );
