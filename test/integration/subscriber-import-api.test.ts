@@ -123,6 +123,19 @@ describe('subscriber import through the API', () => {
     assert.equal(json.status, 400);
   });
 
+  test('a bulk import refreshes the planner’s statistics itself (no wait for autovacuum, which PGlite lacks)', async () => {
+    const file = 'platform_user_id,tags\n' + Array.from({ length: 1000 }, (_, i) => `${20_000 + i},bulk`).join('\n');
+    const r = await upload(file);
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.body.created, 1000);
+    const [stats] = await t.app.ctx.db.query<{ subscribers: number; tags: number }>(
+      `SELECT (SELECT reltuples FROM pg_class WHERE oid = 'subscribers'::regclass)::int AS subscribers,
+              (SELECT reltuples FROM pg_class WHERE oid = 'subscriber_tags'::regclass)::int AS tags`,
+    );
+    assert.equal(stats.subscribers, await count('SELECT count(*)::int AS n FROM subscribers'));
+    assert.equal(stats.tags, await count('SELECT count(*)::int AS n FROM subscriber_tags'));
+  });
+
   test('another workspace’s bot answers 404 and nothing is imported', async () => {
     const r = await upload('platform_user_id\n800\n', { key: other.key });
     assert.equal(r.status, 404, r.text);
