@@ -2,6 +2,7 @@
 // file picked, the report shown and the new people listed; a bad line is named and nothing imported.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
 import { BROWSER_MISSING, browserTest as test, logIn } from './browser.ts';
 import { api, base, botId, closeShop, email, nav, page, startShop } from './shop.ts';
 
@@ -28,6 +29,9 @@ test('a bad line is named and imports nothing; a good file shows its report and 
   const error = dialog().getByTestId('import-error');
   await error.waitFor();
   assert.match(await error.innerText(), /bad\.csv:3: language .*nothing was imported/);
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  assert.deepEqual(serious, [], 'the import dialog passes axe');
   assert.equal((await api('GET', `/api/bots/${botId}/subscribers?q=imp1`)).items.length, 0);
 
   await dialog()
