@@ -198,14 +198,14 @@ export const SETTINGS: Setting[] = [
     key: 'csvMaxBytes',
     default: String(50 * 1024 * 1024),
     parse: int(1024, 1024 * 1024 * 1024),
-    doc: 'Largest CSV file of selected users, bytes.',
+    doc: 'Largest CSV file of selected users, and of subscribers imported through the API, bytes.',
   },
   {
     env: 'BOTCAST_CSV_MAX_ROWS',
     key: 'csvMaxRows',
     default: '1000000',
     parse: int(1, 10_000_000),
-    doc: 'Most rows in a CSV file of selected users.',
+    doc: 'Most rows in a CSV file of selected users, and of subscribers imported through the API.',
   },
   {
     env: 'BOTCAST_WORKER_BATCH',

@@ -1,5 +1,6 @@
 // botcast import-subscribers --bot <id> --platform <code> <file>: the migration import of people
-// who already wrote to the bot. Bad rows are skipped and listed as file:line: reason.
+// who already wrote to the bot. Bad rows are skipped and listed as file:line: reason. While an
+// embedded Botcast runs on the data folder, the file goes through its API (import-forward.ts).
 import { createReadStream, existsSync } from 'node:fs';
 import type { Config } from '../config.ts';
 import { AppError } from '../domain/errors.ts';
@@ -7,7 +8,9 @@ import { PLATFORM_CODES, isPlatformCode } from '../platforms/types.ts';
 import { buildRegistry } from '../platforms/registry.ts';
 import { systemClock } from '../services/context.ts';
 import { importSubscribers } from '../services/subscriber-import.ts';
+import { DataDirLockedError } from '../storage/data-dir-lock.ts';
 import { openStorage } from '../storage/open.ts';
+import { forwardImport, lockedMessage } from './import-forward.ts';
 import { UsageError } from './errors.ts';
 
 export async function runImportSubscribers(config: Config, args: { bot?: string; platform?: string; file?: string }) {
@@ -15,7 +18,16 @@ export async function runImportSubscribers(config: Config, args: { bot?: string;
   if (!args.platform || !isPlatformCode(args.platform)) throw new UsageError(`--platform must be one of ${PLATFORM_CODES.join(', ')}`);
   if (!args.file) throw new UsageError('usage: botcast import-subscribers --bot <id> --platform <code> <file.csv|file.json|file.jsonl>');
   if (!existsSync(args.file)) throw new UsageError(`${args.file}: no such file`);
-  const storage = await openStorage(config);
+  let storage;
+  try {
+    storage = await openStorage(config);
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    const request = { bot: args.bot, platform: args.platform, file: args.file };
+    const apiKey = process.env.BOTCAST_API_KEY;
+    if (apiKey) return forwardImport(config, request, apiKey);
+    throw new UsageError(lockedMessage(config, request, error.message));
+  }
   try {
     const [bot] = await storage.db.query<{ workspace_id: number }>('SELECT workspace_id FROM bots WHERE id = $1', [Number(args.bot)]);
     if (!bot) throw new UsageError(`bot ${args.bot} does not exist`);

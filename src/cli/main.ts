@@ -18,13 +18,29 @@ Usage:
   botcast worker               only the delivery workers and schedulers
   botcast migrate              apply database migrations and exit
   botcast import-subscribers --bot <id> --platform <code> <file.csv|file.json>
-                               import people who already wrote to the bot
+                               import people who already wrote to the bot (see below)
   botcast backup <file.tar.gz> write a backup of the embedded database (stop Botcast first)
   botcast restore <file.tar.gz> restore an embedded database backup into an empty data folder
 
 Options:
   --demo       create (once) a demo workspace with a sandbox bot and print how to log in
   --port N     HTTP port (also PORT)
+
+Importing subscribers (also in the panel: Subscribers → Import subscribers; and the API:
+POST /api/bots/{botId}/subscribers/import?platform=<code>, body = the file, content-type text/csv):
+  A CSV file whose first row names the columns, in any order (separator , ; or tab; UTF-8):
+    platform_user_id  required: the person's id on the platform (Telegram: the numeric user id)
+    name              display name, up to 256 characters
+    username          without the @ (a leading @ is dropped)
+    language          a code like en or pt-BR
+    tags              tags separated by | (or , inside quotes); created when missing
+  Other columns are ignored. JSON Lines or a JSON array of objects with the same fields work too.
+  People already known keep their profile and gain the tags. Tags added by an import fire no
+  trigger. The command skips bad rows and lists them as file:line; the panel and the API import
+  all or nothing (a bad row refuses the file, naming its line).
+  While an embedded Botcast runs on the data folder, the command sends the file to it when
+  BOTCAST_API_KEY holds an API key of the workspace (editor or above; BOTCAST_URL or --port say
+  where it listens); otherwise it says how to import through the panel or the API.
 
 Configuration (environment variables):
 ${SETTINGS.map((s) => `  ${s.env.padEnd(32)} ${s.doc}${s.default !== null ? ` [${s.default}]` : ''}`).join('\n')}

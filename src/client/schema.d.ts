@@ -2818,6 +2818,116 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/bots/{botId}/subscribers/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import subscribers who already wrote to the bot elsewhere (body = the file, content-type text/csv; columns platform_user_id, name, username, language, tags). All or nothing: a bad row answers 400 naming its line
+     * @description Needs the editor role.
+     */
+    post: {
+      parameters: {
+        query: {
+          /** @description Named in the error messages (file:line) */
+          fileName?: string;
+          /** @description tg Telegram, wa WhatsApp, viber Viber, vk VK, fb Facebook Messenger, instagram Instagram, ok Odnoklassniki, sandbox Sandbox */
+          platform: 'tg' | 'wa' | 'viber' | 'vk' | 'fb' | 'instagram' | 'ok' | 'sandbox';
+        };
+        header?: never;
+        path: {
+          botId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              botId: number;
+              /** @description New subscribers */
+              created: number;
+              /** @description Always empty in a 201: a bad row refuses the whole file with a 400 listing details.errors (first 50) and their line */
+              errors: {
+                line: number;
+                reason: string;
+              }[];
+              fileName: string;
+              /** @description csv, jsonl or json (decided from the first character of the file) */
+              format: string;
+              platform: string;
+              /** @description Rows read (not counting the header and blank lines) */
+              rows: number;
+              /** @description Tag assignments added (a subscriber who already had the tag is not counted) */
+              tagged: number;
+              /** @description Subscribers already known: their profile is kept, they gain the tags of their row */
+              updated: number;
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/bots/{botId}/subscribers/tag': {
     parameters: {
       query?: never;

@@ -20,6 +20,7 @@ import { sandboxRoutes } from './routes/sandbox.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { sendRoutes } from './routes/sends.ts';
 import { audienceToolRoutes } from './routes/audience-tools.ts';
+import { subscriberImportRoutes } from './routes/subscriber-import.ts';
 import { eventTriggerRoutes } from './routes/events-triggers.ts';
 import { historyRoutes } from './routes/history.ts';
 import { opsRoutes } from './routes/ops.ts';
@@ -100,6 +101,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(webhookRoutes(ctx));
   await app.register(sendRoutes(ctx));
   await app.register(audienceToolRoutes(ctx));
+  await app.register(subscriberImportRoutes(ctx));
   await app.register(eventTriggerRoutes(ctx));
   await app.register(historyRoutes(ctx));
   await (await import('./panel.ts')).registerPanel(app);

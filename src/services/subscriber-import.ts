@@ -6,19 +6,34 @@
 import type { Readable } from 'node:stream';
 import { AppError, invalid } from '../domain/errors.ts';
 import { CsvImportError, parseSubscribersFile, type SubscriberRowProblem } from '../imports/subscribers-file.ts';
-import type { CountRow } from '../storage/db.ts';
 import { analyzeAfterBulkWrite } from '../storage/queries/statistics.ts';
 import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
 import { ensureTags } from './tags.ts';
 
 export interface SubscriberImportResult {
+  /** Records read (CSV: non-blank rows after the header). */
+  rows: number;
   created: number;
   existing: number;
+  /** Tag assignments added (a subscriber who already had the tag is not counted). */
+  tagged: number;
   skipped: number;
   problems: SubscriberRowProblem[];
   format: string;
 }
+
+export interface SubscriberImportOptions {
+  /**
+   * All or nothing (the API): a bad row refuses the whole file, naming its line, instead of being
+   * skipped. The file is still read to the end so that the answer lists every bad line (first 50).
+   */
+  strict?: boolean;
+  maxBytes?: number;
+  maxRows?: number;
+}
+
+const STRICT_SAMPLE = 50;
 
 export async function importSubscribers(
   ctx: ServiceContext,
@@ -27,20 +42,29 @@ export async function importSubscribers(
   platform: string,
   source: Readable | Buffer,
   fileLabel: string,
+  options: SubscriberImportOptions = {},
 ): Promise<SubscriberImportResult> {
   await getBot(ctx, workspaceId, botId);
   const [channel] = await ctx.db.query<{ id: number }>('SELECT id FROM channels WHERE bot_id = $1 AND platform = $2', [botId, platform]);
   if (!channel) throw invalid('unknown_channel', `bot ${botId} has no ${platform} channel; connect it first`, { field: 'platform' });
   const pattern = ctx.platforms.get(platform as never)?.userIdPattern;
-  let tagsAdded = 0;
   try {
-    const imported = await ctx.db.transaction(async (tx) => {
-      const result: SubscriberImportResult = { created: 0, existing: 0, skipped: 0, problems: [], format: '' };
-      for await (const batch of parseSubscribersFile(source, { isValidId: pattern ? (id) => pattern.test(id) : undefined })) {
+    const result = await ctx.db.transaction(async (tx) => {
+      const result: SubscriberImportResult = { rows: 0, created: 0, existing: 0, tagged: 0, skipped: 0, problems: [], format: '' };
+      const parsing = parseSubscribersFile(source, {
+        isValidId: pattern ? (id) => pattern.test(id) : undefined,
+        maxBytes: options.maxBytes,
+        maxRows: options.maxRows,
+      });
+      for await (const batch of parsing) {
         result.skipped += batch.problems.length;
         if (result.problems.length < 1000) result.problems.push(...batch.problems.slice(0, 1000 - result.problems.length));
-        if (batch.final) result.format = batch.summary.format;
-        if (batch.rows.length === 0) continue;
+        if (batch.final) {
+          result.format = batch.summary.format;
+          result.rows = batch.summary.records;
+        }
+        // Strict and already refused: the rest is read only to list its bad lines, not written.
+        if (batch.rows.length === 0 || (options.strict && result.skipped > 0)) continue;
         // A big file could fill the data folder's disk inside this one transaction, and PGlite then
         // fails obscurely or never finishes its commit: below the reserve it is rolled back instead.
         await ctx.disk?.checkWritable();
@@ -74,24 +98,31 @@ export async function importSubscribers(
         const pairs = tagged
           .flatMap((r) => r.tags.map((t) => [byUid.get(r.platformUserId)!, tagIds.get(t)!] as const))
           .filter(([s, t]) => s && t);
-        const [added] = await tx.query<CountRow>(
-          `WITH i AS (
-             INSERT INTO subscriber_tags (subscriber_id, tag_id) SELECT unnest($1::bigint[]), unnest($2::bigint[]) ON CONFLICT DO NOTHING
-             RETURNING 1
-           ) SELECT count(*) AS n FROM i`,
+        const added = await tx.query<{ n: number }>(
+          `WITH i AS (INSERT INTO subscriber_tags (subscriber_id, tag_id) SELECT unnest($1::bigint[]), unnest($2::bigint[])
+           ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*)::int AS n FROM i`,
           [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
         );
-        tagsAdded += added.n;
+        result.tagged += added[0].n;
+      }
+      if (options.strict && result.skipped > 0) {
+        const first = result.problems[0];
+        const more = result.skipped > 1 ? ` (and ${result.skipped - 1} more bad rows)` : '';
+        throw new AppError('invalid', 'import_bad_rows', `${fileLabel}:${first.line}: ${first.reason}${more}; nothing was imported`, {
+          line: first.line,
+          errorCount: result.skipped,
+          errors: result.problems.slice(0, STRICT_SAMPLE).map((p) => ({ line: p.line, reason: p.reason })),
+        });
       }
       return result;
     });
-    await analyzeAfterBulkWrite(ctx.db, ['subscribers'], imported.created);
-    await analyzeAfterBulkWrite(ctx.db, ['subscriber_tags'], tagsAdded);
-    return imported;
+    await analyzeAfterBulkWrite(ctx.db, ['subscribers'], result.created);
+    await analyzeAfterBulkWrite(ctx.db, ['subscriber_tags'], result.tagged);
+    return result;
   } catch (error) {
     if (error instanceof CsvImportError) {
       throw new AppError(
-        'invalid',
+        error.code === 'too_large' ? 'too_large' : 'invalid',
         `import_${error.code}`,
         `${fileLabel}${error.line ? `:${error.line}` : ''}: ${error.message}; nothing was imported`,
         { line: error.line ?? null },

@@ -90,6 +90,10 @@ export function exampleRequests(f: Fixtures): Record<string, ExampleRequest> {
     },
     'PUT /api/channels/{id}/sandbox/users/{userId}': { bodies: [{ behaviour: 'blocked' }] },
     'POST /api/channels/{id}/selected-users/import': { query: { fileName: 'ids.csv' }, raw: { text: 'id\nu1\n', type: 'text/csv' } },
+    'POST /api/bots/{botId}/subscribers/import': {
+      query: { platform: 'sandbox', fileName: 'people.csv' },
+      raw: { text: 'platform_user_id,name,tags\nu9,Nine,vip\n', type: 'text/csv' },
+    },
     'PATCH /api/drafts/{id}': { bodies: [{ form: send }] },
     'POST /api/drafts/{id}/send': { bodies: [send] },
     'PATCH /api/external-events/{id}': { bodies: [{ name: 'renamed', content, endOpenChats: false }] },

@@ -18,6 +18,7 @@ import type { CountRow } from '../../src/storage/db.ts';
 
 let db: TestDatabase;
 let botId: number;
+let apiKey: string;
 const dir = mkdtempSync(join(tmpdir(), 'botcast-cli-'));
 
 before(async () => {
@@ -31,6 +32,7 @@ before(async () => {
     platforms: buildRegistry(storage.db),
   };
   const account = await signup(ctx, { workspaceName: 'CLI', email: 'cli@example.com', password: 'correct horse battery' });
+  apiKey = account.apiKey.key;
   botId = (await createBot(ctx, account.workspaceId, { name: 'b' })).id;
   await createChannel(ctx, account.workspaceId, botId, { platform: 'tg', verify: false, credentials: { token: '1:x' } });
   await storage.close();
@@ -114,6 +116,46 @@ describe('command line', () => {
     assert.match(r.output, /nothing was imported/);
     assert.equal(await count(`SELECT count(*) AS n FROM subscribers WHERE platform_user_id LIKE '200%'`), 0);
   });
+
+  test(
+    'import-subscribers while an embedded Botcast runs: told to use the panel, or sent to it with a key',
+    {
+      skip: ENGINE !== 'pglite' && 'embedded mode only',
+    },
+    async () => {
+      const file = join(dir, 'running.csv');
+      writeFileSync(file, 'platform_user_id,name,tags\n3001,Ann,vip\n3002,Bob,\n');
+      const running = await startBotcast(['start'], db.env);
+      try {
+        const env = { ...db.env, PORT: String(running.port) };
+        const told = await runBotcast(['import-subscribers', '--bot', String(botId), '--platform', 'tg', file], env);
+        assert.equal(told.code, 1, told.output);
+        assert.match(told.output, /in use by another Botcast process/);
+        assert.match(told.output, /Subscribers → Import subscribers/);
+        assert.match(told.output, /BOTCAST_API_KEY=/);
+        const sent = await runBotcast(['import-subscribers', '--bot', String(botId), '--platform', 'tg', file], {
+          ...env,
+          BOTCAST_API_KEY: apiKey,
+        });
+        assert.equal(sent.code, 0, sent.output);
+        assert.match(
+          sent.output,
+          /2 subscribers imported, 0 already known \(tags added\), 1 tags assigned, 2 rows read \(through the running Botcast/,
+        );
+        // Through the API a bad row refuses the file, naming its line.
+        writeFileSync(file, 'platform_user_id\n3003\nnot-a-number\n');
+        const bad = await runBotcast(['import-subscribers', '--bot', String(botId), '--platform', 'tg', file], {
+          ...env,
+          BOTCAST_API_KEY: apiKey,
+        });
+        assert.equal(bad.code, 1, bad.output);
+        assert.match(bad.output, /running\.csv:3: .*nothing was imported/);
+      } finally {
+        assert.equal(await running.kill(), 0);
+      }
+      assert.equal(await count(`SELECT count(*) AS n FROM subscribers WHERE platform_user_id IN ('3001', '3002', '3003')`), 2);
+    },
+  );
 
   test('backup and restore of the embedded database', { skip: ENGINE !== 'pglite' && 'embedded mode only' }, async () => {
     const file = join(dir, 'backup.tar.gz');

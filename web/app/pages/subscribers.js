@@ -12,6 +12,7 @@ import { Badge, Button, EmptyState, ErrorNotice, Loading, PageHeader, Select, us
 import { useConfirmedAction } from '../ui/lists.js';
 import { Icon } from '../ui/icons.js';
 import { SubscriberDrawer } from './subscribers/subscriber-drawer.js';
+import { ImportSubscribersDialog } from './subscribers/import-dialog.js';
 
 const PAGE_SIZE = 50;
 
@@ -38,7 +39,8 @@ function apiQuery(filters, cursor) {
 }
 
 export function SubscribersPage({ bot, query }) {
-  const { toast } = useApp();
+  const { toast, me } = useApp();
+  const [importing, setImporting] = useState(false);
   const confirmed = useConfirmedAction();
   const filters = filtersFrom(query);
   const key = JSON.stringify(filters);
@@ -109,7 +111,8 @@ export function SubscribersPage({ bot, query }) {
     <${PageHeader}
       title="Subscribers"
       description="People who wrote to the bot, newest first. Click someone to see their tags and operator chat."
-      actions=${html`<${Button} onClick=${closeAll}>Close all open chats</${Button}>`}
+      actions=${html`${me?.role !== 'viewer' && html`<${Button} icon="upload" onClick=${() => setImporting(true)}>Import subscribers</${Button}>`}
+        <${Button} onClick=${closeAll}>Close all open chats</${Button}>`}
     />
     <section class="card filters" aria-label="Search and filters">
       <form
@@ -244,6 +247,17 @@ export function SubscribersPage({ bot, query }) {
           ${list.nextCursor && html`<${Button} busy=${list.loading} onClick=${() => load(list.nextCursor)}>Load more</${Button}>`}
         </div>
       </div>`
+    }
+    ${
+      importing &&
+      html`<${ImportSubscribersDialog}
+        bot=${bot}
+        onClose=${() => setImporting(false)}
+        onImported=${() => {
+          load(null);
+          tags.reload();
+        }}
+      />`
     }
     ${
       openId &&
