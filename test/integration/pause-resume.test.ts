@@ -92,9 +92,9 @@ describe('pause and resume', () => {
     assert.equal(requests(token).length, total);
 
     const log = await logOf(w, sendId);
-    const pauseLine = log.find((e) => e.type === 'paused');
+    const pauseLine = log.find((e) => e.type === 'run_paused');
     assert.match(pauseLine!.message, /^Paused by API key “.+”: \d+ not yet sent wait, \d+ being sent finish$/);
-    assert.match(log.find((e) => e.type === 'resumed')!.message, /^Resumed by API key “.+”: \d+ not yet sent go on$/);
+    assert.match(log.find((e) => e.type === 'run_resumed')!.message, /^Resumed by API key “.+”: \d+ not yet sent go on$/);
 
     const notPaused = await t.request('POST', `/api/sends/${sendId}/resume`, { key: w.key });
     assert.equal(notPaused.status, 409);
