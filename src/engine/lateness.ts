@@ -19,9 +19,12 @@ export function skippedMessage(due: Date, now: Date, limitMs: number, zone: stri
   const time = `${pad(at.hour)}:${pad(at.minute)}`;
   const sameDay = at.year === today.year && at.month === today.month && at.day === today.day;
   const when = sameDay ? time : `${at.year}-${pad(at.month)}-${pad(at.day)} ${time}`;
-  const hours = Math.floor((now.getTime() - due.getTime()) / 3600_000);
+  const minutes = Math.floor((now.getTime() - due.getTime()) / 60_000);
+  const hours = Math.floor(minutes / 60);
+  // Minutes too while they matter: "6 h ago, more than the 6-hour limit" would read as a contradiction.
+  const ago = hours >= 10 || minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
   const limitHours = Math.round((limitMs / 3600_000) * 100) / 100;
-  return `Skipped: Botcast was not running at ${when}; the send was due ${hours} h ago, more than the ${limitHours}-hour limit`;
+  return `Skipped: Botcast was not running at ${when}; the send was due ${ago} ago, more than the ${limitHours}-hour limit`;
 }
 
 /**

@@ -18,6 +18,10 @@ test('the log line names the time on the bot’s clock, and the date when it was
     'Skipped: Botcast was not running at 09:00; the send was due 8 h ago, more than the 6-hour limit',
   );
   assert.equal(
+    skippedMessage(new Date('2026-12-03T09:30:00Z'), now, 6 * H, 'UTC'),
+    'Skipped: Botcast was not running at 09:30; the send was due 6 h 30 min ago, more than the 6-hour limit',
+  );
+  assert.equal(
     skippedMessage(new Date('2026-12-01T09:30:00Z'), now, 6 * H, 'UTC'),
     'Skipped: Botcast was not running at 2026-12-01 09:30; the send was due 54 h ago, more than the 6-hour limit',
   );
