@@ -57,6 +57,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     batchSize: config.workerBatchSize,
     concurrency: config.workerConcurrency,
     holdExpiryMs: config.holdExpiryHours * 3600_000,
+    maxLatenessMs: config.maxLatenessHours * 3600_000,
     requestTimeoutMs: config.requestTimeoutMs,
     heartbeatMs: config.heartbeatMs,
     workerStaleMs: config.workerStaleMs,

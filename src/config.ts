@@ -14,6 +14,7 @@ export interface Config {
   bodyLimitBytes: number;
   graceSeconds: number;
   holdExpiryHours: number;
+  maxLatenessHours: number;
   retentionMonths: number;
   csvMaxBytes: number;
   csvMaxRows: number;
@@ -185,6 +186,13 @@ export const SETTINGS: Setting[] = [
     default: '168',
     parse: int(1, 24 * 365),
     doc: 'How long a delivery held by an open operator chat waits before it expires.',
+  },
+  {
+    env: 'BOTCAST_MAX_LATENESS_HOURS',
+    key: 'maxLatenessHours',
+    default: '6',
+    parse: int(1, 24 * 365),
+    doc: 'A delayed or periodic run whose time passed longer ago than this while Botcast was down is skipped (and logged) instead of sent late.',
   },
   {
     env: 'BOTCAST_RETENTION_MONTHS',

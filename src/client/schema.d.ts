@@ -2361,6 +2361,13 @@ export interface paths {
                  * @description A trigger's day run: it takes that day's firings until then (with nothing to send it counts as completed)
                  */
                 openUntil: string | null;
+                /**
+                 * Format: date-time
+                 * @description A live run paused (POST /api/sends/{id}/pause): since when; null when not paused
+                 */
+                pausedAt: string | null;
+                /** @description Who paused it, as a person reads it */
+                pausedByName: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -2374,7 +2381,7 @@ export interface paths {
               }[];
               secondsUntilStart: number | null;
               sourceId: number | null;
-              /** @description grace, scheduled, periodic, delivering, waiting_for_chats (everything left is held by open operator chats), completed, stopped or deleted */
+              /** @description grace, scheduled, periodic, delivering, paused (a live run is paused: nothing new is sent until it is resumed), waiting_for_chats (everything left is held by open operator chats), completed, stopped or deleted */
               status: string;
               /** @description Who: the channels, the audience and its tags */
               targeting: {
@@ -5087,6 +5094,13 @@ export interface paths {
                  * @description A trigger's day run: it takes that day's firings until then (with nothing to send it counts as completed)
                  */
                 openUntil: string | null;
+                /**
+                 * Format: date-time
+                 * @description A live run paused (POST /api/sends/{id}/pause): since when; null when not paused
+                 */
+                pausedAt: string | null;
+                /** @description Who paused it, as a person reads it */
+                pausedByName: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -5100,7 +5114,7 @@ export interface paths {
               }[];
               secondsUntilStart: number | null;
               sourceId: number | null;
-              /** @description grace, scheduled, periodic, delivering, waiting_for_chats (everything left is held by open operator chats), completed, stopped or deleted */
+              /** @description grace, scheduled, periodic, delivering, paused (a live run is paused: nothing new is sent until it is resumed), waiting_for_chats (everything left is held by open operator chats), completed, stopped or deleted */
               status: string;
               /** @description Who: the channels, the audience and its tags */
               targeting: {
@@ -5654,7 +5668,7 @@ export interface paths {
                  * @description Completed: a trigger's day run with nothing left to send, open for that day's later firings until then
                  */
                 openUntil: string | null;
-                /** @description Active only: grace, delivering, or waiting_for_chats (nothing left to send but recipients held by open operator chats) */
+                /** @description Active only: grace, delivering, paused (by a person: POST /api/sends/{id}/resume goes on), or waiting_for_chats (nothing left to send but recipients held by open operator chats) */
                 phase: string | null;
                 /** Format: date-time */
                 plannedAt: string | null;
@@ -5814,6 +5828,13 @@ export interface paths {
                  * @description A trigger's day run: it takes that day's firings until then (with nothing to send it counts as completed)
                  */
                 openUntil: string | null;
+                /**
+                 * Format: date-time
+                 * @description A live run paused (POST /api/sends/{id}/pause): since when; null when not paused
+                 */
+                pausedAt: string | null;
+                /** @description Who paused it, as a person reads it */
+                pausedByName: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -7160,6 +7181,13 @@ export interface paths {
                  * @description A trigger's day run: it takes that day's firings until then (with nothing to send it counts as completed)
                  */
                 openUntil: string | null;
+                /**
+                 * Format: date-time
+                 * @description A live run paused (POST /api/sends/{id}/pause): since when; null when not paused
+                 */
+                pausedAt: string | null;
+                /** @description Who paused it, as a person reads it */
+                pausedByName: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -7173,7 +7201,7 @@ export interface paths {
               }[];
               secondsUntilStart: number | null;
               sourceId: number | null;
-              /** @description grace, scheduled, periodic, delivering, waiting_for_chats (everything left is held by open operator chats), completed, stopped or deleted */
+              /** @description grace, scheduled, periodic, delivering, paused (a live run is paused: nothing new is sent until it is resumed), waiting_for_chats (everything left is held by open operator chats), completed, stopped or deleted */
               status: string;
               /** @description Who: the channels, the audience and its tags */
               targeting: {
@@ -7499,6 +7527,13 @@ export interface paths {
                  * @description A trigger's day run: it takes that day's firings until then (with nothing to send it counts as completed)
                  */
                 openUntil: string | null;
+                /**
+                 * Format: date-time
+                 * @description A live run paused (POST /api/sends/{id}/pause): since when; null when not paused
+                 */
+                pausedAt: string | null;
+                /** @description Who paused it, as a person reads it */
+                pausedByName: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -7671,6 +7706,102 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sends/{id}/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pause a delivering send: queued deliveries wait, those in flight finish
+     * @description Pause, then resume: nobody gets it twice, nobody is skipped, across worker restarts (the pause is kept in the database). Both are written in the log. 409 not_delivering (no live run), already_paused, not_paused.
+     *
+     *     Needs the editor role.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description pause or resume */
+              action: string;
+              id: number;
+              /** @description Whether the send is paused now */
+              paused: boolean;
+              /** @description Live runs paused or resumed */
+              runs: number;
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -7958,6 +8089,102 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sends/{id}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resume a paused send: it goes on exactly where it stopped
+     * @description Pause, then resume: nobody gets it twice, nobody is skipped, across worker restarts (the pause is kept in the database). Both are written in the log. 409 not_delivering (no live run), already_paused, not_paused.
+     *
+     *     Needs the editor role.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description pause or resume */
+              action: string;
+              id: number;
+              /** @description Whether the send is paused now */
+              paused: boolean;
+              /** @description Live runs paused or resumed */
+              runs: number;
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

@@ -13,6 +13,7 @@ import { expireHolds, releaseHolds } from './holds.ts';
 import { recoverDeadWorkers } from './sql/workers.ts';
 import { processTriggers } from './triggers.ts';
 import { applyRetention, claimDailyJob } from './retention.ts';
+import { recordSkippedRun, tooLate } from './lateness.ts';
 
 interface DueSend {
   id: number;
@@ -21,21 +22,33 @@ interface DueSend {
   last_planned_at: Date | null;
   created_at: Date;
   now: Date;
+  /** The bot's time zone: a skipped run's log line names the time on its clock. */
+  zone: string;
 }
 
-/** Turns due sends into runs; periodic sends get their next occurrence (missed ones run once). */
+/**
+ * Turns due sends into runs; periodic sends get their next occurrence (missed ones run once). A
+ * delayed or periodic run due longer ago than `maxLatenessMs` (Botcast was down) is skipped and
+ * logged instead (lateness.ts); a periodic send's schedule goes on.
+ */
 export async function startDueSends(ctx: EngineContext, limit = 50): Promise<number> {
+  const limitMs = ctx.settings.maxLatenessMs;
   return ctx.db.transaction(async (tx) => {
     const due = await tx.query<DueSend>(
-      `SELECT id, timing, next_run_at, last_planned_at, created_at, now() AS now FROM sends
+      `SELECT id, timing, next_run_at, last_planned_at, created_at, now() AS now,
+              (SELECT b.time_zone FROM bots b WHERE b.id = sends.bot_id) AS zone FROM sends
        WHERE next_run_at <= now() AND deleted_at IS NULL
        ORDER BY next_run_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [limit],
     );
     for (const send of due) {
       if (send.timing.type !== 'periodic') {
-        const runId = await createRun(tx, send.id, send.next_run_at);
-        if (runId) await logRun(tx, runId, 'created', `Run for ${send.next_run_at.toISOString()}`, { plannedAt: send.next_run_at });
+        if (send.timing.type === 'delayed' && tooLate(send.next_run_at, send.now, limitMs)) {
+          await recordSkippedRun(tx, send.id, send.next_run_at, send.now, limitMs, send.zone);
+        } else {
+          const runId = await createRun(tx, send.id, send.next_run_at);
+          if (runId) await logRun(tx, runId, 'created', `Run for ${send.next_run_at.toISOString()}`, { plannedAt: send.next_run_at });
+        }
         await tx.query('UPDATE sends SET next_run_at = NULL, last_planned_at = $2 WHERE id = $1', [
           send.id,
           send.next_run_at.toISOString(),
@@ -44,13 +57,15 @@ export async function startDueSends(ctx: EngineContext, limit = 50): Promise<num
       }
       const { recurrence, zone } = send.timing;
       const occurrence = dueOccurrence(recurrence, zone, send.last_planned_at ?? new Date(send.created_at.getTime() - 1), send.now);
-      if (occurrence.due) {
+      const note =
+        occurrence.missed > 0
+          ? `; ${occurrence.missed}${occurrence.missedAtLeast ? '+' : ''} occurrence(s) missed while Botcast was down were skipped`
+          : '';
+      if (occurrence.due && tooLate(occurrence.due, send.now, limitMs)) {
+        await recordSkippedRun(tx, send.id, occurrence.due, send.now, limitMs, zone, note);
+      } else if (occurrence.due) {
         const runId = await createRun(tx, send.id, occurrence.due);
         if (runId) {
-          const note =
-            occurrence.missed > 0
-              ? `; ${occurrence.missed}${occurrence.missedAtLeast ? '+' : ''} occurrence(s) missed while Botcast was down were skipped`
-              : '';
           await logRun(tx, runId, 'created', `Periodic run for ${occurrence.due.toISOString()}${note}`, {
             plannedAt: occurrence.due,
             missed: occurrence.missed,

@@ -28,6 +28,8 @@ export interface EngineSettings {
   wakeups: boolean;
   /** Held deliveries expire after this long. */
   holdExpiryMs: number;
+  /** A delayed or periodic run due longer ago than this (Botcast was down) is skipped, not sent late (lateness.ts). */
+  maxLatenessMs: number;
   /** Rows inserted per statement when materialising a run's recipients. */
   materialiseChunk: number;
   /** A worker holds a run it materialises this long past its last chunk (materialise.ts); then another may resume it. */
@@ -51,6 +53,7 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   schedulerTickMs: 250,
   wakeups: true,
   holdExpiryMs: 7 * 24 * 3600_000,
+  maxLatenessMs: 6 * 3600_000,
   materialiseChunk: 50_000,
   materialiseLeaseSec: 30,
   retentionMonths: 3,

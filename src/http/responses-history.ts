@@ -39,7 +39,8 @@ export const HistoryItem = doc(
     phase: Nullable(
       Type.String({
         description:
-          'Active only: grace, delivering, or waiting_for_chats (nothing left to send but recipients held by open operator chats)',
+          'Active only: grace, delivering, paused (by a person: POST /api/sends/{id}/resume goes on), ' +
+          'or waiting_for_chats (nothing left to send but recipients held by open operator chats)',
       }),
     ),
     holdsExpireAt: NullableDateTimeOf({ description: 'waiting_for_chats: when the first hold expires' }),

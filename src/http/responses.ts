@@ -192,6 +192,8 @@ export const Run = doc(
     openUntil: NullableDateTimeOf({
       description: "A trigger's day run: it takes that day's firings until then (with nothing to send it counts as completed)",
     }),
+    pausedAt: NullableDateTimeOf({ description: 'A live run paused (POST /api/sends/{id}/pause): since when; null when not paused' }),
+    pausedByName: Nullable(Type.String({ description: 'Who paused it, as a person reads it' })),
     ...CountFields,
   }),
 );
@@ -216,7 +218,8 @@ export const Send = doc(
     sourceId: NullableInt,
     status: Type.String({
       description:
-        'grace, scheduled, periodic, delivering, waiting_for_chats (everything left is held by open operator chats), completed, stopped or deleted',
+        'grace, scheduled, periodic, delivering, paused (a live run is paused: nothing new is sent until it is resumed), ' +
+        'waiting_for_chats (everything left is held by open operator chats), completed, stopped or deleted',
     }),
     graceEndsAt: NullableDateTime,
     secondsUntilStart: NullableInt,
@@ -241,6 +244,14 @@ export const SettledHolds = doc(
   }),
 );
 export const StoppedSend = doc(Type.Object({ id: Id, stoppedRuns: Int, cancelled: Int }));
+export const PausedSend = doc(
+  Type.Object({
+    id: Id,
+    action: Type.String({ description: 'pause or resume' }),
+    runs: Type.Integer({ minimum: 1, description: 'Live runs paused or resumed' }),
+    paused: Type.Boolean({ description: 'Whether the send is paused now' }),
+  }),
+);
 
 const PlatformPreview = Type.Object({
   channelId: Id,

@@ -1,13 +1,14 @@
 // The life of a send in the panel (issue 17 points 1 and 6), in the shop of shop.ts: a send that
 // waits only for an operator chat is listed apart in Active as "Waiting for 1 operator chat", with
 // View errors at once, and its held recipient is released from the dialog; an edited draft asks,
-// when sent, whether the edits go into the draft. Screenshots go to test-results/broadcasts-*.png.
+// when sent, whether the edits go into the draft; a send paused from its page is Paused in Active and
+// resumed from there (point 8). Screenshots go to test-results/broadcasts-*.png.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserTest as test, logIn } from './browser.ts';
 import type { Json } from '../helpers/json.ts';
-import { waitFor } from '../helpers/world.ts';
-import { api, base, botId, browser, channelId, closeShop, email, page, startShop, subscribers, waitForStatus } from './shop.ts';
+import { seedSubscribers, waitFor } from '../helpers/world.ts';
+import { api, base, botId, browser, channelId, closeShop, email, page, startShop, subscribers, t, waitForStatus } from './shop.ts';
 
 before(startShop);
 after(closeShop);
@@ -65,4 +66,46 @@ test('sending an edited draft asks whether to save the edits into it', async () 
     return d.form.content.text === 'Version 2' ? d : null;
   });
   assert.equal(saved.name, 'Weekly');
+});
+
+test('pause and resume from the send page: Paused in Active, nothing new sent, then everyone once', async () => {
+  // A bot with a slow channel (5 a second), so that the send is still delivering when Pause is clicked.
+  const slowBot = (await api('POST', '/api/bots', { name: 'Slow bot', timeZone: 'Europe/Berlin' })).id;
+  const slow = (await api('POST', `/api/bots/${slowBot}/channels`, { platform: 'sandbox', ratePerSecond: 5 })).id;
+  const [{ workspace_id: workspaceId }] = await t.app.ctx.db.query<{ workspace_id: number }>(
+    'SELECT workspace_id FROM bots WHERE id = $1',
+    [botId],
+  );
+  const total = 40;
+  await seedSubscribers(t.app.ctx.db, { workspaceId, botId, channelId: slow, platform: 'sandbox', count: total, prefix: 'slow-' });
+  const send = await api('POST', `/api/bots/${slowBot}/sends`, {
+    content: { type: 'text', text: 'Paused and resumed' },
+    channelIds: [slow],
+    audience: { type: 'all' },
+  });
+  await waitForStatus(send.id, ['delivering']);
+  await page.goto(`${base}/bots/${slowBot}/history/${send.id}`);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.locator('.paused-banner').waitFor();
+  assert.match((await page.locator('.paused-banner').textContent()) ?? '', /Paused by .+ at /);
+  await browser.shot('send-paused');
+  const paused = await waitFor('in-flight deliveries to finish', async () => {
+    const s = await api('GET', `/api/sends/${send.id}`);
+    return s.status === 'paused' && s.counts.inFlight === 0 ? s : null;
+  });
+  assert.ok(paused.counts.queued > 0, 'queued deliveries wait');
+
+  await page.goto(`${base}/bots/${slowBot}/history?section=active`);
+  const row = page.locator(`tr[data-send="${send.id}"][data-phase="paused"]`);
+  await row.waitFor();
+  assert.equal((await api('GET', `/api/sends/${send.id}`)).counts.sent, paused.counts.sent, 'nothing new sent while paused');
+  await row.getByRole('button', { name: `Resume send ${send.id}` }).click();
+  await page.locator('.toast', { hasText: `Send #${send.id} resumed` }).waitFor();
+  const done = await waitForStatus(send.id, ['completed']);
+  assert.equal(done.counts.sent, total);
+  const [{ n }] = await t.app.ctx.db.query<{ n: number }>(
+    `SELECT count(DISTINCT subscriber_id)::int AS n FROM deliveries d JOIN runs r ON r.id = d.run_id WHERE r.send_id = $1 AND d.state = 'sent'`,
+    [send.id],
+  );
+  assert.equal(n, total);
 });

@@ -107,6 +107,7 @@ test('every route with an id answers 404 to another workspace, and nothing chang
   for (const [path, operations] of Object.entries<Record<string, unknown>>(doc.paths)) {
     if (!path.startsWith('/api/') || !path.includes('{')) continue;
     const resource = path.split('/')[2];
+    // {action}: the holds of a send (release | cancel).
     let url = path.replace('{botId}', String(ids.bots)).replace('{userId}', 'u1').replace('{action}', 'release');
     if (url.includes('{id}')) {
       if (ids[resource] === undefined) {

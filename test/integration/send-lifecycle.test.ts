@@ -133,7 +133,11 @@ describe('deleting a periodic broadcast while a run delivers', () => {
         content: { type: 'text', text: 'weekly' },
         channelIds: [slowChannel],
         audience: { type: 'all' },
-        timing: { type: 'periodic', recurrence: { kind: 'every_n_days', n: 1, time: '10:00' } },
+        // Due half an hour ago (UTC), well within the max lateness (6 h): the missed occurrence runs.
+        timing: {
+          type: 'periodic',
+          recurrence: { kind: 'every_n_days', n: 1, time: new Date(Date.now() - 30 * 60_000).toISOString().slice(11, 16) },
+        },
       },
     });
     assert.equal(r.status, 201, r.text);

@@ -43,3 +43,13 @@ test('a BOTCAST_SECRET_KEY that is not 32 bytes is refused, also without DATABAS
   );
   assert.equal(loadConfig({ BOTCAST_SECRET_KEY: 'ab'.repeat(32) }).secretKey, 'ab'.repeat(32));
 });
+
+test('BOTCAST_MAX_LATENESS_HOURS: 6 by default, a whole number of hours from 1', () => {
+  assert.equal(loadConfig({}).maxLatenessHours, 6);
+  assert.equal(loadConfig({ BOTCAST_MAX_LATENESS_HOURS: '24' }).maxLatenessHours, 24);
+  for (const bad of ['0', '-1', '1.5', 'six'])
+    assert.throws(
+      () => loadConfig({ BOTCAST_MAX_LATENESS_HOURS: bad }),
+      (e: unknown) => e instanceof ConfigError && e.problems.length === 1 && e.problems[0].startsWith('BOTCAST_MAX_LATENESS_HOURS '),
+    );
+});

@@ -38,7 +38,7 @@ export interface Claim {
 export async function pickLane(tx: Queryable, channelId: number): Promise<{ id: number; run_id: number } | null> {
   const rows = await tx.query<{ id: number; run_id: number }>(
     `SELECT l.id, l.run_id FROM run_lanes l JOIN runs r ON r.id = l.run_id
-     WHERE l.channel_id = $1 AND l.queued > 0 AND r.state IN ('materialising', 'delivering')
+     WHERE l.channel_id = $1 AND l.queued > 0 AND r.state IN ('materialising', 'delivering') AND r.paused_at IS NULL
      ORDER BY l.last_claimed_at, l.id LIMIT 1`,
     [channelId],
   );
@@ -73,6 +73,14 @@ const PROFILE = `,
        (SELECT s.language FROM subscribers s WHERE s.id = d.subscriber_id) AS language`;
 
 /**
+ * The lane's run is paused (runs.paused_at, 0021): nothing of it is claimed. Checked again here,
+ * although pickLane skips paused runs, because this statement starts after the lane's lock is
+ * taken: pausing waits for that lock (storage/queries/runs.ts), so a claim that picked the lane
+ * just before the pause committed finds it here and takes nothing. One probe per statement.
+ */
+const LANE_PAUSED = `SELECT 1 FROM run_lanes pl JOIN runs pr ON pr.id = pl.run_id WHERE pl.id = $1 AND pr.paused_at IS NOT NULL`;
+
+/**
  * Marks up to `limit` queued rows of the lane matching `where` in_flight for the worker, in
  * `order`. `where` may compare with $4, the lane's cursor, when one is given.
  */
@@ -81,7 +89,7 @@ function take(tx: Queryable, o: ClaimOptions, laneId: number, limit: number, pic
   if (pick.cursor !== undefined) params.push(pick.cursor);
   return tx.query<ClaimedDelivery>(
     `WITH picked AS (
-       SELECT id FROM deliveries WHERE lane_id = $1 AND state = 'queued' AND ${pick.where}
+       SELECT id FROM deliveries WHERE lane_id = $1 AND state = 'queued' AND ${pick.where} AND NOT EXISTS (${LANE_PAUSED})
        ORDER BY ${pick.order} LIMIT $2
        FOR UPDATE SKIP LOCKED
      )
@@ -177,11 +185,11 @@ export async function delaySlotsIfUnreserved(q: Queryable, channelId: number, ms
   return rows.length > 0;
 }
 
-/** Channels that have claimable work now, and are not paused. */
+/** Channels that have claimable work now (of runs not paused), and are not paused. */
 export async function channelsWithWork(q: Queryable): Promise<number[]> {
   const rows = await q.query<{ channel_id: number }>(
     `SELECT DISTINCT l.channel_id FROM run_lanes l
-     JOIN runs r ON r.id = l.run_id AND r.state IN ('materialising', 'delivering')
+     JOIN runs r ON r.id = l.run_id AND r.state IN ('materialising', 'delivering') AND r.paused_at IS NULL
      LEFT JOIN channel_pacing p ON p.channel_id = l.channel_id
      WHERE l.queued > 0 AND (p.paused_until IS NULL OR p.paused_until <= now())`,
   );

@@ -1,5 +1,5 @@
 // Broadcasts: create (instant, delayed, periodic), read, delete before start (or a periodic one, saying
-// what becomes of a delivering run), stop while delivering, release or cancel the recipients held for
+// what becomes of a delivering run), stop, pause or resume while delivering, release or cancel the recipients held for
 // open operator chats.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -7,7 +7,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { createBroadcast } from '../../services/sends/create.ts';
 import type { SendInput } from '../../services/sends/input.ts';
 import { getSend } from '../../services/sends/view.ts';
-import { deleteSend, settleHolds, stopSend } from '../../services/sends/actions.ts';
+import { deleteSend, pauseSend, settleHolds, stopSend } from '../../services/sends/actions.ts';
 import { actor, ws } from '../auth.ts';
 import { BotParams, ButtonSchema, Id, IdParams, MediaSchema } from '../schemas.ts';
 import * as R from '../responses.ts';
@@ -146,6 +146,28 @@ export const sendRoutes =
       },
       async (request) => stopSend(ctx, ws(request), request.params.id, actor(request)),
     );
+
+    for (const action of ['pause', 'resume'] as const) {
+      app.post(
+        `/api/sends/:id/${action}`,
+        {
+          schema: {
+            tags: ['broadcasts'],
+            response: { 200: R.PausedSend },
+            summary:
+              action === 'pause'
+                ? 'Pause a delivering send: queued deliveries wait, those in flight finish'
+                : 'Resume a paused send: it goes on exactly where it stopped',
+            description:
+              'Pause, then resume: nobody gets it twice, nobody is skipped, across worker restarts (the pause is kept in the database). ' +
+              'Both are written in the log. 409 not_delivering (no live run), already_paused, not_paused.',
+            params: IdParams,
+          },
+          config: { minRole: 'editor' },
+        },
+        async (request) => pauseSend(ctx, ws(request), request.params.id, action, actor(request)),
+      );
+    }
 
     app.post(
       '/api/sends/:id/holds/:action',

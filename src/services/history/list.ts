@@ -70,6 +70,8 @@ interface HistoryRow {
   deletedAt: Date | null;
   deletedBy: string | null;
   busy?: boolean;
+  /** A live run is paused by a person. */
+  paused?: boolean;
 }
 
 export async function listHistory(ctx: ServiceContext, workspaceId: number, query: HistoryQuery) {
@@ -113,7 +115,8 @@ export async function listHistory(ctx: ServiceContext, workspaceId: number, quer
               (SELECT max(r.id) FROM runs r WHERE r.send_id = s.id) AS "runId",
               (SELECT json_build_object(${countsJson()}) FROM run_lanes l JOIN runs r ON r.id = l.run_id
                  WHERE r.send_id = s.id AND ${counted}) AS counts,
-              EXISTS (SELECT 1 FROM runs r WHERE r.send_id = s.id AND ${runInActive('r')} AND ${runBusy('r')}) AS busy
+              EXISTS (SELECT 1 FROM runs r WHERE r.send_id = s.id AND ${runInActive('r')} AND ${runBusy('r')}) AS busy,
+              EXISTS (SELECT 1 FROM runs r WHERE r.send_id = s.id AND ${runInActive('r')} AND r.paused_at IS NOT NULL) AS paused
        FROM sends s
        WHERE ${common} AND ${section} AND ($4::bigint IS NULL OR s.id < $4)
        ORDER BY s.id DESC LIMIT $5`,
@@ -183,9 +186,10 @@ export async function listHistory(ctx: ServiceContext, workspaceId: number, quer
   };
 }
 
-/** An Active send's phase: its grace window, delivering, or only waiting for operator chats to close. */
+/** An Active send's phase: its grace window, delivering, paused by a person, or only waiting for operator chats to close. */
 function activePhase(r: HistoryRow): ActivePhase {
   if (r.deletedAt === null && r.nextRunAt && r.timing?.type === 'instant' && !r.busy && !(r.counts?.held ?? 0)) return 'grace';
+  if (r.paused) return 'paused';
   if (r.busy) return 'delivering';
   return (r.counts?.held ?? 0) > 0 ? 'waiting_for_chats' : 'delivering';
 }

@@ -18,7 +18,8 @@ export const runInActive = (r: string) =>
 export const runIdleOpen = (r: string) => `(${r}.state = 'delivering' AND NOT ${runInActive(r)})`;
 
 /**
- * What an Active send is doing: `delivering` while one of its runs is busy, `waiting_for_chats`
- * when everything left is held by operator chats (nothing to send until they close or expire).
+ * What an Active send is doing: `delivering` while one of its runs is busy, `paused` while a person
+ * paused it, `waiting_for_chats` when everything left is held by operator chats (nothing to send
+ * until they close or expire).
  */
-export type ActivePhase = 'grace' | 'delivering' | 'waiting_for_chats';
+export type ActivePhase = 'grace' | 'delivering' | 'paused' | 'waiting_for_chats';

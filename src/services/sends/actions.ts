@@ -1,8 +1,8 @@
-// Deleting a send (unsent, or a periodic one), stopping a delivering one, and what to do with the
+// Deleting a send (unsent, or a periodic one), stopping, pausing or resuming a delivering one, and what to do with the
 // recipients a run still holds for open operator chats. Log lines name people, not actor ids.
 import { conflict, invalid, notFound } from '../../domain/errors.ts';
 import type { Queryable } from '../../storage/db.ts';
-import { logRun, stopRun } from '../../storage/queries/runs.ts';
+import { logRun, pauseRun, resumeRun, stopRun } from '../../storage/queries/runs.ts';
 import { notifyWake } from '../../storage/queries/wake.ts';
 import { actorName } from '../actor-names.ts';
 import type { ServiceContext } from '../context.ts';
@@ -118,4 +118,34 @@ function countBy(values: number[]): Map<number, number> {
   const m = new Map<number, number>();
   for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
   return m;
+}
+
+/**
+ * Pauses (or resumes) every live run of a send. Paused: queued deliveries stay queued, those in
+ * flight finish; resumed: delivery goes on from where it stopped (storage/queries/runs.ts).
+ */
+export async function pauseSend(ctx: ServiceContext, workspaceId: number, sendId: number, action: 'pause' | 'resume', by: string) {
+  const runIds = await ctx.db.transaction(async (tx) => {
+    const rows = await tx.query<{ id: number }>('SELECT id FROM sends WHERE id = $1 AND workspace_id = $2', [sendId, workspaceId]);
+    if (rows.length === 0) throw notFound('send', sendId);
+    const runs = await tx.query<{ id: number; paused: boolean }>(
+      `SELECT id, paused_at IS NOT NULL AS paused FROM runs WHERE send_id = $1 AND ${LIVE} ORDER BY id`,
+      [sendId],
+    );
+    if (runs.length === 0) throw conflict('not_delivering', `Send #${sendId} is not delivering, so there is nothing to ${action}.`);
+    const name = await actorName(tx, workspaceId, by);
+    const changed: number[] = [];
+    for (const run of runs) {
+      const done = action === 'pause' ? await pauseRun(tx, run.id, by, name) : await resumeRun(tx, run.id, by, name);
+      if (done) changed.push(run.id);
+    }
+    if (changed.length === 0)
+      throw conflict(
+        action === 'pause' ? 'already_paused' : 'not_paused',
+        action === 'pause' ? `Send #${sendId} is already paused.` : `Send #${sendId} is not paused, so there is nothing to resume.`,
+      );
+    if (action === 'resume') await notifyWake(tx, 'work');
+    return changed;
+  });
+  return { id: sendId, action, runs: runIds.length, paused: action === 'pause' };
 }

@@ -23,7 +23,8 @@ export const COUNTER_SUMS = `coalesce(sum(l.recipients),0)::int AS recipients, c
   coalesce(sum(l.in_flight),0)::int AS "inFlight", coalesce(sum(l.sent),0)::int AS sent, coalesce(sum(l.failed),0)::int AS failed,
   coalesce(sum(l.cancelled),0)::int AS cancelled, coalesce(sum(l.unknown),0)::int AS unknown`;
 
-export type SendStatus = 'grace' | 'scheduled' | 'periodic' | 'delivering' | 'waiting_for_chats' | 'completed' | 'stopped' | 'deleted';
+export type SendStatus =
+  'grace' | 'scheduled' | 'periodic' | 'delivering' | 'paused' | 'waiting_for_chats' | 'completed' | 'stopped' | 'deleted';
 
 /** sends.content (jsonb): frozen when the send was made. */
 export type StoredContent = Awaited<ReturnType<typeof freezeContent>>;
@@ -63,6 +64,9 @@ interface RunRow extends Counters {
   /** A trigger day's run: open for that day's firings until then. */
   openUntil: Date | null;
   materialised: boolean;
+  /** Paused by a person (POST /api/sends/{id}/pause): nothing of it is claimed until resumed. */
+  pausedAt: Date | null;
+  pausedBy: string | null;
 }
 
 export async function getSend(ctx: ServiceContext | { db: Queryable }, workspaceId: number, sendId: number) {
@@ -78,7 +82,7 @@ export async function getSend(ctx: ServiceContext | { db: Queryable }, workspace
   const send = rows[0];
   const runs = await db.query<RunRow>(
     `SELECT r.id, r.planned_at AS "plannedAt", r.state, r.started_at AS "startedAt", r.finished_at AS "finishedAt",
-            r.open_until AS "openUntil", coalesce(bool_and(l.materialised), true) AS materialised, ${COUNTER_SUMS}
+            r.open_until AS "openUntil", r.paused_at AS "pausedAt", r.paused_by AS "pausedBy", coalesce(bool_and(l.materialised), true) AS materialised, ${COUNTER_SUMS}
      FROM runs r LEFT JOIN run_lanes l ON l.run_id = r.id WHERE r.send_id = $1 GROUP BY r.id ORDER BY r.id DESC LIMIT 100`,
     [sendId],
   );
@@ -93,7 +97,7 @@ export async function getSend(ctx: ServiceContext | { db: Queryable }, workspace
     { recipients: 0, queued: 0, held: 0, inFlight: 0, sent: 0, failed: 0, cancelled: 0, unknown: 0 },
   );
   const status = statusOf(send, runs);
-  const names = await actorNames(db, workspaceId, [send.createdBy, send.deletedBy ?? '']);
+  const names = await actorNames(db, workspaceId, [send.createdBy, send.deletedBy ?? '', ...runs.map((r) => r.pausedBy ?? '')]);
   const { now, ...rest } = send;
   return {
     ...rest,
@@ -106,7 +110,10 @@ export async function getSend(ctx: ServiceContext | { db: Queryable }, workspace
       : null,
     platforms: channels.map((c) => ({ channelId: c.id, platform: c.platform })),
     counts: totals,
-    runs: runs.map(({ materialised: _materialised, ...run }) => run),
+    runs: runs.map(({ materialised: _materialised, pausedBy, ...run }) => ({
+      ...run,
+      pausedByName: pausedBy ? (names.get(pausedBy) ?? pausedBy) : null,
+    })),
   };
 }
 
@@ -116,6 +123,7 @@ function statusOf(send: SendRow, runs: RunRow[]): SendStatus {
   const live = runs.filter((r) => ['pending', 'materialising', 'delivering'].includes(r.state));
   const busy = (r: RunRow) => r.state !== 'delivering' || !r.materialised || r.queued + r.inFlight > 0;
   const active = live.filter((r) => busy(r) || r.held > 0 || !r.openUntil || new Date(r.openUntil).getTime() <= now);
+  if (active.some((r) => r.pausedAt)) return 'paused';
   if (active.some(busy)) return 'delivering';
   if (active.some((r) => r.held > 0)) return 'waiting_for_chats';
   if (active.length > 0) return 'delivering';

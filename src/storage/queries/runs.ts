@@ -45,3 +45,47 @@ export async function stopRun(q: Queryable, runId: number, by: string): Promise<
   });
   return { cancelled: cancelled.length };
 }
+
+/**
+ * Pauses a live run: the claim takes none of its deliveries (src/engine/sql/claim.ts) — queued
+ * ones stay queued, those in flight finish. Locks the run's lanes after marking it, so a claim of
+ * one of them that is under way commits first: once this returns, no new claim of the run starts,
+ * and what is in flight is on the lanes' counters. `name`: who, as the log shows them. The log
+ * line is `run_paused`: `paused` is a platform's "slow down" (engine/channel-pauses.ts).
+ */
+export async function pauseRun(q: Queryable, runId: number, by: string, name: string): Promise<boolean> {
+  const rows = await q.query<{ id: number }>(
+    `UPDATE runs SET paused_at = now(), paused_by = $2
+     WHERE id = $1 AND state IN ('pending', 'materialising', 'delivering') AND paused_at IS NULL RETURNING id`,
+    [runId, by],
+  );
+  if (rows.length === 0) return false;
+  await q.query('SELECT id FROM run_lanes WHERE run_id = $1 ORDER BY id FOR UPDATE', [runId]);
+  const [left] = await q.query<{ queued: number; in_flight: number }>(
+    'SELECT coalesce(sum(queued), 0) AS queued, coalesce(sum(in_flight), 0) AS in_flight FROM run_lanes WHERE run_id = $1',
+    [runId],
+  );
+  await logRun(q, runId, 'run_paused', `Paused by ${name}: ${left.queued} not yet sent wait, ${left.in_flight} being sent finish`, {
+    by,
+    queued: left.queued,
+    inFlight: left.in_flight,
+  });
+  return true;
+}
+
+/** Resumes a paused run: the workers claim its deliveries again from where they stopped. */
+export async function resumeRun(q: Queryable, runId: number, by: string, name: string): Promise<boolean> {
+  const rows = await q.query<{ paused_at: Date }>(
+    `SELECT paused_at FROM runs WHERE id = $1 AND state IN ('pending', 'materialising', 'delivering') AND paused_at IS NOT NULL FOR UPDATE`,
+    [runId],
+  );
+  if (rows.length > 0) await q.query('UPDATE runs SET paused_at = NULL, paused_by = NULL WHERE id = $1', [runId]);
+  if (rows.length === 0) return false;
+  const [left] = await q.query<{ queued: number }>('SELECT coalesce(sum(queued), 0) AS queued FROM run_lanes WHERE run_id = $1', [runId]);
+  await logRun(q, runId, 'run_resumed', `Resumed by ${name}: ${left.queued} not yet sent go on`, {
+    by,
+    queued: left.queued,
+    pausedAt: rows[0].paused_at,
+  });
+  return true;
+}

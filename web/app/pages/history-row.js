@@ -1,6 +1,6 @@
 // One row of the broadcasting history (history.js): the send, its message and recipients, when,
-// its counts and its actions. An Active send is in its grace window (Delete), delivering (Stop), or
-// waiting for operator chats (what to do with the held recipients); every row with errors offers
+// its counts and its actions. An Active send is in its grace window (Delete), delivering (Pause, Stop),
+// paused by a person (Resume, Stop), or waiting for operator chats (what to do with the held recipients); every row with errors offers
 // View errors, from the moment delivery ends.
 import { html } from '../lib/html.js';
 import { describeRecurrence, formatDateTime, formatDuration, formatNumber, plural } from '../lib/format.js';
@@ -51,12 +51,13 @@ export function Counts({ counts, compact }) {
   </dl>`;
 }
 
-export function HistoryRow({ item, bot, section, secondsLeft, onDelete, onStop, onHolds }) {
+export function HistoryRow({ item, bot, section, secondsLeft, onDelete, onStop, onHolds, onPause }) {
   const detail = `/bots/${bot.id}/history/${item.id}${item.runId && section === 'completed' ? `?run=${item.runId}` : ''}`;
   const c = item.counts;
   const done = c.sent + c.failed + c.cancelled + c.unknown;
   const waiting = item.phase === 'waiting_for_chats';
   const delivering = item.phase === 'delivering';
+  const paused = item.phase === 'paused';
   const tz = bot.timeZone;
   let when;
   if (section === 'active') {
@@ -72,7 +73,10 @@ export function HistoryRow({ item, bot, section, secondsLeft, onDelete, onStop, 
         : waiting
           ? html`<div><${Badge} tone="warn">${waitingLabel(c.held)}</${Badge}></div>
               <div class="muted small">Held until their chat closes; the first hold expires ${formatDateTime(item.holdsExpireAt, tz)}</div>`
-          : html`<div><${Badge} tone="info">Delivering</${Badge}></div><div class="muted small">Started ${formatDateTime(item.startedAt, tz)}</div>`;
+          : paused
+            ? html`<div><${Badge} tone="warn">Paused</${Badge}></div>
+                <div class="muted small">Nothing new is sent until it is resumed; started ${formatDateTime(item.startedAt, tz)}</div>`
+            : html`<div><${Badge} tone="info">Delivering</${Badge}></div><div class="muted small">Started ${formatDateTime(item.startedAt, tz)}</div>`;
   } else if (section === 'scheduled') {
     when = html`<div class="strong">${formatDateTime(item.nextRunAt, tz)}</div>
       <div class="muted small">Created ${formatDateTime(item.createdAt, tz)}</div>`;
@@ -111,7 +115,7 @@ export function HistoryRow({ item, bot, section, secondsLeft, onDelete, onStop, 
         uncounted
           ? html`<span class="muted small">${section === 'active' ? 'Counted when it starts' : 'Counted when it runs'}</span>`
           : html`${section === 'periodic' && html`<span class="muted small">Delivering: ${formatNumber(done)} of ${formatNumber(c.recipients)}</span>`}
-              ${delivering && c.recipients > 0 && html`<${ProgressBar} value=${done} max=${c.recipients} label=${`Send ${item.id} progress`} />`}<${Counts}
+              ${(delivering || paused) && c.recipients > 0 && html`<${ProgressBar} value=${done} max=${c.recipients} label=${`Send ${item.id} progress`} />`}<${Counts}
                 counts=${c}
                 compact
               />`
@@ -121,7 +125,9 @@ export function HistoryRow({ item, bot, section, secondsLeft, onDelete, onStop, 
       <div class="row-actions row-actions-stack">
         ${item.phase === 'grace' && html`<${Button} size="sm" variant="danger-ghost" icon="trash" onClick=${onDelete} aria-label=${`Delete send ${item.id}`}>Delete</${Button}>`}
         ${waiting && html`<${Button} size="sm" variant="ghost" onClick=${onHolds} aria-label=${`Held recipients of send ${item.id}`}>Held recipients…</${Button}>`}
-        ${(delivering || waiting) && html`<${Button} size="sm" variant="danger-ghost" icon="stop" onClick=${onStop} aria-label=${`Stop send ${item.id}`}>Stop</${Button}>`}
+        ${delivering && onPause && html`<${Button} size="sm" variant="ghost" icon="pause" onClick=${() => onPause('pause')} aria-label=${`Pause send ${item.id}`}>Pause</${Button}>`}
+        ${paused && onPause && html`<${Button} size="sm" variant="ghost" icon="play" onClick=${() => onPause('resume')} aria-label=${`Resume send ${item.id}`}>Resume</${Button}>`}
+        ${(delivering || waiting || paused) && html`<${Button} size="sm" variant="danger-ghost" icon="stop" onClick=${onStop} aria-label=${`Stop send ${item.id}`}>Stop</${Button}>`}
         ${(section === 'scheduled' || section === 'periodic') && html`<${Button} size="sm" variant="danger-ghost" icon="trash" onClick=${onDelete} aria-label=${`Delete send ${item.id}`}>Delete</${Button}>`}
         ${
           item.errors > 0 &&

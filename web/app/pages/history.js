@@ -218,6 +218,16 @@ function HistoryList({ bot, section, kinds, q }) {
       },
       () => load(null),
     );
+  // Pause and resume are undone with one click: no question asked.
+  const pauseOrResume = async (item, action) => {
+    try {
+      await api.post(`/api/sends/${item.id}/${action}`);
+      toast(action === 'pause' ? `Send #${item.id} paused: nothing new is sent until you resume it` : `Send #${item.id} resumed`);
+    } catch (error) {
+      toast(error.message, 'bad');
+    }
+    load(null);
+  };
   const stop = (item) =>
     confirmed(
       {
@@ -308,6 +318,7 @@ function HistoryList({ bot, section, kinds, q }) {
                       secondsLeft=${item.graceSecondsLeft === null ? null : Math.max(0, item.graceSecondsLeft - Math.floor((now - list.fetchedAt) / 1000))}
                       onDelete=${() => remove(item)}
                       onStop=${() => stop(item)}
+                      onPause=${(action) => pauseOrResume(item, action)}
                       onHolds=${() => holds(item)}
                     />`,
               )}

@@ -17,12 +17,13 @@ import { RateChart } from '../ui/chart.js';
 import { Audience, Counts, kindLabel } from './history.js';
 import { Recipients } from './send/recipients.js';
 
-const LIVE = ['grace', 'delivering', 'waiting_for_chats'];
+const LIVE = ['grace', 'delivering', 'paused', 'waiting_for_chats'];
 const STATUS = {
   grace: ['info', 'In the grace window'],
   scheduled: ['info', 'Scheduled'],
   periodic: ['info', 'Periodic'],
   delivering: ['info', 'Delivering'],
+  paused: ['warn', 'Paused'],
   waiting_for_chats: ['warn', 'Waiting for operator chats'],
   completed: ['good', 'Completed'],
   stopped: ['warn', 'Stopped'],
@@ -32,6 +33,8 @@ const EVENT_TONE = {
   finished: 'good',
   stopped: 'warn',
   paused: 'warn',
+  run_paused: 'warn',
+  run_resumed: 'info',
   held: 'warn',
   hold_expired: 'bad',
   chats_closed: 'info',
@@ -69,6 +72,13 @@ function Crumbs({ bot, id }) {
   return html`<nav class="breadcrumbs" aria-label="Breadcrumbs">
     <a href=${`/bots/${bot.id}/history`}>History</a> <span aria-hidden="true">/</span> <span>Send #${id}</span>
   </nav>`;
+}
+
+/** "Paused by Ann at 10:02: …" for the banner of a paused send. */
+function pausedNote(run, timeZone) {
+  const who = run?.pausedByName ? ` by ${run.pausedByName}` : '';
+  const when = run?.pausedAt ? ` at ${formatDateTime(run.pausedAt, timeZone)}` : '';
+  return `Paused${who}${when}. Nothing new is sent until it is resumed; then it goes on where it stopped — nobody gets it twice.`;
 }
 
 function sumEvents(events, type, key) {
@@ -187,6 +197,18 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
       },
     );
 
+  // Pause and resume are undone with one click: no question asked.
+  const pauseOrResume = async (action) => {
+    try {
+      await api.post(`/api/sends/${id}/${action}`);
+      toast(action === 'pause' ? 'Paused: what is being sent finishes, nothing new is sent until you resume' : 'Resumed');
+    } catch (error) {
+      toast(error.message, 'bad');
+    }
+    reloadSend();
+    log.reload();
+  };
+
   const run = log.data?.run ?? send.runs.find((r) => r.id === runId) ?? null;
   const events = log.data?.events ?? [];
   const counts = live && progress && !runParam ? progress.counts : (run ?? send.counts);
@@ -204,7 +226,9 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
     <${PageHeader} title=${html`Send #${id} <${Badge} tone=${tone}>${label}</${Badge}>`}
       description=${html`${kindLabel(send.kind)} · ${describeTiming(send.timing, bot.timeZone)}`}
       actions=${html` ${canDelete && html`<${Button} variant="danger" icon="trash" onClick=${remove}>Delete</${Button}>`}
-        ${(status === 'delivering' || status === 'waiting_for_chats') && html`<${Button} variant="danger" icon="stop" onClick=${stop}>Stop</${Button}>`}
+        ${status === 'delivering' && html`<${Button} variant="secondary" icon="pause" onClick=${() => pauseOrResume('pause')}>Pause</${Button}>`}
+        ${status === 'paused' && html`<${Button} variant="primary" icon="play" onClick=${() => pauseOrResume('resume')}>Resume</${Button}>`}
+        ${(status === 'delivering' || status === 'paused' || status === 'waiting_for_chats') && html`<${Button} variant="danger" icon="stop" onClick=${stop}>Stop</${Button}>`}
         <a class="btn btn-secondary" href=${csv(false)} download><${Icon} name="download" size=${16} /><span>Export log (CSV)</span></a>
         <a class="btn btn-secondary" href=${csv(true)} download
           ><${Icon} name="download" size=${16} /><span>Export errors (CSV)</span></a
@@ -215,6 +239,17 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
       html`<div class="alert alert-info grace-banner" role="status">
       <p><${Icon} name="clock" size=${16} /><span>${secondsLeft > 0 ? html`Starts in <strong class="countdown-value">${formatDuration(secondsLeft)}</strong>.` : 'Starting…'} Until then you can delete it and nothing is sent.</span></p>
       <${Button} size="sm" variant="danger" onClick=${remove}>Delete now</${Button}>
+    </div>`
+    }
+
+    ${
+      status === 'paused' &&
+      html`<div class="alert alert-info paused-banner" role="status">
+      <p><${Icon} name="pause" size=${16} /><span>${pausedNote(
+        send.runs.find((r) => r.pausedAt),
+        bot.timeZone,
+      )}</span></p>
+      <${Button} size="sm" variant="primary" icon="play" onClick=${() => pauseOrResume('resume')}>Resume</${Button}>
     </div>`
     }
 
