@@ -74,7 +74,26 @@ export const AuditEntry = doc(
 
 // Bots and channels
 
-export const Bot = doc(Type.Object({ id: Id, name: Str, timeZone: Type.String({ description: 'IANA time zone' }), createdAt: DateTime }));
+export const FrequencyCap = Type.Object(
+  {
+    count: Type.Integer({ minimum: 1, maximum: 1000, description: 'At most this many broadcasts…' }),
+    days: Type.Integer({ minimum: 1, maximum: 365, description: '…per subscriber within this many days' }),
+  },
+  { additionalProperties: false },
+);
+export const Bot = doc(
+  Type.Object({
+    id: Id,
+    name: Str,
+    timeZone: Type.String({ description: 'IANA time zone' }),
+    optOutKeywords: Type.Array(Str, {
+      description: 'A message that is one of these words (any case) opts the subscriber out of broadcasts',
+    }),
+    optInKeywords: Type.Array(Str, { description: 'A message that is one of these words opts the subscriber back in' }),
+    frequencyCap: Nullable(FrequencyCap),
+    createdAt: DateTime,
+  }),
+);
 export const Channel = doc(
   Type.Object({
     id: Id,
@@ -106,6 +125,8 @@ export const Subscriber = doc(
     username: Str,
     language: Str,
     status: Type.String({ description: 'active or blocked' }),
+    optedOutAt: NullableDateTimeOf({ description: 'When they opted out of broadcasts (null = subscribed)' }),
+    optOutSource: Nullable(Type.String({ description: 'keyword or api' })),
     firstMessageAt: DateTime,
     lastMessageAt: DateTime,
     lastRequest: Json('The data of the last external event call that reached this subscriber (null before any)'),
@@ -230,17 +251,23 @@ export const SettledHolds = doc(
 );
 export const StoppedSend = doc(Type.Object({ id: Id, stoppedRuns: Int, cancelled: Int }));
 
+const PreviewExcluded = Type.Object({
+  exclusionTags: Int,
+  blocked: Int,
+  optedOut: Type.Integer({ description: 'Active subscribers the audience matches who opted out of broadcasts' }),
+  frequencyCapped: Type.Integer({ description: "Left out by the bot's frequency cap (0 when the bot has none)" }),
+});
 const PlatformPreview = Type.Object({
   channelId: Id,
   platform: Str,
   recipients: Int,
-  excluded: Type.Object({ exclusionTags: Int, blocked: Int }),
+  excluded: PreviewExcluded,
   openChats: Type.Object({ count: Int, willBe: Type.String({ description: 'held or closed' }) }),
 });
 export const AudiencePreview = doc(
   Type.Object({
     recipients: Int,
-    excluded: Type.Object({ exclusionTags: Int, blocked: Int }),
+    excluded: PreviewExcluded,
     openChats: Type.Object({ count: Int, willBe: Type.String({ description: 'held or closed' }) }),
     platforms: Type.Array(PlatformPreview),
     includeTags: Type.Array(Type.Unknown()),
@@ -294,6 +321,7 @@ export const ExternalEvent = doc(
     name: Str,
     content: Content,
     endOpenChats: Type.Boolean(),
+    ignoreOptOut: Type.Boolean({ description: 'Transactional: also reaches subscribers who opted out of broadcasts' }),
     url: Nullable(Type.String({ description: 'The secret webhook URL (null when it cannot be read: rotate the secret)' })),
     secretRotatedAt: NullableDateTime,
     calls: Int,
@@ -312,6 +340,10 @@ export const ExternalCallResult = doc(
     queued: Int,
     unknown: Type.Array(Type.Unknown()),
     blocked: Type.Array(Type.Unknown()),
+    // Optional: a replayed response stored before opt-outs existed has none.
+    optedOut: Type.Optional(
+      Type.Array(Type.Unknown(), { description: 'Users not sent to: they opted out (unless the event ignores opt-outs)' }),
+    ),
     duplicates: Type.Integer({ description: 'Users given more than once (sent once)' }),
     openChats: Type.Object({ count: Int, willBe: Str }),
   }),

@@ -1,0 +1,39 @@
+// Opt-out of broadcasts, separate from blocking: an opted-out subscriber is still active (they can
+// write, be in an operator chat, receive transactional external events that ignore the opt-out),
+// but broadcasts and triggers leave them out (storage/queries/audience-consent.ts). They opt out
+// or back in by a bot's keywords (inbound.ts) or through the API; each change is an event.
+import type { Queryable } from '../storage/db.ts';
+import { appendEvents } from '../storage/queries/outbox.ts';
+
+export type OptOutSource = 'keyword' | 'api';
+
+/** Opts subscribers out (or back in), set-based; returns the ids whose state changed. */
+export async function setOptedOut(
+  q: Queryable,
+  workspaceId: number,
+  subscriberIds: readonly number[],
+  optedOut: boolean,
+  source: OptOutSource,
+): Promise<number[]> {
+  if (subscriberIds.length === 0) return [];
+  const rows = await q.query<{ id: number }>(
+    `UPDATE subscribers SET opted_out_at = CASE WHEN $3 THEN now() END, opt_out_source = CASE WHEN $3 THEN $4 END
+     WHERE workspace_id = $1 AND id = ANY($2::bigint[]) AND (opted_out_at IS NOT NULL) <> $3
+     RETURNING id`,
+    [workspaceId, subscriberIds, optedOut, source],
+  );
+  await appendEvents(
+    q,
+    workspaceId,
+    optedOut ? 'subscriber_opted_out' : 'subscriber_opted_in',
+    rows.map((r) => ({ subscriberId: r.id, source })),
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The keyword a message is, if any: the whole text, trimmed and lower-cased (a leading "/" too, as in /stop). */
+export function keywordOf(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const word = text.trim().toLowerCase().replace(/^\//, '');
+  return word.length > 0 && word.length <= 64 ? word : null;
+}
