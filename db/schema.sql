@@ -287,6 +287,7 @@ CREATE TABLE runs (
   started_at timestamp with time zone,
   finished_at timestamp with time zone,
   materialise_lease_until timestamp with time zone,
+  unsubscribes integer DEFAULT 0 NOT NULL,
   CONSTRAINT runs_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'materialising'::text, 'delivering'::text, 'completed'::text, 'stopped'::text]))),
   CONSTRAINT runs_send_id_fkey FOREIGN KEY (send_id) REFERENCES sends(id) ON DELETE CASCADE,
   CONSTRAINT runs_pkey PRIMARY KEY (id),

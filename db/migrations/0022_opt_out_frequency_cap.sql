@@ -16,3 +16,6 @@ ALTER TABLE bots ADD CONSTRAINT bots_frequency_cap_check CHECK (
 ALTER TABLE external_events ADD COLUMN ignore_opt_out boolean NOT NULL DEFAULT false;
 -- Left out at materialisation because of the frequency cap, per lane (shown with the run's counters).
 ALTER TABLE run_lanes ADD COLUMN capped integer NOT NULL DEFAULT 0;
+-- Opt-outs within 24 hours after a broadcast run's delivery to that subscriber, counted on the run
+-- (the latest such run), at the time of the opt-out.
+ALTER TABLE runs ADD COLUMN unsubscribes integer NOT NULL DEFAULT 0;

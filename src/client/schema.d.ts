@@ -2411,6 +2411,8 @@ export interface paths {
                 failed: number;
                 /** Format: date-time */
                 finishedAt: string | null;
+                /** @description Left out by the bot's frequency cap */
+                frequencyCapped?: number;
                 held: number;
                 id: number;
                 inFlight: number;
@@ -2429,6 +2431,8 @@ export interface paths {
                 /** @description pending, materialising, delivering, completed or stopped */
                 state: string;
                 unknown: number;
+                /** @description Recipients who opted out within 24 hours after it reached them */
+                unsubscribes?: number;
               }[];
               secondsUntilStart: number | null;
               sourceId: number | null;
@@ -4927,6 +4931,8 @@ export interface paths {
                 failed: number;
                 /** Format: date-time */
                 finishedAt: string | null;
+                /** @description Left out by the bot's frequency cap */
+                frequencyCapped?: number;
                 held: number;
                 id: number;
                 inFlight: number;
@@ -4945,6 +4951,8 @@ export interface paths {
                 /** @description pending, materialising, delivering, completed or stopped */
                 state: string;
                 unknown: number;
+                /** @description Recipients who opted out within 24 hours after it reached them */
+                unsubscribes?: number;
               }[];
               secondsUntilStart: number | null;
               sourceId: number | null;
@@ -5662,6 +5670,8 @@ export interface paths {
                 failed: number;
                 /** Format: date-time */
                 finishedAt: string | null;
+                /** @description Left out by the bot's frequency cap */
+                frequencyCapped?: number;
                 held: number;
                 id: number;
                 inFlight: number;
@@ -5680,6 +5690,8 @@ export interface paths {
                 /** @description pending, materialising, delivering, completed or stopped */
                 state: string;
                 unknown: number;
+                /** @description Recipients who opted out within 24 hours after it reached them */
+                unsubscribes?: number;
               } | null;
               runs: {
                 /** Format: date-time */
@@ -6997,6 +7009,8 @@ export interface paths {
                 failed: number;
                 /** Format: date-time */
                 finishedAt: string | null;
+                /** @description Left out by the bot's frequency cap */
+                frequencyCapped?: number;
                 held: number;
                 id: number;
                 inFlight: number;
@@ -7015,6 +7029,8 @@ export interface paths {
                 /** @description pending, materialising, delivering, completed or stopped */
                 state: string;
                 unknown: number;
+                /** @description Recipients who opted out within 24 hours after it reached them */
+                unsubscribes?: number;
               }[];
               secondsUntilStart: number | null;
               sourceId: number | null;
@@ -7336,6 +7352,8 @@ export interface paths {
                 failed: number;
                 /** Format: date-time */
                 finishedAt: string | null;
+                /** @description Left out by the bot's frequency cap */
+                frequencyCapped?: number;
                 held: number;
                 id: number;
                 inFlight: number;
@@ -7354,6 +7372,8 @@ export interface paths {
                 /** @description pending, materialising, delivering, completed or stopped */
                 state: string;
                 unknown: number;
+                /** @description Recipients who opted out within 24 hours after it reached them */
+                unsubscribes?: number;
               } | null;
               runs: {
                 /** Format: date-time */

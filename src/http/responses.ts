@@ -202,6 +202,9 @@ export const Run = doc(
       description: "A trigger's day run: it takes that day's firings until then (with nothing to send it counts as completed)",
     }),
     ...CountFields,
+    // Optional: runs are also listed where these are not read.
+    unsubscribes: Type.Optional(Type.Integer({ description: 'Recipients who opted out within 24 hours after it reached them' })),
+    frequencyCapped: Type.Optional(Type.Integer({ description: "Left out by the bot's frequency cap" })),
   }),
 );
 export const Send = doc(

@@ -7,6 +7,9 @@ import { appendEvents } from '../storage/queries/outbox.ts';
 
 export type OptOutSource = 'keyword' | 'api';
 
+/** An opt-out this soon after a broadcast delivery is counted on that delivery's run. */
+export const UNSUBSCRIBE_WINDOW_HOURS = 24;
+
 /** Opts subscribers out (or back in), set-based; returns the ids whose state changed. */
 export async function setOptedOut(
   q: Queryable,
@@ -22,6 +25,12 @@ export async function setOptedOut(
      RETURNING id`,
     [workspaceId, subscriberIds, optedOut, source],
   );
+  if (optedOut)
+    await countUnsubscribes(
+      q,
+      workspaceId,
+      rows.map((r) => r.id),
+    );
   await appendEvents(
     q,
     workspaceId,
@@ -29,6 +38,27 @@ export async function setOptedOut(
     rows.map((r) => ({ subscriberId: r.id, source })),
   );
   return rows.map((r) => r.id);
+}
+
+/**
+ * Counts opt-outs on the broadcast run that last reached each subscriber within the window. The few
+ * broadcast runs of the workspace started in the window are read through the deliveries'
+ * (run_id, subscriber_id) key: no scan of a subscriber's whole history.
+ */
+async function countUnsubscribes(q: Queryable, workspaceId: number, subscriberIds: number[]) {
+  if (subscriberIds.length === 0) return;
+  await q.query(
+    `WITH hit AS (
+       SELECT DISTINCT ON (d.subscriber_id) d.run_id FROM deliveries d
+       WHERE d.run_id IN (SELECT r.id FROM runs r JOIN sends se ON se.id = r.send_id
+                          WHERE se.workspace_id = $1 AND se.kind = 'broadcast' AND r.started_at >= now() - make_interval(hours => $3))
+         AND d.subscriber_id = ANY($2::bigint[]) AND d.state = 'sent' AND d.updated_at >= now() - make_interval(hours => $3)
+       ORDER BY d.subscriber_id, d.updated_at DESC
+     )
+     UPDATE runs r SET unsubscribes = r.unsubscribes + h.n
+     FROM (SELECT run_id, count(*)::int AS n FROM hit GROUP BY run_id) h WHERE r.id = h.run_id`,
+    [workspaceId, subscriberIds, UNSUBSCRIBE_WINDOW_HOURS],
+  );
 }
 
 /** The keyword a message is, if any: the whole text, trimmed and lower-cased (a leading "/" too, as in /stop). */

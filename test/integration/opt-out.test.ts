@@ -1,6 +1,7 @@
 // Opt-out and frequency cap (issue 18 points 4-5): keywords in English and Russian and back in, the
 // API, the preview's counts equal to what is sent, external events that ignore opt-outs, and the
-// per-bot frequency cap counted in the preview and left out at materialisation with its reason.
+// per-bot frequency cap counted in the preview and left out at materialisation with its reason;
+// opt-outs soon after a broadcast counted on its run.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -116,6 +117,11 @@ describe('opt-out', () => {
     assert.equal(await received('ann', 'news 1'), false);
     assert.equal(await received('bob', 'news 1'), false);
     assert.equal(await received('cid', 'news 1'), true);
+    // cid opts out soon after the broadcast reached them: counted on its run; opting in again does not undo it.
+    await write('cid', 'STOP');
+    await write('cid', 'start');
+    const view = await t.request('GET', `/api/sends/${done.id}`, { key: w.key });
+    assert.equal(view.body.runs[0].unsubscribes, 1);
   });
 
   test('an external event respects opt-outs unless it is transactional (ignoreOptOut)', async () => {
@@ -162,6 +168,7 @@ describe('frequency cap', () => {
     );
     assert.equal(log.length, 1);
     assert.deepEqual([log[0].data.capped, log[0].data.reason], [3, 'frequency_cap']);
+    assert.equal(done.runs[0].frequencyCapped, 3);
 
     const off = await t.request('PATCH', `/api/bots/${w.botId}`, { key: w.key, body: { frequencyCap: null } });
     assert.equal(off.body.frequencyCap, null);
