@@ -105,6 +105,18 @@ describe('opt-out', () => {
     assert.equal(back.body.optedOutAt, null);
   });
 
+  test('STOP in an open operator chat ends the chat only; said again, it opts out', async () => {
+    const chat = await t.request('POST', `/api/subscribers/${ids.dan}/chat`, { key: w.key });
+    assert.equal(chat.status, 201, chat.text);
+    await write('dan', 'stop');
+    const dan = await subscriber(ids.dan);
+    assert.equal(dan.chatOpen, false);
+    assert.equal(dan.optedOutAt, null);
+    await write('dan', 'stop');
+    assert.ok((await subscriber(ids.dan)).optedOutAt);
+    await t.request('POST', `/api/subscribers/${ids.dan}/opt-in`, { key: w.key });
+  });
+
   test('a broadcast skips opted-out subscribers, and the preview counts exactly what is sent', async () => {
     await write('ann', 'stop');
     await t.request('POST', `/api/subscribers/${ids.bob}/opt-out`, { key: w.key });
