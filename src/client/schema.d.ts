@@ -2777,6 +2777,8 @@ export interface paths {
           chatOpen?: boolean;
           cursor?: string;
           limit?: number;
+          /** @description true: only those who opted out of broadcasts; false: only the others */
+          optedOut?: boolean;
           platform?: string;
           /** @description name, username, platform user id or subscriber id; exact matches come first, then prefix matches */
           q?: string;

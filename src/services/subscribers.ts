@@ -38,6 +38,7 @@ export interface SubscriberFilter {
   status?: 'active' | 'blocked';
   platform?: string;
   chatOpen?: boolean;
+  optedOut?: boolean;
   limit?: number;
   cursor?: string;
 }
@@ -63,6 +64,7 @@ export async function listSubscribers(ctx: ServiceContext, workspaceId: number, 
          AND ($5::text IS NULL OR s.status = $5)
          AND ($6::text IS NULL OR s.platform = $6)
          AND ($7::boolean IS NULL OR $7 = EXISTS (SELECT 1 FROM operator_chats c WHERE c.subscriber_id = s.id AND c.closed_at IS NULL))
+         AND ($10::boolean IS NULL OR $10 = (s.opted_out_at IS NOT NULL))
      ) ranked
      WHERE $2::bigint IS NULL OR ranked.rank > $9 OR (ranked.rank = $9 AND ranked.id < $2)
      ORDER BY ranked.rank, ranked.id DESC LIMIT $8`,
@@ -76,6 +78,7 @@ export async function listSubscribers(ctx: ServiceContext, workspaceId: number, 
       filter.chatOpen ?? null,
       limit + 1,
       after?.rank ?? 0,
+      filter.optedOut ?? null,
     ],
   );
   const items = rows.slice(0, limit).map(({ rank: _rank, ...row }) => row);

@@ -60,6 +60,8 @@ describe('opt-out', () => {
     assert.equal(ann.status, 'active', 'opting out is not blocking');
     assert.ok(ann.optedOutAt);
     assert.equal(ann.optOutSource, 'keyword');
+    const list = await t.request('GET', `/api/bots/${w.botId}/subscribers?optedOut=true`, { key: w.key });
+    assert.deepEqual(list.body.items.map((s: { id: number }) => s.id).sort(), [ids.ann, ids.bob].sort());
     assert.ok(bob.optedOutAt);
     assert.equal(cid.optedOutAt, null);
     const events = await t.app.ctx.db.query<{ type: string }>(

@@ -34,6 +34,7 @@ export const audienceRoutes =
             status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('blocked')])),
             platform: Type.Optional(Type.String({ maxLength: 20 })),
             chatOpen: Type.Optional(Type.Boolean()),
+            optedOut: Type.Optional(Type.Boolean({ description: 'true: only those who opted out of broadcasts; false: only the others' })),
             ...PageQuery,
           }),
         },
