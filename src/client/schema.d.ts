@@ -597,8 +597,18 @@ export interface paths {
             'application/json': {
               /** Format: date-time */
               createdAt: string;
+              frequencyCap: {
+                /** @description At most this many broadcasts… */
+                count: number;
+                /** @description …per subscriber within this many days */
+                days: number;
+              } | null;
               id: number;
               name: string;
+              /** @description A message that is one of these words opts the subscriber back in */
+              optInKeywords: string[];
+              /** @description A message that is one of these words (any case) opts the subscriber out of broadcasts */
+              optOutKeywords: string[];
               /** @description IANA time zone */
               timeZone: string;
             }[];
@@ -682,8 +692,18 @@ export interface paths {
             'application/json': {
               /** Format: date-time */
               createdAt: string;
+              frequencyCap: {
+                /** @description At most this many broadcasts… */
+                count: number;
+                /** @description …per subscriber within this many days */
+                days: number;
+              } | null;
               id: number;
               name: string;
+              /** @description A message that is one of these words opts the subscriber back in */
+              optInKeywords: string[];
+              /** @description A message that is one of these words (any case) opts the subscriber out of broadcasts */
+              optOutKeywords: string[];
               /** @description IANA time zone */
               timeZone: string;
             };
@@ -773,8 +793,18 @@ export interface paths {
             'application/json': {
               /** Format: date-time */
               createdAt: string;
+              frequencyCap: {
+                /** @description At most this many broadcasts… */
+                count: number;
+                /** @description …per subscriber within this many days */
+                days: number;
+              } | null;
               id: number;
               name: string;
+              /** @description A message that is one of these words opts the subscriber back in */
+              optInKeywords: string[];
+              /** @description A message that is one of these words (any case) opts the subscriber out of broadcasts */
+              optOutKeywords: string[];
               /** @description IANA time zone */
               timeZone: string;
             };
@@ -883,8 +913,10 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Rename a bot or change its time zone
-     * @description Needs the admin role.
+     * Change a bot: name, time zone, opt-out and opt-in keywords, frequency cap
+     * @description A subscriber whose whole message is one of `optOutKeywords` (any case) is opted out of broadcasts and triggers; one of `optInKeywords` opts them back in. `frequencyCap` (null = off): at most `count` broadcasts per subscriber within `days` days; recipients over it are left out when a run is materialised.
+     *
+     *     Needs the admin role.
      */
     patch: {
       parameters: {
@@ -898,7 +930,17 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            frequencyCap?: {
+              /** @description At most this many broadcasts… */
+              count: number;
+              /** @description …per subscriber within this many days */
+              days: number;
+            } | null;
             name?: string;
+            /** @description Whole-message keywords, matched trimmed and in any case */
+            optInKeywords?: string[];
+            /** @description Whole-message keywords, matched trimmed and in any case */
+            optOutKeywords?: string[];
             /** @description IANA time zone, e.g. Europe/Berlin */
             timeZone?: string;
           };
@@ -932,8 +974,18 @@ export interface paths {
             'application/json': {
               /** Format: date-time */
               createdAt: string;
+              frequencyCap: {
+                /** @description At most this many broadcasts… */
+                count: number;
+                /** @description …per subscriber within this many days */
+                days: number;
+              } | null;
               id: number;
               name: string;
+              /** @description A message that is one of these words opts the subscriber back in */
+              optInKeywords: string[];
+              /** @description A message that is one of these words (any case) opts the subscriber out of broadcasts */
+              optOutKeywords: string[];
               /** @description IANA time zone */
               timeZone: string;
             };
@@ -1802,6 +1854,8 @@ export interface paths {
               createdAt: string;
               endOpenChats: boolean;
               id: number;
+              /** @description Transactional: also reaches subscribers who opted out of broadcasts */
+              ignoreOptOut: boolean;
               /** Format: date-time */
               lastCalledAt: string | null;
               name: string;
@@ -1882,6 +1936,8 @@ export interface paths {
                 };
             /** @description Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes) */
             endOpenChats?: boolean;
+            /** @description Transactional messages (an order, a password): reach subscribers who opted out of broadcasts too (default false) */
+            ignoreOptOut?: boolean;
             name: string;
           };
         };
@@ -1925,6 +1981,8 @@ export interface paths {
               createdAt: string;
               endOpenChats: boolean;
               id: number;
+              /** @description Transactional: also reaches subscribers who opted out of broadcasts */
+              ignoreOptOut: boolean;
               /** Format: date-time */
               lastCalledAt: string | null;
               name: string;
@@ -2353,6 +2411,8 @@ export interface paths {
                 failed: number;
                 /** Format: date-time */
                 finishedAt: string | null;
+                /** @description Left out by the bot's frequency cap */
+                frequencyCapped?: number;
                 held: number;
                 id: number;
                 inFlight: number;
@@ -2378,6 +2438,8 @@ export interface paths {
                 /** @description pending, materialising, delivering, completed or stopped */
                 state: string;
                 unknown: number;
+                /** @description Recipients who opted out within 24 hours after it reached them */
+                unsubscribes?: number;
               }[];
               secondsUntilStart: number | null;
               sourceId: number | null;
@@ -2511,6 +2573,10 @@ export interface paths {
               excluded: {
                 blocked: number;
                 exclusionTags: number;
+                /** @description Left out by the bot's frequency cap (0 when the bot has none) */
+                frequencyCapped: number;
+                /** @description Active subscribers the audience matches who opted out of broadcasts */
+                optedOut: number;
               };
               excludeTags: unknown[];
               includeTags: unknown[];
@@ -2526,6 +2592,10 @@ export interface paths {
                 excluded: {
                   blocked: number;
                   exclusionTags: number;
+                  /** @description Left out by the bot's frequency cap (0 when the bot has none) */
+                  frequencyCapped: number;
+                  /** @description Active subscribers the audience matches who opted out of broadcasts */
+                  optedOut: number;
                 };
                 /** @description Left out before sending by the platform’s policy: not in `recipients`, never an error */
                 leftOut: {
@@ -2724,6 +2794,8 @@ export interface paths {
           chatOpen?: boolean;
           cursor?: string;
           limit?: number;
+          /** @description true: only those who opted out of broadcasts; false: only the others */
+          optedOut?: boolean;
           platform?: string;
           /** @description name, username, platform user id or subscriber id; exact matches come first, then prefix matches */
           q?: string;
@@ -2776,6 +2848,13 @@ export interface paths {
                 /** @description The data of the last external event call that reached this subscriber (null before any) */
                 lastRequest: unknown;
                 name: string;
+                /**
+                 * Format: date-time
+                 * @description When they opted out of broadcasts (null = subscribed)
+                 */
+                optedOutAt: string | null;
+                /** @description keyword or api */
+                optOutSource: string | null;
                 platform: string;
                 platformUserId: string;
                 /** @description active or blocked */
@@ -5086,6 +5165,8 @@ export interface paths {
                 failed: number;
                 /** Format: date-time */
                 finishedAt: string | null;
+                /** @description Left out by the bot's frequency cap */
+                frequencyCapped?: number;
                 held: number;
                 id: number;
                 inFlight: number;
@@ -5111,6 +5192,8 @@ export interface paths {
                 /** @description pending, materialising, delivering, completed or stopped */
                 state: string;
                 unknown: number;
+                /** @description Recipients who opted out within 24 hours after it reached them */
+                unsubscribes?: number;
               }[];
               secondsUntilStart: number | null;
               sourceId: number | null;
@@ -5225,6 +5308,8 @@ export interface paths {
               createdAt: string;
               endOpenChats: boolean;
               id: number;
+              /** @description Transactional: also reaches subscribers who opted out of broadcasts */
+              ignoreOptOut: boolean;
               /** Format: date-time */
               lastCalledAt: string | null;
               name: string;
@@ -5377,6 +5462,8 @@ export interface paths {
                 };
             /** @description Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes) */
             endOpenChats?: boolean;
+            /** @description Transactional messages (an order, a password): reach subscribers who opted out of broadcasts too (default false) */
+            ignoreOptOut?: boolean;
             name?: string;
           };
         };
@@ -5420,6 +5507,8 @@ export interface paths {
               createdAt: string;
               endOpenChats: boolean;
               id: number;
+              /** @description Transactional: also reaches subscribers who opted out of broadcasts */
+              ignoreOptOut: boolean;
               /** Format: date-time */
               lastCalledAt: string | null;
               name: string;
@@ -5525,6 +5614,8 @@ export interface paths {
               createdAt: string;
               endOpenChats: boolean;
               id: number;
+              /** @description Transactional: also reaches subscribers who opted out of broadcasts */
+              ignoreOptOut: boolean;
               /** Format: date-time */
               lastCalledAt: string | null;
               name: string;
@@ -5820,6 +5911,8 @@ export interface paths {
                 failed: number;
                 /** Format: date-time */
                 finishedAt: string | null;
+                /** @description Left out by the bot's frequency cap */
+                frequencyCapped?: number;
                 held: number;
                 id: number;
                 inFlight: number;
@@ -5845,6 +5938,8 @@ export interface paths {
                 /** @description pending, materialising, delivering, completed or stopped */
                 state: string;
                 unknown: number;
+                /** @description Recipients who opted out within 24 hours after it reached them */
+                unsubscribes?: number;
               } | null;
               runs: {
                 /** Format: date-time */
@@ -7173,6 +7268,8 @@ export interface paths {
                 failed: number;
                 /** Format: date-time */
                 finishedAt: string | null;
+                /** @description Left out by the bot's frequency cap */
+                frequencyCapped?: number;
                 held: number;
                 id: number;
                 inFlight: number;
@@ -7198,6 +7295,8 @@ export interface paths {
                 /** @description pending, materialising, delivering, completed or stopped */
                 state: string;
                 unknown: number;
+                /** @description Recipients who opted out within 24 hours after it reached them */
+                unsubscribes?: number;
               }[];
               secondsUntilStart: number | null;
               sourceId: number | null;
@@ -7519,6 +7618,8 @@ export interface paths {
                 failed: number;
                 /** Format: date-time */
                 finishedAt: string | null;
+                /** @description Left out by the bot's frequency cap */
+                frequencyCapped?: number;
                 held: number;
                 id: number;
                 inFlight: number;
@@ -7544,6 +7645,8 @@ export interface paths {
                 /** @description pending, materialising, delivering, completed or stopped */
                 state: string;
                 unknown: number;
+                /** @description Recipients who opted out within 24 hours after it reached them */
+                unsubscribes?: number;
               } | null;
               runs: {
                 /** Format: date-time */
@@ -8711,6 +8814,13 @@ export interface paths {
               /** @description The data of the last external event call that reached this subscriber (null before any) */
               lastRequest: unknown;
               name: string;
+              /**
+               * Format: date-time
+               * @description When they opted out of broadcasts (null = subscribed)
+               */
+              optedOutAt: string | null;
+              /** @description keyword or api */
+              optOutSource: string | null;
               platform: string;
               platformUserId: string;
               /** @description active or blocked */
@@ -8957,6 +9067,234 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/subscribers/{id}/opt-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Opt a subscriber back in to broadcasts
+     * @description Undoes an opt-out (by keyword or API). Idempotent.
+     *
+     *     Needs the editor role.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              botId: number;
+              channelId: number;
+              chatOpen: boolean;
+              /** Format: date-time */
+              firstMessageAt: string;
+              id: number;
+              language: string;
+              /** Format: date-time */
+              lastMessageAt: string;
+              /** @description The data of the last external event call that reached this subscriber (null before any) */
+              lastRequest: unknown;
+              name: string;
+              /**
+               * Format: date-time
+               * @description When they opted out of broadcasts (null = subscribed)
+               */
+              optedOutAt: string | null;
+              /** @description keyword or api */
+              optOutSource: string | null;
+              platform: string;
+              platformUserId: string;
+              /** @description active or blocked */
+              status: string;
+              tags: string[];
+              username: string;
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/subscribers/{id}/opt-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Opt a subscriber out of broadcasts and triggers
+     * @description They stay active (not blocked): operator chats and external events that ignore the opt-out still reach them. Idempotent.
+     *
+     *     Needs the editor role.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              botId: number;
+              channelId: number;
+              chatOpen: boolean;
+              /** Format: date-time */
+              firstMessageAt: string;
+              id: number;
+              language: string;
+              /** Format: date-time */
+              lastMessageAt: string;
+              /** @description The data of the last external event call that reached this subscriber (null before any) */
+              lastRequest: unknown;
+              name: string;
+              /**
+               * Format: date-time
+               * @description When they opted out of broadcasts (null = subscribed)
+               */
+              optedOutAt: string | null;
+              /** @description keyword or api */
+              optOutSource: string | null;
+              platform: string;
+              platformUserId: string;
+              /** @description active or blocked */
+              status: string;
+              tags: string[];
+              username: string;
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/subscribers/{id}/tags': {
     parameters: {
       query?: never;
@@ -9024,6 +9362,13 @@ export interface paths {
               /** @description The data of the last external event call that reached this subscriber (null before any) */
               lastRequest: unknown;
               name: string;
+              /**
+               * Format: date-time
+               * @description When they opted out of broadcasts (null = subscribed)
+               */
+              optedOutAt: string | null;
+              /** @description keyword or api */
+              optOutSource: string | null;
               platform: string;
               platformUserId: string;
               /** @description active or blocked */
@@ -9120,6 +9465,13 @@ export interface paths {
               /** @description The data of the last external event call that reached this subscriber (null before any) */
               lastRequest: unknown;
               name: string;
+              /**
+               * Format: date-time
+               * @description When they opted out of broadcasts (null = subscribed)
+               */
+              optedOutAt: string | null;
+              /** @description keyword or api */
+              optOutSource: string | null;
               platform: string;
               platformUserId: string;
               /** @description active or blocked */
@@ -10077,6 +10429,8 @@ export interface paths {
                 count: number;
                 willBe: string;
               };
+              /** @description Users not sent to: they opted out (unless the event ignores opt-outs) */
+              optedOut?: unknown[];
               platform: string;
               queued: number;
               runId: number | null;

@@ -17,6 +17,7 @@ import { materialiseChunk, renewMaterialiseLease, takeRunToMaterialise } from '.
 interface SendRow {
   id: number;
   workspace_id: number;
+  bot_id: number;
   targeting: SendTargeting;
   end_open_chats: boolean;
   kind: string;
@@ -27,7 +28,7 @@ export async function materialiseNextRun(ctx: EngineContext): Promise<number | n
   const taken = await ctx.db.transaction(async (tx) => {
     const run = await takeRunToMaterialise(tx, ctx.settings.materialiseLeaseSec);
     if (!run) return null;
-    const [send] = await tx.query<SendRow>('SELECT id, workspace_id, targeting, end_open_chats, kind FROM sends WHERE id = $1', [
+    const [send] = await tx.query<SendRow>('SELECT id, workspace_id, bot_id, targeting, end_open_chats, kind FROM sends WHERE id = $1', [
       run.send_id,
     ]);
     if (run.state === 'pending') {
@@ -59,6 +60,14 @@ async function materialiseLanes(ctx: EngineContext, runId: number, send: SendRow
     [runId],
   );
   let written = 0;
+  // Opt-out applies to broadcasts and triggers, and to external events unless they ignore it; the
+  // frequency cap to broadcasts only (storage/queries/audience-consent.ts).
+  const skipOptedOut = send.kind !== 'external' || send.targeting.ignoreOptOut !== true;
+  const [bot] = await ctx.db.query<{ count: number | null; days: number | null }>(
+    'SELECT frequency_cap_count AS count, frequency_cap_days AS days FROM bots WHERE id = $1',
+    [send.bot_id],
+  );
+  const cap = send.kind === 'broadcast' && bot?.count && bot.days ? { count: bot.count, days: bot.days } : null;
   for (const lane of lanes) {
     let held = 0;
     let closed = 0;
@@ -91,12 +100,16 @@ async function materialiseLanes(ctx: EngineContext, runId: number, send: SendRow
           endOpenChats: send.end_open_chats,
           holdExpirySeconds: ctx.settings.holdExpiryMs / 1000,
           workspaceId: send.workspace_id,
+          botId: send.bot_id,
+          skipOptedOut,
+          cap,
         });
         const done = chunk.lastId === null || chunk.candidates < ctx.settings.materialiseChunk;
-        await tx.query('UPDATE run_lanes SET materialise_cursor = $2, materialised = $3 WHERE id = $1', [
+        await tx.query('UPDATE run_lanes SET materialise_cursor = $2, materialised = $3, capped = capped + $4 WHERE id = $1', [
           lane.id,
           chunk.lastId ?? cursor,
           done,
+          chunk.capped,
         ]);
         // Workers claim the chunk's deliveries as soon as it commits.
         if (chunk.lastId !== null) await notifyWake(tx, 'work');
@@ -112,14 +125,23 @@ async function materialiseLanes(ctx: EngineContext, runId: number, send: SendRow
       }
     }
     if (!finishedHere) continue;
-    const [counts] = await ctx.db.query<{ recipients: number; held: number }>('SELECT recipients, held FROM run_lanes WHERE id = $1', [
-      lane.id,
-    ]);
+    const [counts] = await ctx.db.query<{ recipients: number; held: number; capped: number }>(
+      'SELECT recipients, held, capped FROM run_lanes WHERE id = $1',
+      [lane.id],
+    );
     await logRun(ctx.db, runId, 'audience', `${lane.platform}: ${counts.recipients} recipients`, {
       channelId: lane.channel_id,
       platform: lane.platform,
       recipients: counts.recipients,
     });
+    if (counts.capped > 0)
+      await logRun(
+        ctx.db,
+        runId,
+        'frequency_capped',
+        `${lane.platform}: ${counts.capped} recipients left out: they reached the bot's frequency cap`,
+        { channelId: lane.channel_id, capped: counts.capped, reason: 'frequency_cap' },
+      );
     if (closed > 0)
       await logRun(ctx.db, runId, 'chats_closed', `${lane.platform}: ${closed} open operator chats closed (End open chats)`, {
         channelId: lane.channel_id,

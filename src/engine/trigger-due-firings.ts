@@ -1,5 +1,5 @@
 // Triggers, step 2 (triggers.ts): firings whose time has come are checked (trigger still enabled,
-// tag still assigned, subscriber not blocked — else cancelled with the reason); those that may go
+// tag still assigned, subscriber not blocked nor opted out — else cancelled with the reason); those that may go
 // become deliveries of their trigger's send of the day (trigger-day-send.ts). A subscriber gets at
 // most one trigger message at a time: the earliest due goes first, ties broken by the triggers'
 // order, and the next one waits (ready_at, backing off) until the previous delivery left the queue.
@@ -24,6 +24,7 @@ export interface DueFiring {
   tag_id: number | null;
   has_tag: boolean;
   subscriber_status: string;
+  opted_out: boolean;
   earlier: boolean;
   busy: boolean;
 }
@@ -57,7 +58,7 @@ export async function fireDueFirings(
          WHERE f.state = 'pending' AND coalesce(f.ready_at, f.due_at) <= now()
          ORDER BY coalesce(f.ready_at, f.due_at), f.id LIMIT $1
        )
-       SELECT c.id, c.trigger_id, c.subscriber_id, c.due_at, t.enabled, t.tag_id, s.status AS subscriber_status,
+       SELECT c.id, c.trigger_id, c.subscriber_id, c.due_at, t.enabled, t.tag_id, s.status AS subscriber_status, s.opted_out_at IS NOT NULL AS opted_out,
          EXISTS (SELECT 1 FROM subscriber_tags st WHERE st.subscriber_id = c.subscriber_id AND st.tag_id = t.tag_id) AS has_tag,
          -- an earlier due firing of this subscriber (or as early, of a trigger placed before) goes first
          EXISTS (SELECT 1 FROM trigger_firings o JOIN triggers ot ON ot.id = o.trigger_id
@@ -82,9 +83,11 @@ export async function fireDueFirings(
           ? 'the tag was deleted'
           : c.subscriber_status !== 'active'
             ? 'the subscriber blocked the bot'
-            : !c.has_tag
-              ? 'the tag was removed before the due time'
-              : null;
+            : c.opted_out
+              ? 'the subscriber opted out of broadcasts'
+              : !c.has_tag
+                ? 'the tag was removed before the due time'
+                : null;
       if (reason) cancel.set(reason, [...(cancel.get(reason) ?? []), c.id]);
       else if (c.earlier || c.busy) wait.push(c.id);
       else fire.set(c.trigger_id, [...(fire.get(c.trigger_id) ?? []), c]);

@@ -74,7 +74,26 @@ export const AuditEntry = doc(
 
 // Bots and channels
 
-export const Bot = doc(Type.Object({ id: Id, name: Str, timeZone: Type.String({ description: 'IANA time zone' }), createdAt: DateTime }));
+export const FrequencyCap = Type.Object(
+  {
+    count: Type.Integer({ minimum: 1, maximum: 1000, description: 'At most this many broadcasts…' }),
+    days: Type.Integer({ minimum: 1, maximum: 365, description: '…per subscriber within this many days' }),
+  },
+  { additionalProperties: false },
+);
+export const Bot = doc(
+  Type.Object({
+    id: Id,
+    name: Str,
+    timeZone: Type.String({ description: 'IANA time zone' }),
+    optOutKeywords: Type.Array(Str, {
+      description: 'A message that is one of these words (any case) opts the subscriber out of broadcasts',
+    }),
+    optInKeywords: Type.Array(Str, { description: 'A message that is one of these words opts the subscriber back in' }),
+    frequencyCap: Nullable(FrequencyCap),
+    createdAt: DateTime,
+  }),
+);
 export const Channel = doc(
   Type.Object({
     id: Id,
@@ -118,6 +137,8 @@ export const Subscriber = doc(
     username: Str,
     language: Str,
     status: Type.String({ description: 'active or blocked' }),
+    optedOutAt: NullableDateTimeOf({ description: 'When they opted out of broadcasts (null = subscribed)' }),
+    optOutSource: Nullable(Type.String({ description: 'keyword or api' })),
     firstMessageAt: DateTime,
     lastMessageAt: DateTime,
     lastRequest: Json('The data of the last external event call that reached this subscriber (null before any)'),
@@ -195,6 +216,9 @@ export const Run = doc(
     pausedAt: NullableDateTimeOf({ description: 'A live run paused (POST /api/sends/{id}/pause): since when; null when not paused' }),
     pausedByName: Nullable(Type.String({ description: 'Who paused it, as a person reads it' })),
     ...CountFields,
+    // Optional: runs are also listed where these are not read.
+    unsubscribes: Type.Optional(Type.Integer({ description: 'Recipients who opted out within 24 hours after it reached them' })),
+    frequencyCapped: Type.Optional(Type.Integer({ description: "Left out by the bot's frequency cap" })),
   }),
 );
 export const Send = doc(
@@ -253,11 +277,17 @@ export const PausedSend = doc(
   }),
 );
 
+const PreviewExcluded = Type.Object({
+  exclusionTags: Int,
+  blocked: Int,
+  optedOut: Type.Integer({ description: 'Active subscribers the audience matches who opted out of broadcasts' }),
+  frequencyCapped: Type.Integer({ description: "Left out by the bot's frequency cap (0 when the bot has none)" }),
+});
 const PlatformPreview = Type.Object({
   channelId: Id,
   platform: Str,
   recipients: Int,
-  excluded: Type.Object({ exclusionTags: Int, blocked: Int }),
+  excluded: PreviewExcluded,
   leftOut: Type.Object(
     {
       count: Int,
@@ -273,7 +303,7 @@ const PlatformPreview = Type.Object({
 export const AudiencePreview = doc(
   Type.Object({
     recipients: Int,
-    excluded: Type.Object({ exclusionTags: Int, blocked: Int }),
+    excluded: PreviewExcluded,
     outsideWindow: Type.Integer({ description: 'Left out by messaging windows, all platforms (per platform: platforms[].leftOut)' }),
     openChats: Type.Object({ count: Int, willBe: Type.String({ description: 'held or closed' }) }),
     platforms: Type.Array(PlatformPreview),
@@ -328,6 +358,7 @@ export const ExternalEvent = doc(
     name: Str,
     content: Content,
     endOpenChats: Type.Boolean(),
+    ignoreOptOut: Type.Boolean({ description: 'Transactional: also reaches subscribers who opted out of broadcasts' }),
     url: Nullable(Type.String({ description: 'The secret webhook URL (null when it cannot be read: rotate the secret)' })),
     secretRotatedAt: NullableDateTime,
     calls: Int,
@@ -346,6 +377,10 @@ export const ExternalCallResult = doc(
     queued: Int,
     unknown: Type.Array(Type.Unknown()),
     blocked: Type.Array(Type.Unknown()),
+    // Optional: a replayed response stored before opt-outs existed has none.
+    optedOut: Type.Optional(
+      Type.Array(Type.Unknown(), { description: 'Users not sent to: they opted out (unless the event ignores opt-outs)' }),
+    ),
     duplicates: Type.Integer({ description: 'Users given more than once (sent once)' }),
     openChats: Type.Object({ count: Int, willBe: Str }),
   }),

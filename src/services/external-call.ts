@@ -54,13 +54,14 @@ interface EventRow {
   name: string;
   content: ContentInput;
   end_open_chats: boolean;
+  ignore_opt_out: boolean;
 }
 
 /** The event a secret belongs to; a wrong secret only increments the miss counter. */
 export async function findEventBySecret(ctx: ServiceContext, secret: string): Promise<EventRow | null> {
   const rows = /^[A-Za-z0-9_-]{20,100}$/.test(secret)
     ? await ctx.db.query<EventRow>(
-        'SELECT id, workspace_id, bot_id, name, content, end_open_chats FROM external_events WHERE secret_hash = $1',
+        'SELECT id, workspace_id, bot_id, name, content, end_open_chats, ignore_opt_out FROM external_events WHERE secret_hash = $1',
         [hashSecret(secret)],
       )
     : [];
@@ -85,6 +86,8 @@ interface Resolved {
   recipients: number[];
   unknown: UserRef[];
   blocked: UserRef[];
+  /** Opted out of broadcasts, and the event does not ignore it. */
+  optedOut: UserRef[];
   duplicates: number;
 }
 
@@ -93,35 +96,36 @@ async function resolveUsers(
   botId: number,
   channels: Array<{ id: number; platform: string }>,
   refs: UserRef[],
+  ignoreOptOut: boolean,
 ): Promise<Resolved> {
   const channelIds = channels.map((c) => c.id);
   const platforms = [...new Set(channels.map((c) => c.platform))];
   const platformIds = [...new Set(refs.filter((r) => r.kind === 'platform').map((r) => (r as { value: string }).value))];
   const subscriberIds = [...new Set(refs.filter((r) => r.kind === 'subscriber').map((r) => (r as { id: number }).id))];
-  const byPlatformId = new Map<string, Array<{ id: number; status: string }>>();
+  const byPlatformId = new Map<string, Array<{ id: number; status: string; opted_out: boolean }>>();
   if (platformIds.length > 0) {
-    const rows = await tx.query<{ id: number; platform_user_id: string; status: string }>(
-      `SELECT id, platform_user_id, status FROM subscribers
+    const rows = await tx.query<{ id: number; platform_user_id: string; status: string; opted_out: boolean }>(
+      `SELECT id, platform_user_id, status, opted_out_at IS NOT NULL AS opted_out FROM subscribers
        WHERE bot_id = $1 AND platform = ANY($2::text[]) AND channel_id = ANY($3::bigint[]) AND platform_user_id = ANY($4::text[])
        ORDER BY id`,
       [botId, platforms, channelIds, platformIds],
     );
     for (const r of rows) {
       const list = byPlatformId.get(r.platform_user_id) ?? [];
-      list.push({ id: r.id, status: r.status });
+      list.push(r);
       byPlatformId.set(r.platform_user_id, list);
     }
   }
-  const bySubscriberId = new Map<number, { id: number; status: string }>();
+  const bySubscriberId = new Map<number, { id: number; status: string; opted_out: boolean }>();
   if (subscriberIds.length > 0) {
-    const rows = await tx.query<{ id: number; status: string }>(
-      'SELECT id, status FROM subscribers WHERE bot_id = $1 AND channel_id = ANY($2::bigint[]) AND id = ANY($3::bigint[])',
+    const rows = await tx.query<{ id: number; status: string; opted_out: boolean }>(
+      'SELECT id, status, opted_out_at IS NOT NULL AS opted_out FROM subscribers WHERE bot_id = $1 AND channel_id = ANY($2::bigint[]) AND id = ANY($3::bigint[])',
       [botId, channelIds, subscriberIds],
     );
     for (const r of rows) bySubscriberId.set(r.id, r);
   }
   const recipients = new Set<number>();
-  const result: Resolved = { recipients: [], unknown: [], blocked: [], duplicates: 0 };
+  const result: Resolved = { recipients: [], unknown: [], blocked: [], optedOut: [], duplicates: 0 };
   for (const ref of refs) {
     const matches =
       ref.kind === 'platform' ? (byPlatformId.get(ref.value) ?? []) : bySubscriberId.has(ref.id) ? [bySubscriberId.get(ref.id)!] : [];
@@ -134,7 +138,12 @@ async function resolveUsers(
       result.blocked.push(ref);
       continue;
     }
-    const fresh = active.filter((m) => !recipients.has(m.id));
+    const reachable = ignoreOptOut ? active : active.filter((m) => !m.opted_out);
+    if (reachable.length === 0) {
+      result.optedOut.push(ref);
+      continue;
+    }
+    const fresh = reachable.filter((m) => !recipients.has(m.id));
     if (fresh.length === 0) result.duplicates += 1;
     for (const m of fresh) recipients.add(m.id);
   }
@@ -195,8 +204,8 @@ export async function acceptExternalCall(
     const [{ now }] = await tx.query<{ now: Date }>('SELECT now() AS now');
     const everyone = call.users === 'everyone';
     const resolved: Resolved = everyone
-      ? { recipients: [], unknown: [], blocked: [], duplicates: 0 }
-      : await resolveUsers(tx, event.bot_id, channels, call.users as UserRef[]);
+      ? { recipients: [], unknown: [], blocked: [], optedOut: [], duplicates: 0 }
+      : await resolveUsers(tx, event.bot_id, channels, call.users as UserRef[], event.ignore_opt_out);
     const channelIds = channels.map((c) => c.id);
     const targeting = {
       audience: everyone ? 'all' : 'selected',
@@ -208,6 +217,7 @@ export async function acceptExternalCall(
       excludeTags: [],
       platform: call.platform,
       event: { id: event.id, name: event.name },
+      ignoreOptOut: event.ignore_opt_out,
     };
     const dataJson = JSON.stringify(call.data);
     const [send] = await tx.query<{ id: number }>(
@@ -229,14 +239,14 @@ export async function acceptExternalCall(
     let openChats: number;
     if (everyone) {
       const [u] = await tx.query<{ n: number }>(
-        `WITH u AS (UPDATE subscribers SET last_request = $1 WHERE channel_id = ANY($2::bigint[]) AND status = 'active' RETURNING id) SELECT count(*)::int AS n FROM u`,
-        [dataJson, channelIds],
+        `WITH u AS (UPDATE subscribers SET last_request = $1 WHERE channel_id = ANY($2::bigint[]) AND status = 'active' AND ($3 OR opted_out_at IS NULL) RETURNING id) SELECT count(*)::int AS n FROM u`,
+        [dataJson, channelIds, event.ignore_opt_out],
       );
       queued = u.n;
       const [c] = await tx.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM operator_chats c JOIN subscribers s ON s.id = c.subscriber_id
-         WHERE c.bot_id = $1 AND c.closed_at IS NULL AND s.channel_id = ANY($2::bigint[]) AND s.status = 'active'`,
-        [event.bot_id, channelIds],
+         WHERE c.bot_id = $1 AND c.closed_at IS NULL AND s.channel_id = ANY($2::bigint[]) AND s.status = 'active' AND ($3 OR s.opted_out_at IS NULL)`,
+        [event.bot_id, channelIds, event.ignore_opt_out],
       );
       openChats = c.n;
     } else {
@@ -268,6 +278,7 @@ export async function acceptExternalCall(
         queued,
         unknown: resolved.unknown.length,
         blocked: resolved.blocked.length,
+        optedOut: resolved.optedOut.length,
         duplicates: resolved.duplicates,
       },
     );
@@ -295,6 +306,15 @@ export async function acceptExternalCall(
         },
       );
     }
+    if (resolved.optedOut.length > 0) {
+      await logRun(
+        tx,
+        runId,
+        'opted_out_users',
+        `${resolved.optedOut.length} user(s) not sent to: they opted out of broadcasts: ${listText(resolved.optedOut)}`,
+        { count: resolved.optedOut.length, users: resolved.optedOut.slice(0, LOG_LIST_MAX).map(display) },
+      );
+    }
     const body = {
       sendId: send.id,
       runId,
@@ -304,6 +324,7 @@ export async function acceptExternalCall(
       queued,
       unknown: resolved.unknown.map((r) => r.given),
       blocked: resolved.blocked.map((r) => r.given),
+      optedOut: resolved.optedOut.map((r) => r.given),
       duplicates: resolved.duplicates,
       openChats: { count: openChats, willBe: event.end_open_chats ? 'closed' : 'held' },
     };

@@ -15,6 +15,7 @@ export interface ExternalEventInput {
   name: string;
   content: ContentInput;
   endOpenChats?: boolean;
+  ignoreOptOut?: boolean;
 }
 
 const NAME_MAX = 200;
@@ -39,6 +40,7 @@ interface ExternalEventRow {
   name: string;
   content: ContentInput;
   end_open_chats: boolean;
+  ignore_opt_out: boolean;
   secret_enc: string;
   secret_hash: string;
   secret_rotated_at: Date | null;
@@ -61,6 +63,7 @@ function present(ctx: ServiceContext, row: ExternalEventRow) {
     name: row.name,
     content: row.content,
     endOpenChats: row.end_open_chats,
+    ignoreOptOut: row.ignore_opt_out,
     url,
     secretRotatedAt: row.secret_rotated_at,
     calls: Number(row.calls),
@@ -111,9 +114,18 @@ export async function createExternalEvent(ctx: ServiceContext, workspaceId: numb
   const content = await checkContent(ctx.db, workspaceId, botId, input.content);
   const secret = newSecret();
   const rows = await ctx.db.query<ExternalEventRow>(
-    `INSERT INTO external_events (workspace_id, bot_id, name, content, end_open_chats, secret_enc, secret_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (bot_id, name) DO NOTHING RETURNING *`,
-    [workspaceId, botId, name, JSON.stringify(content), input.endOpenChats ?? false, ctx.sealer.seal(secret), hashSecret(secret)],
+    `INSERT INTO external_events (workspace_id, bot_id, name, content, end_open_chats, secret_enc, secret_hash, ignore_opt_out)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (bot_id, name) DO NOTHING RETURNING *`,
+    [
+      workspaceId,
+      botId,
+      name,
+      JSON.stringify(content),
+      input.endOpenChats ?? false,
+      ctx.sealer.seal(secret),
+      hashSecret(secret),
+      input.ignoreOptOut ?? false,
+    ],
   );
   if (rows.length === 0) throw nameTaken(name);
   return present(ctx, rows[0]);
@@ -124,11 +136,18 @@ export async function updateExternalEvent(ctx: ServiceContext, workspaceId: numb
   const name = patch.name === undefined ? current.name : checkName(patch.name);
   const content = patch.content === undefined ? current.content : await checkContent(ctx.db, workspaceId, current.bot_id, patch.content);
   const rows = await ctx.db.query<ExternalEventRow>(
-    `UPDATE external_events SET name = $3, content = $4, end_open_chats = $5, updated_at = now()
+    `UPDATE external_events SET name = $3, content = $4, end_open_chats = $5, ignore_opt_out = $6, updated_at = now()
      WHERE id = $1 AND workspace_id = $2
        AND NOT EXISTS (SELECT 1 FROM external_events o WHERE o.bot_id = external_events.bot_id AND o.name = $3 AND o.id <> $1)
      RETURNING *`,
-    [eventId, workspaceId, name, JSON.stringify(content), patch.endOpenChats ?? current.end_open_chats],
+    [
+      eventId,
+      workspaceId,
+      name,
+      JSON.stringify(content),
+      patch.endOpenChats ?? current.end_open_chats,
+      patch.ignoreOptOut ?? current.ignore_opt_out,
+    ],
   );
   if (rows.length === 0) throw nameTaken(name);
   return present(ctx, rows[0]);

@@ -1,12 +1,14 @@
 // What inbound updates (platform webhooks, Telegram long polling, sandbox users) mean for
 // subscribers: create or refresh them, mark them blocked or active again, and let a subscriber
-// end an operator chat by writing STOP. One batch of events is applied set-based, in one transaction.
+// end an operator chat by writing STOP, or opt out of broadcasts (and back in) by the bot's keywords
+// (opt-out.ts). One batch of events is applied set-based, in one transaction.
 import type { InboundEvent } from '../platforms/types.ts';
 import type { Queryable } from '../storage/db.ts';
 import type { ChannelRow } from './channels.ts';
 import { closeChats } from './operator-chats.ts';
 import { appendEvents } from '../storage/queries/outbox.ts';
 import { applySendFailures } from './inbound-receipts.ts';
+import { keywordOf, setOptedOut } from './opt-out.ts';
 
 export interface InboundResult {
   upserted: number;
@@ -14,6 +16,8 @@ export interface InboundResult {
   chatsClosed: number;
   /** Deliveries the platform reported failed after accepting them. */
   failedLater: number;
+  optedOut: number;
+  optedIn: number;
 }
 
 const STOP_WORDS = new Set(['stop', '/stop']);
@@ -24,7 +28,7 @@ export async function applyInbound(
   events: InboundEvent[],
   now: Date,
 ): Promise<InboundResult> {
-  const result: InboundResult = { upserted: 0, blocked: 0, chatsClosed: 0, failedLater: 0 };
+  const result: InboundResult = { upserted: 0, blocked: 0, chatsClosed: 0, failedLater: 0, optedOut: 0, optedIn: 0 };
   if (events.length === 0) return result;
 
   // Messages and unblocks: one upsert for all. Blocked-then-writes-again means active again.
@@ -70,11 +74,14 @@ export async function applyInbound(
     const stopUsers = events.flatMap((e) =>
       e.type === 'message' && e.text !== undefined && STOP_WORDS.has(e.text.trim().toLowerCase()) ? [e.userId] : [],
     );
+    let chatEnded = new Set<number>();
     if (stopUsers.length > 0) {
       const ids = rows.filter((r) => stopUsers.includes(r.platform_user_id)).map((r) => r.id);
       const closed = await closeChats(q, channel.workspace_id, ids, 'subscriber', 'subscriber sent STOP');
       result.chatsClosed = closed.length;
+      chatEnded = new Set(closed.map((c) => Number(c.subscriber_id)));
     }
+    await applyKeywords(q, channel, events, rows, chatEnded, result);
   }
 
   const blockedUsers = events.flatMap((e) => (e.type === 'blocked' ? [e.userId] : []));
@@ -97,4 +104,41 @@ export async function applyInbound(
     events.filter((e) => e.type === 'send_failed'),
   );
   return result;
+}
+
+/**
+ * Opt-out and opt-in keywords: a user's last keyword message of the batch decides. A STOP that just
+ * ended the subscriber's operator chat only ends the chat: it was said to the operator.
+ */
+async function applyKeywords(
+  q: Queryable,
+  channel: Pick<ChannelRow, 'workspace_id' | 'bot_id'>,
+  events: InboundEvent[],
+  rows: Array<{ id: number; platform_user_id: string }>,
+  chatEnded: Set<number>,
+  result: InboundResult,
+) {
+  const words = new Map<string, string>();
+  for (const e of events) {
+    if (e.type !== 'message') continue;
+    const word = keywordOf(e.text);
+    if (word !== null) words.set(e.userId, word);
+  }
+  if (words.size === 0) return;
+  const [bot] = await q.query<{ out: string[]; in: string[] }>(
+    'SELECT opt_out_keywords AS out, opt_in_keywords AS in FROM bots WHERE id = $1',
+    [channel.bot_id],
+  );
+  const optOut = new Set(bot.out);
+  const optIn = new Set(bot.in);
+  const out: number[] = [];
+  const back: number[] = [];
+  for (const r of rows) {
+    const word = words.get(r.platform_user_id);
+    if (word === undefined) continue;
+    if (optOut.has(word) && !chatEnded.has(Number(r.id))) out.push(r.id);
+    else if (optIn.has(word)) back.push(r.id);
+  }
+  result.optedOut = (await setOptedOut(q, channel.workspace_id, out, true, 'keyword')).length;
+  result.optedIn = (await setOptedOut(q, channel.workspace_id, back, false, 'keyword')).length;
 }

@@ -5,9 +5,10 @@ import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
 import { decodeCursor, encodeCursor } from './pagination.ts';
 import { assignTags, ensureTags, normaliseTagName, removeTags } from './tags.ts';
+import { setOptedOut } from './opt-out.ts';
 
 const COLUMNS = `s.id, s.bot_id AS "botId", s.channel_id AS "channelId", s.platform, s.platform_user_id AS "platformUserId",
-  s.name, s.username, s.language, s.status, s.first_message_at AS "firstMessageAt", s.last_message_at AS "lastMessageAt",
+  s.name, s.username, s.language, s.status, s.opted_out_at AS "optedOutAt", s.opt_out_source AS "optOutSource", s.first_message_at AS "firstMessageAt", s.last_message_at AS "lastMessageAt",
   s.last_request AS "lastRequest",
   coalesce((SELECT array_agg(t.name ORDER BY t.name) FROM subscriber_tags st JOIN tags t ON t.id = st.tag_id WHERE st.subscriber_id = s.id), '{}') AS tags,
   EXISTS (SELECT 1 FROM operator_chats c WHERE c.subscriber_id = s.id AND c.closed_at IS NULL) AS "chatOpen"`;
@@ -21,6 +22,8 @@ interface SubscriberRow {
   username: string;
   language: string;
   status: 'active' | 'blocked';
+  optedOutAt: Date | null;
+  optOutSource: string | null;
   firstMessageAt: Date;
   lastMessageAt: Date;
   /** `data` of the last external event that reached them (jsonb). */
@@ -35,6 +38,7 @@ export interface SubscriberFilter {
   status?: 'active' | 'blocked';
   platform?: string;
   chatOpen?: boolean;
+  optedOut?: boolean;
   limit?: number;
   cursor?: string;
 }
@@ -60,6 +64,7 @@ export async function listSubscribers(ctx: ServiceContext, workspaceId: number, 
          AND ($5::text IS NULL OR s.status = $5)
          AND ($6::text IS NULL OR s.platform = $6)
          AND ($7::boolean IS NULL OR $7 = EXISTS (SELECT 1 FROM operator_chats c WHERE c.subscriber_id = s.id AND c.closed_at IS NULL))
+         AND ($10::boolean IS NULL OR $10 = (s.opted_out_at IS NOT NULL))
      ) ranked
      WHERE $2::bigint IS NULL OR ranked.rank > $9 OR (ranked.rank = $9 AND ranked.id < $2)
      ORDER BY ranked.rank, ranked.id DESC LIMIT $8`,
@@ -73,6 +78,7 @@ export async function listSubscribers(ctx: ServiceContext, workspaceId: number, 
       filter.chatOpen ?? null,
       limit + 1,
       after?.rank ?? 0,
+      filter.optedOut ?? null,
     ],
   );
   const items = rows.slice(0, limit).map(({ rank: _rank, ...row }) => row);
@@ -169,4 +175,11 @@ export async function bulkTag(
     const changed = input.remove ? await removeTags(tx, workspaceId, pairs) : await assignTags(tx, workspaceId, pairs);
     return { changed };
   });
+}
+
+/** Opts a subscriber out of broadcasts and triggers (`optedOut`), or back in; idempotent. */
+export async function setSubscriberOptOut(ctx: ServiceContext, workspaceId: number, subscriberId: number, optedOut: boolean) {
+  await subscriberBot(ctx, workspaceId, subscriberId);
+  await ctx.db.transaction((tx) => setOptedOut(tx, workspaceId, [subscriberId], optedOut, 'api'));
+  return getSubscriber(ctx, workspaceId, subscriberId);
 }

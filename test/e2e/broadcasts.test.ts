@@ -77,8 +77,14 @@ test('the broadcast reaches Completed with one error; View errors opens the log 
   assert.match((await row.textContent()) ?? '', /−churned/);
   await browser.shot('history-completed');
 
+  // Alice opts out soon after it reached her, then back in: the run counts one unsubscribe.
+  const alice = (await api('GET', `/api/bots/${botId}/subscribers?q=alice`)).items[0].id;
+  await api('POST', `/api/subscribers/${alice}/opt-out`);
+  await api('POST', `/api/subscribers/${alice}/opt-in`);
+
   await row.getByRole('link', { name: 'View errors' }).click();
   await page.waitForURL(new RegExp(`/history/${firstSendId}\\?run=\\d+&errors=1$`));
+  await page.locator('.run-reach', { hasText: '1 recipient opted out within 24 hours after receiving it' }).waitFor();
   const errors = page.getByRole('table', { name: 'Errors' });
   await errors.locator('tbody tr', { hasText: 'bob' }).waitFor();
   assert.equal(await errors.locator('tbody tr').count(), 1);

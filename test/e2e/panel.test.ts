@@ -1,6 +1,7 @@
 // The admin panel in a real browser (Debian's Chromium through playwright-core) against an
 // in-process Botcast on a real port. One story, in order: a wrong login, a login, a bot, a sandbox
-// channel, a sandbox user writing, that subscriber found and tagged, the tag "in use", a screen,
+// channel, a sandbox user writing, that subscriber found, tagged and opted out (counted in the
+// audience preview), the tag "in use", a screen,
 // the broadcast pages reached from the sidebar, phone width, log out. Screenshots of the main pages
 // go to test-results/ (the broadcasting pages themselves: broadcasts.test.ts and events.test.ts).
 import { after, before, test } from 'node:test';
@@ -180,6 +181,10 @@ browserTest('the subscriber appears in the list, can be searched, tagged and giv
   await shot('subscriber-drawer');
   await drawer.getByRole('button', { name: 'Close chat' }).click();
   await drawer.getByRole('button', { name: 'Open operator chat' }).waitFor();
+  // Opted out of broadcasts from the drawer (she stays active); the preview counts her below.
+  await drawer.getByRole('button', { name: 'Opt out of broadcasts' }).click();
+  await drawer.locator('[data-opted-out="yes"]', { hasText: 'Opted out' }).waitFor();
+  await drawer.getByRole('button', { name: 'Opt back in' }).waitFor();
   await page.keyboard.press('Escape');
   await drawer.waitFor({ state: 'detached' });
   // The row follows the drawer's changes.
@@ -275,6 +280,8 @@ browserTest('the broadcast pages are built, Events included', async () => {
   await nav.getByRole('link', { name: 'Send broadcast' }).click();
   await page.getByRole('heading', { name: 'Send broadcast', level: 1 }).waitFor();
   await page.getByRole('form', { name: 'Send broadcast' }).waitFor();
+  // Alice opted out in the drawer: the audience preview counts her apart.
+  await page.locator('.audience-left', { hasText: '1 subscriber opted out of broadcasts' }).waitFor();
   await nav.getByRole('link', { name: 'History' }).click();
   await page.getByRole('heading', { name: 'Broadcasting history', level: 1 }).waitFor();
   await page.getByRole('heading', { name: 'Nothing is being sent right now' }).waitFor();

@@ -53,7 +53,12 @@ export function exampleRequests(f: Fixtures): Record<string, ExampleRequest> {
     'POST /api/api-keys': { bodies: [{ name: 'fuzz key', role: 'editor' }] },
     'POST /api/auth/login': { bodies: [{ email: f.email, password: 'correct horse battery' }] },
     'POST /api/bots': { bodies: [{ name: 'fuzz bot', timeZone: 'Europe/Berlin' }] },
-    'PATCH /api/bots/{botId}': { bodies: [{ name: 'bot', timeZone: 'UTC' }] },
+    'PATCH /api/bots/{botId}': {
+      bodies: [
+        { name: 'bot', timeZone: 'UTC' },
+        { optOutKeywords: ['stop', 'отписаться'], optInKeywords: ['start'], frequencyCap: { count: 3, days: 7 } },
+      ],
+    },
     'POST /api/bots/{botId}/channels': {
       bodies: [
         { platform: 'viber', name: 'second', verify: false, ratePerSecond: 5, credentials: { token: 'v' } },
@@ -62,7 +67,7 @@ export function exampleRequests(f: Fixtures): Record<string, ExampleRequest> {
     },
     'POST /api/bots/{botId}/content/preview': { bodies: [{ content, platforms: ['sandbox', 'tg'] }, { content: screen }] },
     'POST /api/bots/{botId}/drafts': { bodies: [{ form: send }] },
-    'POST /api/bots/{botId}/external-events': { bodies: [{ name: 'fuzz event', content, endOpenChats: true }] },
+    'POST /api/bots/{botId}/external-events': { bodies: [{ name: 'fuzz event', content, endOpenChats: true, ignoreOptOut: true }] },
     'POST /api/bots/{botId}/screens': {
       bodies: [{ name: 'fuzz screen', text: 'Hi {{first_name}}', media: content.media, buttons: content.buttons }],
     },
@@ -96,7 +101,7 @@ export function exampleRequests(f: Fixtures): Record<string, ExampleRequest> {
     },
     'PATCH /api/drafts/{id}': { bodies: [{ form: send }] },
     'POST /api/drafts/{id}/send': { bodies: [send] },
-    'PATCH /api/external-events/{id}': { bodies: [{ name: 'renamed', content, endOpenChats: false }] },
+    'PATCH /api/external-events/{id}': { bodies: [{ name: 'renamed', content, endOpenChats: false, ignoreOptOut: false }] },
     'POST /api/members': { bodies: [{ email: 'member@example.com', name: 'Member', password: 'long enough password', role: 'editor' }] },
     'PATCH /api/members/{id}': { bodies: [{ role: 'editor' }] },
     'PATCH /api/screens/{id}': { bodies: [{ name: 'renamed', text: 'Hi', media: content.media, buttons: content.buttons }] },

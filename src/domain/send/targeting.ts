@@ -17,6 +17,8 @@ export interface SendTargeting {
   channelIds: number[];
   includeTagIds?: number[];
   excludeTagIds?: number[];
+  /** External events only: reach subscribers who opted out of broadcasts too (transactional messages). */
+  ignoreOptOut?: boolean;
 }
 
 /** The targeting a send stores: ids, and the names shown in history. */

@@ -6,6 +6,7 @@ import type { SendTargeting } from '../../domain/send/targeting.ts';
 import type { Queryable } from '../../storage/db.ts';
 import { audiencePredicate } from '../../storage/queries/audience.ts';
 import { logRun } from '../../storage/queries/runs.ts';
+import { frequencyCap, optedOutPredicate } from '../../storage/queries/audience-consent.ts';
 
 /** Takes one pending (or crashed mid-materialisation) run to materialise, locked against other workers. */
 export async function takeRunToMaterialise(
@@ -58,6 +59,7 @@ export interface ChunkResult {
   candidates: number;
   held: number;
   chatsClosed: number;
+  capped: number;
 }
 
 interface ChunkRow {
@@ -65,6 +67,7 @@ interface ChunkRow {
   candidates: number;
   held: number;
   closed: number;
+  capped: number;
 }
 
 /**
@@ -74,6 +77,8 @@ interface ChunkRow {
  * the chunk and the lane's cursor commit together under the lane's lock, and a subscriber belongs
  * to one channel, so a duplicate would be a bug — the unique key refuses it loudly (the speculative
  * insertion cost 15 % of the time).
+ * Opted-out subscribers are skipped when `skipOptedOut` (not counted as candidates); those over the
+ * bot's frequency cap (`cap`, broadcasts only) are candidates the cursor passes but gets no delivery.
  */
 export async function materialiseChunk(
   q: Queryable,
@@ -88,31 +93,39 @@ export async function materialiseChunk(
     endOpenChats: boolean;
     holdExpirySeconds: number;
     workspaceId: number;
+    botId: number;
+    skipOptedOut: boolean;
+    cap: { count: number; days: number } | null;
   },
 ): Promise<ChunkResult> {
+  const cap = frequencyCap({ count: '$14', days: '$15', botId: '$16', runId: '$1' });
   const chats = operatorChatRules({
     endOpenChats: '$9',
     sendId: '$11',
     workspaceId: '$12',
-    subscribers: 'SELECT id FROM cand',
+    subscribers: 'SELECT id FROM sendable',
     reason: 'End open chats of a broadcast',
   });
   const [row] = await q.query<ChunkRow>(
     `WITH cand AS (
        SELECT s.id, s.platform_user_id, s.bot_id FROM subscribers s
        WHERE s.channel_id = $3 AND s.status = 'active' AND s.id > $4 AND ${audiencePredicate(args.targeting.audience, { include: 6, exclude: 7, send: 8 })}
+         AND NOT ($13::boolean AND ${optedOutPredicate()})
        ORDER BY s.id LIMIT $5
      ),
+     capped AS (${cap.cappedIds('SELECT id FROM cand')}),
+     sendable AS (SELECT * FROM cand WHERE id NOT IN (SELECT subscriber_id FROM capped)),
      ${chats.ctes},
      ins AS (
        INSERT INTO deliveries (run_id, lane_id, channel_id, subscriber_id, recipient, state, hold_expires_at)
        SELECT $1, $2, $3, c.id, c.platform_user_id, h.state, CASE WHEN h.state = 'held' THEN now() + make_interval(secs => $10) END
-       FROM cand c
+       FROM sendable c
        CROSS JOIN LATERAL (SELECT ${chats.heldState('c.id')} AS state) h
        RETURNING state
      )
      SELECT (SELECT max(id) FROM cand) AS last_id, (SELECT count(*) FROM cand) AS candidates,
-            (SELECT count(*) FROM ins WHERE state = 'held') AS held, (SELECT count(*) FROM closed) AS closed`,
+            (SELECT count(*) FROM ins WHERE state = 'held') AS held, (SELECT count(*) FROM closed) AS closed,
+            (SELECT count(*) FROM capped) AS capped`,
     [
       args.runId,
       args.laneId,
@@ -126,9 +139,13 @@ export async function materialiseChunk(
       args.holdExpirySeconds,
       String(args.sendId),
       args.workspaceId,
+      args.skipOptedOut,
+      args.cap?.count ?? null,
+      args.cap?.days ?? null,
+      args.botId,
     ],
   );
-  return { lastId: row.last_id, candidates: row.candidates, held: row.held, chatsClosed: row.closed };
+  return { lastId: row.last_id, candidates: row.candidates, held: row.held, chatsClosed: row.closed, capped: row.capped };
 }
 
 /** A run's counters, summed over its lanes (sum() of bigint is numeric: a number, see storage/db.ts). */

@@ -34,6 +34,7 @@ export const audienceRoutes =
             status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('blocked')])),
             platform: Type.Optional(Type.String({ maxLength: 20 })),
             chatOpen: Type.Optional(Type.Boolean()),
+            optedOut: Type.Optional(Type.Boolean({ description: 'true: only those who opted out of broadcasts; false: only the others' })),
             ...PageQuery,
           }),
         },
@@ -60,6 +61,28 @@ export const audienceRoutes =
       },
       async (request) => subscribers.addSubscriberTags(ctx, ws(request), request.params.id, request.body.tags),
     );
+
+    for (const [path, optedOut] of [
+      ['/api/subscribers/:id/opt-out', true],
+      ['/api/subscribers/:id/opt-in', false],
+    ] as const) {
+      app.post(
+        path,
+        {
+          config: { minRole: 'editor' },
+          schema: {
+            tags: ['subscribers'],
+            response: { 200: R.Subscriber },
+            summary: optedOut ? 'Opt a subscriber out of broadcasts and triggers' : 'Opt a subscriber back in to broadcasts',
+            description: optedOut
+              ? 'They stay active (not blocked): operator chats and external events that ignore the opt-out still reach them. Idempotent.'
+              : 'Undoes an opt-out (by keyword or API). Idempotent.',
+            params: IdParams,
+          },
+        },
+        async (request) => subscribers.setSubscriberOptOut(ctx, ws(request), request.params.id, optedOut),
+      );
+    }
 
     app.delete(
       '/api/subscribers/:id/tags',

@@ -7,7 +7,7 @@ import * as channels from '../../services/channels.ts';
 import { getWebhookSetup } from '../../services/channel-webhook-setup.ts';
 import { PLATFORM_CODES } from '../../platforms/registry.ts';
 import { actor, ws } from '../auth.ts';
-import { BotParams, IdParams, NoContent } from '../schemas.ts';
+import { BotParams, IdParams, NoContent, Nullable } from '../schemas.ts';
 import * as R from '../responses.ts';
 
 const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin' });
@@ -26,6 +26,11 @@ const BaseUrl = Type.Unsafe<string | null>({
   type: ['string', 'null'],
   maxLength: 2000,
   description: "Platform API base URL; null = the platform's own",
+});
+
+const Keywords = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+  maxItems: 50,
+  description: 'Whole-message keywords, matched trimmed and in any case',
 });
 
 /** Bots and channels hold the platforms' credentials and where messages go: changing them needs an admin. */
@@ -70,10 +75,20 @@ export const botRoutes =
         schema: {
           tags: ['bots'],
           response: { 200: R.Bot },
-          summary: 'Rename a bot or change its time zone',
+          summary: 'Change a bot: name, time zone, opt-out and opt-in keywords, frequency cap',
+          description:
+            'A subscriber whose whole message is one of `optOutKeywords` (any case) is opted out of broadcasts and triggers; ' +
+            'one of `optInKeywords` opts them back in. `frequencyCap` (null = off): at most `count` broadcasts per subscriber ' +
+            'within `days` days; recipients over it are left out when a run is materialised.',
           params: BotParams,
           body: Type.Object(
-            { name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), timeZone: Type.Optional(TimeZone) },
+            {
+              name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+              timeZone: Type.Optional(TimeZone),
+              optOutKeywords: Type.Optional(Keywords),
+              optInKeywords: Type.Optional(Keywords),
+              frequencyCap: Type.Optional(Nullable(R.FrequencyCap)),
+            },
             { additionalProperties: false },
           ),
         },

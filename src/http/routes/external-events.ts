@@ -19,7 +19,13 @@ const Name = Type.String({ minLength: 1, maxLength: 200 });
 const EndOpenChats = Type.Boolean({
   description: 'Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes)',
 });
-const Bodies = editBodies({ name: Name, content: ContentSchema, endOpenChats: EndOpenChats }, ['name', 'content']);
+const IgnoreOptOut = Type.Boolean({
+  description: 'Transactional messages (an order, a password): reach subscribers who opted out of broadcasts too (default false)',
+});
+const Bodies = editBodies({ name: Name, content: ContentSchema, endOpenChats: EndOpenChats, ignoreOptOut: IgnoreOptOut }, [
+  'name',
+  'content',
+]);
 const route = taggedRoute('external events');
 
 export const externalEventRoutes =

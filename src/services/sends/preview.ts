@@ -1,9 +1,10 @@
 // The audience preview: before sending, how many subscribers a send reaches on each platform, and
-// how many are left out and why (exclusion tags, blocked, open operator chats that will be held
-// or closed). Counts only — the same predicate the engine materialises with (storage/queries/audience.ts).
+// how many are left out and why (exclusion tags, blocked, opted out of broadcasts, over the bot's
+// frequency cap, open operator chats that will be held or closed). Counts only — the same predicate the engine materialises with (storage/queries/audience.ts).
 import type { ServiceContext } from '../context.ts';
 import { getBot } from '../bots.ts';
 import { audiencePredicate, excludedPredicate } from '../../storage/queries/audience.ts';
+import { frequencyCap, optedOutPredicate } from '../../storage/queries/audience-consent.ts';
 import type { AudienceInput } from '../../domain/send/targeting.ts';
 import { resolveTargeting } from './input.ts';
 
@@ -11,7 +12,7 @@ export interface PlatformPreview {
   channelId: number;
   platform: string;
   recipients: number;
-  excluded: { exclusionTags: number; blocked: number };
+  excluded: { exclusionTags: number; blocked: number; optedOut: number; frequencyCapped: number };
   /**
    * Left out by the platform's messaging window (src/platforms/<p>: `messagingWindow`), not counted
    * in `recipients` and never an error: `outside_window` — has not written within `hours`.
@@ -43,23 +44,43 @@ export async function previewAudience(
   }
   const include = targeting.includeTagIds ?? [];
   const exclude = targeting.excludeTagIds ?? [];
-  const reach = audiencePredicate(targeting.audience, P);
+  const [bot] = await ctx.db.query<{ count: number | null; days: number | null }>(
+    'SELECT frequency_cap_count AS count, frequency_cap_days AS days FROM bots WHERE id = $1',
+    [botId],
+  );
+  // The same rules as materialisation (engine/sql/runs.ts): opted-out first, then the cap.
+  const cap = frequencyCap({ count: '$5', days: '$6', botId: '$7', runId: '0' });
+  const matched = audiencePredicate(targeting.audience, P);
+  const optedOut = optedOutPredicate();
+  const capped = cap.predicate();
+  const reach = `${matched} AND NOT ${optedOut} AND NOT ${capped}`;
   const matchedBeforeExclusion = audiencePredicate(targeting.audience, P, { withExclusion: false });
   const platforms: PlatformPreview[] = [];
   for (const [i, channelId] of targeting.channelIds.entries()) {
-    const params = [channelId, include, exclude, selected];
+    const params = [channelId, include, exclude, selected, bot.count, bot.days, botId];
     // The same test the claim makes (engine/sql/claim.ts), judged now: a window may still close before delivery.
     const window = ctx.platforms.get(targeting.platforms[i])?.messagingWindow;
     const hours = window?.kind === 'since_last_inbound' ? Math.floor(window.hours) : null;
     const outside =
       hours === null ? 'false' : `(s.last_inbound_at IS NULL OR s.last_inbound_at < now() - make_interval(hours => ${hours}))`;
-    const [row] = await ctx.db.query<{ recipients: number; outside: number; excluded: number; blocked: number; chats: number }>(
+    const [row] = await ctx.db.query<{
+      recipients: number;
+      outside: number;
+      excluded: number;
+      blocked: number;
+      opted_out: number;
+      capped: number;
+      chats: number;
+    }>(
       `SELECT
          (SELECT count(*) FROM subscribers s WHERE s.channel_id = $1 AND s.status = 'active' AND ${reach} AND NOT ${outside})::int AS recipients,
          (SELECT count(*) FROM subscribers s WHERE s.channel_id = $1 AND s.status = 'active' AND ${reach} AND ${outside})::int AS outside,
          (CASE WHEN cardinality($3::bigint[]) = 0 THEN 0 ELSE
            (SELECT count(*) FROM subscribers s WHERE s.channel_id = $1 AND s.status = 'active' AND ${matchedBeforeExclusion} AND ${excludedPredicate(P)}) END)::int AS excluded,
          (SELECT count(*) FROM subscribers s WHERE s.channel_id = $1 AND s.status = 'blocked' AND ${matchedBeforeExclusion})::int AS blocked,
+         (SELECT count(*) FROM subscribers s WHERE s.channel_id = $1 AND s.status = 'active' AND ${matched} AND ${optedOut})::int AS opted_out,
+         (CASE WHEN $5::int IS NULL THEN 0 ELSE
+           (SELECT count(*) FROM subscribers s WHERE s.channel_id = $1 AND s.status = 'active' AND ${matched} AND NOT ${optedOut} AND ${capped}) END)::int AS capped,
          (SELECT count(*) FROM operator_chats o JOIN subscribers s ON s.id = o.subscriber_id
            WHERE o.closed_at IS NULL AND s.channel_id = $1 AND s.status = 'active' AND ${reach})::int AS chats`,
       params,
@@ -68,7 +89,7 @@ export async function previewAudience(
       channelId,
       platform: targeting.platforms[i],
       recipients: row.recipients,
-      excluded: { exclusionTags: row.excluded, blocked: row.blocked },
+      excluded: { exclusionTags: row.excluded, blocked: row.blocked, optedOut: row.opted_out, frequencyCapped: row.capped },
       leftOut: { count: row.outside, reason: hours === null ? null : 'outside_window', hours },
       openChats: { count: row.chats, willBe: input.endOpenChats ? 'closed' : 'held' },
     });
@@ -76,7 +97,12 @@ export async function previewAudience(
   const sum = (f: (p: PlatformPreview) => number) => platforms.reduce((a, p) => a + f(p), 0);
   return {
     recipients: sum((p) => p.recipients),
-    excluded: { exclusionTags: sum((p) => p.excluded.exclusionTags), blocked: sum((p) => p.excluded.blocked) },
+    excluded: {
+      exclusionTags: sum((p) => p.excluded.exclusionTags),
+      blocked: sum((p) => p.excluded.blocked),
+      optedOut: sum((p) => p.excluded.optedOut),
+      frequencyCapped: sum((p) => p.excluded.frequencyCapped),
+    },
     outsideWindow: sum((p) => p.leftOut.count),
     openChats: { count: sum((p) => p.openChats.count), willBe: input.endOpenChats ? 'closed' : 'held' },
     platforms,

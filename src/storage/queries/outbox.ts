@@ -4,7 +4,8 @@
 import type { Queryable, Row } from '../db.ts';
 import { notifyWake } from './wake.ts';
 
-export type EventType = 'chat_closed' | 'chat_opened' | 'tag_assigned' | 'tag_removed' | 'subscriber_blocked';
+export type EventType =
+  'chat_closed' | 'chat_opened' | 'tag_assigned' | 'tag_removed' | 'subscriber_blocked' | 'subscriber_opted_out' | 'subscriber_opted_in';
 
 /** The payload of tag_assigned and tag_removed (services/tags.ts); JSON, so times are ISO strings. */
 export interface TagEventPayload {

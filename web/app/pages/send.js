@@ -213,6 +213,8 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
   const events = log.data?.events ?? [];
   const counts = live && progress && !runParam ? progress.counts : (run ?? send.counts);
   const done = counts.sent + counts.failed + counts.cancelled + counts.unknown;
+  // Opt-outs after this run and recipients the frequency cap left out (GET /api/sends/{id}'s runs).
+  const reach = send.runs.find((r) => r.id === runId) ?? null;
   const [tone, label] = STATUS[status] ?? ['neutral', status];
   const csv = (errors) => `/api/sends/${id}/log.csv${toQuery({ runId, errorsOnly: errors ? 'true' : '' })}`;
   const screen = send.content?.type === 'screen' ? send.content.screenName : null;
@@ -319,6 +321,7 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
         }
         </div>
         <${Counts} counts=${counts} />
+        ${reach && (reach.unsubscribes > 0 || reach.frequencyCapped > 0) && html`<p class="small muted run-reach">${[reach.unsubscribes > 0 && `${plural(reach.unsubscribes, 'recipient')} opted out within 24 hours after receiving it`, reach.frequencyCapped > 0 && `${plural(reach.frequencyCapped, 'recipient')} left out by the frequency cap`].filter(Boolean).join(' · ')}</p>`}
         ${counts.failed + counts.unknown > 0 && !errorsOnly && html`<p><a href=${`?${new URLSearchParams({ ...(runParam ? { run: String(runParam) } : {}), errors: '1' })}`} class="view-errors">View errors (${formatNumber(counts.failed + counts.unknown)})</a></p>`}
         ${status === 'grace' && html`<p class="hint">The recipients are counted when it starts.</p>`}
         ${(status === 'scheduled' || status === 'periodic') && !run && html`<p class="hint">Nothing sent yet: the counts appear when it runs.</p>`}

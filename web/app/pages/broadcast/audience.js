@@ -12,6 +12,8 @@ export function AudiencePreview({ state, waiting }) {
   const left = [
     d.excluded.exclusionTags > 0 && `${plural(d.excluded.exclusionTags, 'subscriber')} left out by exclusion tags`,
     d.excluded.blocked > 0 && `${plural(d.excluded.blocked, 'subscriber')} blocked the bot`,
+    d.excluded.optedOut > 0 && `${plural(d.excluded.optedOut, 'subscriber')} opted out of broadcasts`,
+    d.excluded.frequencyCapped > 0 && `${plural(d.excluded.frequencyCapped, 'subscriber')} reached the bot's frequency cap`,
     // The platform's messaging window (WhatsApp, Messenger, Instagram): left out before sending, not errors.
     ...(d.platforms ?? [])
       .filter((p) => p.leftOut?.count > 0)

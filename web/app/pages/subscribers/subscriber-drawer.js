@@ -1,5 +1,6 @@
 // One subscriber in a drawer: their facts, their tags (add, remove), the operator chat (open,
-// close, earlier chats) and the last external request that named them.
+// close, earlier chats), broadcasts (opted out or not, and the switch) and the last external
+// request that named them.
 import { html, useState } from '../../lib/html.js';
 import { api, query as toQuery } from '../../lib/api.js';
 import { useForm } from '../../lib/form.js';
@@ -55,6 +56,19 @@ export function SubscriberDrawer({ id, bot, tags, onClose, onChanged }) {
     }
   };
 
+  const toggleOptOut = async () => {
+    setBusy(true);
+    try {
+      const next = await api.post(`/api/subscribers/${id}/${sub.optedOutAt ? 'opt-in' : 'opt-out'}`);
+      changed(next);
+      toast(next.optedOutAt ? 'Opted out of broadcasts' : 'Opted back in to broadcasts');
+    } catch (error) {
+      toast(error.message, 'bad');
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const title = sub ? sub.name || sub.username || sub.platformUserId : 'Subscriber';
   return html`<${Modal} title=${title} variant="drawer" onClose=${onClose}>
     <${ErrorNotice} error=${subscriber.error} onRetry=${subscriber.reload} />
@@ -95,6 +109,18 @@ export function SubscriberDrawer({ id, bot, tags, onClose, onChanged }) {
           <datalist id="drawer-tag-options">${tags.filter((t) => !sub.tags.includes(t.name)).map((t) => html`<option value=${t.name} />`)}</datalist>
           <${Button} type="submit" variant="primary" busy=${form.busy}>Add tag</${Button}>
         </form>
+      </section>
+
+      <section aria-labelledby="drawer-broadcasts">
+        <h3 id="drawer-broadcasts">Broadcasts</h3>
+        <p data-opted-out=${sub.optedOutAt ? 'yes' : 'no'}>${
+          sub.optedOutAt
+            ? html`<${Badge} tone="warn">Opted out</${Badge}> since ${formatDateTime(sub.optedOutAt, bot.timeZone)}
+                ${sub.optOutSource === 'keyword' ? ' (wrote an opt-out keyword)' : sub.optOutSource === 'api' ? ' (set here or through the API)' : ''}`
+            : html`<${Badge} tone="good">Subscribed</${Badge}>`
+        }</p>
+        <p class="hint">Opted-out subscribers get no broadcasts or trigger messages; external events marked transactional still reach them.</p>
+        <${Button} variant="secondary" busy=${busy} onClick=${toggleOptOut}>${sub.optedOutAt ? 'Opt back in' : 'Opt out of broadcasts'}</${Button}>
       </section>
 
       <section aria-labelledby="drawer-chat">
