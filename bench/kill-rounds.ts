@@ -1,6 +1,6 @@
 // kill -9 of the only worker mid-run on PostgreSQL, then a new worker: how many deliveries end
 // `unknown`, against the worker's in-flight window; none sent twice, none counted but not received.
-import { inFlightWindow } from '../src/engine/worker.ts';
+import { inFlightWindow } from '../src/engine/worker-sizing.ts';
 import { crash, type CrashResult } from './botcast.ts';
 import { pgHost } from './hosts.ts';
 import { BATCH, CONCURRENCY, fmt, log, type Bench } from './rounds.ts';
@@ -32,7 +32,7 @@ export async function killRounds(bench: Bench, size: number, reps: number) {
   out(`### kill -9 of the only worker mid-run (PostgreSQL, ${size.toLocaleString('en-US')} recipients), then a new worker`);
   out();
   out(
-    `In-flight window of a worker on one channel = 2 pumps × BOTCAST_WORKER_BATCH + BOTCAST_WORKER_CONCURRENCY + 256 answers waiting to be written = 2 × ${BATCH} + ${CONCURRENCY} + 256 = ${window} (src/engine/worker.ts, inFlightWindow).`,
+    `In-flight window of a worker on one channel = 2 pumps × BOTCAST_WORKER_BATCH + BOTCAST_WORKER_CONCURRENCY + 256 answers waiting to be written = 2 × ${BATCH} + ${CONCURRENCY} + 256 = ${window} (src/engine/worker-sizing.ts, inFlightWindow).`,
   );
   out();
   out(

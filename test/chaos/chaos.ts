@@ -16,62 +16,15 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { request } from 'undici';
 import type { FakeRecord } from '../fakes/types.ts';
-import { judgeWindows, readTrace, requestsInsidePauses, windowsKept, workerStalledMs, type WindowReport } from './judge.ts';
+import { judgeWindows, readTrace, requestsInsidePauses, windowsKept, workerStalledMs } from './judge.ts';
 import { cutDatabaseAtHeld429, type Outage } from './outage.ts';
 import { startBotcast, type BotcastProcess } from '../helpers/process.ts';
 import { startFakeProcess, type FakeProcess } from '../helpers/fake-process.ts';
 import { PG_ADMIN_URL, TEST_SECRET_KEY } from '../helpers/engine.ts';
 import type { Json } from '../helpers/json.ts';
+import type { ChaosOptions, ChaosReport } from './chaos-types.ts';
 
-export interface ChaosOptions {
-  recipients: number;
-  apis: number;
-  workers: number;
-  /** Kill a random worker every this many ms. */
-  killEveryMs: number;
-  restartPostgres: boolean;
-  /** Cut the database off while a held 429 is on its way to a worker (outage.ts). */
-  outageDuringPause?: boolean;
-  ratePerSecond: number;
-  timeoutMs: number;
-  log?: (line: string) => void;
-}
-
-export interface ChaosReport {
-  recipients: number;
-  kills: number;
-  postgresRestarts: number;
-  seconds: number;
-  sent: number;
-  failed: number;
-  unknown: number;
-  delivered: number;
-  duplicates: number;
-  lost: number;
-  notFinal: number;
-  counterMismatches: number;
-  /** Deliveries `unknown` whose request never reached the platform (all kills), in all and per channel. */
-  unknownNeverSent: number;
-  unknownNeverSentByChannel: Record<string, number>;
-  /** Fullest sliding 1-second window at the fake, per platform. */
-  maxWindow: Record<string, number>;
-  /** The same, of request starts as the workers recorded them, and the longest stalls on each side. */
-  windows: Record<string, WindowReport>;
-  /** 429 pauses, and requests that arrived inside one more than 20 ms after its 429 was answered. */
-  pauses: number;
-  insidePause: number;
-  insidePauseLatestMs: number;
-  insidePauseDetail: string[];
-  /** Of those, requests that left a worker more than 20 ms after the 429 was answered (the workers' trace). */
-  startedInsidePause: number;
-  /** Requests that left a worker more than PAUSE_LIVENESS_MS into a pause (the suite's hard bound, chaos.test.ts). */
-  startedInsidePauseAfterLiveness: number;
-  /** The same for the pause read while the database was away (outage.ts): reported apart, see chaos.test.ts. */
-  startedInsideOutagePause: number;
-  outage: { downAt: number; upAt: number; pauseAnsweredAt: number } | null;
-  rate: number;
-  problems: string[];
-}
+export type { ChaosOptions, ChaosReport } from './chaos-types.ts';
 
 /** BOTCAST_WORKER_CONCURRENCY of the run's workers: what one kill may leave unknown and never sent. */
 const CONCURRENCY = 32;

@@ -10,6 +10,7 @@ import { getSelectedImport, importSelectedUsers, requireCsv, selectedImportRepor
 import { ws } from '../auth.ts';
 import { BotParams, Id, IdParams, TextBody } from '../schemas.ts';
 import * as R from '../responses.ts';
+import * as P from '../responses-preview.ts';
 import { AudienceSchema, ContentSchema } from './sends.ts';
 
 export const audienceToolRoutes =
@@ -20,7 +21,7 @@ export const audienceToolRoutes =
       {
         schema: {
           tags: ['broadcasts'],
-          response: { 200: R.AudiencePreview },
+          response: { 200: P.AudiencePreview },
           summary: 'Audience preview: recipients per platform, and who is left out and why',
           params: BotParams,
           body: Type.Object(
@@ -37,7 +38,7 @@ export const audienceToolRoutes =
       {
         schema: {
           tags: ['broadcasts'],
-          response: { 200: R.TestSendResult },
+          response: { 200: P.TestSendResult },
           summary: 'Test send: the content to one subscriber now, without creating a send in history',
           params: BotParams,
           body: Type.Object(
@@ -54,7 +55,7 @@ export const audienceToolRoutes =
       {
         schema: {
           tags: ['screens'],
-          response: { 200: R.ContentPreview },
+          response: { 200: P.ContentPreview },
           summary: 'How a text or screen looks on each platform, with what degrades there',
           params: BotParams,
           body: Type.Object(

@@ -1,0 +1,61 @@
+// Response schemas of the previews: who a send would reach (and who is left out, and why), what a
+// test send did, and what each platform makes of a content. Split from responses.ts, which these
+// build on (imported from here directly: a re-export there would be a circular import).
+import { Type } from '@sinclair/typebox';
+import { Int, Str, doc } from './responses.ts';
+import { AnyObject, Id, Nullable } from './schemas.ts';
+
+const PreviewExcluded = Type.Object({
+  exclusionTags: Int,
+  blocked: Int,
+  optedOut: Type.Integer({ description: 'Active subscribers the audience matches who opted out of broadcasts' }),
+  frequencyCapped: Type.Integer({ description: "Left out by the bot's frequency cap (0 when the bot has none)" }),
+});
+const PlatformPreview = Type.Object({
+  channelId: Id,
+  platform: Str,
+  recipients: Int,
+  excluded: PreviewExcluded,
+  leftOut: Type.Object(
+    {
+      count: Int,
+      reason: Nullable(Type.String({ description: 'outside_window: has not written within the platform’s messaging window' })),
+      hours: Nullable(
+        Type.Integer({ description: 'The window, hours since the person’s last message (WhatsApp, Messenger, Instagram: 24)' }),
+      ),
+    },
+    { description: 'Left out before sending by the platform’s policy: not in `recipients`, never an error' },
+  ),
+  openChats: Type.Object({ count: Int, willBe: Type.String({ description: 'held or closed' }) }),
+});
+export const AudiencePreview = doc(
+  Type.Object({
+    recipients: Int,
+    excluded: PreviewExcluded,
+    outsideWindow: Type.Integer({ description: 'Left out by messaging windows, all platforms (per platform: platforms[].leftOut)' }),
+    openChats: Type.Object({ count: Int, willBe: Type.String({ description: 'held or closed' }) }),
+    platforms: Type.Array(PlatformPreview),
+    includeTags: Type.Array(Type.Unknown()),
+    excludeTags: Type.Array(Type.Unknown()),
+  }),
+);
+const Degradations = Type.Array(Type.Unknown(), { description: 'What this platform cannot show as given, and what it shows instead' });
+export const TestSendResult = doc(
+  Type.Object({
+    platform: Str,
+    subscriberId: Id,
+    outcome: AnyObject('What the platform answered: ok, or the error class and text'),
+    degradations: Degradations,
+    missingVariables: Type.Array(Str),
+  }),
+);
+export const ContentPreview = doc(
+  Type.Array(
+    Type.Object({
+      platform: Str,
+      displayName: Str,
+      calls: Type.Array(Type.Unknown(), { description: 'The platform API calls that would be made' }),
+      degradations: Degradations,
+    }),
+  ),
+);
