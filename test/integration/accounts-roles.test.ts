@@ -47,7 +47,8 @@ async function rowCount() {
 /** Writes any member may make on their own sessions, whatever their role. */
 const OWN_SESSION_WRITES = ['DELETE /api/sessions/1', 'POST /api/sessions/revoke-others'];
 /** Reads that need an admin: who is in the workspace, its keys, and what they did. */
-const ADMIN_READS = ['GET /api/api-keys', 'GET /api/audit-log', 'GET /api/members'];
+// The webhook setup shows the channel's webhook secret (what a platform must send): admins only, like credentials.
+const ADMIN_READS = ['GET /api/api-keys', 'GET /api/audit-log', 'GET /api/members', 'GET /api/channels/1/webhook-setup'];
 /** Reads that answer 400 without a query parameter they require (the sweep sends none). */
 const REQUIRED_QUERY = ['GET /api/history', 'GET /api/logs'];
 /** Writes that need an admin: bots and channels (credentials, where messages go), keys, members. */

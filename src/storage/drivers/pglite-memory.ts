@@ -32,10 +32,38 @@ export const PGLITE_START_PARAMS: readonly string[] = [
 ];
 
 // The child: create the cluster, checkpoint it, close.
-const CHILD = `const { PGlite } = await import(process.argv[1]);
-const pg = await PGlite.create({ dataDir: process.argv[2] });
-await pg.exec('CHECKPOINT');
-await pg.close();`;
+// PGlite throws plain objects ({ name: 'ErrnoError', errno: 51 }): the child prints what it threw as
+// one JSON line, so the parent can say the real reason (a full disk, above all).
+const CHILD = `try {
+  const { PGlite } = await import(process.argv[1]);
+  const pg = await PGlite.create({ dataDir: process.argv[2] });
+  await pg.exec('CHECKPOINT');
+  await pg.close();
+} catch (e) {
+  process.stderr.write('\\nBOTCAST_INIT_ERROR ' + JSON.stringify({ name: e?.name, message: e?.message, code: e?.code, errno: e?.errno }) + '\\n');
+  process.exit(1);
+}`;
+
+/** WASI's errno of a full disk (PGlite runs on WASI), and Node's code for it. */
+const WASI_ENOSPC = 51;
+
+function childReason(error: unknown): string {
+  const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+  const line = /BOTCAST_INIT_ERROR (.*)/.exec(stderr)?.[1];
+  if (!line) return String((error as Error).message).slice(0, 2000);
+  let thrown: { name?: string; message?: string; code?: string; errno?: number } = {};
+  try {
+    thrown = JSON.parse(line) as typeof thrown;
+  } catch {
+    return line.slice(0, 2000);
+  }
+  if (thrown.errno === WASI_ENOSPC || thrown.code === 'ENOSPC') {
+    return 'ENOSPC: no space left on device; the disk of the data folder (BOTCAST_DATA_DIR) or of the database is full: free some space and start again';
+  }
+  return [thrown.name, thrown.message, thrown.code && `code ${thrown.code}`, thrown.errno !== undefined && `errno ${thrown.errno}`]
+    .filter(Boolean)
+    .join(': ');
+}
 
 /** Makes the PostgreSQL cluster in `dataDir` if there is none yet (PG_VERSION is missing). */
 export async function initPgliteFolder(dataDir: string): Promise<void> {
@@ -51,6 +79,6 @@ export async function initPgliteFolder(dataDir: string): Promise<void> {
     renameSync(temp, dataDir);
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
-    throw new Error(`could not create the embedded database in ${dataDir}: ${String((error as Error).message).slice(0, 2000)}`);
+    throw new Error(`could not create the embedded database in ${dataDir}: ${childReason(error)}`);
   }
 }
