@@ -105,4 +105,7 @@ export async function logIn(page: Page, base: string, email: string, password = 
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
+  // Logged in when the form is gone: a page.goto right after the click would abort the login
+  // request and land on the login form again (a failure seen at load 6).
+  await page.getByRole('button', { name: 'Log in' }).waitFor({ state: 'detached' });
 }

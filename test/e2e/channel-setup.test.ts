@@ -37,7 +37,13 @@ browserTest('a VK channel page shows what to paste into VK and takes the confirm
   assert.equal(channel.status, 201, channel.text);
   const setup = (await t.request('GET', `/api/channels/${channel.body.id}/webhook-setup`, { key })).body;
 
+  // A slow login (as on a loaded machine): logIn must wait for it, or the goto below aborts it.
+  await page.route('**/api/auth/login', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
   await logIn(page, base, email);
+  await page.unroute('**/api/auth/login');
   await page.goto(`${base}/bots/${bot.body.id}/channels`);
   const card = page.locator('section.channel[data-platform=vk]');
   const section = card.getByRole('region', { name: 'Set up the VK webhook' });
