@@ -8,7 +8,7 @@ import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { BROWSER_MISSING, browserTest as test, logIn } from './browser.ts';
-import { api, base, botId, browser, channelId, closeShop, email, nav, page, startShop, t, waitForStatus } from './shop.ts';
+import { api, base, botId, browser, channelId, closeShop, nav, page, startShop, t, waitForStatus, logInToShop } from './shop.ts';
 
 let sendId: number;
 let screenId: number;
@@ -47,8 +47,7 @@ before(async () => {
     delay: { amount: 1, unit: 'days' },
   });
   screenId = (await api('GET', `/api/bots/${botId}/screens`))[0].id;
-  await logIn(page, base, email);
-  await page.waitForURL(new RegExp(`/bots/${botId}/`));
+  await logInToShop();
 });
 after(closeShop);
 
@@ -130,8 +129,7 @@ test('the settings page, the dialogs and the pages of a visitor pass axe', async
   await page.getByRole('heading', { name: 'Create your first bot' }).waitFor();
   await check('welcome');
   await page.getByRole('button', { name: 'Log out' }).click();
-  await logIn(page, base, email);
-  await page.waitForURL(new RegExp(`/bots/${botId}/`));
+  await logInToShop();
 });
 
 /** What has the focus: its tag, accessible name-ish text, whether it is inside an open dialog, and its focus ring. */

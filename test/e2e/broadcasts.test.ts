@@ -7,9 +7,9 @@
 // preview; phone width. Screenshots go to test-results/broadcasts-*.png.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserTest as test, logIn, textOf } from './browser.ts';
+import { browserTest as test, textOf } from './browser.ts';
 import type { Json } from '../helpers/json.ts';
-import { api, browser, botId, base, channelId, closeShop, email, nav, page, startShop, waitForStatus } from './shop.ts';
+import { api, browser, botId, base, channelId, closeShop, nav, page, startShop, waitForStatus, logInToShop } from './shop.ts';
 
 let firstSendId: number;
 
@@ -25,8 +25,7 @@ before(startShop);
 after(closeShop);
 
 test('logs in', async () => {
-  await logIn(page, base, email);
-  await page.waitForURL(new RegExp(`/bots/${botId}/`));
+  await logInToShop();
 });
 
 test('a broadcast to tags minus an exclusion tag: audience preview, platform preview, test send, Send', async () => {

@@ -1,20 +1,13 @@
 // The Events page in a real browser, in the shop of shop.ts (logged in before the test): an external
 // event created, its URL copied and called, its send found in History; trigger events created with
 // a text and a screen, reordered and disabled. Screenshots go to test-results/broadcasts-*.png.
-import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { waitFor } from '../helpers/world.ts';
-import { BROWSER_MISSING, browserTest as test, logIn } from './browser.ts';
+import { browserTest as test } from './browser.ts';
 import type { Json } from '../helpers/json.ts';
-import { api, base, botId, browser, closeShop, email, nav, page, startShop, waitForStatus } from './shop.ts';
+import { api, base, botId, browser, nav, page, useShopLoggedIn, waitForStatus } from './shop.ts';
 
-before(async () => {
-  await startShop();
-  if (BROWSER_MISSING) return;
-  await logIn(page, base, email);
-  await page.waitForURL(new RegExp(`/bots/${botId}/`));
-});
-after(closeShop);
+useShopLoggedIn();
 
 test('events: an external event with its URL to copy and call; trigger events created, reordered, disabled', async () => {
   await nav('Events');

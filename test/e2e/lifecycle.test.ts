@@ -5,17 +5,16 @@
 // resumed from there (point 8). Screenshots go to test-results/broadcasts-*.png.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserTest as test, logIn } from './browser.ts';
+import { browserTest as test } from './browser.ts';
 import type { Json } from '../helpers/json.ts';
 import { seedSubscribers, waitFor } from '../helpers/world.ts';
-import { api, base, botId, browser, channelId, closeShop, email, page, startShop, subscribers, t, waitForStatus } from './shop.ts';
+import { api, base, botId, browser, channelId, closeShop, page, startShop, subscribers, t, waitForStatus, logInToShop } from './shop.ts';
 
 before(startShop);
 after(closeShop);
 
 test('logs in', async () => {
-  await logIn(page, base, email);
-  await page.waitForURL(new RegExp(`/bots/${botId}/`));
+  await logInToShop();
 });
 
 test('a send waiting only for an operator chat: apart in Active, View errors at once, released from the dialog', async () => {

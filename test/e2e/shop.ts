@@ -3,10 +3,11 @@
 // with the bot "Shop bot" (Europe/Berlin), a sandbox channel with five subscribers and their tags
 // (Bob blocked the bot), the screen "Spring offer", and a browser on it. Screenshots go to
 // test-results/broadcasts-*.png.
+import { after, before } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { FAST_ENGINE, waitFor } from '../helpers/world.ts';
-import { BROWSER_MISSING, openBrowser, type TestBrowser } from './browser.ts';
+import { BROWSER_MISSING, logIn, openBrowser, type TestBrowser } from './browser.ts';
 
 // Set by startShop (in each file's before hook); ES module exports are live, so the test files
 // read the current values.
@@ -67,6 +68,22 @@ export async function startShop() {
   });
   browser = await openBrowser(base, 'broadcasts');
   page = browser.page;
+}
+
+// Logs the shop's member in and waits for the bot's pages.
+export async function logInToShop() {
+  await logIn(page, base, email);
+  await page.waitForURL(new RegExp(`/bots/${botId}/`));
+}
+
+// The shop for a whole test file, logged in once.
+export function useShopLoggedIn() {
+  before(async () => {
+    await startShop();
+    if (BROWSER_MISSING) return;
+    await logInToShop();
+  });
+  after(closeShop);
 }
 
 export async function closeShop() {

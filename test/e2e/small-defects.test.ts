@@ -6,8 +6,8 @@
 // (The sandbox page keeping its users' behaviours after a reload: panel.test.ts.)
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSER_MISSING, browserTest as test, logIn } from './browser.ts';
-import { api, base, botId, channelId, closeShop, email, nav, page, startShop } from './shop.ts';
+import { BROWSER_MISSING, browserTest as test } from './browser.ts';
+import { api, base, botId, channelId, closeShop, nav, page, startShop, logInToShop } from './shop.ts';
 
 const form = () => page.getByRole('form', { name: 'Send broadcast' });
 
@@ -24,8 +24,7 @@ before(async () => {
   const { items } = await api('GET', `/api/bots/${botId}/subscribers?q=demo20`);
   const tags = Array.from({ length: 300 }, (_, i) => `topic-${String(i + 1).padStart(3, '0')}`);
   for (let i = 0; i < tags.length; i += 100) await api('POST', `/api/subscribers/${items[0].id}/tags`, { tags: tags.slice(i, i + 100) });
-  await logIn(page, base, email);
-  await page.waitForURL(new RegExp(`/bots/${botId}/`));
+  await logInToShop();
 });
 after(closeShop);
 

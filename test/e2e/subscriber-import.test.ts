@@ -1,18 +1,11 @@
 // Importing subscribers from the panel (issue 21 point 2): Subscribers → Import subscribers, a CSV
 // file picked, the report shown and the new people listed; a bad line is named and nothing imported.
-import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { BROWSER_MISSING, browserTest as test, logIn } from './browser.ts';
-import { api, base, botId, closeShop, email, nav, page, startShop } from './shop.ts';
+import { browserTest as test } from './browser.ts';
+import { api, botId, nav, page, useShopLoggedIn } from './shop.ts';
 
-before(async () => {
-  await startShop();
-  if (BROWSER_MISSING) return;
-  await logIn(page, base, email);
-  await page.waitForURL(new RegExp(`/bots/${botId}/`));
-});
-after(closeShop);
+useShopLoggedIn();
 
 const dialog = () => page.getByRole('dialog', { name: 'Import subscribers' });
 

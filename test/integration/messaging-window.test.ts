@@ -8,9 +8,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { startFakeServer, type FakeServer } from '../fakes/server.ts';
-import { FAST_ENGINE, addChannel, makeWorld, waitFor, waitForSend, type World } from '../helpers/world.ts';
+import { type TestApp } from '../helpers/app.ts';
+import { closeEngineAndFake, startEngineAndFake } from '../helpers/engine-and-fake.ts';
+import { type FakeServer } from '../fakes/server.ts';
+import { addChannel, makeWorld, waitFor, waitForSend, type World } from '../helpers/world.ts';
 import type { Json } from '../helpers/json.ts';
 
 let t: TestApp;
@@ -19,14 +20,8 @@ const HOUR = 3600_000;
 const PHONE_ID = '106540352242922';
 const hmac = (key: string, body: string) => createHmac('sha256', key).update(body).digest('hex');
 
-before(async () => {
-  fake = await startFakeServer({ seed: 1 });
-  t = await startTestApp({ worker: true, config: { graceSeconds: 0 }, engine: FAST_ENGINE });
-});
-after(async () => {
-  await t.close();
-  await fake.close();
-});
+before(async () => ({ t, fake } = await startEngineAndFake()));
+after(() => closeEngineAndFake(t, fake));
 
 /** A WhatsApp message from `from`, `hoursAgo` hours ago, through the signed webhook. */
 async function writesIn(channelId: number, from: string, hoursAgo: number) {

@@ -4,23 +4,18 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { closeEngineAndFake, startEngineAndFake } from '../helpers/engine-and-fake.ts';
 import { ENGINE } from '../helpers/engine.ts';
 import { startBotcast, type BotcastProcess } from '../helpers/process.ts';
-import { startFakeServer, type FakeServer } from '../fakes/server.ts';
-import { FAST_ENGINE, aSchedulerPass, addChannel, makeWorld, seedSubscribers, waitFor, waitForSend, type World } from '../helpers/world.ts';
+import { type FakeServer } from '../fakes/server.ts';
+import { aSchedulerPass, addChannel, makeWorld, seedSubscribers, waitFor, waitForSend, type World } from '../helpers/world.ts';
 import type { Json } from '../helpers/json.ts';
 
 let t: TestApp;
 let fake: FakeServer;
 
-before(async () => {
-  fake = await startFakeServer({ seed: 1 });
-  t = await startTestApp({ worker: true, config: { graceSeconds: 0 }, engine: FAST_ENGINE });
-});
-after(async () => {
-  await t.close();
-  await fake.close();
-});
+before(async () => ({ t, fake } = await startEngineAndFake()));
+after(() => closeEngineAndFake(t, fake));
 
 async function tgSend(count: number, rate: number) {
   const w = await makeWorld(t);

@@ -6,22 +6,17 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { startFakeServer, type FakeServer } from '../fakes/server.ts';
-import { FAST_ENGINE, addChannel, makeWorld, seedSubscribers, waitForSend } from '../helpers/world.ts';
+import { type TestApp } from '../helpers/app.ts';
+import { closeEngineAndFake, startEngineAndFake } from '../helpers/engine-and-fake.ts';
+import { type FakeServer } from '../fakes/server.ts';
+import { addChannel, makeWorld, seedSubscribers, waitForSend } from '../helpers/world.ts';
 
 let t: TestApp;
 let fake: FakeServer;
 const hmac = (key: string, body: string) => createHmac('sha256', key).update(body).digest('hex');
 
-before(async () => {
-  fake = await startFakeServer({ seed: 1 });
-  t = await startTestApp({ worker: true, config: { graceSeconds: 0 }, engine: FAST_ENGINE });
-});
-after(async () => {
-  await t.close();
-  await fake.close();
-});
+before(async () => ({ t, fake } = await startEngineAndFake()));
+after(() => closeEngineAndFake(t, fake));
 
 describe('WhatsApp failed status', () => {
   test('turns the sent delivery into failed with its code, once, and sends nothing again', async () => {
