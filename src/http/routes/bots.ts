@@ -185,7 +185,8 @@ export const botRoutes =
         schema: {
           tags: ['channels'],
           response: { 200: R.Channel },
-          summary: 'Change a channel: name, rate limit, base URL, credentials, status, webhook secret and confirmation string, paid broadcasts',
+          summary:
+            'Change a channel: name, rate limit, base URL, credentials, status, webhook secret and confirmation string, paid broadcasts',
           description:
             'A new `apiBaseUrl` (other than null, the platform’s own) needs the channel’s `credentials` again in the same request ' +
             '(400 `credentials_required` otherwise): stored credentials are never sent to a new address. Changes are written to the audit log.',

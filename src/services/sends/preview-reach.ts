@@ -66,8 +66,13 @@ async function messagesPerRecipient(
   content: ContentInput | undefined,
 ): Promise<number> {
   if (!content) return 1;
-  const frozen = await freezeContent(ctx.db, workspaceId, botId, content);
-  return Math.max(1, client.render(personalise(frozen, null, client.code, undefined).content).calls.length);
+  try {
+    const frozen = await freezeContent(ctx.db, workspaceId, botId, content);
+    return Math.max(1, client.render(personalise(frozen, null, client.code, undefined).content).calls.length);
+  } catch {
+    // A message still being written (an empty button…) says nothing yet; the send's own checks report it.
+    return 1;
+  }
 }
 
 export async function reachOf(

@@ -103,7 +103,11 @@ export function fakeSendApi(options: SendApiFakeOptions): FakePlatform {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const problem = invalid(body, options);
       if (problem) return graphError(400, 100, problem);
-      const refused = outsideWindow(body, call.recipient === undefined ? undefined : ctx.lastInbound(options.code, call.recipient), options);
+      const refused = outsideWindow(
+        body,
+        call.recipient === undefined ? undefined : ctx.lastInbound(options.code, call.recipient),
+        options,
+      );
       if (refused) return refused;
       return { status: 200, body: { recipient_id: call.recipient, message_id: `m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_${ctx.nextId()}` } };
     },
