@@ -5,6 +5,7 @@
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { seedSubscribers } from '../helpers/world.ts';
 import { BROWSER_MISSING, browserTest, logIn, openBrowser, textOf, type TestBrowser } from './browser.ts';
@@ -16,6 +17,14 @@ let key: string;
 let workspaceId: number;
 let browser: TestBrowser;
 let page: Page;
+
+/** axe-core's serious and critical findings on the page as it is now (as test/e2e/accessibility.test.ts). */
+async function seriousViolations(): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${v.help} — ${n.target.join(' ')}`));
+}
 
 before(async () => {
   t = await startTestApp();
@@ -53,6 +62,7 @@ browserTest('paid broadcasts on the channel page; the preview shows the Stars an
   const channel = (await t.request('GET', `/api/channels/${tg}`, { key })).body;
   assert.deepEqual([channel.allowPaidBroadcast, channel.ratePerSecond], [true, 1000]);
   assert.equal(await page.locator('section.channel[data-platform=fb]').getByLabel('Paid broadcasts').count(), 0, 'Telegram only');
+  assert.deepEqual(await seriousViolations(), [], 'the channel page with the switch');
 
   await page.goto(`${base}/bots/${bot.id}/broadcast`);
   const form = page.getByRole('form', { name: 'Send broadcast' });
@@ -66,5 +76,6 @@ browserTest('paid broadcasts on the channel page; the preview shows the Stars an
   const note = await textOf(page, '[data-window-note=fb]');
   assert.match(note, /retired on 27 April 2026/);
   assert.match(await textOf(page, '.audience-left'), /2 subscribers on Facebook Messenger left out/);
+  assert.deepEqual(await seriousViolations(), [], 'the send form with the notes');
   await browser.shot('paid-broadcast-preview');
 });
