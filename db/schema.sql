@@ -78,6 +78,7 @@ CREATE TABLE channels (
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   inbound_mode text DEFAULT 'webhook'::text NOT NULL,
   webhook_secret_enc text,
+  allow_paid_broadcast boolean DEFAULT false NOT NULL,
   CONSTRAINT channels_inbound_mode_check CHECK ((inbound_mode = ANY (ARRAY['webhook'::text, 'polling'::text]))),
   CONSTRAINT channels_status_check CHECK ((status = ANY (ARRAY['active'::text, 'error'::text, 'disabled'::text]))),
   CONSTRAINT channels_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,

@@ -1069,6 +1069,8 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description Telegram: sends as paid broadcasts (allow_paid_broadcast: up to 1000/s, paid in Stars per message); false elsewhere */
+              allowPaidBroadcast: boolean;
               apiBaseUrl: string;
               botId: number;
               /** Format: date-time */
@@ -1181,6 +1183,8 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description Telegram: sends as paid broadcasts (allow_paid_broadcast: up to 1000/s, paid in Stars per message); false elsewhere */
+              allowPaidBroadcast: boolean;
               apiBaseUrl: string;
               botId: number;
               /** Format: date-time */
@@ -2538,6 +2542,26 @@ export interface paths {
                   type: 'selected';
                 };
             channelIds: number[];
+            content?:
+              | {
+                  buttons?: {
+                    kind: 'url' | 'reply';
+                    text: string;
+                    url?: string;
+                  }[];
+                  media?: {
+                    type: 'image' | 'file';
+                    url: string;
+                  } | null;
+                  text: string;
+                  /** @enum {string} */
+                  type: 'text';
+                }
+              | {
+                  screenId: number;
+                  /** @enum {string} */
+                  type: 'screen';
+                };
             endOpenChats?: boolean;
           } & {
             [key: string]: unknown;
@@ -2611,6 +2635,34 @@ export interface paths {
                   willBe: string;
                 };
                 platform: string;
+                /** @description Reach and cost (issue 16): who gets it, who is left out and why, what the platform charges */
+                reach: {
+                  /** @description Where the platform bills per message (Telegram paid broadcasts); null where sending is free */
+                  cost: {
+                    /** @description Estimated charge: messages × pricePerMessage */
+                    amount: number;
+                    /** @description XTR: Telegram Stars */
+                    currency: string;
+                    messages: number;
+                    /** @description API messages per recipient (from `content`; 1 without it) */
+                    messagesPerRecipient: number;
+                    /** @description Date of the default price (the platform may change it) */
+                    priceAsOf: string;
+                    pricePerMessage: number;
+                    source: string;
+                  } | null;
+                  /** @description Recipients who get the message as written (the same as `recipients`) */
+                  freeForm: number;
+                  /** @description Everyone the audience matches who is not sent to, by reason (only reasons with someone) */
+                  leftOut: {
+                    count: number;
+                    /** @description outside_window, blocked, opted_out, frequency_capped or exclusion_tags */
+                    reason: string;
+                    text: string;
+                  }[];
+                  /** @description Why people outside the platform’s messaging window are left out */
+                  windowNote: string | null;
+                };
                 recipients: number;
               }[];
               recipients: number;
@@ -3726,6 +3778,8 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description Telegram: sends as paid broadcasts (allow_paid_broadcast: up to 1000/s, paid in Stars per message); false elsewhere */
+              allowPaidBroadcast: boolean;
               apiBaseUrl: string;
               botId: number;
               /** Format: date-time */
@@ -3851,7 +3905,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Change a channel: name, rate limit, base URL, credentials, status, webhook secret and confirmation string
+     * Change a channel: name, rate limit, base URL, credentials, status, webhook secret and confirmation string, paid broadcasts
      * @description A new `apiBaseUrl` (other than null, the platform’s own) needs the channel’s `credentials` again in the same request (400 `credentials_required` otherwise): stored credentials are never sent to a new address. Changes are written to the audit log.
      *
      *     Needs the admin role.
@@ -3868,6 +3922,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description Telegram only: send with allow_paid_broadcast — up to 1000 messages/s instead of about 30, for 0.1 Telegram Star per message from the bot’s balance; the default rate limit becomes 1000/s (a rate you set still applies) */
+            allowPaidBroadcast?: boolean;
             /** @description Platform API base URL; null = the platform's own */
             apiBaseUrl?: string | null;
             /** @description Platform credentials (fields depend on the platform); stored encrypted, never returned */
@@ -3911,6 +3967,8 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description Telegram: sends as paid broadcasts (allow_paid_broadcast: up to 1000/s, paid in Stars per message); false elsewhere */
+              allowPaidBroadcast: boolean;
               apiBaseUrl: string;
               botId: number;
               /** Format: date-time */

@@ -2,6 +2,7 @@
 // rate or a disabled channel is seen) and each run's frozen content (it never changes).
 import { contentHasVariables, type FrozenContent } from '../domain/send/content.ts';
 import type { PlatformClient, ChannelContext } from '../platforms/types.ts';
+import { channelRate } from '../platforms/rate.ts';
 import type { Queryable } from '../storage/db.ts';
 import type { ChannelRow } from '../storage/queries/channels.ts';
 import type { EnginePorts } from './ports.ts';
@@ -48,7 +49,7 @@ export class ChannelCache {
       row,
       client,
       context: this.ports.channelContext(row),
-      ratePerSecond: row.rate_per_second ?? client.defaultRatePerSecond,
+      ratePerSecond: channelRate(row, client),
       loadedAt: Date.now(),
     };
     this.channels.set(channelId, info);

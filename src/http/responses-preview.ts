@@ -11,6 +11,35 @@ const PreviewExcluded = Type.Object({
   optedOut: Type.Integer({ description: 'Active subscribers the audience matches who opted out of broadcasts' }),
   frequencyCapped: Type.Integer({ description: "Left out by the bot's frequency cap (0 when the bot has none)" }),
 });
+const Reach = Type.Object(
+  {
+    freeForm: Type.Integer({ description: 'Recipients who get the message as written (the same as `recipients`)' }),
+    leftOut: Type.Array(
+      Type.Object({
+        reason: Type.String({ description: 'outside_window, blocked, opted_out, frequency_capped or exclusion_tags' }),
+        count: Int,
+        text: Str,
+      }),
+      { description: 'Everyone the audience matches who is not sent to, by reason (only reasons with someone)' },
+    ),
+    windowNote: Nullable(Type.String({ description: 'Why people outside the platform’s messaging window are left out' })),
+    cost: Nullable(
+      Type.Object(
+        {
+          currency: Type.String({ description: 'XTR: Telegram Stars' }),
+          amount: Type.Number({ description: 'Estimated charge: messages × pricePerMessage' }),
+          messages: Int,
+          messagesPerRecipient: Type.Integer({ description: 'API messages per recipient (from `content`; 1 without it)' }),
+          pricePerMessage: Type.Number(),
+          priceAsOf: Type.String({ description: 'Date of the default price (the platform may change it)' }),
+          source: Str,
+        },
+        { description: 'Where the platform bills per message (Telegram paid broadcasts); null where sending is free' },
+      ),
+    ),
+  },
+  { description: 'Reach and cost (issue 16): who gets it, who is left out and why, what the platform charges' },
+);
 const PlatformPreview = Type.Object({
   channelId: Id,
   platform: Str,
@@ -27,6 +56,7 @@ const PlatformPreview = Type.Object({
     { description: 'Left out before sending by the platform’s policy: not in `recipients`, never an error' },
   ),
   openChats: Type.Object({ count: Int, willBe: Type.String({ description: 'held or closed' }) }),
+  reach: Reach,
 });
 export const AudiencePreview = doc(
   Type.Object({

@@ -104,6 +104,9 @@ export const Channel = doc(
     statusMessage: Str,
     ratePerSecond: Type.Number(),
     rateIsDefault: Type.Boolean(),
+    allowPaidBroadcast: Type.Boolean({
+      description: 'Telegram: sends as paid broadcasts (allow_paid_broadcast: up to 1000/s, paid in Stars per message); false elsewhere',
+    }),
     apiBaseUrl: Str,
     credentialsSet: Type.Array(Str, { description: 'Names of the credentials stored (never their values)' }),
     inbound: Type.String({ description: 'webhook or polling' }),

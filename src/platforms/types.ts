@@ -62,6 +62,8 @@ export interface ChannelContext {
   credentials: Record<string, string>;
   /** Secret Botcast generated for this channel's webhook (Telegram secret_token, VK secret, ...). */
   webhookSecret: string;
+  /** The channel sends as a paid broadcast (PlatformClient.paidBroadcast; Telegram `allow_paid_broadcast`). */
+  paidBroadcast?: boolean;
 }
 
 export interface SendRequest {
@@ -134,6 +136,19 @@ export interface CredentialCheck {
  */
 export type MessagingWindow = { kind: 'since_last_inbound'; hours: number } | { kind: 'permission' };
 
+/**
+ * A faster lane the platform sells per message (Telegram paid broadcasts): a channel that turns it
+ * on (channels.allow_paid_broadcast) sends at up to `ratePerSecond` and pays `pricePerMessage` in
+ * `currency` for each message, as of `priceAsOf` (a dated default: the platform may change it).
+ */
+export interface PaidBroadcast {
+  ratePerSecond: number;
+  currency: string;
+  pricePerMessage: number;
+  priceAsOf: string;
+  source: string;
+}
+
 export interface PlatformClient {
   readonly code: PlatformCode;
   readonly displayName: string;
@@ -149,6 +164,7 @@ export interface PlatformClient {
   /** The webhook URL carries the channel's secret as `?secret=` (a platform that signs nothing, like OK). */
   readonly webhookSecretInUrl?: boolean;
   readonly messagingWindow?: MessagingWindow;
+  readonly paidBroadcast?: PaidBroadcast;
   /** Credential fields a channel of this platform needs, e.g. ['token'] or ['accessToken', 'phoneNumberId', 'appSecret'] (the descriptor's required ones). */
   readonly credentialFields: readonly string[];
 

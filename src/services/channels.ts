@@ -13,6 +13,7 @@ import { checkBaseUrl, checkBaseUrlAddresses } from '../security/base-url.ts';
 import { tokenValueProblem } from '../security/credential-values.ts';
 import { platformReason } from '../platforms/http.ts';
 import { PLATFORM_DESCRIPTORS } from '../platforms/registry.ts';
+import { channelRate, paidBroadcastOn } from '../platforms/rate.ts';
 import { PLATFORM_CODES, isPlatformCode, type ChannelContext, type PlatformClient } from '../platforms/types.ts';
 import type { Queryable } from '../storage/db.ts';
 import type { ChannelRow } from '../storage/queries/channels.ts';
@@ -65,8 +66,9 @@ export function present(ctx: ServiceContext, row: ChannelRow) {
     name: row.name,
     status: row.status,
     statusMessage: row.status_message,
-    ratePerSecond: row.rate_per_second ?? platform.defaultRatePerSecond,
+    ratePerSecond: channelRate(row, platform),
     rateIsDefault: row.rate_per_second === null,
+    allowPaidBroadcast: paidBroadcastOn(row, platform),
     apiBaseUrl: row.api_base_url ?? platform.defaultBaseUrl,
     credentialsSet: Object.keys(credentials).sort(),
     inbound: (row as ChannelRow & { inbound_mode?: string }).inbound_mode ?? 'webhook',
@@ -82,6 +84,7 @@ export function channelContext(ctx: Pick<ServiceContext, 'sealer' | 'platforms'>
     baseUrl: (row.api_base_url ?? platform.defaultBaseUrl).replace(/\/$/, ''),
     credentials: row.credentials_enc ? JSON.parse(ctx.sealer.open(row.credentials_enc)) : {},
     webhookSecret: webhookSecretOf(ctx.sealer, row),
+    ...(paidBroadcastOn(row, platform) && { paidBroadcast: true }),
   };
 }
 
@@ -265,6 +268,8 @@ export interface UpdateChannelInput extends WebhookSetupChange {
   apiBaseUrl?: string | null;
   credentials?: Record<string, string>;
   status?: 'active' | 'disabled';
+  /** Telegram: send as paid broadcasts (`allow_paid_broadcast`, up to 1000/s, paid in Stars per message). */
+  allowPaidBroadcast?: boolean;
 }
 
 export async function updateChannel(
@@ -294,6 +299,11 @@ export async function updateChannel(
   }
   if (input.credentials) validateCredentialValues(row.platform, input.credentials);
   validateSetupChange(row.platform, input);
+  if (input.allowPaidBroadcast !== undefined && !client(ctx, row.platform).paidBroadcast) {
+    throw invalid('paid_broadcast_unsupported', `${client(ctx, row.platform).displayName} has no paid broadcasts (only Telegram has)`, {
+      field: 'allowPaidBroadcast',
+    });
+  }
   // Resolved only once the credentials are there: without them, no one learns what a name resolves to.
   if (baseUrlChanges) await validateBaseUrl(ctx, input.apiBaseUrl);
   // The confirmation string is kept with the credentials (the platform module reads it there), added
@@ -307,7 +317,8 @@ export async function updateChannel(
   const secretSealed = input.webhookSecret !== undefined ? ctx.sealer.seal(input.webhookSecret) : row.webhook_secret_enc;
   const updated = await ctx.db.transaction(async (tx) => {
     const [changed] = await tx.query<ChannelRow>(
-      `UPDATE channels SET name = $3, rate_per_second = $4, api_base_url = $5, credentials_enc = $6, status = $7, webhook_secret_enc = $8
+      `UPDATE channels SET name = $3, rate_per_second = $4, api_base_url = $5, credentials_enc = $6, status = $7, webhook_secret_enc = $8,
+         allow_paid_broadcast = coalesce($9, allow_paid_broadcast)
        WHERE id = $1 AND workspace_id = $2 RETURNING *`,
       [
         channelId,
@@ -318,6 +329,7 @@ export async function updateChannel(
         sealed,
         input.status ?? row.status,
         secretSealed,
+        input.allowPaidBroadcast ?? null,
       ],
     );
     if (!changed) throw notFound('channel', channelId);

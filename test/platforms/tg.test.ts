@@ -396,3 +396,13 @@ test('client facts', () => {
   assert.equal(telegram.deduplicates, false);
   assert.deepEqual(telegram.credentialFields, ['token']);
 });
+
+test('paid broadcast channel: every call of the message carries allow_paid_broadcast: true', async () => {
+  const paid = { ...channel(), paidBroadcast: true };
+  const message = telegram.render({ text: 'x'.repeat(CAPTION_LIMIT + 10), media: { type: 'image', url: 'https://example.com/a.jpg' } });
+  assert.ok(message.calls.length >= 2, 'a photo and the rest of its caption');
+  const outcome = await telegram.send(paid, { recipient: '111', message, dedupKey: 'd-1' });
+  assert.equal(outcome.class, 'sent');
+  assert.equal(fake.records.length, message.calls.length);
+  assert.ok(fake.records.every((r) => (r.body as { allow_paid_broadcast?: unknown }).allow_paid_broadcast === true));
+});

@@ -25,7 +25,13 @@ export const audienceToolRoutes =
           summary: 'Audience preview: recipients per platform, and who is left out and why',
           params: BotParams,
           body: Type.Object(
-            { channelIds: Type.Array(Id, { maxItems: 20 }), audience: AudienceSchema, endOpenChats: Type.Optional(Type.Boolean()) },
+            {
+              channelIds: Type.Array(Id, { maxItems: 20 }),
+              audience: AudienceSchema,
+              endOpenChats: Type.Optional(Type.Boolean()),
+              // The message, for the cost estimate: how many messages each recipient gets (1 without it).
+              content: Type.Optional(ContentSchema),
+            },
             { additionalProperties: true },
           ),
         },

@@ -185,7 +185,8 @@ export const botRoutes =
         schema: {
           tags: ['channels'],
           response: { 200: R.Channel },
-          summary: 'Change a channel: name, rate limit, base URL, credentials, status, webhook secret and confirmation string',
+          summary:
+            'Change a channel: name, rate limit, base URL, credentials, status, webhook secret and confirmation string, paid broadcasts',
           description:
             'A new `apiBaseUrl` (other than null, the platform’s own) needs the channel’s `credentials` again in the same request ' +
             '(400 `credentials_required` otherwise): stored credentials are never sent to a new address. Changes are written to the audit log.',
@@ -209,6 +210,13 @@ export const botRoutes =
                   minLength: 1,
                   maxLength: 100,
                   description: 'The string the platform’s handshake wants back (VK Callback API confirmation string)',
+                }),
+              ),
+              allowPaidBroadcast: Type.Optional(
+                Type.Boolean({
+                  description:
+                    'Telegram only: send with allow_paid_broadcast — up to 1000 messages/s instead of about 30, for 0.1 Telegram Star per ' +
+                    'message from the bot’s balance; the default rate limit becomes 1000/s (a rate you set still applies)',
                 }),
               ),
             },

@@ -35,7 +35,10 @@ export const messenger: PlatformClient = {
   ...describedBy(descriptor),
   defaultBaseUrl: GRAPH_BASE_URL,
   // Standard messaging window: 24 h after the person's last message (PLATFORMS.md §5.5 M3/M22);
-  // outside it only message tags, which Botcast does not send yet.
+  // outside it only message tags, none of which fits a broadcast any more: CONFIRMED_EVENT_UPDATE,
+  // POST_PURCHASE_UPDATE and ACCOUNT_UPDATE get error 100 since 27 April 2026, HUMAN_AGENT is a
+  // person's reply (developers.facebook.com/docs/messenger-platform/reference/send-api). So Botcast
+  // sends no tags and leaves people outside the window out (services/sends/preview-reach.ts).
   messagingWindow: { kind: 'since_last_inbound', hours: 24 },
   deduplicates: false,
   userIdPattern: /^\d{1,30}$/, // page-scoped ids (PSID) are digits

@@ -9,8 +9,9 @@
 // messaging_type: UPDATE. A broadcast is a message the business starts, not an answer to one the
 // person just sent (RESPONSE), and Botcast cannot promise that arbitrary broadcast content fits a
 // Message Tag's narrow non-promotional use (MESSAGE_TAG + tag; misuse gets the Page restricted —
-// messenger-platform/policy). UPDATE is allowed inside the 24 h standard messaging window; outside
-// it Meta answers 10/2018278, classified permanent (see classify.ts).
+// messenger-platform/policy); and since 27 April 2026 the update tags answer error 100 anyway (see
+// index.ts). UPDATE is allowed inside the 24 h standard messaging window; the engine leaves out who
+// is outside it, and a 10/2018278 Meta still answers ends `outside_window` (see classify.ts).
 import { renderSendApi, type SendApiLimits } from '../meta-common/send-api-render.ts';
 import { charLength } from '../meta-common/text.ts';
 import type { MessageContent, RenderedMessage } from '../types.ts';

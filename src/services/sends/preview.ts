@@ -6,7 +6,9 @@ import { getBot } from '../bots.ts';
 import { audiencePredicate, excludedPredicate } from '../../storage/queries/audience.ts';
 import { frequencyCap, optedOutPredicate } from '../../storage/queries/audience-consent.ts';
 import type { AudienceInput } from '../../domain/send/targeting.ts';
+import type { ContentInput } from '../../domain/send/content.ts';
 import { resolveTargeting } from './input.ts';
+import { reachOf, type PlatformReach } from './preview-reach.ts';
 
 export interface PlatformPreview {
   channelId: number;
@@ -20,6 +22,8 @@ export interface PlatformPreview {
    */
   leftOut: { count: number; reason: 'outside_window' | null; hours: number | null };
   openChats: { count: number; willBe: 'held' | 'closed' };
+  /** Who gets it, who is left out and why, and the estimated cost (preview-reach.ts). */
+  reach?: PlatformReach;
 }
 
 const P = { include: 2, exclude: 3, send: 4, selectedIds: true };
@@ -28,7 +32,7 @@ export async function previewAudience(
   ctx: ServiceContext,
   workspaceId: number,
   botId: number,
-  input: { channelIds: number[]; audience: AudienceInput; endOpenChats?: boolean },
+  input: { channelIds: number[]; audience: AudienceInput; endOpenChats?: boolean; content?: ContentInput },
 ) {
   await getBot(ctx, workspaceId, botId);
   const targeting = await resolveTargeting(ctx.db, botId, input.channelIds, input.audience);
@@ -94,6 +98,7 @@ export async function previewAudience(
       openChats: { count: row.chats, willBe: input.endOpenChats ? 'closed' : 'held' },
     });
   }
+  for (const p of platforms) p.reach = await reachOf(ctx, workspaceId, botId, p, input.content);
   const sum = (f: (p: PlatformPreview) => number) => platforms.reduce((a, p) => a + f(p), 0);
   return {
     recipients: sum((p) => p.recipients),

@@ -14,6 +14,8 @@ export interface ChannelRow {
   /** Plain text from before migration 0015, until the next start seals it (src/storage/seal-webhook-secrets.ts); else null. */
   webhook_secret: string | null;
   rate_per_second: number | null;
+  /** Telegram paid broadcasts (0025): sent with `allow_paid_broadcast`, default rate 1000/s. */
+  allow_paid_broadcast: boolean;
   api_base_url: string | null;
   status: string;
   status_message: string;

@@ -28,6 +28,30 @@ export interface SendApiFakeOptions {
   /** Subcode of "no matching user". */
   notFoundSubcode: number;
   checkMessagingType: boolean;
+  /** Subcode of error 10 "outside of allowed window" (Messenger 2018278; Instagram 2534022, community). */
+  outsideWindowSubcode: number;
+}
+
+/**
+ * Message tags as the Send API reference has them now (developers.facebook.com/docs/messenger-platform/
+ * reference/send-api): CONFIRMED_EVENT_UPDATE, ACCOUNT_UPDATE and POST_PURCHASE_UPDATE get error 100
+ * since 27 April 2026; HUMAN_AGENT lets a person reply within 7 days of the user's message.
+ */
+export const RETIRED_MESSAGE_TAGS = ['CONFIRMED_EVENT_UPDATE', 'ACCOUNT_UPDATE', 'POST_PURCHASE_UPDATE'];
+const HOUR = 3600_000;
+
+/**
+ * The standard messaging window: a message to someone who last wrote over 24 h ago is refused
+ * (error 10), unless tagged HUMAN_AGENT within 7 days. Judged only for people the test said wrote
+ * (FakeServer.userWrote), like the fake WhatsApp; anyone else is accepted as before.
+ */
+function outsideWindow(body: Record<string, unknown>, wrote: number | undefined, options: SendApiFakeOptions): FakeReply | undefined {
+  const tag = body.messaging_type === 'MESSAGE_TAG' ? String(body.tag) : undefined;
+  if (tag !== undefined && RETIRED_MESSAGE_TAGS.includes(tag)) return graphError(400, 100, '(#100) Invalid parameter');
+  if (wrote === undefined) return undefined;
+  const age = Date.now() - wrote;
+  if (age <= 24 * HOUR || (tag === 'HUMAN_AGENT' && age <= 7 * 24 * HOUR)) return undefined;
+  return graphError(400, 10, '(#10) This message is sent outside of allowed window.', options.outsideWindowSubcode);
 }
 
 interface Message {
@@ -76,8 +100,15 @@ export function fakeSendApi(options: SendApiFakeOptions): FakePlatform {
     answer(call, req, ctx) {
       if (isRejectedToken(call.channel)) return graphError(400, 190, 'Invalid OAuth access token.');
       if (!call.send) return { status: 200, body: options.me };
-      const problem = invalid((req.body ?? {}) as Record<string, unknown>, options);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const problem = invalid(body, options);
       if (problem) return graphError(400, 100, problem);
+      const refused = outsideWindow(
+        body,
+        call.recipient === undefined ? undefined : ctx.lastInbound(options.code, call.recipient),
+        options,
+      );
+      if (refused) return refused;
       return { status: 200, body: { recipient_id: call.recipient, message_id: `m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_${ctx.nextId()}` } };
     },
     fault(kind, rule) {
@@ -103,6 +134,7 @@ export function fakeMessenger(): FakePlatform {
     me: { name: 'Botcast Test Page', id: '1234567890' },
     notFoundSubcode: 2018001,
     checkMessagingType: true,
+    outsideWindowSubcode: 2018278,
   });
 }
 

@@ -13,6 +13,7 @@ export function fakeInstagram(): FakePlatform {
     me: { id: '1234567890', name: 'Botcast Test Page', instagram_business_account: { id: '17841400000000000', username: 'botcast.test' } },
     notFoundSubcode: 2534014,
     checkMessagingType: false,
+    outsideWindowSubcode: 2534022,
   });
 }
 

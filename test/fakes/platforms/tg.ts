@@ -12,12 +12,39 @@ const error = (status: number, description: string, parameters?: Record<string, 
   body: { ok: false, error_code: status, description, ...(parameters && { parameters }) },
 });
 
-export function fakeTelegram(): FakePlatform {
+export interface FakeTelegramOptions {
+  /**
+   * Enforce the broadcast limits per bot token, judged over the last second of sends: above 30
+   * ("not more than 30 messages per second or so", core.telegram.org/bots/faq) a send without
+   * `allow_paid_broadcast` gets 429; with it, above 1000 (Bot API, sendMessage). Off by default: other
+   * tests send at 1000/s and more on purpose.
+   */
+  broadcastLimits?: boolean;
+}
+
+/** The limits `broadcastLimits` applies, messages per second per bot. */
+export const TELEGRAM_FREE_LIMIT = 30;
+export const TELEGRAM_PAID_LIMIT = 1000;
+
+export function fakeTelegram(options: FakeTelegramOptions = {}): FakePlatform {
   // Pending updates per bot token, for getUpdates (long polling). Tests add them with the fake-only
   // method __pushUpdates {"updates":[…]}; getUpdates forgets those below `offset`, as Telegram does.
   const pending = new Map<string, Array<{ update_id: number }>>();
+  // Times of the accepted sends of the last second, per bot token (broadcastLimits).
+  const recent = new Map<string, number[]>();
+  const overLimit = (token: string, paid: boolean): boolean => {
+    const now = Date.now();
+    const times = (recent.get(token) ?? []).filter((t) => now - t < 1000);
+    recent.set(token, times);
+    if (times.length >= (paid ? TELEGRAM_PAID_LIMIT : TELEGRAM_FREE_LIMIT)) return true;
+    times.push(now);
+    return false;
+  };
   return {
-    reset: () => pending.clear(),
+    reset: () => {
+      pending.clear();
+      recent.clear();
+    },
     code: 'tg',
     claims: (path) => path.startsWith('/bot'),
     parse(req) {
@@ -39,6 +66,8 @@ export function fakeTelegram(): FakePlatform {
         if (method === 'sendmessage' && (typeof body.text !== 'string' || body.text.length === 0))
           return error(400, 'Bad Request: message text is empty');
         if (typeof body.text === 'string' && body.text.length > 4096) return error(400, 'Bad Request: message is too long');
+        if (options.broadcastLimits && overLimit(call.channel, body.allow_paid_broadcast === true))
+          return error(429, 'Too Many Requests: retry after 1', { retry_after: 1 });
         const chatId = Number(body.chat_id);
         return {
           status: 200,

@@ -153,12 +153,22 @@ function SendForm({ bot, channels, tags, screens, draft }) {
     }
   }, [oneChannel?.id]);
 
+  // The message as written so far: the content preview, and the audience preview's cost (messages per recipient).
+  const previewContent = v.contentType === 'screen' ? (v.screenId ? contentOf(v) : null) : v.text.trim() ? contentOf(v) : null;
+
   // ---------- audience preview, live ----------
   const previewProblems = problems(v, { content: false });
   delete previewProblems['timing.at'];
   delete previewProblems['timing.recurrence.days'];
   const previewBody =
-    Object.keys(previewProblems).length === 0 ? { channelIds: v.channelIds, audience: audienceOf(v), endOpenChats: v.endOpenChats } : null;
+    Object.keys(previewProblems).length === 0
+      ? {
+          channelIds: v.channelIds,
+          audience: audienceOf(v),
+          endOpenChats: v.endOpenChats,
+          ...(previewContent && { content: previewContent }),
+        }
+      : null;
   const audienceKey = useDebounced(previewBody ? JSON.stringify(previewBody) : '', 300);
   const [audience, setAudience] = useState({ data: null, error: null, loading: false });
   useEffect(() => {
@@ -175,7 +185,6 @@ function SendForm({ bot, channels, tags, screens, draft }) {
   }, [audienceKey]);
 
   // ---------- content preview per platform ----------
-  const previewContent = v.contentType === 'screen' ? (v.screenId ? contentOf(v) : null) : v.text.trim() ? contentOf(v) : null;
   const contentPreview = useContentPreview(bot.id, previewContent, platforms.length > 0 ? platforms : undefined);
 
   // ---------- actions ----------

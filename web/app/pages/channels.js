@@ -22,6 +22,7 @@ import {
 } from '../ui/components.js';
 import { ResourceStatus, useConfirmedAction } from '../ui/lists.js';
 import { WebhookSetup } from './channel-webhook-setup.js';
+import { PaidBroadcast } from './channel-paid-broadcast.js';
 
 const STATUS = {
   active: { tone: 'good', label: 'Active' },
@@ -170,6 +171,7 @@ function ChannelCard({ channel, bot, onChanged }) {
       }
       <div><dt>Connected</dt><dd>${formatDateTime(channel.createdAt, bot.timeZone)}</dd></div>
     </dl>
+    ${channel.platform === 'tg' && html`<${PaidBroadcast} channel=${channel} onChanged=${onChanged} />`}
     ${
       channel.webhookUrl
         ? html`<${CopyField} label="Webhook URL" value=${channel.webhookUrl} hint=${info.webhook} />`

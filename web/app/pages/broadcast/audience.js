@@ -3,6 +3,7 @@ import { html } from '../../lib/html.js';
 import { formatNumber, plural } from '../../lib/format.js';
 import { PlatformDot, platformName } from '../../platforms.js';
 import { Badge, Loading } from '../../ui/components.js';
+import { ReachNotes } from './reach.js';
 
 export function AudiencePreview({ state, waiting }) {
   if (waiting) return html`<p class="hint">${waiting} to see who gets it.</p>`;
@@ -38,6 +39,7 @@ export function AudiencePreview({ state, waiting }) {
         ${left.map((x) => html`<li>${x}</li>`)}
       </ul>`
     }
+    <${ReachNotes} platforms=${d.platforms} />
     ${
       d.openChats.count > 0 &&
       html`<p class="audience-chats"><${Badge} tone="warn">${formatNumber(d.openChats.count)}</${Badge}>
