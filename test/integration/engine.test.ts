@@ -93,9 +93,10 @@ describe('delivery engine', () => {
     const platform = await startFakeProcess(['--seed', '1']);
     try {
       const a = await tgWorld(60, { rate: 200, baseUrl: platform.url });
-      // The other channel is sending before the 429 and goes on well after the pause (1,500 at
-      // 200/s: 7.5 s), so it can be judged: a loaded run once started it only after the pause ended.
-      const b = await tgWorld(1500, { rate: 200, baseUrl: platform.url });
+      // The other channel is sending before the 429 and goes on well after the pause (600 at
+      // 100/s: 6 s, longer on a loaded machine), so it can be judged: a loaded run once started it
+      // only after the pause ended.
+      const b = await tgWorld(600, { rate: 100, baseUrl: platform.url });
       const sb = await broadcast(b.w, [b.channelId]);
       await waitFor('the other channel sending', async () => (await platform.records()).some((r) => r.send && r.channel === b.token));
       await platform.setFaults([{ kind: 'rate_limited', channel: a.token, count: 1, retryAfterSec: 1 }]);
