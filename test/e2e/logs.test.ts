@@ -70,7 +70,7 @@ test('the Logs page lists every send and run, filters to errors and by id, and o
 
   await page.getByLabel('Search by send id').fill(String(parent));
   await page.getByRole('button', { name: 'Find' }).click();
-  await row.getByRole('link', { name: 'Open log' }).click();
+  await row.getByRole('link', { name: `Open log of send ${parent}, run ${parentRun}` }).click();
   await page.waitForURL(new RegExp(`/logs/${parent}\\?run=${parentRun}$`));
   await page.getByRole('list', { name: 'Events of the run' }).locator('[data-event=finished]').waitFor();
   await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Logs' }).waitFor();

@@ -167,7 +167,7 @@ function LogList({ bot, kinds, q, errors }) {
                         html`<span class="errors-count"><${Badge} tone="bad">${plural(e.errors, 'error')}</${Badge}></span>
                         <a class="btn btn-sm btn-ghost view-errors" href=${logHref(bot.id, e.sendId, e.runId, true)}>View errors</a>`
                       }
-                      <a class="btn btn-sm btn-ghost" href=${logHref(bot.id, e.sendId, e.runId)} aria-label=${`Log of send ${e.sendId}${e.runId ? `, run ${e.runId}` : ''}`}>Open log</a>
+                      <a class="btn btn-sm btn-ghost" href=${logHref(bot.id, e.sendId, e.runId)} aria-label=${`Open log of send ${e.sendId}${e.runId ? `, run ${e.runId}` : ''}`}>Open log</a>
                     </div>
                   </td>
                 </tr>`;
