@@ -70,24 +70,29 @@ export async function listLogs(ctx: ServiceContext, workspaceId: number, query: 
   const sendId = parseId(query.q);
   const after = decode(query.cursor);
   const limit = query.limit ?? 50;
+  // Two steps: the page's keys first (sorted without reading content or counting lanes), then
+  // the 50 entries' columns and counts — not every entry's before the sort.
   const rows = await ctx.db.query<EntryRow>(
-    `SELECT s.id AS "sendId", r.id AS "runId", s.kind, s.bot_id AS "botId", s.content, s.targeting, s.created_at AS "createdAt",
+    `WITH page AS (
+       SELECT s.id AS send_id, r.id AS run_id, ${AT_KEY} AS key
+       FROM sends s LEFT JOIN runs r ON r.send_id = s.id
+       WHERE s.workspace_id = $1 AND s.kind = ANY($2::text[]) AND ($3::bigint IS NULL OR s.id = $3) AND ($4::bigint IS NULL OR s.bot_id = $4)
+         AND ($5::boolean IS NOT TRUE OR EXISTS (SELECT 1 FROM run_lanes e WHERE e.run_id = r.id AND e.failed + e.unknown > 0))
+         AND ($6::bigint IS NULL OR (${AT_KEY}, s.id, coalesce(r.id, 0)) < ($6::bigint, $7::bigint, $8::bigint))
+       ORDER BY key DESC, s.id DESC, coalesce(r.id, 0) DESC
+       LIMIT $9)
+     SELECT s.id AS "sendId", r.id AS "runId", s.kind, s.bot_id AS "botId", s.content, s.targeting, s.created_at AS "createdAt",
             s.created_by AS "createdBy", s.deleted_at AS "deletedAt", s.parent_send_id AS "parentSendId", r.state,
-            r.planned_at AS "plannedAt", r.started_at AS "startedAt", r.finished_at AS "finishedAt", ${AT} AS at, ${AT_KEY}::text AS key,
+            r.planned_at AS "plannedAt", r.started_at AS "startedAt", r.finished_at AS "finishedAt", ${AT} AS at, p.key::text AS key,
             CASE WHEN r.id IS NOT NULL THEN c.counts END AS counts
-     FROM sends s LEFT JOIN runs r ON r.send_id = s.id
+     FROM page p JOIN sends s ON s.id = p.send_id LEFT JOIN runs r ON r.id = p.run_id
      LEFT JOIN LATERAL (
        SELECT json_build_object(
                 'recipients', coalesce(sum(l.recipients), 0), 'queued', coalesce(sum(l.queued), 0), 'held', coalesce(sum(l.held), 0),
                 'inFlight', coalesce(sum(l.in_flight), 0), 'sent', coalesce(sum(l.sent), 0), 'failed', coalesce(sum(l.failed), 0),
-                'cancelled', coalesce(sum(l.cancelled), 0), 'unknown', coalesce(sum(l.unknown), 0)) AS counts,
-              coalesce(sum(l.failed + l.unknown), 0) AS errors
+                'cancelled', coalesce(sum(l.cancelled), 0), 'unknown', coalesce(sum(l.unknown), 0)) AS counts
        FROM run_lanes l WHERE l.run_id = r.id) c ON true
-     WHERE s.workspace_id = $1 AND s.kind = ANY($2::text[]) AND ($3::bigint IS NULL OR s.id = $3) AND ($4::bigint IS NULL OR s.bot_id = $4)
-       AND ($5::boolean IS NOT TRUE OR c.errors > 0)
-       AND ($6::bigint IS NULL OR (${AT_KEY}, s.id, coalesce(r.id, 0)) < ($6::bigint, $7::bigint, $8::bigint))
-     ORDER BY ${AT_KEY} DESC, s.id DESC, coalesce(r.id, 0) DESC
-     LIMIT $9`,
+     ORDER BY p.key DESC, p.send_id DESC, coalesce(p.run_id, 0) DESC`,
     [
       workspaceId,
       kinds,
