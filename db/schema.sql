@@ -391,8 +391,13 @@ CREATE TABLE sends (
   source_id bigint,
   group_key text,
   deleted_by text,
+  parent_send_id bigint,
+  parent_run_id bigint,
+  resend_outcomes text[],
   CONSTRAINT sends_kind_check CHECK ((kind = ANY (ARRAY['broadcast'::text, 'external'::text, 'trigger'::text]))),
   CONSTRAINT sends_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
+  CONSTRAINT sends_parent_run_id_fkey FOREIGN KEY (parent_run_id) REFERENCES runs(id) ON DELETE SET NULL,
+  CONSTRAINT sends_parent_send_id_fkey FOREIGN KEY (parent_send_id) REFERENCES sends(id) ON DELETE SET NULL,
   CONSTRAINT sends_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
   CONSTRAINT sends_pkey PRIMARY KEY (id),
   CONSTRAINT sends_group_key_key UNIQUE (group_key)
@@ -541,6 +546,8 @@ CREATE INDEX sandbox_messages_user_idx ON public.sandbox_messages USING btree (c
 CREATE INDEX screens_bot_idx ON public.screens USING btree (bot_id, id);
 CREATE INDEX sends_deleted_idx ON public.sends USING btree (workspace_id, id) WHERE (deleted_at IS NOT NULL);
 CREATE INDEX sends_due_idx ON public.sends USING btree (next_run_at) WHERE ((next_run_at IS NOT NULL) AND (deleted_at IS NULL));
+CREATE INDEX sends_parent_run_idx ON public.sends USING btree (parent_run_id) WHERE (parent_run_id IS NOT NULL);
+CREATE INDEX sends_parent_send_idx ON public.sends USING btree (parent_send_id) WHERE (parent_send_id IS NOT NULL);
 CREATE INDEX sends_workspace_idx ON public.sends USING btree (workspace_id, id);
 CREATE UNIQUE INDEX sessions_id_key ON public.sessions USING btree (id);
 CREATE INDEX sessions_member_idx ON public.sessions USING btree (member_id);

@@ -2405,9 +2405,23 @@ export interface paths {
               kind: string;
               /** Format: date-time */
               nextRunAt: string | null;
+              /** @description A resend: the run of that send it was resent from */
+              parentRunId: number | null;
+              /** @description A resend: the send it was resent from ("Resent from #N") */
+              parentSendId: number | null;
               platforms: {
                 channelId: number;
                 platform: string;
+              }[];
+              /** @description A resend: the outcomes it was for (failed, unknown, outside_window, hold_expired) */
+              resendOutcomes: string[] | null;
+              /** @description Resends made from this send ("Resends: #M"), oldest first, at most 100 */
+              resends: {
+                /** Format: date-time */
+                createdAt: string;
+                id: number;
+                outcomes: string[];
+                parentRunId: number | null;
               }[];
               /** @description Newest first, at most 100 */
               runs: {
@@ -5213,9 +5227,23 @@ export interface paths {
               kind: string;
               /** Format: date-time */
               nextRunAt: string | null;
+              /** @description A resend: the run of that send it was resent from */
+              parentRunId: number | null;
+              /** @description A resend: the send it was resent from ("Resent from #N") */
+              parentSendId: number | null;
               platforms: {
                 channelId: number;
                 platform: string;
+              }[];
+              /** @description A resend: the outcomes it was for (failed, unknown, outside_window, hold_expired) */
+              resendOutcomes: string[] | null;
+              /** @description Resends made from this send ("Resends: #M"), oldest first, at most 100 */
+              resends: {
+                /** Format: date-time */
+                createdAt: string;
+                id: number;
+                outcomes: string[];
+                parentRunId: number | null;
               }[];
               /** @description Newest first, at most 100 */
               runs: {
@@ -5842,6 +5870,157 @@ export interface paths {
               kinds: string[];
               nextCursor: string | null;
               section: string;
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/log-entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The Logs page: the log of every send and run, newest first; filter by kinds, a send id, runs with errors
+     * @description One entry per run (each periodic occurrence, each trigger day) and one per send that never ran. Each entry names its log (logUrl: GET /api/sends/{id}/log?runId=).
+     *
+     *     Needs the viewer role.
+     */
+    get: {
+      parameters: {
+        query?: {
+          botId?: number;
+          cursor?: string;
+          /** @description Only runs with errors (failed or unknown deliveries) */
+          errors?: boolean;
+          /** @description broadcast, external, trigger (repeat or comma-separate; none = all) */
+          kinds?: string[];
+          limit?: number;
+          /** @description a send id */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Only runs with errors were listed */
+              errors: boolean;
+              /** @description Newest first */
+              items: {
+                /**
+                 * Format: date-time
+                 * @description When the entry happened: the run's planned time, or the send's creation
+                 */
+                at: string;
+                botId: number;
+                contentSummary: string;
+                counts: {
+                  cancelled: number;
+                  failed: number;
+                  held: number;
+                  inFlight: number;
+                  queued: number;
+                  recipients: number;
+                  sent: number;
+                  unknown: number;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdByName: string;
+                /** Format: date-time */
+                deletedAt: string | null;
+                /** @description Failed and unknown deliveries of the run */
+                errors: number;
+                /** Format: date-time */
+                finishedAt: string | null;
+                /** @description broadcast, external or trigger */
+                kind: string;
+                /** @description The log (GET /api/sends/{id}/log with this run) */
+                logUrl: string;
+                /** @description A resend: the send it was resent from */
+                parentSendId: number | null;
+                /** Format: date-time */
+                plannedAt: string | null;
+                platforms: {
+                  channelId: number;
+                  platform: string;
+                }[];
+                /** @description The run whose log this is; null for a send that never ran */
+                runId: number | null;
+                sendId: number;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** @description The run's state (pending, materialising, delivering, completed, stopped); not_started or deleted for a send that never ran */
+                state: string;
+                viewErrorsUrl: string | null;
+              }[];
+              kinds: string[];
+              /** @description Pass as cursor for the next page */
+              nextCursor: string | null;
             };
           };
         };
@@ -7316,9 +7495,23 @@ export interface paths {
               kind: string;
               /** Format: date-time */
               nextRunAt: string | null;
+              /** @description A resend: the run of that send it was resent from */
+              parentRunId: number | null;
+              /** @description A resend: the send it was resent from ("Resent from #N") */
+              parentSendId: number | null;
               platforms: {
                 channelId: number;
                 platform: string;
+              }[];
+              /** @description A resend: the outcomes it was for (failed, unknown, outside_window, hold_expired) */
+              resendOutcomes: string[] | null;
+              /** @description Resends made from this send ("Resends: #M"), oldest first, at most 100 */
+              resends: {
+                /** Format: date-time */
+                createdAt: string;
+                id: number;
+                outcomes: string[];
+                parentRunId: number | null;
               }[];
               /** @description Newest first, at most 100 */
               runs: {
@@ -8250,6 +8443,316 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sends/{id}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What a resend of a run would reach: its recipients per outcome (failed, unknown, outside_window, hold_expired)
+     * @description Needs the viewer role.
+     */
+    get: {
+      parameters: {
+        query?: {
+          runId?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The content the run sent (the resend is prefilled with it) */
+              content: unknown;
+              /** @description Recipients of the run per outcome a resend can go to */
+              counts: {
+                failed: number;
+                hold_expired: number;
+                outside_window: number;
+                unknown: number;
+              };
+              /** @description Only a finished run (completed or stopped) can be resent */
+              finished: boolean;
+              runId: number;
+              sendId: number;
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Resend a finished run to its recipients with the chosen outcomes: a new broadcast linked to it
+     * @description The audience is the recipients of the run (runId, else the newest) whose outcome is one of `outcomes` now, kept as a snapshot (like selected users); subscribers who blocked the bot or opted out since are left out when it starts. It is an instant broadcast (grace window first) with the run’s content, or `content` when given. Including `unknown` needs acknowledgeUnknown=true, since some of them did receive the message (400 unknown_needs_acknowledgement). 409 run_not_finished while the run delivers, not_run for a send that never ran; 400 no_recipients when nobody matches.
+     *
+     *     Needs the editor role.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Required (true) with `unknown`: some of them did receive the message and would get it twice */
+            acknowledgeUnknown?: boolean;
+            content?:
+              | {
+                  buttons?: {
+                    kind: 'url' | 'reply';
+                    text: string;
+                    url?: string;
+                  }[];
+                  media?: {
+                    type: 'image' | 'file';
+                    url: string;
+                  } | null;
+                  text: string;
+                  /** @enum {string} */
+                  type: 'text';
+                }
+              | {
+                  screenId: number;
+                  /** @enum {string} */
+                  type: 'screen';
+                };
+            outcomes: ('failed' | 'unknown' | 'outside_window' | 'hold_expired')[];
+            runId?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              botId: number;
+              /** @description What is sent: {type: text, text, media, buttons} or {type: screen, screenId}, as frozen at creation */
+              content: {
+                /** @description text or screen */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+              counts: {
+                cancelled: number;
+                failed: number;
+                held: number;
+                inFlight: number;
+                queued: number;
+                recipients: number;
+                sent: number;
+                unknown: number;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              /** @description Who created it, as a person reads it (a member, an API key, a trigger, an external event) */
+              createdByName: string;
+              /** Format: date-time */
+              deletedAt: string | null;
+              /** @description Who deleted it (an actor id: member:<id>, api_key:<id>) */
+              deletedBy: string | null;
+              /** @description Who deleted it, as a person reads it */
+              deletedByName: string | null;
+              endOpenChats: boolean;
+              /** Format: date-time */
+              graceEndsAt: string | null;
+              id: number;
+              /** @description broadcast, external or trigger */
+              kind: string;
+              /** Format: date-time */
+              nextRunAt: string | null;
+              /** @description A resend: the run of that send it was resent from */
+              parentRunId: number | null;
+              /** @description A resend: the send it was resent from ("Resent from #N") */
+              parentSendId: number | null;
+              platforms: {
+                channelId: number;
+                platform: string;
+              }[];
+              /** @description A resend: the outcomes it was for (failed, unknown, outside_window, hold_expired) */
+              resendOutcomes: string[] | null;
+              /** @description Resends made from this send ("Resends: #M"), oldest first, at most 100 */
+              resends: {
+                /** Format: date-time */
+                createdAt: string;
+                id: number;
+                outcomes: string[];
+                parentRunId: number | null;
+              }[];
+              /** @description Newest first, at most 100 */
+              runs: {
+                cancelled: number;
+                failed: number;
+                /** Format: date-time */
+                finishedAt: string | null;
+                /** @description Left out by the bot's frequency cap */
+                frequencyCapped?: number;
+                held: number;
+                id: number;
+                inFlight: number;
+                /**
+                 * Format: date-time
+                 * @description A trigger's day run: it takes that day's firings until then (with nothing to send it counts as completed)
+                 */
+                openUntil: string | null;
+                /**
+                 * Format: date-time
+                 * @description A live run paused (POST /api/sends/{id}/pause): since when; null when not paused
+                 */
+                pausedAt: string | null;
+                /** @description Who paused it, as a person reads it */
+                pausedByName: string | null;
+                /** Format: date-time */
+                plannedAt: string;
+                queued: number;
+                recipients: number;
+                sent: number;
+                /** Format: date-time */
+                startedAt: string | null;
+                /** @description pending, materialising, delivering, completed or stopped */
+                state: string;
+                unknown: number;
+                /** @description Recipients who opted out within 24 hours after it reached them */
+                unsubscribes?: number;
+              }[];
+              secondsUntilStart: number | null;
+              sourceId: number | null;
+              /** @description grace, scheduled, periodic, delivering, paused (a live run is paused: nothing new is sent until it is resumed), waiting_for_chats (everything left is held by open operator chats), completed, stopped or deleted */
+              status: string;
+              /** @description Who: the channels, the audience and its tags */
+              targeting: {
+                [key: string]: unknown;
+              };
+              /** @description When: instant, delayed (at) or periodic (recurrence) */
+              timing: {
+                /** @description instant, delayed or periodic */
+                type: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

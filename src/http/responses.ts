@@ -253,6 +253,14 @@ export const Send = doc(
     platforms: Type.Array(PlatformRef),
     counts: Counts,
     runs: Type.Array(Run, { description: 'Newest first, at most 100' }),
+    parentSendId: Nullable(Type.Integer({ description: 'A resend: the send it was resent from ("Resent from #N")' })),
+    parentRunId: Nullable(Type.Integer({ description: 'A resend: the run of that send it was resent from' })),
+    resendOutcomes: Nullable(
+      Type.Array(Str, { description: 'A resend: the outcomes it was for (failed, unknown, outside_window, hold_expired)' }),
+    ),
+    resends: Type.Array(Type.Object({ id: Id, parentRunId: NullableInt, outcomes: Type.Array(Str), createdAt: DateTime }), {
+      description: 'Resends made from this send ("Resends: #M"), oldest first, at most 100',
+    }),
   }),
 );
 export const DeletedSend = doc(

@@ -73,6 +73,7 @@ const PAGES: Array<[string, string, string]> = [
   ['history, periodic', 'history?section=periodic', 'Broadcasting history'],
   ['history, completed', 'history?section=completed', 'Broadcasting history'],
   ['drafts', 'drafts', 'Drafts'],
+  ['logs', 'logs', 'Logs'],
   ['events', 'events', 'Events'],
   ['tags', 'tags', 'Tags'],
   ['screens', 'screens', 'Screens'],
@@ -109,6 +110,15 @@ test('the settings page, the dialogs and the pages of a visitor pass axe', async
   await page.getByRole('table', { name: 'Subscribers' }).getByRole('button', { name: 'Alice Able' }).click();
   await page.getByRole('dialog', { name: 'Alice Able' }).waitFor();
   await check('subscriber drawer');
+  await page.keyboard.press('Escape');
+  // The resend dialog of the finished send (Bob's delivery failed), with the unknown warning shown.
+  await page.goto(`${base}/bots/${botId}/logs/${sendId}`);
+  await page.getByRole('button', { name: 'Resend to…' }).click();
+  await page
+    .getByRole('dialog', { name: `Resend send #${sendId} to…` })
+    .getByLabel('Failed (1)')
+    .waitFor();
+  await check('resend dialog');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'New bot' }).click();
   await page.getByRole('dialog', { name: 'New bot' }).waitFor();

@@ -82,7 +82,7 @@ test('the broadcast reaches Completed with one error; View errors opens the log 
   await api('POST', `/api/subscribers/${alice}/opt-in`);
 
   await row.getByRole('link', { name: 'View errors' }).click();
-  await page.waitForURL(new RegExp(`/history/${firstSendId}\\?run=\\d+&errors=1$`));
+  await page.waitForURL(new RegExp(`/logs/${firstSendId}\\?run=\\d+&errors=1$`));
   await page.locator('.run-reach', { hasText: '1 recipient opted out within 24 hours after receiving it' }).waitFor();
   const errors = page.getByRole('table', { name: 'Errors' });
   await errors.locator('tbody tr', { hasText: 'bob' }).waitFor();

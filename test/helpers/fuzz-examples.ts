@@ -78,6 +78,9 @@ export function exampleRequests(f: Fixtures): Record<string, ExampleRequest> {
         { content, channelIds: [f.channelId], audience: { type: 'all' }, timing: everyNDays },
       ],
     },
+    'POST /api/sends/{id}/resend': {
+      bodies: [{ runId: 1, outcomes: ['failed', 'unknown', 'outside_window', 'hold_expired'], acknowledgeUnknown: true, content }],
+    },
     'POST /api/bots/{botId}/sends/preview': { bodies: [{ channelIds: [f.channelId], audience: tags, endOpenChats: false }] },
     'POST /api/bots/{botId}/sends/test': { bodies: [{ content, subscriberId: f.subscriberId, data: { order: { id: '42' } } }] },
     'POST /api/bots/{botId}/subscribers/tag': { bodies: [{ tag: 'vip', subscriberIds: [f.subscriberId], remove: false }] },

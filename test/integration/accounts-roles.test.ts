@@ -67,6 +67,11 @@ const ADMIN_WRITES = [
   'POST /api/members',
 ];
 
+test('the sweeps reach the resend and the Logs list (issue 17 points 7 and 9)', async () => {
+  const names = (await operations()).map((o) => `${o.method} ${o.path}`);
+  for (const name of ['POST /api/sends/1/resend', 'GET /api/sends/1/resend', 'GET /api/log-entries']) assert.ok(names.includes(name), name);
+});
+
 describe('a viewer', () => {
   test('gets 403 naming the role needed on every write of the OpenAPI document, and nothing changes', async () => {
     // A workspace of its own with no bots: no id 1 here, so nothing the sweep reaches can change.

@@ -5,12 +5,14 @@ import { Type } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import { listHistory, SECTIONS, type HistoryQuery } from '../../services/history/list.ts';
 import { exportLog, findLog, getLog } from '../../services/history/log.ts';
+import { listLogs, type LogListQuery } from '../../services/history/log-list.ts';
 import { getProgress, getRateSeries } from '../../services/history/progress.ts';
 import * as drafts from '../../services/history/drafts.ts';
 import { actor, ws } from '../auth.ts';
 import { BotParams, Id, IdParams, NoContent, PageQuery, TextBody } from '../schemas.ts';
 import * as R from '../responses.ts';
 import * as H from '../responses-history.ts';
+import { LogEntries } from '../responses-logs.ts';
 import { progressStreams } from '../progress-stream.ts';
 import { SendBody } from './sends.ts';
 
@@ -78,6 +80,32 @@ export const historyRoutes =
         const { sendId, ...rest } = request.query;
         return findLog(ctx, ws(request), sendId, rest);
       },
+    );
+
+    app.get(
+      '/api/log-entries',
+      {
+        schema: {
+          tags: ['history'],
+          response: { 200: LogEntries },
+          summary: 'The Logs page: the log of every send and run, newest first; filter by kinds, a send id, runs with errors',
+          description:
+            'One entry per run (each periodic occurrence, each trigger day) and one per send that never ran. ' +
+            'Each entry names its log (logUrl: GET /api/sends/{id}/log?runId=).',
+          querystring: Type.Object({
+            kinds: Type.Optional(
+              Type.Array(Type.String({ maxLength: 40 }), {
+                description: 'broadcast, external, trigger (repeat or comma-separate; none = all)',
+              }),
+            ),
+            q: Type.Optional(Type.String({ maxLength: 40, description: 'a send id' })),
+            errors: Type.Optional(Type.Boolean({ description: 'Only runs with errors (failed or unknown deliveries)' })),
+            botId: Type.Optional(Id),
+            ...PageQuery,
+          }),
+        },
+      },
+      async (request) => listLogs(ctx, ws(request), request.query as LogListQuery),
     );
 
     app.get(

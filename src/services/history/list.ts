@@ -23,13 +23,13 @@ export interface HistoryQuery {
   cursor?: string;
 }
 
-function summary(content: { type: string; text?: string; screenName?: string }): string {
+export function summary(content: { type: string; text?: string; screenName?: string }): string {
   const text = (content.text ?? '').replace(/\s+/g, ' ').trim();
   const short = text.length > 80 ? text.slice(0, 79) + '…' : text;
   return content.type === 'screen' ? `Screen "${content.screenName ?? ''}": ${short}` : short;
 }
 
-function parseKinds(kinds: string[] | undefined): string[] {
+export function parseKinds(kinds: string[] | undefined): string[] {
   const list = (kinds ?? [])
     .flatMap((k) => k.split(','))
     .map((k) => k.trim())
@@ -40,7 +40,7 @@ function parseKinds(kinds: string[] | undefined): string[] {
   return list.length === 0 ? [...KINDS] : list;
 }
 
-function parseId(q: string | undefined): number | null {
+export function parseId(q: string | undefined): number | null {
   if (q === undefined || q.trim() === '') return null;
   const id = q.trim().replace(/^#/, '');
   if (!/^\d{1,15}$/.test(id))

@@ -52,6 +52,10 @@ interface SendRow {
   deletedAt: Date | null;
   deletedBy: string | null;
   sourceId: number | null;
+  /** A resend: the send and run it was made from, and the outcomes it was for (services/sends/resend.ts). */
+  parentSendId: number | null;
+  parentRunId: number | null;
+  resendOutcomes: string[] | null;
   now: Date;
 }
 
@@ -76,7 +80,8 @@ export async function getSend(ctx: ServiceContext | { db: Queryable }, workspace
   const rows = await db.query<SendRow>(
     `SELECT s.id, s.kind, s.bot_id AS "botId", s.content, s.targeting, s.timing, s.end_open_chats AS "endOpenChats",
             s.created_by AS "createdBy", s.created_at AS "createdAt", s.next_run_at AS "nextRunAt", s.deleted_at AS "deletedAt",
-            s.deleted_by AS "deletedBy", s.source_id AS "sourceId", now() AS now
+            s.deleted_by AS "deletedBy", s.source_id AS "sourceId", s.parent_send_id AS "parentSendId",
+            s.parent_run_id AS "parentRunId", s.resend_outcomes AS "resendOutcomes", now() AS now
      FROM sends s WHERE s.id = $1 AND s.workspace_id = $2`,
     [sendId, workspaceId],
   );
@@ -100,6 +105,7 @@ export async function getSend(ctx: ServiceContext | { db: Queryable }, workspace
     { recipients: 0, queued: 0, held: 0, inFlight: 0, sent: 0, failed: 0, cancelled: 0, unknown: 0 },
   );
   const status = statusOf(send, runs);
+  const resends = await resendsOf(db, sendId);
   const names = await actorNames(db, workspaceId, [send.createdBy, send.deletedBy ?? '', ...runs.map((r) => r.pausedBy ?? '')]);
   const { now, ...rest } = send;
   return {
@@ -113,11 +119,21 @@ export async function getSend(ctx: ServiceContext | { db: Queryable }, workspace
       : null,
     platforms: channels.map((c) => ({ channelId: c.id, platform: c.platform })),
     counts: totals,
+    resends,
     runs: runs.map(({ materialised: _materialised, pausedBy, ...run }) => ({
       ...run,
       pausedByName: pausedBy ? (names.get(pausedBy) ?? pausedBy) : null,
     })),
   };
+}
+
+/** Resends made from a send (services/sends/resend.ts), oldest first, for "Resends: #M" on its page. */
+export async function resendsOf(q: Queryable, sendId: number) {
+  return q.query<{ id: number; parentRunId: number | null; outcomes: string[]; createdAt: Date }>(
+    `SELECT id, parent_run_id AS "parentRunId", coalesce(resend_outcomes, '{}') AS outcomes, created_at AS "createdAt"
+     FROM sends WHERE parent_send_id = $1 ORDER BY id LIMIT 100`,
+    [sendId],
+  );
 }
 
 function statusOf(send: SendRow, runs: RunRow[]): SendStatus {

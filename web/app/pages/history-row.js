@@ -1,7 +1,7 @@
 // One row of the broadcasting history (history.js): the send, its message and recipients, when,
 // its counts and its actions. An Active send is in its grace window (Delete), delivering (Pause, Stop),
 // paused by a person (Resume, Stop), or waiting for operator chats (what to do with the held recipients); every row with errors offers
-// View errors, from the moment delivery ends.
+// View errors, from the moment delivery ends: the run's log in Logs, filtered to errors.
 import { html } from '../lib/html.js';
 import { describeRecurrence, formatDateTime, formatDuration, formatNumber, plural } from '../lib/format.js';
 import { PlatformDot, platformName } from '../platforms.js';
@@ -133,7 +133,7 @@ export function HistoryRow({ item, bot, section, secondsLeft, onDelete, onStop, 
           item.errors > 0 &&
           !delivering &&
           html`<span class="errors-count"><${Badge} tone="bad">${plural(item.errors, 'error')}</${Badge}></span>
-          <a class="btn btn-sm btn-ghost view-errors" href=${`${detail}${detail.includes('?') ? '&' : '?'}errors=1`}>View errors</a>`
+          <a class="btn btn-sm btn-ghost view-errors" href=${`/bots/${bot.id}/logs/${item.id}?${item.runId ? `run=${item.runId}&` : ''}errors=1`}>View errors</a>`
         }
         <a class="btn btn-sm btn-ghost" href=${detail} aria-label=${`Log of send ${item.id}`}>Log</a>
       </div>

@@ -10,6 +10,7 @@ import { ChannelsPage } from './channels.js';
 import { DraftsPage } from './drafts.js';
 import { EventsPage } from './events.js';
 import { HistoryPage } from './history.js';
+import { LogsPage, LogViewPage } from './logs.js';
 import { SandboxPage } from './sandbox.js';
 import { ScreenEditorPage, ScreensPage } from './screens.js';
 import { SendPage } from './send.js';
@@ -22,6 +23,8 @@ export const PAGES = [
   { path: 'broadcast', title: 'Send broadcast', section: 'Broadcasts', icon: 'send', component: BroadcastPage },
   { path: 'history', title: 'History', section: 'Broadcasts', icon: 'history', component: HistoryPage },
   { path: 'history/:sendId', title: 'Send', component: SendPage },
+  { path: 'logs', title: 'Logs', section: 'Broadcasts', icon: 'file', component: LogsPage },
+  { path: 'logs/:sendId', title: 'Log', component: LogViewPage },
   { path: 'drafts', title: 'Drafts', section: 'Broadcasts', icon: 'drafts', component: DraftsPage },
   { path: 'events', title: 'Events', section: 'Broadcasts', icon: 'events', component: EventsPage },
   { path: 'subscribers', title: 'Subscribers', section: 'Audience', icon: 'users', component: SubscribersPage },

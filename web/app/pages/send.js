@@ -2,7 +2,8 @@
 // audience per platform, operator chats closed or held, rate-limit pauses), live progress while it
 // is in its grace window or delivering (the SSE stream /api/sends/:id/progress/stream), the chart of
 // its delivery rate, the log's events, and every recipient's outcome (?errors=1 is View errors),
-// with CSV export. ?run=<id> picks one run of a periodic send.
+// with CSV export. ?run=<id> picks one run of a periodic send. A finished run can be resent to a
+// subset of its recipients (send/resend.js). Reached from History and from Logs (from="logs").
 import { html, useEffect, useRef, useState } from '../lib/html.js';
 import { api, query as toQuery } from '../lib/api.js';
 import { useInterval, useNow, useResource } from '../lib/data.js';
@@ -16,6 +17,7 @@ import { Icon } from '../ui/icons.js';
 import { RateChart } from '../ui/chart.js';
 import { Audience, Counts, kindLabel } from './history.js';
 import { Recipients } from './send/recipients.js';
+import { ResendDialog, ResendLinks, resendable } from './send/resend.js';
 
 const LIVE = ['grace', 'delivering', 'paused', 'waiting_for_chats'];
 const STATUS = {
@@ -43,21 +45,23 @@ const EVENT_TONE = {
   blocked_users: 'warn',
 };
 
-export function SendPage({ bot, params, query }) {
+export function SendPage({ bot, params, query, from }) {
   const id = Number(params.sendId);
   const runParam = Number(query.get('run')) || undefined;
   const errorsOnly = query.get('errors') === '1';
   const send = useResource(() => api.get(`/api/sends/${id}`), [id]);
   useFocusTitle(`send-${id}-${send.data ? 'loaded' : 'loading'}`);
   if (!Number.isInteger(id) || id <= 0 || send.error?.status === 404) {
-    return html`<div class="page"><${Crumbs} bot=${bot} id=${params.sendId} /><div class="card">
+    return html`<div class="page"><${Crumbs} bot=${bot} from=${from} id=${params.sendId} /><div class="card">
       <${EmptyState} icon="search" title=${`There is no send #${params.sendId}`} action=${html`<a class="btn btn-primary" href=${`/bots/${bot.id}/history`}>Go to the history</a>`}>
         <p>It may have been deleted by retention (3 months after it finished), or it belongs to another workspace.</p>
       </${EmptyState}></div></div>`;
   }
   if (send.error)
-    return html`<div class="page"><${Crumbs} bot=${bot} id=${id} /><${ErrorNotice} error=${send.error} onRetry=${send.reload} /></div>`;
-  if (!send.data) return html`<div class="page"><${Crumbs} bot=${bot} id=${id} /><${Loading} /></div>`;
+    return html`<div class="page">
+      <${Crumbs} bot=${bot} from=${from} id=${id} /><${ErrorNotice} error=${send.error} onRetry=${send.reload} />
+    </div>`;
+  if (!send.data) return html`<div class="page"><${Crumbs} bot=${bot} from=${from} id=${id} /><${Loading} /></div>`;
   return html`<${SendView}
     key=${id}
     bot=${bot}
@@ -65,12 +69,14 @@ export function SendPage({ bot, params, query }) {
     reloadSend=${send.reload}
     runParam=${runParam}
     errorsOnly=${errorsOnly}
+    from=${from}
   />`;
 }
 
-function Crumbs({ bot, id }) {
+function Crumbs({ bot, id, from }) {
   return html`<nav class="breadcrumbs" aria-label="Breadcrumbs">
-    <a href=${`/bots/${bot.id}/history`}>History</a> <span aria-hidden="true">/</span> <span>Send #${id}</span>
+    <a href=${`/bots/${bot.id}/${from === 'logs' ? 'logs' : 'history'}`}>${from === 'logs' ? 'Logs' : 'History'}</a>
+    <span aria-hidden="true">/</span> <span>Send #${id}</span>
   </nav>`;
 }
 
@@ -85,12 +91,13 @@ function sumEvents(events, type, key) {
   return events.filter((e) => e.type === type).reduce((a, e) => a + (Number(e.data?.[key]) || 0), 0);
 }
 
-function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
+function SendView({ bot, send, reloadSend, runParam, errorsOnly, from }) {
   const { toast } = useApp();
   const confirmed = useConfirmedAction();
   const id = send.id;
   const [progress, setProgress] = useState(null);
   const [streamFailed, setStreamFailed] = useState(false);
+  const [resending, setResending] = useState(false);
   const [fetchedAt, setFetchedAt] = useState(Date.now());
   const runId = runParam ?? send.runs[0]?.id;
   const log = useResource(() => api.get(`/api/sends/${id}/log${toQuery({ runId, limit: 1 })}`), [id, runId]);
@@ -224,18 +231,20 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
   const canDelete = status === 'grace' || status === 'scheduled' || status === 'periodic' || runningPeriodic;
 
   return html`<div class="page send-page">
-    <${Crumbs} bot=${bot} id=${id} />
+    <${Crumbs} bot=${bot} from=${from} id=${id} />
     <${PageHeader} title=${html`Send #${id} <${Badge} tone=${tone}>${label}</${Badge}>`}
       description=${html`${kindLabel(send.kind)} · ${describeTiming(send.timing, bot.timeZone)}`}
       actions=${html` ${canDelete && html`<${Button} variant="danger" icon="trash" onClick=${remove}>Delete</${Button}>`}
         ${status === 'delivering' && html`<${Button} variant="secondary" icon="pause" onClick=${() => pauseOrResume('pause')}>Pause</${Button}>`}
         ${status === 'paused' && html`<${Button} variant="primary" icon="play" onClick=${() => pauseOrResume('resume')}>Resume</${Button}>`}
         ${(status === 'delivering' || status === 'paused' || status === 'waiting_for_chats') && html`<${Button} variant="danger" icon="stop" onClick=${stop}>Stop</${Button}>`}
+        ${resendable(run) && html`<${Button} icon="refresh" onClick=${() => setResending(true)}>Resend to…</${Button}>`}
         <a class="btn btn-secondary" href=${csv(false)} download><${Icon} name="download" size=${16} /><span>Export log (CSV)</span></a>
         <a class="btn btn-secondary" href=${csv(true)} download
           ><${Icon} name="download" size=${16} /><span>Export errors (CSV)</span></a
         >`} />
 
+    ${resending && html`<${ResendDialog} bot=${bot} send=${send} runId=${run.id} from=${from} onClose=${() => setResending(false)} />`}
     ${
       status === 'grace' &&
       html`<div class="alert alert-info grace-banner" role="status">
@@ -280,6 +289,7 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
               <dd>${formatDateTime(send.deletedAt, bot.timeZone)} by ${send.deletedByName ?? 'someone (not recorded)'}</dd>
             </div>`
           }
+          <${ResendLinks} bot=${bot} send=${send} from=${from} />
           <div><dt>Timing</dt><dd>${describeTiming(send.timing, bot.timeZone)}</dd></div>
           <div><dt>Scheduled for</dt><dd>${formatDateTime(run?.plannedAt ?? send.nextRunAt, bot.timeZone)}</dd></div>
           ${
