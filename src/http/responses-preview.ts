@@ -11,6 +11,18 @@ const PreviewExcluded = Type.Object({
   optedOut: Type.Integer({ description: 'Active subscribers the audience matches who opted out of broadcasts' }),
   frequencyCapped: Type.Integer({ description: "Left out by the bot's frequency cap (0 when the bot has none)" }),
 });
+const WhatsAppTemplateReach = Type.Object(
+  {
+    name: Str,
+    language: Str,
+    category: Nullable(Type.String({ description: 'MARKETING, UTILITY or AUTHENTICATION (null: not in the channel’s list)' })),
+    policy: Type.String({ description: 'outside_window or everyone' }),
+    freeForm: Type.Integer({ description: 'Inside the 24-hour window: the free-form message' }),
+    template: Type.Integer({ description: 'The template (outside the window, or everyone)' }),
+    marketingStopped: Type.Integer({ description: 'Left out: stopped marketing messages, and the template is a marketing one' }),
+  },
+  { description: 'When the send carries a WhatsApp template (content.whatsappTemplate): who gets what on this channel' },
+);
 const PlatformPreview = Type.Object({
   channelId: Id,
   platform: Str,
@@ -19,7 +31,12 @@ const PlatformPreview = Type.Object({
   leftOut: Type.Object(
     {
       count: Int,
-      reason: Nullable(Type.String({ description: 'outside_window: has not written within the platform’s messaging window' })),
+      reason: Nullable(
+        Type.String({
+          description:
+            'outside_window: has not written within the platform’s messaging window; marketing_stopped: stopped marketing messages (with a marketing template)',
+        }),
+      ),
       hours: Nullable(
         Type.Integer({ description: 'The window, hours since the person’s last message (WhatsApp, Messenger, Instagram: 24)' }),
       ),
@@ -27,6 +44,7 @@ const PlatformPreview = Type.Object({
     { description: 'Left out before sending by the platform’s policy: not in `recipients`, never an error' },
   ),
   openChats: Type.Object({ count: Int, willBe: Type.String({ description: 'held or closed' }) }),
+  whatsappTemplate: Type.Optional(WhatsAppTemplateReach),
 });
 export const AudiencePreview = doc(
   Type.Object({

@@ -12,6 +12,7 @@ import { BotParams, Id, IdParams, TextBody } from '../schemas.ts';
 import * as R from '../responses.ts';
 import * as P from '../responses-preview.ts';
 import { AudienceSchema, ContentSchema } from './sends.ts';
+import { WhatsAppTemplateChoice } from './whatsapp-templates.ts';
 
 export const audienceToolRoutes =
   (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
@@ -25,7 +26,17 @@ export const audienceToolRoutes =
           summary: 'Audience preview: recipients per platform, and who is left out and why',
           params: BotParams,
           body: Type.Object(
-            { channelIds: Type.Array(Id, { maxItems: 20 }), audience: AudienceSchema, endOpenChats: Type.Optional(Type.Boolean()) },
+            {
+              channelIds: Type.Array(Id, { maxItems: 20 }),
+              audience: AudienceSchema,
+              endOpenChats: Type.Optional(Type.Boolean()),
+              content: Type.Optional(
+                Type.Object(
+                  { whatsappTemplate: Type.Optional(WhatsAppTemplateChoice) },
+                  { additionalProperties: true, description: 'The send’s content: its WhatsApp template changes who is reached' },
+                ),
+              ),
+            },
             { additionalProperties: true },
           ),
         },
