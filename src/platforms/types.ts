@@ -55,7 +55,15 @@ export type Outcome =
   | { class: 'sent'; platformMessageId: string }
   | { class: 'rate_limited'; retryAfterMs: number; code: string; text: string }
   | {
-      class: 'blocked' | 'invalid_recipient' | 'transient' | 'permanent' | 'unknown' | 'outside_window' | 'marketing_stopped' | 'marketing_limit';
+      class:
+        | 'blocked'
+        | 'invalid_recipient'
+        | 'transient'
+        | 'permanent'
+        | 'unknown'
+        | 'outside_window'
+        | 'marketing_stopped'
+        | 'marketing_limit';
       code: string;
       text: string;
     };

@@ -7,8 +7,7 @@ import type { Button, MessageContent } from '../content/message.ts';
 import { templateHasVariables, type WhatsAppTemplateChoice } from './wa-template.ts';
 
 export type ContentInput = (
-  | { type: 'text'; text: string; media?: FrozenContent['media']; buttons?: Button[] }
-  | { type: 'screen'; screenId: number }
+  { type: 'text'; text: string; media?: FrozenContent['media']; buttons?: Button[] } | { type: 'screen'; screenId: number }
 ) & { whatsappTemplate?: WhatsAppTemplateChoice };
 
 export interface FrozenContent {

@@ -108,4 +108,3 @@ export function headerFormat(components: readonly Record<string, unknown>[]): st
   const header = components.find((c) => String(c.type).toUpperCase() === 'HEADER');
   return header ? (typeof header.format === 'string' ? header.format.toUpperCase() : 'TEXT') : null;
 }
-

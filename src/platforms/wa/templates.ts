@@ -44,7 +44,8 @@ export async function listWhatsAppTemplates(channel: ChannelContext): Promise<Te
   if (!waba)
     return {
       ok: false,
-      error: 'Add the WhatsApp Business Account ID to the channel’s credentials (WhatsApp Manager → Account tools → Overview) to list its templates.',
+      error:
+        'Add the WhatsApp Business Account ID to the channel’s credentials (WhatsApp Manager → Account tools → Overview) to list its templates.',
     };
   const secrets = secretsOf(channel.credentials);
   const base = `${graphUrl(channel.baseUrl || GRAPH_BASE_URL, waba, 'message_templates')}?fields=${FIELDS}&limit=100`;
@@ -69,8 +70,7 @@ export async function listWhatsAppTemplates(channel: ChannelContext): Promise<Te
 
 export function renderWhatsAppTemplate(message: TemplateMessage): RenderedMessage {
   const components: Record<string, unknown>[] = [];
-  if (message.headerImageUrl)
-    components.push({ type: 'header', parameters: [{ type: 'image', image: { link: message.headerImageUrl } }] });
+  if (message.headerImageUrl) components.push({ type: 'header', parameters: [{ type: 'image', image: { link: message.headerImageUrl } }] });
   if (message.bodyParams.length > 0)
     components.push({ type: 'body', parameters: message.bodyParams.map((text) => ({ type: 'text', text })) });
   const template = { name: message.name, language: { code: message.language }, ...(components.length ? { components } : {}) };

@@ -59,7 +59,10 @@ export function templatePage(query: URLSearchParams): FakeReply {
     status: 200,
     body: {
       data,
-      paging: { cursors: { before: String(start), after: String(start + data.length) }, ...(next ? { next: `https://graph.invalid/next?after=${next}` } : {}) },
+      paging: {
+        cursors: { before: String(start), after: String(start + data.length) },
+        ...(next ? { next: `https://graph.invalid/next?after=${next}` } : {}),
+      },
     },
   };
 }
@@ -71,7 +74,12 @@ export function templateRefusal(body: Record<string, unknown>, to: string, error
   const template = (body.template ?? {}) as { name?: unknown; language?: { code?: unknown }; components?: unknown };
   const found = FAKE_TEMPLATES.find((t) => t.name === template.name && t.language === template.language?.code);
   if (!found || found.status === 'PENDING' || found.status === 'REJECTED')
-    return error(404, 132001, 'Template name does not exist in the translation', `template name (${String(template.name)}) does not exist in ${String(template.language?.code)}`);
+    return error(
+      404,
+      132001,
+      'Template name does not exist in the translation',
+      `template name (${String(template.name)}) does not exist in ${String(template.language?.code)}`,
+    );
   if (found.status === 'PAUSED') return error(400, 132015, 'Template is Paused', 'Template is paused due to low quality');
   if (found.status === 'DISABLED') return error(400, 132016, 'Template is Disabled', 'Template is disabled');
   const components = (Array.isArray(template.components) ? template.components : []) as Array<{ type?: string; parameters?: unknown }>;
