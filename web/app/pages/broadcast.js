@@ -36,6 +36,7 @@ import { SelectedUsers } from './broadcast/recipients.js';
 import { Timing } from './broadcast/timing.js';
 import { AudiencePreview } from './broadcast/audience.js';
 import { TestSend } from './broadcast/test-send.js';
+import { WhatsAppTemplate, templatePreview } from './broadcast/whatsapp-template.js';
 
 export function BroadcastPage({ bot, query }) {
   const draftId = Number(query.get('draft')) || null;
@@ -153,12 +154,20 @@ function SendForm({ bot, channels, tags, screens, draft }) {
     }
   }, [oneChannel?.id]);
 
+  // A WhatsApp channel chosen: the form offers its templates; unchosen, the template goes.
+  const waChannel = channels.find((c) => c.platform === 'wa' && v.channelIds.includes(c.id));
+  useEffect(() => {
+    if (!waChannel && v.waTemplate) set('waTemplate', null);
+  }, [waChannel?.id]);
+
   // ---------- audience preview, live ----------
   const previewProblems = problems(v, { content: false });
   delete previewProblems['timing.at'];
   delete previewProblems['timing.recurrence.days'];
   const previewBody =
-    Object.keys(previewProblems).length === 0 ? { channelIds: v.channelIds, audience: audienceOf(v), endOpenChats: v.endOpenChats } : null;
+    Object.keys(previewProblems).length === 0
+      ? { channelIds: v.channelIds, audience: audienceOf(v), endOpenChats: v.endOpenChats, ...templatePreview(v.waTemplate) }
+      : null;
   const audienceKey = useDebounced(previewBody ? JSON.stringify(previewBody) : '', 300);
   const [audience, setAudience] = useState({ data: null, error: null, loading: false });
   useEffect(() => {
@@ -288,6 +297,7 @@ function SendForm({ bot, channels, tags, screens, draft }) {
             )}
           </fieldset>
           ${errorAt('channelIds') && html`<p class="field-error" id="channels-error">${errorAt('channelIds')}</p>`}
+          ${waChannel && html`<${WhatsAppTemplate} channel=${waChannel} v=${v} change=${change} errorAt=${errorAt} />`}
         </${Card}>
 
         <${Card} title="Recipients" className="send-section">

@@ -22,6 +22,7 @@ import {
 } from '../ui/components.js';
 import { ResourceStatus, useConfirmedAction } from '../ui/lists.js';
 import { WebhookSetup } from './channel-webhook-setup.js';
+import { ChannelTemplates } from './channel-templates.js';
 
 const STATUS = {
   active: { tone: 'good', label: 'Active' },
@@ -176,6 +177,7 @@ function ChannelCard({ channel, bot, onChanged }) {
         : html`<p class="hint">${info.webhook} <a href=${`/bots/${bot.id}/sandbox`}>Open the sandbox</a></p>`
     }
     ${info.webhookSetup && html`<${WebhookSetup} channel=${channel} info=${info} />`}
+    ${channel.platform === 'wa' && html`<${ChannelTemplates} channel=${channel} bot=${bot} />`}
   </section>`;
 }
 
