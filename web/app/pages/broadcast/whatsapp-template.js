@@ -116,7 +116,6 @@ export function WhatsAppTemplate({ channel, v, change, errorAt }) {
             ${chosen.variables.map(
               (x, i) =>
                 html`<div class="variable-row" key=${i}>
-                  <span class="var-name">{{${i + 1}}}</span>
                   <${Input}
                     label=${`{{${i + 1}}} is`}
                     value=${x.value}
