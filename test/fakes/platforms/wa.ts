@@ -1,11 +1,11 @@
 // Fake WhatsApp Cloud API: POST /{ver}/{phone-number-id}/messages (Authorization: Bearer),
 // GET /{ver}/{phone-number-id} (the phone number object) and GET /{ver}/{waba-id}/message_templates
-// (the templates, and the checks of a template send: wa-templates.ts). Answers in the Graph envelope:
+// (the templates, and the checks of a template send: ../wa-templates.ts). Answers in the Graph envelope:
 // success {"messaging_product":"whatsapp","contacts":[{"input","wa_id"}],"messages":[{"id":"wamid.…"}]},
 // errors {"error":{"message":"(#code) title","type":"OAuthException","code",…,"error_data":{"messaging_product","details"},"fbtrace_id"}}
 // with HTTP 400 (401 for a bad token, 5xx for server errors), as Meta's error-codes page shows.
 import type { FakePlatform, FakePlatformFactory, FakeReply } from '../types.ts';
-import { templatePage, templateRefusal } from './wa-templates.ts';
+import { templatePage, templateRefusal } from '../wa-templates.ts';
 
 const PATH = /^\/v\d+\.\d+\/([^/]+)(\/messages|\/message_templates)?\/?$/;
 

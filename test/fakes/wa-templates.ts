@@ -5,7 +5,7 @@
 // header gets an image (132012) — and the marketing refusals, for recipients whose number says so:
 // ending in 131050 they stopped marketing messages, ending in 131049 Meta's per-person marketing
 // limit holds them (utility templates reach both).
-import type { FakeReply } from '../types.ts';
+import type { FakeReply } from './types.ts';
 
 export interface FakeTemplate {
   name: string;
