@@ -78,6 +78,8 @@ CREATE TABLE channels (
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   inbound_mode text DEFAULT 'webhook'::text NOT NULL,
   webhook_secret_enc text,
+  templates_refreshed_at timestamp with time zone,
+  templates_error text,
   allow_paid_broadcast boolean DEFAULT false NOT NULL,
   CONSTRAINT channels_inbound_mode_check CHECK ((inbound_mode = ANY (ARRAY['webhook'::text, 'polling'::text]))),
   CONSTRAINT channels_status_check CHECK ((status = ANY (ARRAY['active'::text, 'error'::text, 'disabled'::text]))),
@@ -442,6 +444,7 @@ CREATE TABLE subscribers (
   last_inbound_at timestamp with time zone,
   opted_out_at timestamp with time zone,
   opt_out_source text,
+  marketing_stopped_at timestamp with time zone,
   CONSTRAINT subscribers_status_check CHECK ((status = ANY (ARRAY['active'::text, 'blocked'::text]))),
   CONSTRAINT subscribers_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
   CONSTRAINT subscribers_channel_id_fkey FOREIGN KEY (channel_id) REFERENCES channels(id) ON DELETE CASCADE,
@@ -501,6 +504,17 @@ CREATE TABLE triggers (
   CONSTRAINT triggers_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE SET NULL,
   CONSTRAINT triggers_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
   CONSTRAINT triggers_pkey PRIMARY KEY (id)
+);
+
+CREATE TABLE whatsapp_templates (
+  channel_id bigint NOT NULL,
+  name text NOT NULL,
+  language text NOT NULL,
+  category text NOT NULL,
+  status text NOT NULL,
+  components jsonb DEFAULT '[]'::jsonb NOT NULL,
+  CONSTRAINT whatsapp_templates_channel_id_fkey FOREIGN KEY (channel_id) REFERENCES channels(id) ON DELETE CASCADE,
+  CONSTRAINT whatsapp_templates_pkey PRIMARY KEY (channel_id, name, language)
 );
 
 CREATE TABLE workers (

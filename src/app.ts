@@ -10,6 +10,7 @@ import { DEFAULT_ENGINE_SETTINGS, startEngine, type Engine, type EnginePorts, ty
 import { channelContext } from './services/channels.ts';
 import { applyInbound } from './services/inbound.ts';
 import { freezeContent } from './services/sends/input.ts';
+import { refreshStaleTemplates } from './services/whatsapp-templates.ts';
 import { configureOutboundPolicy, type HostResolver } from './security/outbound-policy.ts';
 import type { ReadDiskSpace } from './storage/disk-reserve.ts';
 
@@ -74,6 +75,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     channelContext: (channel) => channelContext(ctx, channel),
     applyInbound,
     freezeContent,
+    refreshTemplates: () => refreshStaleTemplates(ctx),
   };
   const engine =
     options.worker === false

@@ -1469,11 +1469,47 @@ export interface paths {
                   text: string;
                   /** @enum {string} */
                   type: 'text';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
                   type: 'screen';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 };
             platforms?: string[];
           };
@@ -1692,11 +1728,47 @@ export interface paths {
                     text: string;
                     /** @enum {string} */
                     type: 'text';
+                    /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                    whatsappTemplate?: {
+                      /** @description The template’s image header shows the message’s image */
+                      headerImage?: boolean;
+                      /** @description Its language code, e.g. en_US */
+                      language: string;
+                      /** @description An approved template of the WhatsApp channel */
+                      name: string;
+                      /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                      policy?: 'outside_window' | 'everyone';
+                      /** @description The body variables in order: the first fills {{1}} */
+                      variables: {
+                        /** @description Used when the value comes out empty: never blank */
+                        fallback: string;
+                        /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                        value: string;
+                      }[];
+                    };
                   }
                 | {
                     screenId: number;
                     /** @enum {string} */
                     type: 'screen';
+                    /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                    whatsappTemplate?: {
+                      /** @description The template’s image header shows the message’s image */
+                      headerImage?: boolean;
+                      /** @description Its language code, e.g. en_US */
+                      language: string;
+                      /** @description An approved template of the WhatsApp channel */
+                      name: string;
+                      /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                      policy?: 'outside_window' | 'everyone';
+                      /** @description The body variables in order: the first fills {{1}} */
+                      variables: {
+                        /** @description Used when the value comes out empty: never blank */
+                        fallback: string;
+                        /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                        value: string;
+                      }[];
+                    };
                   };
               /** @description Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes) */
               endOpenChats?: boolean;
@@ -1932,11 +2004,47 @@ export interface paths {
                   text: string;
                   /** @enum {string} */
                   type: 'text';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
                   type: 'screen';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 };
             /** @description Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes) */
             endOpenChats?: boolean;
@@ -2314,11 +2422,47 @@ export interface paths {
                   text: string;
                   /** @enum {string} */
                   type: 'text';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
                   type: 'screen';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 };
             /** @description Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes) */
             endOpenChats?: boolean;
@@ -2570,11 +2714,47 @@ export interface paths {
                   text: string;
                   /** @enum {string} */
                   type: 'text';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
                   type: 'screen';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 };
             endOpenChats?: boolean;
           } & {
@@ -2640,7 +2820,7 @@ export interface paths {
                   count: number;
                   /** @description The window, hours since the person’s last message (WhatsApp, Messenger, Instagram: 24) */
                   hours: number | null;
-                  /** @description outside_window: has not written within the platform’s messaging window */
+                  /** @description outside_window: has not written within the platform’s messaging window; marketing_stopped: stopped marketing messages (with a marketing template) */
                   reason: string | null;
                 };
                 openChats: {
@@ -2678,6 +2858,21 @@ export interface paths {
                   windowNote: string | null;
                 };
                 recipients: number;
+                /** @description When the send carries a WhatsApp template (content.whatsappTemplate): who gets what on this channel */
+                whatsappTemplate?: {
+                  /** @description MARKETING, UTILITY or AUTHENTICATION (null: not in the channel’s list) */
+                  category: string | null;
+                  /** @description Inside the 24-hour window: the free-form message */
+                  freeForm: number;
+                  language: string;
+                  /** @description Left out: stopped marketing messages, and the template is a marketing one */
+                  marketingStopped: number;
+                  name: string;
+                  /** @description outside_window or everyone */
+                  policy: string;
+                  /** @description The template (outside the window, or everyone) */
+                  template: number;
+                };
               }[];
               recipients: number;
             };
@@ -2757,11 +2952,47 @@ export interface paths {
                   text: string;
                   /** @enum {string} */
                   type: 'text';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
                   type: 'screen';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 };
             data?: {
               [key: string]: unknown;
@@ -3494,11 +3725,47 @@ export interface paths {
                   text: string;
                   /** @enum {string} */
                   type: 'text';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
                   type: 'screen';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 };
             /** @description After `amount` `unit`, optionally at a time of day: "1 day at 19:00" fires at 19:00 the next day; "0 days at 19:00" today if still ahead, else tomorrow */
             delay: {
@@ -4656,6 +4923,220 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/channels/{id}/whatsapp-templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A WhatsApp channel’s message templates, as last read from WhatsApp
+     * @description Needs the viewer role.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: number;
+              /** @description Why the last refresh failed (the list shown is the one before) */
+              error: string | null;
+              /** @description When the list was last asked of WhatsApp (null: never) */
+              refreshedAt: string | null;
+              templates: {
+                /** @description How many {{n}} variables the body has: the mapping must fill each */
+                bodyParameters: number;
+                /** @description MARKETING, UTILITY or AUTHENTICATION */
+                category: string;
+                /** @description HEADER / BODY / FOOTER / BUTTONS as WhatsApp lists them */
+                components: unknown[];
+                /** @description TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION; null without a header */
+                headerFormat: string | null;
+                language: string;
+                name: string;
+                /** @description APPROVED, PENDING, REJECTED, PAUSED or DISABLED: only approved ones can be sent */
+                status: string;
+              }[];
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channels/{id}/whatsapp-templates/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Read the channel’s message templates from WhatsApp now (also done daily)
+     * @description Needs the channel’s `businessAccountId` credential. When WhatsApp cannot be asked, `error` says why and the list stays as it was.
+     *
+     *     Needs the editor role.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: number;
+              /** @description Why the last refresh failed (the list shown is the one before) */
+              error: string | null;
+              /** @description When the list was last asked of WhatsApp (null: never) */
+              refreshedAt: string | null;
+              templates: {
+                /** @description How many {{n}} variables the body has: the mapping must fill each */
+                bodyParameters: number;
+                /** @description MARKETING, UTILITY or AUTHENTICATION */
+                category: string;
+                /** @description HEADER / BODY / FOOTER / BUTTONS as WhatsApp lists them */
+                components: unknown[];
+                /** @description TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION; null without a header */
+                headerFormat: string | null;
+                language: string;
+                name: string;
+                /** @description APPROVED, PENDING, REJECTED, PAUSED or DISABLED: only approved ones can be sent */
+                status: string;
+              }[];
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/drafts/{id}': {
     parameters: {
       query?: never;
@@ -4871,11 +5352,47 @@ export interface paths {
                     text: string;
                     /** @enum {string} */
                     type: 'text';
+                    /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                    whatsappTemplate?: {
+                      /** @description The template’s image header shows the message’s image */
+                      headerImage?: boolean;
+                      /** @description Its language code, e.g. en_US */
+                      language: string;
+                      /** @description An approved template of the WhatsApp channel */
+                      name: string;
+                      /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                      policy?: 'outside_window' | 'everyone';
+                      /** @description The body variables in order: the first fills {{1}} */
+                      variables: {
+                        /** @description Used when the value comes out empty: never blank */
+                        fallback: string;
+                        /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                        value: string;
+                      }[];
+                    };
                   }
                 | {
                     screenId: number;
                     /** @enum {string} */
                     type: 'screen';
+                    /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                    whatsappTemplate?: {
+                      /** @description The template’s image header shows the message’s image */
+                      headerImage?: boolean;
+                      /** @description Its language code, e.g. en_US */
+                      language: string;
+                      /** @description An approved template of the WhatsApp channel */
+                      name: string;
+                      /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                      policy?: 'outside_window' | 'everyone';
+                      /** @description The body variables in order: the first fills {{1}} */
+                      variables: {
+                        /** @description Used when the value comes out empty: never blank */
+                        fallback: string;
+                        /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                        value: string;
+                      }[];
+                    };
                   };
               /** @description Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes) */
               endOpenChats?: boolean;
@@ -5136,11 +5653,47 @@ export interface paths {
                   text: string;
                   /** @enum {string} */
                   type: 'text';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
                   type: 'screen';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 };
             /** @description Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes) */
             endOpenChats?: boolean;
@@ -5540,11 +6093,47 @@ export interface paths {
                   text: string;
                   /** @enum {string} */
                   type: 'text';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
                   type: 'screen';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 };
             /** @description Close recipients’ open operator chats and send to everyone (otherwise they are held until the chat closes) */
             endOpenChats?: boolean;
@@ -8578,11 +9167,47 @@ export interface paths {
                   text: string;
                   /** @enum {string} */
                   type: 'text';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
                   type: 'screen';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 };
             outcomes: ('failed' | 'unknown' | 'outside_window' | 'hold_expired')[];
             runId?: number;
@@ -10457,11 +11082,47 @@ export interface paths {
                   text: string;
                   /** @enum {string} */
                   type: 'text';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 }
               | {
                   screenId: number;
                   /** @enum {string} */
                   type: 'screen';
+                  /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
+                  whatsappTemplate?: {
+                    /** @description The template’s image header shows the message’s image */
+                    headerImage?: boolean;
+                    /** @description Its language code, e.g. en_US */
+                    language: string;
+                    /** @description An approved template of the WhatsApp channel */
+                    name: string;
+                    /** @description outside_window (default): the template only to people outside the 24-hour window; everyone: the template to all */
+                    policy?: 'outside_window' | 'everyone';
+                    /** @description The body variables in order: the first fills {{1}} */
+                    variables: {
+                      /** @description Used when the value comes out empty: never blank */
+                      fallback: string;
+                      /** @description Botcast text with {{variables}}, e.g. {{first_name|friend}} */
+                      value: string;
+                    }[];
+                  };
                 };
             /** @description After `amount` `unit`, optionally at a time of day: "1 day at 19:00" fires at 19:00 the next day; "0 days at 19:00" today if still ahead, else tomorrow */
             delay?: {

@@ -18,6 +18,8 @@ export interface Transition {
   blockSubscriber: boolean;
   /** Pause the whole channel this long (the platform asked us to slow down). */
   pauseChannelMs: number;
+  /** Mark the subscriber as having stopped marketing messages (WhatsApp 131050): not blocked. */
+  stopMarketing?: boolean;
 }
 
 export interface RetryPolicy {
@@ -64,6 +66,14 @@ export function transitionFor(outcome: Outcome, attempts: number, policy: RetryP
       // Not an error and never retried: the person has not written within the platform's window.
       // Final as `cancelled` (not sent, not failed), the reason in `outcome`, the platform's code kept.
       return { ...base, state: 'cancelled', outcome: 'outside_window', code: outcome.code, text: outcome.text };
+    case 'marketing_stopped':
+      // The person stopped marketing messages: final, not an error and not `blocked` (free-form
+      // messages in the window and utility templates still reach them); later marketing
+      // templates leave them out at claim time.
+      return { ...base, state: 'cancelled', outcome: 'marketing_stopped', code: outcome.code, text: outcome.text, stopMarketing: true };
+    case 'marketing_limit':
+      // Meta's per-person marketing cap: final for this send, reported apart, not an error.
+      return { ...base, state: 'cancelled', outcome: 'marketing_limit', code: outcome.code, text: outcome.text };
     case 'invalid_recipient':
     case 'permanent':
       return { ...base, state: 'failed', outcome: outcome.class, code: outcome.code, text: outcome.text };
@@ -114,7 +124,15 @@ export function transitionFor(outcome: Outcome, attempts: number, policy: RetryP
 }
 
 /** A delivery the platform's messaging window rules out at claim time: final, never sent, not an error. */
-export function leftOutTransition(reason: 'outside_window' | 'no_permission'): Transition {
+export function leftOutTransition(reason: 'outside_window' | 'no_permission' | 'marketing_stopped'): Transition {
+  if (reason === 'marketing_stopped')
+    return {
+      ...base,
+      state: 'cancelled',
+      outcome: 'marketing_stopped',
+      code: reason,
+      text: 'Left out: the person stopped marketing messages, and the template is a marketing one',
+    };
   const text =
     reason === 'no_permission'
       ? 'Left out: the person has not allowed messages from the community'

@@ -14,4 +14,6 @@ export interface EnginePorts {
   applyInbound(tx: Queryable, channel: ChannelRow, events: InboundEvent[], now: Date): Promise<unknown>;
   /** A trigger's content, frozen for its send of the day; throws an AppError when it is gone (a deleted screen). */
   freezeContent(tx: Queryable, workspaceId: number, botId: number, content: ContentInput): Promise<FrozenContent>;
+  /** Reads again the message templates of channels whose list is a day old (WhatsApp); returns how many channels. */
+  refreshTemplates?(): Promise<number>;
 }

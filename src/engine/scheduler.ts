@@ -122,7 +122,7 @@ export class Scheduler {
 
   constructor(
     private readonly ctx: EngineContext,
-    private readonly ports: Pick<EnginePorts, 'freezeContent'>,
+    private readonly ports: Pick<EnginePorts, 'freezeContent' | 'refreshTemplates'>,
     private readonly options: SchedulerOptions,
   ) {}
 
@@ -182,6 +182,7 @@ export class Scheduler {
       }
       await completeRuns(this.ctx.db);
       if (this.ticks % 240 === 1) void this.retention();
+      if (this.ticks % 240 === 2) void this.templates();
       if (this.options.wakeups) {
         // The next pass when the next send falls due, if that comes before the tick (+2 ms: a timer may fire early).
         const due = await msToNextDue(this.ctx.db, performance.now() - began);
@@ -197,6 +198,20 @@ export class Scheduler {
   }
 
   private retaining = false;
+  private refreshing = false;
+
+  /** WhatsApp template lists a day old are read again, in the background (a slow platform must not hold up sending). */
+  private async templates() {
+    if (this.refreshing || this.stopped || !this.ports.refreshTemplates) return;
+    this.refreshing = true;
+    try {
+      await this.ports.refreshTemplates();
+    } catch (error) {
+      this.ctx.logger.warn({ err: error }, 'refreshing message templates failed');
+    } finally {
+      this.refreshing = false;
+    }
+  }
 
   /** Daily, in the background of the tick: deleting old runs must never hold up sending. */
   private async retention() {

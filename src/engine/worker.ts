@@ -29,6 +29,7 @@ import { heartbeat, registerWorker, unregisterWorker } from './sql/workers.ts';
 import { claimTag, closeClaimMark, openClaimMark } from './sql/claim-marks.ts';
 import { ClaimProgress } from './claim-progress.ts';
 import { MessageRenderer } from './render.ts';
+import { claimTemplate, renderTemplateFor } from './template-render.ts';
 import { Semaphore, sleep } from './semaphore.ts';
 import { DbClock } from './db-clock.ts';
 import { OutcomeBuffer } from './outcome-buffer.ts';
@@ -220,6 +221,7 @@ export class Worker {
         withProfile: run.personalised,
         rescan,
         window: info.client.messagingWindow,
+        template: claimTemplate(run.content, info.client),
       });
       if (rescanned) this.lastRescan.set(lane.id, Date.now());
       if (deliveries.length === 0) return null;
@@ -330,7 +332,9 @@ export class Worker {
   private async sendOne(info: ChannelInfo, claim: Claim, renderKey: string, run: RunInfo, item: ClaimedDelivery) {
     let outcome: Outcome;
     try {
-      const message = this.renderer.render(renderKey, run.content, info.client, item, run.data, run.personalised);
+      const message = item.viaTemplate
+        ? renderTemplateFor(run.content, info.client, item, run.data)
+        : this.renderer.render(renderKey, run.content, info.client, item, run.data, run.personalised);
       outcome = await info.client.send(info.context, {
         recipient: item.recipient,
         message,

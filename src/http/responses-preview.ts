@@ -40,6 +40,18 @@ const Reach = Type.Object(
   },
   { description: 'Reach and cost (issue 16): who gets it, who is left out and why, what the platform charges' },
 );
+const WhatsAppTemplateReach = Type.Object(
+  {
+    name: Str,
+    language: Str,
+    category: Nullable(Type.String({ description: 'MARKETING, UTILITY or AUTHENTICATION (null: not in the channel’s list)' })),
+    policy: Type.String({ description: 'outside_window or everyone' }),
+    freeForm: Type.Integer({ description: 'Inside the 24-hour window: the free-form message' }),
+    template: Type.Integer({ description: 'The template (outside the window, or everyone)' }),
+    marketingStopped: Type.Integer({ description: 'Left out: stopped marketing messages, and the template is a marketing one' }),
+  },
+  { description: 'When the send carries a WhatsApp template (content.whatsappTemplate): who gets what on this channel' },
+);
 const PlatformPreview = Type.Object({
   channelId: Id,
   platform: Str,
@@ -48,7 +60,12 @@ const PlatformPreview = Type.Object({
   leftOut: Type.Object(
     {
       count: Int,
-      reason: Nullable(Type.String({ description: 'outside_window: has not written within the platform’s messaging window' })),
+      reason: Nullable(
+        Type.String({
+          description:
+            'outside_window: has not written within the platform’s messaging window; marketing_stopped: stopped marketing messages (with a marketing template)',
+        }),
+      ),
       hours: Nullable(
         Type.Integer({ description: 'The window, hours since the person’s last message (WhatsApp, Messenger, Instagram: 24)' }),
       ),
@@ -57,6 +74,7 @@ const PlatformPreview = Type.Object({
   ),
   openChats: Type.Object({ count: Int, willBe: Type.String({ description: 'held or closed' }) }),
   reach: Reach,
+  whatsappTemplate: Type.Optional(WhatsAppTemplateReach),
 });
 export const AudiencePreview = doc(
   Type.Object({

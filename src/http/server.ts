@@ -26,6 +26,7 @@ import { eventTriggerRoutes } from './routes/events-triggers.ts';
 import { historyRoutes } from './routes/history.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { platformRoutes } from './routes/platforms.ts';
+import { whatsappTemplateRoutes } from './routes/whatsapp-templates.ts';
 
 export interface ServerOptions {
   logger?: false | FastifyBaseLogger;
@@ -97,6 +98,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(settingsRoutes(ctx));
   await app.register(botRoutes(ctx));
   await app.register(platformRoutes());
+  await app.register(whatsappTemplateRoutes(ctx));
   await app.register(audienceRoutes(ctx));
   await app.register(sandboxRoutes(ctx));
   await app.register(webhookRoutes(ctx));

@@ -46,11 +46,27 @@ export interface RenderedMessage {
  *   was written, connection reset mid-request). Only platforms that de-duplicate may retry it.
  * - `outside_window`: the platform refused it by its messaging-window policy (WhatsApp 131047,
  *   Messenger 10/2018278): final, not retried, and not an error — the person has not written lately.
+ * - `marketing_stopped`: the person stopped marketing messages from the business (WhatsApp 131050):
+ *   final, not an error; the subscriber is marked and left out of later marketing templates.
+ * - `marketing_limit`: the platform chose not to deliver this marketing message to this person
+ *   (WhatsApp 131049, per-person marketing cap): final for this send, reported apart, not an error.
  */
 export type Outcome =
   | { class: 'sent'; platformMessageId: string }
   | { class: 'rate_limited'; retryAfterMs: number; code: string; text: string }
-  | { class: 'blocked' | 'invalid_recipient' | 'transient' | 'permanent' | 'unknown' | 'outside_window'; code: string; text: string };
+  | {
+      class:
+        | 'blocked'
+        | 'invalid_recipient'
+        | 'transient'
+        | 'permanent'
+        | 'unknown'
+        | 'outside_window'
+        | 'marketing_stopped'
+        | 'marketing_limit';
+      code: string;
+      text: string;
+    };
 
 export type OutcomeClass = Outcome['class'];
 
@@ -112,7 +128,9 @@ export type InboundEvent =
    * with `failed`). `deliveryKey` is the SendRequest's `dedupKey` when the platform echoes it back.
    */
   | { type: 'send_failed'; platformMessageId: string; deliveryKey?: string; outcome: OutcomeClass; code: string; text: string; at?: number }
-  | { type: 'unblocked'; userId: string; profile?: { name?: string; username?: string; language?: string }; at?: number };
+  | { type: 'unblocked'; userId: string; profile?: { name?: string; username?: string; language?: string }; at?: number }
+  /** The person stopped (or resumed) marketing messages (WhatsApp user_preferences): not a block. */
+  | { type: 'marketing'; userId: string; stopped: boolean; at?: number };
 
 export type PollResult = { ok: true; updates: Array<{ id: number; body: unknown }> } | { ok: false; error: string; retryAfterMs?: number };
 
@@ -149,6 +167,30 @@ export interface PaidBroadcast {
   source: string;
 }
 
+/** A message template approved (or not) on the platform (WhatsApp), as `listTemplates` reads it. */
+export interface PlatformTemplate {
+  name: string;
+  /** Language and locale code, e.g. en_US. */
+  language: string;
+  /** MARKETING, UTILITY or AUTHENTICATION. */
+  category: string;
+  /** APPROVED, PENDING, REJECTED, PAUSED, DISABLED. */
+  status: string;
+  /** HEADER / BODY / FOOTER / BUTTONS as the platform gives them. */
+  components: Record<string, unknown>[];
+}
+
+export type TemplateList = { ok: true; templates: PlatformTemplate[] } | { ok: false; error: string };
+
+/** A template filled for one recipient: body parameters in order ({{1}} first), never empty. */
+export interface TemplateMessage {
+  name: string;
+  language: string;
+  bodyParams: string[];
+  /** The header image, for a template whose header is an image. */
+  headerImageUrl?: string;
+}
+
 export interface PlatformClient {
   readonly code: PlatformCode;
   readonly displayName: string;
@@ -165,6 +207,10 @@ export interface PlatformClient {
   readonly webhookSecretInUrl?: boolean;
   readonly messagingWindow?: MessagingWindow;
   readonly paidBroadcast?: PaidBroadcast;
+  /** The message templates the platform has approved for the channel (WhatsApp). */
+  listTemplates?(channel: ChannelContext): Promise<TemplateList>;
+  /** A template message in the platform's own form (sent outside the messaging window). */
+  renderTemplate?(message: TemplateMessage): RenderedMessage;
   /** Credential fields a channel of this platform needs, e.g. ['token'] or ['accessToken', 'phoneNumberId', 'appSecret'] (the descriptor's required ones). */
   readonly credentialFields: readonly string[];
 

@@ -9,6 +9,7 @@ import { closeChats } from './operator-chats.ts';
 import { appendEvents } from '../storage/queries/outbox.ts';
 import { applySendFailures } from './inbound-receipts.ts';
 import { keywordOf, setOptedOut } from './opt-out.ts';
+import { applyMarketingPreferences } from './inbound-marketing.ts';
 
 export interface InboundResult {
   upserted: number;
@@ -98,6 +99,7 @@ export async function applyInbound(
       rows.map((r) => ({ subscriberId: r.id, source: 'inbound' })),
     );
   }
+  await applyMarketingPreferences(q, channel, events);
   result.failedLater = await applySendFailures(
     q,
     channel.id,

@@ -150,7 +150,9 @@ describe('whatsapp send against the fake Cloud API', () => {
   test('injected faults map to their classes', async () => {
     const cases: Array<[Parameters<FakeServer['setFaults']>[0][number]['kind'], Outcome['class']]> = [
       ['rate_limited', 'rate_limited'],
-      ['blocked', 'blocked'],
+      // WhatsApp has no "blocked" error: the fake answers the marketing opt-out (131050), which is
+      // not a block either — the subscriber is flagged and left out of later marketing templates.
+      ['blocked', 'marketing_stopped'],
       ['not_found', 'invalid_recipient'],
       ['server_error', 'transient'],
       ['destroy', 'unknown'],
@@ -332,13 +334,16 @@ describe('whatsapp inbound parsing (documentation samples)', () => {
     ]);
   });
 
-  test('marketing opt-out (user_preferences stop) → blocked, resume → unblocked', () => {
+  test('marketing opt-out (user_preferences stop) → marketing stopped (not blocked), resume → resumed and unblocked', () => {
     const body = fixture('wa', 'webhook-user-preferences.json') as {
       entry: { changes: { value: { user_preferences: { value: string }[] } }[] }[];
     };
-    assert.deepEqual(whatsapp.parseInbound(body), [{ type: 'blocked', userId: '16505551234', at: 1731705721000 }]);
+    assert.deepEqual(whatsapp.parseInbound(body), [{ type: 'marketing', userId: '16505551234', stopped: true, at: 1731705721000 }]);
     body.entry[0].changes[0].value.user_preferences[0].value = 'resume';
-    assert.deepEqual(whatsapp.parseInbound(body), [{ type: 'unblocked', userId: '16505551234', at: 1731705721000 }]);
+    assert.deepEqual(whatsapp.parseInbound(body), [
+      { type: 'marketing', userId: '16505551234', stopped: false, at: 1731705721000 },
+      { type: 'unblocked', userId: '16505551234', at: 1731705721000 },
+    ]);
   });
 
   test('garbage is no events, never an exception', () => {

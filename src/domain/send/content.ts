@@ -4,9 +4,11 @@
 // filled for them.
 import { buildTemplateContext, listVariables, renderTemplate } from '../content/index.ts';
 import type { Button, MessageContent } from '../content/message.ts';
+import { templateHasVariables, type WhatsAppTemplateChoice } from './wa-template.ts';
 
-export type ContentInput =
-  { type: 'text'; text: string; media?: FrozenContent['media']; buttons?: Button[] } | { type: 'screen'; screenId: number };
+export type ContentInput = (
+  { type: 'text'; text: string; media?: FrozenContent['media']; buttons?: Button[] } | { type: 'screen'; screenId: number }
+) & { whatsappTemplate?: WhatsAppTemplateChoice };
 
 export interface FrozenContent {
   type: 'text' | 'screen';
@@ -15,6 +17,8 @@ export interface FrozenContent {
   buttons?: MessageContent['buttons'];
   screenId?: number;
   screenName?: string;
+  /** WhatsApp only: the template sent outside the messaging window (wa-template.ts). */
+  whatsappTemplate?: WhatsAppTemplateChoice;
 }
 
 /** The profile fields a recipient's {{variables}} are filled from. */
@@ -27,6 +31,7 @@ export interface Recipient {
 export function contentHasVariables(content: FrozenContent): boolean {
   return (
     listVariables(content.text).length > 0 ||
+    templateHasVariables(content.whatsappTemplate) ||
     (content.buttons ?? []).some((b) => listVariables(b.text).length > 0 || (b.url ? listVariables(b.url).length > 0 : false))
   );
 }

@@ -8,6 +8,7 @@
 //     than the end of a pause. The slot times come from the database clock, shared by all workers.
 import type { Queryable } from '../../storage/db.ts';
 import type { MessagingWindow } from '../../platforms/types.ts';
+import { leftOutColumns, type ClaimTemplate } from './claim-window.ts';
 import { PAUSE_TOPIC_PREFIX, WAKE_CHANNEL } from '../../storage/queries/wake.ts';
 
 export interface ClaimedDelivery {
@@ -20,7 +21,9 @@ export interface ClaimedDelivery {
   username?: string | null;
   language?: string | null;
   /** Why the platform's policy rules this person out right now (ClaimOptions.window): never sent. */
-  leftOut?: 'outside_window' | 'no_permission' | null;
+  leftOut?: 'outside_window' | 'no_permission' | 'marketing_stopped' | null;
+  /** Gets the send's template rather than the free-form message (ClaimOptions.template). */
+  viaTemplate?: boolean | null;
 }
 
 export interface Claim {
@@ -54,17 +57,8 @@ export interface ClaimOptions {
   rescan: boolean;
   /** The platform's messaging window, judged now: a window that closed after the preview still counts. */
   window?: MessagingWindow;
-}
-
-/** The subscriber's standing under the platform's rule, read with the claim (NULL: may be sent). */
-function leftOutColumn(window: MessagingWindow | undefined): string {
-  if (!window) return '';
-  const reason =
-    window.kind === 'since_last_inbound'
-      ? `CASE WHEN s.last_inbound_at IS NULL OR s.last_inbound_at < now() - make_interval(hours => ${Math.floor(window.hours)}) THEN 'outside_window' END`
-      : `CASE WHEN s.status = 'blocked' THEN 'no_permission' END`;
-  return `,
-       (SELECT ${reason} FROM subscribers s WHERE s.id = d.subscriber_id) AS "leftOut"`;
+  /** The send's template for people outside the window (sql/claim-window.ts). */
+  template?: ClaimTemplate;
 }
 
 const PROFILE = `,
@@ -95,7 +89,7 @@ function take(tx: Queryable, o: ClaimOptions, laneId: number, limit: number, pic
      )
      UPDATE deliveries d SET state = 'in_flight', claimed_by = $3, attempts = d.attempts + 1, not_before = '-infinity', updated_at = now()
      FROM picked WHERE d.id = picked.id
-     RETURNING d.id, d.subscriber_id AS "subscriberId", d.recipient, d.attempts${o.withProfile ? PROFILE : ''}${leftOutColumn(o.window)}`,
+     RETURNING d.id, d.subscriber_id AS "subscriberId", d.recipient, d.attempts${o.withProfile ? PROFILE : ''}${leftOutColumns(o.window, o.template)}`,
     params,
   );
 }

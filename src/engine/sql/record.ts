@@ -72,6 +72,11 @@ export async function recordOutcomes(tx: Queryable, workspaceId: number | null, 
       );
     }
   }
+  const stopped = outcomes.filter((o) => o.transition.stopMarketing).map((o) => o.subscriberId);
+  if (stopped.length > 0)
+    await tx.query('UPDATE subscribers SET marketing_stopped_at = now() WHERE id = ANY($1::bigint[]) AND marketing_stopped_at IS NULL', [
+      stopped,
+    ]);
   return updated.length;
 }
 

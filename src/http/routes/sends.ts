@@ -11,6 +11,7 @@ import { deleteSend, pauseSend, settleHolds, stopSend } from '../../services/sen
 import { actor, ws } from '../auth.ts';
 import { BotParams, ButtonSchema, Id, IdParams, MediaSchema } from '../schemas.ts';
 import * as R from '../responses.ts';
+import { WhatsAppTemplateChoice } from './whatsapp-templates.ts';
 
 // A tag by its name or its id. One schema with a type list, not a union: with type coercion a union
 // would turn a number into its text — the id 5 into the name "5", 1.5 or 1e308 into a name that
@@ -32,10 +33,14 @@ export const ContentSchema = Type.Union([
       text: Type.String({ maxLength: 10000 }),
       media: Type.Optional(Type.Union([MediaSchema, Type.Null()])),
       buttons: Type.Optional(Type.Array(ButtonSchema, { maxItems: 50 })),
+      whatsappTemplate: Type.Optional(WhatsAppTemplateChoice),
     },
     { additionalProperties: false },
   ),
-  Type.Object({ type: Type.Literal('screen'), screenId: Id }, { additionalProperties: false }),
+  Type.Object(
+    { type: Type.Literal('screen'), screenId: Id, whatsappTemplate: Type.Optional(WhatsAppTemplateChoice) },
+    { additionalProperties: false },
+  ),
 ]);
 
 export const AudienceSchema = Type.Union([

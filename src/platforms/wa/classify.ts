@@ -20,7 +20,13 @@
 // Not rate_limited although "limit" is in the name: 131049 (Meta chose not to deliver this
 // marketing message to this person, "healthy ecosystem" per-user cap [E]). `rate_limited` pauses
 // the whole channel, but this cap is per recipient and lasts ~24 h; pausing every other recipient
-// for a day would be wrong, so it is permanent for this send.
+// for a day would be wrong, so it is final for this send (`marketing_limit`, reported apart).
+// 131050 (the person stopped marketing messages) is `marketing_stopped`, not `blocked`: free-form
+// messages and utility templates still reach them [D] (support.dotdigital.com WhatsApp
+// troubleshooting: "#131050 User has stopped receipt of marketing messages … Do not retry").
+// Template errors 132000 (parameter count), 132001 (no such template / language), 132005, 132007,
+// 132012 (parameter format), 132015 (paused), 132016 (disabled) are permanent; the client names
+// the template in the text (great-detail/WhatsApp-Nodejs-SDK src/Error.ts mirrors the titles).
 import type { GraphRule } from '../meta-common/classify.ts';
 
 const SECOND = 1000;
@@ -59,8 +65,16 @@ export const WHATSAPP_ERRORS: readonly GraphRule[] = [
     note: 'Re-engagement message: more than 24 h since the person last replied; needs a template [E]',
   },
   { code: 131048, class: 'rate_limited', waitMs: 60 * MINUTE, note: 'Spam rate limit hit [E]' },
-  { code: 131049, class: 'permanent', note: 'Not delivered to maintain healthy ecosystem engagement (per-person marketing cap) [E]' },
-  { code: 131050, class: 'blocked', note: 'The person stopped marketing messages from this business [E][O]' },
+  {
+    code: 131049,
+    class: 'marketing_limit',
+    note: 'Not delivered to maintain healthy ecosystem engagement (per-person marketing cap; wait 24 h before resending) [E][D]',
+  },
+  {
+    code: 131050,
+    class: 'marketing_stopped',
+    note: 'The person stopped marketing messages from this business (not blocked: utility templates still reach them) [E][O][D]',
+  },
   { code: 131051, class: 'permanent', note: 'Unsupported message type [E]' },
   { code: 131053, class: 'permanent', note: 'Media upload error: the media URL could not be fetched or used [E]' },
   { code: 131056, class: 'rate_limited', waitMs: 6 * SECOND, note: '(Business Account, Consumer Account) pair rate limit hit [E][P]' },

@@ -20,6 +20,15 @@ export function readWamid(body: unknown): string | undefined {
   return asString(asObject(asArray(asObject(body)?.messages)[0])?.id);
 }
 
+/** A refused template message says which template (132xxx errors name none), so the log shows what to fix. */
+function namingTemplate(body: Record<string, unknown>, outcome: Outcome): Outcome {
+  const template = body.type === 'template' ? asObject(body.template) : undefined;
+  if (!template || outcome.class === 'sent') return outcome;
+  const name = asString(template.name) ?? '?';
+  const language = asString(asObject(template.language)?.code) ?? '?';
+  return { ...outcome, text: `Template "${name}" (${language}): ${outcome.text}` };
+}
+
 export async function sendWhatsApp(channel: ChannelContext, request: SendRequest): Promise<Outcome> {
   const token = credential(channel.credentials, 'accessToken');
   const phoneNumberId = credential(channel.credentials, 'phoneNumberId');
@@ -33,7 +42,7 @@ export async function sendWhatsApp(channel: ChannelContext, request: SendRequest
     const json = { ...c.body, to: request.recipient, biz_opaque_callback_data: `${CALLBACK_DATA_PREFIX}${request.dedupKey}` };
     const result = await httpCall(url, { json, headers, timeoutMs: request.timeoutMs, secrets });
     if (result.kind === 'network') return networkOutcome(result);
-    return classifyGraphAnswer(result, { table: WHATSAPP_ERRORS, readId: readWamid, secrets });
+    return namingTemplate(c.body, classifyGraphAnswer(result, { table: WHATSAPP_ERRORS, readId: readWamid, secrets }));
   };
   return sendInOrder(request.message.calls, send);
 }

@@ -3,9 +3,9 @@
 //   entry[].changes[].value.messages[]  → message events (user id `from`, name from contacts[].profile.name)
 //     — developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages;
 //   entry[].changes[].value.user_preferences[] (category marketing_messages, value stop / resume)
-//     → blocked / unblocked — …/whatsapp/webhooks/reference/user_preferences. This is the only
-//     documented opt-out signal: WhatsApp has no "user blocked the business" webhook. A person who
-//     stops marketing messages is skipped by broadcasts (send answers 131050 for them anyway);
+//     → marketing stopped / resumed — …/whatsapp/webhooks/reference/user_preferences. WhatsApp has
+//     no "user blocked the business" webhook. A person who stops marketing messages is left out of
+//     marketing templates only (send answers 131050 for them anyway), not blocked;
 //   statuses[] with status `failed` → send_failed: Meta accepted the message (HTTP 200, a wamid) and
 //     failed to deliver it later (…/webhooks/reference/messages/status: `errors[]` with code, title,
 //     message, error_data.details). The delivery is found by `biz_opaque_callback_data`, which
@@ -89,8 +89,15 @@ export function parseWhatsApp(body: unknown): InboundEvent[] {
         const pref = asObject(item);
         const userId = asString(pref?.wa_id);
         if (!pref || !userId || pref.category !== 'marketing_messages') continue;
-        if (pref.value === 'stop') events.push({ type: 'blocked', userId, ...secondsToMs(pref.timestamp) });
-        else if (pref.value === 'resume') events.push({ type: 'unblocked', userId, ...secondsToMs(pref.timestamp) });
+        // A stop is not a block: free-form messages and utility templates still reach the person,
+        // so it only sets the subscriber's marketing flag. A resume clears it, and still counts as
+        // an unblock (it brings back someone blocked before the flag existed).
+        if (pref.value === 'stop') events.push({ type: 'marketing', userId, stopped: true, ...secondsToMs(pref.timestamp) });
+        else if (pref.value === 'resume')
+          events.push(
+            { type: 'marketing', userId, stopped: false, ...secondsToMs(pref.timestamp) },
+            { type: 'unblocked', userId, ...secondsToMs(pref.timestamp) },
+          );
       }
     }
   }

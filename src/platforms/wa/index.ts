@@ -18,6 +18,7 @@ import type { PlatformClient } from '../types.ts';
 import { checkWhatsApp, sendWhatsApp } from './client.ts';
 import { parseWhatsApp, verifyWhatsApp } from './inbound.ts';
 import { renderWhatsApp } from './render.ts';
+import { listWhatsAppTemplates, renderWhatsAppTemplate } from './templates.ts';
 
 export const descriptor = {
   code: 'wa',
@@ -31,6 +32,12 @@ export const descriptor = {
     { key: 'phoneNumberId', label: 'Phone number ID', hint: 'The id of the business phone number (not the number itself).' },
     APP_SECRET_FIELD,
     VERIFY_TOKEN_FIELD,
+    {
+      key: 'businessAccountId',
+      label: 'WhatsApp Business Account ID',
+      hint: 'Needed to list your message templates (WhatsApp Manager → Account tools → Overview).',
+      optional: true,
+    },
   ],
   webhookHint: 'Paste this URL and the verify token into your Meta app’s WhatsApp webhook settings.',
   color: '#25d366',
@@ -49,4 +56,7 @@ export const whatsapp: PlatformClient = {
   verifyInbound: verifyWhatsApp,
   parseInbound: parseWhatsApp,
   checkCredentials: checkWhatsApp,
+  // Outside the window only approved templates are delivered (templates.ts).
+  listTemplates: listWhatsAppTemplates,
+  renderTemplate: renderWhatsAppTemplate,
 };

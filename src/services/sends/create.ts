@@ -8,6 +8,7 @@ import { resolveTiming } from '../../domain/send/timing.ts';
 import { freezeContent, resolveTargeting, type SendInput } from './input.ts';
 import { getSend } from './view.ts';
 import { notifyWake } from '../../storage/queries/wake.ts';
+import { checkSendTemplate } from './template-check.ts';
 
 export const MAX_SELECTED = 1_000_000;
 
@@ -17,6 +18,7 @@ export async function createBroadcast(ctx: ServiceContext, workspaceId: number, 
   const sendId = await ctx.db.transaction(async (tx) => {
     const content = await freezeContent(tx, workspaceId, botId, input.content);
     const targeting = await resolveTargeting(tx, botId, input.channelIds, input.audience);
+    if (content.whatsappTemplate) content.whatsappTemplate = await checkSendTemplate(ctx, tx, targeting, content.whatsappTemplate);
     const { timing, firstRunAt } = resolveTiming(input.timing, bot.timeZone, now, ctx.config.graceSeconds);
     const [send] = await tx.query<{ id: number }>(
       `INSERT INTO sends (workspace_id, bot_id, kind, content, targeting, timing, end_open_chats, created_by, next_run_at, created_at)

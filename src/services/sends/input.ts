@@ -3,6 +3,7 @@
 // rule answers a 400 naming the field. The send's model itself is in src/domain/send/.
 import { invalid } from '../../domain/errors.ts';
 import type { ContentInput, FrozenContent } from '../../domain/send/content.ts';
+import { checkTemplateChoice } from '../../domain/send/wa-template.ts';
 import type { AudienceInput, ResolvedTargeting } from '../../domain/send/targeting.ts';
 import type { TimingInput } from '../../domain/send/timing.ts';
 import type { Queryable } from '../../storage/db.ts';
@@ -17,6 +18,24 @@ export interface SendInput {
 }
 
 export async function freezeContent(q: Queryable, workspaceId: number, botId: number, content: ContentInput): Promise<FrozenContent> {
+  const frozen = await freezeMessage(q, workspaceId, botId, content);
+  const choice = content.whatsappTemplate;
+  if (!choice) return frozen;
+  checkTemplateChoice(choice, frozen.media);
+  return {
+    ...frozen,
+    whatsappTemplate: {
+      name: choice.name.trim(),
+      language: choice.language.trim(),
+      variables: choice.variables.map((v) => ({ value: v.value, fallback: v.fallback.trim() })),
+      headerImage: choice.headerImage ?? false,
+      policy: choice.policy ?? 'outside_window',
+      ...(choice.category ? { category: choice.category } : {}),
+    },
+  };
+}
+
+async function freezeMessage(q: Queryable, workspaceId: number, botId: number, content: ContentInput): Promise<FrozenContent> {
   if (content.type === 'screen') {
     let screen;
     try {

@@ -9,6 +9,7 @@ import type { AudienceInput } from '../../domain/send/targeting.ts';
 import type { ContentInput } from '../../domain/send/content.ts';
 import { resolveTargeting } from './input.ts';
 import { reachOf, type PlatformReach } from './preview-reach.ts';
+import { templateReach, type TemplateReach } from './preview-whatsapp.ts';
 
 export interface PlatformPreview {
   channelId: number;
@@ -20,10 +21,12 @@ export interface PlatformPreview {
    * in `recipients` and never an error: `outside_window` — has not written within `hours`.
    * (VK's rule, message permission, leaves out the blocked, counted in `excluded.blocked`.)
    */
-  leftOut: { count: number; reason: 'outside_window' | null; hours: number | null };
+  leftOut: { count: number; reason: 'outside_window' | 'marketing_stopped' | null; hours: number | null };
   openChats: { count: number; willBe: 'held' | 'closed' };
   /** Who gets it, who is left out and why, and the estimated cost (preview-reach.ts). */
   reach?: PlatformReach;
+  /** The send's WhatsApp template on this channel: free-form / template / left out (preview-whatsapp.ts). */
+  whatsappTemplate?: TemplateReach;
 }
 
 const P = { include: 2, exclude: 3, send: 4, selectedIds: true };
@@ -89,13 +92,19 @@ export async function previewAudience(
            WHERE o.closed_at IS NULL AND s.channel_id = $1 AND s.status = 'active' AND ${reach})::int AS chats`,
       params,
     );
+    const client = ctx.platforms.get(targeting.platforms[i]);
+    const template = client?.renderTemplate ? await templateReach(ctx.db, input.content?.whatsappTemplate, hours, reach, params) : null;
     platforms.push({
       channelId,
       platform: targeting.platforms[i],
-      recipients: row.recipients,
+      // With a template, those outside the window get it instead of being left out.
+      recipients: template ? template.freeForm + template.template : row.recipients,
       excluded: { exclusionTags: row.excluded, blocked: row.blocked, optedOut: row.opted_out, frequencyCapped: row.capped },
-      leftOut: { count: row.outside, reason: hours === null ? null : 'outside_window', hours },
+      leftOut: template
+        ? { count: template.marketingStopped, reason: 'marketing_stopped', hours }
+        : { count: row.outside, reason: hours === null ? null : 'outside_window', hours },
       openChats: { count: row.chats, willBe: input.endOpenChats ? 'closed' : 'held' },
+      ...(template ? { whatsappTemplate: template } : {}),
     });
   }
   for (const p of platforms) p.reach = await reachOf(ctx, workspaceId, botId, p, input.content);
@@ -108,7 +117,7 @@ export async function previewAudience(
       optedOut: sum((p) => p.excluded.optedOut),
       frequencyCapped: sum((p) => p.excluded.frequencyCapped),
     },
-    outsideWindow: sum((p) => p.leftOut.count),
+    outsideWindow: sum((p) => (p.leftOut.reason === 'outside_window' ? p.leftOut.count : 0)),
     openChats: { count: sum((p) => p.openChats.count), willBe: input.endOpenChats ? 'closed' : 'held' },
     platforms,
     includeTags: targeting.includeTags,

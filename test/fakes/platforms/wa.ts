@@ -1,11 +1,13 @@
-// Fake WhatsApp Cloud API: POST /{ver}/{phone-number-id}/messages (Authorization: Bearer) and
-// GET /{ver}/{phone-number-id} (the phone number object). Answers in the Graph envelope:
+// Fake WhatsApp Cloud API: POST /{ver}/{phone-number-id}/messages (Authorization: Bearer),
+// GET /{ver}/{phone-number-id} (the phone number object) and GET /{ver}/{waba-id}/message_templates
+// (the templates, and the checks of a template send: ../wa-templates.ts). Answers in the Graph envelope:
 // success {"messaging_product":"whatsapp","contacts":[{"input","wa_id"}],"messages":[{"id":"wamid.…"}]},
 // errors {"error":{"message":"(#code) title","type":"OAuthException","code",…,"error_data":{"messaging_product","details"},"fbtrace_id"}}
 // with HTTP 400 (401 for a bad token, 5xx for server errors), as Meta's error-codes page shows.
 import type { FakePlatform, FakePlatformFactory, FakeReply } from '../types.ts';
+import { templatePage, templateRefusal } from '../wa-templates.ts';
 
-const PATH = /^\/v\d+\.\d+\/([^/]+)(\/messages)?\/?$/;
+const PATH = /^\/v\d+\.\d+\/([^/]+)(\/messages|\/message_templates)?\/?$/;
 
 /** Tokens containing "invalid" are refused like an expired token (code 190). */
 const isRejectedToken = (token: string): boolean => token === '' || token.includes('invalid');
@@ -72,12 +74,13 @@ export function fakeWhatsApp(): FakePlatform {
     parse(req) {
       const match = PATH.exec(req.path);
       if (!match) return null;
-      const isSend = req.httpMethod === 'POST' && match[2] !== undefined;
-      if (!isSend && !(req.httpMethod === 'GET' && match[2] === undefined)) return null;
+      const isSend = req.httpMethod === 'POST' && match[2] === '/messages';
+      const isList = req.httpMethod === 'GET' && match[2] === '/message_templates';
+      if (!isSend && !isList && !(req.httpMethod === 'GET' && match[2] === undefined)) return null;
       const body = (req.body ?? {}) as Record<string, unknown>;
       return {
         channel: match[1],
-        method: isSend ? 'messages' : 'phone_number',
+        method: isSend ? 'messages' : isList ? 'message_templates' : 'phone_number',
         send: isSend,
         recipient: isSend && typeof body.to === 'string' ? body.to : undefined,
       };
@@ -96,6 +99,7 @@ export function fakeWhatsApp(): FakePlatform {
           },
         };
       }
+      if (call.method === 'message_templates') return templatePage(req.query);
       if (!call.send) {
         return {
           status: 200,
@@ -111,6 +115,10 @@ export function fakeWhatsApp(): FakePlatform {
       const problem = invalid(body);
       if (problem) return waError(400, 131009, 'Parameter value is not valid', problem);
       const to = String(body.to);
+      if (body.type === 'template') {
+        const refusal = templateRefusal(body, to, waError);
+        if (refusal) return refusal;
+      }
       // The customer-service window: free-form messages only within 24 h of the person's last
       // message; outside it only templates (PLATFORMS.md §2.5). Judged for people the test said
       // wrote at some time (FakeServer.userWrote); anyone else is accepted as before.

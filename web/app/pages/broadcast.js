@@ -36,6 +36,7 @@ import { SelectedUsers } from './broadcast/recipients.js';
 import { Timing } from './broadcast/timing.js';
 import { AudiencePreview } from './broadcast/audience.js';
 import { TestSend } from './broadcast/test-send.js';
+import { WhatsAppTemplate, templatePreview } from './broadcast/whatsapp-template.js';
 
 export function BroadcastPage({ bot, query }) {
   const draftId = Number(query.get('draft')) || null;
@@ -155,6 +156,11 @@ function SendForm({ bot, channels, tags, screens, draft }) {
 
   // The message as written so far: the content preview, and the audience preview's cost (messages per recipient).
   const previewContent = v.contentType === 'screen' ? (v.screenId ? contentOf(v) : null) : v.text.trim() ? contentOf(v) : null;
+  // A WhatsApp channel chosen: the form offers its templates; unchosen, the template goes.
+  const waChannel = channels.find((c) => c.platform === 'wa' && v.channelIds.includes(c.id));
+  useEffect(() => {
+    if (!waChannel && v.waTemplate) set('waTemplate', null);
+  }, [waChannel?.id]);
 
   // ---------- audience preview, live ----------
   const previewProblems = problems(v, { content: false });
@@ -166,7 +172,8 @@ function SendForm({ bot, channels, tags, screens, draft }) {
           channelIds: v.channelIds,
           audience: audienceOf(v),
           endOpenChats: v.endOpenChats,
-          ...(previewContent && { content: previewContent }),
+          // The message and its WhatsApp template together: the template needs a message to go with.
+          ...(previewContent && { content: { ...previewContent, ...templatePreview(v.waTemplate).content } }),
         }
       : null;
   const audienceKey = useDebounced(previewBody ? JSON.stringify(previewBody) : '', 300);
@@ -297,6 +304,7 @@ function SendForm({ bot, channels, tags, screens, draft }) {
             )}
           </fieldset>
           ${errorAt('channelIds') && html`<p class="field-error" id="channels-error">${errorAt('channelIds')}</p>`}
+          ${waChannel && html`<${WhatsAppTemplate} channel=${waChannel} v=${v} change=${change} errorAt=${errorAt} />`}
         </${Card}>
 
         <${Card} title="Recipients" className="send-section">

@@ -1,5 +1,6 @@
 // The send form's model: its empty and draft values, the API body built from them, and what the
 // API would refuse, found before asking it.
+import { templateFromDraft, templateOf } from './whatsapp-template.js';
 
 export const END_OPEN_CHATS_HINT =
   'On: every recipient’s open chat with an operator is closed and everyone gets the broadcast. Off: people in an open chat get it only after the chat is closed.';
@@ -27,6 +28,8 @@ function emptyForm(channels) {
     monthDays: [1],
     cron: '0 10 * * 1',
     endDate: '',
+    /** The WhatsApp template for people outside the 24-hour window (whatsapp-template.js), or null. */
+    waTemplate: null,
   };
 }
 
@@ -36,6 +39,7 @@ export function fromDraft(form, channels) {
   if (!form) return v;
   if (form.content?.type === 'screen') Object.assign(v, { contentType: 'screen', screenId: String(form.content.screenId ?? '') });
   else if (form.content) v.text = form.content.text ?? '';
+  v.waTemplate = templateFromDraft(form.content?.whatsappTemplate);
   if (Array.isArray(form.channelIds)) v.channelIds = form.channelIds.filter((id) => channels.some((c) => c.id === id));
   const a = form.audience;
   if (a) {
@@ -63,6 +67,7 @@ export function fromDraft(form, channels) {
   return v;
 }
 
+/** The message itself (previews and test sends show it); bodyOf adds the WhatsApp template. */
 export function contentOf(v) {
   if (v.contentType === 'screen') return v.screenId ? { type: 'screen', screenId: Number(v.screenId) } : undefined;
   return { type: 'text', text: v.text };
@@ -102,8 +107,9 @@ export function timingOf(v) {
 
 /** The API's send body. lenient: for a draft, leave out what is not chosen yet. */
 export function bodyOf(v, options = {}) {
+  const content = contentOf(v);
   const body = {
-    content: contentOf(v),
+    content: content && v.waTemplate ? { ...content, whatsappTemplate: templateOf(v.waTemplate) } : content,
     channelIds: v.channelIds,
     audience: audienceOf(v, options),
     timing: timingOf(v),
@@ -119,6 +125,10 @@ export function problems(v, { content = true, recipients = true } = {}) {
   if (content) {
     if (v.contentType === 'text' && !v.text.trim()) p['content.text'] = 'Write the text of the broadcast';
     if (v.contentType === 'screen' && !v.screenId) p['content.screenId'] = 'Choose a screen';
+    v.waTemplate?.variables.forEach((x, i) => {
+      if (!x.fallback.trim())
+        p[`content.whatsappTemplate.variables.${i}.fallback`] = `Give {{${i + 1}}} a fallback: WhatsApp refuses an empty variable`;
+    });
   }
   if (recipients) {
     if (v.channelIds.length === 0) p.channelIds = 'Choose at least one platform';
