@@ -44,6 +44,22 @@ CREATE TABLE bots (
   CONSTRAINT bots_pkey PRIMARY KEY (id)
 );
 
+CREATE TABLE breaker_windows (
+  key text NOT NULL,
+  lane_id bigint,
+  channel_id bigint,
+  cur_n integer DEFAULT 0 NOT NULL,
+  cur_r integer DEFAULT 0 NOT NULL,
+  prev_n integer DEFAULT 0 NOT NULL,
+  prev_r integer DEFAULT 0 NOT NULL,
+  epoch integer DEFAULT 0 NOT NULL,
+  tripped_at timestamp with time zone,
+  CONSTRAINT breaker_windows_check CHECK (((lane_id IS NULL) <> (channel_id IS NULL))),
+  CONSTRAINT breaker_windows_channel_id_fkey FOREIGN KEY (channel_id) REFERENCES channels(id) ON DELETE CASCADE,
+  CONSTRAINT breaker_windows_lane_id_fkey FOREIGN KEY (lane_id) REFERENCES run_lanes(id) ON DELETE CASCADE,
+  CONSTRAINT breaker_windows_pkey PRIMARY KEY (key)
+);
+
 CREATE TABLE channel_pacing (
   channel_id bigint NOT NULL,
   next_slot_at timestamp with time zone DEFAULT '-infinity'::timestamp with time zone NOT NULL,
@@ -78,6 +94,10 @@ CREATE TABLE channels (
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   inbound_mode text DEFAULT 'webhook'::text NOT NULL,
   webhook_secret_enc text,
+  breaker_percent real DEFAULT 20,
+  breaker_window integer DEFAULT 500 NOT NULL,
+  CONSTRAINT channels_breaker_percent_check CHECK (((breaker_percent IS NULL) OR ((breaker_percent > (0)::double precision) AND (breaker_percent < (100)::double precision)))),
+  CONSTRAINT channels_breaker_window_check CHECK (((breaker_window >= 50) AND (breaker_window <= 100000))),
   CONSTRAINT channels_inbound_mode_check CHECK ((inbound_mode = ANY (ARRAY['webhook'::text, 'polling'::text]))),
   CONSTRAINT channels_status_check CHECK ((status = ANY (ARRAY['active'::text, 'error'::text, 'disabled'::text]))),
   CONSTRAINT channels_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
@@ -290,6 +310,7 @@ CREATE TABLE runs (
   paused_at timestamp with time zone,
   paused_by text,
   unsubscribes integer DEFAULT 0 NOT NULL,
+  pause_reason text,
   CONSTRAINT runs_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'materialising'::text, 'delivering'::text, 'completed'::text, 'stopped'::text]))),
   CONSTRAINT runs_send_id_fkey FOREIGN KEY (send_id) REFERENCES sends(id) ON DELETE CASCADE,
   CONSTRAINT runs_pkey PRIMARY KEY (id),
@@ -515,6 +536,8 @@ CREATE TABLE workspaces (
 
 CREATE INDEX audit_log_workspace_idx ON public.audit_log USING btree (workspace_id, id DESC);
 CREATE INDEX bots_workspace_idx ON public.bots USING btree (workspace_id, id);
+CREATE INDEX breaker_windows_channel_idx ON public.breaker_windows USING btree (channel_id) WHERE (channel_id IS NOT NULL);
+CREATE INDEX breaker_windows_lane_idx ON public.breaker_windows USING btree (lane_id) WHERE (lane_id IS NOT NULL);
 CREATE INDEX channels_workspace_idx ON public.channels USING btree (workspace_id, id);
 CREATE INDEX deliveries_errors_idx ON public.deliveries USING btree (run_id, id) WHERE (error_code IS NOT NULL);
 CREATE INDEX deliveries_held_idx ON public.deliveries USING btree (subscriber_id) WHERE (hold_expires_at IS NOT NULL);

@@ -1071,6 +1071,13 @@ export interface paths {
             'application/json': {
               apiBaseUrl: string;
               botId: number;
+              /** @description The circuit breaker (issue 17 point 10); null when it is off for this channel */
+              circuitBreaker: {
+                /** @description Runs on this channel pause themselves above this share of refused messages, in percent */
+                percent: number;
+                /** @description Over this many latest outcomes (also the smallest sample: nothing trips before) */
+                window: number;
+              } | null;
               /** Format: date-time */
               createdAt: string;
               /** @description Names of the credentials stored (never their values) */
@@ -1183,6 +1190,13 @@ export interface paths {
             'application/json': {
               apiBaseUrl: string;
               botId: number;
+              /** @description The circuit breaker (issue 17 point 10); null when it is off for this channel */
+              circuitBreaker: {
+                /** @description Runs on this channel pause themselves above this share of refused messages, in percent */
+                percent: number;
+                /** @description Over this many latest outcomes (also the smallest sample: nothing trips before) */
+                window: number;
+              } | null;
               /** Format: date-time */
               createdAt: string;
               /** @description Names of the credentials stored (never their values) */
@@ -2428,6 +2442,8 @@ export interface paths {
                 pausedAt: string | null;
                 /** @description Who paused it, as a person reads it */
                 pausedByName: string | null;
+                /** @description Why it was paused when the circuit breaker did it (too many refused messages), as the log says it; null for a pause a person made */
+                pauseReason: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -3728,6 +3744,13 @@ export interface paths {
             'application/json': {
               apiBaseUrl: string;
               botId: number;
+              /** @description The circuit breaker (issue 17 point 10); null when it is off for this channel */
+              circuitBreaker: {
+                /** @description Runs on this channel pause themselves above this share of refused messages, in percent */
+                percent: number;
+                /** @description Over this many latest outcomes (also the smallest sample: nothing trips before) */
+                window: number;
+              } | null;
               /** Format: date-time */
               createdAt: string;
               /** @description Names of the credentials stored (never their values) */
@@ -3851,7 +3874,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Change a channel: name, rate limit, base URL, credentials, status, webhook secret and confirmation string
+     * Change a channel: name, rate limit, base URL, credentials, status, circuit breaker, webhook secret and confirmation string
      * @description A new `apiBaseUrl` (other than null, the platform’s own) needs the channel’s `credentials` again in the same request (400 `credentials_required` otherwise): stored credentials are never sent to a new address. Changes are written to the audit log.
      *
      *     Needs the admin role.
@@ -3870,6 +3893,13 @@ export interface paths {
           'application/json': {
             /** @description Platform API base URL; null = the platform's own */
             apiBaseUrl?: string | null;
+            /** @description The circuit breaker: runs on this channel pause themselves when more than `percent` % of the last `window` outcomes were refused (blocked or permanent errors); null turns it off. Default 20 % of 500. */
+            circuitBreaker?: {
+              /** @description Pause above this share of refused messages */
+              percent?: number;
+              /** @description Over this many latest outcomes (the smallest sample too) */
+              window?: number;
+            } | null;
             /** @description Platform credentials (fields depend on the platform); stored encrypted, never returned */
             credentials?: {
               [key: string]: string;
@@ -3913,6 +3943,13 @@ export interface paths {
             'application/json': {
               apiBaseUrl: string;
               botId: number;
+              /** @description The circuit breaker (issue 17 point 10); null when it is off for this channel */
+              circuitBreaker: {
+                /** @description Runs on this channel pause themselves above this share of refused messages, in percent */
+                percent: number;
+                /** @description Over this many latest outcomes (also the smallest sample: nothing trips before) */
+                window: number;
+              } | null;
               /** Format: date-time */
               createdAt: string;
               /** @description Names of the credentials stored (never their values) */
@@ -5182,6 +5219,8 @@ export interface paths {
                 pausedAt: string | null;
                 /** @description Who paused it, as a person reads it */
                 pausedByName: string | null;
+                /** @description Why it was paused when the circuit breaker did it (too many refused messages), as the log says it; null for a pause a person made */
+                pauseReason: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -5928,6 +5967,8 @@ export interface paths {
                 pausedAt: string | null;
                 /** @description Who paused it, as a person reads it */
                 pausedByName: string | null;
+                /** @description Why it was paused when the circuit breaker did it (too many refused messages), as the log says it; null for a pause a person made */
+                pauseReason: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -7285,6 +7326,8 @@ export interface paths {
                 pausedAt: string | null;
                 /** @description Who paused it, as a person reads it */
                 pausedByName: string | null;
+                /** @description Why it was paused when the circuit breaker did it (too many refused messages), as the log says it; null for a pause a person made */
+                pauseReason: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -7635,6 +7678,8 @@ export interface paths {
                 pausedAt: string | null;
                 /** @description Who paused it, as a person reads it */
                 pausedByName: string | null;
+                /** @description Why it was paused when the circuit breaker did it (too many refused messages), as the log says it; null for a pause a person made */
+                pauseReason: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;

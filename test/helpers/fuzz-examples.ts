@@ -89,7 +89,9 @@ export function exampleRequests(f: Fixtures): Record<string, ExampleRequest> {
       ],
     },
     'PUT /api/bots/{botId}/triggers/order': { bodies: [{ ids: [f.triggerId] }] },
-    'PATCH /api/channels/{id}': { bodies: [{ name: 'sandbox', ratePerSecond: 10, status: 'active' }] },
+    'PATCH /api/channels/{id}': {
+      bodies: [{ name: 'sandbox', ratePerSecond: 10, status: 'active', circuitBreaker: { percent: 20, window: 500 } }],
+    },
     'POST /api/channels/{id}/sandbox/messages': {
       bodies: [{ userId: 'u2', text: 'hello', name: 'User Two', username: 'two', language: 'en' }],
     },

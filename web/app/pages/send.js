@@ -74,11 +74,12 @@ function Crumbs({ bot, id }) {
   </nav>`;
 }
 
-/** "Paused by Ann at 10:02: …" for the banner of a paused send. */
+/** "Paused by Ann at 10:02: …" for the banner of a paused send; the circuit breaker's own reason when it paused it. */
 function pausedNote(run, timeZone) {
   const who = run?.pausedByName ? ` by ${run.pausedByName}` : '';
   const when = run?.pausedAt ? ` at ${formatDateTime(run.pausedAt, timeZone)}` : '';
-  return `Paused${who}${when}. Nothing new is sent until it is resumed; then it goes on where it stopped — nobody gets it twice.`;
+  const what = run?.pauseReason ? `${run.pauseReason} (${formatDateTime(run.pausedAt, timeZone)})` : `Paused${who}${when}`;
+  return `${what}. Nothing new is sent until a person resumes it; then it goes on where it stopped — nobody gets it twice.`;
 }
 
 function sumEvents(events, type, key) {
