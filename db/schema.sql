@@ -253,6 +253,43 @@ CREATE TABLE operator_chats (
   CONSTRAINT operator_chats_pkey PRIMARY KEY (id)
 );
 
+CREATE TABLE recall_items (
+  id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+  recall_id bigint NOT NULL,
+  run_id bigint NOT NULL,
+  channel_id bigint NOT NULL,
+  recipient text NOT NULL,
+  message_id text NOT NULL,
+  state text DEFAULT 'queued'::text NOT NULL,
+  not_before timestamp with time zone DEFAULT '-infinity'::timestamp with time zone NOT NULL,
+  attempts smallint DEFAULT 0 NOT NULL,
+  claimed_at timestamp with time zone,
+  error_text text,
+  CONSTRAINT recall_items_state_check CHECK ((state = ANY (ARRAY['queued'::text, 'in_flight'::text, 'done'::text, 'failed'::text]))),
+  CONSTRAINT recall_items_recall_id_fkey FOREIGN KEY (recall_id) REFERENCES recalls(id) ON DELETE CASCADE,
+  CONSTRAINT recall_items_pkey PRIMARY KEY (id)
+);
+
+CREATE TABLE recalls (
+  id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+  workspace_id bigint NOT NULL,
+  send_id bigint NOT NULL,
+  action text NOT NULL,
+  text text,
+  state text DEFAULT 'running'::text NOT NULL,
+  created_by text NOT NULL,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  finished_at timestamp with time zone,
+  too_old integer DEFAULT 0 NOT NULL,
+  unsupported integer DEFAULT 0 NOT NULL,
+  CONSTRAINT recalls_action_check CHECK ((action = ANY (ARRAY['delete'::text, 'edit'::text]))),
+  CONSTRAINT recalls_check CHECK (((action = 'edit'::text) = (text IS NOT NULL))),
+  CONSTRAINT recalls_state_check CHECK ((state = ANY (ARRAY['running'::text, 'completed'::text]))),
+  CONSTRAINT recalls_send_id_fkey FOREIGN KEY (send_id) REFERENCES sends(id) ON DELETE CASCADE,
+  CONSTRAINT recalls_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
+  CONSTRAINT recalls_pkey PRIMARY KEY (id)
+);
+
 CREATE TABLE run_events (
   id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
   run_id bigint NOT NULL,
@@ -553,6 +590,9 @@ CREATE INDEX login_attempts_time_idx ON public.login_attempts USING btree (attem
 CREATE UNIQUE INDEX members_email_key ON public.members USING btree (lower(email));
 CREATE INDEX operator_chats_bot_idx ON public.operator_chats USING btree (bot_id, id);
 CREATE UNIQUE INDEX operator_chats_open_key ON public.operator_chats USING btree (subscriber_id) WHERE (closed_at IS NULL);
+CREATE INDEX recall_items_work_idx ON public.recall_items USING btree (recall_id, id) WHERE (state = ANY (ARRAY['queued'::text, 'in_flight'::text]));
+CREATE INDEX recalls_running_idx ON public.recalls USING btree (id) WHERE (state = 'running'::text);
+CREATE INDEX recalls_send_idx ON public.recalls USING btree (send_id, id);
 CREATE INDEX run_events_run_idx ON public.run_events USING btree (run_id, id);
 CREATE INDEX run_lanes_work_idx ON public.run_lanes USING btree (channel_id, last_claimed_at) WHERE (queued > 0);
 CREATE INDEX runs_completed_idx ON public.runs USING btree (workspace_id, id) WHERE (state = ANY (ARRAY['completed'::text, 'stopped'::text]));

@@ -8243,6 +8243,224 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sends/{id}/recall': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Recall a delivered broadcast from the recipients’ chats, or edit its text, where the platform allows it
+     * @description A paced job over every delivered message of the send, by its platform message id: Telegram deletes (deleteMessage) and edits (editMessageText) within 48 hours of sending, VK deletes for everyone (messages.delete, delete_for_all) within 24 hours. Other platforms cannot: their messages are counted in `unsupported`, and when nothing is possible the answer is 409 recall_not_possible saying why. Only a text message can be edited (400 edit_text_only). One job at a time per send (409 recall_running). Progress: GET /api/sends/{id}/recalls; the log says when it started and finished.
+     *
+     *     Needs the editor role.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            action: 'delete' | 'edit';
+            /** @description The new text (edit only) */
+            text?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              action: string;
+              id: number;
+              /** @description Delivered messages the job will delete or edit */
+              messages: number;
+              sendId: number;
+              state: string;
+              tooOld: number;
+              unsupported: number;
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sends/{id}/recalls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The recall and edit jobs of a send, newest first, with their progress
+     * @description Needs the viewer role.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description delete (from the recipients’ chats, for everyone) or edit (the text) */
+                action: string;
+                counts: {
+                  done: number;
+                  /** @description The platform refused (the reason is in the log) */
+                  failed: number;
+                  /** @description Delivered messages the job touches */
+                  messages: number;
+                  pending: number;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                createdByName: string;
+                /** Format: date-time */
+                finishedAt: string | null;
+                id: number;
+                /** @description running or completed */
+                state: string;
+                /** @description The new text of an edit */
+                text: string | null;
+                /** @description Delivered longer ago than the platform allows: left as they are */
+                tooOld: number;
+                /** @description On platforms that cannot do it (Viber and others): left as they are */
+                unsupported: number;
+              }[];
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sends/{id}/resume': {
     parameters: {
       query?: never;

@@ -19,6 +19,7 @@ import { audienceRoutes } from './routes/audience.ts';
 import { sandboxRoutes } from './routes/sandbox.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { sendRoutes } from './routes/sends.ts';
+import { recallRoutes } from './routes/recalls.ts';
 import { audienceToolRoutes } from './routes/audience-tools.ts';
 import { subscriberImportRoutes } from './routes/subscriber-import.ts';
 import { eventTriggerRoutes } from './routes/events-triggers.ts';
@@ -100,6 +101,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(sandboxRoutes(ctx));
   await app.register(webhookRoutes(ctx));
   await app.register(sendRoutes(ctx));
+  await app.register(recallRoutes(ctx));
   await app.register(audienceToolRoutes(ctx));
   await app.register(subscriberImportRoutes(ctx));
   await app.register(eventTriggerRoutes(ctx));

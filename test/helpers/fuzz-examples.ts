@@ -96,6 +96,7 @@ export function exampleRequests(f: Fixtures): Record<string, ExampleRequest> {
       bodies: [{ userId: 'u2', text: 'hello', name: 'User Two', username: 'two', language: 'en' }],
     },
     'PUT /api/channels/{id}/sandbox/users/{userId}': { bodies: [{ behaviour: 'blocked' }] },
+    'POST /api/sends/{id}/recall': { bodies: [{ action: 'edit', text: 'corrected' }] },
     'POST /api/channels/{id}/selected-users/import': { query: { fileName: 'ids.csv' }, raw: { text: 'id\nu1\n', type: 'text/csv' } },
     'POST /api/bots/{botId}/subscribers/import': {
       query: { platform: 'sandbox', fileName: 'people.csv' },
