@@ -198,6 +198,24 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
       },
     );
 
+  // Recall (issue 17 point 12): delete the delivered messages from the recipients' chats, where the
+  // platform allows it (the API answers why not, shown as a toast). Editing the text is in the API.
+  const recall = () =>
+    confirmed(
+      {
+        title: `Recall send #${id}?`,
+        message:
+          'Its delivered messages are deleted from the recipients’ chats, for everyone: on Telegram within 48 hours of sending, ' +
+          'on VK within 24 hours. Other platforms cannot delete a delivered message.',
+        confirmLabel: 'Recall',
+      },
+      async () => {
+        const job = await api.post(`/api/sends/${id}/recall`, { action: 'delete' });
+        toast(`Recalling ${plural(job.messages, 'message')}: the log says when it is done`);
+        log.reload();
+      },
+    );
+
   // Pause and resume are undone with one click: no question asked.
   const pauseOrResume = async (action) => {
     try {
@@ -232,6 +250,7 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly }) {
         ${status === 'delivering' && html`<${Button} variant="secondary" icon="pause" onClick=${() => pauseOrResume('pause')}>Pause</${Button}>`}
         ${status === 'paused' && html`<${Button} variant="primary" icon="play" onClick=${() => pauseOrResume('resume')}>Resume</${Button}>`}
         ${(status === 'delivering' || status === 'paused' || status === 'waiting_for_chats') && html`<${Button} variant="danger" icon="stop" onClick=${stop}>Stop</${Button}>`}
+        ${(status === 'completed' || status === 'stopped') && counts.sent > 0 && html`<${Button} variant="danger" icon="trash" onClick=${recall}>Recall</${Button}>`}
         <a class="btn btn-secondary" href=${csv(false)} download><${Icon} name="download" size=${16} /><span>Export log (CSV)</span></a>
         <a class="btn btn-secondary" href=${csv(true)} download
           ><${Icon} name="download" size=${16} /><span>Export errors (CSV)</span></a
