@@ -44,6 +44,22 @@ CREATE TABLE bots (
   CONSTRAINT bots_pkey PRIMARY KEY (id)
 );
 
+CREATE TABLE breaker_windows (
+  key text NOT NULL,
+  lane_id bigint,
+  channel_id bigint,
+  cur_n integer DEFAULT 0 NOT NULL,
+  cur_r integer DEFAULT 0 NOT NULL,
+  prev_n integer DEFAULT 0 NOT NULL,
+  prev_r integer DEFAULT 0 NOT NULL,
+  epoch integer DEFAULT 0 NOT NULL,
+  tripped_at timestamp with time zone,
+  CONSTRAINT breaker_windows_check CHECK (((lane_id IS NULL) <> (channel_id IS NULL))),
+  CONSTRAINT breaker_windows_channel_id_fkey FOREIGN KEY (channel_id) REFERENCES channels(id) ON DELETE CASCADE,
+  CONSTRAINT breaker_windows_lane_id_fkey FOREIGN KEY (lane_id) REFERENCES run_lanes(id) ON DELETE CASCADE,
+  CONSTRAINT breaker_windows_pkey PRIMARY KEY (key)
+);
+
 CREATE TABLE channel_pacing (
   channel_id bigint NOT NULL,
   next_slot_at timestamp with time zone DEFAULT '-infinity'::timestamp with time zone NOT NULL,
@@ -81,6 +97,10 @@ CREATE TABLE channels (
   templates_refreshed_at timestamp with time zone,
   templates_error text,
   allow_paid_broadcast boolean DEFAULT false NOT NULL,
+  breaker_percent real DEFAULT 20,
+  breaker_window integer DEFAULT 500 NOT NULL,
+  CONSTRAINT channels_breaker_percent_check CHECK (((breaker_percent IS NULL) OR ((breaker_percent > (0)::double precision) AND (breaker_percent < (100)::double precision)))),
+  CONSTRAINT channels_breaker_window_check CHECK (((breaker_window >= 50) AND (breaker_window <= 100000))),
   CONSTRAINT channels_inbound_mode_check CHECK ((inbound_mode = ANY (ARRAY['webhook'::text, 'polling'::text]))),
   CONSTRAINT channels_status_check CHECK ((status = ANY (ARRAY['active'::text, 'error'::text, 'disabled'::text]))),
   CONSTRAINT channels_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
@@ -236,6 +256,43 @@ CREATE TABLE operator_chats (
   CONSTRAINT operator_chats_pkey PRIMARY KEY (id)
 );
 
+CREATE TABLE recall_items (
+  id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+  recall_id bigint NOT NULL,
+  run_id bigint NOT NULL,
+  channel_id bigint NOT NULL,
+  recipient text NOT NULL,
+  message_id text NOT NULL,
+  state text DEFAULT 'queued'::text NOT NULL,
+  not_before timestamp with time zone DEFAULT '-infinity'::timestamp with time zone NOT NULL,
+  attempts smallint DEFAULT 0 NOT NULL,
+  claimed_at timestamp with time zone,
+  error_text text,
+  CONSTRAINT recall_items_state_check CHECK ((state = ANY (ARRAY['queued'::text, 'in_flight'::text, 'done'::text, 'failed'::text]))),
+  CONSTRAINT recall_items_recall_id_fkey FOREIGN KEY (recall_id) REFERENCES recalls(id) ON DELETE CASCADE,
+  CONSTRAINT recall_items_pkey PRIMARY KEY (id)
+);
+
+CREATE TABLE recalls (
+  id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+  workspace_id bigint NOT NULL,
+  send_id bigint NOT NULL,
+  action text NOT NULL,
+  text text,
+  state text DEFAULT 'running'::text NOT NULL,
+  created_by text NOT NULL,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  finished_at timestamp with time zone,
+  too_old integer DEFAULT 0 NOT NULL,
+  unsupported integer DEFAULT 0 NOT NULL,
+  CONSTRAINT recalls_action_check CHECK ((action = ANY (ARRAY['delete'::text, 'edit'::text]))),
+  CONSTRAINT recalls_check CHECK (((action = 'edit'::text) = (text IS NOT NULL))),
+  CONSTRAINT recalls_state_check CHECK ((state = ANY (ARRAY['running'::text, 'completed'::text]))),
+  CONSTRAINT recalls_send_id_fkey FOREIGN KEY (send_id) REFERENCES sends(id) ON DELETE CASCADE,
+  CONSTRAINT recalls_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
+  CONSTRAINT recalls_pkey PRIMARY KEY (id)
+);
+
 CREATE TABLE run_events (
   id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
   run_id bigint NOT NULL,
@@ -293,6 +350,7 @@ CREATE TABLE runs (
   paused_at timestamp with time zone,
   paused_by text,
   unsubscribes integer DEFAULT 0 NOT NULL,
+  pause_reason text,
   CONSTRAINT runs_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'materialising'::text, 'delivering'::text, 'completed'::text, 'stopped'::text]))),
   CONSTRAINT runs_send_id_fkey FOREIGN KEY (send_id) REFERENCES sends(id) ON DELETE CASCADE,
   CONSTRAINT runs_pkey PRIMARY KEY (id),
@@ -535,6 +593,8 @@ CREATE TABLE workspaces (
 
 CREATE INDEX audit_log_workspace_idx ON public.audit_log USING btree (workspace_id, id DESC);
 CREATE INDEX bots_workspace_idx ON public.bots USING btree (workspace_id, id);
+CREATE INDEX breaker_windows_channel_idx ON public.breaker_windows USING btree (channel_id) WHERE (channel_id IS NOT NULL);
+CREATE INDEX breaker_windows_lane_idx ON public.breaker_windows USING btree (lane_id) WHERE (lane_id IS NOT NULL);
 CREATE INDEX channels_workspace_idx ON public.channels USING btree (workspace_id, id);
 CREATE INDEX deliveries_errors_idx ON public.deliveries USING btree (run_id, id) WHERE (error_code IS NOT NULL);
 CREATE INDEX deliveries_held_idx ON public.deliveries USING btree (subscriber_id) WHERE (hold_expires_at IS NOT NULL);
@@ -550,6 +610,9 @@ CREATE INDEX login_attempts_time_idx ON public.login_attempts USING btree (attem
 CREATE UNIQUE INDEX members_email_key ON public.members USING btree (lower(email));
 CREATE INDEX operator_chats_bot_idx ON public.operator_chats USING btree (bot_id, id);
 CREATE UNIQUE INDEX operator_chats_open_key ON public.operator_chats USING btree (subscriber_id) WHERE (closed_at IS NULL);
+CREATE INDEX recall_items_work_idx ON public.recall_items USING btree (recall_id, id) WHERE (state = ANY (ARRAY['queued'::text, 'in_flight'::text]));
+CREATE INDEX recalls_running_idx ON public.recalls USING btree (id) WHERE (state = 'running'::text);
+CREATE INDEX recalls_send_idx ON public.recalls USING btree (send_id, id);
 CREATE INDEX run_events_run_idx ON public.run_events USING btree (run_id, id);
 CREATE INDEX run_lanes_work_idx ON public.run_lanes USING btree (channel_id, last_claimed_at) WHERE (queued > 0);
 CREATE INDEX runs_completed_idx ON public.runs USING btree (workspace_id, id) WHERE (state = ANY (ARRAY['completed'::text, 'stopped'::text]));

@@ -1073,6 +1073,13 @@ export interface paths {
               allowPaidBroadcast: boolean;
               apiBaseUrl: string;
               botId: number;
+              /** @description The circuit breaker (issue 17 point 10); null when it is off for this channel */
+              circuitBreaker: {
+                /** @description Runs on this channel pause themselves above this share of refused messages, in percent */
+                percent: number;
+                /** @description Over this many latest outcomes (also the smallest sample: nothing trips before) */
+                window: number;
+              } | null;
               /** Format: date-time */
               createdAt: string;
               /** @description Names of the credentials stored (never their values) */
@@ -1187,6 +1194,13 @@ export interface paths {
               allowPaidBroadcast: boolean;
               apiBaseUrl: string;
               botId: number;
+              /** @description The circuit breaker (issue 17 point 10); null when it is off for this channel */
+              circuitBreaker: {
+                /** @description Runs on this channel pause themselves above this share of refused messages, in percent */
+                percent: number;
+                /** @description Over this many latest outcomes (also the smallest sample: nothing trips before) */
+                window: number;
+              } | null;
               /** Format: date-time */
               createdAt: string;
               /** @description Names of the credentials stored (never their values) */
@@ -2590,6 +2604,8 @@ export interface paths {
                 pausedAt: string | null;
                 /** @description Who paused it, as a person reads it */
                 pausedByName: string | null;
+                /** @description Why it was paused when the circuit breaker did it (too many refused messages), as the log says it; null for a pause a person made */
+                pauseReason: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -4063,6 +4079,13 @@ export interface paths {
               allowPaidBroadcast: boolean;
               apiBaseUrl: string;
               botId: number;
+              /** @description The circuit breaker (issue 17 point 10); null when it is off for this channel */
+              circuitBreaker: {
+                /** @description Runs on this channel pause themselves above this share of refused messages, in percent */
+                percent: number;
+                /** @description Over this many latest outcomes (also the smallest sample: nothing trips before) */
+                window: number;
+              } | null;
               /** Format: date-time */
               createdAt: string;
               /** @description Names of the credentials stored (never their values) */
@@ -4186,7 +4209,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Change a channel: name, rate limit, base URL, credentials, status, webhook secret and confirmation string, paid broadcasts
+     * Change a channel: name, rate limit, base URL, credentials, status, circuit breaker, webhook secret and confirmation string, paid broadcasts
      * @description A new `apiBaseUrl` (other than null, the platform’s own) needs the channel’s `credentials` again in the same request (400 `credentials_required` otherwise): stored credentials are never sent to a new address. Changes are written to the audit log.
      *
      *     Needs the admin role.
@@ -4207,6 +4230,13 @@ export interface paths {
             allowPaidBroadcast?: boolean;
             /** @description Platform API base URL; null = the platform's own */
             apiBaseUrl?: string | null;
+            /** @description The circuit breaker: runs on this channel pause themselves when more than `percent` % of the last `window` outcomes were refused (blocked or permanent errors); null turns it off. Default 20 % of 500. */
+            circuitBreaker?: {
+              /** @description Pause above this share of refused messages */
+              percent?: number;
+              /** @description Over this many latest outcomes (the smallest sample too) */
+              window?: number;
+            } | null;
             /** @description Platform credentials (fields depend on the platform); stored encrypted, never returned */
             credentials?: {
               [key: string]: string;
@@ -4252,6 +4282,13 @@ export interface paths {
               allowPaidBroadcast: boolean;
               apiBaseUrl: string;
               botId: number;
+              /** @description The circuit breaker (issue 17 point 10); null when it is off for this channel */
+              circuitBreaker: {
+                /** @description Runs on this channel pause themselves above this share of refused messages, in percent */
+                percent: number;
+                /** @description Over this many latest outcomes (also the smallest sample: nothing trips before) */
+                window: number;
+              } | null;
               /** Format: date-time */
               createdAt: string;
               /** @description Names of the credentials stored (never their values) */
@@ -5821,6 +5858,8 @@ export interface paths {
                 pausedAt: string | null;
                 /** @description Who paused it, as a person reads it */
                 pausedByName: string | null;
+                /** @description Why it was paused when the circuit breaker did it (too many refused messages), as the log says it; null for a pause a person made */
+                pauseReason: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -6754,6 +6793,8 @@ export interface paths {
                 pausedAt: string | null;
                 /** @description Who paused it, as a person reads it */
                 pausedByName: string | null;
+                /** @description Why it was paused when the circuit breaker did it (too many refused messages), as the log says it; null for a pause a person made */
+                pauseReason: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -8125,6 +8166,8 @@ export interface paths {
                 pausedAt: string | null;
                 /** @description Who paused it, as a person reads it */
                 pausedByName: string | null;
+                /** @description Why it was paused when the circuit breaker did it (too many refused messages), as the log says it; null for a pause a person made */
+                pauseReason: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -8475,6 +8518,8 @@ export interface paths {
                 pausedAt: string | null;
                 /** @description Who paused it, as a person reads it */
                 pausedByName: string | null;
+                /** @description Why it was paused when the circuit breaker did it (too many refused messages), as the log says it; null for a pause a person made */
+                pauseReason: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;
@@ -9038,6 +9083,224 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sends/{id}/recall': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Recall a delivered broadcast from the recipients’ chats, or edit its text, where the platform allows it
+     * @description A paced job over every delivered message of the send, by its platform message id: Telegram deletes (deleteMessage) and edits (editMessageText) within 48 hours of sending, VK deletes for everyone (messages.delete, delete_for_all) within 24 hours. Other platforms cannot: their messages are counted in `unsupported`, and when nothing is possible the answer is 409 recall_not_possible saying why. Only a text message can be edited (400 edit_text_only). One job at a time per send (409 recall_running). Progress: GET /api/sends/{id}/recalls; the log says when it started and finished.
+     *
+     *     Needs the editor role.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            action: 'delete' | 'edit';
+            /** @description The new text (edit only) */
+            text?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              action: string;
+              id: number;
+              /** @description Delivered messages the job will delete or edit */
+              messages: number;
+              sendId: number;
+              state: string;
+              tooOld: number;
+              unsupported: number;
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sends/{id}/recalls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The recall and edit jobs of a send, newest first, with their progress
+     * @description Needs the viewer role.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description delete (from the recipients’ chats, for everyone) or edit (the text) */
+                action: string;
+                counts: {
+                  done: number;
+                  /** @description The platform refused (the reason is in the log) */
+                  failed: number;
+                  /** @description Delivered messages the job touches */
+                  messages: number;
+                  pending: number;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                createdByName: string;
+                /** Format: date-time */
+                finishedAt: string | null;
+                id: number;
+                /** @description running or completed */
+                state: string;
+                /** @description The new text of an edit */
+                text: string | null;
+                /** @description Delivered longer ago than the platform allows: left as they are */
+                tooOld: number;
+                /** @description On platforms that cannot do it (Viber and others): left as they are */
+                unsupported: number;
+              }[];
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sends/{id}/resend': {
     parameters: {
       query?: never;
@@ -9318,6 +9581,8 @@ export interface paths {
                 pausedAt: string | null;
                 /** @description Who paused it, as a person reads it */
                 pausedByName: string | null;
+                /** @description Why it was paused when the circuit breaker did it (too many refused messages), as the log says it; null for a pause a person made */
+                pauseReason: string | null;
                 /** Format: date-time */
                 plannedAt: string;
                 queued: number;

@@ -5,6 +5,7 @@ import { Worker } from './worker.ts';
 import { Scheduler } from './scheduler.ts';
 import { Poller } from './polling.ts';
 import { listenForWakeups } from './wakeups.ts';
+import { RecallRunner } from './recalls.ts';
 
 export interface Engine {
   worker: Worker;
@@ -35,12 +36,16 @@ export async function startEngine(ctx: EngineContext, ports: EnginePorts, option
   scheduler.start();
   const poller = new Poller(ctx, ports, worker.id, { timeoutSec: ctx.settings.pollTimeoutSec, idleMs: Math.max(ctx.settings.pollMs, 200) });
   poller.start();
+  // Recall and edit jobs of delivered broadcasts (issue 17 point 12).
+  const recalls = new RecallRunner(ctx, ports);
+  recalls.start();
   return {
     worker,
     scheduler,
     async stop() {
       await unlisten();
       await poller.stop();
+      await recalls.stop();
       await scheduler.stop();
       await worker.stop();
     },

@@ -2,6 +2,7 @@
 // (sql/record.ts): a flush every FLUSH_EVERY_MS or at FLUSH_AT outcomes, one statement per lane.
 import type { EngineContext } from './types.ts';
 import { writeOutcomes, type RecordedOutcome } from './sql/record.ts';
+import type { Breaker } from './breaker.ts';
 
 export const FLUSH_EVERY_MS = 20;
 export const FLUSH_AT = 256;
@@ -14,10 +15,11 @@ export class OutcomeBuffer {
   /** The workspace of each lane's run: the subscriber_blocked events of a batch are written in it. */
   private readonly workspaceOfLane = new Map<number, number>();
 
-  /** `stopping`: the worker is stopping (its last flush is called by stop(); no retry timer then). */
+  /** `stopping`: the worker is stopping (its last flush is called by stop(); no retry timer then). `breaker`: counts what was written. */
   constructor(
     private readonly ctx: EngineContext,
     private readonly stopping: () => boolean,
+    private readonly breaker: Breaker | null = null,
   ) {}
 
   noteWorkspace(laneId: number, workspaceId: number) {
@@ -54,6 +56,7 @@ export class OutcomeBuffer {
       for (const [laneId, outcomes] of slices) {
         try {
           await writeOutcomes(this.ctx.db, this.workspaceOfLane.get(laneId) ?? null, outcomes);
+          this.breaker?.count(laneId, outcomes);
         } catch (error) {
           this.ctx.logger.error({ err: error, laneId }, 'could not record outcomes; will retry');
           const list = this.buffer.get(laneId) ?? [];
@@ -61,6 +64,8 @@ export class OutcomeBuffer {
           this.buffered += outcomes.length;
         }
       }
+      // The circuit breaker's windows, once per flush for every lane written (engine/breaker.ts).
+      await this.breaker?.flush();
     })();
     try {
       await this.flushing;
@@ -73,5 +78,6 @@ export class OutcomeBuffer {
   /** After the last flush: no timer may outlive the worker. */
   cancelTimer() {
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.breaker?.cancelTimer();
   }
 }

@@ -37,6 +37,7 @@ import { markStep, PUMPS_PER_CHANNEL, type WorkerStats } from './worker-sizing.t
 import { ChannelPauses, writePause } from './channel-pauses.ts';
 import { ChannelCache, RunCache, type ChannelInfo, type RunInfo } from './worker-cache.ts';
 import { CLAIM_HORIZON_MS, ClaimSlots, RATE_SAFETY, SendWindows, UNPACED_RATE } from './pacer.ts';
+import { Breaker, breakerOf } from './breaker.ts';
 
 /** How often a pump that finds nothing above a lane's claim cursor may look below it (sql/claim.ts). */
 const RESCAN_EVERY_MS = 2_000;
@@ -52,6 +53,7 @@ export class Worker {
   private readonly channels: ChannelCache;
   private readonly runs: RunCache;
   private readonly outcomes: OutcomeBuffer;
+  private readonly breaker: Breaker;
   private readonly clock: DbClock;
   /** Requests started and not yet answered; `drained` is called when the count falls to 0. */
   private inFlight = 0;
@@ -76,7 +78,8 @@ export class Worker {
     this.semaphore = new Semaphore(ctx.settings.concurrency);
     this.channels = new ChannelCache(ctx, ports);
     this.runs = new RunCache(ctx.db);
-    this.outcomes = new OutcomeBuffer(ctx, () => this.stopping);
+    this.breaker = new Breaker(ctx);
+    this.outcomes = new OutcomeBuffer(ctx, () => this.stopping, this.breaker);
     this.clock = new DbClock(ctx.db);
   }
 
@@ -241,6 +244,7 @@ export class Worker {
   private async dispatch(info: ChannelInfo, claim: Claim) {
     const run = await this.runs.get(claim.runId);
     this.outcomes.noteWorkspace(claim.laneId, run.workspaceId);
+    this.breaker.noteLane(claim.laneId, breakerOf(claim.runId, info));
     const renderKey = `${claim.runId}:${info.row.id}`;
     const paced = info.ratePerSecond < UNPACED_RATE;
     const slots = new ClaimSlots(

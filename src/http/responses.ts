@@ -111,6 +111,15 @@ export const Channel = doc(
     credentialsSet: Type.Array(Str, { description: 'Names of the credentials stored (never their values)' }),
     inbound: Type.String({ description: 'webhook or polling' }),
     webhookUrl: Nullable(Type.String({ description: 'Where the platform posts updates (null for the sandbox)' })),
+    circuitBreaker: Nullable(
+      Type.Object(
+        {
+          percent: Type.Number({ description: 'Runs on this channel pause themselves above this share of refused messages, in percent' }),
+          window: Type.Integer({ description: 'Over this many latest outcomes (also the smallest sample: nothing trips before)' }),
+        },
+        { description: 'The circuit breaker (issue 17 point 10); null when it is off for this channel' },
+      ),
+    ),
     createdAt: DateTime,
   }),
 );
@@ -218,6 +227,12 @@ export const Run = doc(
     }),
     pausedAt: NullableDateTimeOf({ description: 'A live run paused (POST /api/sends/{id}/pause): since when; null when not paused' }),
     pausedByName: Nullable(Type.String({ description: 'Who paused it, as a person reads it' })),
+    pauseReason: Nullable(
+      Type.String({
+        description:
+          'Why it was paused when the circuit breaker did it (too many refused messages), as the log says it; null for a pause a person made',
+      }),
+    ),
     ...CountFields,
     // Optional: runs are also listed where these are not read.
     unsubscribes: Type.Optional(Type.Integer({ description: 'Recipients who opted out within 24 hours after it reached them' })),

@@ -20,6 +20,7 @@ import { sandboxRoutes } from './routes/sandbox.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { sendRoutes } from './routes/sends.ts';
 import { resendRoutes } from './routes/resend.ts';
+import { recallRoutes } from './routes/recalls.ts';
 import { audienceToolRoutes } from './routes/audience-tools.ts';
 import { subscriberImportRoutes } from './routes/subscriber-import.ts';
 import { eventTriggerRoutes } from './routes/events-triggers.ts';
@@ -104,6 +105,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(webhookRoutes(ctx));
   await app.register(sendRoutes(ctx));
   await app.register(resendRoutes(ctx));
+  await app.register(recallRoutes(ctx));
   await app.register(audienceToolRoutes(ctx));
   await app.register(subscriberImportRoutes(ctx));
   await app.register(eventTriggerRoutes(ctx));

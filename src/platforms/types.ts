@@ -191,6 +191,25 @@ export interface TemplateMessage {
   headerImageUrl?: string;
 }
 
+/** What a recall or an edit of one delivered message came to (issue 17 point 12). */
+export type RecallOutcome =
+  | { ok: true }
+  /** `retry`: the platform may take it later (a 429, a 5xx, no answer) — deleting or editing twice is harmless. */
+  | { ok: false; retry: boolean; retryAfterMs?: number; code: string; text: string };
+
+/** Deleting a delivered message for everyone, and editing its text, where the platform allows it. */
+export interface RecallSupport {
+  /** A message sent longer ago than this can no longer be deleted for everyone. */
+  readonly deleteWithinHours: number;
+  /** Editing the text: within this many hours; null when the platform cannot edit a sent message. */
+  readonly editWithinHours: number | null;
+  delete(channel: ChannelContext, request: { recipient: string; messageId: string; timeoutMs: number }): Promise<RecallOutcome>;
+  editText?(
+    channel: ChannelContext,
+    request: { recipient: string; messageId: string; text: string; timeoutMs: number },
+  ): Promise<RecallOutcome>;
+}
+
 export interface PlatformClient {
   readonly code: PlatformCode;
   readonly displayName: string;
@@ -211,6 +230,8 @@ export interface PlatformClient {
   listTemplates?(channel: ChannelContext): Promise<TemplateList>;
   /** A template message in the platform's own form (sent outside the messaging window). */
   renderTemplate?(message: TemplateMessage): RenderedMessage;
+  /** Recall (delete for everyone) and edit of delivered messages; absent where the platform allows neither (Viber and others). */
+  readonly recall?: RecallSupport;
   /** Credential fields a channel of this platform needs, e.g. ['token'] or ['accessToken', 'phoneNumberId', 'appSecret'] (the descriptor's required ones). */
   readonly credentialFields: readonly string[];
 

@@ -1,5 +1,5 @@
 // Who did something, as a person reads it. Sends, logs and the audit log store an actor id
-// (`member:3`, `api_key:7`, `trigger:2`, `external_event:5`, `system`, `send:9`); a user should read
+// (`member:3`, `api_key:7`, `trigger:2`, `external_event:5`, `system`, `send:9`, `breaker`); a user should read
 // "Ann Lee", "API key “CRM”" or "trigger “Welcome”", never the id.
 import type { Queryable } from '../storage/db.ts';
 
@@ -38,6 +38,7 @@ export async function actorNames(q: Queryable, workspaceId: number, actors: Iter
 function describe(actor: string, row: NameRow | undefined): string {
   const [kind, id] = actor.split(':');
   if (actor === 'system' || actor === '') return 'Botcast';
+  if (actor === 'breaker') return 'the circuit breaker';
   if (kind === 'send') return `send #${id}`;
   if (!row) {
     const what = { member: 'member', api_key: 'API key', trigger: 'trigger', external_event: 'external event' }[kind];

@@ -20,6 +20,7 @@ import type { ChannelRow } from '../storage/queries/channels.ts';
 import type { ServiceContext } from './context.ts';
 import { SYSTEM_ACTOR, recordAudit, type Actor } from './audit.ts';
 import { getBot } from './bots.ts';
+import { BREAKER_WINDOW_MAX, BREAKER_WINDOW_MIN, DEFAULT_BREAKER } from '../domain/send/breaker.ts';
 import { setupOf, validateSetupChange, type WebhookSetupChange } from './channel-webhook-setup.ts';
 
 export type { ChannelRow };
@@ -73,6 +74,7 @@ export function present(ctx: ServiceContext, row: ChannelRow) {
     credentialsSet: Object.keys(credentials).sort(),
     inbound: (row as ChannelRow & { inbound_mode?: string }).inbound_mode ?? 'webhook',
     webhookUrl: webhookUrl(ctx, row),
+    circuitBreaker: row.breaker_percent === null ? null : { percent: Number(row.breaker_percent), window: row.breaker_window },
     createdAt: row.created_at,
   };
 }
@@ -270,6 +272,25 @@ export interface UpdateChannelInput extends WebhookSetupChange {
   status?: 'active' | 'disabled';
   /** Telegram: send as paid broadcasts (`allow_paid_broadcast`, up to 1000/s, paid in Stars per message). */
   allowPaidBroadcast?: boolean;
+  /** The circuit breaker: null turns it off; a missing field keeps its value (the default 20 % of 500 when it was off). */
+  circuitBreaker?: { percent?: number; window?: number } | null;
+}
+
+function breakerColumns(row: ChannelRow, input: UpdateChannelInput): { percent: number | null; window: number } {
+  const change = input.circuitBreaker;
+  if (change === undefined) return { percent: row.breaker_percent, window: row.breaker_window };
+  if (change === null) return { percent: null, window: row.breaker_window };
+  const percent = change.percent ?? row.breaker_percent ?? DEFAULT_BREAKER.percent;
+  const window = change.window ?? row.breaker_window;
+  if (!(percent > 0 && percent < 100)) {
+    throw invalid('invalid_breaker', 'circuitBreaker.percent must be above 0 and below 100', { field: 'circuitBreaker.percent' });
+  }
+  if (!(Number.isInteger(window) && window >= BREAKER_WINDOW_MIN && window <= BREAKER_WINDOW_MAX)) {
+    throw invalid('invalid_breaker', `circuitBreaker.window must be a whole number from ${BREAKER_WINDOW_MIN} to ${BREAKER_WINDOW_MAX}`, {
+      field: 'circuitBreaker.window',
+    });
+  }
+  return { percent, window };
 }
 
 export async function updateChannel(
@@ -304,6 +325,7 @@ export async function updateChannel(
       field: 'allowPaidBroadcast',
     });
   }
+  const breaker = breakerColumns(row, input);
   // Resolved only once the credentials are there: without them, no one learns what a name resolves to.
   if (baseUrlChanges) await validateBaseUrl(ctx, input.apiBaseUrl);
   // The confirmation string is kept with the credentials (the platform module reads it there), added
@@ -318,7 +340,8 @@ export async function updateChannel(
   const updated = await ctx.db.transaction(async (tx) => {
     const [changed] = await tx.query<ChannelRow>(
       `UPDATE channels SET name = $3, rate_per_second = $4, api_base_url = $5, credentials_enc = $6, status = $7, webhook_secret_enc = $8,
-         allow_paid_broadcast = coalesce($9, allow_paid_broadcast)
+         allow_paid_broadcast = coalesce($9, allow_paid_broadcast),
+         breaker_percent = $10, breaker_window = $11
        WHERE id = $1 AND workspace_id = $2 RETURNING *`,
       [
         channelId,
@@ -330,6 +353,8 @@ export async function updateChannel(
         input.status ?? row.status,
         secretSealed,
         input.allowPaidBroadcast ?? null,
+        breaker.percent,
+        breaker.window,
       ],
     );
     if (!changed) throw notFound('channel', channelId);

@@ -92,11 +92,14 @@ export function exampleRequests(f: Fixtures): Record<string, ExampleRequest> {
       ],
     },
     'PUT /api/bots/{botId}/triggers/order': { bodies: [{ ids: [f.triggerId] }] },
-    'PATCH /api/channels/{id}': { bodies: [{ name: 'sandbox', ratePerSecond: 10, status: 'active' }] },
+    'PATCH /api/channels/{id}': {
+      bodies: [{ name: 'sandbox', ratePerSecond: 10, status: 'active', circuitBreaker: { percent: 20, window: 500 } }],
+    },
     'POST /api/channels/{id}/sandbox/messages': {
       bodies: [{ userId: 'u2', text: 'hello', name: 'User Two', username: 'two', language: 'en' }],
     },
     'PUT /api/channels/{id}/sandbox/users/{userId}': { bodies: [{ behaviour: 'blocked' }] },
+    'POST /api/sends/{id}/recall': { bodies: [{ action: 'edit', text: 'corrected' }] },
     'POST /api/channels/{id}/selected-users/import': { query: { fileName: 'ids.csv' }, raw: { text: 'id\nu1\n', type: 'text/csv' } },
     'POST /api/bots/{botId}/subscribers/import': {
       query: { platform: 'sandbox', fileName: 'people.csv' },

@@ -186,7 +186,7 @@ export const botRoutes =
           tags: ['channels'],
           response: { 200: R.Channel },
           summary:
-            'Change a channel: name, rate limit, base URL, credentials, status, webhook secret and confirmation string, paid broadcasts',
+            'Change a channel: name, rate limit, base URL, credentials, status, circuit breaker, webhook secret and confirmation string, paid broadcasts',
           description:
             'A new `apiBaseUrl` (other than null, the platform’s own) needs the channel’s `credentials` again in the same request ' +
             '(400 `credentials_required` otherwise): stored credentials are never sent to a new address. Changes are written to the audit log.',
@@ -198,6 +198,37 @@ export const botRoutes =
               apiBaseUrl: Type.Optional(BaseUrl),
               credentials: Type.Optional(Credentials),
               status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
+              circuitBreaker: Type.Optional(
+                Type.Union(
+                  [
+                    Type.Object(
+                      {
+                        percent: Type.Optional(
+                          Type.Number({
+                            exclusiveMinimum: 0,
+                            exclusiveMaximum: 100,
+                            description: 'Pause above this share of refused messages',
+                          }),
+                        ),
+                        window: Type.Optional(
+                          Type.Integer({
+                            minimum: 50,
+                            maximum: 100000,
+                            description: 'Over this many latest outcomes (the smallest sample too)',
+                          }),
+                        ),
+                      },
+                      { additionalProperties: false },
+                    ),
+                    Type.Null(),
+                  ],
+                  {
+                    description:
+                      'The circuit breaker: runs on this channel pause themselves when more than `percent` % of the last `window` outcomes ' +
+                      'were refused (blocked or permanent errors); null turns it off. Default 20 % of 500.',
+                  },
+                ),
+              ),
               webhookSecret: Type.Optional(
                 Type.String({
                   minLength: 1,

@@ -5,6 +5,7 @@ import { checkTelegram, registerTelegramWebhook, sendTelegram } from './client.t
 import { parseTelegram, verifyTelegram } from './inbound.ts';
 import { renderTelegram } from './render.ts';
 import { pollTelegram } from './polling.ts';
+import { telegramRecall } from './recall.ts';
 
 export const descriptor = {
   code: 'tg',
@@ -39,6 +40,7 @@ export const telegram: PlatformClient = {
   userIdPattern: /^-?\d{1,20}$/, // Telegram user and chat ids are integers
   render: renderTelegram,
   send: sendTelegram,
+  recall: telegramRecall,
   verifyInbound: verifyTelegram,
   parseInbound: parseTelegram,
   checkCredentials: checkTelegram,

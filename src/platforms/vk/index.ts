@@ -5,6 +5,7 @@ import { checkVk, sendVk } from './client.ts';
 import { parseVk, verifyVk } from './inbound.ts';
 import { registerVkCallback } from './callback-server.ts';
 import { renderVk } from './render.ts';
+import { vkRecall } from './recall.ts';
 
 export const descriptor = {
   code: 'vk',
@@ -55,6 +56,7 @@ export const vk: PlatformClient = {
   userIdPattern: /^\d{1,20}$/, // VK user ids (peer ids of people) are positive integers
   render: renderVk,
   send: sendVk,
+  recall: vkRecall,
   verifyInbound: verifyVk,
   parseInbound: parseVk,
   checkCredentials: checkVk,

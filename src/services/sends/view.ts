@@ -71,6 +71,8 @@ interface RunRow extends Counters {
   /** Paused by a person (POST /api/sends/{id}/pause): nothing of it is claimed until resumed. */
   pausedAt: Date | null;
   pausedBy: string | null;
+  /** Why, when the circuit breaker paused it (not a person's choice). */
+  pauseReason: string | null;
   unsubscribes: number;
   frequencyCapped: number;
 }
@@ -89,7 +91,7 @@ export async function getSend(ctx: ServiceContext | { db: Queryable }, workspace
   const send = rows[0];
   const runs = await db.query<RunRow>(
     `SELECT r.id, r.planned_at AS "plannedAt", r.state, r.started_at AS "startedAt", r.finished_at AS "finishedAt",
-            r.open_until AS "openUntil", r.paused_at AS "pausedAt", r.paused_by AS "pausedBy", coalesce(bool_and(l.materialised), true) AS materialised, ${COUNTER_SUMS},
+            r.open_until AS "openUntil", r.paused_at AS "pausedAt", r.paused_by AS "pausedBy", r.pause_reason AS "pauseReason", coalesce(bool_and(l.materialised), true) AS materialised, ${COUNTER_SUMS},
             r.unsubscribes, coalesce(sum(l.capped), 0)::int AS "frequencyCapped"
      FROM runs r LEFT JOIN run_lanes l ON l.run_id = r.id WHERE r.send_id = $1 GROUP BY r.id ORDER BY r.id DESC LIMIT 100`,
     [sendId],

@@ -20,4 +20,8 @@ export interface ChannelRow {
   status: string;
   status_message: string;
   created_at: Date;
+  /** Circuit breaker (0027): trips above this share of refused outcomes, in percent; null = off. */
+  breaker_percent: number | null;
+  /** Circuit breaker: the window, in outcomes (also the smallest sample). */
+  breaker_window: number;
 }

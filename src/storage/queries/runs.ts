@@ -52,12 +52,14 @@ export async function stopRun(q: Queryable, runId: number, by: string): Promise<
  * one of them that is under way commits first: once this returns, no new claim of the run starts,
  * and what is in flight is on the lanes' counters. `name`: who, as the log shows them. The log
  * line is `run_paused`: `paused` is a platform's "slow down" (engine/channel-pauses.ts).
+ * `reason`: a pause that was not a person's choice (the circuit breaker, engine/breaker.ts) says
+ * why, in the log and on the run (runs.pause_reason).
  */
-export async function pauseRun(q: Queryable, runId: number, by: string, name: string): Promise<boolean> {
+export async function pauseRun(q: Queryable, runId: number, by: string, name: string, reason: string | null = null): Promise<boolean> {
   const rows = await q.query<{ id: number }>(
-    `UPDATE runs SET paused_at = now(), paused_by = $2
+    `UPDATE runs SET paused_at = now(), paused_by = $2, pause_reason = $3
      WHERE id = $1 AND state IN ('pending', 'materialising', 'delivering') AND paused_at IS NULL RETURNING id`,
-    [runId, by],
+    [runId, by, reason],
   );
   if (rows.length === 0) return false;
   await q.query('SELECT id FROM run_lanes WHERE run_id = $1 ORDER BY id FOR UPDATE', [runId]);
@@ -65,11 +67,18 @@ export async function pauseRun(q: Queryable, runId: number, by: string, name: st
     'SELECT coalesce(sum(queued), 0) AS queued, coalesce(sum(in_flight), 0) AS in_flight FROM run_lanes WHERE run_id = $1',
     [runId],
   );
-  await logRun(q, runId, 'run_paused', `Paused by ${name}: ${left.queued} not yet sent wait, ${left.in_flight} being sent finish`, {
-    by,
-    queued: left.queued,
-    inFlight: left.in_flight,
-  });
+  await logRun(
+    q,
+    runId,
+    'run_paused',
+    `${reason ?? `Paused by ${name}`}: ${left.queued} not yet sent wait, ${left.in_flight} being sent finish`,
+    {
+      by,
+      queued: left.queued,
+      inFlight: left.in_flight,
+      ...(reason ? { reason } : {}),
+    },
+  );
   return true;
 }
 
@@ -79,8 +88,9 @@ export async function resumeRun(q: Queryable, runId: number, by: string, name: s
     `SELECT paused_at FROM runs WHERE id = $1 AND state IN ('pending', 'materialising', 'delivering') AND paused_at IS NOT NULL FOR UPDATE`,
     [runId],
   );
-  if (rows.length > 0) await q.query('UPDATE runs SET paused_at = NULL, paused_by = NULL WHERE id = $1', [runId]);
+  if (rows.length > 0) await q.query('UPDATE runs SET paused_at = NULL, paused_by = NULL, pause_reason = NULL WHERE id = $1', [runId]);
   if (rows.length === 0) return false;
+  await resetBreakers(q, runId);
   const [left] = await q.query<{ queued: number }>('SELECT coalesce(sum(queued), 0) AS queued FROM run_lanes WHERE run_id = $1', [runId]);
   await logRun(q, runId, 'run_resumed', `Resumed by ${name}: ${left.queued} not yet sent go on`, {
     by,
@@ -88,4 +98,16 @@ export async function resumeRun(q: Queryable, runId: number, by: string, name: s
     pausedAt: rows[0].paused_at,
   });
   return true;
+}
+
+/**
+ * A person resumed the run: the circuit breaker's windows of its lanes, and of the channels they
+ * send on, count afresh (0027, engine/breaker.ts) — it trips again only after a whole new window.
+ */
+async function resetBreakers(q: Queryable, runId: number) {
+  await q.query(
+    `UPDATE breaker_windows SET cur_n = 0, cur_r = 0, prev_n = 0, prev_r = 0, epoch = epoch + 1
+     WHERE lane_id IN (SELECT id FROM run_lanes WHERE run_id = $1) OR channel_id IN (SELECT channel_id FROM run_lanes WHERE run_id = $1)`,
+    [runId],
+  );
 }

@@ -40,10 +40,13 @@ export function fakeTelegram(options: FakeTelegramOptions = {}): FakePlatform {
     times.push(now);
     return false;
   };
+  /** `<token>:<chat>` → ids of the messages sent there and not deleted: deleteMessage and editMessageText check the id (recall). */
+  const sentTo = new Map<string, Set<number>>();
   return {
     reset: () => {
       pending.clear();
       recent.clear();
+      sentTo.clear();
     },
     code: 'tg',
     claims: (path) => path.startsWith('/bot'),
@@ -55,7 +58,8 @@ export function fakeTelegram(options: FakeTelegramOptions = {}): FakePlatform {
       const lower = method.toLowerCase();
       const body = (req.body ?? {}) as Record<string, unknown>;
       const send = SEND_METHODS.has(lower);
-      return { channel, method, send, recipient: send && body.chat_id !== undefined ? String(body.chat_id) : undefined };
+      const recall = lower === 'deletemessage' || lower === 'editmessagetext';
+      return { channel, method, send, recipient: (send || recall) && body.chat_id !== undefined ? String(body.chat_id) : undefined };
     },
     answer(call, req, ctx) {
       if (isRejectedToken(call.channel)) return error(401, 'Unauthorized');
@@ -69,12 +73,15 @@ export function fakeTelegram(options: FakeTelegramOptions = {}): FakePlatform {
         if (options.broadcastLimits && overLimit(call.channel, body.allow_paid_broadcast === true))
           return error(429, 'Too Many Requests: retry after 1', { retry_after: 1 });
         const chatId = Number(body.chat_id);
+        const messageId = ctx.nextId();
+        const key = `${call.channel}:${String(body.chat_id)}`;
+        sentTo.set(key, (sentTo.get(key) ?? new Set()).add(messageId));
         return {
           status: 200,
           body: {
             ok: true,
             result: {
-              message_id: ctx.nextId(),
+              message_id: messageId,
               from: { id: 7000000001, is_bot: true, first_name: 'Fake Bot', username: 'fake_bot' },
               chat: { id: chatId, type: 'private' },
               date: Math.floor(Date.now() / 1000),
@@ -82,6 +89,20 @@ export function fakeTelegram(options: FakeTelegramOptions = {}): FakePlatform {
               ...(typeof body.caption === 'string' && { caption: body.caption }),
             },
           },
+        };
+      }
+      if (method === 'deletemessage' || method === 'editmessagetext') {
+        const ids = sentTo.get(`${call.channel}:${String(body.chat_id)}`);
+        const id = Number(body.message_id);
+        if (!ids?.has(id)) return error(400, `Bad Request: message to ${method === 'deletemessage' ? 'delete' : 'edit'} not found`);
+        if (method === 'deletemessage') {
+          ids.delete(id);
+          return { status: 200, body: { ok: true, result: true } };
+        }
+        if (typeof body.text !== 'string' || body.text.length === 0) return error(400, 'Bad Request: message text is empty');
+        return {
+          status: 200,
+          body: { ok: true, result: { message_id: id, chat: { id: Number(body.chat_id), type: 'private' }, text: body.text } },
         };
       }
       if (method === 'getme') {

@@ -18,6 +18,12 @@ const vkError = (code: number, msg: string): FakeReply => ({
 
 export function fakeVk(): FakePlatform {
   const sentByRandomId = new Map<string, number>();
+  /** `<token>:<peer>` → ids of the messages sent there and not deleted: messages.delete checks the id (recall). */
+  const sentTo = new Map<string, Set<number>>();
+  const remember = (channel: string, peer: string, id: number) => {
+    const key = `${channel}:${peer}`;
+    sentTo.set(key, (sentTo.get(key) ?? new Set()).add(id));
+  };
   const randomKey = (call: FakeCall, req: FakeRequest) => {
     const randomId = param(req, 'random_id');
     return call.method === 'messages.send' && randomId && randomId !== '0' ? `${call.channel}:${randomId}` : undefined;
@@ -32,7 +38,7 @@ export function fakeVk(): FakePlatform {
         channel: param(req, 'access_token') ?? '',
         method,
         send,
-        recipient: send ? (param(req, 'peer_id') ?? param(req, 'user_id')) : undefined,
+        recipient: send || method === 'messages.delete' ? (param(req, 'peer_id') ?? param(req, 'user_id')) : undefined,
       };
     },
     answer(call, req, ctx) {
@@ -48,9 +54,21 @@ export function fakeVk(): FakePlatform {
           if (previous !== undefined) return { status: 200, body: { response: previous }, delivered: false, duplicate: true };
           const id = ctx.nextId();
           sentByRandomId.set(key, id);
+          remember(call.channel, call.recipient, id);
           return { status: 200, body: { response: id } };
         }
-        return { status: 200, body: { response: ctx.nextId() } };
+        const id = ctx.nextId();
+        remember(call.channel, call.recipient, id);
+        return { status: 200, body: { response: id } };
+      }
+      if (call.method === 'messages.delete') {
+        // Recall: only a message this community sent to that peer, for everyone (delete_for_all=1).
+        const id = Number(param(req, 'message_ids'));
+        const ids = sentTo.get(`${call.channel}:${call.recipient ?? ''}`);
+        if (!ids?.has(id)) return vkError(924, "Can't delete this message for everybody");
+        if (param(req, 'delete_for_all') !== '1') return vkError(100, 'delete_for_all is required for a community message');
+        ids.delete(id);
+        return { status: 200, body: { response: { [id]: 1 } } };
       }
       if (call.method === 'groups.getById') {
         const id = Number(param(req, 'group_id') ?? 1);
@@ -92,7 +110,10 @@ export function fakeVk(): FakePlatform {
           return { status: rule.status ?? 500, body: '<html><body>Internal Server Error</body></html>' };
       }
     },
-    reset: () => sentByRandomId.clear(),
+    reset: () => {
+      sentByRandomId.clear();
+      sentTo.clear();
+    },
   };
 }
 

@@ -80,11 +80,12 @@ function Crumbs({ bot, id, from }) {
   </nav>`;
 }
 
-/** "Paused by Ann at 10:02: …" for the banner of a paused send. */
+/** "Paused by Ann at 10:02: …" for the banner of a paused send; the circuit breaker's own reason when it paused it. */
 function pausedNote(run, timeZone) {
   const who = run?.pausedByName ? ` by ${run.pausedByName}` : '';
   const when = run?.pausedAt ? ` at ${formatDateTime(run.pausedAt, timeZone)}` : '';
-  return `Paused${who}${when}. Nothing new is sent until it is resumed; then it goes on where it stopped — nobody gets it twice.`;
+  const what = run?.pauseReason ? `${run.pauseReason} (${formatDateTime(run.pausedAt, timeZone)})` : `Paused${who}${when}`;
+  return `${what}. Nothing new is sent until a person resumes it; then it goes on where it stopped — nobody gets it twice.`;
 }
 
 function sumEvents(events, type, key) {
@@ -204,6 +205,24 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly, from }) {
       },
     );
 
+  // Recall (issue 17 point 12): delete the delivered messages from the recipients' chats, where the
+  // platform allows it (the API answers why not, shown as a toast). Editing the text is in the API.
+  const recall = () =>
+    confirmed(
+      {
+        title: `Recall send #${id}?`,
+        message:
+          'Its delivered messages are deleted from the recipients’ chats, for everyone: on Telegram within 48 hours of sending, ' +
+          'on VK within 24 hours. Other platforms cannot delete a delivered message.',
+        confirmLabel: 'Recall',
+      },
+      async () => {
+        const job = await api.post(`/api/sends/${id}/recall`, { action: 'delete' });
+        toast(`Recalling ${plural(job.messages, 'message')}: the log says when it is done`);
+        log.reload();
+      },
+    );
+
   // Pause and resume are undone with one click: no question asked.
   const pauseOrResume = async (action) => {
     try {
@@ -239,6 +258,7 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly, from }) {
         ${status === 'paused' && html`<${Button} variant="primary" icon="play" onClick=${() => pauseOrResume('resume')}>Resume</${Button}>`}
         ${(status === 'delivering' || status === 'paused' || status === 'waiting_for_chats') && html`<${Button} variant="danger" icon="stop" onClick=${stop}>Stop</${Button}>`}
         ${resendable(run) && html`<${Button} icon="refresh" onClick=${() => setResending(true)}>Resend to…</${Button}>`}
+        ${(status === 'completed' || status === 'stopped') && counts.sent > 0 && html`<${Button} variant="danger" icon="trash" onClick=${recall}>Recall</${Button}>`}
         <a class="btn btn-secondary" href=${csv(false)} download><${Icon} name="download" size=${16} /><span>Export log (CSV)</span></a>
         <a class="btn btn-secondary" href=${csv(true)} download
           ><${Icon} name="download" size=${16} /><span>Export errors (CSV)</span></a
