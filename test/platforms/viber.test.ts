@@ -262,7 +262,7 @@ test('registerWebhook: set_webhook with url, event types, send_name', async () =
   assert.equal(fake.records[0].method, 'set_webhook');
   assert.deepEqual(fake.records[0].body, {
     url: 'https://botcast.example/hooks/viber/1',
-    event_types: ['subscribed', 'unsubscribed', 'conversation_started', 'failed'],
+    event_types: ['subscribed', 'unsubscribed', 'conversation_started', 'delivered', 'seen', 'failed'],
     send_name: true,
     send_photo: false,
   });

@@ -37,6 +37,8 @@ export const messenger: PlatformClient = {
   // Standard messaging window: 24 h after the person's last message (PLATFORMS.md §5.5 M3/M22);
   // outside it only message tags, which Botcast does not send yet.
   messagingWindow: { kind: 'since_last_inbound', hours: 24 },
+  // message_deliveries and message_reads webhook fields (…/messenger-platform/webhooks/webhook-events).
+  receipts: { delivered: true, read: true },
   deduplicates: false,
   userIdPattern: /^\d{1,30}$/, // page-scoped ids (PSID) are digits
   render: renderMessenger,
