@@ -78,7 +78,8 @@ export function fakeSendApi(options: SendApiFakeOptions): FakePlatform {
       if (!call.send) return { status: 200, body: options.me };
       const problem = invalid((req.body ?? {}) as Record<string, unknown>, options);
       if (problem) return graphError(400, 100, problem);
-      return { status: 200, body: { recipient_id: call.recipient, message_id: `m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_${ctx.nextId()}` } };
+      const messageId = `m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_${ctx.nextId()}`;
+      return { status: 200, body: { recipient_id: call.recipient, message_id: messageId }, messageId };
     },
     fault(kind, rule) {
       switch (kind) {
