@@ -78,7 +78,18 @@ const KILL_SIZE = count('kill-size');
 const RETENTION_OLD = count('retention-old');
 const PROF = values['cpu-prof'];
 
-const MEASUREMENTS = ['throughput', 'materialise', 'rate', 'fairness', 'memory', 'kill', 'retention', 'receipts', 'latency', 'embedded'] as const;
+const MEASUREMENTS = [
+  'throughput',
+  'materialise',
+  'rate',
+  'fairness',
+  'memory',
+  'kill',
+  'retention',
+  'receipts',
+  'latency',
+  'embedded',
+] as const;
 const only = values.only
   ? values.only
       .split(',')

@@ -110,7 +110,11 @@ export async function applyInbound(
   );
   // Receipts of webhooks go through the receipt buffer (http/routes/webhooks.ts); any others here.
   const receipts = events.filter((e) => e.type === 'receipt');
-  if (receipts.length > 0) await recordReceipts(q, receipts.map((receipt) => ({ channel, receipt })));
+  if (receipts.length > 0)
+    await recordReceipts(
+      q,
+      receipts.map((receipt) => ({ channel, receipt })),
+    );
   return result;
 }
 

@@ -122,7 +122,16 @@ function waStatus(p: PlannedReceipt) {
     recipient_id: p.record.recipient,
     ...(body.biz_opaque_callback_data ? { biz_opaque_callback_data: body.biz_opaque_callback_data } : {}),
     ...(p.status === 'failed'
-      ? { errors: [{ code: 131026, title: 'Message undeliverable', message: 'Message undeliverable', error_data: { details: 'Receiver is incapable of receiving this message' } }] }
+      ? {
+          errors: [
+            {
+              code: 131026,
+              title: 'Message undeliverable',
+              message: 'Message undeliverable',
+              error_data: { details: 'Receiver is incapable of receiving this message' },
+            },
+          ],
+        }
       : {}),
   };
 }

@@ -46,7 +46,8 @@ function failedStatus(status: Record<string, unknown>): InboundEvent | undefined
 function receiptStatus(status: Record<string, unknown>): InboundEvent | undefined {
   const platformMessageId = asString(status.id);
   const opaque = asString(status.biz_opaque_callback_data);
-  if ((status.status !== 'delivered' && status.status !== 'read') || !platformMessageId || !opaque?.startsWith(CALLBACK_DATA_PREFIX)) return undefined;
+  if ((status.status !== 'delivered' && status.status !== 'read') || !platformMessageId || !opaque?.startsWith(CALLBACK_DATA_PREFIX))
+    return undefined;
   return {
     type: 'receipt',
     status: status.status,

@@ -33,7 +33,8 @@ export class ReceiptBuffer {
   add(channel: ReceiptChannel, receipts: Receipt[]): Promise<number> {
     if (receipts.length === 0) return Promise.resolve(0);
     return new Promise<number>((resolve, reject) => {
-      for (const receipt of receipts) this.pending.rows.push({ channel: { id: channel.id, bot_id: channel.bot_id, platform: channel.platform }, receipt });
+      for (const receipt of receipts)
+        this.pending.rows.push({ channel: { id: channel.id, bot_id: channel.bot_id, platform: channel.platform }, receipt });
       this.pending.done.push({ resolve: () => resolve(receipts.length), reject });
       this.schedule();
     });
