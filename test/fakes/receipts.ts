@@ -11,9 +11,11 @@
 //   fb:        messaging[] {sender, recipient, timestamp, delivery: {mids, watermark}} / {read: {watermark}};
 //   instagram: messaging[] {sender, recipient, timestamp, read: {mid}} (messaging_seen; no deliveries).
 import { createHmac } from 'node:crypto';
+import type { PlatformCode } from '../../src/platforms/registry.ts';
 import type { FakeRecord } from './types.ts';
 
-export type ReceiptPlatform = 'wa' | 'viber' | 'fb' | 'instagram';
+/** A platform whose receipt webhooks the fake can post (bodyOf: WhatsApp, Viber, Messenger, Instagram). */
+export type ReceiptPlatform = PlatformCode;
 type Status = 'delivered' | 'read' | 'failed';
 
 export interface ReceiptChannel {
@@ -172,6 +174,8 @@ function bodyOf(channel: ReceiptChannel, list: PlannedReceipt[]): string {
       // The 64-bit token is written as the bare number Viber sends (JSON.stringify cannot).
       return `{"event":"${p.status === 'read' ? 'seen' : p.status}","timestamp":${Date.now()},"chat_hostname":"SN-CHAT-01_","message_token":${p.record.messageId},"user_id":${JSON.stringify(p.record.recipient)}}`;
     }
+    default:
+      throw new Error(`the fake posts no receipts for ${channel.platform}`);
   }
 }
 
