@@ -14,6 +14,7 @@
 //   memory       peak RSS of a worker process (PostgreSQL; at 100k and at --size)
 //   kill         kill -9 of the worker mid-run, restart: `unknown` deliveries vs the in-flight window
 //   retention    throughput while the retention job deletes 1M old deliveries (--retention-old), vs without
+//   receipts     100k WhatsApp delivery receipts posted in a burst, recorded/s vs a bare batched insert (bench/receipts.ts)
 //   latency      end of grace window / external event call → first request, wake-ups off and on (bench/latency.ts)
 //   embedded     idle and peak RSS of `botcast start` and `botcast start --demo` (new and existing folder)
 //                against a bare PGlite; with botcast-pglite, its peak while sending (bench/embedded-rounds.ts)
@@ -40,6 +41,7 @@ import { materialiseRounds } from './materialise-rounds.ts';
 import { memoryReport } from './memory-rounds.ts';
 import { rateRounds } from './rate-rounds.ts';
 import { retentionRounds } from './retention-rounds.ts';
+import { receiptsRounds } from './receipts-rounds.ts';
 import { embeddedRounds } from './embedded-rounds.ts';
 import { fmt, log, type Bench } from './rounds.ts';
 import { CONTENDERS, printThroughput, throughputRounds, type Samples, type ThroughputSettings } from './throughput-rounds.ts';
@@ -76,7 +78,18 @@ const KILL_SIZE = count('kill-size');
 const RETENTION_OLD = count('retention-old');
 const PROF = values['cpu-prof'];
 
-const MEASUREMENTS = ['throughput', 'materialise', 'rate', 'fairness', 'memory', 'kill', 'retention', 'latency', 'embedded'] as const;
+const MEASUREMENTS = [
+  'throughput',
+  'materialise',
+  'rate',
+  'fairness',
+  'memory',
+  'kill',
+  'retention',
+  'receipts',
+  'latency',
+  'embedded',
+] as const;
 const only = values.only
   ? values.only
       .split(',')
@@ -186,6 +199,8 @@ try {
   if (wants('kill')) await killRounds(bench, Math.min(SIZE, KILL_SIZE), Math.max(2, REPS_EXTRA));
   saveResults();
   if (wants('retention')) await retentionRounds(bench, RETENTION_OLD, Math.max(2, REPS_EXTRA));
+  saveResults();
+  if (wants('receipts')) await receiptsRounds(bench, 100_000, Math.max(2, REPS_EXTRA));
   saveResults();
   if (wants('latency')) results.latency = await latencyRounds(fake, Math.max(5, REPS), bench);
   out(`Total bench time: ${fmt((Date.now() - started) / 1000)} s.`);

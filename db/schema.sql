@@ -134,6 +134,8 @@ CREATE TABLE deliveries (
   claimed_by text,
   hold_expires_at timestamp with time zone,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
+  delivered_at timestamp with time zone,
+  read_at timestamp with time zone,
   CONSTRAINT deliveries_errors_have_a_code CHECK (((state <> ALL (ARRAY['failed'::text, 'unknown'::text])) OR (error_code IS NOT NULL))),
   CONSTRAINT deliveries_holds_expire CHECK (((state = 'held'::text) = (hold_expires_at IS NOT NULL))),
   CONSTRAINT deliveries_state_check CHECK ((state = ANY (ARRAY['queued'::text, 'held'::text, 'in_flight'::text, 'sent'::text, 'failed'::text, 'cancelled'::text, 'unknown'::text]))),
@@ -321,6 +323,8 @@ CREATE TABLE run_lanes (
   last_claimed_at timestamp with time zone DEFAULT '-infinity'::timestamp with time zone NOT NULL,
   claim_cursor bigint DEFAULT 0 NOT NULL,
   capped integer DEFAULT 0 NOT NULL,
+  delivered integer DEFAULT 0 NOT NULL,
+  read integer DEFAULT 0 NOT NULL,
   CONSTRAINT run_lanes_channel_id_fkey FOREIGN KEY (channel_id) REFERENCES channels(id) ON DELETE CASCADE,
   CONSTRAINT run_lanes_run_id_fkey FOREIGN KEY (run_id) REFERENCES runs(id) ON DELETE CASCADE,
   CONSTRAINT run_lanes_pkey PRIMARY KEY (id),
@@ -600,6 +604,7 @@ CREATE INDEX deliveries_errors_idx ON public.deliveries USING btree (run_id, id)
 CREATE INDEX deliveries_held_idx ON public.deliveries USING btree (subscriber_id) WHERE (hold_expires_at IS NOT NULL);
 CREATE INDEX deliveries_lane_idx ON public.deliveries USING btree (lane_id, id);
 CREATE INDEX deliveries_retry_idx ON public.deliveries USING btree (lane_id, not_before, id) WHERE (not_before > '-infinity'::timestamp with time zone);
+CREATE INDEX deliveries_subscriber_idx ON public.deliveries USING btree (subscriber_id, id);
 CREATE INDEX drafts_bot_idx ON public.drafts USING btree (bot_id, id);
 CREATE INDEX events_txid_idx ON public.events USING btree (txid, id);
 CREATE INDEX events_type_idx ON public.events USING btree (type, id);

@@ -6481,6 +6481,11 @@ export interface paths {
                   channelId: number;
                   platform: string;
                 }[];
+                /** @description Delivered and read as % of sent on the platforms that report them; null: not reported */
+                receipts: {
+                  deliveredPercent: number | null;
+                  readPercent: number | null;
+                };
                 runId: number | null;
                 /** Format: date-time */
                 startedAt: string | null;
@@ -6747,12 +6752,22 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                   attempts: number;
+                  /**
+                   * Format: date-time
+                   * @description When the platform reported it delivered (null: not reported or not yet)
+                   */
+                  deliveredAt: string | null;
                   errorClass: string | null;
                   errorCode: string | null;
                   errorText: string | null;
                   id: number;
                   platform: string;
                   platformMessageId: string | null;
+                  /**
+                   * Format: date-time
+                   * @description When the platform reported it read (null: not reported or not yet)
+                   */
+                  readAt: string | null;
                   recipient: string;
                   runId: number;
                   state: string;
@@ -8472,12 +8487,22 @@ export interface paths {
                   /** Format: date-time */
                   at: string;
                   attempts: number;
+                  /**
+                   * Format: date-time
+                   * @description When the platform reported it delivered (null: not reported or not yet)
+                   */
+                  deliveredAt: string | null;
                   errorClass: string | null;
                   errorCode: string | null;
                   errorText: string | null;
                   id: number;
                   platform: string;
                   platformMessageId: string | null;
+                  /**
+                   * Format: date-time
+                   * @description When the platform reported it read (null: not reported or not yet)
+                   */
+                  readAt: string | null;
                   recipient: string;
                   runId: number;
                   state: string;
@@ -8855,6 +8880,13 @@ export interface paths {
               };
               done: boolean;
               failedPerSecond: number;
+              /** @description sent → delivered → read per platform (delivery receipts) */
+              funnel: {
+                delivered: number | null;
+                platform: string;
+                read: number | null;
+                sent: number;
+              }[];
               id: number;
               ratePerSecond: number;
               status: string;

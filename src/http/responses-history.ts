@@ -16,6 +16,9 @@ import {
   Timing,
 } from './responses.ts';
 
+/** One platform's step counts; delivered / read null where the platform does not report them. */
+const FunnelStep = Type.Object({ platform: Str, sent: Int, delivered: NullableInt, read: NullableInt });
+
 export const HistoryItem = doc(
   Type.Object({
     id: Id,
@@ -53,6 +56,10 @@ export const HistoryItem = doc(
     errors: Int,
     viewErrorsUrl: NullableStr,
     graceSecondsLeft: NullableInt,
+    receipts: Type.Object(
+      { deliveredPercent: Nullable(Type.Number()), readPercent: Nullable(Type.Number()) },
+      { description: 'Delivered and read as % of sent on the platforms that report them; null: not reported' },
+    ),
   }),
 );
 export const History = doc(Type.Object({ section: Str, kinds: Type.Array(Str), items: Type.Array(HistoryItem), nextCursor: NullableStr }));
@@ -70,6 +77,8 @@ const LogDelivery = Type.Object({
   attempts: Int,
   platformMessageId: NullableStr,
   at: DateTime,
+  deliveredAt: NullableDateTimeOf({ description: 'When the platform reported it delivered (null: not reported or not yet)' }),
+  readAt: NullableDateTimeOf({ description: 'When the platform reported it read (null: not reported or not yet)' }),
 });
 export const Log = doc(
   Type.Object({
@@ -105,7 +114,15 @@ export const Log = doc(
   }),
 );
 export const Progress = doc(
-  Type.Object({ id: Id, status: Str, counts: Counts, ratePerSecond: Type.Number(), failedPerSecond: Type.Number(), done: Type.Boolean() }),
+  Type.Object({
+    id: Id,
+    status: Str,
+    counts: Counts,
+    ratePerSecond: Type.Number(),
+    failedPerSecond: Type.Number(),
+    done: Type.Boolean(),
+    funnel: Type.Array(FunnelStep, { description: 'sent → delivered → read per platform (delivery receipts)' }),
+  }),
 );
 export const RateSeries = doc(
   Type.Object({ id: Id, bucketSeconds: Int, points: Type.Array(Type.Object({ at: DateTime, sent: Int, failed: Int })) }),

@@ -127,7 +127,34 @@ export type InboundEvent =
    * The platform reports later that a message it had accepted was not delivered (WhatsApp `statuses`
    * with `failed`). `deliveryKey` is the SendRequest's `dedupKey` when the platform echoes it back.
    */
-  | { type: 'send_failed'; platformMessageId: string; deliveryKey?: string; outcome: OutcomeClass; code: string; text: string; at?: number }
+  | {
+      type: 'send_failed';
+      platformMessageId: string;
+      deliveryKey?: string;
+      /** The person, when the platform names them instead of echoing a key (Viber `failed`: user_id + message_token). */
+      userId?: string;
+      outcome: OutcomeClass;
+      code: string;
+      text: string;
+      at?: number;
+    }
+  /**
+   * The platform reports that a message reached the person's device (`delivered`) or was read
+   * (`read`). Matched to deliveries by one of: the echoed `deliveryKey` and `platformMessageId`
+   * (WhatsApp); the person `userId` and `platformMessageId` (Viber message_token, Messenger mids);
+   * the person and a `watermark` (ms: every message sent to them up to it — Messenger); the person
+   * and a `platformMessageId` with `upTo` (Instagram messaging_seen: that message and every earlier one).
+   */
+  | {
+      type: 'receipt';
+      status: 'delivered' | 'read';
+      deliveryKey?: string;
+      platformMessageId?: string;
+      userId?: string;
+      watermark?: number;
+      upTo?: boolean;
+      at?: number;
+    }
   | { type: 'unblocked'; userId: string; profile?: { name?: string; username?: string; language?: string }; at?: number }
   /** The person stopped (or resumed) marketing messages (WhatsApp user_preferences): not a block. */
   | { type: 'marketing'; userId: string; stopped: boolean; at?: number };
@@ -232,6 +259,8 @@ export interface PlatformClient {
   renderTemplate?(message: TemplateMessage): RenderedMessage;
   /** Recall (delete for everyone) and edit of delivered messages; absent where the platform allows neither (Viber and others). */
   readonly recall?: RecallSupport;
+  /** Which receipts the platform reports (issue 18): none at all on Telegram, VK, OK; only reads on Instagram. */
+  readonly receipts?: { delivered: boolean; read: boolean };
   /** Credential fields a channel of this platform needs, e.g. ['token'] or ['accessToken', 'phoneNumberId', 'appSecret'] (the descriptor's required ones). */
   readonly credentialFields: readonly string[];
 
@@ -239,6 +268,8 @@ export interface PlatformClient {
   send(channel: ChannelContext, request: SendRequest): Promise<Outcome>;
   verifyInbound(channel: ChannelContext, request: InboundRequest): VerifyResult;
   parseInbound(body: unknown): InboundEvent[];
+  /** Parses the body's text itself, when JSON.parse would lose something (Viber's 64-bit message_token). */
+  parseInboundText?(text: string): InboundEvent[];
   checkCredentials(channel: ChannelContext): Promise<CredentialCheck>;
   /**
    * Long polling, for machines without a public URL (Telegram getUpdates). Returns the updates

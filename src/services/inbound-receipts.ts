@@ -13,8 +13,13 @@ import type { Queryable } from '../storage/db.ts';
 
 type SendFailed = Extract<InboundEvent, { type: 'send_failed' }>;
 
-export async function applySendFailures(q: Queryable, channelId: number, events: SendFailed[]): Promise<number> {
+export async function applySendFailures(
+  q: Queryable,
+  channel: { id: number; bot_id: number; platform: string },
+  events: SendFailed[],
+): Promise<number> {
   if (events.length === 0) return 0;
+  const channelId = channel.id;
   const keyed = events.filter((e) => e.deliveryKey !== undefined && /^\d{1,18}$/.test(e.deliveryKey));
   const params = (list: SendFailed[]) => [
     channelId,
@@ -31,6 +36,20 @@ export async function applySendFailures(q: Queryable, channelId: number, events:
        WHERE d.id = u.id AND d.channel_id = $1 AND d.platform_message_id = u.mid AND d.state = 'sent'
        RETURNING d.id`,
       [...params(keyed), keyed.map((e) => e.deliveryKey)],
+    );
+    changed += rows.length;
+  }
+  // Viber `failed` names the person and the message_token instead: found through the subscriber
+  // (deliveries_subscriber_idx, 0026).
+  const byUser = events.filter((e) => e.deliveryKey === undefined && e.userId !== undefined);
+  if (byUser.length > 0) {
+    const rows = await q.query<{ id: number }>(
+      `UPDATE deliveries d SET state = 'failed', outcome = u.outcome, error_code = u.code, error_text = u.text, updated_at = now()
+       FROM unnest($6::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(uid, mid, outcome, code, text)
+       JOIN subscribers s ON s.bot_id = $7 AND s.platform = $8 AND s.platform_user_id = u.uid
+       WHERE d.subscriber_id = s.id AND d.channel_id = $1 AND d.platform_message_id = u.mid AND d.state = 'sent'
+       RETURNING d.id`,
+      [...params(byUser), byUser.map((e) => e.userId), channel.bot_id, channel.platform],
     );
     changed += rows.length;
   }

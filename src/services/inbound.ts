@@ -8,6 +8,7 @@ import type { ChannelRow } from './channels.ts';
 import { closeChats } from './operator-chats.ts';
 import { appendEvents } from '../storage/queries/outbox.ts';
 import { applySendFailures } from './inbound-receipts.ts';
+import { recordReceipts } from './receipts/record.ts';
 import { keywordOf, setOptedOut } from './opt-out.ts';
 import { applyMarketingPreferences } from './inbound-marketing.ts';
 
@@ -21,6 +22,10 @@ export interface InboundResult {
   optedIn: number;
 }
 
+export function emptyInboundResult(): InboundResult {
+  return { upserted: 0, blocked: 0, chatsClosed: 0, failedLater: 0, optedOut: 0, optedIn: 0 };
+}
+
 const STOP_WORDS = new Set(['stop', '/stop']);
 
 export async function applyInbound(
@@ -29,7 +34,7 @@ export async function applyInbound(
   events: InboundEvent[],
   now: Date,
 ): Promise<InboundResult> {
-  const result: InboundResult = { upserted: 0, blocked: 0, chatsClosed: 0, failedLater: 0, optedOut: 0, optedIn: 0 };
+  const result = emptyInboundResult();
   if (events.length === 0) return result;
 
   // Messages and unblocks: one upsert for all. Blocked-then-writes-again means active again.
@@ -102,9 +107,16 @@ export async function applyInbound(
   await applyMarketingPreferences(q, channel, events);
   result.failedLater = await applySendFailures(
     q,
-    channel.id,
+    channel,
     events.filter((e) => e.type === 'send_failed'),
   );
+  // Receipts of webhooks go through the receipt buffer (http/routes/webhooks.ts); any others here.
+  const receipts = events.filter((e) => e.type === 'receipt');
+  if (receipts.length > 0)
+    await recordReceipts(
+      q,
+      receipts.map((receipt) => ({ channel, receipt })),
+    );
   return result;
 }
 

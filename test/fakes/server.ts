@@ -264,6 +264,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     record.status = reply.status;
     record.delivered = call.send && (reply.delivered ?? reply.status < 300);
     record.duplicate = reply.duplicate === true;
+    if (reply.messageId !== undefined) record.messageId = reply.messageId;
     const hold = latencyMs + (rule?.answerAfterMs ?? 0);
     if (rule?.answerAfterMs)
       setTimeout(() => {

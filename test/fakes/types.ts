@@ -47,6 +47,8 @@ export interface FakeReply {
   delivered?: boolean;
   /** The platform recognised a repeat of an earlier send (VK random_id) and did not deliver again. */
   duplicate?: boolean;
+  /** The id the answer gives the message (wamid, Viber message_token, Messenger mid): receipts name it. */
+  messageId?: string;
 }
 
 /** Faults a test can inject. */
@@ -102,6 +104,8 @@ export interface FakeRecord {
   duplicate: boolean;
   /** Date.now() when the answer was written (set for answers held by FaultRule.answerAfterMs). */
   answeredT?: number;
+  /** The message id answered (FakeReply.messageId), for the status callbacks of test/fakes/receipts.ts. */
+  messageId?: string;
 }
 
 /** Per-server context given to handlers (per-server state lives in the handler instance). */

@@ -238,7 +238,10 @@ test('parseInbound: documented callbacks', () => {
     { type: 'unblocked', userId: '01234567890A=', profile: { name: 'John McClane', language: 'en' }, at },
   ]);
   assert.deepEqual(viber.parseInbound(fixture('viber', 'event-webhook')), []);
-  assert.deepEqual(viber.parseInbound(fixture('viber', 'event-delivered')), []);
+  // A receipt (issue 18): read from the text, so that the 64-bit message_token stays exact.
+  assert.deepEqual(viber.parseInboundText!(fixtureRaw('viber', 'event-delivered').toString('utf8')), [
+    { type: 'receipt', status: 'delivered', userId: '01234567890A=', platformMessageId: '4912661846655238145', at },
+  ]);
 });
 
 // ---------------------------------------------------------------- credentials & webhook
@@ -262,7 +265,7 @@ test('registerWebhook: set_webhook with url, event types, send_name', async () =
   assert.equal(fake.records[0].method, 'set_webhook');
   assert.deepEqual(fake.records[0].body, {
     url: 'https://botcast.example/hooks/viber/1',
-    event_types: ['subscribed', 'unsubscribed', 'conversation_started', 'failed'],
+    event_types: ['subscribed', 'unsubscribed', 'conversation_started', 'delivered', 'seen', 'failed'],
     send_name: true,
     send_photo: false,
   });

@@ -5,7 +5,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import { channelContext, type ChannelRow } from '../../services/channels.ts';
-import { applyInbound } from '../../services/inbound.ts';
+import { applyInbound, emptyInboundResult } from '../../services/inbound.ts';
+import { ReceiptBuffer } from '../../services/receipts/buffer.ts';
 import { isPlatformCode, type InboundRequest } from '../../platforms/types.ts';
 import { errorBody } from '../errors.ts';
 
@@ -24,6 +25,7 @@ export const webhookRoutes =
     // Keep the body as bytes in this scope only: the signature is checked over them.
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ctx.config.bodyLimitBytes }, (_req, body, done) => done(null, body));
+    const receiptBuffer = new ReceiptBuffer(ctx.db, (err) => app.log.error({ err }, 'could not record delivery receipts'));
 
     const handle = async (request: FastifyRequest<{ Params: { platform: string; channelId: string } }>, reply: FastifyReply) => {
       const { platform, channelId } = request.params;
@@ -38,19 +40,26 @@ export const webhookRoutes =
       if (verdict.ok === 'handshake') return reply.status(verdict.status).type(verdict.contentType).send(verdict.body);
       if (verdict.ok !== true) return reply.status(verdict.status).send(errorBody('invalid_signature', verdict.reason));
       if (request.method === 'GET') return reply.status(200).send('ok');
-      let body: unknown;
+      let events;
       try {
-        body = JSON.parse(rawBody.toString('utf8'));
+        const text = rawBody.toString('utf8');
+        events = client.parseInboundText ? client.parseInboundText(text) : client.parseInbound(JSON.parse(text));
       } catch {
         return reply.status(400).send(errorBody('malformed_json', 'webhook body is not valid JSON'));
       }
-      const events = client.parseInbound(body);
-      const result = await ctx.db.transaction((tx) => applyInbound(tx, channel, events, ctx.clock.now()));
+      // Receipts come in bursts: they join the batch being written (one statement per batch, not per
+      // receipt), and the answer waits for its commit, so a 200 means stored.
+      const receipts = events.filter((e) => e.type === 'receipt');
+      const others = receipts.length > 0 ? events.filter((e) => e.type !== 'receipt') : events;
+      const [result, recorded] = await Promise.all([
+        others.length > 0 || receipts.length === 0 ? ctx.db.transaction((tx) => applyInbound(tx, channel, others, ctx.clock.now())) : null,
+        receipts.length > 0 ? receiptBuffer.add(channel, receipts) : 0,
+      ]);
       // Most platforms only want a 200; some insist on a body of their own (VK: the literal "ok").
       return reply
         .status(200)
         .type('text/plain')
-        .send(client.webhookAnswer ?? JSON.stringify(result));
+        .send(client.webhookAnswer ?? JSON.stringify({ ...(result ?? emptyInboundResult()), receipts: recorded }));
     };
 
     // Platforms hold no key: the signature over the body is the credential. Every query parameter a

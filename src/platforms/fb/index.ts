@@ -40,6 +40,8 @@ export const messenger: PlatformClient = {
   // person's reply (developers.facebook.com/docs/messenger-platform/reference/send-api). So Botcast
   // sends no tags and leaves people outside the window out (services/sends/preview-reach.ts).
   messagingWindow: { kind: 'since_last_inbound', hours: 24 },
+  // message_deliveries and message_reads webhook fields (…/messenger-platform/webhooks/webhook-events).
+  receipts: { delivered: true, read: true },
   deduplicates: false,
   userIdPattern: /^\d{1,30}$/, // page-scoped ids (PSID) are digits
   render: renderMessenger,

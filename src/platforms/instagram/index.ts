@@ -37,6 +37,8 @@ export const instagram: PlatformClient = {
   defaultBaseUrl: GRAPH_BASE_URL,
   // 24 h after the person's last message, as Messenger (PLATFORMS.md §6 I10).
   messagingWindow: { kind: 'since_last_inbound', hours: 24 },
+  // messaging_seen only: message_deliveries is "only available for Messenger conversations" (…/webhooks/webhook-events).
+  receipts: { delivered: false, read: true },
   deduplicates: false,
   userIdPattern: /^\d{1,30}$/, // Instagram-scoped ids (IGSID) are digits
   render: renderInstagram,

@@ -2,6 +2,7 @@
 // share: `POST {base}/{ver}/me/messages?access_token=<PAGE_TOKEN>` with `recipient.id`
 // (developers.facebook.com/docs/messenger-platform/reference/send-api; Instagram:
 // developers.facebook.com/documentation/business-messaging/instagram-messaging/… uses the same URI).
+import { messagingReceipts } from './receipts.ts';
 import { ADDRESS_REFUSED } from '../../security/outbound-policy.ts';
 import { httpCall, networkOutcome, platformReason } from '../http.ts';
 import type { ChannelContext, InboundEvent, Outcome, RenderedMessage, SendRequest } from '../types.ts';
@@ -63,6 +64,8 @@ export function parseMessagingEvents(body: unknown, object: 'page' | 'instagram'
       } else if (postback) {
         const text = asString(postback.title) ?? asString(postback.payload);
         events.push({ type: 'message', userId, profile: {}, text, ...at });
+      } else {
+        events.push(...messagingReceipts(event, userId, at));
       }
     }
   }

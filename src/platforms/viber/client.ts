@@ -71,7 +71,12 @@ export async function registerViberWebhook(channel: ChannelContext, url: string)
   const { answer, error } = await viberCall(
     channel,
     'set_webhook',
-    { url, event_types: ['subscribed', 'unsubscribed', 'conversation_started', 'failed'], send_name: true, send_photo: false },
+    {
+      url,
+      event_types: ['subscribed', 'unsubscribed', 'conversation_started', 'delivered', 'seen', 'failed'],
+      send_name: true,
+      send_photo: false,
+    },
     'set the webhook',
   );
   return answer ? { ok: true } : { ok: false, error };

@@ -40,6 +40,8 @@ interface ViberEvent {
   sender?: ViberUser;
   user?: ViberUser;
   user_id?: string;
+  message_token?: number | string;
+  desc?: string;
   subscribed?: boolean;
   message?: { type?: string; text?: string };
 }
@@ -57,6 +59,10 @@ function profileOf(user: ViberUser): { name?: string; language?: string } {
  * `subscribed: true` — a person who merely opened the chat cannot be messaged yet (status 6).
  * Viber timestamps are epoch milliseconds.
  */
+function tokenOf(e: ViberEvent): string | undefined {
+  return e.message_token === undefined || e.message_token === null ? undefined : String(e.message_token);
+}
+
 function parseEvent(e: ViberEvent): InboundEvent[] {
   const at = atOf(e.timestamp);
   switch (e.event) {
@@ -72,12 +78,34 @@ function parseEvent(e: ViberEvent): InboundEvent[] {
       return e.user?.id && e.subscribed === true ? [{ type: 'unblocked', userId: e.user.id, profile: profileOf(e.user), ...at }] : [];
     case 'unsubscribed':
       return e.user_id ? [{ type: 'blocked', userId: e.user_id, ...at }] : [];
+    case 'delivered':
+    case 'seen': {
+      // Receipts name the person and the message_token that send_message answered (kept as the
+      // delivery's platform message id); parseViberText keeps the 64-bit token exact.
+      const token = tokenOf(e);
+      if (!e.user_id || !token) return [];
+      return [{ type: 'receipt', status: e.event === 'seen' ? 'read' : 'delivered', userId: e.user_id, platformMessageId: token, ...at }];
+    }
+    case 'failed': {
+      const token = tokenOf(e);
+      if (!e.user_id || !token) return [];
+      const text = typeof e.desc === 'string' && e.desc ? e.desc : 'Viber could not deliver the message';
+      return [{ type: 'send_failed', userId: e.user_id, platformMessageId: token, outcome: 'permanent', code: 'failed', text, ...at }];
+    }
     default:
-      return []; // webhook, delivered, seen, failed, client_status…
+      return []; // webhook, client_status…
   }
 }
 
 export function parseViber(body: unknown): InboundEvent[] {
   const events = Array.isArray(body) ? body : [body];
   return events.flatMap((e) => (typeof e === 'object' && e !== null ? parseEvent(e as ViberEvent) : []));
+}
+
+/**
+ * The same from the body's text: message_token is a 64-bit integer that JSON.parse would round
+ * (5741311803571721087 → …1000), so it is quoted before parsing and matched as the exact digits.
+ */
+export function parseViberText(text: string): InboundEvent[] {
+  return parseViber(JSON.parse(text.replace(/"message_token"\s*:\s*(\d+)/g, '"message_token":"$1"')));
 }

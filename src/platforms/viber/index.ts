@@ -2,7 +2,7 @@
 import { describedBy, type PlatformDescriptor } from '../descriptor.ts';
 import type { PlatformClient } from '../types.ts';
 import { checkViber, registerViberWebhook, sendViber } from './client.ts';
-import { parseViber, verifyViber } from './inbound.ts';
+import { parseViber, parseViberText, verifyViber } from './inbound.ts';
 import { renderViber } from './render.ts';
 
 export const descriptor = {
@@ -25,10 +25,13 @@ export const viber: PlatformClient = {
   defaultBaseUrl: 'https://chatapi.viber.com',
   // No idempotency key found in the send_message reference.
   deduplicates: false,
+  // delivered / seen / failed callbacks with message_token and user_id (developers.viber.com/docs/api/rest-bot-api/#message-receipts-callbacks).
+  receipts: { delivered: true, read: true },
   render: renderViber,
   send: sendViber,
   verifyInbound: verifyViber,
   parseInbound: parseViber,
+  parseInboundText: parseViberText,
   checkCredentials: checkViber,
   registerWebhook: registerViberWebhook,
 };

@@ -10,7 +10,9 @@
 //     failed to deliver it later (…/webhooks/reference/messages/status: `errors[]` with code, title,
 //     message, error_data.details). The delivery is found by `biz_opaque_callback_data`, which
 //     Botcast sets to the delivery's key on every send, and checked against the wamid (`id`).
-//     sent / delivered / read and the system `errors[]` are ignored for now.
+//   statuses[] with status `delivered` / `read` → receipts (delivered_at / read_at), found the same
+//     way (biz_opaque_callback_data is "only included if message sent with biz_opaque_callback_data",
+//     and then in every status). `sent` (already known from the 200) and the system `errors[]` are ignored.
 import { asArray, asNumber, asObject, asString, credential } from '../meta-common/json.ts';
 import { verifyMetaRequest } from '../meta-common/webhook.ts';
 import { atOf } from '../time.ts';
@@ -36,6 +38,21 @@ function failedStatus(status: Record<string, unknown>): InboundEvent | undefined
     outcome: findRule(WHATSAPP_ERRORS, code, undefined)?.class ?? 'permanent',
     code: code === undefined ? 'failed' : String(code),
     text: details ? `${message} — ${details}` : message,
+    ...atOf(status.timestamp),
+  };
+}
+
+/** `delivered` and `read` statuses → receipts, found like a failure by the echoed key and the wamid. */
+function receiptStatus(status: Record<string, unknown>): InboundEvent | undefined {
+  const platformMessageId = asString(status.id);
+  const opaque = asString(status.biz_opaque_callback_data);
+  if ((status.status !== 'delivered' && status.status !== 'read') || !platformMessageId || !opaque?.startsWith(CALLBACK_DATA_PREFIX))
+    return undefined;
+  return {
+    type: 'receipt',
+    status: status.status,
+    platformMessageId,
+    deliveryKey: opaque.slice(CALLBACK_DATA_PREFIX.length),
     ...atOf(status.timestamp),
   };
 }
@@ -82,8 +99,9 @@ export function parseWhatsApp(body: unknown): InboundEvent[] {
         events.push({ type: 'message', userId, profile: name ? { name } : {}, text: textOf(message), ...secondsToMs(message.timestamp) });
       }
       for (const item of asArray(value.statuses)) {
-        const failed = failedStatus(asObject(item) ?? {});
-        if (failed) events.push(failed);
+        const status = asObject(item) ?? {};
+        const event = failedStatus(status) ?? receiptStatus(status);
+        if (event) events.push(event);
       }
       for (const item of asArray(value.user_preferences)) {
         const pref = asObject(item);

@@ -49,6 +49,8 @@ export const whatsapp: PlatformClient = {
   // Free-form messages only within 24 h of the person's last message (the customer-service window,
   // PLATFORMS.md §2.5 W9/W10); outside it Meta answers 131047.
   messagingWindow: { kind: 'since_last_inbound', hours: 24 },
+  // statuses sent / delivered / read / failed (…/whatsapp/webhooks/reference/messages/status); read only when the person has read receipts on.
+  receipts: { delivered: true, read: true },
   deduplicates: false,
   userIdPattern: /^\+?\d{6,20}$/, // WhatsApp ids are phone numbers in international form
   render: renderWhatsApp,

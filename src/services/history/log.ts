@@ -25,7 +25,7 @@ export const errorRows = (d: string) => `(${d}.error_code IS NOT NULL AND ${d}.s
 
 const DELIVERY_COLUMNS = `d.id, d.run_id AS "runId", d.subscriber_id AS "subscriberId", d.recipient, c.platform, d.state,
   d.outcome AS "errorClass", d.error_code AS "errorCode", d.error_text AS "errorText", d.attempts, d.platform_message_id AS "platformMessageId",
-  d.updated_at AS "at"`;
+  d.updated_at AS "at", d.delivered_at AS "deliveredAt", d.read_at AS "readAt"`;
 interface DeliveryRow {
   id: number;
   runId: number;
@@ -39,6 +39,8 @@ interface DeliveryRow {
   attempts: number;
   platformMessageId: string | null;
   at: Date;
+  deliveredAt: Date | null;
+  readAt: Date | null;
 }
 
 interface RunEventRow {
@@ -133,7 +135,7 @@ export async function exportLog(ctx: ServiceContext, workspaceId: number, sendId
         'SELECT at, type, message FROM run_events WHERE run_id = $1 ORDER BY id',
         [runId],
       );
-      for (const e of events) yield [new Date(e.at).toISOString(), sendId, runId, 'event', e.type, '', '', '', '', '', e.message];
+      for (const e of events) yield [new Date(e.at).toISOString(), sendId, runId, 'event', e.type, '', '', '', '', '', e.message, '', ''];
       let after = 0;
       for (;;) {
         const page = await ctx.db.query<DeliveryRow>(
@@ -155,6 +157,8 @@ export async function exportLog(ctx: ServiceContext, workspaceId: number, sendId
             d.errorClass ?? '',
             d.errorCode ?? '',
             d.errorText ?? '',
+            d.deliveredAt ? new Date(d.deliveredAt).toISOString() : '',
+            d.readAt ? new Date(d.readAt).toISOString() : '',
           ];
         }
         if (page.length < 5000) break;
@@ -175,6 +179,8 @@ export async function exportLog(ctx: ServiceContext, workspaceId: number, sendId
       'error_class',
       'error_code',
       'message',
+      'delivered_at',
+      'read_at',
     ],
   });
 }

@@ -2,6 +2,7 @@
 // lane counters and the per-10-second run_rate buckets — never a scan of deliveries.
 import type { ServiceContext } from '../context.ts';
 import { getSend } from '../sends/view.ts';
+import { funnelOf, sumFunnels } from '../receipts/funnel.ts';
 
 export async function getProgress(ctx: ServiceContext, workspaceId: number, sendId: number) {
   const send = await getSend(ctx, workspaceId, sendId);
@@ -13,6 +14,7 @@ export async function getProgress(ctx: ServiceContext, workspaceId: number, send
   );
   // The previous full bucket and the current partial one: about the last 10–20 seconds.
   const elapsed = 10 + ((Date.now() / 1000) % 10);
+  const funnel = sumFunnels((await funnelOf(ctx.db, ctx.platforms, runIds)).values());
   return {
     id: send.id,
     status: send.status,
@@ -20,6 +22,8 @@ export async function getProgress(ctx: ServiceContext, workspaceId: number, send
     ratePerSecond: Math.round((recent.sent / elapsed) * 10) / 10,
     failedPerSecond: Math.round((recent.failed / elapsed) * 10) / 10,
     done: ['completed', 'stopped', 'deleted'].includes(send.status),
+    // sent → delivered → read per platform; null where the platform does not report it.
+    funnel,
   };
 }
 

@@ -109,7 +109,8 @@ export function fakeSendApi(options: SendApiFakeOptions): FakePlatform {
         options,
       );
       if (refused) return refused;
-      return { status: 200, body: { recipient_id: call.recipient, message_id: `m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_${ctx.nextId()}` } };
+      const messageId = `m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_${ctx.nextId()}`;
+      return { status: 200, body: { recipient_id: call.recipient, message_id: messageId }, messageId };
     },
     fault(kind, rule) {
       switch (kind) {

@@ -37,6 +37,7 @@ export function fakeViber(): FakePlatform {
           status: 200,
           headers: { 'content-type': 'application/json' },
           body: `{"status":0,"status_message":"ok","message_token":${token},"chat_hostname":"SN-CHAT-01_","billing_status":1}`,
+          messageId: token,
         };
       }
       if (call.method === 'get_account_info') {

@@ -132,7 +132,11 @@ export function fakeWhatsApp(): FakePlatform {
         );
       }
       const id = `wamid.HBgL${to}FQIAERgS${ctx.nextId().toString(16).toUpperCase()}AA==`;
-      return { status: 200, body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id }] } };
+      return {
+        status: 200,
+        body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id }] },
+        messageId: id,
+      };
     },
     fault(kind, rule) {
       switch (kind) {

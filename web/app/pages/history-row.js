@@ -51,6 +51,19 @@ export function Counts({ counts, compact }) {
   </dl>`;
 }
 
+/** Delivered and read as % of sent where the platforms report them (issue 18). */
+function ReceiptRates({ receipts }) {
+  if (!receipts) return null;
+  const pct = (v) => (v === null ? 'not reported' : `${v} %`);
+  return html`<div
+    class="small muted receipt-rates"
+    data-delivered=${receipts.deliveredPercent ?? ''}
+    data-read=${receipts.readPercent ?? ''}
+  >
+    Delivered ${pct(receipts.deliveredPercent)} · read ${pct(receipts.readPercent)}
+  </div>`;
+}
+
 export function HistoryRow({ item, bot, section, secondsLeft, onDelete, onStop, onHolds, onPause }) {
   const detail = `/bots/${bot.id}/history/${item.id}${item.runId && section === 'completed' ? `?run=${item.runId}` : ''}`;
   const c = item.counts;
@@ -118,7 +131,7 @@ export function HistoryRow({ item, bot, section, secondsLeft, onDelete, onStop, 
               ${(delivering || paused) && c.recipients > 0 && html`<${ProgressBar} value=${done} max=${c.recipients} label=${`Send ${item.id} progress`} />`}<${Counts}
                 counts=${c}
                 compact
-              />`
+              />${section === 'completed' && html`<${ReceiptRates} receipts=${item.receipts} />`}`
       }
     </td>
     <td class="actions-col">

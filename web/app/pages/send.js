@@ -18,6 +18,7 @@ import { RateChart } from '../ui/chart.js';
 import { Audience, Counts, kindLabel } from './history.js';
 import { Recipients } from './send/recipients.js';
 import { ResendDialog, ResendLinks, resendable } from './send/resend.js';
+import { Funnel } from './send/funnel.js';
 
 const LIVE = ['grace', 'delivering', 'paused', 'waiting_for_chats'];
 const STATUS = {
@@ -357,6 +358,8 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly, from }) {
         ${(status === 'scheduled' || status === 'periodic') && !run && html`<p class="hint">Nothing sent yet: the counts appear when it runs.</p>`}
       </${Card}>
     </div>
+
+    ${runId && html`<${Funnel} sendId=${id} live=${live} />`}
 
     <${Card} title="Delivery rate">
       ${

@@ -65,6 +65,8 @@ export function Recipients({ bot, sendId, runId, errorsOnly, runParam, refreshKe
               <th scope="col" class="hide-sm">Code</th>
               <th scope="col">Text</th>
               <th scope="col" class="hide-sm">Time</th>
+              <th scope="col" class="hide-sm">Delivered</th>
+              <th scope="col" class="hide-sm">Read</th>
             </tr>
           </thead>
           <tbody>
@@ -77,6 +79,8 @@ export function Recipients({ bot, sendId, runId, errorsOnly, runParam, refreshKe
         <td class="hide-sm mono">${d.errorCode || ''}</td>
         <td class="error-text">${d.errorText || ''}</td>
         <td class="hide-sm nowrap small">${formatDateTime(d.at, bot.timeZone)}</td>
+        <td class="hide-sm nowrap small" data-col="delivered">${d.deliveredAt ? formatDateTime(d.deliveredAt, bot.timeZone) : ''}</td>
+        <td class="hide-sm nowrap small" data-col="read">${d.readAt ? formatDateTime(d.readAt, bot.timeZone) : ''}</td>
       </tr>`,
             )}
           </tbody>

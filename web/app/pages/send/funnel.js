@@ -1,0 +1,42 @@
+// The funnel of a send: sent → delivered → read per platform, from delivery receipts. Receipts keep
+// arriving after the send completes (people read later), so it is read again every few seconds
+// while the page is open. "Not reported" where the platform does not report the step (Telegram,
+// VK, OK report nothing; Instagram reports reads only) — which is not the same as none.
+import { html } from '../../lib/html.js';
+import { api } from '../../lib/api.js';
+import { useInterval, useResource } from '../../lib/data.js';
+import { formatNumber } from '../../lib/format.js';
+import { platformName } from '../../platforms.js';
+import { Card } from '../../ui/components.js';
+
+const REFRESH_MS = 5000;
+
+function step(value, sent) {
+  if (value === null) return html`<span class="muted">not reported</span>`;
+  const pct = sent > 0 ? ` (${Math.round((value / sent) * 1000) / 10} %)` : '';
+  return html`${formatNumber(value)}<span class="muted small">${pct}</span>`;
+}
+
+export function Funnel({ sendId, live }) {
+  const progress = useResource(() => api.get(`/api/sends/${sendId}/progress`), [sendId]);
+  useInterval(() => progress.reload(), live ? REFRESH_MS / 2 : REFRESH_MS);
+  const rows = progress.data?.funnel ?? [];
+  if (rows.length === 0) return null;
+  return html`<${Card} title="Delivered and read" className="send-funnel">
+    <table class="table funnel" aria-label="Sent, delivered and read per platform">
+      <thead><tr><th scope="col">Platform</th><th scope="col" class="num">Sent</th><th scope="col" class="num">Delivered</th><th scope="col" class="num">Read</th></tr></thead>
+      <tbody>
+        ${rows.map(
+          (r) =>
+            html`<tr key=${r.platform} data-platform=${r.platform}>
+              <th scope="row">${platformName(r.platform)}</th>
+              <td class="num" data-step="sent">${formatNumber(r.sent)}</td>
+              <td class="num" data-step="delivered">${step(r.delivered, r.sent)}</td>
+              <td class="num" data-step="read">${step(r.read, r.sent)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <p class="small muted">As the platforms report them (receipts can arrive long after sending; a person may turn read receipts off).</p>
+  </${Card}>`;
+}
