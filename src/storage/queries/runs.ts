@@ -1,6 +1,7 @@
 // Runs, as both sides see them: the services create one (an external call) or stop one (the Stop
 // button), the engine creates them when a send is due; everyone writes to the run's log.
 import type { Queryable } from '../db.ts';
+import { appendRunStatusEvent } from './status-events.ts';
 
 /** One line of a run's log; `data`: its details, stored as JSON (a row interface will do). */
 export async function logRun(q: Queryable, runId: number, type: string, message: string, data?: object) {
@@ -10,6 +11,8 @@ export async function logRun(q: Queryable, runId: number, type: string, message:
     message,
     data ? JSON.stringify(data) : null,
   ]);
+  // Started, paused, resumed, finished and stopped are also status webhook events (same transaction).
+  await appendRunStatusEvent(q, runId, type, message, data);
 }
 
 /** Creates the run of a send for an occurrence; idempotent per (send, planned_at). */
