@@ -196,6 +196,47 @@ describe('delivery', () => {
     assert.ok(posts.every((p) => verifySignature(hook.secret, String(p.headers['botcast-signature']), p.raw)));
   });
 
+  test('a stopped run: the cancelled recipients arrive as outcomes too, with run.stopped', async () => {
+    const w = await makeWorld(t);
+    const token = `${Math.floor(Math.random() * 1e9)}:AA${Math.random().toString(36).slice(2)}`;
+    const channelId = await addChannel(t, w, 'tg', { credentials: { token }, apiBaseUrl: fake.url, ratePerSecond: 5 });
+    await seedSubscribers(t.app.ctx.db, {
+      workspaceId: w.workspaceId,
+      botId: w.botId,
+      channelId,
+      platform: 'tg',
+      count: 40,
+      startAt: 1000,
+    });
+    const hook = await addEndpoint(w, { events: ['delivery.outcome', 'run.stopped'] });
+    const created = await t.request('POST', `/api/bots/${w.botId}/sends`, {
+      key: w.key,
+      body: { content: { type: 'text', text: 'Hello' }, channelIds: [channelId], audience: { type: 'all' } },
+    });
+    await waitFor('a few sent', async () => fake.records.filter((r) => r.channel === token && r.send).length >= 3);
+    const stopped = await t.request('POST', `/api/sends/${created.body.id}/stop`, { key: w.key });
+    assert.equal(stopped.status, 200, stopped.text);
+    await waitForSend(t, w, created.body.id, ['stopped']);
+    const rows = await waitFor('every delivery final', async () => {
+      const r = await t.app.ctx.db.query<{ id: number; state: string; outcome: string }>(
+        'SELECT id, state, outcome FROM deliveries WHERE channel_id = $1 ORDER BY id',
+        [channelId],
+      );
+      return r.every((d) => ['sent', 'failed', 'cancelled', 'unknown'].includes(d.state)) ? r : null;
+    });
+    await waitFor('every outcome', async () => eventsOf(hook.id).filter((e) => e.type === 'delivery.outcome').length >= rows.length);
+    const got = eventsOf(hook.id)
+      .filter((e) => e.type === 'delivery.outcome')
+      .map((e) => ({ id: e.data.deliveryId, state: e.data.state, outcome: e.data.outcome }))
+      .sort((a, b) => Number(a.id) - Number(b.id));
+    assert.deepEqual(
+      got,
+      rows.map((r) => ({ id: r.id, state: r.state, outcome: r.outcome })),
+    );
+    assert.ok(got.some((g) => g.outcome === 'stopped') && got.some((g) => g.state === 'sent'));
+    assert.equal(eventsOf(hook.id).filter((e) => e.type === 'run.stopped').length, 1);
+  });
+
   test('a 500 is retried with growing delays until it succeeds; the log has each try', async () => {
     const w = await makeWorld(t);
     const hook = await addEndpoint(w, { events: ['run.started'] });

@@ -61,9 +61,9 @@ const FINAL = `('sent', 'failed', 'cancelled', 'unknown')`;
  * statement. `workspaceParam`: the placeholder of the batch's workspace id, or of NULL when the
  * caller does not know it — a one-time gate on the endpoints table then skips the join entirely
  * when the workspace (any workspace, for NULL) has no endpoint taking outcomes. Returns the ids of
- * the rows updated, as the UPDATE alone would.
+ * the rows updated (or their run ids), as the UPDATE alone would.
  */
-export function withOutcomeEvents(update: string, workspaceParam: string): string {
+export function withOutcomeEvents(update: string, workspaceParam: string, returning: 'id' | 'run_id' = 'id'): string {
   return `WITH done AS (
       ${update}
       RETURNING d.id, d.run_id, d.channel_id, d.subscriber_id, d.recipient, d.state, d.outcome, d.error_code, d.error_text, d.attempts
@@ -79,5 +79,5 @@ export function withOutcomeEvents(update: string, workspaceParam: string): strin
         AND done.state IN ${FINAL} AND ${wanted('r.workspace_id', `'delivery.outcome'`)}
       ORDER BY done.id
     )
-    SELECT id FROM done`;
+    SELECT ${returning} FROM done`;
 }
