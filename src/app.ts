@@ -87,7 +87,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const statusWebhooks =
     options.worker === false
       ? null
-      : new StatusWebhookDispatcher(storage.db, storage.sealer, logger, { ...DEFAULT_DISPATCHER_SETTINGS, ...options.statusWebhooks });
+      : new StatusWebhookDispatcher(
+          storage.db,
+          storage.sealer,
+          logger,
+          { ...DEFAULT_DISPATCHER_SETTINGS, ...options.statusWebhooks },
+          storage.disk,
+        );
   statusWebhooks?.start();
   let closed = false;
   return {

@@ -12,6 +12,7 @@
 // de-duplicates by event id.
 import type { Db } from '../../storage/db.ts';
 import type { Sealer } from '../../security/encryption.ts';
+import type { DiskGuard } from '../../storage/disk-reserve.ts';
 import { postSigned } from './post.ts';
 import { logAttempt } from './attempts.ts';
 
@@ -83,6 +84,8 @@ export class StatusWebhookDispatcher {
     private readonly sealer: Sealer,
     private readonly logger: Logger,
     readonly settings: DispatcherSettings = DEFAULT_DISPATCHER_SETTINGS,
+    /** Embedded mode: below the disk reserve nothing new is written, so no batch is started. */
+    private readonly disk: DiskGuard | null = null,
   ) {
     this.leaseSeconds = Math.ceil((settings.timeoutMs * 3) / 1000) + 5;
   }
@@ -111,6 +114,7 @@ export class StatusWebhookDispatcher {
 
   /** One pass over the due endpoints; true when one of them has more events waiting. */
   async pass(): Promise<boolean> {
+    if (this.disk?.state.ok === false) return false;
     if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) await this.prune();
     const due = await this.db.query<DueEndpoint>(
       `UPDATE status_webhooks w SET lease_until = now() + make_interval(secs => $2)
