@@ -479,6 +479,54 @@ CREATE TABLE sessions (
   CONSTRAINT sessions_pkey PRIMARY KEY (token_hash)
 );
 
+CREATE TABLE status_events (
+  id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+  workspace_id bigint NOT NULL,
+  type text NOT NULL,
+  payload jsonb NOT NULL,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  txid xid8 DEFAULT pg_current_xact_id() NOT NULL,
+  CONSTRAINT status_events_pkey PRIMARY KEY (id)
+);
+
+CREATE TABLE status_webhook_attempts (
+  id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+  webhook_id bigint NOT NULL,
+  at timestamp with time zone DEFAULT now() NOT NULL,
+  test boolean DEFAULT false NOT NULL,
+  events integer NOT NULL,
+  first_event_id bigint,
+  last_event_id bigint,
+  ok boolean NOT NULL,
+  status_code integer,
+  duration_ms integer NOT NULL,
+  error text,
+  attempt integer DEFAULT 1 NOT NULL,
+  CONSTRAINT status_webhook_attempts_webhook_id_fkey FOREIGN KEY (webhook_id) REFERENCES status_webhooks(id) ON DELETE CASCADE,
+  CONSTRAINT status_webhook_attempts_pkey PRIMARY KEY (id)
+);
+
+CREATE TABLE status_webhooks (
+  id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+  workspace_id bigint NOT NULL,
+  url text NOT NULL,
+  description text DEFAULT ''::text NOT NULL,
+  event_types text[] NOT NULL,
+  secret_sealed text NOT NULL,
+  enabled boolean DEFAULT true NOT NULL,
+  failing_since timestamp with time zone,
+  cursor_txid xid8 DEFAULT pg_snapshot_xmin(pg_current_snapshot()) NOT NULL,
+  cursor_id bigint DEFAULT 0 NOT NULL,
+  attempts integer DEFAULT 0 NOT NULL,
+  next_attempt_at timestamp with time zone DEFAULT '-infinity'::timestamp with time zone NOT NULL,
+  lease_until timestamp with time zone,
+  last_success_at timestamp with time zone,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  created_by text DEFAULT ''::text NOT NULL,
+  CONSTRAINT status_webhooks_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
+  CONSTRAINT status_webhooks_pkey PRIMARY KEY (id)
+);
+
 CREATE TABLE subscriber_tags (
   subscriber_id bigint NOT NULL,
   tag_id bigint NOT NULL,
@@ -633,6 +681,10 @@ CREATE INDEX sends_parent_send_idx ON public.sends USING btree (parent_send_id) 
 CREATE INDEX sends_workspace_idx ON public.sends USING btree (workspace_id, id);
 CREATE UNIQUE INDEX sessions_id_key ON public.sessions USING btree (id);
 CREATE INDEX sessions_member_idx ON public.sessions USING btree (member_id);
+CREATE INDEX status_events_created_idx ON public.status_events USING btree (created_at);
+CREATE INDEX status_events_order_idx ON public.status_events USING btree (workspace_id, txid, id);
+CREATE INDEX status_webhook_attempts_webhook_idx ON public.status_webhook_attempts USING btree (webhook_id, id);
+CREATE INDEX status_webhooks_workspace_idx ON public.status_webhooks USING btree (workspace_id);
 CREATE INDEX subscriber_tags_tag_idx ON public.subscriber_tags USING btree (tag_id, subscriber_id);
 CREATE INDEX subscribers_bot_idx ON public.subscribers USING btree (bot_id, id);
 CREATE INDEX subscribers_channel_active_idx ON public.subscribers USING btree (channel_id, id) WHERE (status = 'active'::text);

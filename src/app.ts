@@ -13,6 +13,7 @@ import { freezeContent } from './services/sends/input.ts';
 import { refreshStaleTemplates } from './services/whatsapp-templates.ts';
 import { configureOutboundPolicy, type HostResolver } from './security/outbound-policy.ts';
 import type { ReadDiskSpace } from './storage/disk-reserve.ts';
+import { DEFAULT_DISPATCHER_SETTINGS, StatusWebhookDispatcher, type DispatcherSettings } from './services/status-webhooks/dispatcher.ts';
 
 export interface AppOptions {
   api?: boolean;
@@ -25,12 +26,16 @@ export interface AppOptions {
   resolveHost?: HostResolver;
   /** Reads the data folder's free space (tests simulate a full disk). */
   readDiskSpace?: ReadDiskSpace;
+  /** Status webhook delivery settings for this process (tests shorten the backoff). */
+  statusWebhooks?: Partial<DispatcherSettings>;
 }
 
 export interface App {
   ctx: ServiceContext;
   server: FastifyInstance | null;
   engine: Engine | null;
+  /** Delivers status webhook events; runs beside the engine in worker processes, independent of it. */
+  statusWebhooks: StatusWebhookDispatcher | null;
   storage: Storage;
   close(): Promise<void>;
 }
@@ -81,16 +86,29 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     options.worker === false
       ? null
       : await startEngine({ db: storage.db, platforms: ctx.platforms, logger, settings, disk: storage.disk }, ports);
+  const statusWebhooks =
+    options.worker === false
+      ? null
+      : new StatusWebhookDispatcher(
+          storage.db,
+          storage.sealer,
+          logger,
+          { ...DEFAULT_DISPATCHER_SETTINGS, ...options.statusWebhooks },
+          storage.disk,
+        );
+  statusWebhooks?.start();
   let closed = false;
   return {
     ctx,
     server,
     engine,
+    statusWebhooks,
     storage,
     async close() {
       if (closed) return;
       closed = true;
       await server?.close();
+      await statusWebhooks?.stop();
       await engine?.stop();
       await storage.close();
     },

@@ -5,6 +5,7 @@ import type { EngineContext } from './types.ts';
 import { consumeEvents, type ChatClosedPayload } from '../storage/queries/outbox.ts';
 import { logRun } from '../storage/queries/runs.ts';
 import { notifyWake } from '../storage/queries/wake.ts';
+import { withOutcomeEvents } from '../storage/queries/status-events.ts';
 
 export async function releaseHolds(ctx: EngineContext): Promise<number> {
   let released = 0;
@@ -25,10 +26,16 @@ export async function releaseHolds(ctx: EngineContext): Promise<number> {
 }
 
 export async function expireHolds(ctx: EngineContext): Promise<number> {
+  // With their status webhook outcome events, in the same statement.
   const rows = await ctx.db.query<{ run_id: number }>(
-    `UPDATE deliveries SET state = 'failed', outcome = 'hold_expired', error_code = 'hold_expired',
+    withOutcomeEvents(
+      `UPDATE deliveries d SET state = 'failed', outcome = 'hold_expired', error_code = 'hold_expired',
        error_text = 'the operator chat stayed open until the hold expired', hold_expires_at = NULL, updated_at = now()
-     WHERE hold_expires_at <= now() AND state = 'held' RETURNING run_id`,
+     WHERE d.hold_expires_at <= now() AND d.state = 'held'`,
+      '$1',
+      'run_id',
+    ),
+    [null],
   );
   for (const [runId, count] of countBy(rows.map((r) => r.run_id))) {
     await logRun(ctx.db, runId, 'hold_expired', `${count} held recipient(s) expired: their operator chat stayed open`, { expired: count });

@@ -21,6 +21,7 @@ const ID_TABLES: Record<string, { table: string; what: string }> = {
   sessions: { table: 'sessions', what: 'session' },
   'external-events': { table: 'external_events', what: 'external event' },
   triggers: { table: 'triggers', what: 'trigger' },
+  'status-webhooks': { table: 'status_webhooks', what: 'status webhook' },
 };
 
 const INTEGER = /^\d{1,15}$/;

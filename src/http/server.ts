@@ -28,6 +28,7 @@ import { historyRoutes } from './routes/history.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { platformRoutes } from './routes/platforms.ts';
 import { whatsappTemplateRoutes } from './routes/whatsapp-templates.ts';
+import { statusWebhookRoutes } from './routes/status-webhooks.ts';
 
 export interface ServerOptions {
   logger?: false | FastifyBaseLogger;
@@ -110,6 +111,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(subscriberImportRoutes(ctx));
   await app.register(eventTriggerRoutes(ctx));
   await app.register(historyRoutes(ctx));
+  await app.register(statusWebhookRoutes(ctx));
   await (await import('./panel.ts')).registerPanel(app);
   return app;
 }

@@ -7,6 +7,7 @@ import type { Clock } from '../../src/services/context.ts';
 import type { EngineSettings } from '../../src/engine/types.ts';
 import type { HostResolver } from '../../src/security/outbound-policy.ts';
 import type { ReadDiskSpace } from '../../src/storage/disk-reserve.ts';
+import type { DispatcherSettings } from '../../src/services/status-webhooks/dispatcher.ts';
 import { createTestDatabase, type TestDatabase } from './engine.ts';
 import type { Json } from './json.ts';
 import { responseProblems } from './openapi-check.ts';
@@ -48,6 +49,7 @@ export async function startTestApp(
     engine?: Partial<EngineSettings>;
     resolveHost?: HostResolver;
     readDiskSpace?: ReadDiskSpace;
+    statusWebhooks?: Partial<DispatcherSettings>;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -57,6 +59,7 @@ export async function startTestApp(
     engine: options.engine,
     resolveHost: options.resolveHost,
     readDiskSpace: options.readDiskSpace,
+    statusWebhooks: options.statusWebhooks,
   });
   const server = app.server!;
   const request: TestApp['request'] = async (method, url, opts = {}) => {

@@ -2,8 +2,8 @@
 import type { Db } from '../../src/storage/db.ts';
 
 /** Columns that reading changes (not a write of the request's data): left out of the fingerprint. */
-// A key's last use is touched at most once a minute by any request: a probe lasting longer than
-// that (the send body, with its WhatsApp template, has many odd variants) sees it move.
+// An API key's last use is written at most once a minute by any request, a read included: a run
+// of odd requests longer than a minute would otherwise see a change it did not make.
 const VOLATILE: Record<string, string[]> = { api_keys: ['last_used_at'] };
 /** Tables a refused request may write by design: a call with a wrong secret counts a miss. */
 const COUNTERS = ['external_event_misses'];

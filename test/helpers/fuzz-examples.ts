@@ -23,6 +23,7 @@ export interface Fixtures {
   fbChannelId: number;
   okChannelId: number;
   okSecret: string;
+  statusWebhookId: number;
 }
 
 export interface ExampleRequest {
@@ -113,6 +114,14 @@ export function exampleRequests(f: Fixtures): Record<string, ExampleRequest> {
     'PATCH /api/screens/{id}': { bodies: [{ name: 'renamed', text: 'Hi', media: content.media, buttons: content.buttons }] },
     'POST /api/signup': {
       bodies: [{ workspaceName: 'Fuzz', email: 'fuzz@example.com', name: 'Fuzz', password: 'long enough password' }],
+    },
+    'POST /api/status-webhooks': {
+      bodies: [
+        { url: 'https://hooks.example.com/botcast', description: 'CRM', events: ['run.started', 'delivery.outcome'], enabled: true },
+      ],
+    },
+    'PATCH /api/status-webhooks/{id}': {
+      bodies: [{ url: 'https://hooks.example.com/other', description: 'renamed', events: ['run.completed'], enabled: false }],
     },
     'POST /api/subscribers/{id}/chat/close': { bodies: [{ reason: 'done' }] },
     'DELETE /api/subscribers/{id}/tags': { bodies: [{ tags: ['vip'] }] },

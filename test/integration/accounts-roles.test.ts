@@ -48,7 +48,15 @@ async function rowCount() {
 const OWN_SESSION_WRITES = ['DELETE /api/sessions/1', 'POST /api/sessions/revoke-others'];
 /** Reads that need an admin: who is in the workspace, its keys, and what they did. */
 // The webhook setup shows the channel's webhook secret (what a platform must send): admins only, like credentials.
-const ADMIN_READS = ['GET /api/api-keys', 'GET /api/audit-log', 'GET /api/members', 'GET /api/channels/1/webhook-setup'];
+// Status webhooks: an endpoint's URL may carry the receiver's token, and its log what the receiver answered.
+const ADMIN_READS = [
+  'GET /api/api-keys',
+  'GET /api/audit-log',
+  'GET /api/members',
+  'GET /api/channels/1/webhook-setup',
+  'GET /api/status-webhooks',
+  'GET /api/status-webhooks/1/attempts',
+];
 /** Reads that answer 400 without a query parameter they require (the sweep sends none). */
 const REQUIRED_QUERY = ['GET /api/history', 'GET /api/logs'];
 /** Writes that need an admin: bots and channels (credentials, where messages go), keys, members. */
@@ -65,6 +73,12 @@ const ADMIN_WRITES = [
   'POST /api/bots',
   'POST /api/bots/1/channels',
   'POST /api/members',
+  // Where Botcast POSTs the workspace's run events and outcomes.
+  'POST /api/status-webhooks',
+  'PATCH /api/status-webhooks/1',
+  'DELETE /api/status-webhooks/1',
+  'POST /api/status-webhooks/1/rotate-secret',
+  'POST /api/status-webhooks/1/test',
 ];
 
 test('the sweeps reach the resend and the Logs list (issue 17 points 7 and 9)', async () => {

@@ -72,6 +72,7 @@ before(async () => {
   const fbChannelId = await addChannel(t, w, 'fb', { credentials: metaCredentials });
   const okChannelId = await addChannel(t, w, 'ok', { credentials: { accessToken: 'a' } });
   const okUrl = new URL((await t.request('GET', `/api/channels/${okChannelId}`, { key: w.key })).body.webhookUrl);
+  const statusWebhookId = (await api.POST('/api/status-webhooks', { body: { url: 'https://hooks.example.com/botcast' } })).data!.id;
   const email = (await t.request('GET', '/api/me', { key: w.key })).body.member?.email ?? 'nobody@example.com';
   f = {
     email,
@@ -91,6 +92,7 @@ before(async () => {
     fbChannelId,
     okChannelId,
     okSecret: okUrl.searchParams.get('secret') ?? '',
+    statusWebhookId,
   };
 });
 after(() => t.close());
@@ -109,6 +111,7 @@ function idFor(resource: string): number | undefined {
     'selected-user-imports': f.importId,
     'external-events': f.eventId,
     triggers: f.triggerId,
+    'status-webhooks': f.statusWebhookId,
   };
   return ids[resource];
 }

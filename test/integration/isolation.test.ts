@@ -62,6 +62,7 @@ before(async () => {
     body: { name: 't', tag: 'vip', content: { type: 'text', text: 'x' }, delay: { amount: 1, unit: 'days' } },
   });
   if (trigger.data) ids.triggers = trigger.data.id;
+  ids['status-webhooks'] = (await api.POST('/api/status-webhooks', { body: { url: 'https://hooks.example.com/botcast' } })).data!.id;
 });
 after(() => t.close());
 
@@ -84,6 +85,7 @@ async function snapshot() {
     'sandbox_messages',
     'selected_imports',
     'events',
+    'status_webhooks',
   ];
   const counts = await Promise.all(
     tables.map(async (table) => `${table}=${(await t.app.ctx.db.query<CountRow>(`SELECT count(*) AS n FROM ${table}`))[0].n}`),

@@ -6,6 +6,7 @@
 import type { Db, Queryable } from '../../storage/db.ts';
 import type { Transition } from '../outcomes.ts';
 import { appendEvents } from '../../storage/queries/outbox.ts';
+import { withOutcomeEvents } from '../../storage/queries/status-events.ts';
 
 export interface RecordedOutcome {
   deliveryId: number;
@@ -22,7 +23,8 @@ export interface RecordedOutcome {
  */
 export async function writeOutcomes(db: Db, workspaceId: number | null, outcomes: RecordedOutcome[]): Promise<number> {
   if (outcomes.length === 0) return 0;
-  if (outcomes.every((o) => o.transition.state === 'sent' && o.transition.attemptsDelta === 0)) return recordSent(db, outcomes);
+  if (outcomes.every((o) => o.transition.state === 'sent' && o.transition.attemptsDelta === 0))
+    return recordSent(db, workspaceId, outcomes);
   return db.transaction((tx) => recordOutcomes(tx, workspaceId, outcomes));
 }
 
@@ -30,8 +32,10 @@ export async function writeOutcomes(db: Db, workspaceId: number | null, outcomes
 export async function recordOutcomes(tx: Queryable, workspaceId: number | null, outcomes: RecordedOutcome[]): Promise<number> {
   if (outcomes.length === 0) return 0;
   const t = outcomes.map((o) => o.transition);
+  // The same statement appends the status webhooks' delivery.outcome events of the rows made final.
   const updated = await tx.query<{ id: number }>(
-    `UPDATE deliveries d SET
+    withOutcomeEvents(
+      `UPDATE deliveries d SET
        state = u.state,
        outcome = coalesce(u.outcome, d.outcome),
        error_code = CASE WHEN u.outcome IS NULL THEN d.error_code ELSE u.code END,
@@ -43,8 +47,9 @@ export async function recordOutcomes(tx: Queryable, workspaceId: number | null, 
        updated_at = now()
      FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::text[])
        AS u(id, state, outcome, code, text, mid, not_before, delta, tag)
-     WHERE d.id = u.id AND d.state = 'in_flight' AND d.claimed_by = u.tag
-     RETURNING d.id`,
+     WHERE d.id = u.id AND d.state = 'in_flight' AND d.claimed_by = u.tag`,
+      '$10',
+    ),
     [
       outcomes.map((o) => o.deliveryId),
       t.map((x) => x.state),
@@ -55,6 +60,7 @@ export async function recordOutcomes(tx: Queryable, workspaceId: number | null, 
       t.map((x) => (x.notBefore ? x.notBefore.toISOString() : null)),
       t.map((x) => x.attemptsDelta),
       outcomes.map((o) => o.claimTag),
+      workspaceId,
     ],
   );
   const blocked = outcomes.filter((o) => o.transition.blockSubscriber).map((o) => o.subscriberId);
@@ -81,13 +87,15 @@ export async function recordOutcomes(tx: Queryable, workspaceId: number | null, 
 }
 
 /** A batch where everything was sent: two arrays to encode instead of eight. */
-async function recordSent(tx: Queryable, outcomes: RecordedOutcome[]): Promise<number> {
+async function recordSent(tx: Queryable, workspaceId: number | null, outcomes: RecordedOutcome[]): Promise<number> {
   const updated = await tx.query<{ id: number }>(
-    `UPDATE deliveries d SET state = 'sent', outcome = 'sent', error_code = NULL, error_text = NULL, platform_message_id = u.mid, claimed_by = NULL, updated_at = now()
+    withOutcomeEvents(
+      `UPDATE deliveries d SET state = 'sent', outcome = 'sent', error_code = NULL, error_text = NULL, platform_message_id = u.mid, claimed_by = NULL, updated_at = now()
      FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, mid, tag)
-     WHERE d.id = u.id AND d.state = 'in_flight' AND d.claimed_by = u.tag
-     RETURNING d.id`,
-    [outcomes.map((o) => o.deliveryId), outcomes.map((o) => o.transition.messageId), outcomes.map((o) => o.claimTag)],
+     WHERE d.id = u.id AND d.state = 'in_flight' AND d.claimed_by = u.tag`,
+      '$4',
+    ),
+    [outcomes.map((o) => o.deliveryId), outcomes.map((o) => o.transition.messageId), outcomes.map((o) => o.claimTag), workspaceId],
   );
   return updated.length;
 }

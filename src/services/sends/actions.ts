@@ -4,6 +4,7 @@ import { conflict, invalid, notFound } from '../../domain/errors.ts';
 import type { Queryable } from '../../storage/db.ts';
 import { logRun, pauseRun, resumeRun, stopRun } from '../../storage/queries/runs.ts';
 import { notifyWake } from '../../storage/queries/wake.ts';
+import { withOutcomeEvents } from '../../storage/queries/status-events.ts';
 import { actorName } from '../actor-names.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -106,11 +107,15 @@ function settle(tx: Queryable, sendId: number, action: HoldsAction) {
     action === 'release'
       ? `state = 'queued', not_before = '-infinity'`
       : `state = 'cancelled', outcome = 'hold_cancelled', error_text = 'held for an open operator chat, then cancelled', not_before = '-infinity'`;
+  // Cancelled ones (final) get their status webhook outcome events in the same statement.
   return tx.query<{ run_id: number }>(
-    `UPDATE deliveries SET ${set}, hold_expires_at = NULL, updated_at = now()
-     WHERE run_id IN (SELECT id FROM runs WHERE send_id = $1 AND state = 'delivering') AND hold_expires_at IS NOT NULL AND state = 'held'
-     RETURNING run_id`,
-    [sendId],
+    withOutcomeEvents(
+      `UPDATE deliveries d SET ${set}, hold_expires_at = NULL, updated_at = now()
+     WHERE d.run_id IN (SELECT id FROM runs WHERE send_id = $1 AND state = 'delivering') AND d.hold_expires_at IS NOT NULL AND d.state = 'held'`,
+      '$2',
+      'run_id',
+    ),
+    [sendId, null],
   );
 }
 

@@ -1,6 +1,7 @@
 // Runs, as both sides see them: the services create one (an external call) or stop one (the Stop
 // button), the engine creates them when a send is due; everyone writes to the run's log.
 import type { Queryable } from '../db.ts';
+import { appendRunStatusEvent, withOutcomeEvents } from './status-events.ts';
 
 /** One line of a run's log; `data`: its details, stored as JSON (a row interface will do). */
 export async function logRun(q: Queryable, runId: number, type: string, message: string, data?: object) {
@@ -10,6 +11,8 @@ export async function logRun(q: Queryable, runId: number, type: string, message:
     message,
     data ? JSON.stringify(data) : null,
   ]);
+  // Started, paused, resumed, finished and stopped are also status webhook events (same transaction).
+  await appendRunStatusEvent(q, runId, type, message, data);
 }
 
 /** Creates the run of a send for an occurrence; idempotent per (send, planned_at). */
@@ -33,11 +36,15 @@ export async function stopRun(q: Queryable, runId: number, by: string): Promise<
   if (runs.length === 0) return null;
   // Lanes no longer materialise; queued and held deliveries are cancelled (in-flight ones finish).
   await q.query('UPDATE run_lanes SET materialised = true WHERE run_id = $1', [runId]);
+  // With a delivery.outcome event per cancelled recipient, when the workspace has an endpoint taking them.
   const cancelled = await q.query<{ id: number }>(
-    `UPDATE deliveries SET state = 'cancelled', outcome = 'stopped', error_text = 'the send was stopped',
+    withOutcomeEvents(
+      `UPDATE deliveries d SET state = 'cancelled', outcome = 'stopped', error_text = 'the send was stopped',
        hold_expires_at = NULL, not_before = '-infinity', updated_at = now()
-     WHERE run_id = $1 AND state IN ('queued', 'held') RETURNING id`,
-    [runId],
+     WHERE d.run_id = $1 AND d.state IN ('queued', 'held')`,
+      '$2',
+    ),
+    [runId, null],
   );
   await logRun(q, runId, 'stopped', `Stopped by ${by}: ${cancelled.length} not yet sent were cancelled`, {
     by,

@@ -9,6 +9,7 @@ import { browserTimeZone, describeActor, formatDateTime } from '../lib/format.js
 import { useApp } from '../context.js';
 import { Badge, Button, CopyField, FormErrors, Input, PageHeader, Select, useFocusTitle } from '../ui/components.js';
 import { ResourceStatus, useConfirmedAction } from '../ui/lists.js';
+import { StatusWebhooksSection } from './settings-status-webhooks.js';
 
 const ROLES = ['viewer', 'editor', 'admin', 'owner'];
 const RANK = Object.fromEntries(ROLES.map((r, i) => [r, i]));
@@ -26,7 +27,7 @@ export function SettingsPage() {
     />
     ${admin && html`<${MembersSection} me=${me} />`} ${admin && html`<${ApiKeysSection} me=${me} />`}
     <${SessionsSection} />
-    ${admin && html`<${AuditSection} me=${me} />`}
+    ${admin && html`<${StatusWebhooksSection} />`} ${admin && html`<${AuditSection} me=${me} />`}
   </div>`;
 }
 
@@ -277,6 +278,7 @@ function AuditSection({ me }) {
         { value: 'channel.', label: 'channels' },
         { value: 'api_key.', label: 'API keys' },
         { value: 'member.', label: 'members' },
+        { value: 'status_webhook.', label: 'status webhooks' },
       ]}
     />
     <${ResourceStatus} resource=${first} />
