@@ -96,16 +96,24 @@ export async function openPostgres(url: string, options: { poolSize?: number } =
     exec: root.exec,
     async transaction(fn) {
       const client = await pool.connect();
+      // The pool takes its error listener off a client it hands out: a connection lost during the
+      // transaction (PostgreSQL restarting, a terminated backend) was an unhandled 'error' event
+      // that ended the process — in the chaos run, workers holding claims and a 429 pause not yet
+      // written. The transaction's own statements fail; the lost client is not put back.
+      let lost: Error | undefined;
+      const onError = (error: Error) => (lost = error);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        if (!lost) await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.release(lost);
+        client.off('error', onError);
       }
     },
     async listen(channel, onNotify) {

@@ -1,0 +1,51 @@
+// A connection lost in the middle of a transaction (PostgreSQL restarting, a backend terminated)
+// fails that transaction and nothing more. node-postgres's pool takes its error listener off a
+// client while it is checked out, so the client's 'error' event on the lost socket had no listener
+// and ended the whole worker process: in the chaos run, two of three workers died during a database
+// outage — one of them the worker that held a 429 pause not yet written (issue 20 points 1 and 3).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { ENGINE, PG_ADMIN_URL, createTestDatabase } from '../helpers/engine.ts';
+import { openPostgres } from '../../src/storage/drivers/postgres.ts';
+import { waitFor } from '../helpers/world.ts';
+
+test(
+  'a backend terminated inside a transaction fails the transaction, not the process; the pool goes on',
+  { skip: ENGINE !== 'postgres' && 'PostgreSQL driver' },
+  async () => {
+    const database = await createTestDatabase('postgres');
+    const db = await openPostgres(database.env.DATABASE_URL, { poolSize: 2 });
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    // An unhandled 'error' event would be thrown from the socket's callback: an uncaught exception.
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      let pid = 0;
+      await assert.rejects(
+        db.transaction(async (tx) => {
+          [{ pid }] = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+          // Between two statements, as a claim awaits its run's details: the socket closes meanwhile.
+          await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+          await waitFor(
+            'the backend to be gone',
+            async () => (await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).rows.length === 0,
+            10_000,
+            10,
+          );
+          await tx.query('SELECT 1');
+        }),
+      );
+      // The pool hands out a working connection again (the lost one was not put back).
+      for (let i = 0; i < 3; i++) assert.deepEqual(await db.query('SELECT 1 AS one'), [{ one: 1 }]);
+      assert.deepEqual(uncaught, []);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await admin.end();
+      await db.close();
+      await database.drop();
+    }
+  },
+);
