@@ -18,6 +18,8 @@ export interface ChaosOptions {
 export interface ChaosReport {
   recipients: number;
   kills: number;
+  /** Workers that exited without being killed (a fault in itself; their claims are not the kills'). */
+  crashes: number;
   postgresRestarts: number;
   seconds: number;
   sent: number;

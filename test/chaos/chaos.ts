@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { request } from 'undici';
 import type { FakeRecord } from '../fakes/types.ts';
-import { judgeWindows, readTrace, requestsInsidePauses, windowsKept, workerStalledMs } from './judge.ts';
+import { judgeWindows, pauseLearned, readTrace, requestsInsidePauses, windowsKept, workerStalledMs } from './judge.ts';
 import { cutDatabaseAtHeld429, type Outage } from './outage.ts';
 import { startBotcast, type BotcastProcess } from '../helpers/process.ts';
 import { startFakeProcess, type FakeProcess } from '../helpers/fake-process.ts';
@@ -89,6 +89,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const apis: BotcastProcess[] = [];
   const workers: BotcastProcess[] = [];
   const killed: BotcastProcess[] = [];
+  /** The last lines of each worker that exited on its own. */
+  const crashes: string[] = [];
   const problems: string[] = [];
   let kills = 0;
   let postgresRestarts = 0;
@@ -124,6 +126,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
                 recipient: outageRecipient(options),
                 retryAfterSec: OUTAGE_RETRY_AFTER_SEC,
                 answerAfterMs: 300,
+                // Once: its retry would be held and paused again, without end (the run never completed).
+                count: 1,
               },
             ]
           : []),
@@ -184,6 +188,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       // not yet written loses it with the process, which is not what this part of the run is about.
       const databaseAway =
         outage !== null && outage.quietFrom > 0 && (outage.upAt === 0 || Date.now() < outage.upAt + OUTAGE_RETRY_AFTER_SEC * 1000);
+      // A worker that died without being killed is a fault of its own (and its claims would be
+      // charged to the kills): reported, and replaced so the run goes on.
+      for (let i = workers.length - 1; i >= 0; i--) {
+        const w = workers[i];
+        if (w.child.exitCode === null && w.child.signalCode === null) continue;
+        workers.splice(i, 1);
+        killed.push(w);
+        crashes.push(w.output().split('\n').filter(Boolean).slice(-8).join('\n'));
+        log(`a worker died on its own (${crashes.length}): ${crashes[crashes.length - 1].slice(0, 300)}`);
+        if (outage && outage.upAt === 0) await outage.done;
+        workers.push(await startBotcast(['worker'], env));
+      }
       if (Date.now() >= nextKill && workers.length > 0 && !databaseAway) {
         nextKill = Date.now() + options.killEveryMs;
         const victim = workers.splice(Math.floor(Math.random() * workers.length), 1)[0];
@@ -250,6 +266,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const report: ChaosReport = {
       recipients: rows.length,
       kills,
+      crashes: crashes.length,
       postgresRestarts,
       seconds,
       sent: rows.filter((r) => r.state === 'sent').length,
@@ -324,8 +341,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       for (const d of pause.detail) {
         if (options.outageDuringPause && ch.platform === 'tg' && d.recipient === held) report.startedInsideOutagePause += d.startedInside;
         else report.startedInsidePause += d.startedInside;
+        const learned = pauseLearned(trace, ch.id, d.answered, d.untilMs);
         report.insidePauseDetail.push(
-          `${ch.platform} 429 to ${d.recipient}${d.recipient === held ? ' (held, database away)' : ''}: ${d.arrivalsMs.join(', ')} ms`,
+          `${ch.platform} 429 to ${d.recipient}${d.recipient === held ? ' (held, database away)' : ''}: ${d.arrivalsMs.join(', ')} ms; learned: ${learned || 'no trace'}`,
         );
       }
       if (options.outageDuringPause && ch.platform === 'tg') {
@@ -349,6 +367,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       problems.push(`live counters ${JSON.stringify(counters)} differ from the deliveries table`);
     }
     report.rate = Math.round((report.sent + report.failed + report.unknown) / seconds);
+    for (const c of crashes) problems.push(`a worker exited without being killed:\n${c}`);
     if (report.duplicates > 0) problems.push(`${report.duplicates} subscribers received the send twice`);
     if (report.lost > 0) problems.push(`${report.lost} deliveries counted sent that the platform never showed`);
     if (report.notFinal > 0) problems.push(`${report.notFinal} deliveries not in a final state`);

@@ -33,7 +33,7 @@ export interface PauseCheck {
   /** Of those, requests that left the worker (its trace) more than `graceMs` after the 429 was answered. */
   startedInside: number;
   /** Per pause with requests inside: the 429's recipient and the arrivals, ms after it was answered (with when they left). */
-  detail: Array<{ recipient: string | undefined; arrivalsMs: string[]; startedInside: number }>;
+  detail: Array<{ recipient: string | undefined; answered: number; untilMs: number; arrivalsMs: string[]; startedInside: number }>;
 }
 
 /**
@@ -66,7 +66,7 @@ export function requestsInsidePauses(
       result.latestMs = Math.max(result.latestMs, r.t - answered);
     }
     result.startedInside += startedInside;
-    if (arrivalsMs.length > 0) result.detail.push({ recipient: p.recipient, arrivalsMs, startedInside });
+    if (arrivalsMs.length > 0) result.detail.push({ recipient: p.recipient, answered, untilMs: until, arrivalsMs, startedInside });
   }
   return result;
 }
@@ -75,10 +75,12 @@ export interface SenderTrace {
   /** Per channel id: start time of each delivery id, as the worker recorded it. */
   starts: Map<number, Map<number, number>>;
   stalls: Array<{ pid: number; end: number; ms: number }>;
+  /** When each worker learned of a channel pause, and how (read its own 429, notify, poll). */
+  pauses: Array<{ pid: number; channel: number; t: number; source: string }>;
 }
 
 export function readTrace(path: string): SenderTrace {
-  const trace: SenderTrace = { starts: new Map(), stalls: [] };
+  const trace: SenderTrace = { starts: new Map(), stalls: [], pauses: [] };
   if (!existsSync(path)) return trace;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     const f = line.split(',');
@@ -87,6 +89,8 @@ export function readTrace(path: string): SenderTrace {
       let m = trace.starts.get(channel);
       if (!m) trace.starts.set(channel, (m = new Map()));
       m.set(Number(f[3]), Number(f[5]));
+    } else if (f[0] === 'p' && f.length === 5) {
+      trace.pauses.push({ pid: Number(f[1]), channel: Number(f[2]), t: Number(f[3]), source: f[4] });
     } else if (f[0] === 'stall' && f.length === 4) {
       trace.stalls.push({ pid: Number(f[1]), end: Number(f[2]), ms: Number(f[3]) });
     }
@@ -164,4 +168,13 @@ export function judgeWindows(
       `worker stalls there: ${JSON.stringify(trace.stalls.filter((s) => near(s.end, s.ms)))}`;
   }
   return report;
+}
+
+/** How the workers learned of the pause a 429 answered at `answered` started: `<pid> <source> +<ms>`, in time order. */
+export function pauseLearned(trace: SenderTrace, channelId: number, answered: number, untilMs: number): string {
+  return trace.pauses
+    .filter((p) => p.channel === channelId && p.t >= answered - 50 && p.t < untilMs)
+    .sort((a, b) => a.t - b.t)
+    .map((p) => `${p.pid} ${p.source} +${p.t - answered}`)
+    .join(', ');
 }
