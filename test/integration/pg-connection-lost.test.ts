@@ -1,4 +1,4 @@
-// A connection lost in the middle of a transaction (PostgreSQL restarting, a backend terminated)
+// The PostgreSQL driver under faults and load. A connection lost in the middle of a transaction (PostgreSQL restarting, a backend terminated)
 // fails that transaction and nothing more. node-postgres's pool takes its error listener off a
 // client while it is checked out, so the client's 'error' event on the lost socket had no listener
 // and ended the whole worker process: in the chaos run, two of three workers died during a database
@@ -9,6 +9,8 @@ import pg from 'pg';
 import { ENGINE, PG_ADMIN_URL, createTestDatabase } from '../helpers/engine.ts';
 import { openPostgres } from '../../src/storage/drivers/postgres.ts';
 import { waitFor } from '../helpers/world.ts';
+import { announcePause } from '../../src/engine/channel-pauses.ts';
+import { WAKE_CHANNEL, parsePauseTopic } from '../../src/storage/queries/wake.ts';
 
 test(
   'a backend terminated inside a transaction fails the transaction, not the process; the pool goes on',
@@ -45,6 +47,38 @@ test(
       process.off('uncaughtException', onUncaught);
       await admin.end();
       await db.close();
+      await database.drop();
+    }
+  },
+);
+
+test(
+  'a pause is announced to the other workers at once, even when every pooled connection of the worker that read the 429 is busy',
+  { skip: ENGINE !== 'postgres' && 'PostgreSQL driver' },
+  async () => {
+    const database = await createTestDatabase('postgres');
+    // The worker that read the 429, with its one pooled connection taken by a slow statement (a
+    // claim, an outcome write under load), and another worker listening.
+    const reader = await openPostgres(database.env.DATABASE_URL, { poolSize: 1 });
+    const other = await openPostgres(database.env.DATABASE_URL, { poolSize: 1 });
+    try {
+      const stopReader = await reader.listen!(WAKE_CHANNEL, () => {});
+      let heard: (topic: { channelId: number; untilMs: number }) => void = () => {};
+      const heardPause = new Promise<{ channelId: number; untilMs: number }>((resolve) => (heard = resolve));
+      const stopOther = await other.listen!(WAKE_CHANNEL, (payload) => {
+        const pause = payload ? parsePauseTopic(payload) : null;
+        if (pause) heard(pause);
+      });
+      const busy = reader.query('SELECT pg_sleep(3)').then(() => 'the pool was free again' as const);
+      announcePause({ db: reader }, 42, 1_800_000_000_000);
+      const first = await Promise.race([heardPause, busy]);
+      assert.deepEqual(first, { channelId: 42, untilMs: 1_800_000_000_000 }, 'heard before the pooled connection was free');
+      await busy;
+      await stopOther();
+      await stopReader();
+    } finally {
+      await reader.close();
+      await other.close();
       await database.drop();
     }
   },

@@ -18,7 +18,11 @@ const LISTEN_RETRY_MAX_MS = 30_000;
  * connection is opened again with a growing delay; then onNotify(null) says notifications may
  * have been missed. Errors are not thrown: the listener's owner polls anyway.
  */
-async function listenOn(url: string, channel: string, onNotify: (payload: string | null) => void): Promise<() => Promise<void>> {
+async function listenOn(
+  url: string,
+  channel: string,
+  onNotify: (payload: string | null) => void,
+): Promise<{ stop: () => Promise<void>; notify: (payload: string) => Promise<boolean> }> {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
   let stopped = false;
   let client: pg.Client | null = null;
@@ -59,17 +63,27 @@ async function listenOn(url: string, channel: string, onNotify: (payload: string
     if (again) onNotify(null);
   };
   await connect(false);
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    const c = client;
-    client = null;
-    await c?.end().catch(() => {});
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      const c = client;
+      client = null;
+      await c?.end().catch(() => {});
+    },
+    // On the listening connection, idle but for notifications: no wait for a pooled one.
+    async notify(payload: string) {
+      if (!client) return false;
+      await client.query('SELECT pg_notify($1, $2)', [channel, payload]);
+      return true;
+    },
   };
 }
 
 export async function openPostgres(url: string, options: { poolSize?: number } = {}): Promise<Db> {
   const listeners = new Set<() => Promise<void>>();
+  /** The listening connections' senders, per channel (Db.notifyNow). */
+  const notifiers = new Map<string, (payload: string) => Promise<boolean>>();
   const pool = new pg.Pool({
     connectionString: url,
     options: Object.entries(SESSION_SETTINGS)
@@ -117,13 +131,20 @@ export async function openPostgres(url: string, options: { poolSize?: number } =
       }
     },
     async listen(channel, onNotify) {
-      const stop = await listenOn(url, channel, onNotify);
+      const { stop, notify } = await listenOn(url, channel, onNotify);
+      notifiers.set(channel, notify);
       const unlisten = async () => {
         listeners.delete(unlisten);
+        if (notifiers.get(channel) === notify) notifiers.delete(channel);
         await stop();
       };
       listeners.add(unlisten);
       return unlisten;
+    },
+    async notifyNow(channel, payload) {
+      const viaListener = notifiers.get(channel);
+      if (viaListener && (await viaListener(payload))) return;
+      await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     async close() {
       await Promise.all([...listeners].map((unlisten) => unlisten()));
