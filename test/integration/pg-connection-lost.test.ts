@@ -83,3 +83,60 @@ test(
     }
   },
 );
+
+test(
+  'backends terminated under a load of statements and transactions: every failure is a rejected statement, none ends the process',
+  { skip: ENGINE !== 'postgres' && 'PostgreSQL driver' },
+  async () => {
+    const database = await createTestDatabase('postgres');
+    const db = await openPostgres(database.env.DATABASE_URL, { poolSize: 6 });
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    let stop = false;
+    let failures = 0;
+    try {
+      // Single statements (pool.query: the pool's own once-listener was not enough) and
+      // transactions, as a worker's claims, mark raises and outcome writes.
+      const load = Array.from({ length: 8 }, async (_, i) => {
+        while (!stop) {
+          try {
+            if (i % 2)
+              await db.transaction(async (tx) => {
+                await tx.query('SELECT 1');
+                await tx.query('SELECT pg_sleep(0.005)');
+              });
+            else await db.query('SELECT pg_sleep(0.004)');
+          } catch {
+            failures += 1;
+            await new Promise((r) => setImmediate(r));
+          }
+        }
+      });
+      const name = new URL(database.env.DATABASE_URL).pathname.slice(1);
+      for (let k = 0; k < 15; k++) {
+        const before = failures;
+        await waitFor(
+          'statements under way',
+          async () => (await admin.query(`SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND state = 'active'`, [name])).rows.length > 0,
+          10_000,
+          5,
+        );
+        await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+        await waitFor('a statement to fail', async () => failures > before, 10_000, 5);
+      }
+      stop = true;
+      await Promise.all(load);
+      assert.deepEqual(await db.query('SELECT 1 AS one'), [{ one: 1 }]);
+      assert.deepEqual(uncaught, []);
+    } finally {
+      stop = true;
+      process.off('uncaughtException', onUncaught);
+      await admin.end();
+      await db.close();
+      await database.drop();
+    }
+  },
+);

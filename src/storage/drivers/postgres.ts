@@ -94,6 +94,11 @@ export async function openPostgres(url: string, options: { poolSize?: number } =
   });
   // An idle client losing its connection (e.g. PostgreSQL restarting) must not crash the process.
   pool.on('error', () => {});
+  // Nor a client in use: the pool takes its own listener off a client it hands out, and the 'error'
+  // event of a connection lost meanwhile (a backend terminated, PostgreSQL restarting) had none —
+  // the chaos run's workers died of it in the database cut. The statement under way fails as it
+  // should; a client that lost its connection is not put back in the pool.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T extends object>(sql: string, params?: readonly unknown[]) {
       const result = await client.query(sql, params as unknown[] | undefined);
@@ -110,10 +115,8 @@ export async function openPostgres(url: string, options: { poolSize?: number } =
     exec: root.exec,
     async transaction(fn) {
       const client = await pool.connect();
-      // The pool takes its error listener off a client it hands out: a connection lost during the
-      // transaction (PostgreSQL restarting, a terminated backend) was an unhandled 'error' event
-      // that ended the process — in the chaos run, workers holding claims and a 429 pause not yet
-      // written. The transaction's own statements fail; the lost client is not put back.
+      // A connection lost during the transaction (see the pool's 'connect' listener): its own
+      // statements fail, no ROLLBACK is tried on it, and the client is not put back.
       let lost: Error | undefined;
       const onError = (error: Error) => (lost = error);
       client.on('error', onError);
