@@ -11,7 +11,7 @@ for (const workers of [2, 3]) {
   test(
     `chaos, ${workers} workers: nobody twice, nothing lost, everything final, unknown-never-sent ≤ concurrency per kill, no sliding window over the limit, pauses held through a database outage`,
     { skip: ENGINE !== 'postgres' && 'worker processes share PostgreSQL' },
-    async (tc) => {
+    async () => {
       const report = await runChaos({
         recipients: 6000,
         apis: 2,
@@ -22,44 +22,31 @@ for (const workers of [2, 3]) {
         restartPostgres: false,
         outageDuringPause: true,
         ratePerSecond: 500,
-        timeoutMs: 120_000,
+        // A deadline for liveness, not a speed check: at load 28 on 2 cores a run took up to 150 s.
+        timeoutMs: 240_000,
       });
-      // Open (issue 20 point 1 under faults): one run at load ~6 left 41 deliveries of one channel
-      // unknown and never sent after a single kill, over the bound of 32. Not yet explained — a kill
-      // during the database cut is suspected — so it is kept visible as a todo, not retried.
-      const neverSent = (p: string) => / deliveries unknown that never reached the platform after /.test(p);
-      assert.deepEqual(
-        report.problems.filter((p) => !neverSent(p)),
-        [],
-      );
+      // Every problem the judge found (chaos.ts), among them: unknown-never-sent per kill above the
+      // concurrency on a channel, a worker that died on its own, a sliding window over the limit.
+      // Before the driver fix a lost connection inside a transaction killed workers during the
+      // database cut: their claims were charged to the kills (41 on one channel after one kill),
+      // and the worker holding the pause read meanwhile took it with it.
+      assert.deepEqual(report.problems, []);
+      assert.equal(report.crashes, 0);
       assert.ok(report.kills >= 2, `only ${report.kills} kills`);
       assert.ok(report.outage && report.outage.downAt > 0, 'the database was cut off while a pause was on its way');
       assert.equal(report.duplicates, 0);
       assert.equal(report.lost, 0);
       assert.equal(report.notFinal, 0);
-      await tc.test('unknown-never-sent per kill ≤ the concurrency, on each channel', { todo: 'issue 20 point 1 under faults' }, () => {
-        for (const [platform, n] of Object.entries(report.unknownNeverSentByChannel))
-          assert.ok(n <= report.kills * 32, `${platform}: ${n} unknown never sent after ${report.kills} kills`);
-      });
-      // Hard meanwhile: a looser bound that still catches the old fault (369–824 per kill before
-      // claim marks): the concurrency once per channel, three channels.
-      const allChannels = Object.values(report.unknownNeverSentByChannel).reduce((a, b) => a + b, 0);
-      assert.ok(allChannels <= report.kills * 32 * 3, `${allChannels} unknown never sent after ${report.kills} kills`);
+      for (const [platform, n] of Object.entries(report.unknownNeverSentByChannel))
+        assert.ok(n <= report.kills * 32, `${platform}: ${n} unknown never sent after ${report.kills} kills`);
       for (const [platform, n] of Object.entries(report.maxWindow)) assert.ok(n <= 500, `${platform}: ${n} in a sliding second`);
-      // Judged by when requests left the workers (arrivals are in report.insidePause). Hard: none
-      // left 200 ms into a pause (the bound of pause-shared.test.ts). The issue's 20 ms is not met
-      // at load 12–13 on 2 cores: with three workers, requests left 19–53 ms and once up to over
-      // 100 ms into a pause, before the announcement reached their worker (issue 20 point 2).
-      assert.equal(report.startedInsidePauseAfterLiveness, 0, report.insidePauseDetail.join('; '));
-      await tc.test('no request leaves a worker more than 20 ms into a 429 pause', { todo: 'issue 20 point 2 under load' }, () => {
-        assert.equal(report.startedInsidePause, 0, report.insidePauseDetail.join('; '));
-      });
-      // Known to fail now and then (issue 20 point 3): after the database is back, requests leave
-      // 0.6–1.6 s into the 2 s pause that was read while it was away, although the worker that read
-      // it logs "channel pause written" within ~60 ms of the database's return. Kept visible, not red.
-      await tc.test('the pause read while the database was away holds for every worker', { todo: 'issue 20 point 3, intermittent' }, () => {
-        assert.equal(report.startedInsideOutagePause, 0, report.insidePauseDetail.join('; '));
-      });
+      // Judged by when requests left the workers (arrivals are in report.insidePause), less the
+      // workers' own event-loop stalls in between (a stalled worker cannot read a 429). The pause
+      // is announced on the listening connection before it is written (channel-pauses.ts).
+      assert.equal(report.startedInsidePause, 0, report.insidePauseDetail.join('; '));
+      // The pause read while the database was away: held by the worker that read it, written as
+      // soon as the database answers (before that worker sends anything else on the channel).
+      assert.equal(report.startedInsideOutagePause, 0, report.insidePauseDetail.join('; '));
     },
   );
 }
