@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { request } from 'undici';
 import type { FakeRecord } from '../fakes/types.ts';
-import { judgeWindows, pauseLearned, readTrace, requestsInsidePauses, windowsKept, workerStalledMs } from './judge.ts';
+import { firstRead, judgeWindows, pauseLearned, readTrace, requestsInsidePauses, windowsKept, workerStalledMs } from './judge.ts';
 import { cutDatabaseAtHeld429, type Outage } from './outage.ts';
 import { startBotcast, type BotcastProcess } from '../helpers/process.ts';
 import { startFakeProcess, type FakeProcess } from '../helpers/fake-process.ts';
@@ -330,6 +330,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           (r) => starts?.get(ids.get(r.recipient ?? '') ?? -1),
           (from, to) => workerStalledMs(trace, from, to),
           graceMs,
+          (_, answered, until) => firstRead(trace, ch.id, answered, until),
         );
       const pause = judgePauses(20);
       for (const d of judgePauses(PAUSE_LIVENESS_MS).detail)

@@ -38,7 +38,7 @@ export interface PauseCheck {
 
 /**
  * Requests inside a pause: for each 429 on the channel, arrivals in (answered + graceMs, answered +
- * retryAfter). `answered` is when the fake wrote the 429 (held answers carry their time), so the
+ * retryAfter); of those, the ones that left a worker more than graceMs after the 429 was read. `answered` is when the fake wrote the 429 (held answers carry their time), so the
  * grace covers the requests already on their way when the worker read it.
  */
 export function requestsInsidePauses(
@@ -47,6 +47,8 @@ export function requestsInsidePauses(
   startOf: (r: FakeRecord) => number | undefined,
   stalledMs: (from: number, to: number) => number = () => 0,
   graceMs = 20,
+  /** When the first worker read the 429 (the pacing trace), if known: no worker can stop before. */
+  readAt: (p: FakeRecord, answered: number, until: number) => number | undefined = () => undefined,
 ): PauseCheck {
   const limited = records.filter((r) => r.fault === 'rate_limited');
   const result: PauseCheck = { pauses: limited.length, inside: 0, startedInside: 0, latestMs: 0, detail: [] };
@@ -60,7 +62,10 @@ export function requestsInsidePauses(
       const left = startOf(r);
       // A worker whose event loop was stalled could not read the 429 meanwhile: the grace counts
       // from when the workers could run (their stalls over 20 ms in between, from the trace).
-      if (left === undefined || left > answered + graceMs + stalledMs(answered, left)) startedInside += 1;
+      // The issue's measure: every worker stops within a few ms of any worker *reading* the 429
+      // (the fake's answer may wait in a descheduled worker's socket meanwhile).
+      const known = Math.max(answered, readAt(p, answered, until) ?? answered);
+      if (left === undefined || left > known + graceMs + stalledMs(known, left)) startedInside += 1;
       arrivalsMs.push(`+${r.t - answered}${left === undefined ? '' : ` (left +${left - answered})`}`);
       result.inside += 1;
       result.latestMs = Math.max(result.latestMs, r.t - answered);
@@ -177,4 +182,13 @@ export function pauseLearned(trace: SenderTrace, channelId: number, answered: nu
     .sort((a, b) => a.t - b.t)
     .map((p) => `${p.pid} ${p.source} +${p.t - answered}`)
     .join(', ');
+}
+
+/** The first time a worker read a 429 on the channel (trace `read`) in [answered, until). */
+export function firstRead(trace: SenderTrace, channelId: number, answered: number, until: number): number | undefined {
+  let first: number | undefined;
+  for (const p of trace.pauses)
+    if (p.channel === channelId && p.source === 'read' && p.t >= answered && p.t < until && (first === undefined || p.t < first))
+      first = p.t;
+  return first;
 }
