@@ -14,15 +14,24 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { request } from 'undici';
 import type { FakeRecord } from '../fakes/types.ts';
-import { firstRead, judgeWindows, pauseLearned, readTrace, requestsInsidePauses, windowsKept, workerStalledMs } from './judge.ts';
+import {
+  firstRead,
+  judgeWindows,
+  pauseLearned,
+  startBefore,
+  readTrace,
+  requestsInsidePauses,
+  windowsKept,
+  workerStalledMs,
+} from './judge.ts';
 import { cutDatabaseAtHeld429, type Outage } from './outage.ts';
 import { startBotcast, type BotcastProcess } from '../helpers/process.ts';
 import { startFakeProcess, type FakeProcess } from '../helpers/fake-process.ts';
 import { PG_ADMIN_URL, TEST_SECRET_KEY } from '../helpers/engine.ts';
 import type { Json } from '../helpers/json.ts';
 import type { ChaosOptions, ChaosReport } from './chaos-types.ts';
+import { api, dbUrl } from './chaos-http.ts';
 
 export type { ChaosOptions, ChaosReport } from './chaos-types.ts';
 
@@ -42,23 +51,6 @@ const PLATFORMS = [
   },
   { platform: 'viber', credentials: (i: number) => ({ token: `viber-chaos-${i}` }), channelKey: (i: number) => `viber-chaos-${i}` },
 ] as const;
-
-function dbUrl(name: string) {
-  const u = new URL(PG_ADMIN_URL);
-  u.pathname = '/' + name;
-  return u.toString();
-}
-
-async function api(base: string, method: string, path: string, key?: string, body?: unknown) {
-  const res = await request(base + path, {
-    method: method as 'GET',
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(key ? { authorization: `Bearer ${key}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.body.text();
-  if (res.statusCode >= 400) throw new Error(`${method} ${path}: ${res.statusCode} ${text}`);
-  return JSON.parse(text);
-}
 
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const log = options.log ?? (() => {});
@@ -322,12 +314,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           `${ch.platform}: ${windows.atFake} requests in a sliding second (limit ${options.ratePerSecond}): ${windows.diagnosis}`,
         );
       const held = outageRecipient(options);
-      const starts = trace.starts.get(ch.id);
       const judgePauses = (graceMs: number) =>
         requestsInsidePauses(
           records,
           (r) => (options.outageDuringPause && ch.platform === 'tg' && r.recipient === held ? OUTAGE_RETRY_AFTER_SEC : 1) * 1000,
-          (r) => starts?.get(ids.get(r.recipient ?? '') ?? -1),
+          // A retried delivery leaves more than once: the start that preceded this arrival.
+          (r) => startBefore(trace, ch.id, ids.get(r.recipient ?? '') ?? -1, r.t),
           (from, to) => workerStalledMs(trace, from, to),
           graceMs,
           (_, answered, until) => firstRead(trace, ch.id, answered, until),

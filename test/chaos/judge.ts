@@ -79,13 +79,15 @@ export function requestsInsidePauses(
 export interface SenderTrace {
   /** Per channel id: start time of each delivery id, as the worker recorded it. */
   starts: Map<number, Map<number, number>>;
+  /** Per channel and delivery id: every start (a retried delivery leaves more than once). */
+  allStarts: Map<number, Map<number, number[]>>;
   stalls: Array<{ pid: number; end: number; ms: number }>;
   /** When each worker learned of a channel pause, and how (read its own 429, notify, poll). */
   pauses: Array<{ pid: number; channel: number; t: number; source: string }>;
 }
 
 export function readTrace(path: string): SenderTrace {
-  const trace: SenderTrace = { starts: new Map(), stalls: [], pauses: [] };
+  const trace: SenderTrace = { starts: new Map(), allStarts: new Map(), stalls: [], pauses: [] };
   if (!existsSync(path)) return trace;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     const f = line.split(',');
@@ -94,6 +96,11 @@ export function readTrace(path: string): SenderTrace {
       let m = trace.starts.get(channel);
       if (!m) trace.starts.set(channel, (m = new Map()));
       m.set(Number(f[3]), Number(f[5]));
+      let all = trace.allStarts.get(channel);
+      if (!all) trace.allStarts.set(channel, (all = new Map()));
+      const list = all.get(Number(f[3])) ?? [];
+      list.push(Number(f[5]));
+      all.set(Number(f[3]), list);
     } else if (f[0] === 'p' && f.length === 5) {
       trace.pauses.push({ pid: Number(f[1]), channel: Number(f[2]), t: Number(f[3]), source: f[4] });
     } else if (f[0] === 'stall' && f.length === 4) {
@@ -191,4 +198,11 @@ export function firstRead(trace: SenderTrace, channelId: number, answered: numbe
     if (p.channel === channelId && p.source === 'read' && p.t >= answered && p.t < until && (first === undefined || p.t < first))
       first = p.t;
   return first;
+}
+
+/** When the request that arrived at `arrivedAt` left: the delivery's latest start no later than that. */
+export function startBefore(trace: SenderTrace, channelId: number, deliveryId: number, arrivedAt: number): number | undefined {
+  let best: number | undefined;
+  for (const t of trace.allStarts.get(channelId)?.get(deliveryId) ?? []) if (t <= arrivedAt && (best === undefined || t > best)) best = t;
+  return best;
 }

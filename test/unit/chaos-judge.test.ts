@@ -11,7 +11,12 @@ test('requests that left within 20 ms of the first read of a 429 are not inside 
     ({ recipient, t, fault, channel: 'c', send: true }) as unknown as FakeRecord;
   const records = [rec('429', 1000, 'rate_limited'), rec('a', 1070), rec('b', 1090)];
   const left: Record<string, number> = { a: 1045, b: 1060 };
-  const trace: SenderTrace = { starts: new Map(), stalls: [], pauses: [{ pid: 1, channel: 7, t: 1030, source: 'read' }] };
+  const trace: SenderTrace = {
+    starts: new Map(),
+    allStarts: new Map(),
+    stalls: [],
+    pauses: [{ pid: 1, channel: 7, t: 1030, source: 'read' }],
+  };
   assert.equal(firstRead(trace, 7, 1000, 2000), 1030);
   const check = requestsInsidePauses(
     records,
