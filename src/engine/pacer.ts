@@ -171,7 +171,8 @@ export class ClaimSlots {
 
 /**
  * BOTCAST_PACING_TRACE=<file> (the chaos run): one line per request as it leaves, `s,<pid>,<channel>,
- * <delivery>,<slot ms>,<start ms>`, and one per event-loop stall over 20 ms, `stall,<pid>,<end ms>,<ms>`.
+ * <delivery>,<slot ms>,<start ms>`, one per event-loop stall over 20 ms, `stall,<pid>,<end ms>,<ms>`, and one
+ * per channel pause learned, `p,<pid>,<channel>,<ms>,<read|notify|poll>`.
  * Compared with the platform's arrival times it tells whether a crowded window was crowded here or
  * on the way (the platform's own stalls are recorded by the fake server).
  */
@@ -196,6 +197,11 @@ class PacingTrace {
     setInterval(() => this.flush(), 100).unref();
   }
 
+  /** When this process learned of a channel pause, and how (`read`: its own 429; `notify`; `poll`). */
+  pause(channelId: number, at: number, source: string) {
+    this.lines.push(`p,${process.pid},${channelId},${at},${source}`);
+  }
+
   send(channelId: number, deliveryId: number, slot: number, start: number) {
     if (!this.watching) this.watchStalls();
     this.lines.push(`s,${process.pid},${channelId},${deliveryId},${Math.round(slot)},${start}`);
@@ -209,3 +215,8 @@ class PacingTrace {
 }
 
 const trace = process.env.BOTCAST_PACING_TRACE ? new PacingTrace(process.env.BOTCAST_PACING_TRACE) : null;
+
+/** Records in the pacing trace (when there is one) that this process learned of a pause. */
+export function tracePause(channelId: number, source: 'read' | 'notify' | 'poll') {
+  trace?.pause(channelId, Date.now(), source);
+}

@@ -34,9 +34,9 @@ import { Semaphore, sleep } from './semaphore.ts';
 import { DbClock } from './db-clock.ts';
 import { OutcomeBuffer } from './outcome-buffer.ts';
 import { markStep, PUMPS_PER_CHANNEL, type WorkerStats } from './worker-sizing.ts';
-import { ChannelPauses, writePause } from './channel-pauses.ts';
+import { announcePause, ChannelPauses, writePause } from './channel-pauses.ts';
 import { ChannelCache, RunCache, type ChannelInfo, type RunInfo } from './worker-cache.ts';
-import { CLAIM_HORIZON_MS, ClaimSlots, RATE_SAFETY, SendWindows, UNPACED_RATE } from './pacer.ts';
+import { CLAIM_HORIZON_MS, ClaimSlots, RATE_SAFETY, SendWindows, tracePause, UNPACED_RATE } from './pacer.ts';
 import { Breaker, breakerOf } from './breaker.ts';
 
 /** How often a pump that finds nothing above a lane's claim cursor may look below it (sql/claim.ts). */
@@ -103,7 +103,7 @@ export class Worker {
 
   /** Another worker was told to slow down on a channel (a wake-up): no request of ours leaves on it until `untilDbMs`. */
   notePause(channelId: number, untilDbMs: number) {
-    this.pauses.note(channelId, this.clock.toLocal(untilDbMs));
+    if (this.pauses.note(channelId, this.clock.toLocal(untilDbMs))) tracePause(channelId, 'notify');
   }
 
   /** Wakes the worker now instead of at its next poll (a wake-up: deliveries became claimable). */
@@ -134,7 +134,7 @@ export class Worker {
           }
         }
         const pauses = await activePauses(this.ctx.db);
-        for (const [channelId, until] of pauses) this.pauses.note(channelId, until);
+        for (const [channelId, until] of pauses) if (this.pauses.note(channelId, this.clock.toLocal(until))) tracePause(channelId, 'poll');
         // The data folder's disk below its reserve (embedded mode): no new claims; what is in flight finishes.
         const channels = this.diskLow() ? [] : await channelsWithWork(this.ctx.db);
         for (const channelId of channels) {
@@ -378,9 +378,10 @@ export class Worker {
   private async pause(info: ChannelInfo, t: Transition) {
     const alreadyPaused = this.pauses.pausedUntil(info.row.id);
     const until = Date.now() + t.pauseChannelMs;
-    this.pauses.note(info.row.id, until);
+    if (this.pauses.note(info.row.id, until)) tracePause(info.row.id, 'read');
     if (alreadyPaused >= until - 50) return;
     this.stats.pauses += 1;
+    announcePause(this.ctx, info.row.id, this.clock.toDb(until));
     await writePause(this.ctx, info.row, t, until, () => this.stopping);
   }
 

@@ -53,6 +53,12 @@ export interface Db extends Queryable {
    * once: what was notified meanwhile is lost. Wake-ups only: whatever listens also polls.
    */
   listen?(channel: string, onNotify: (payload: string | null) => void): Promise<() => Promise<void>>;
+  /**
+   * NOTIFY at once, outside any transaction, on the listening connection when there is one (a
+   * pooled connection may be busy for a while under load): a platform's "slow down" reaches the
+   * other workers before the pause is written (engine/channel-pauses.ts). PostgreSQL only.
+   */
+  notifyNow?(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
 }
 

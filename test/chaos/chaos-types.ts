@@ -1,4 +1,4 @@
-// What a chaos run is asked to do and what it reports (chaos.ts runs it; run.ts and chaos.test.ts read it).
+// What a chaos run is asked to do and what it reports (chaos.ts runs it; run.ts and suite.ts read it).
 import type { WindowReport } from './judge.ts';
 
 export interface ChaosOptions {
@@ -18,6 +18,8 @@ export interface ChaosOptions {
 export interface ChaosReport {
   recipients: number;
   kills: number;
+  /** Workers that exited without being killed (a fault in itself; their claims are not the kills'). */
+  crashes: number;
   postgresRestarts: number;
   seconds: number;
   sent: number;
@@ -42,9 +44,9 @@ export interface ChaosReport {
   insidePauseDetail: string[];
   /** Of those, requests that left a worker more than 20 ms after the 429 was answered (the workers' trace). */
   startedInsidePause: number;
-  /** Requests that left a worker more than PAUSE_LIVENESS_MS into a pause (the suite's hard bound, chaos.test.ts). */
+  /** Requests that left a worker more than PAUSE_LIVENESS_MS into a pause (the suite's hard bound, suite.ts). */
   startedInsidePauseAfterLiveness: number;
-  /** The same for the pause read while the database was away (outage.ts): reported apart, see chaos.test.ts. */
+  /** The same for the pause read while the database was away (outage.ts): reported apart, see suite.ts. */
   startedInsideOutagePause: number;
   outage: { downAt: number; upAt: number; pauseAnsweredAt: number } | null;
   rate: number;

@@ -14,15 +14,24 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { request } from 'undici';
 import type { FakeRecord } from '../fakes/types.ts';
-import { judgeWindows, readTrace, requestsInsidePauses, windowsKept, workerStalledMs } from './judge.ts';
+import {
+  firstRead,
+  judgeWindows,
+  pauseLearned,
+  startBefore,
+  readTrace,
+  requestsInsidePauses,
+  windowsKept,
+  workerStalledMs,
+} from './judge.ts';
 import { cutDatabaseAtHeld429, type Outage } from './outage.ts';
 import { startBotcast, type BotcastProcess } from '../helpers/process.ts';
 import { startFakeProcess, type FakeProcess } from '../helpers/fake-process.ts';
 import { PG_ADMIN_URL, TEST_SECRET_KEY } from '../helpers/engine.ts';
 import type { Json } from '../helpers/json.ts';
 import type { ChaosOptions, ChaosReport } from './chaos-types.ts';
+import { api, dbUrl } from './chaos-http.ts';
 
 export type { ChaosOptions, ChaosReport } from './chaos-types.ts';
 
@@ -42,23 +51,6 @@ const PLATFORMS = [
   },
   { platform: 'viber', credentials: (i: number) => ({ token: `viber-chaos-${i}` }), channelKey: (i: number) => `viber-chaos-${i}` },
 ] as const;
-
-function dbUrl(name: string) {
-  const u = new URL(PG_ADMIN_URL);
-  u.pathname = '/' + name;
-  return u.toString();
-}
-
-async function api(base: string, method: string, path: string, key?: string, body?: unknown) {
-  const res = await request(base + path, {
-    method: method as 'GET',
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(key ? { authorization: `Bearer ${key}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.body.text();
-  if (res.statusCode >= 400) throw new Error(`${method} ${path}: ${res.statusCode} ${text}`);
-  return JSON.parse(text);
-}
 
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const log = options.log ?? (() => {});
@@ -89,6 +81,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const apis: BotcastProcess[] = [];
   const workers: BotcastProcess[] = [];
   const killed: BotcastProcess[] = [];
+  /** The last lines of each worker that exited on its own. */
+  const crashes: string[] = [];
   const problems: string[] = [];
   let kills = 0;
   let postgresRestarts = 0;
@@ -124,6 +118,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
                 recipient: outageRecipient(options),
                 retryAfterSec: OUTAGE_RETRY_AFTER_SEC,
                 answerAfterMs: 300,
+                // Once: its retry would be held and paused again, without end (the run never completed).
+                count: 1,
               },
             ]
           : []),
@@ -184,6 +180,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       // not yet written loses it with the process, which is not what this part of the run is about.
       const databaseAway =
         outage !== null && outage.quietFrom > 0 && (outage.upAt === 0 || Date.now() < outage.upAt + OUTAGE_RETRY_AFTER_SEC * 1000);
+      // A worker that died without being killed is a fault of its own (and its claims would be
+      // charged to the kills): reported, and replaced so the run goes on.
+      for (let i = workers.length - 1; i >= 0; i--) {
+        const w = workers[i];
+        if (w.child.exitCode === null && w.child.signalCode === null) continue;
+        workers.splice(i, 1);
+        killed.push(w);
+        crashes.push(w.output().split('\n').filter(Boolean).slice(-8).join('\n'));
+        log(`a worker died on its own (${crashes.length}): ${crashes[crashes.length - 1].slice(0, 300)}`);
+        if (outage && outage.upAt === 0) await outage.done;
+        workers.push(await startBotcast(['worker'], env));
+      }
       if (Date.now() >= nextKill && workers.length > 0 && !databaseAway) {
         nextKill = Date.now() + options.killEveryMs;
         const victim = workers.splice(Math.floor(Math.random() * workers.length), 1)[0];
@@ -250,6 +258,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const report: ChaosReport = {
       recipients: rows.length,
       kills,
+      crashes: crashes.length,
       postgresRestarts,
       seconds,
       sent: rows.filter((r) => r.state === 'sent').length,
@@ -305,14 +314,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           `${ch.platform}: ${windows.atFake} requests in a sliding second (limit ${options.ratePerSecond}): ${windows.diagnosis}`,
         );
       const held = outageRecipient(options);
-      const starts = trace.starts.get(ch.id);
       const judgePauses = (graceMs: number) =>
         requestsInsidePauses(
           records,
           (r) => (options.outageDuringPause && ch.platform === 'tg' && r.recipient === held ? OUTAGE_RETRY_AFTER_SEC : 1) * 1000,
-          (r) => starts?.get(ids.get(r.recipient ?? '') ?? -1),
+          // A retried delivery leaves more than once: the start that preceded this arrival.
+          (r) => startBefore(trace, ch.id, ids.get(r.recipient ?? '') ?? -1, r.t),
           (from, to) => workerStalledMs(trace, from, to),
           graceMs,
+          (_, answered, until) => firstRead(trace, ch.id, answered, until),
         );
       const pause = judgePauses(20);
       for (const d of judgePauses(PAUSE_LIVENESS_MS).detail)
@@ -324,8 +334,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       for (const d of pause.detail) {
         if (options.outageDuringPause && ch.platform === 'tg' && d.recipient === held) report.startedInsideOutagePause += d.startedInside;
         else report.startedInsidePause += d.startedInside;
+        const learned = pauseLearned(trace, ch.id, d.answered, d.untilMs);
         report.insidePauseDetail.push(
-          `${ch.platform} 429 to ${d.recipient}${d.recipient === held ? ' (held, database away)' : ''}: ${d.arrivalsMs.join(', ')} ms`,
+          `${ch.platform} 429 to ${d.recipient}${d.recipient === held ? ' (held, database away)' : ''}: ${d.arrivalsMs.join(', ')} ms; learned: ${learned || 'no trace'}`,
         );
       }
       if (options.outageDuringPause && ch.platform === 'tg') {
@@ -349,6 +360,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       problems.push(`live counters ${JSON.stringify(counters)} differ from the deliveries table`);
     }
     report.rate = Math.round((report.sent + report.failed + report.unknown) / seconds);
+    for (const c of crashes) problems.push(`a worker exited without being killed:\n${c}`);
     if (report.duplicates > 0) problems.push(`${report.duplicates} subscribers received the send twice`);
     if (report.lost > 0) problems.push(`${report.lost} deliveries counted sent that the platform never showed`);
     if (report.notFinal > 0) problems.push(`${report.notFinal} deliveries not in a final state`);

@@ -33,12 +33,12 @@ export interface PauseCheck {
   /** Of those, requests that left the worker (its trace) more than `graceMs` after the 429 was answered. */
   startedInside: number;
   /** Per pause with requests inside: the 429's recipient and the arrivals, ms after it was answered (with when they left). */
-  detail: Array<{ recipient: string | undefined; arrivalsMs: string[]; startedInside: number }>;
+  detail: Array<{ recipient: string | undefined; answered: number; untilMs: number; arrivalsMs: string[]; startedInside: number }>;
 }
 
 /**
  * Requests inside a pause: for each 429 on the channel, arrivals in (answered + graceMs, answered +
- * retryAfter). `answered` is when the fake wrote the 429 (held answers carry their time), so the
+ * retryAfter); of those, the ones that left a worker more than graceMs after the 429 was read. `answered` is when the fake wrote the 429 (held answers carry their time), so the
  * grace covers the requests already on their way when the worker read it.
  */
 export function requestsInsidePauses(
@@ -47,6 +47,8 @@ export function requestsInsidePauses(
   startOf: (r: FakeRecord) => number | undefined,
   stalledMs: (from: number, to: number) => number = () => 0,
   graceMs = 20,
+  /** When the first worker read the 429 (the pacing trace), if known: no worker can stop before. */
+  readAt: (p: FakeRecord, answered: number, until: number) => number | undefined = () => undefined,
 ): PauseCheck {
   const limited = records.filter((r) => r.fault === 'rate_limited');
   const result: PauseCheck = { pauses: limited.length, inside: 0, startedInside: 0, latestMs: 0, detail: [] };
@@ -60,13 +62,16 @@ export function requestsInsidePauses(
       const left = startOf(r);
       // A worker whose event loop was stalled could not read the 429 meanwhile: the grace counts
       // from when the workers could run (their stalls over 20 ms in between, from the trace).
-      if (left === undefined || left > answered + graceMs + stalledMs(answered, left)) startedInside += 1;
+      // The issue's measure: every worker stops within a few ms of any worker *reading* the 429
+      // (the fake's answer may wait in a descheduled worker's socket meanwhile).
+      const known = Math.max(answered, readAt(p, answered, until) ?? answered);
+      if (left === undefined || left > known + graceMs + stalledMs(known, left)) startedInside += 1;
       arrivalsMs.push(`+${r.t - answered}${left === undefined ? '' : ` (left +${left - answered})`}`);
       result.inside += 1;
       result.latestMs = Math.max(result.latestMs, r.t - answered);
     }
     result.startedInside += startedInside;
-    if (arrivalsMs.length > 0) result.detail.push({ recipient: p.recipient, arrivalsMs, startedInside });
+    if (arrivalsMs.length > 0) result.detail.push({ recipient: p.recipient, answered, untilMs: until, arrivalsMs, startedInside });
   }
   return result;
 }
@@ -74,11 +79,15 @@ export function requestsInsidePauses(
 export interface SenderTrace {
   /** Per channel id: start time of each delivery id, as the worker recorded it. */
   starts: Map<number, Map<number, number>>;
+  /** Per channel and delivery id: every start (a retried delivery leaves more than once). */
+  allStarts: Map<number, Map<number, number[]>>;
   stalls: Array<{ pid: number; end: number; ms: number }>;
+  /** When each worker learned of a channel pause, and how (read its own 429, notify, poll). */
+  pauses: Array<{ pid: number; channel: number; t: number; source: string }>;
 }
 
 export function readTrace(path: string): SenderTrace {
-  const trace: SenderTrace = { starts: new Map(), stalls: [] };
+  const trace: SenderTrace = { starts: new Map(), allStarts: new Map(), stalls: [], pauses: [] };
   if (!existsSync(path)) return trace;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     const f = line.split(',');
@@ -87,6 +96,13 @@ export function readTrace(path: string): SenderTrace {
       let m = trace.starts.get(channel);
       if (!m) trace.starts.set(channel, (m = new Map()));
       m.set(Number(f[3]), Number(f[5]));
+      let all = trace.allStarts.get(channel);
+      if (!all) trace.allStarts.set(channel, (all = new Map()));
+      const list = all.get(Number(f[3])) ?? [];
+      list.push(Number(f[5]));
+      all.set(Number(f[3]), list);
+    } else if (f[0] === 'p' && f.length === 5) {
+      trace.pauses.push({ pid: Number(f[1]), channel: Number(f[2]), t: Number(f[3]), source: f[4] });
     } else if (f[0] === 'stall' && f.length === 4) {
       trace.stalls.push({ pid: Number(f[1]), end: Number(f[2]), ms: Number(f[3]) });
     }
@@ -164,4 +180,29 @@ export function judgeWindows(
       `worker stalls there: ${JSON.stringify(trace.stalls.filter((s) => near(s.end, s.ms)))}`;
   }
   return report;
+}
+
+/** How the workers learned of the pause a 429 answered at `answered` started: `<pid> <source> +<ms>`, in time order. */
+export function pauseLearned(trace: SenderTrace, channelId: number, answered: number, untilMs: number): string {
+  return trace.pauses
+    .filter((p) => p.channel === channelId && p.t >= answered - 50 && p.t < untilMs)
+    .sort((a, b) => a.t - b.t)
+    .map((p) => `${p.pid} ${p.source} +${p.t - answered}`)
+    .join(', ');
+}
+
+/** The first time a worker read a 429 on the channel (trace `read`) in [answered, until). */
+export function firstRead(trace: SenderTrace, channelId: number, answered: number, until: number): number | undefined {
+  let first: number | undefined;
+  for (const p of trace.pauses)
+    if (p.channel === channelId && p.source === 'read' && p.t >= answered && p.t < until && (first === undefined || p.t < first))
+      first = p.t;
+  return first;
+}
+
+/** When the request that arrived at `arrivedAt` left: the delivery's latest start no later than that. */
+export function startBefore(trace: SenderTrace, channelId: number, deliveryId: number, arrivedAt: number): number | undefined {
+  let best: number | undefined;
+  for (const t of trace.allStarts.get(channelId)?.get(deliveryId) ?? []) if (t <= arrivedAt && (best === undefined || t > best)) best = t;
+  return best;
 }

@@ -12,7 +12,7 @@ function print(workers: number, report: ChaosReport) {
   console.log(JSON.stringify(report, null, 2));
   console.log(`\n== ${workers} worker(s), 2 APIs ==`);
   console.log(
-    `kills survived: ${report.kills}, PostgreSQL restarts: ${report.postgresRestarts}, database cut off while a pause was written: ${report.outage ? 'yes' : 'no'}; deliveries: ${report.recipients} in ${report.seconds.toFixed(1)} s (${report.rate}/s)`,
+    `kills survived: ${report.kills}, workers that died on their own: ${report.crashes}, PostgreSQL restarts: ${report.postgresRestarts}, database cut off while a pause was written: ${report.outage ? 'yes' : 'no'}; deliveries: ${report.recipients} in ${report.seconds.toFixed(1)} s (${report.rate}/s)`,
   );
   console.log(
     `sent ${report.sent}, failed ${report.failed}, unknown ${report.unknown}; duplicates ${report.duplicates}, sent-not-received ${report.lost}, not final ${report.notFinal}`,

@@ -18,7 +18,11 @@ const LISTEN_RETRY_MAX_MS = 30_000;
  * connection is opened again with a growing delay; then onNotify(null) says notifications may
  * have been missed. Errors are not thrown: the listener's owner polls anyway.
  */
-async function listenOn(url: string, channel: string, onNotify: (payload: string | null) => void): Promise<() => Promise<void>> {
+async function listenOn(
+  url: string,
+  channel: string,
+  onNotify: (payload: string | null) => void,
+): Promise<{ stop: () => Promise<void>; notify: (payload: string) => Promise<boolean> }> {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
   let stopped = false;
   let client: pg.Client | null = null;
@@ -59,17 +63,27 @@ async function listenOn(url: string, channel: string, onNotify: (payload: string
     if (again) onNotify(null);
   };
   await connect(false);
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    const c = client;
-    client = null;
-    await c?.end().catch(() => {});
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      const c = client;
+      client = null;
+      await c?.end().catch(() => {});
+    },
+    // On the listening connection, idle but for notifications: no wait for a pooled one.
+    async notify(payload: string) {
+      if (!client) return false;
+      await client.query('SELECT pg_notify($1, $2)', [channel, payload]);
+      return true;
+    },
   };
 }
 
 export async function openPostgres(url: string, options: { poolSize?: number } = {}): Promise<Db> {
   const listeners = new Set<() => Promise<void>>();
+  /** The listening connections' senders, per channel (Db.notifyNow). */
+  const notifiers = new Map<string, (payload: string) => Promise<boolean>>();
   const pool = new pg.Pool({
     connectionString: url,
     options: Object.entries(SESSION_SETTINGS)
@@ -80,6 +94,11 @@ export async function openPostgres(url: string, options: { poolSize?: number } =
   });
   // An idle client losing its connection (e.g. PostgreSQL restarting) must not crash the process.
   pool.on('error', () => {});
+  // Nor a client in use: the pool takes its own listener off a client it hands out, and the 'error'
+  // event of a connection lost meanwhile (a backend terminated, PostgreSQL restarting) had none —
+  // the chaos run's workers died of it in the database cut. The statement under way fails as it
+  // should; a client that lost its connection is not put back in the pool.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T extends object>(sql: string, params?: readonly unknown[]) {
       const result = await client.query(sql, params as unknown[] | undefined);
@@ -96,26 +115,39 @@ export async function openPostgres(url: string, options: { poolSize?: number } =
     exec: root.exec,
     async transaction(fn) {
       const client = await pool.connect();
+      // A connection lost during the transaction (see the pool's 'connect' listener): its own
+      // statements fail, no ROLLBACK is tried on it, and the client is not put back.
+      let lost: Error | undefined;
+      const onError = (error: Error) => (lost = error);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        if (!lost) await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.release(lost);
+        client.off('error', onError);
       }
     },
     async listen(channel, onNotify) {
-      const stop = await listenOn(url, channel, onNotify);
+      const { stop, notify } = await listenOn(url, channel, onNotify);
+      notifiers.set(channel, notify);
       const unlisten = async () => {
         listeners.delete(unlisten);
+        if (notifiers.get(channel) === notify) notifiers.delete(channel);
         await stop();
       };
       listeners.add(unlisten);
       return unlisten;
+    },
+    async notifyNow(channel, payload) {
+      const viaListener = notifiers.get(channel);
+      if (viaListener && (await viaListener(payload))) return;
+      await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     async close() {
       await Promise.all([...listeners].map((unlisten) => unlisten()));

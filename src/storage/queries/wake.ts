@@ -20,6 +20,10 @@ export type WakeTopic = 'schedule' | 'work';
  */
 export const PAUSE_TOPIC_PREFIX = 'pause:';
 
+export function pauseTopic(channelId: number, untilMs: number): string {
+  return `${PAUSE_TOPIC_PREFIX}${channelId}:${Math.floor(untilMs)}`;
+}
+
 export function parsePauseTopic(payload: string): { channelId: number; untilMs: number } | null {
   if (!payload.startsWith(PAUSE_TOPIC_PREFIX)) return null;
   const [channelId, untilMs] = payload.slice(PAUSE_TOPIC_PREFIX.length).split(':').map(Number);
