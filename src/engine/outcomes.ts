@@ -113,8 +113,20 @@ export function transitionFor(outcome: Outcome, attempts: number, policy: RetryP
   }
 }
 
-/** A delivery the platform's messaging window rules out at claim time: final, never sent, not an error. */
-export function leftOutTransition(reason: 'outside_window' | 'no_permission'): Transition {
+/**
+ * A delivery ruled out at claim time: final, never sent, not an error. The platform's messaging
+ * window (outcome `outside_window`), or the subscriber opted out after the run was queued
+ * (outcome `opted_out`).
+ */
+export function leftOutTransition(reason: 'outside_window' | 'no_permission' | 'opted_out'): Transition {
+  if (reason === 'opted_out')
+    return {
+      ...base,
+      state: 'cancelled',
+      outcome: 'opted_out',
+      code: reason,
+      text: 'Left out: the person opted out of broadcasts after it was queued',
+    };
   const text =
     reason === 'no_permission'
       ? 'Left out: the person has not allowed messages from the community'

@@ -220,6 +220,7 @@ export class Worker {
         withProfile: run.personalised,
         rescan,
         window: info.client.messagingWindow,
+        optOut: run.honoursOptOut,
       });
       if (rescanned) this.lastRescan.set(lane.id, Date.now());
       if (deliveries.length === 0) return null;

@@ -10,6 +10,8 @@ import type { Queryable } from '../../storage/db.ts';
 import type { MessagingWindow } from '../../platforms/types.ts';
 import { PAUSE_TOPIC_PREFIX, WAKE_CHANNEL } from '../../storage/queries/wake.ts';
 
+export type LeftOutReason = 'outside_window' | 'no_permission' | 'opted_out';
+
 export interface ClaimedDelivery {
   id: number;
   subscriberId: number;
@@ -19,8 +21,8 @@ export interface ClaimedDelivery {
   name?: string | null;
   username?: string | null;
   language?: string | null;
-  /** Why the platform's policy rules this person out right now (ClaimOptions.window): never sent. */
-  leftOut?: 'outside_window' | 'no_permission' | null;
+  /** Why this person is ruled out right now (platform's window, or opted out since queued): never sent. */
+  leftOut?: LeftOutReason | null;
 }
 
 export interface Claim {
@@ -54,17 +56,25 @@ export interface ClaimOptions {
   rescan: boolean;
   /** The platform's messaging window, judged now: a window that closed after the preview still counts. */
   window?: MessagingWindow;
+  /** The run honours opt-outs (broadcasts, triggers): a subscriber who opted out since it was queued is left out. */
+  optOut?: boolean;
 }
 
-/** The subscriber's standing under the platform's rule, read with the claim (NULL: may be sent). */
-function leftOutColumn(window: MessagingWindow | undefined): string {
-  if (!window) return '';
-  const reason =
-    window.kind === 'since_last_inbound'
-      ? `CASE WHEN s.last_inbound_at IS NULL OR s.last_inbound_at < now() - make_interval(hours => ${Math.floor(window.hours)}) THEN 'outside_window' END`
-      : `CASE WHEN s.status = 'blocked' THEN 'no_permission' END`;
+/**
+ * The subscriber's standing now, read with the claim (NULL: may be sent): opted out since the run
+ * was queued, or outside the platform's rule. One CASE in the claim's own statement.
+ */
+function leftOutColumn(window: MessagingWindow | undefined, optOut: boolean): string {
+  const reasons: string[] = [];
+  if (optOut) reasons.push(`WHEN s.opted_out_at IS NOT NULL THEN 'opted_out'`);
+  if (window?.kind === 'since_last_inbound')
+    reasons.push(
+      `WHEN s.last_inbound_at IS NULL OR s.last_inbound_at < now() - make_interval(hours => ${Math.floor(window.hours)}) THEN 'outside_window'`,
+    );
+  else if (window) reasons.push(`WHEN s.status = 'blocked' THEN 'no_permission'`);
+  if (reasons.length === 0) return '';
   return `,
-       (SELECT ${reason} FROM subscribers s WHERE s.id = d.subscriber_id) AS "leftOut"`;
+       (SELECT CASE ${reasons.join(' ')} END FROM subscribers s WHERE s.id = d.subscriber_id) AS "leftOut"`;
 }
 
 const PROFILE = `,
@@ -95,7 +105,7 @@ function take(tx: Queryable, o: ClaimOptions, laneId: number, limit: number, pic
      )
      UPDATE deliveries d SET state = 'in_flight', claimed_by = $3, attempts = d.attempts + 1, not_before = '-infinity', updated_at = now()
      FROM picked WHERE d.id = picked.id
-     RETURNING d.id, d.subscriber_id AS "subscriberId", d.recipient, d.attempts${o.withProfile ? PROFILE : ''}${leftOutColumn(o.window)}`,
+     RETURNING d.id, d.subscriber_id AS "subscriberId", d.recipient, d.attempts${o.withProfile ? PROFILE : ''}${leftOutColumn(o.window, o.optOut === true)}`,
     params,
   );
 }

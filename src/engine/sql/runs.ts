@@ -186,17 +186,18 @@ export async function completeRuns(q: Queryable): Promise<Array<{ id: number; se
 const LEFT_OUT_WORDS: Record<string, string> = {
   outside_window: 'outside the messaging window (no message from them within 24 hours)',
   no_permission: 'without permission to message them',
+  opted_out: 'opted out of broadcasts after the send was queued',
 };
 
 /**
  * How many the platforms' messaging windows left out, and why (counted in `cancelled`, never as
  * errors): deliveries ended `outside_window`, by code — the claim's reasons, or the platform's own
- * refusal (WhatsApp 131047, Messenger 10/2018278). Read through the errors index (they carry a code).
+ * refusal (WhatsApp 131047, Messenger 10/2018278) — and those ended `opted_out` at claim time. Read through the errors index (they carry a code).
  */
 async function logLeftOut(q: Queryable, runId: number) {
   const rows = await q.query<{ code: string; n: number }>(
     `SELECT error_code AS code, count(*)::int AS n FROM deliveries
-     WHERE run_id = $1 AND error_code IS NOT NULL AND outcome = 'outside_window' GROUP BY error_code ORDER BY error_code`,
+     WHERE run_id = $1 AND error_code IS NOT NULL AND outcome IN ('outside_window', 'opted_out') GROUP BY error_code ORDER BY error_code`,
     [runId],
   );
   if (rows.length === 0) return;
