@@ -6,6 +6,7 @@ import { Type } from '@sinclair/typebox';
 import type { ServiceContext } from '../../services/context.ts';
 import { channelContext, type ChannelRow } from '../../services/channels.ts';
 import { applyInbound } from '../../services/inbound.ts';
+import { sendOptReplies } from '../../services/opt-out-reply.ts';
 import { isPlatformCode, type InboundRequest } from '../../platforms/types.ts';
 import { errorBody } from '../errors.ts';
 
@@ -45,7 +46,9 @@ export const webhookRoutes =
         return reply.status(400).send(errorBody('malformed_json', 'webhook body is not valid JSON'));
       }
       const events = client.parseInbound(body);
-      const result = await ctx.db.transaction((tx) => applyInbound(tx, channel, events, ctx.clock.now()));
+      const { replies, ...result } = await ctx.db.transaction((tx) => applyInbound(tx, channel, events, ctx.clock.now()));
+      // Opt-out confirmations leave after the commit, without holding the platform's answer.
+      void sendOptReplies(ctx, channel, replies);
       // Most platforms only want a 200; some insist on a body of their own (VK: the literal "ok").
       return reply
         .status(200)
