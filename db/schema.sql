@@ -39,6 +39,8 @@ CREATE TABLE bots (
   opt_in_keywords text[] DEFAULT '{start,subscribe,подписаться}'::text[] NOT NULL,
   frequency_cap_count integer,
   frequency_cap_days integer,
+  opt_out_reply text,
+  opt_in_reply text,
   CONSTRAINT bots_frequency_cap_check CHECK ((((frequency_cap_count IS NULL) = (frequency_cap_days IS NULL)) AND (COALESCE(frequency_cap_count, 1) >= 1) AND (COALESCE(frequency_cap_days, 1) >= 1))),
   CONSTRAINT bots_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES workspaces(id) ON DELETE CASCADE,
   CONSTRAINT bots_pkey PRIMARY KEY (id)

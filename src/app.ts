@@ -8,7 +8,8 @@ import { systemClock, type Clock, type ServiceContext } from './services/context
 import { createLogger } from './logger.ts';
 import { DEFAULT_ENGINE_SETTINGS, startEngine, type Engine, type EnginePorts, type EngineSettings } from './engine/index.ts';
 import { channelContext } from './services/channels.ts';
-import { applyInbound } from './services/inbound.ts';
+import { applyInbound, type InboundResult } from './services/inbound.ts';
+import { sendOptReplies } from './services/opt-out-reply.ts';
 import { freezeContent } from './services/sends/input.ts';
 import { refreshStaleTemplates } from './services/whatsapp-templates.ts';
 import { configureOutboundPolicy, type HostResolver } from './security/outbound-policy.ts';
@@ -79,6 +80,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const ports: EnginePorts = {
     channelContext: (channel) => channelContext(ctx, channel),
     applyInbound,
+    answerInbound: (channel, applied) => sendOptReplies(ctx, channel, (applied as InboundResult).replies),
     freezeContent,
     refreshTemplates: () => refreshStaleTemplates(ctx),
   };

@@ -607,8 +607,12 @@ export interface paths {
               name: string;
               /** @description A message that is one of these words opts the subscriber back in */
               optInKeywords: string[];
+              /** @description The answer to an opt-in keyword; null = the default text, empty = no answer */
+              optInReply: string | null;
               /** @description A message that is one of these words (any case) opts the subscriber out of broadcasts */
               optOutKeywords: string[];
+              /** @description The answer to an opt-out keyword; null = the default text, empty = no answer */
+              optOutReply: string | null;
               /** @description IANA time zone */
               timeZone: string;
             }[];
@@ -702,8 +706,12 @@ export interface paths {
               name: string;
               /** @description A message that is one of these words opts the subscriber back in */
               optInKeywords: string[];
+              /** @description The answer to an opt-in keyword; null = the default text, empty = no answer */
+              optInReply: string | null;
               /** @description A message that is one of these words (any case) opts the subscriber out of broadcasts */
               optOutKeywords: string[];
+              /** @description The answer to an opt-out keyword; null = the default text, empty = no answer */
+              optOutReply: string | null;
               /** @description IANA time zone */
               timeZone: string;
             };
@@ -803,8 +811,12 @@ export interface paths {
               name: string;
               /** @description A message that is one of these words opts the subscriber back in */
               optInKeywords: string[];
+              /** @description The answer to an opt-in keyword; null = the default text, empty = no answer */
+              optInReply: string | null;
               /** @description A message that is one of these words (any case) opts the subscriber out of broadcasts */
               optOutKeywords: string[];
+              /** @description The answer to an opt-out keyword; null = the default text, empty = no answer */
+              optOutReply: string | null;
               /** @description IANA time zone */
               timeZone: string;
             };
@@ -914,7 +926,7 @@ export interface paths {
     head?: never;
     /**
      * Change a bot: name, time zone, opt-out and opt-in keywords, frequency cap
-     * @description A subscriber whose whole message is one of `optOutKeywords` (any case) is opted out of broadcasts and triggers; one of `optInKeywords` opts them back in. `frequencyCap` (null = off): at most `count` broadcasts per subscriber within `days` days; recipients over it are left out when a run is materialised.
+     * @description A subscriber whose whole message is one of `optOutKeywords` (any case) is opted out of broadcasts and triggers; one of `optInKeywords` opts them back in; either is answered with `optOutReply` / `optInReply` (null = a default text, English or Russian after the word written; empty = no answer). `frequencyCap` (null = off): at most `count` broadcasts per subscriber within `days` days; recipients over it are left out when a run is materialised.
      *
      *     Needs the admin role.
      */
@@ -939,8 +951,12 @@ export interface paths {
             name?: string;
             /** @description Whole-message keywords, matched trimmed and in any case */
             optInKeywords?: string[];
+            /** @description The answer to the keyword; null = the default text, "" = no answer */
+            optInReply?: string | null;
             /** @description Whole-message keywords, matched trimmed and in any case */
             optOutKeywords?: string[];
+            /** @description The answer to the keyword; null = the default text, "" = no answer */
+            optOutReply?: string | null;
             /** @description IANA time zone, e.g. Europe/Berlin */
             timeZone?: string;
           };
@@ -984,8 +1000,12 @@ export interface paths {
               name: string;
               /** @description A message that is one of these words opts the subscriber back in */
               optInKeywords: string[];
+              /** @description The answer to an opt-in keyword; null = the default text, empty = no answer */
+              optInReply: string | null;
               /** @description A message that is one of these words (any case) opts the subscriber out of broadcasts */
               optOutKeywords: string[];
+              /** @description The answer to an opt-out keyword; null = the default text, empty = no answer */
+              optOutReply: string | null;
               /** @description IANA time zone */
               timeZone: string;
             };

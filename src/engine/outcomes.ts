@@ -3,6 +3,7 @@
 // repeated, unless the platform de-duplicates it (VK random_id).
 import type { Outcome } from '../platforms/types.ts';
 import type { DeliveryState } from '../domain/send/delivery.ts';
+import type { LeftOutReason } from './sql/claim.ts';
 
 export interface Transition {
   state: DeliveryState;
@@ -123,8 +124,21 @@ export function transitionFor(outcome: Outcome, attempts: number, policy: RetryP
   }
 }
 
-/** A delivery the platform's messaging window rules out at claim time: final, never sent, not an error. */
-export function leftOutTransition(reason: 'outside_window' | 'no_permission' | 'marketing_stopped'): Transition {
+/**
+ * A delivery ruled out at claim time: final, never sent, not an error. The platform's messaging
+ * window (outcome `outside_window`), the send's marketing template to a person who stopped
+ * marketing messages (`marketing_stopped`), or the subscriber opted out after the run was queued
+ * (`opted_out`).
+ */
+export function leftOutTransition(reason: LeftOutReason): Transition {
+  if (reason === 'opted_out')
+    return {
+      ...base,
+      state: 'cancelled',
+      outcome: 'opted_out',
+      code: reason,
+      text: 'Left out: the person opted out of broadcasts after it was queued',
+    };
   if (reason === 'marketing_stopped')
     return {
       ...base,

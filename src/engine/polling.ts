@@ -15,7 +15,7 @@ export class Poller {
 
   constructor(
     private readonly ctx: EngineContext,
-    private readonly ports: Pick<EnginePorts, 'channelContext' | 'applyInbound'>,
+    private readonly ports: Pick<EnginePorts, 'channelContext' | 'applyInbound' | 'answerInbound'>,
     private readonly owner: string,
     private readonly options: { timeoutSec: number; idleMs: number },
   ) {}
@@ -86,18 +86,20 @@ export class Poller {
           await sleep(this.options.idleMs);
           continue;
         }
-        await this.ctx.db.transaction(async (tx) => {
+        const applied = await this.ctx.db.transaction(async (tx) => {
           const [mine] = await tx.query<{ update_offset: number }>(
             'SELECT update_offset FROM channel_polling WHERE channel_id = $1 AND owner = $2 FOR UPDATE',
             [channel.id, this.owner],
           );
-          if (!mine) return;
+          if (!mine) return null;
           const fresh = result.updates.filter((u) => u.id >= mine.update_offset);
           const events = fresh.flatMap((u) => client.parseInbound(u.body));
-          await this.ports.applyInbound(tx, channel, events, new Date());
+          const done = await this.ports.applyInbound(tx, channel, events, new Date());
           const next = Math.max(mine.update_offset, ...result.updates.map((u) => u.id + 1));
           await tx.query('UPDATE channel_polling SET update_offset = $2, last_error = NULL WHERE channel_id = $1', [channel.id, next]);
+          return done;
         });
+        if (applied !== null) void this.ports.answerInbound?.(channel, applied);
       }
     } catch (error) {
       if (!this.stopped) this.ctx.logger.error({ err: error, channelId: channel.id }, 'polling failed');

@@ -12,6 +12,8 @@ export interface EnginePorts {
   channelContext(channel: ChannelRow): ChannelContext;
   /** Applies a batch of a channel's inbound updates (long polling) in the caller's transaction. */
   applyInbound(tx: Queryable, channel: ChannelRow, events: InboundEvent[], now: Date): Promise<unknown>;
+  /** What is said back once applyInbound's transaction committed (opt-out confirmations); never throws. */
+  answerInbound?(channel: ChannelRow, applied: unknown): Promise<unknown>;
   /** A trigger's content, frozen for its send of the day; throws an AppError when it is gone (a deleted screen). */
   freezeContent(tx: Queryable, workspaceId: number, botId: number, content: ContentInput): Promise<FrozenContent>;
   /** Reads again the message templates of channels whose list is a day old (WhatsApp); returns how many channels. */

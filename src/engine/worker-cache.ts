@@ -22,12 +22,15 @@ export interface RunInfo {
   workspaceId: number;
   /** The content has {{variables}}: claims fetch each recipient's profile. */
   personalised: boolean;
+  /** Opt-outs apply (everything but external events that ignore them): rechecked at claim time. */
+  honoursOptOut: boolean;
 }
 
 interface RunContentRow {
   content: FrozenContent;
   data: unknown;
   workspace_id: number;
+  honours_opt_out: boolean;
 }
 
 export class ChannelCache {
@@ -67,10 +70,17 @@ export class RunCache {
     let info = this.runs.get(runId);
     if (!info) {
       const [row] = await q.query<RunContentRow>(
-        'SELECT s.content, s.data, s.workspace_id FROM runs r JOIN sends s ON s.id = r.send_id WHERE r.id = $1',
+        `SELECT s.content, s.data, s.workspace_id, (s.kind <> 'external' OR coalesce(s.targeting->>'ignoreOptOut', 'false') <> 'true') AS honours_opt_out
+         FROM runs r JOIN sends s ON s.id = r.send_id WHERE r.id = $1`,
         [runId],
       );
-      info = { content: row.content, data: row.data, workspaceId: row.workspace_id, personalised: contentHasVariables(row.content) };
+      info = {
+        content: row.content,
+        data: row.data,
+        workspaceId: row.workspace_id,
+        personalised: contentHasVariables(row.content),
+        honoursOptOut: row.honours_opt_out,
+      };
       if (this.runs.size > 500) this.runs.clear();
       this.runs.set(runId, info);
     }

@@ -225,6 +225,7 @@ export class Worker {
         rescan,
         window: info.client.messagingWindow,
         template: claimTemplate(run.content, info.client),
+        optOut: run.honoursOptOut,
       });
       if (rescanned) this.lastRescan.set(lane.id, Date.now());
       if (deliveries.length === 0) return null;

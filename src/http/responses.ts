@@ -90,6 +90,8 @@ export const Bot = doc(
       description: 'A message that is one of these words (any case) opts the subscriber out of broadcasts',
     }),
     optInKeywords: Type.Array(Str, { description: 'A message that is one of these words opts the subscriber back in' }),
+    optOutReply: Nullable(Type.String({ description: 'The answer to an opt-out keyword; null = the default text, empty = no answer' })),
+    optInReply: Nullable(Type.String({ description: 'The answer to an opt-in keyword; null = the default text, empty = no answer' })),
     frequencyCap: Nullable(FrequencyCap),
     createdAt: DateTime,
   }),

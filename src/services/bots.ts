@@ -10,6 +10,9 @@ export interface Bot {
   timeZone: string;
   optOutKeywords: string[];
   optInKeywords: string[];
+  /** The answer to an opt-out / opt-in keyword: null = the default text, '' = none (opt-out-reply.ts). */
+  optOutReply: string | null;
+  optInReply: string | null;
   frequencyCap: FrequencyCap | null;
   createdAt: Date;
 }
@@ -25,10 +28,13 @@ export interface BotSettingsInput {
   timeZone?: string;
   optOutKeywords?: string[];
   optInKeywords?: string[];
+  optOutReply?: string | null;
+  optInReply?: string | null;
   frequencyCap?: FrequencyCap | null;
 }
 
 const COLUMNS = `id, name, time_zone AS "timeZone", opt_out_keywords AS "optOutKeywords", opt_in_keywords AS "optInKeywords",
+  opt_out_reply AS "optOutReply", opt_in_reply AS "optInReply",
   CASE WHEN frequency_cap_count IS NULL THEN NULL ELSE jsonb_build_object('count', frequency_cap_count, 'days', frequency_cap_days) END AS "frequencyCap",
   created_at AS "createdAt"`;
 
@@ -88,7 +94,9 @@ export async function updateBot(ctx: ServiceContext, workspaceId: number, botId:
     `UPDATE bots SET name = coalesce($3, name), time_zone = coalesce($4, time_zone),
        opt_out_keywords = coalesce($5, opt_out_keywords), opt_in_keywords = coalesce($6, opt_in_keywords),
        frequency_cap_count = CASE WHEN $7 THEN $8::int ELSE frequency_cap_count END,
-       frequency_cap_days = CASE WHEN $7 THEN $9::int ELSE frequency_cap_days END
+       frequency_cap_days = CASE WHEN $7 THEN $9::int ELSE frequency_cap_days END,
+       opt_out_reply = CASE WHEN $10 THEN $11::text ELSE opt_out_reply END,
+       opt_in_reply = CASE WHEN $12 THEN $13::text ELSE opt_in_reply END
      WHERE id = $1 AND workspace_id = $2 AND NOT (coalesce($5, opt_out_keywords) && coalesce($6, opt_in_keywords))
      RETURNING ${COLUMNS}`,
     [
@@ -101,6 +109,10 @@ export async function updateBot(ctx: ServiceContext, workspaceId: number, botId:
       capGiven,
       input.frequencyCap?.count ?? null,
       input.frequencyCap?.days ?? null,
+      input.optOutReply !== undefined,
+      input.optOutReply ?? null,
+      input.optInReply !== undefined,
+      input.optInReply ?? null,
     ],
   );
   if (rows.length === 0 && (optOut || optIn)) {

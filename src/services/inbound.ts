@@ -11,6 +11,7 @@ import { applySendFailures } from './inbound-receipts.ts';
 import { recordReceipts } from './receipts/record.ts';
 import { keywordOf, setOptedOut } from './opt-out.ts';
 import { applyMarketingPreferences } from './inbound-marketing.ts';
+import { replyText, type OptReply } from './opt-out-reply.ts';
 
 export interface InboundResult {
   upserted: number;
@@ -20,6 +21,8 @@ export interface InboundResult {
   failedLater: number;
   optedOut: number;
   optedIn: number;
+  /** Confirmations to send once the transaction has committed (opt-out-reply.ts): not part of the webhook's answer. */
+  replies?: OptReply[];
 }
 
 export function emptyInboundResult(): InboundResult {
@@ -139,8 +142,8 @@ async function applyKeywords(
     if (word !== null) words.set(e.userId, word);
   }
   if (words.size === 0) return;
-  const [bot] = await q.query<{ out: string[]; in: string[] }>(
-    'SELECT opt_out_keywords AS out, opt_in_keywords AS in FROM bots WHERE id = $1',
+  const [bot] = await q.query<{ out: string[]; in: string[]; out_reply: string | null; in_reply: string | null }>(
+    'SELECT opt_out_keywords AS out, opt_in_keywords AS in, opt_out_reply AS out_reply, opt_in_reply AS in_reply FROM bots WHERE id = $1',
     [channel.bot_id],
   );
   const optOut = new Set(bot.out);
@@ -153,6 +156,22 @@ async function applyKeywords(
     if (optOut.has(word) && !chatEnded.has(Number(r.id))) out.push(r.id);
     else if (optIn.has(word)) back.push(r.id);
   }
-  result.optedOut = (await setOptedOut(q, channel.workspace_id, out, true, 'keyword')).length;
-  result.optedIn = (await setOptedOut(q, channel.workspace_id, back, false, 'keyword')).length;
+  const wentOut = await setOptedOut(q, channel.workspace_id, out, true, 'keyword');
+  const cameBack = await setOptedOut(q, channel.workspace_id, back, false, 'keyword');
+  result.optedOut = wentOut.length;
+  result.optedIn = cameBack.length;
+  // Only those whose state changed are told (a second STOP is not answered again).
+  const userOf = new Map(rows.map((r) => [Number(r.id), r.platform_user_id]));
+  const replies: OptReply[] = [];
+  for (const [ids, kind, custom] of [
+    [wentOut, 'out', bot.out_reply],
+    [cameBack, 'in', bot.in_reply],
+  ] as const) {
+    for (const id of ids) {
+      const recipient = userOf.get(Number(id))!;
+      const text = replyText(kind, custom, words.get(recipient)!);
+      if (text !== null) replies.push({ subscriberId: Number(id), recipient, text });
+    }
+  }
+  if (replies.length > 0) result.replies = replies;
 }

@@ -4,6 +4,7 @@ import { invalid } from '../domain/errors.ts';
 import type { ServiceContext } from './context.ts';
 import { getChannelRow, type ChannelRow } from './channels.ts';
 import { applyInbound } from './inbound.ts';
+import { sendOptReplies } from './opt-out-reply.ts';
 
 async function sandboxChannel(ctx: ServiceContext, workspaceId: number, channelId: number): Promise<ChannelRow> {
   const row = await getChannelRow(ctx.db, workspaceId, channelId);
@@ -19,7 +20,7 @@ export async function writeAsSandboxUser(
 ) {
   const channel = await sandboxChannel(ctx, workspaceId, channelId);
   const events = ctx.platforms.get('sandbox')!.parseInbound(input);
-  return ctx.db.transaction(async (tx) => {
+  const answer = await ctx.db.transaction(async (tx) => {
     await tx.query(`INSERT INTO sandbox_messages (channel_id, user_id, direction, body) VALUES ($1, $2, 'in', $3)`, [
       channelId,
       input.userId,
@@ -30,8 +31,11 @@ export async function writeAsSandboxUser(
       'SELECT id FROM subscribers WHERE bot_id = $1 AND platform = $2 AND platform_user_id = $3',
       [channel.bot_id, 'sandbox', input.userId],
     );
-    return { subscriberId: sub.id, chatsClosed: result.chatsClosed };
+    return { subscriberId: sub.id, chatsClosed: result.chatsClosed, replies: result.replies };
   });
+  // Opt-out confirmations once committed, before answering: the sandbox inbox shows them at once.
+  await sendOptReplies(ctx, channel, answer.replies);
+  return { subscriberId: answer.subscriberId, chatsClosed: answer.chatsClosed };
 }
 
 interface SandboxMessageRow {

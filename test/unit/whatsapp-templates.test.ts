@@ -174,4 +174,10 @@ describe('the claim’s rule', () => {
     assert.match(leftOutColumns(window, { policy: 'everyone', marketing: false }), /SELECT true FROM/);
     assert.equal(leftOutColumns(undefined, { policy: 'everyone', marketing: true }), '');
   });
+  test('a run that honours opt-outs checks them first, with or without a window or a template', () => {
+    assert.match(leftOutColumns(undefined, undefined, true), /^,\s+\(SELECT CASE WHEN s\.opted_out_at IS NOT NULL THEN 'opted_out' END/);
+    const both = leftOutColumns(window, { policy: 'outside_window', marketing: true }, true);
+    assert.ok(both.indexOf("'opted_out'") < both.indexOf("'marketing_stopped'"));
+    assert.match(both, /AS "viaTemplate"/);
+  });
 });

@@ -13,19 +13,32 @@ export interface ClaimTemplate {
 
 const hoursOf = (window: MessagingWindow & { kind: 'since_last_inbound' }) => Math.floor(window.hours);
 
-/** `"leftOut"` (NULL: may be sent) and, with a template, `"viaTemplate"` for each claimed row. */
-export function leftOutColumns(window: MessagingWindow | undefined, template?: ClaimTemplate): string {
-  if (!window) return '';
-  if (window.kind === 'permission')
-    return `,
-       (SELECT CASE WHEN s.status = 'blocked' THEN 'no_permission' END FROM subscribers s WHERE s.id = d.subscriber_id) AS "leftOut"`;
-  const outside = `(s.last_inbound_at IS NULL OR s.last_inbound_at < now() - make_interval(hours => ${hoursOf(window)}))`;
-  if (!template)
-    return `,
-       (SELECT CASE WHEN ${outside} THEN 'outside_window' END FROM subscribers s WHERE s.id = d.subscriber_id) AS "leftOut"`;
-  const via = template.policy === 'everyone' ? 'true' : outside;
-  const stopped = template.marketing ? `(${via}) AND s.marketing_stopped_at IS NOT NULL` : 'false';
-  return `,
-       (SELECT CASE WHEN ${stopped} THEN 'marketing_stopped' END FROM subscribers s WHERE s.id = d.subscriber_id) AS "leftOut",
-       (SELECT ${via} FROM subscribers s WHERE s.id = d.subscriber_id) AS "viaTemplate"`;
+/**
+ * `"leftOut"` (NULL: may be sent) and, with a template, `"viaTemplate"` for each claimed row: one
+ * CASE in the claim's own statement. First whether the person opted out since the run was queued
+ * (`optOut`: the run honours opt-outs), then the platform's rule.
+ */
+export function leftOutColumns(window: MessagingWindow | undefined, template?: ClaimTemplate, optOut = false): string {
+  const reasons: string[] = [];
+  if (optOut) reasons.push(`WHEN s.opted_out_at IS NOT NULL THEN 'opted_out'`);
+  let via: string | null = null;
+  if (window?.kind === 'permission') reasons.push(`WHEN s.status = 'blocked' THEN 'no_permission'`);
+  else if (window) {
+    const outside = `(s.last_inbound_at IS NULL OR s.last_inbound_at < now() - make_interval(hours => ${hoursOf(window)}))`;
+    if (!template) reasons.push(`WHEN ${outside} THEN 'outside_window'`);
+    else {
+      via = template.policy === 'everyone' ? 'true' : outside;
+      if (template.marketing) reasons.push(`WHEN (${via}) AND s.marketing_stopped_at IS NOT NULL THEN 'marketing_stopped'`);
+    }
+  }
+  const leftOut =
+    reasons.length > 0
+      ? `,
+       (SELECT CASE ${reasons.join(' ')} END FROM subscribers s WHERE s.id = d.subscriber_id) AS "leftOut"`
+      : '';
+  const viaTemplate = via
+    ? `,
+       (SELECT ${via} FROM subscribers s WHERE s.id = d.subscriber_id) AS "viaTemplate"`
+    : '';
+  return leftOut + viaTemplate;
 }

@@ -11,6 +11,8 @@ import type { MessagingWindow } from '../../platforms/types.ts';
 import { leftOutColumns, type ClaimTemplate } from './claim-window.ts';
 import { PAUSE_TOPIC_PREFIX, WAKE_CHANNEL } from '../../storage/queries/wake.ts';
 
+export type LeftOutReason = 'outside_window' | 'no_permission' | 'marketing_stopped' | 'opted_out';
+
 export interface ClaimedDelivery {
   id: number;
   subscriberId: number;
@@ -20,8 +22,8 @@ export interface ClaimedDelivery {
   name?: string | null;
   username?: string | null;
   language?: string | null;
-  /** Why the platform's policy rules this person out right now (ClaimOptions.window): never sent. */
-  leftOut?: 'outside_window' | 'no_permission' | 'marketing_stopped' | null;
+  /** Why this person is ruled out right now (platform's window, marketing stopped, or opted out since queued): never sent. */
+  leftOut?: LeftOutReason | null;
   /** Gets the send's template rather than the free-form message (ClaimOptions.template). */
   viaTemplate?: boolean | null;
 }
@@ -59,6 +61,8 @@ export interface ClaimOptions {
   window?: MessagingWindow;
   /** The send's template for people outside the window (sql/claim-window.ts). */
   template?: ClaimTemplate;
+  /** The run honours opt-outs (broadcasts, triggers): a subscriber who opted out since it was queued is left out. */
+  optOut?: boolean;
 }
 
 const PROFILE = `,
@@ -89,7 +93,7 @@ function take(tx: Queryable, o: ClaimOptions, laneId: number, limit: number, pic
      )
      UPDATE deliveries d SET state = 'in_flight', claimed_by = $3, attempts = d.attempts + 1, not_before = '-infinity', updated_at = now()
      FROM picked WHERE d.id = picked.id
-     RETURNING d.id, d.subscriber_id AS "subscriberId", d.recipient, d.attempts${o.withProfile ? PROFILE : ''}${leftOutColumns(o.window, o.template)}`,
+     RETURNING d.id, d.subscriber_id AS "subscriberId", d.recipient, d.attempts${o.withProfile ? PROFILE : ''}${leftOutColumns(o.window, o.template, o.optOut === true)}`,
     params,
   );
 }

@@ -189,18 +189,20 @@ const LEFT_OUT_WORDS: Record<string, string> = {
   marketing_stopped: 'stopped marketing messages (left out of the marketing template)',
   '131050': 'stopped marketing messages from this business (WhatsApp 131050)',
   '131049': 'not delivered by Meta’s per-person marketing limit (WhatsApp 131049)',
+  opted_out: 'opted out of broadcasts after the send was queued',
 };
 
 /**
  * How many the platforms' messaging windows left out, and why (counted in `cancelled`, never as
  * errors): deliveries ended `outside_window`, by code — the claim's reasons, or the platform's own
- * refusal (WhatsApp 131047, Messenger 10/2018278) — and the WhatsApp marketing refusals (131050 stopped,
- * 131049 per-person limit), final but not errors. Read through the errors index (they carry a code).
+ * refusal (WhatsApp 131047, Messenger 10/2018278) — the WhatsApp marketing refusals (131050 stopped,
+ * 131049 per-person limit), final but not errors, and those ended `opted_out` at claim time. Read
+ * through the errors index (they carry a code).
  */
 async function logLeftOut(q: Queryable, runId: number) {
   const rows = await q.query<{ code: string; n: number }>(
     `SELECT error_code AS code, count(*)::int AS n FROM deliveries
-     WHERE run_id = $1 AND error_code IS NOT NULL AND outcome IN ('outside_window', 'marketing_stopped', 'marketing_limit')
+     WHERE run_id = $1 AND error_code IS NOT NULL AND outcome IN ('outside_window', 'marketing_stopped', 'marketing_limit', 'opted_out')
      GROUP BY error_code ORDER BY error_code`,
     [runId],
   );

@@ -36,6 +36,14 @@ const Keywords = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
 /** Bots and channels hold the platforms' credentials and where messages go: changing them needs an admin. */
 const ADMIN_ONLY = { minRole: 'admin' as const };
 
+// The answer to an opt-out/opt-in keyword: text, "" (no answer) or null (the default). A type
+// list too: as a union, coercion turns null into "" or "" into null, whichever comes first.
+const ReplyText = Type.Unsafe<string | null>({
+  type: ['string', 'null'],
+  maxLength: 1000,
+  description: 'The answer to the keyword; null = the default text, "" = no answer',
+});
+
 export const botRoutes =
   (ctx: ServiceContext): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -78,7 +86,8 @@ export const botRoutes =
           summary: 'Change a bot: name, time zone, opt-out and opt-in keywords, frequency cap',
           description:
             'A subscriber whose whole message is one of `optOutKeywords` (any case) is opted out of broadcasts and triggers; ' +
-            'one of `optInKeywords` opts them back in. `frequencyCap` (null = off): at most `count` broadcasts per subscriber ' +
+            'one of `optInKeywords` opts them back in; either is answered with `optOutReply` / `optInReply` ' +
+            '(null = a default text, English or Russian after the word written; empty = no answer). `frequencyCap` (null = off): at most `count` broadcasts per subscriber ' +
             'within `days` days; recipients over it are left out when a run is materialised.',
           params: BotParams,
           body: Type.Object(
@@ -87,13 +96,15 @@ export const botRoutes =
               timeZone: Type.Optional(TimeZone),
               optOutKeywords: Type.Optional(Keywords),
               optInKeywords: Type.Optional(Keywords),
+              optOutReply: Type.Optional(ReplyText),
+              optInReply: Type.Optional(ReplyText),
               frequencyCap: Type.Optional(Nullable(R.FrequencyCap)),
             },
             { additionalProperties: false },
           ),
         },
       },
-      async (request) => bots.updateBot(ctx, ws(request), request.params.botId, request.body),
+      async (request) => bots.updateBot(ctx, ws(request), request.params.botId, request.body as bots.BotSettingsInput),
     );
 
     app.delete(

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { channelContext, type ChannelRow } from '../../services/channels.ts';
 import { applyInbound, emptyInboundResult } from '../../services/inbound.ts';
 import { ReceiptBuffer } from '../../services/receipts/buffer.ts';
+import { sendOptReplies } from '../../services/opt-out-reply.ts';
 import { isPlatformCode, type InboundRequest } from '../../platforms/types.ts';
 import { errorBody } from '../errors.ts';
 
@@ -55,11 +56,14 @@ export const webhookRoutes =
         others.length > 0 || receipts.length === 0 ? ctx.db.transaction((tx) => applyInbound(tx, channel, others, ctx.clock.now())) : null,
         receipts.length > 0 ? receiptBuffer.add(channel, receipts) : 0,
       ]);
+      // Opt-out confirmations leave after the commit, without holding the platform's answer.
+      const { replies, ...applied } = result ?? emptyInboundResult();
+      void sendOptReplies(ctx, channel, replies);
       // Most platforms only want a 200; some insist on a body of their own (VK: the literal "ok").
       return reply
         .status(200)
         .type('text/plain')
-        .send(client.webhookAnswer ?? JSON.stringify({ ...(result ?? emptyInboundResult()), receipts: recorded }));
+        .send(client.webhookAnswer ?? JSON.stringify({ ...applied, receipts: recorded }));
     };
 
     // Platforms hold no key: the signature over the body is the credential. Every query parameter a
