@@ -19,32 +19,7 @@ import { Audience, Counts, kindLabel } from './history.js';
 import { Recipients } from './send/recipients.js';
 import { ResendDialog, ResendLinks, resendable } from './send/resend.js';
 import { Funnel } from './send/funnel.js';
-
-const LIVE = ['grace', 'delivering', 'paused', 'waiting_for_chats'];
-const STATUS = {
-  grace: ['info', 'In the grace window'],
-  scheduled: ['info', 'Scheduled'],
-  periodic: ['info', 'Periodic'],
-  delivering: ['info', 'Delivering'],
-  paused: ['warn', 'Paused'],
-  waiting_for_chats: ['warn', 'Waiting for operator chats'],
-  completed: ['good', 'Completed'],
-  stopped: ['warn', 'Stopped'],
-  deleted: ['neutral', 'Deleted'],
-};
-const EVENT_TONE = {
-  finished: 'good',
-  stopped: 'warn',
-  paused: 'warn',
-  run_paused: 'warn',
-  run_resumed: 'info',
-  held: 'warn',
-  hold_expired: 'bad',
-  chats_closed: 'info',
-  deleted: 'neutral',
-  unknown_users: 'warn',
-  blocked_users: 'warn',
-};
+import { EVENT_TONE, LIVE, STATUS } from './send/states.js';
 
 export function SendPage({ bot, params, query, from }) {
   const id = Number(params.sendId);
