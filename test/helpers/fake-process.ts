@@ -14,7 +14,7 @@ export interface FakeProcess {
   url: string;
   records(): Promise<FakeRecord[]>;
   maxPerSecondWindow(channel: string): Promise<number>;
-  /** The fake's own event-loop stalls over 20 ms. */
+  /** The fake's own event-loop stalls over 10 ms. */
   stalls(): Promise<FakeStall[]>;
   /** Records of requests answered with this injected fault, and how many requests arrived in all (cheap to poll). */
   fired(kind: FaultKind): Promise<{ records: FakeRecord[]; total: number }>;
