@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const engines = (process.env.BOTCAST_TEST_ENGINES ?? 'pglite,postgres').split(',');
@@ -23,6 +23,8 @@ const all = findTests('test').filter((f) => filter.length === 0 || filter.some((
 // The browser tests drive the panel; the API under it is proven on both engines by test/integration.
 const integration = all.filter((f) => f.startsWith('test/integration/'));
 const totals = { pass: 0, fail: 0, skip: 0 };
+/** Seconds of each file's top-level tests, per engine: the slowest are printed at the end. */
+const fileSeconds = [];
 
 // The browser tests (test/e2e/) drive Debian's Chromium. When it is missing and this user may
 // install packages (root with apt-get), it is installed first; otherwise those tests skip
@@ -134,6 +136,7 @@ async function runFiles(engine, files, concurrency, label) {
     totals.pass += c.pass;
     totals.fail += c.fail;
     totals.skip += c.skip;
+    for (const [file, ms] of Object.entries(c.fileMs ?? {})) fileSeconds.push({ name: `${engine} ${relative(root, file)}`, s: ms / 1000 });
   }
   if (status !== 0 && totals.fail === 0) totals.fail += 1;
 }
@@ -156,5 +159,9 @@ for (const engine of engines) {
 dropOurDatabases();
 rmSync(work, { recursive: true, force: true });
 const skippedWhy = browserMissing ? ` (the browser tests among them: ${browserMissing})` : '';
+if (fileSeconds.length > 1) {
+  console.log('\nThe slowest test files (seconds of their tests):');
+  for (const f of fileSeconds.sort((a, b) => b.s - a.s).slice(0, 12)) console.log(`  ${f.s.toFixed(1).padStart(6)}  ${f.name}`);
+}
 console.log(`\n${totals.pass} passed, ${totals.fail} failed, ${totals.skip} skipped${skippedWhy}`);
 process.exit(totals.fail > 0 ? 1 : 0);

@@ -1,9 +1,13 @@
-// A node:test reporter that only counts leaf tests, for test/run.mjs's closing line.
+// A node:test reporter that only counts leaf tests, for test/run.mjs's closing line, and adds up
+// the time of each file's top-level tests (the runner prints the slowest files: where to look when
+// the suite gets long).
 export default async function* countReporter(source) {
-  const counts = { pass: 0, fail: 0, skip: 0 };
+  const counts = { pass: 0, fail: 0, skip: 0, fileMs: {} };
   for await (const event of source) {
     if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
-    if (event.data.details?.type === 'suite') continue;
+    const { file, nesting, details } = event.data;
+    if (nesting === 0 && file) counts.fileMs[file] = (counts.fileMs[file] ?? 0) + (details?.duration_ms ?? 0);
+    if (details?.type === 'suite') continue;
     if (event.data.skip || event.data.todo) counts.skip += 1;
     else if (event.type === 'test:pass') counts.pass += 1;
     else counts.fail += 1;
