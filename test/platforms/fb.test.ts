@@ -1,25 +1,18 @@
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeServer, type FakeServer } from '../fakes/server.ts';
+import type { FakeServer } from '../fakes/server.ts';
+import { answer, assertDocumentedShape, fake, fixture, hubSignature, post, rawFixture, useFakePlatform } from './helpers.ts';
 import { fakeMessenger } from '../fakes/platforms/fb.ts';
 import { messenger } from '../../src/platforms/fb/index.ts';
 import { MESSENGER_ERRORS } from '../../src/platforms/fb/classify.ts';
 import { classifyGraphAnswer } from '../../src/platforms/meta-common/classify.ts';
 import { readSendApiId } from '../../src/platforms/meta-common/send-api.ts';
 import type { ChannelContext, MessageContent, Outcome } from '../../src/platforms/types.ts';
-import { answer, assertDocumentedShape, fixture, hubSignature, post, rawFixture } from './helpers.ts';
-import { configureOutboundPolicy } from '../../src/security/outbound-policy.ts';
-
-// The servers here listen on 127.0.0.1, which the outbound policy refuses unless allowed (an app
-// allows it with BOTCAST_ALLOW_PRIVATE_BASE_URLS=true; these tests call the clients without one).
-configureOutboundPolicy({ allowPrivate: true });
 
 const PAGE_TOKEN = 'EAAB-page-token-secret';
-let fake: FakeServer;
 let channel: ChannelContext;
 
-before(async () => {
-  fake = await startFakeServer({ platforms: [fakeMessenger] });
+useFakePlatform({ platforms: [fakeMessenger] }, (fake) => {
   channel = {
     channelId: 2,
     baseUrl: fake.url,
@@ -27,8 +20,6 @@ before(async () => {
     webhookSecret: 'unused',
   };
 });
-after(() => fake.close());
-beforeEach(() => fake.reset());
 
 const sendContent = (content: MessageContent, recipient = '1254477777772919'): Promise<Outcome> =>
   messenger.send(channel, { recipient, message: messenger.render(content), dedupKey: 'd' });

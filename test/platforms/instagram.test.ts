@@ -1,6 +1,6 @@
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeServer, type FakeServer } from '../fakes/server.ts';
+import { answer, assertDocumentedShape, fake, fixture, hubSignature, post, rawFixture, useFakePlatform } from './helpers.ts';
 import { fakeInstagram } from '../fakes/platforms/instagram.ts';
 import { fakeMessenger } from '../fakes/platforms/fb.ts';
 import { instagram } from '../../src/platforms/instagram/index.ts';
@@ -8,20 +8,12 @@ import { INSTAGRAM_ERRORS } from '../../src/platforms/instagram/classify.ts';
 import { classifyGraphAnswer } from '../../src/platforms/meta-common/classify.ts';
 import { readSendApiId } from '../../src/platforms/meta-common/send-api.ts';
 import type { ChannelContext, MessageContent, Outcome } from '../../src/platforms/types.ts';
-import { answer, assertDocumentedShape, fixture, hubSignature, post, rawFixture } from './helpers.ts';
-import { configureOutboundPolicy } from '../../src/security/outbound-policy.ts';
-
-// The servers here listen on 127.0.0.1, which the outbound policy refuses unless allowed (an app
-// allows it with BOTCAST_ALLOW_PRIVATE_BASE_URLS=true; these tests call the clients without one).
-configureOutboundPolicy({ allowPrivate: true });
 
 const PAGE_TOKEN = 'EAAB-ig-page-token';
-let fake: FakeServer;
 let channel: ChannelContext;
 
-before(async () => {
-  // Both Send API fakes share paths: Instagram is reached through the explicit /instagram prefix.
-  fake = await startFakeServer({ platforms: [fakeMessenger, fakeInstagram] });
+// Both Send API fakes share paths: Instagram is reached through the explicit /instagram prefix.
+useFakePlatform({ platforms: [fakeMessenger, fakeInstagram] }, (fake) => {
   channel = {
     channelId: 3,
     baseUrl: `${fake.url}/instagram`,
@@ -29,8 +21,6 @@ before(async () => {
     webhookSecret: 'unused',
   };
 });
-after(() => fake.close());
-beforeEach(() => fake.reset());
 
 const sendContent = (content: MessageContent): Promise<Outcome> =>
   instagram.send(channel, { recipient: '<IGSID>', message: instagram.render(content), dedupKey: 'd' });

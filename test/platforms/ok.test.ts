@@ -1,27 +1,18 @@
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeServer, type FakeServer } from '../fakes/server.ts';
+import type { FakeServer } from '../fakes/server.ts';
+import { answer, assertDocumentedShape, fake, fixture, post, rawFixture, useFakePlatform } from './helpers.ts';
 import { fakeOk } from '../fakes/platforms/ok.ts';
 import { ok } from '../../src/platforms/ok/index.ts';
 import { classifyOkAnswer, OK_ERRORS } from '../../src/platforms/ok/classify.ts';
 import type { ChannelContext, MessageContent, Outcome } from '../../src/platforms/types.ts';
-import { answer, assertDocumentedShape, fixture, post, rawFixture } from './helpers.ts';
-import { configureOutboundPolicy } from '../../src/security/outbound-policy.ts';
-
-// The servers here listen on 127.0.0.1, which the outbound policy refuses unless allowed (an app
-// allows it with BOTCAST_ALLOW_PRIVATE_BASE_URLS=true; these tests call the clients without one).
-configureOutboundPolicy({ allowPrivate: true });
 
 const TOKEN = 'tkn18YdUJZe:CQABPOJKAKEKEKEKE';
-let fake: FakeServer;
 let channel: ChannelContext;
 
-before(async () => {
-  fake = await startFakeServer({ platforms: [fakeOk] });
+useFakePlatform({ platforms: [fakeOk] }, (fake) => {
   channel = { channelId: 4, baseUrl: fake.url, credentials: { accessToken: TOKEN }, webhookSecret: 'hook-secret-123' };
 });
-after(() => fake.close());
-beforeEach(() => fake.reset());
 
 const sendContent = (content: MessageContent, recipient = 'user:123456789012'): Promise<Outcome> =>
   ok.send(channel, { recipient, message: ok.render(content), dedupKey: 'd' });

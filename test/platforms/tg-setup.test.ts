@@ -1,27 +1,15 @@
 // The Telegram client's setup calls (getMe, setWebhook), its facts, and paid broadcasts, against
 // the fake Telegram server. Sending and parsing are in tg.test.ts.
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { channelFor, DEAD_BASE_URL, fake, useFakePlatform } from './helpers.ts';
 import { telegram } from '../../src/platforms/tg/index.ts';
 import { CAPTION_LIMIT } from '../../src/platforms/tg/render.ts';
-import { startFakeServer, type FakeServer } from '../fakes/server.ts';
-import { channelFor, DEAD_BASE_URL } from './context.ts';
-import { configureOutboundPolicy } from '../../src/security/outbound-policy.ts';
-
-// The fake listens on 127.0.0.1, which the outbound policy refuses unless allowed.
-configureOutboundPolicy({ allowPrivate: true });
 
 const TOKEN = '123456789:AAHsecret-Token_value';
-let fake: FakeServer;
 const channel = () => channelFor(fake.url, { token: TOKEN });
 
-before(async () => {
-  fake = await startFakeServer();
-});
-after(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+useFakePlatform();
 
 // ---------------------------------------------------------------- credentials & webhook
 

@@ -1,27 +1,15 @@
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { FakeServer } from '../fakes/server.ts';
+import { assertDocumentedShape, channelFor, DEAD_BASE_URL, fake, fixture, useFakePlatform } from './helpers.ts';
 import { telegram, classifyTelegram, TELEGRAM_ERRORS } from '../../src/platforms/tg/index.ts';
 import { CAPTION_LIMIT, TEXT_LIMIT } from '../../src/platforms/tg/render.ts';
 import type { InboundRequest, Outcome } from '../../src/platforms/types.ts';
-import { startFakeServer, type FakeServer } from '../fakes/server.ts';
-import { assertDocumentedShape, channelFor, DEAD_BASE_URL, fixture } from './context.ts';
-import { configureOutboundPolicy } from '../../src/security/outbound-policy.ts';
-
-// The servers here listen on 127.0.0.1, which the outbound policy refuses unless allowed (an app
-// allows it with BOTCAST_ALLOW_PRIVATE_BASE_URLS=true; these tests call the clients without one).
-configureOutboundPolicy({ allowPrivate: true });
 
 const TOKEN = '123456789:AAHsecret-Token_value';
-let fake: FakeServer;
 const channel = () => channelFor(fake.url, { token: TOKEN });
 
-before(async () => {
-  fake = await startFakeServer();
-});
-after(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+useFakePlatform();
 
 function send(content: Parameters<typeof telegram.render>[0], recipient = '111', timeoutMs?: number) {
   return telegram.send(channel(), { recipient, message: telegram.render(content), dedupKey: 'd-1', timeoutMs });

@@ -1,27 +1,15 @@
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { FakeServer } from '../fakes/server.ts';
+import { assertDocumentedShape, channelFor, DEAD_BASE_URL, fake, fixture, rawFixture, useFakePlatform } from './helpers.ts';
 import { viber, classifyViber, VIBER_STATUSES, signViber } from '../../src/platforms/viber/index.ts';
 import { KEYBOARD_MAX_BUTTONS, PICTURE_TEXT_LIMIT, TEXT_LIMIT } from '../../src/platforms/viber/render.ts';
 import type { InboundRequest, MessageContent, Outcome } from '../../src/platforms/types.ts';
-import { startFakeServer, type FakeServer } from '../fakes/server.ts';
-import { assertDocumentedShape, channelFor, DEAD_BASE_URL, fixture, fixtureRaw } from './context.ts';
-import { configureOutboundPolicy } from '../../src/security/outbound-policy.ts';
-
-// The servers here listen on 127.0.0.1, which the outbound policy refuses unless allowed (an app
-// allows it with BOTCAST_ALLOW_PRIVATE_BASE_URLS=true; these tests call the clients without one).
-configureOutboundPolicy({ allowPrivate: true });
 
 const TOKEN = '445da6az1s345z78-dazcczb2542zv51a-e0vc5fva17480im9';
-let fake: FakeServer;
 const channel = () => channelFor(fake.url, { token: TOKEN, senderName: 'Botcast Shop' });
 
-before(async () => {
-  fake = await startFakeServer();
-});
-after(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+useFakePlatform();
 
 function send(content: MessageContent, recipient = '01234567890A=', timeoutMs?: number) {
   return viber.send(channel(), { recipient, message: viber.render(content), dedupKey: 'd-1', timeoutMs });
@@ -49,7 +37,7 @@ test('text → send_message with receiver, sender.name, type text; token in X-Vi
 test('message_token (64-bit) is kept exactly', async () => {
   const outcome = (await send({ text: 'x' })) as { class: string; platformMessageId: string };
   assert.match(outcome.platformMessageId, /^57413118035\d{8}$/);
-  const text = fixtureRaw('viber', 'answer-send-message').toString();
+  const text = rawFixture('viber', 'answer-send-message').toString();
   assert.deepEqual(classifyViber(200, JSON.parse(text), text), { class: 'sent', platformMessageId: '5741311803571721087' });
 });
 
@@ -206,7 +194,7 @@ const post = (raw: Buffer, headers: Record<string, string | undefined>): Inbound
 });
 
 test('verifyInbound: valid / wrong / missing / body changed after signing / malformed', () => {
-  const raw = fixtureRaw('viber', 'event-message');
+  const raw = rawFixture('viber', 'event-message');
   const signature = signViber(raw, TOKEN);
   assert.match(signature, /^[0-9a-f]{64}$/);
   assert.deepEqual(viber.verifyInbound(channel(), post(raw, { 'x-viber-content-signature': signature })), { ok: true });
@@ -239,7 +227,7 @@ test('parseInbound: documented callbacks', () => {
   ]);
   assert.deepEqual(viber.parseInbound(fixture('viber', 'event-webhook')), []);
   // A receipt (issue 18): read from the text, so that the 64-bit message_token stays exact.
-  assert.deepEqual(viber.parseInboundText!(fixtureRaw('viber', 'event-delivered').toString('utf8')), [
+  assert.deepEqual(viber.parseInboundText!(rawFixture('viber', 'event-delivered').toString('utf8')), [
     { type: 'receipt', status: 'delivered', userId: '01234567890A=', platformMessageId: '4912661846655238145', at },
   ]);
 });

@@ -1,29 +1,17 @@
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { FakeServer } from '../fakes/server.ts';
+import { assertDocumentedShape, channelFor, DEAD_BASE_URL, fake, fixture, rawFixture, useFakePlatform } from './helpers.ts';
 import { vk, classifyVk, VK_ERRORS, randomIdFor } from '../../src/platforms/vk/index.ts';
 import { INLINE_MAX_BUTTONS, LABEL_LIMIT, TEXT_LIMIT } from '../../src/platforms/vk/render.ts';
 import type { InboundRequest, MessageContent, Outcome } from '../../src/platforms/types.ts';
-import { startFakeServer, type FakeServer } from '../fakes/server.ts';
-import { assertDocumentedShape, channelFor, DEAD_BASE_URL, fixture, fixtureRaw } from './context.ts';
-import { configureOutboundPolicy } from '../../src/security/outbound-policy.ts';
-
-// The servers here listen on 127.0.0.1, which the outbound policy refuses unless allowed (an app
-// allows it with BOTCAST_ALLOW_PRIVATE_BASE_URLS=true; these tests call the clients without one).
-configureOutboundPolicy({ allowPrivate: true });
 
 const TOKEN = 'vk1.a.community-token-secret';
 const SECRET = 's3cr3t-callback';
 const GROUP = '214167102';
-let fake: FakeServer;
 const channel = () => channelFor(fake.url, { accessToken: TOKEN, groupId: GROUP, confirmation: 'a1b2c3d4' }, SECRET);
 
-before(async () => {
-  fake = await startFakeServer();
-});
-after(async () => {
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+useFakePlatform();
 
 function send(content: MessageContent, recipient = '612444319', dedupKey = 'delivery-1', timeoutMs?: number) {
   return vk.send(channel(), { recipient, message: vk.render(content), dedupKey, timeoutMs });
@@ -238,7 +226,7 @@ const post = (raw: Buffer | string): InboundRequest => ({
 });
 
 test('verifyInbound: confirmation handshake answers the confirmation string', () => {
-  assert.deepEqual(vk.verifyInbound(channel(), post(fixtureRaw('vk', 'confirmation'))), {
+  assert.deepEqual(vk.verifyInbound(channel(), post(rawFixture('vk', 'confirmation'))), {
     ok: 'handshake',
     status: 200,
     contentType: 'text/plain',
@@ -248,13 +236,13 @@ test('verifyInbound: confirmation handshake answers the confirmation string', ()
   assert.equal(other.ok === false && other.status, 403);
   const noConf = vk.verifyInbound(
     channelFor(fake.url, { accessToken: TOKEN, groupId: GROUP }, SECRET),
-    post(fixtureRaw('vk', 'confirmation')),
+    post(rawFixture('vk', 'confirmation')),
   );
   assert.equal(noConf.ok, false);
 });
 
 test('verifyInbound: secret valid / wrong / missing / body changed', () => {
-  const raw = fixtureRaw('vk', 'message-new');
+  const raw = rawFixture('vk', 'message-new');
   assert.deepEqual(vk.verifyInbound(channel(), post(raw)), { ok: true });
   const wrong = vk.verifyInbound(channelFor(fake.url, { accessToken: TOKEN, groupId: GROUP }, 'other-secret'), post(raw));
   assert.equal(wrong.ok === false && wrong.status, 403);

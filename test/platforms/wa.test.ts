@@ -1,8 +1,9 @@
 // WhatsApp Cloud API: sending against the fake server (bodies, sequences, faults), the classification
 // table, webhook verification and inbound parsing of the documentation samples.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeServer, type FakeServer } from '../fakes/server.ts';
+import type { FakeServer } from '../fakes/server.ts';
+import { answer, assertDocumentedShape, fake, fixture, hubSignature, post, rawFixture, useFakePlatform } from './helpers.ts';
 import { fakeWhatsApp } from '../fakes/platforms/wa.ts';
 import { whatsapp } from '../../src/platforms/wa/index.ts';
 import { WHATSAPP_ERRORS } from '../../src/platforms/wa/classify.ts';
@@ -10,19 +11,11 @@ import { readWamid } from '../../src/platforms/wa/client.ts';
 import { classifyGraphAnswer, DEFAULT_RATE_LIMIT_WAIT_MS } from '../../src/platforms/meta-common/classify.ts';
 import { sendInOrder } from '../../src/platforms/meta-common/sequence.ts';
 import type { ChannelContext, MessageContent, Outcome } from '../../src/platforms/types.ts';
-import { answer, assertDocumentedShape, fixture, hubSignature, post, rawFixture } from './helpers.ts';
-import { configureOutboundPolicy } from '../../src/security/outbound-policy.ts';
-
-// The servers here listen on 127.0.0.1, which the outbound policy refuses unless allowed (an app
-// allows it with BOTCAST_ALLOW_PRIVATE_BASE_URLS=true; these tests call the clients without one).
-configureOutboundPolicy({ allowPrivate: true });
 
 const SECRET_TOKEN = 'EAAG-wa-secret-token';
-let fake: FakeServer;
 let channel: ChannelContext;
 
-before(async () => {
-  fake = await startFakeServer({ platforms: [fakeWhatsApp] });
+useFakePlatform({ platforms: [fakeWhatsApp] }, (fake) => {
   channel = {
     channelId: 1,
     baseUrl: fake.url,
@@ -30,8 +23,6 @@ before(async () => {
     webhookSecret: 'unused',
   };
 });
-after(() => fake.close());
-beforeEach(() => fake.reset());
 
 /** biz_opaque_callback_data is documented on the send request, but not in the samples these bodies are checked against. */
 const withoutCallbackData = (body: unknown) => {
