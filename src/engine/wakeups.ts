@@ -20,19 +20,26 @@ export interface WakeTargets {
   work(): void;
   /** A channel is paused until `untilMs` (database clock). */
   pause(channelId: number, untilMs: number): void;
+  /** The listening connection was lost (`false`) or is back (`true`): announcements are (not) heard. */
+  hearing?(listening: boolean): void;
 }
 
 /** Listens until the returned function is called; a Db that cannot listen is only polled. */
 export async function listenForWakeups(db: Db, logger: Logger, targets: WakeTargets): Promise<() => Promise<void>> {
   if (!db.listen) return async () => {};
   try {
-    return await db.listen(WAKE_CHANNEL, (payload) => {
-      const pause = payload === null ? null : parsePauseTopic(payload);
-      if (pause) return targets.pause(pause.channelId, pause.untilMs);
-      // null: the connection was lost and is back; what was announced meanwhile is unknown.
-      if (payload === null || payload === 'schedule') targets.schedule();
-      if (payload === null || payload === 'work') targets.work();
-    });
+    return await db.listen(
+      WAKE_CHANNEL,
+      (payload) => {
+        const pause = payload === null ? null : parsePauseTopic(payload);
+        if (pause) return targets.pause(pause.channelId, pause.untilMs);
+        // null: the connection was lost and is back; what was announced meanwhile is unknown.
+        if (payload === null) targets.hearing?.(true);
+        if (payload === null || payload === 'schedule') targets.schedule();
+        if (payload === null || payload === 'work') targets.work();
+      },
+      () => targets.hearing?.(false),
+    );
   } catch (error) {
     logger.warn({ err: error }, 'wake-ups unavailable; polling only');
     return async () => {};

@@ -1,6 +1,7 @@
 // How much one worker holds at a time: the pumps per channel, the in-flight window a kill can leave
 // behind, and the steps of the claim's progress mark — the figures recovery and the kill bench rely on.
 import { FLUSH_AT } from './outcome-buffer.ts';
+import type { Transition } from './outcomes.ts';
 
 /** Pumps (claim-and-send loops) a worker runs per channel with work. */
 export const PUMPS_PER_CHANNEL = 2;
@@ -36,4 +37,13 @@ export interface WorkerStats {
   leftOut: number;
   /** Requests that left later than their slot allows (sent, the channel's later slots moved back). */
   lateWrites: number;
+}
+
+/** Counts an outcome in the worker's figures. */
+export function countTransition(stats: WorkerStats, t: Transition) {
+  if (t.state === 'sent') stats.sent += 1;
+  else if (t.state === 'failed') stats.failed += 1;
+  else if (t.state === 'unknown') stats.unknown += 1;
+  else if (t.state === 'cancelled') stats.leftOut += 1;
+  else stats.requeued += 1;
 }

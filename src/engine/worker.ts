@@ -7,7 +7,8 @@
 //  - outcomes are classified by the platform module, mapped to transitions (outcomes.ts) and
 //    written in batches per lane (outcome-buffer.ts, sql/record.ts);
 //  - a "slow down" answer pauses that channel only, here at once and for every other worker
-//    through channel_pacing (channel-pauses.ts).
+//    through channel_pacing (channel-pauses.ts); nothing leaves while the other workers' pauses
+//    cannot reach this one (hearing.ts).
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Outcome } from '../platforms/types.ts';
@@ -33,11 +34,12 @@ import { claimTemplate, renderTemplateFor } from './template-render.ts';
 import { Semaphore, sleep } from './semaphore.ts';
 import { DbClock } from './db-clock.ts';
 import { OutcomeBuffer } from './outcome-buffer.ts';
-import { markStep, PUMPS_PER_CHANNEL, type WorkerStats } from './worker-sizing.ts';
+import { countTransition, markStep, PUMPS_PER_CHANNEL, type WorkerStats } from './worker-sizing.ts';
 import { announcePause, ChannelPauses, writePause } from './channel-pauses.ts';
 import { ChannelCache, RunCache, type ChannelInfo, type RunInfo } from './worker-cache.ts';
 import { CLAIM_HORIZON_MS, ClaimSlots, RATE_SAFETY, SendWindows, tracePause, UNPACED_RATE } from './pacer.ts';
 import { Breaker, breakerOf } from './breaker.ts';
+import { DEAF_RECHECK_MS, Hearing } from './hearing.ts';
 
 /** How often a pump that finds nothing above a lane's claim cursor may look below it (sql/claim.ts). */
 const RESCAN_EVERY_MS = 2_000;
@@ -49,6 +51,8 @@ export class Worker {
   private readonly pumps = new Map<number, number>();
   private readonly pumpPromises = new Set<Promise<void>>();
   private readonly pauses = new ChannelPauses();
+  /** Whether the other workers' pauses can reach this one (hearing.ts): nothing leaves while deaf. */
+  readonly ears = new Hearing();
   private readonly sendWindows = new SendWindows();
   private readonly channels: ChannelCache;
   private readonly runs: RunCache;
@@ -133,8 +137,10 @@ export class Worker {
             await registerWorker(this.ctx.db, this.id, hostname(), process.pid);
           }
         }
+        const ears = this.ears.snapshot();
         const pauses = await activePauses(this.ctx.db);
         for (const [channelId, until] of pauses) if (this.pauses.note(channelId, this.clock.toLocal(until))) tracePause(channelId, 'poll');
+        this.ears.polled(ears);
         // The data folder's disk below its reserve (embedded mode): no new claims; what is in flight finishes.
         const channels = this.diskLow() ? [] : await channelsWithWork(this.ctx.db);
         for (const channelId of channels) {
@@ -189,8 +195,8 @@ export class Worker {
     let lastTag: string | null = null;
     while (!this.stopping) {
       const paused = this.pauses.pausedUntil(channelId);
-      if (paused) {
-        await sleep(paused - Date.now());
+      if (paused || this.ears.deaf) {
+        await sleep(paused ? paused - Date.now() : DEAF_RECHECK_MS);
         continue;
       }
       if (this.diskLow()) return lastTag;
@@ -257,7 +263,7 @@ export class Worker {
       info.row.id,
     );
     const hooks = {
-      halted: () => this.stopping || this.pauses.pausedUntil(info.row.id) > 0,
+      halted: () => this.stopping || this.ears.deaf || this.pauses.pausedUntil(info.row.id) > 0,
       reserve: async (count: number) =>
         this.clock.toLocal((await reserveSlots(this.ctx.db, info.row.id, count, info.ratePerSecond * RATE_SAFETY)).firstSlotMs),
       late: (ms: number) => {
@@ -306,7 +312,7 @@ export class Worker {
         }
       }
       // Checked after every wait, right before the request leaves: a pause learned meanwhile wins.
-      if (!go || this.stopping || this.pauses.pausedUntil(info.row.id)) {
+      if (!go || this.stopping || this.ears.deaf || this.pauses.pausedUntil(info.row.id)) {
         this.semaphore.release();
         this.releaseRest(claim, items.slice(i), this.pauses.pausedUntil(info.row.id));
         return;
@@ -322,7 +328,7 @@ export class Worker {
   private settleLeftOut(claim: Claim) {
     for (const item of claim.leftOut) {
       const transition = leftOutTransition(item.leftOut ?? 'outside_window');
-      this.count(transition);
+      countTransition(this.stats, transition);
       this.outcomes.push(claim.laneId, { deliveryId: item.id, subscriberId: item.subscriberId, claimTag: claim.tag, transition });
     }
   }
@@ -357,7 +363,7 @@ export class Worker {
       deduplicates: info.client.deduplicates,
       now: new Date(),
     });
-    this.count(transition);
+    countTransition(this.stats, transition);
     if (transition.pauseChannelMs > 0) await this.pause(info, transition);
     this.outcomes.push(claim.laneId, { deliveryId: item.id, subscriberId: item.subscriberId, claimTag: claim.tag, transition });
     // Only now: stop() waits for the count to reach 0 and then writes what was pushed.
@@ -366,14 +372,6 @@ export class Worker {
       this.drained();
       this.drained = null;
     }
-  }
-
-  private count(t: Transition) {
-    if (t.state === 'sent') this.stats.sent += 1;
-    else if (t.state === 'failed') this.stats.failed += 1;
-    else if (t.state === 'unknown') this.stats.unknown += 1;
-    else if (t.state === 'cancelled') this.stats.leftOut += 1;
-    else this.stats.requeued += 1;
   }
 
   private async pause(info: ChannelInfo, t: Transition) {

@@ -51,8 +51,9 @@ export interface Db extends Queryable {
    * in a transaction arrives when it commits, never when it rolls back) until the returned
    * function is called. When the listening connection was lost and is back, calls onNotify(null)
    * once: what was notified meanwhile is lost. Wake-ups only: whatever listens also polls.
+   * `onLost` is called when a listening connection is lost (not when a first one cannot be made).
    */
-  listen?(channel: string, onNotify: (payload: string | null) => void): Promise<() => Promise<void>>;
+  listen?(channel: string, onNotify: (payload: string | null) => void, onLost?: () => void): Promise<() => Promise<void>>;
   /**
    * NOTIFY at once, outside any transaction, on the listening connection when there is one (a
    * pooled connection may be busy for a while under load): a platform's "slow down" reaches the

@@ -10,8 +10,8 @@ function typeParser(oid: number, format?: 'text' | 'binary') {
   return pg.types.getTypeParser(oid, format);
 }
 
-const LISTEN_RETRY_MS = 500;
-const LISTEN_RETRY_MAX_MS = 30_000;
+const LISTEN_RETRY_MS = 100;
+const LISTEN_RETRY_MAX_MS = 2_000;
 
 /**
  * LISTEN on a dedicated connection (a pooled one would be handed to other queries). A lost
@@ -22,6 +22,7 @@ async function listenOn(
   url: string,
   channel: string,
   onNotify: (payload: string | null) => void,
+  onLostListening: () => void,
 ): Promise<{ stop: () => Promise<void>; notify: (payload: string) => Promise<boolean> }> {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
   let stopped = false;
@@ -36,7 +37,10 @@ async function listenOn(
     const onLost = () => {
       if (lost) return;
       lost = true;
-      if (client === c) client = null;
+      if (client === c) {
+        client = null;
+        if (!stopped) onLostListening();
+      }
       void c.end().catch(() => {});
       if (stopped) return;
       timer = setTimeout(() => void connect(true), delay);
@@ -133,8 +137,8 @@ export async function openPostgres(url: string, options: { poolSize?: number } =
         client.off('error', onError);
       }
     },
-    async listen(channel, onNotify) {
-      const { stop, notify } = await listenOn(url, channel, onNotify);
+    async listen(channel, onNotify, onLost) {
+      const { stop, notify } = await listenOn(url, channel, onNotify, () => onLost?.());
       notifiers.set(channel, notify);
       const unlisten = async () => {
         listeners.delete(unlisten);
