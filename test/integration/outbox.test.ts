@@ -73,3 +73,29 @@ test('events are consumed once, in order, in batches', async () => {
   );
   assert.deepEqual(seen, [0, 1, 2, 3, 4, 5, 6]);
 });
+
+// Transaction ids compared as text put '1000' before '999'. An embedded database starts near 750
+// and passes 1,000 in its first minutes, then 10,000, …: the query ordered by its output column
+// (the text) instead of the xid8, so a batch straddling the boundary came out of order, and a
+// batch cut by its limit moved the cursor past the event it left out — never consumed. (9 and 10
+// here: ids of transactions long over, which the consumer may read.)
+test('events are consumed in transaction order across a power of ten (xid8, not its text)', async () => {
+  for (const [txid, n] of [
+    ['9', 1],
+    ['10', 2],
+  ] as const)
+    await storage.db.query(`INSERT INTO events (workspace_id, type, payload, txid) VALUES (1, 'chat_closed', $1, $2::xid8)`, [
+      JSON.stringify({ n }),
+      txid,
+    ]);
+  const seen: number[] = [];
+  for (let i = 0; i < 2; i++)
+    await consumeEvents(
+      storage.db,
+      'digits',
+      ['chat_closed'],
+      async (_tx, events) => void seen.push(...events.map((e) => Number(e.payload.n))),
+      1,
+    );
+  assert.deepEqual(seen, [1, 2]);
+});

@@ -312,6 +312,37 @@ describe('delivery', () => {
     assert.deepEqual(
       eventsOf(hook.id).map((e) => e.data.runId),
       [7, 8],
+      JSON.stringify(postsOf(hook.id).map((p) => [p.at, p.answered, p.body.events.map((e) => [e.id, e.data.runId])])) +
+        JSON.stringify(
+          await t.app.ctx.db.query('SELECT id, txid::text, created_at FROM status_events WHERE workspace_id = $1', [w.workspaceId]),
+        ),
+    );
+  });
+
+  // Transaction ids compared as text put '1000' before '999' (the query ordered by its output
+  // column, the text): a batch straddling a power of ten went out of order, and the cursor moved
+  // to the batch's last event in that order, so the next pass sent the other one again.
+  test('events go in transaction order across a power of ten, each once', async () => {
+    const w = await makeWorld(t);
+    const hook = await addEndpoint(w, { events: ['run.paused'] });
+    const db = t.app.ctx.db;
+    await db.query(`UPDATE status_webhooks SET cursor_txid = '0', cursor_id = 0 WHERE id = $1`, [hook.id]);
+    for (const [txid, runId] of [
+      ['9', 1],
+      ['10', 2],
+    ] as const)
+      await db.query(`INSERT INTO status_events (workspace_id, type, payload, txid) VALUES ($1, 'run.paused', $2, $3::xid8)`, [
+        w.workspaceId,
+        JSON.stringify({ runId }),
+        txid,
+      ]);
+    await waitFor('both events', async () => eventsOf(hook.id).length === 2);
+    // A later event, written as usual: once it has arrived, any pass that would resend is over.
+    await appendStatusEvents(db, w.workspaceId, 'run.paused', [{ runId: 3 }]);
+    await waitFor('the later event', async () => eventsOf(hook.id).length === 3);
+    assert.deepEqual(
+      postsOf(hook.id).flatMap((p) => p.body.events.map((e) => e.data.runId)),
+      [1, 2, 3],
     );
   });
 

@@ -135,9 +135,11 @@ export class StatusWebhookDispatcher {
   private async deliver(endpoint: DueEndpoint): Promise<boolean> {
     try {
       const events = await this.db.query<OutboxEvent>(
-        `SELECT id, type, payload, created_at, txid::text AS txid FROM status_events
-         WHERE workspace_id = $1 AND (txid, id) > ($2::xid8, $3::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
-         ORDER BY txid, id LIMIT $4`,
+        // Ordered by x.txid, the column: a bare `txid` would name the output column, the text ('1000'
+        // before '999': events out of order, the cursor moved past one not yet sent).
+        `SELECT x.id, x.type, x.payload, x.created_at, x.txid::text AS txid FROM status_events x
+         WHERE x.workspace_id = $1 AND (x.txid, x.id) > ($2::xid8, $3::bigint) AND x.txid < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY x.txid, x.id LIMIT $4`,
         [endpoint.workspace_id, endpoint.cursor_txid, endpoint.cursor_id, this.settings.batchSize],
       );
       if (events.length === 0) return this.release(endpoint.id);

@@ -76,10 +76,12 @@ export async function consumeEvents<P = Row>(
     );
     if (!cursor) return 0;
     const events = await tx.query<StoredEvent<P> & { txid: string }>(
-      `SELECT id, workspace_id, type, payload, created_at, txid::text AS txid FROM events
-       WHERE (txid, id) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
-         AND type = ANY($3::text[])
-       ORDER BY txid, id LIMIT $4`,
+      // Ordered by e.txid, the column: a bare `txid` would name the output column, the text, and
+      // '1000' sorts before '999' — events out of order, and with a full batch one skipped for good.
+      `SELECT e.id, e.workspace_id, e.type, e.payload, e.created_at, e.txid::text AS txid FROM events e
+       WHERE (e.txid, e.id) > ($1::xid8, $2::bigint) AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
+         AND e.type = ANY($3::text[])
+       ORDER BY e.txid, e.id LIMIT $4`,
       [cursor.last_txid, cursor.last_id, types, limit],
     );
     if (events.length === 0) return 0;
