@@ -6,7 +6,9 @@ export default async function* countReporter(source) {
   for await (const event of source) {
     if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
     const { file, nesting, details } = event.data;
-    if (nesting === 0 && file) counts.fileMs[file] = (counts.fileMs[file] ?? 0) + (details?.duration_ms ?? 0);
+    // A test declared by a helper (browserTest, chaosTest) carries the helper's file: its name says which.
+    const key = file && (file.endsWith('.test.ts') ? file : `${file} › ${event.data.name.slice(0, 70)}`);
+    if (nesting === 0 && key) counts.fileMs[key] = (counts.fileMs[key] ?? 0) + (details?.duration_ms ?? 0);
     if (details?.type === 'suite') continue;
     if (event.data.skip || event.data.todo) counts.skip += 1;
     else if (event.type === 'test:pass') counts.pass += 1;
