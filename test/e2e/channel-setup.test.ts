@@ -1,32 +1,12 @@
 // The channel page of a VK channel in a real browser (issue 16 point 4): the steps, the callback
 // URL and the secret key to paste into VK, and the confirmation string pasted back and saved —
 // after which the confirmation event is answered with it.
-import { after, before } from 'node:test';
+
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { BROWSER_MISSING, browserTest, logIn, openBrowser, type TestBrowser } from './browser.ts';
+import { browserTest, logIn } from './browser.ts';
+import { t, base, email, key, browser, page, usePanelApp } from './panel-app.ts';
 
-let t: TestApp;
-let base: string;
-let email: string;
-let key: string;
-let browser: TestBrowser;
-let page: Page;
-
-before(async () => {
-  t = await startTestApp();
-  base = await t.app.server!.listen({ port: 0, host: '127.0.0.1' });
-  ({ email, key } = await t.workspace('Channel setup workspace'));
-  if (BROWSER_MISSING) return;
-  browser = await openBrowser(base, 'channel-setup');
-  page = browser.page;
-});
-
-after(async () => {
-  await browser?.close();
-  await t?.close();
-});
+usePanelApp('Channel setup workspace', 'channel-setup');
 
 browserTest('a VK channel page shows what to paste into VK and takes the confirmation string', async () => {
   const bot = await t.request('POST', '/api/bots', { key, body: { name: 'VK bot' } });

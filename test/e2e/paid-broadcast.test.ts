@@ -2,21 +2,12 @@
 // channel page (the rate becomes 1,000 messages a second), then the Send Broadcast form's audience
 // preview with the cost in Stars and, for Messenger, why the people outside its 24-hour window
 // are left out (no message tag fits a broadcast since Meta retired the update tags).
-import { after, before } from 'node:test';
-import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { seedSubscribers } from '../helpers/world.ts';
-import { BROWSER_MISSING, browserTest, logIn, openBrowser, textOf, type TestBrowser } from './browser.ts';
 
-let t: TestApp;
-let base: string;
-let email: string;
-let key: string;
-let workspaceId: number;
-let browser: TestBrowser;
-let page: Page;
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { seedSubscribers } from '../helpers/world.ts';
+import { browserTest, logIn, textOf } from './browser.ts';
+import { t, base, email, key, workspaceId, browser, page, usePanelApp } from './panel-app.ts';
 
 /** axe-core's serious and critical findings on the page as it is now (as test/e2e/accessibility.test.ts). */
 async function seriousViolations(): Promise<string[]> {
@@ -26,19 +17,7 @@ async function seriousViolations(): Promise<string[]> {
     .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${v.help} — ${n.target.join(' ')}`));
 }
 
-before(async () => {
-  t = await startTestApp();
-  base = await t.app.server!.listen({ port: 0, host: '127.0.0.1' });
-  ({ email, key, workspaceId } = await t.workspace('Paid broadcast workspace'));
-  if (BROWSER_MISSING) return;
-  browser = await openBrowser(base, 'paid-broadcast');
-  page = browser.page;
-});
-
-after(async () => {
-  await browser?.close();
-  await t?.close();
-});
+usePanelApp('Paid broadcast workspace', 'paid-broadcast');
 
 browserTest('paid broadcasts on the channel page; the preview shows the Stars and who falls outside', async () => {
   const bot = (await t.request('POST', '/api/bots', { key, body: { name: 'Shop bot' } })).body;

@@ -4,36 +4,18 @@
 // audience preview), the tag "in use", a screen,
 // the broadcast pages reached from the sidebar, phone width, log out. Screenshots of the main pages
 // go to test-results/ (the broadcasting pages themselves: broadcasts.test.ts and events.test.ts).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { BROWSER_MISSING, browserTest, openBrowser, PASSWORD, textOf, type TestBrowser } from './browser.ts';
+import { browserTest, PASSWORD, textOf } from './browser.ts';
+import { t, base, email, browser, page, usePanelApp } from './panel-app.ts';
 import type { Json } from '../helpers/json.ts';
 
-let t: TestApp;
-let base: string;
-let email: string;
-let browser: TestBrowser;
-let page: Page;
 let botId: number;
 
 const shot = (name: string) => browser.shot(name);
 const text = (selector: string) => textOf(page, selector);
 
-before(async () => {
-  t = await startTestApp();
-  base = await t.app.server!.listen({ port: 0, host: '127.0.0.1' });
-  ({ email } = await t.workspace('Panel test workspace'));
-  if (BROWSER_MISSING) return;
-  browser = await openBrowser(base, 'panel');
-  page = browser.page;
-});
-
-after(async () => {
-  await browser?.close();
-  await t?.close();
-});
+usePanelApp('Panel test workspace', 'panel');
 
 test('the panel is served at / with a fallback for its own addresses; /api and /hooks keep JSON 404s', async () => {
   const index = await fetch(`${base}/`);

@@ -1,30 +1,11 @@
 // The Settings page in a real browser: an owner creates an API key with a role (shown once), sees
 // it listed and revokes it; adds a member with a role; and reads both changes in the audit log.
-import { after, before } from 'node:test';
+
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { BROWSER_MISSING, browserTest, logIn, openBrowser, type TestBrowser } from './browser.ts';
+import { browserTest, logIn } from './browser.ts';
+import { base, email, browser, page, usePanelApp } from './panel-app.ts';
 
-let t: TestApp;
-let base: string;
-let email: string;
-let browser: TestBrowser;
-let page: Page;
-
-before(async () => {
-  t = await startTestApp();
-  base = await t.app.server!.listen({ port: 0, host: '127.0.0.1' });
-  ({ email } = await t.workspace('Settings test workspace'));
-  if (BROWSER_MISSING) return;
-  browser = await openBrowser(base, 'settings');
-  page = browser.page;
-});
-
-after(async () => {
-  await browser?.close();
-  await t?.close();
-});
+usePanelApp('Settings test workspace', 'settings');
 
 browserTest('an owner makes an API key with a role, sees it once, and revokes it', async () => {
   await logIn(page, base, email);

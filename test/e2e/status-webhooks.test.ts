@@ -3,34 +3,20 @@
 // attempt in the endpoint's delivery log.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { startReceiver, type Receiver } from '../helpers/webhook-receiver.ts';
 import { verifySignature } from '../../src/security/webhook-signature.ts';
-import { BROWSER_MISSING, browserTest, logIn, openBrowser, type TestBrowser } from './browser.ts';
+import { browserTest, logIn } from './browser.ts';
+import { t, base, email, browser, page, usePanelApp } from './panel-app.ts';
 
-let t: TestApp;
-let base: string;
-let email: string;
-let browser: TestBrowser;
-let page: Page;
 let receiver: Receiver;
 
 before(async () => {
   receiver = await startReceiver();
-  t = await startTestApp();
-  base = await t.app.server!.listen({ port: 0, host: '127.0.0.1' });
-  ({ email } = await t.workspace('Webhooks test workspace'));
-  if (BROWSER_MISSING) return;
-  browser = await openBrowser(base, 'status-webhooks');
-  page = browser.page;
 });
-
 after(async () => {
-  await browser?.close();
-  await t?.close();
   await receiver?.close();
 });
+usePanelApp('Webhooks test workspace', 'status-webhooks');
 
 browserTest('an admin adds an endpoint, copies its secret once, sends a test event and reads the delivery log', async () => {
   await logIn(page, base, email);

@@ -3,35 +3,19 @@
 // choose the policy, and the audience preview says who gets the message and who the template.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { startFakeServer, type FakeServer } from '../fakes/server.ts';
-import { BROWSER_MISSING, browserTest, logIn, openBrowser, type TestBrowser } from './browser.ts';
+import { browserTest, logIn } from './browser.ts';
+import { t, base, email, key, workspaceId, browser, page, usePanelApp } from './panel-app.ts';
 
-let t: TestApp;
 let fake: FakeServer;
-let base: string;
-let email: string;
-let key: string;
-let workspaceId: number;
-let browser: TestBrowser;
-let page: Page;
 
 before(async () => {
   fake = await startFakeServer({ seed: 1 });
-  t = await startTestApp();
-  base = await t.app.server!.listen({ port: 0, host: '127.0.0.1' });
-  ({ email, key, workspaceId } = await t.workspace('Templates workspace'));
-  if (BROWSER_MISSING) return;
-  browser = await openBrowser(base, 'wa-templates');
-  page = browser.page;
 });
-
 after(async () => {
-  await browser?.close();
-  await t?.close();
   await fake?.close();
 });
+usePanelApp('Templates workspace', 'wa-templates');
 
 browserTest('the channel lists its templates; the send form picks one, maps its variables, and the preview counts it', async () => {
   const bot = (await t.request('POST', '/api/bots', { key, body: { name: 'WA bot' } })).body;

@@ -7,15 +7,16 @@ import { html, useEffect, useRef, useState } from '../lib/html.js';
 import { api, query as toQuery } from '../lib/api.js';
 import { useInterval, useNow } from '../lib/data.js';
 import { formatDateTime, graceWindow, plural } from '../lib/format.js';
-import { setQuery } from '../lib/router.js';
 import { useApp } from '../context.js';
 import { Button, EmptyState, ErrorNotice, Loading, PageHeader, TabLinks, useFocusTitle } from '../ui/components.js';
 import { useConfirmedAction } from '../ui/lists.js';
 import { Icon } from '../ui/icons.js';
 import { DraftsList } from './drafts.js';
 import { HistoryRow, waitingLabel } from './history-row.js';
+import { KINDS, SendFilters } from './send-filters.js';
 
 export { Audience, Counts, kindLabel } from './history-row.js';
+export { KINDS } from './send-filters.js';
 
 export const SECTIONS = [
   { key: 'active', label: 'Active' },
@@ -24,11 +25,6 @@ export const SECTIONS = [
   { key: 'completed', label: 'Completed' },
   { key: 'deleted', label: 'Deleted' },
   { key: 'drafts', label: 'Drafts' },
-];
-export const KINDS = [
-  { key: 'broadcast', label: 'Broadcasts' },
-  { key: 'external', label: 'External' },
-  { key: 'trigger', label: 'Trigger events' },
 ];
 const PAGE_SIZE = 25;
 
@@ -77,46 +73,6 @@ export function HistoryPage({ bot, query }) {
         : html`<${HistoryList} key=${`${section}|${kinds.join(',')}|${q}`} bot=${bot} section=${section} kinds=${kinds} q=${q} />`
     }
   </div>`;
-}
-
-function Filters({ section, kinds, q }) {
-  const [search, setSearch] = useState(q);
-  const withKinds = WITH_KINDS.includes(section);
-  const toggle = (key, on) => {
-    const next = KINDS.map((k) => k.key).filter((k) => (k === key ? on : kinds.includes(k)));
-    setQuery({ kinds: next.join(',') });
-  };
-  return html`<section class="card filters" aria-label="Search and filters">
-    <form class="filter-row" role="search" onSubmit=${(e) => {
-      e.preventDefault();
-      setQuery({ q: search.trim() });
-    }}>
-      <div class="field search-field send-search">
-        <label for="send-search">Search by send id</label>
-        <div class="input-group">
-          <div class="input-icon grow">
-            <${Icon} name="search" size=${16} />
-            <input id="send-search" type="search" inputmode="numeric" value=${search} placeholder="e.g. 128" autocomplete="off"
-              onInput=${(e) => {
-                setSearch(e.currentTarget.value);
-                if (!e.currentTarget.value && q) setQuery({ q: '' });
-              }} />
-          </div>
-          <${Button} type="submit">Find</${Button}>
-        </div>
-      </div>
-      ${
-        withKinds &&
-        html`<fieldset class="kind-filter">
-          <legend>Show</legend>
-          <div class="kind-options">
-            ${KINDS.map((k) => html`<label class="check-inline"><input type="checkbox" checked=${kinds.includes(k.key)} onChange=${(e) => toggle(k.key, e.currentTarget.checked)} />${k.label}</label>`)}
-          </div>
-          <p class="hint">None checked shows every type.</p>
-        </fieldset>`
-      }
-    </form>
-  </section>`;
 }
 
 function HistoryList({ bot, section, kinds, q }) {
@@ -249,7 +205,7 @@ function HistoryList({ bot, section, kinds, q }) {
   // Active: sends waiting only for operator chats are listed apart, after the ones delivering.
   const waiting = section === 'active' ? list.items.filter((i) => i.phase === 'waiting_for_chats') : [];
   const rows = [...list.items.filter((i) => !waiting.includes(i)), ...waiting];
-  return html` <${Filters} section=${section} kinds=${kinds} q=${q} />
+  return html` <${SendFilters} id="send-search" kinds=${kinds} q=${q} withKinds=${WITH_KINDS.includes(section)} />
     ${
       finished.length > 0 &&
       html`<div class="alert alert-info finished-notice" role="status">

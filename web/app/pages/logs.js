@@ -9,8 +9,8 @@ import { api, query as toQuery } from '../lib/api.js';
 import { formatDateTime, plural } from '../lib/format.js';
 import { setQuery } from '../lib/router.js';
 import { Badge, Button, EmptyState, ErrorNotice, Loading, PageHeader, useFocusTitle } from '../ui/components.js';
-import { Icon } from '../ui/icons.js';
-import { KINDS } from './history.js';
+import { DataTable } from '../ui/lists.js';
+import { KINDS, SendFilters } from './send-filters.js';
 import { Counts, kindLabel, Platforms } from './history-row.js';
 import { SendPage } from './send.js';
 
@@ -45,48 +45,14 @@ export function LogsPage({ bot, query }) {
       title="Logs"
       description="The log of every send and run of this bot, newest first: when it started and ended, its platforms, tags and audience, and every recipient’s error."
     />
-    <${Filters} kinds=${kinds} q=${q} errors=${errors} />
+    <${SendFilters}
+      id="log-search"
+      kinds=${kinds}
+      q=${q}
+      extra=${html`<label class="check-inline"><input type="checkbox" checked=${errors} onChange=${(e) => setQuery({ errors: e.currentTarget.checked ? '1' : '' })} />Only with errors</label>`}
+    />
     <${LogList} key=${`${kinds.join(',')}|${q}|${errors}`} bot=${bot} kinds=${kinds} q=${q} errors=${errors} />
   </div>`;
-}
-
-function Filters({ kinds, q, errors }) {
-  const [search, setSearch] = useState(q);
-  const toggle = (key, on) =>
-    setQuery({
-      kinds: KINDS.map((k) => k.key)
-        .filter((k) => (k === key ? on : kinds.includes(k)))
-        .join(','),
-    });
-  return html`<section class="card filters" aria-label="Search and filters">
-    <form class="filter-row" role="search" onSubmit=${(e) => {
-      e.preventDefault();
-      setQuery({ q: search.trim() });
-    }}>
-      <div class="field search-field send-search">
-        <label for="log-search">Search by send id</label>
-        <div class="input-group">
-          <div class="input-icon grow">
-            <${Icon} name="search" size=${16} />
-            <input id="log-search" type="search" inputmode="numeric" value=${search} placeholder="e.g. 128" autocomplete="off"
-              onInput=${(e) => {
-                setSearch(e.currentTarget.value);
-                if (!e.currentTarget.value && q) setQuery({ q: '' });
-              }} />
-          </div>
-          <${Button} type="submit">Find</${Button}>
-        </div>
-      </div>
-      <fieldset class="kind-filter">
-        <legend>Show</legend>
-        <div class="kind-options">
-          ${KINDS.map((k) => html`<label class="check-inline"><input type="checkbox" checked=${kinds.includes(k.key)} onChange=${(e) => toggle(k.key, e.currentTarget.checked)} />${k.label}</label>`)}
-          <label class="check-inline"><input type="checkbox" checked=${errors} onChange=${(e) => setQuery({ errors: e.currentTarget.checked ? '1' : '' })} />Only with errors</label>
-        </div>
-        <p class="hint">No type checked shows every type.</p>
-      </fieldset>
-    </form>
-  </section>`;
 }
 
 function LogList({ bot, kinds, q, errors }) {
@@ -129,18 +95,7 @@ function LogList({ bot, kinds, q, errors }) {
   ${
     list.items.length > 0 &&
     html`<div class="card card-flush">
-      <div class="table-wrap">
-        <table class="table history-table" aria-label="Logs">
-          <thead>
-            <tr>
-              <th scope="col">Send</th>
-              <th scope="col">Message</th>
-              <th scope="col">When</th>
-              <th scope="col">Counts</th>
-              <th scope="col" class="actions-col">Log</th>
-            </tr>
-          </thead>
-          <tbody>
+      <${DataTable} label="Logs" className="table history-table" columns=${['Send', 'Message', 'When', 'Counts', { label: 'Log', className: 'actions-col' }]}>
             ${list.items.map((e) => {
               const [tone, label] = STATE[e.state] ?? ['neutral', e.state];
               return html`<tr key=${`${e.sendId}-${e.runId}`} data-send=${e.sendId} data-run=${e.runId ?? ''}>
@@ -172,9 +127,7 @@ function LogList({ bot, kinds, q, errors }) {
                   </td>
                 </tr>`;
             })}
-          </tbody>
-        </table>
-      </div>
+          </${DataTable}>
       <div class="table-foot">
         <span class="muted">${plural(list.items.length, 'log')}${list.nextCursor ? '' : ' — that is all'}</span>
         ${list.nextCursor && html`<${Button} busy=${list.loading} onClick=${() => load(list.nextCursor)}>Load more</${Button}>`}

@@ -8,7 +8,7 @@ import { useResource } from '../lib/data.js';
 import { browserTimeZone, formatDateTime } from '../lib/format.js';
 import { useApp } from '../context.js';
 import { Badge, Button, Checkbox, CopyField, FormErrors, Input } from '../ui/components.js';
-import { ResourceStatus, useConfirmedAction } from '../ui/lists.js';
+import { DataTable, ResourceStatus, useConfirmedAction } from '../ui/lists.js';
 
 const EVENT_TYPES = [
   { value: 'run.started', label: 'Run started' },
@@ -97,18 +97,7 @@ export function StatusWebhooksSection() {
     <${ResourceStatus} resource=${hooks} />
     ${
       hooks.data &&
-      html`<div class="table-wrap">
-        <table class="table" aria-label="Status webhooks">
-          <thead>
-            <tr>
-              <th scope="col">Endpoint</th>
-              <th scope="col">Status</th>
-              <th scope="col" class="hide-sm">Events</th>
-              <th scope="col" class="hide-sm">Last delivered</th>
-              <th scope="col" class="actions-col"><span class="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
+      html`<${DataTable} label="Status webhooks" columns=${['Endpoint', 'Status', { label: 'Events', className: 'hide-sm' }, { label: 'Last delivered', className: 'hide-sm' }, { label: 'Actions', className: 'actions-col', hidden: true }]}>
             ${hooks.data.map(
               (h) => html`<tr key=${h.id} data-status-webhook=${h.url}>
                   <td><code>${h.url}</code>${h.description && html` <span class="muted">${h.description}</span>`}</td>
@@ -136,9 +125,7 @@ export function StatusWebhooksSection() {
                   </td>
                 </tr>`,
             )}
-          </tbody>
-        </table>
-      </div>`
+          </${DataTable}>`
     }
     ${openLog && html`<${DeliveryLog} key=${openLog} id=${openLog} url=${hooks.data?.find((h) => h.id === openLog)?.url ?? ''} />`}
   </section>`;
@@ -153,18 +140,7 @@ function DeliveryLog({ id, url }) {
       log.data &&
       (log.data.length === 0
         ? html`<p class="muted">Nothing sent yet.</p>`
-        : html`<div class="table-wrap">
-            <table class="table" aria-label="Delivery log">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Answer</th>
-                  <th scope="col">Time</th>
-                  <th scope="col">Error</th>
-                </tr>
-              </thead>
-              <tbody>
+        : html`<${DataTable} label="Delivery log" columns=${['When', 'What', 'Answer', 'Time', 'Error']}>
                 ${log.data.map(
                   (a) => html`<tr key=${a.id}>
                     <td>${when(a.at)}</td>
@@ -174,9 +150,7 @@ function DeliveryLog({ id, url }) {
                     <td>${a.error ?? ''}</td>
                   </tr>`,
                 )}
-              </tbody>
-            </table>
-          </div>`)
+              </${DataTable}>`)
     }
   </div>`;
 }

@@ -8,7 +8,7 @@ import { useResource } from '../lib/data.js';
 import { browserTimeZone, describeActor, formatDateTime } from '../lib/format.js';
 import { useApp } from '../context.js';
 import { Badge, Button, CopyField, FormErrors, Input, PageHeader, Select, useFocusTitle } from '../ui/components.js';
-import { ResourceStatus, useConfirmedAction } from '../ui/lists.js';
+import { DataTable, ResourceStatus, useConfirmedAction } from '../ui/lists.js';
 import { StatusWebhooksSection } from './settings-status-webhooks.js';
 
 const ROLES = ['viewer', 'editor', 'admin', 'owner'];
@@ -80,17 +80,7 @@ function MembersSection({ me }) {
     <${ResourceStatus} resource=${members} />
     ${
       members.data &&
-      html`<div class="table-wrap">
-        <table class="table" aria-label="Members">
-          <thead>
-            <tr>
-              <th scope="col">Member</th>
-              <th scope="col">Role</th>
-              <th scope="col" class="hide-sm">Added</th>
-              <th scope="col" class="actions-col"><span class="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
+      html`<${DataTable} label="Members" columns=${['Member', 'Role', { label: 'Added', className: 'hide-sm' }, { label: 'Actions', className: 'actions-col', hidden: true }]}>
             ${members.data.map((m) => {
               const mine = m.id === me.memberId;
               const above = RANK[m.role] > RANK[me.role];
@@ -123,9 +113,7 @@ function MembersSection({ me }) {
                 </td>
               </tr>`;
             })}
-          </tbody>
-        </table>
-      </div>`
+          </${DataTable}>`
     }
   </section>`;
 }
@@ -166,19 +154,7 @@ function ApiKeysSection({ me }) {
     <${ResourceStatus} resource=${keys} />
     ${
       keys.data &&
-      html`<div class="table-wrap">
-        <table class="table" aria-label="API keys">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key</th>
-              <th scope="col">Role</th>
-              <th scope="col" class="hide-sm">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col" class="actions-col"><span class="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
+      html`<${DataTable} label="API keys" columns=${['Name', 'Key', 'Role', { label: 'Created', className: 'hide-sm' }, 'Last used', { label: 'Actions', className: 'actions-col', hidden: true }]}>
             ${keys.data.map(
               (k) =>
                 html`<tr key=${k.id} data-key=${k.name}>
@@ -197,9 +173,7 @@ function ApiKeysSection({ me }) {
                   </td>
                 </tr>`,
             )}
-          </tbody>
-        </table>
-      </div>`
+          </${DataTable}>`
     }
   </section>`;
 }
@@ -224,16 +198,7 @@ function SessionsSection() {
     <${ResourceStatus} resource=${sessions} />
     ${
       sessions.data &&
-      html`<div class="table-wrap">
-        <table class="table" aria-label="Sessions">
-          <thead>
-            <tr>
-              <th scope="col">Logged in</th>
-              <th scope="col">Expires</th>
-              <th scope="col" class="actions-col"><span class="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
+      html`<${DataTable} label="Sessions" columns=${['Logged in', 'Expires', { label: 'Actions', className: 'actions-col', hidden: true }]}>
             ${sessions.data.map(
               (s) =>
                 html`<tr key=${s.id}>
@@ -244,9 +209,7 @@ function SessionsSection() {
                   </td>
                 </tr>`,
             )}
-          </tbody>
-        </table>
-      </div>`
+          </${DataTable}>`
     }
     ${sessions.data?.length > 1 && html`<${Button} variant="ghost" onClick=${endOthers}>Log out everywhere else</${Button}>`}
   </section>`;
@@ -284,18 +247,7 @@ function AuditSection({ me }) {
     <${ResourceStatus} resource=${first} />
     ${
       first.data &&
-      html`<div class="table-wrap">
-        <table class="table" aria-label="Audit log">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">On</th>
-              <th scope="col" class="hide-sm">Detail</th>
-            </tr>
-          </thead>
-          <tbody>
+      html`<${DataTable} label="Audit log" columns=${['When', 'Who', 'What', 'On', { label: 'Detail', className: 'hide-sm' }]}>
             ${entries.map(
               (e) =>
                 html`<tr key=${e.id}>
@@ -306,9 +258,7 @@ function AuditSection({ me }) {
                   <td class="hide-sm"><code>${JSON.stringify(e.detail)}</code></td>
                 </tr>`,
             )}
-          </tbody>
-        </table>
-      </div>`
+          </${DataTable}>`
     }
     ${last?.nextCursor && html`<${Button} variant="ghost" onClick=${more}>Older entries</${Button}>`}
   </section>`;

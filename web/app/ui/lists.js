@@ -29,3 +29,27 @@ export function useConfirmedAction() {
     }
   };
 }
+
+/**
+ * A labelled table in its scroll wrapper. `columns`: a header's text, or `{ label, className,
+ * hidden }` (hidden: read by screen readers only, as over a column of buttons). Children are rows.
+ */
+export function DataTable({ label, columns, className = 'table', children }) {
+  return html`<div class="table-wrap">
+    <table class=${className} aria-label=${label}>
+      <thead>
+        <tr>
+          ${columns.map((c) => {
+            const col = typeof c === 'string' ? { label: c } : c;
+            return html`<th scope="col" class=${col.className}>
+              ${col.hidden ? html`<span class="visually-hidden">${col.label}</span>` : col.label}
+            </th>`;
+          })}
+        </tr>
+      </thead>
+      <tbody>
+        ${children}
+      </tbody>
+    </table>
+  </div>`;
+}
