@@ -94,6 +94,8 @@ if (made.status !== 0) process.exit(1);
 
 // Timing-sensitive files (rate windows measured at a fake platform, processes killed mid-run) run
 // alone after the rest: on a shared 2-core machine a parallel test file adds tens of ms of jitter.
+/** Test files run at once (each in its own process), but for the SERIAL ones. */
+const CONCURRENCY = Number(process.env.BOTCAST_TEST_CONCURRENCY ?? 2);
 const SERIAL = [
   'test/integration/crash.test.ts',
   'test/integration/chaos.test.ts',
@@ -146,7 +148,7 @@ for (const engine of engines) {
   await runFiles(
     engine,
     files.filter((f) => !SERIAL.includes(f)),
-    2,
+    CONCURRENCY,
     '',
   );
   await runFiles(
