@@ -272,6 +272,7 @@ CREATE TABLE recall_items (
   attempts smallint DEFAULT 0 NOT NULL,
   claimed_at timestamp with time zone,
   error_text text,
+  claimed_by text,
   CONSTRAINT recall_items_state_check CHECK ((state = ANY (ARRAY['queued'::text, 'in_flight'::text, 'done'::text, 'failed'::text]))),
   CONSTRAINT recall_items_recall_id_fkey FOREIGN KEY (recall_id) REFERENCES recalls(id) ON DELETE CASCADE,
   CONSTRAINT recall_items_pkey PRIMARY KEY (id)

@@ -38,7 +38,7 @@ export async function startEngine(ctx: EngineContext, ports: EnginePorts, option
   const poller = new Poller(ctx, ports, worker.id, { timeoutSec: ctx.settings.pollTimeoutSec, idleMs: Math.max(ctx.settings.pollMs, 200) });
   poller.start();
   // Recall and edit jobs of delivered broadcasts (issue 17 point 12).
-  const recalls = new RecallRunner(ctx, ports);
+  const recalls = new RecallRunner(ctx, ports, worker.id);
   recalls.start();
   return {
     worker,

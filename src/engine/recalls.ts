@@ -28,6 +28,8 @@ export class RecallRunner {
   constructor(
     private readonly ctx: EngineContext,
     private readonly ports: Pick<EnginePorts, 'channelContext'>,
+    /** The worker whose claims these are (its row in `workers` says it is alive). */
+    private readonly workerId: string,
   ) {}
 
   start() {
@@ -67,7 +69,7 @@ export class RecallRunner {
 
   /** One batch of a job; true when it sent anything. */
   private async step(job: RecallJob): Promise<boolean> {
-    const items = await claimRecallItems(this.ctx.db, job.id, 20);
+    const items = await claimRecallItems(this.ctx.db, job.id, 20, this.workerId);
     if (items.length === 0) {
       await this.ctx.db.transaction((tx) => finishRecallIfDone(tx, job));
       return false;

@@ -4,6 +4,17 @@ import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/botcast.js', import.meta.url));
 
+/** Worker processes for crash tests: a dead worker is presumed dead after 1 s, polls every 20 ms. */
+export const WORKER_ENV = {
+  BOTCAST_WORKER_HEARTBEAT_MS: '200',
+  BOTCAST_WORKER_STALE_MS: '1000',
+  BOTCAST_POLL_MS: '20',
+  BOTCAST_RETRY_BASE_MS: '50',
+  BOTCAST_GRACE_SECONDS: '0',
+  BOTCAST_WORKER_BATCH: '100',
+  BOTCAST_WORKER_CONCURRENCY: '16',
+};
+
 export interface BotcastProcess {
   child: ChildProcess;
   /** The HTTP port; 0 for a process without one (`botcast worker`). */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { request } from 'undici';
 import { ENGINE } from '../helpers/engine.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { startBotcast, type BotcastProcess } from '../helpers/process.ts';
+import { startBotcast, WORKER_ENV, type BotcastProcess } from '../helpers/process.ts';
 import { startFakeServer, type FakeServer } from '../fakes/server.ts';
 import { startFakeProcess } from '../helpers/fake-process.ts';
 import { addChannel, makeWorld, seedSubscribers, waitFor } from '../helpers/world.ts';
@@ -25,15 +25,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { judgeWindows, readTrace, windowsKept } from '../chaos/judge.ts';
 
-const WORKER_ENV = {
-  BOTCAST_WORKER_HEARTBEAT_MS: '200',
-  BOTCAST_WORKER_STALE_MS: '1000',
-  BOTCAST_POLL_MS: '20',
-  BOTCAST_RETRY_BASE_MS: '50',
-  BOTCAST_GRACE_SECONDS: '0',
-  BOTCAST_WORKER_BATCH: '100',
-  BOTCAST_WORKER_CONCURRENCY: '16',
-};
 const IN_FLIGHT_WINDOW = 2 * 100 + 16; // two pumps' batches plus the requests in flight
 /** What a kill may leave `unknown` that never reached the platform: what the worker had claimed but
  * not yet sent goes back to the queue, so only requests that were leaving remain (its concurrency). */

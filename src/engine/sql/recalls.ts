@@ -25,16 +25,23 @@ export async function runningRecalls(q: Queryable): Promise<RecallJob[]> {
   return q.query<RecallJob>(`SELECT id, send_id, action, text FROM recalls WHERE state = 'running' ORDER BY id LIMIT 20`);
 }
 
-export async function claimRecallItems(q: Queryable, recallId: number, limit: number): Promise<RecallItem[]> {
+/**
+ * Claims up to `limit` items of a job for `workerId`: queued ones that are due, and in-flight ones
+ * whose worker is gone (recovery removed its row: it was killed) or that have been in flight for
+ * STALE_CLAIM_SECONDS. A request of such an item may have left: doing it again is harmless, the
+ * platform says the message is already deleted or already shows the text, which counts as done.
+ */
+export async function claimRecallItems(q: Queryable, recallId: number, limit: number, workerId: string): Promise<RecallItem[]> {
   return q.query<RecallItem>(
-    `UPDATE recall_items SET state = 'in_flight', claimed_at = now(), attempts = attempts + 1
+    `UPDATE recall_items SET state = 'in_flight', claimed_at = now(), claimed_by = $3, attempts = attempts + 1
      WHERE id IN (
-       SELECT id FROM recall_items
-       WHERE recall_id = $1 AND ((state = 'queued' AND not_before <= now())
-                                 OR (state = 'in_flight' AND claimed_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})))
-       ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+       SELECT i.id FROM recall_items i
+       WHERE i.recall_id = $1 AND ((i.state = 'queued' AND i.not_before <= now())
+                                   OR (i.state = 'in_flight' AND (i.claimed_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})
+                                                                  OR NOT EXISTS (SELECT 1 FROM workers w WHERE w.id = i.claimed_by))))
+       ORDER BY i.id LIMIT $2 FOR UPDATE SKIP LOCKED)
      RETURNING id, channel_id, recipient, message_id, attempts`,
-    [recallId, limit],
+    [recallId, limit, workerId],
   );
 }
 
