@@ -1,7 +1,9 @@
 // The circuit breaker in the panel (issue 17 point 10): a send whose recipients refuse it too
 // often pauses itself, and its page says why — the breaker's reason, not a person's name — with
 // the Resume button only a person presses. Recall (point 12): a delivered Telegram send is recalled
-// from its page, and the fake Telegram sees one delete per chat. Screenshots: test-results/broadcasts-send-*.png.
+// from its page — its text replaced first, then the messages deleted —, and the fake Telegram sees one
+// edit and one delete per chat. The breaker's settings on the channel page. Screenshots:
+// test-results/broadcasts-*.png.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserTest as test, logIn } from './browser.ts';
@@ -69,17 +71,53 @@ test('a delivered Telegram send is recalled from its page', async () => {
     });
     await waitForStatus(send.id, ['completed']);
     await page.goto(`${base}/bots/${bot}/history/${send.id}`);
-    await page.getByRole('button', { name: 'Recall' }).click();
-    await page
-      .getByRole('dialog', { name: `Recall send #${send.id}?` })
-      .getByRole('button', { name: 'Recall' })
-      .click();
+    const at = (method: string) => fake.records.filter((r) => r.channel === token && r.method === method && r.status === 200);
+    // First the text is replaced, then the messages are deleted.
+    await page.getByRole('button', { name: 'Recall…' }).click();
+    let dialog = page.getByRole('dialog', { name: `Recall send #${send.id}` });
+    await dialog.getByLabel('Replace the text').check();
+    assert.equal(await dialog.getByLabel('New text').inputValue(), 'Wrong price');
+    await dialog.getByLabel('New text').fill('Right price: 9 €');
+    await browser.shot('send-recall-edit');
+    await dialog.getByRole('button', { name: 'Replace the text' }).click();
+    await page.locator('.toast', { hasText: 'Editing 6 messages' }).waitFor();
+    await waitFor('six edits at the fake Telegram', async () => at('editMessageText').length === 6);
+    assert.ok(at('editMessageText').every((r) => (r.body as { text?: string }).text === 'Right price: 9 €'));
+    await waitFor('the edit job to finish', async () => {
+      const [job] = (await api('GET', `/api/sends/${send.id}/recalls`)).items;
+      return job?.state === 'completed';
+    });
+    await page.getByRole('button', { name: 'Recall…' }).click();
+    dialog = page.getByRole('dialog', { name: `Recall send #${send.id}` });
+    await dialog.getByRole('button', { name: 'Delete from the chats' }).click();
     await page.locator('.toast', { hasText: 'Recalling 6 messages' }).waitFor();
-    await waitFor('six deletes at the fake Telegram', async () =>
-      fake.records.filter((r) => r.channel === token && r.method === 'deleteMessage' && r.status === 200).length === 6 ? true : null,
-    );
+    await waitFor('six deletes at the fake Telegram', async () => at('deleteMessage').length === 6);
     await browser.shot('send-recalled');
   } finally {
     await fake.close();
   }
+});
+
+test('the circuit breaker is set on the channel page: threshold, window, off', async () => {
+  const bot = (await api('POST', '/api/bots', { name: 'Breaker settings bot', timeZone: 'Europe/Berlin' })).id;
+  const channel = (await api('POST', `/api/bots/${bot}/channels`, { platform: 'sandbox' })).id;
+  await page.goto(`${base}/bots/${bot}/channels`);
+  const form = page.getByRole('form', { name: 'Circuit breaker' });
+  await form.waitFor();
+  assert.equal(await form.getByLabel('Pause sends on this channel when too many are refused').isChecked(), true, 'on by default');
+  assert.equal(await form.getByLabel('Refused, more than (%)').inputValue(), '20');
+  assert.equal(await form.getByLabel('Of the last (outcomes)').inputValue(), '500');
+  await form.getByLabel('Of the last (outcomes)').fill('10');
+  await form.getByRole('button', { name: 'Save circuit breaker' }).click();
+  await form.locator('.field-error', { hasText: 'Enter a whole number of outcomes from 50 to 100,000' }).waitFor();
+  await form.getByLabel('Refused, more than (%)').fill('35');
+  await form.getByLabel('Of the last (outcomes)').fill('200');
+  await form.getByRole('button', { name: 'Save circuit breaker' }).click();
+  await page.locator('.toast', { hasText: 'pauses at more than 35 % refused of the last 200' }).waitFor();
+  assert.deepEqual((await api('GET', `/api/channels/${channel}`)).circuitBreaker, { percent: 35, window: 200 });
+  await form.getByLabel('Pause sends on this channel when too many are refused').uncheck();
+  await form.getByRole('button', { name: 'Save circuit breaker' }).click();
+  await page.locator('.toast', { hasText: 'Circuit breaker off' }).waitFor();
+  assert.equal((await api('GET', `/api/channels/${channel}`)).circuitBreaker, null);
+  await browser.shot('channel-breaker');
 });

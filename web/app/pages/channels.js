@@ -23,6 +23,7 @@ import {
 import { ResourceStatus, useConfirmedAction } from '../ui/lists.js';
 import { WebhookSetup } from './channel-webhook-setup.js';
 import { PaidBroadcast } from './channel-paid-broadcast.js';
+import { CircuitBreaker } from './channel-breaker.js';
 import { ChannelTemplates } from './channel-templates.js';
 
 const STATUS = {
@@ -179,6 +180,7 @@ function ChannelCard({ channel, bot, onChanged }) {
         : html`<p class="hint">${info.webhook} <a href=${`/bots/${bot.id}/sandbox`}>Open the sandbox</a></p>`
     }
     ${info.webhookSetup && html`<${WebhookSetup} channel=${channel} info=${info} />`}
+    <${CircuitBreaker} channel=${channel} onChanged=${onChanged} />
     ${channel.platform === 'wa' && html`<${ChannelTemplates} channel=${channel} bot=${bot} />`}
   </section>`;
 }

@@ -18,6 +18,7 @@ import { RateChart } from '../ui/chart.js';
 import { Audience, Counts, kindLabel } from './history.js';
 import { Recipients } from './send/recipients.js';
 import { ResendDialog, ResendLinks, resendable } from './send/resend.js';
+import { RecallDialog } from './send/recall.js';
 import { Funnel } from './send/funnel.js';
 import { EVENT_TONE, LIVE, STATUS } from './send/states.js';
 
@@ -75,6 +76,7 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly, from }) {
   const [progress, setProgress] = useState(null);
   const [streamFailed, setStreamFailed] = useState(false);
   const [resending, setResending] = useState(false);
+  const [recalling, setRecalling] = useState(false);
   const [fetchedAt, setFetchedAt] = useState(Date.now());
   const runId = runParam ?? send.runs[0]?.id;
   const log = useResource(() => api.get(`/api/sends/${id}/log${toQuery({ runId, limit: 1 })}`), [id, runId]);
@@ -181,24 +183,6 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly, from }) {
       },
     );
 
-  // Recall (issue 17 point 12): delete the delivered messages from the recipients' chats, where the
-  // platform allows it (the API answers why not, shown as a toast). Editing the text is in the API.
-  const recall = () =>
-    confirmed(
-      {
-        title: `Recall send #${id}?`,
-        message:
-          'Its delivered messages are deleted from the recipients’ chats, for everyone: on Telegram within 48 hours of sending, ' +
-          'on VK within 24 hours. Other platforms cannot delete a delivered message.',
-        confirmLabel: 'Recall',
-      },
-      async () => {
-        const job = await api.post(`/api/sends/${id}/recall`, { action: 'delete' });
-        toast(`Recalling ${plural(job.messages, 'message')}: the log says when it is done`);
-        log.reload();
-      },
-    );
-
   // Pause and resume are undone with one click: no question asked.
   const pauseOrResume = async (action) => {
     try {
@@ -234,13 +218,14 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly, from }) {
         ${status === 'paused' && html`<${Button} variant="primary" icon="play" onClick=${() => pauseOrResume('resume')}>Resume</${Button}>`}
         ${(status === 'delivering' || status === 'paused' || status === 'waiting_for_chats') && html`<${Button} variant="danger" icon="stop" onClick=${stop}>Stop</${Button}>`}
         ${resendable(run) && html`<${Button} icon="refresh" onClick=${() => setResending(true)}>Resend to…</${Button}>`}
-        ${(status === 'completed' || status === 'stopped') && counts.sent > 0 && html`<${Button} variant="danger" icon="trash" onClick=${recall}>Recall</${Button}>`}
+        ${(status === 'completed' || status === 'stopped') && counts.sent > 0 && html`<${Button} variant="danger" icon="trash" onClick=${() => setRecalling(true)}>Recall…</${Button}>`}
         <a class="btn btn-secondary" href=${csv(false)} download><${Icon} name="download" size=${16} /><span>Export log (CSV)</span></a>
         <a class="btn btn-secondary" href=${csv(true)} download
           ><${Icon} name="download" size=${16} /><span>Export errors (CSV)</span></a
         >`} />
 
     ${resending && html`<${ResendDialog} bot=${bot} send=${send} runId=${run.id} from=${from} onClose=${() => setResending(false)} />`}
+    ${recalling && html`<${RecallDialog} send=${send} onStarted=${log.reload} onClose=${() => setRecalling(false)} />`}
     ${
       status === 'grace' &&
       html`<div class="alert alert-info grace-banner" role="status">
