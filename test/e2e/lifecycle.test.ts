@@ -2,7 +2,8 @@
 // waits only for an operator chat is listed apart in Active as "Waiting for 1 operator chat", with
 // View errors at once, and its held recipient is released from the dialog; an edited draft asks,
 // when sent, whether the edits go into the draft; a send paused from its page is Paused in Active and
-// resumed from there (point 8). Screenshots go to test-results/broadcasts-*.png.
+// resumed from there (point 8); a trigger's send is in Completed the same day (point 2).
+// Screenshots go to test-results/broadcasts-*.png.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserTest as test } from './browser.ts';
@@ -107,4 +108,32 @@ test('pause and resume from the send page: Paused in Active, nothing new sent, t
     [send.id],
   );
   assert.equal(n, total);
+});
+
+test('a trigger’s send is in Completed → Trigger events the same day, named by its trigger', async () => {
+  await api('POST', `/api/bots/${botId}/tags`, { name: 'lc-welcome' });
+  const trigger = await api('POST', `/api/bots/${botId}/triggers`, {
+    name: 'Welcome aboard',
+    tag: 'lc-welcome',
+    delay: { amount: 1, unit: 'minutes' },
+    content: { type: 'text', text: 'Welcome aboard, {{name}}!' },
+  });
+  await api('POST', `/api/subscribers/${subscribers.carol}/tags`, { tags: ['lc-welcome'] });
+  const firing = async (state: string) =>
+    (await api('GET', `/api/triggers/${trigger.id}/firings?subscriberId=${subscribers.carol}&state=${state}`))[0] as Json | undefined;
+  await waitFor('the firing to be pending', () => firing('pending'));
+  // Its minute of delay made due now.
+  await t.app.ctx.db.query(`UPDATE trigger_firings SET due_at = now() - interval '1 second' WHERE trigger_id = $1 AND state = 'pending'`, [
+    trigger.id,
+  ]);
+  const fired = await waitFor('the firing to be sent', () => firing('fired'));
+  await waitForStatus(fired.sendId, ['completed']);
+  await page.goto(`${base}/bots/${botId}/history?section=completed&kinds=trigger`);
+  const row = page.locator(`tr[data-send="${fired.sendId}"]`);
+  await row.waitFor();
+  assert.match((await row.textContent()) ?? '', /Welcome aboard/);
+  assert.equal(await page.locator(`tr[data-send="${fired.sendId}"]`).count(), 1);
+  const active = (await api('GET', `/api/history?section=active&botId=${botId}`)).items as Json[];
+  assert.ok(!active.some((i) => i.id === fired.sendId), 'not in Active: nothing left to send');
+  await browser.shot('history-trigger-completed');
 });
