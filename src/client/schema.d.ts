@@ -1107,6 +1107,14 @@ export interface paths {
               id: number;
               /** @description webhook or polling */
               inbound: string;
+              /** @description The webhook’s last request whose signature, verify token or handshake checked out, and the last refused one with the reason (noted at most every 2 s): "Check connection" after a test event from the platform’s settings */
+              lastWebhook: {
+                /** Format: date-time */
+                refusedAt: string | null;
+                refusedReason: string | null;
+                /** Format: date-time */
+                signedAt: string | null;
+              };
               name: string;
               /** @description tg Telegram, wa WhatsApp, viber Viber, vk VK, fb Facebook Messenger, instagram Instagram, ok Odnoklassniki, sandbox Sandbox */
               platform: 'tg' | 'wa' | 'viber' | 'vk' | 'fb' | 'instagram' | 'ok' | 'sandbox';
@@ -1228,6 +1236,14 @@ export interface paths {
               id: number;
               /** @description webhook or polling */
               inbound: string;
+              /** @description The webhook’s last request whose signature, verify token or handshake checked out, and the last refused one with the reason (noted at most every 2 s): "Check connection" after a test event from the platform’s settings */
+              lastWebhook: {
+                /** Format: date-time */
+                refusedAt: string | null;
+                refusedReason: string | null;
+                /** Format: date-time */
+                signedAt: string | null;
+              };
               name: string;
               /** @description tg Telegram, wa WhatsApp, viber Viber, vk VK, fb Facebook Messenger, instagram Instagram, ok Odnoklassniki, sandbox Sandbox */
               platform: 'tg' | 'wa' | 'viber' | 'vk' | 'fb' | 'instagram' | 'ok' | 'sandbox';
@@ -4113,6 +4129,14 @@ export interface paths {
               id: number;
               /** @description webhook or polling */
               inbound: string;
+              /** @description The webhook’s last request whose signature, verify token or handshake checked out, and the last refused one with the reason (noted at most every 2 s): "Check connection" after a test event from the platform’s settings */
+              lastWebhook: {
+                /** Format: date-time */
+                refusedAt: string | null;
+                refusedReason: string | null;
+                /** Format: date-time */
+                signedAt: string | null;
+              };
               name: string;
               /** @description tg Telegram, wa WhatsApp, viber Viber, vk VK, fb Facebook Messenger, instagram Instagram, ok Odnoklassniki, sandbox Sandbox */
               platform: 'tg' | 'wa' | 'viber' | 'vk' | 'fb' | 'instagram' | 'ok' | 'sandbox';
@@ -4316,6 +4340,14 @@ export interface paths {
               id: number;
               /** @description webhook or polling */
               inbound: string;
+              /** @description The webhook’s last request whose signature, verify token or handshake checked out, and the last refused one with the reason (noted at most every 2 s): "Check connection" after a test event from the platform’s settings */
+              lastWebhook: {
+                /** Format: date-time */
+                refusedAt: string | null;
+                refusedReason: string | null;
+                /** Format: date-time */
+                signedAt: string | null;
+              };
               name: string;
               /** @description tg Telegram, wa WhatsApp, viber Viber, vk VK, fb Facebook Messenger, instagram Instagram, ok Odnoklassniki, sandbox Sandbox */
               platform: 'tg' | 'wa' | 'viber' | 'vk' | 'fb' | 'instagram' | 'ok' | 'sandbox';

@@ -122,6 +122,18 @@ export const Channel = doc(
         { description: 'The circuit breaker (issue 17 point 10); null when it is off for this channel' },
       ),
     ),
+    lastWebhook: Type.Object(
+      {
+        signedAt: Nullable(DateTime),
+        refusedAt: Nullable(DateTime),
+        refusedReason: Nullable(Str),
+      },
+      {
+        description:
+          'The webhook’s last request whose signature, verify token or handshake checked out, and the last refused one with the reason ' +
+          '(noted at most every 2 s): "Check connection" after a test event from the platform’s settings',
+      },
+    ),
     createdAt: DateTime,
   }),
 );

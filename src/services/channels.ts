@@ -75,6 +75,7 @@ export function present(ctx: ServiceContext, row: ChannelRow) {
     inbound: (row as ChannelRow & { inbound_mode?: string }).inbound_mode ?? 'webhook',
     webhookUrl: webhookUrl(ctx, row),
     circuitBreaker: row.breaker_percent === null ? null : { percent: Number(row.breaker_percent), window: row.breaker_window },
+    lastWebhook: { signedAt: row.webhook_signed_at, refusedAt: row.webhook_refused_at, refusedReason: row.webhook_refused_reason },
     createdAt: row.created_at,
   };
 }

@@ -1,8 +1,11 @@
 // The channel page of a VK channel in a real browser (issue 16 point 4): the steps, the callback
 // URL and the secret key to paste into VK, and the confirmation string pasted back and saved —
-// after which the confirmation event is answered with it.
+// after which the confirmation event is answered with it; "Check connection" on a Messenger channel.
 
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { waitFor } from '../helpers/world.ts';
 import { browserTest, logIn } from './browser.ts';
 import { t, base, email, key, browser, page, usePanelApp } from './panel-app.ts';
 
@@ -44,4 +47,44 @@ browserTest('a VK channel page shows what to paste into VK and takes the confirm
     headers: { 'content-type': 'application/json' },
   });
   assert.equal(confirm.text, 'a1b2c3d4');
+});
+
+browserTest('Check connection on a Messenger channel: nothing yet, refused for its signature, then connected', async () => {
+  const bot = await t.request('POST', '/api/bots', { key, body: { name: 'Messenger bot' } });
+  const channel = await t.request('POST', `/api/bots/${bot.body.id}/channels`, {
+    key,
+    body: { platform: 'fb', verify: false, credentials: { pageAccessToken: 'a', appSecret: 'app-secret', verifyToken: 'verify-me' } },
+  });
+  assert.equal(channel.status, 201, channel.text);
+  const post = (secret: string) => {
+    const raw = readFileSync(new URL('../fixtures/fb/webhook-text.json', import.meta.url), 'utf8');
+    const signature = `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
+    return t.request('POST', `/hooks/fb/${channel.body.id}`, {
+      raw,
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
+    });
+  };
+  await page.goto(`${base}/bots/${bot.body.id}/channels`);
+  const card = page.locator('section.channel[data-platform=fb]');
+  const status = card.locator('.webhook-check [role=status]');
+  await status.getByText('No request from Facebook Messenger yet').waitFor();
+
+  // A test event signed with another app's secret: the reason is shown.
+  assert.equal((await post('another-app')).status, 403);
+  await waitFor(
+    'the refusal noted',
+    async () => (await t.request('GET', `/api/channels/${channel.body.id}`, { key })).body.lastWebhook.refusedAt,
+  );
+  await card.getByRole('button', { name: 'Check connection' }).click();
+  await status.getByText(/The last request from Facebook Messenger was refused .*signature/i).waitFor();
+  await browser.shot('channel-check-refused');
+
+  assert.equal((await post('app-secret')).status, 200);
+  await waitFor(
+    'the signed request noted',
+    async () => (await t.request('GET', `/api/channels/${channel.body.id}`, { key })).body.lastWebhook.signedAt,
+  );
+  await card.getByRole('button', { name: 'Check connection' }).click();
+  await status.getByText(/Connected: the last request from Facebook Messenger checked out/).waitFor();
+  await browser.shot('channel-check-connected');
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { addChannel, makeWorld, type World } from '../helpers/world.ts';
+import { addChannel, makeWorld, waitFor, type World } from '../helpers/world.ts';
 
 let t: TestApp;
 let w: World;
@@ -151,5 +151,46 @@ describe('webhooks', () => {
   test('health and readiness (metrics: test/integration/metrics.test.ts)', async () => {
     assert.equal((await t.request('GET', '/healthz')).status, 200);
     assert.equal((await t.request('GET', '/readyz')).status, 200);
+  });
+});
+
+// "Check connection" on the channel page (issue 16 point 4): a person sends a test event from the
+// platform's settings, then reads whether it got through, or why it was refused.
+describe('the channel says how its webhook’s last requests went', () => {
+  test('a Meta test event refused for its signature, then one that checks out', async () => {
+    const bot = await t.request('POST', '/api/bots', { key: w.key, body: { name: 'check bot' } });
+    const ch = await t.request('POST', `/api/bots/${bot.body.id}/channels`, {
+      key: w.key,
+      body: { platform: 'fb', verify: false, credentials: { pageAccessToken: 'a', appSecret: 'app-secret', verifyToken: 'verify-me' } },
+    });
+    const channelId = ch.body.id as number;
+    const lastWebhook = async () => (await t.request('GET', `/api/channels/${channelId}`, { key: w.key })).body.lastWebhook;
+    assert.deepEqual(await lastWebhook(), { signedAt: null, refusedAt: null, refusedReason: null }, 'nothing yet');
+
+    const body = fixture('fb/webhook-text.json');
+    // Signed with another app's secret, as when the secret typed into Botcast is not the app's.
+    assert.equal((await hook('fb', channelId, body, { 'x-hub-signature-256': `sha256=${hmac('another-secret', body)}` })).status, 403);
+    const refused = await waitFor('the refusal noted', async () => ((await lastWebhook()).refusedAt ? lastWebhook() : null));
+    assert.equal(refused.signedAt, null);
+    assert.match(refused.refusedReason, /signature/i);
+
+    assert.equal((await hook('fb', channelId, body, { 'x-hub-signature-256': `sha256=${hmac('app-secret', body)}` })).status, 200);
+    const signed = await waitFor('the signed request noted', async () => ((await lastWebhook()).signedAt ? lastWebhook() : null));
+    assert.ok(new Date(signed.signedAt).getTime() >= new Date(refused.refusedAt).getTime());
+    // What the request said is never repeated there: only the platform module's own words.
+    assert.ok(!JSON.stringify(signed).includes('another-secret'));
+  });
+
+  test('a VK callback for another community is refused without repeating what it claimed', async () => {
+    const other = await makeWorld(t);
+    const channelId = await addChannel(t, other, 'vk', { credentials: { accessToken: 'a', groupId: '214167102' } });
+    const res = await hook('vk', channelId, JSON.stringify({ type: 'message_new', group_id: '<b>1</b>', secret: 'x', object: {} }));
+    assert.equal(res.status, 403);
+    assert.ok(!res.text.includes('<b>'), res.text);
+    const refused = await waitFor('the refusal noted', async () => {
+      const last = (await t.request('GET', `/api/channels/${channelId}`, { key: other.key })).body.lastWebhook;
+      return last.refusedAt ? last : null;
+    });
+    assert.equal(refused.refusedReason, 'callback for another community than this channel’s (214167102)');
   });
 });

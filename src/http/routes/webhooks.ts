@@ -8,6 +8,7 @@ import { channelContext, type ChannelRow } from '../../services/channels.ts';
 import { applyInbound, emptyInboundResult } from '../../services/inbound.ts';
 import { ReceiptBuffer } from '../../services/receipts/buffer.ts';
 import { sendOptReplies } from '../../services/opt-out-reply.ts';
+import { WebhookHealth } from '../../services/webhook-health.ts';
 import { isPlatformCode, type InboundRequest } from '../../platforms/types.ts';
 import { errorBody } from '../errors.ts';
 
@@ -27,6 +28,7 @@ export const webhookRoutes =
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ctx.config.bodyLimitBytes }, (_req, body, done) => done(null, body));
     const receiptBuffer = new ReceiptBuffer(ctx.db, (err) => app.log.error({ err }, 'could not record delivery receipts'));
+    const health = new WebhookHealth(ctx.db, app.log);
 
     const handle = async (request: FastifyRequest<{ Params: { platform: string; channelId: string } }>, reply: FastifyReply) => {
       const { platform, channelId } = request.params;
@@ -38,8 +40,12 @@ export const webhookRoutes =
       if (!channel || !client) return reply.status(404).send(errorBody('not_found', 'no such webhook'));
       const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const verdict = client.verifyInbound(channelContext(ctx, channel), toInbound(request, rawBody));
+      if (verdict.ok !== true && verdict.ok !== 'handshake') {
+        health.refused(channel.id, verdict.reason);
+        return reply.status(verdict.status).send(errorBody('invalid_signature', verdict.reason));
+      }
+      health.signed(channel.id);
       if (verdict.ok === 'handshake') return reply.status(verdict.status).type(verdict.contentType).send(verdict.body);
-      if (verdict.ok !== true) return reply.status(verdict.status).send(errorBody('invalid_signature', verdict.reason));
       if (request.method === 'GET') return reply.status(200).send('ok');
       let events;
       try {

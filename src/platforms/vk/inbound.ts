@@ -32,7 +32,8 @@ export function verifyVk(channel: ChannelContext, request: InboundRequest): Veri
   if (!event) return { ok: false, status: 403, reason: 'body is not a VK callback' };
   const groupId = channel.credentials.groupId;
   if (groupId && event.group_id !== undefined && String(event.group_id) !== String(groupId).replace(/^-/, '')) {
-    return { ok: false, status: 403, reason: `callback for community ${event.group_id}, expected ${groupId}` };
+    // The request's own group_id is not repeated: this text is answered and shown on the channel page.
+    return { ok: false, status: 403, reason: `callback for another community than this channel’s (${groupId})` };
   }
   if (event.type === 'confirmation') {
     // VK may or may not include `secret` here; when it does, it must be right.

@@ -24,4 +24,8 @@ export interface ChannelRow {
   breaker_percent: number | null;
   /** Circuit breaker: the window, in outcomes (also the smallest sample). */
   breaker_window: number;
+  /** The webhook's last signed and last refused request (services/webhook-health.ts). */
+  webhook_signed_at: Date | null;
+  webhook_refused_at: Date | null;
+  webhook_refused_reason: string | null;
 }

@@ -24,6 +24,7 @@ import { ResourceStatus, useConfirmedAction } from '../ui/lists.js';
 import { WebhookSetup } from './channel-webhook-setup.js';
 import { PaidBroadcast } from './channel-paid-broadcast.js';
 import { CircuitBreaker } from './channel-breaker.js';
+import { WebhookCheck } from './channel-webhook-check.js';
 import { ChannelTemplates } from './channel-templates.js';
 
 const STATUS = {
@@ -179,6 +180,7 @@ function ChannelCard({ channel, bot, onChanged }) {
         ? html`<${CopyField} label="Webhook URL" value=${channel.webhookUrl} hint=${info.webhook} />`
         : html`<p class="hint">${info.webhook} <a href=${`/bots/${bot.id}/sandbox`}>Open the sandbox</a></p>`
     }
+    ${channel.webhookUrl && channel.inbound === 'webhook' && html`<${WebhookCheck} channel=${channel} name=${info.name} timeZone=${bot.timeZone} />`}
     ${info.webhookSetup && html`<${WebhookSetup} channel=${channel} info=${info} />`}
     <${CircuitBreaker} channel=${channel} onChanged=${onChanged} />
     ${channel.platform === 'wa' && html`<${ChannelTemplates} channel=${channel} bot=${bot} />`}
