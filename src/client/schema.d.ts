@@ -1107,7 +1107,7 @@ export interface paths {
               id: number;
               /** @description webhook or polling */
               inbound: string;
-              /** @description The webhook’s last request whose signature, verify token or handshake checked out, and the last refused one with the reason (noted at most every 2 s): "Check connection" after a test event from the platform’s settings */
+              /** @description The webhook’s last request that checked out (signature, verify token or handshake) and the last one refused, with why; noted at most every 2 s. "Check connection" after a test event from the platform’s settings reads it */
               lastWebhook: {
                 /** Format: date-time */
                 refusedAt: string | null;
@@ -1236,7 +1236,7 @@ export interface paths {
               id: number;
               /** @description webhook or polling */
               inbound: string;
-              /** @description The webhook’s last request whose signature, verify token or handshake checked out, and the last refused one with the reason (noted at most every 2 s): "Check connection" after a test event from the platform’s settings */
+              /** @description The webhook’s last request that checked out (signature, verify token or handshake) and the last one refused, with why; noted at most every 2 s. "Check connection" after a test event from the platform’s settings reads it */
               lastWebhook: {
                 /** Format: date-time */
                 refusedAt: string | null;
@@ -4129,7 +4129,7 @@ export interface paths {
               id: number;
               /** @description webhook or polling */
               inbound: string;
-              /** @description The webhook’s last request whose signature, verify token or handshake checked out, and the last refused one with the reason (noted at most every 2 s): "Check connection" after a test event from the platform’s settings */
+              /** @description The webhook’s last request that checked out (signature, verify token or handshake) and the last one refused, with why; noted at most every 2 s. "Check connection" after a test event from the platform’s settings reads it */
               lastWebhook: {
                 /** Format: date-time */
                 refusedAt: string | null;
@@ -4340,7 +4340,7 @@ export interface paths {
               id: number;
               /** @description webhook or polling */
               inbound: string;
-              /** @description The webhook’s last request whose signature, verify token or handshake checked out, and the last refused one with the reason (noted at most every 2 s): "Check connection" after a test event from the platform’s settings */
+              /** @description The webhook’s last request that checked out (signature, verify token or handshake) and the last one refused, with why; noted at most every 2 s. "Check connection" after a test event from the platform’s settings reads it */
               lastWebhook: {
                 /** Format: date-time */
                 refusedAt: string | null;

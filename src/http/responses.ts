@@ -123,15 +123,11 @@ export const Channel = doc(
       ),
     ),
     lastWebhook: Type.Object(
-      {
-        signedAt: Nullable(DateTime),
-        refusedAt: Nullable(DateTime),
-        refusedReason: Nullable(Str),
-      },
+      { signedAt: Nullable(DateTime), refusedAt: Nullable(DateTime), refusedReason: Nullable(Str) },
       {
         description:
-          'The webhook’s last request whose signature, verify token or handshake checked out, and the last refused one with the reason ' +
-          '(noted at most every 2 s): "Check connection" after a test event from the platform’s settings',
+          'The webhook’s last request that checked out (signature, verify token or handshake) and the last one refused, with why; ' +
+          'noted at most every 2 s. "Check connection" after a test event from the platform’s settings reads it',
       },
     ),
     createdAt: DateTime,
@@ -201,19 +197,7 @@ export const Screen = doc(
   }),
 );
 
-// Sandbox
-
-export const SandboxWrite = doc(Type.Object({ subscriberId: Id, chatsClosed: Int }));
-export const SandboxMessage = doc(
-  Type.Object({
-    id: Id,
-    userId: Str,
-    direction: Type.String({ description: 'in (the user wrote) or out (the bot sent)' }),
-    body: Json('The message'),
-    createdAt: DateTime,
-  }),
-);
-export const SandboxBehaviour = doc(Type.Object({ userId: Str, behaviour: Str }));
+// Sandbox: responses-sandbox.ts (split for length; it imports this file, never the other way).
 
 // Sends
 

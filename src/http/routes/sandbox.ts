@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import * as sandbox from '../../services/sandbox.ts';
 import { ws } from '../auth.ts';
 import { IdParams } from '../schemas.ts';
-import * as R from '../responses.ts';
+import * as S from '../responses-sandbox.ts';
 
 const UserId = Type.String({ minLength: 1, maxLength: 128, pattern: '^[^\\s]+$' });
 
@@ -17,7 +17,7 @@ export const sandboxRoutes =
       {
         schema: {
           tags: ['sandbox'],
-          response: { 201: R.SandboxWrite },
+          response: { 201: S.SandboxWrite },
           summary: 'A sandbox user writes to the bot (creates or refreshes the subscriber, like an inbound message)',
           params: IdParams,
           body: Type.Object(
@@ -40,7 +40,7 @@ export const sandboxRoutes =
       {
         schema: {
           tags: ['sandbox'],
-          response: { 200: Type.Array(R.SandboxMessage) },
+          response: { 200: Type.Array(S.SandboxMessage) },
           summary: 'What sandbox users wrote and what the bot sent them (newest first)',
           params: IdParams,
           querystring: Type.Object({ userId: Type.Optional(UserId), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }),
@@ -55,7 +55,7 @@ export const sandboxRoutes =
         config: { minRole: 'viewer' },
         schema: {
           tags: ['sandbox'],
-          response: { 200: Type.Array(R.SandboxBehaviour) },
+          response: { 200: Type.Array(S.SandboxBehaviour) },
           summary: 'The behaviours set on sandbox users of the channel (by user id), so the panel shows them after a reload',
           params: IdParams,
         },
@@ -68,7 +68,7 @@ export const sandboxRoutes =
       {
         schema: {
           tags: ['sandbox'],
-          response: { 200: R.SandboxBehaviour },
+          response: { 200: S.SandboxBehaviour },
           summary:
             'Make a sandbox user behave like a real person: normal, blocked (blocked the bot), gone (deleted account), flaky (temporary failures)',
           params: Type.Object({ id: IdParams.properties.id, userId: UserId }),
