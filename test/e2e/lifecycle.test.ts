@@ -108,6 +108,12 @@ test('pause and resume from the send page: Paused in Active, nothing new sent, t
     [send.id],
   );
   assert.equal(n, total);
+  // The send page's chart marks the pause and the resume on its time axis, and says so in words.
+  await page.goto(`${base}/bots/${slowBot}/history/${send.id}`);
+  const caption = page.locator('figure.rate-chart figcaption');
+  await caption.getByText(/Marked on the time axis: paused at [\d:]+; resumed at [\d:]+\./).waitFor();
+  await page.locator('figure.rate-chart canvas').first().waitFor();
+  await browser.shot('send-chart-marks');
 });
 
 test('a trigger’s send is in Completed → Trigger events the same day, named by its trigger', async () => {

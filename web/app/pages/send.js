@@ -324,7 +324,12 @@ function SendView({ bot, send, reloadSend, runParam, errorsOnly, from }) {
     <${Card} title="Delivery rate">
       ${
         series.data?.points?.length > 0
-          ? html`<${RateChart} points=${series.data.points} bucketSeconds=${series.data.bucketSeconds} timeZone=${bot.timeZone} />`
+          ? html`<${RateChart}
+              points=${series.data.points}
+              bucketSeconds=${series.data.bucketSeconds}
+              timeZone=${bot.timeZone}
+              events=${events}
+            />`
           : html`<p class="muted">${runId ? 'No deliveries yet.' : 'The chart fills in when the send starts delivering.'}</p>`
       }
     </${Card}>

@@ -1,7 +1,9 @@
 // The delivery rate of a send over time, from GET /api/sends/:id/rate-series (10-second buckets of
 // sent and failed), drawn with uPlot (loaded on first use, from node_modules through the import
-// map). Times on the axis are in the bot's time zone. Beside the chart: a one-line summary and the
-// numbers as a table, for screen readers and for people who want them.
+// map). Times on the axis are in the bot's time zone. The run's pauses (a platform's 429, a person's
+// or the circuit breaker's), resumes and holds are marked on the time axis, and listed in words.
+// Beside the chart: a one-line summary and the numbers as a table, for screen readers and for people
+// who want them.
 import { html, useEffect, useRef, useState } from '../lib/html.js';
 import { formatClock, formatNumber } from '../lib/format.js';
 
@@ -25,11 +27,54 @@ export function seriesOf(points, bucketSeconds) {
   return [xs, xs.map((t) => rate(t, 'sent')), xs.map((t) => rate(t, 'failed'))];
 }
 
-export function RateChart({ points, bucketSeconds = 10, timeZone }) {
+const MARKS = {
+  paused: { label: '429', colour: '#b54708', words: 'the platform asked to slow down' },
+  run_paused: { label: 'paused', colour: '#667085', words: 'paused' },
+  run_resumed: { label: 'resumed', colour: '#027a48', words: 'resumed' },
+  held: { label: 'held', colour: '#7a2e0e', words: 'recipients held for operator chats' },
+};
+
+/** The log events marked on the chart's time axis: [{ t (seconds), label, colour, words }]. */
+export function marksOf(events) {
+  return events.filter((e) => MARKS[e.type]).map((e) => ({ t: Date.parse(e.at) / 1000, at: e.at, ...MARKS[e.type] }));
+}
+
+/** A uPlot plugin drawing each mark as a dashed vertical line with its label at the top. */
+function markPlugin(marksRef) {
+  return {
+    hooks: {
+      draw: [
+        (u) => {
+          const { ctx, bbox } = u;
+          ctx.save();
+          ctx.setLineDash([4, 3]);
+          ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
+          for (const m of marksRef.current) {
+            const x = Math.round(u.valToPos(m.t, 'x', true));
+            if (x < bbox.left || x > bbox.left + bbox.width) continue;
+            ctx.strokeStyle = m.colour;
+            ctx.fillStyle = m.colour;
+            ctx.beginPath();
+            ctx.moveTo(x, bbox.top);
+            ctx.lineTo(x, bbox.top + bbox.height);
+            ctx.stroke();
+            ctx.fillText(m.label, x + 3 * devicePixelRatio, bbox.top + 11 * devicePixelRatio);
+          }
+          ctx.restore();
+        },
+      ],
+    },
+  };
+}
+
+export function RateChart({ points, bucketSeconds = 10, timeZone, events = [] }) {
   const box = useRef(null);
   const plot = useRef(null);
   const [failed, setFailed] = useState(null);
   const data = seriesOf(points, bucketSeconds);
+  const marks = marksOf(events);
+  const marksRef = useRef(marks);
+  marksRef.current = marks;
 
   useEffect(() => {
     let disposed = false;
@@ -78,6 +123,7 @@ export function RateChart({ points, bucketSeconds = 10, timeZone }) {
               },
             ],
             cursor: { drag: { x: false, y: false } },
+            plugins: [markPlugin(marksRef)],
           },
           seriesOf(points, bucketSeconds),
           box.current,
@@ -100,6 +146,9 @@ export function RateChart({ points, bucketSeconds = 10, timeZone }) {
   useEffect(() => {
     plot.current?.setData(data);
   }, [JSON.stringify(points)]);
+  useEffect(() => {
+    plot.current?.redraw(false, false);
+  }, [JSON.stringify(marks)]);
 
   const peak = points.reduce((best, p) => (p.sent > (best?.sent ?? -1) ? p : best), null);
   const totalSent = points.reduce((a, p) => a + p.sent, 0);
@@ -109,7 +158,10 @@ export function RateChart({ points, bucketSeconds = 10, timeZone }) {
     : '';
   return html`<figure class="rate-chart">
     ${failed ? html`<p class="field-error">The chart could not be loaded: ${failed.message}</p>` : html`<div class="rate-chart-plot" ref=${box} role="img" aria-label=${`Delivery rate over time. ${summary}`}></div>`}
-    <figcaption class="hint">${summary} Each step is ${bucketSeconds} seconds; times in ${timeZone}.</figcaption>
+    <figcaption class="hint">
+      ${summary} Each step is ${bucketSeconds} seconds; times in ${timeZone}.
+      ${marks.length > 0 && html` Marked on the time axis: ${marks.map((m) => `${m.words} at ${formatClock(m.at, timeZone)}`).join('; ')}.`}
+    </figcaption>
     <details class="rate-table">
       <summary>Show the numbers</summary>
       <div class="table-wrap">
