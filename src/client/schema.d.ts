@@ -6539,6 +6539,8 @@ export interface paths {
                   readPercent: number | null;
                 };
                 runId: number | null;
+                /** @description Completed: messages sent over the run, 24 points from its first to its last 10 seconds (the row’s sparkline); null: none sent */
+                spark: number[] | null;
                 /** Format: date-time */
                 startedAt: string | null;
                 state: string | null;

@@ -60,6 +60,12 @@ export const HistoryItem = doc(
       { deliveredPercent: Nullable(Type.Number()), readPercent: Nullable(Type.Number()) },
       { description: 'Delivered and read as % of sent on the platforms that report them; null: not reported' },
     ),
+    spark: Nullable(
+      Type.Array(Int, {
+        description:
+          'Completed: messages sent over the run, 24 points from its first to its last 10 seconds (the row’s sparkline); null: none sent',
+      }),
+    ),
   }),
 );
 export const History = doc(Type.Object({ section: Str, kinds: Type.Array(Str), items: Type.Array(HistoryItem), nextCursor: NullableStr }));

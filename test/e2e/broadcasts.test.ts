@@ -121,6 +121,8 @@ test('search by send id in Completed; a search that is not an id says so', async
   await page.getByLabel('Search by send id').fill(`#${firstSendId}`);
   await page.getByRole('button', { name: 'Find' }).click();
   await page.locator(`tr[data-send="${firstSendId}"]`).waitFor();
+  // Its sparkline: what it sent over its time, named for screen readers.
+  await page.getByRole('img', { name: `Send ${firstSendId}: messages sent over the run, 24 slices from start to end` }).waitFor();
   await page.getByLabel('Search by send id').fill('abc');
   await page.getByRole('button', { name: 'Find' }).click();
   assert.match(await textOf(page, '[role=alert]'), /send id/);

@@ -74,6 +74,33 @@ describe('history sections', () => {
     assert.equal(e.errorCode, '403');
     const types = errors.body.events.map((x: Json) => x.type);
     for (const type of ['created', 'started', 'audience', 'finished']) assert.ok(types.includes(type), `log has ${type}`);
+    // Its sparkline: the messages sent in 24 slices of the run, adding up to what it sent.
+    assert.equal(completed.spark.length, 24);
+    assert.equal(
+      completed.spark.reduce((a: number, n: number) => a + n, 0),
+      3,
+    );
+    assert.ok((await history('section=scheduled')).items.every((i: Json) => i.spark === null));
+  });
+
+  test('a run’s sparkline spreads its messages over its time, first slice to last', async () => {
+    const done = await send();
+    await waitForSend(t, w, done.id);
+    const [{ id: runId }] = await t.app.ctx.db.query<{ id: number }>('SELECT id FROM runs WHERE send_id = $1', [done.id]);
+    // As if the run had sent over two minutes: 5 in its first 10 s, 1 in its last.
+    await t.app.ctx.db.query('DELETE FROM run_rate WHERE run_id = $1', [runId]);
+    await t.app.ctx.db.query(
+      `INSERT INTO run_rate (run_id, bucket, sent, failed) VALUES ($1, '2026-01-01T10:00:00Z', 5, 0), ($1, '2026-01-01T10:01:00Z', 2, 1), ($1, '2026-01-01T10:01:50Z', 1, 0)`,
+      [runId],
+    );
+    const item = (await history('section=completed')).items.find((i: Json) => i.id === done.id);
+    assert.equal(item.spark[0], 5);
+    assert.equal(item.spark[13], 2, 'a bucket 60 of 110 s in: 23 × 60 / 110 = 12.5, the 14th point');
+    assert.equal(item.spark[23], 1);
+    assert.equal(
+      item.spark.reduce((a: number, n: number) => a + n, 0),
+      8,
+    );
   });
 
   test('Active lists an instant send in its grace window, Periodic shows the next run', async () => {

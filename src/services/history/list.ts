@@ -3,6 +3,7 @@
 // Completed lists finished runs (each periodic occurrence is its own entry, and a trigger's day run
 // once it has nothing left to send); the others list sends. Which run is where: run-activity.ts.
 import { funnelOf, receiptRates } from '../receipts/funnel.ts';
+import { sparklinesOf } from './sparkline.ts';
 import { invalid } from '../../domain/errors.ts';
 import { actorNames } from '../actor-names.ts';
 import type { ServiceContext } from '../context.ts';
@@ -147,11 +148,9 @@ export async function listHistory(ctx: ServiceContext, workspaceId: number, quer
     page.items.flatMap((r) => [r.createdBy, r.deletedBy ?? '']),
   );
   // Completed rows are runs: their delivered / read rates (Active and Scheduled rows leave them null).
-  const funnels = await funnelOf(
-    ctx.db,
-    ctx.platforms,
-    page.items.flatMap((r) => (r.runId ? [Number(r.runId)] : [])),
-  );
+  const runIds = page.items.flatMap((r) => (r.runId ? [Number(r.runId)] : []));
+  const funnels = await funnelOf(ctx.db, ctx.platforms, runIds);
+  const sparks = query.section === 'completed' ? await sparklinesOf(ctx.db, runIds) : new Map<number, number[]>();
   return {
     section: query.section,
     kinds,
@@ -188,6 +187,7 @@ export async function listHistory(ctx: ServiceContext, workspaceId: number, quer
         viewErrorsUrl: errors > 0 && r.runId ? `/api/sends/${r.sendId}/log?errorsOnly=true&runId=${r.runId}` : null,
         graceSecondsLeft: inGrace ? Math.max(0, Math.round((new Date(r.nextRunAt!).getTime() - now) / 1000)) : null,
         receipts: receiptRates(funnels.get(Number(r.runId)) ?? []),
+        spark: sparks.get(Number(r.runId)) ?? null,
       };
     }),
     nextCursor: page.nextCursor,

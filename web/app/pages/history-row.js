@@ -52,6 +52,20 @@ export function Counts({ counts, compact }) {
 }
 
 /** Delivered and read as % of sent where the platforms report them (issue 18). */
+/** A run's messages sent over its time as a small line (the numbers are in its label and the send page). */
+function Sparkline({ points, label }) {
+  if (!points) return null;
+  const max = Math.max(...points, 1);
+  const w = 96;
+  const h = 20;
+  const step = w / (points.length - 1);
+  const line = points.map((n, i) => `${(i * step).toFixed(1)},${(h - 1 - (n / max) * (h - 2)).toFixed(1)}`).join(' ');
+  return html`<svg class="sparkline" width=${w} height=${h} viewBox=${`0 0 ${w} ${h}`} role="img" aria-label=${label}>
+    <polyline points=${`0,${h} ${line} ${w},${h}`} class="sparkline-area" />
+    <polyline points=${line} class="sparkline-line" />
+  </svg>`;
+}
+
 function ReceiptRates({ receipts }) {
   if (!receipts) return null;
   const pct = (v) => (v === null ? 'not reported' : `${v} %`);
@@ -131,7 +145,7 @@ export function HistoryRow({ item, bot, section, secondsLeft, onDelete, onStop, 
               ${(delivering || paused) && c.recipients > 0 && html`<${ProgressBar} value=${done} max=${c.recipients} label=${`Send ${item.id} progress`} />`}<${Counts}
                 counts=${c}
                 compact
-              />${section === 'completed' && html`<${ReceiptRates} receipts=${item.receipts} />`}`
+              />${section === 'completed' && html`<${ReceiptRates} receipts=${item.receipts} /><${Sparkline} points=${item.spark} label=${`Send ${item.id}: messages sent over the run, ${item.spark?.length ?? 0} slices from start to end`} />`}`
       }
     </td>
     <td class="actions-col">
