@@ -102,10 +102,10 @@ browserTest('connects a sandbox channel, shows missing credentials next to their
 
   await card.getByRole('button', { name: /Change the send rate/ }).click();
   await card.getByLabel('Messages per second').fill('2000000');
-  await card.getByRole('button', { name: 'Save' }).click();
+  await card.getByRole('button', { name: 'Save', exact: true }).click();
   await card.locator('.field-error', { hasText: 'Must be <= 1000000' }).waitFor();
   await card.getByLabel('Messages per second').fill('50');
-  await card.getByRole('button', { name: 'Save' }).click();
+  await card.getByRole('button', { name: 'Save', exact: true }).click();
   await card.locator('.rate', { hasText: '50 messages / second' }).waitFor();
   await shot('channels');
 });
