@@ -73,6 +73,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     pollMs: config.pollMs,
     schedulerTickMs: config.schedulerTickMs,
     wakeups: config.wakeups,
+    peerHost: config.peerHost,
     retentionMonths: config.retentionMonths,
     ...options.engine,
   };

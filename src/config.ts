@@ -31,6 +31,8 @@ export interface Config {
   pollMs: number;
   schedulerTickMs: number;
   wakeups: boolean;
+  /** Where a worker listens for the other workers' pause datagrams; null: off. */
+  peerHost: string | null;
   /** Fastify's trustProxy: false, true, or a comma-separated list of addresses / CIDR ranges. */
   trustProxy: boolean | string;
   /** Bearer token that /metrics requires; null: /metrics answers 404. */
@@ -118,6 +120,12 @@ const trustProxy: Parser = (raw) => {
   return entries.join(',');
 };
 /** A secret for machines: long enough not to be guessed, no spaces (it travels in a header). */
+/** An IP address to bind, or off. */
+const peerHost: Parser = (raw) => {
+  if (/^(0|false|no|off)$/i.test(raw.trim())) return null;
+  if (isIP(raw.trim()) === 0) throw new SettingError('must be an IP address of this machine (the other workers must reach it), or off');
+  return raw.trim();
+};
 const token: Parser = (raw) => {
   if (!/^[\x21-\x7e]{16,256}$/.test(raw)) throw new SettingError('must be 16 to 256 printable characters without spaces');
   return raw;
@@ -286,6 +294,13 @@ export const SETTINGS: Setting[] = [
     default: 'true',
     parse: bool,
     doc: 'Wake schedulers and workers the moment work is created (PostgreSQL LISTEN/NOTIFY; in process on PGlite) instead of at their next poll.',
+  },
+  {
+    env: 'BOTCAST_PEER_HOST',
+    key: 'peerHost',
+    default: '127.0.0.1',
+    parse: peerHost,
+    doc: "PostgreSQL: the address a worker listens on (UDP, a free port) for the other workers' signed pause datagrams, so that a platform's \"slow down\" read by one stops all at once. Workers on several hosts: this host's address the others reach. `off`: pauses travel through the database only.",
   },
   { env: 'BOTCAST_DB_POOL', key: 'dbPoolSize', default: '10', parse: int(1, 200), doc: 'PostgreSQL connections per process.' },
   {

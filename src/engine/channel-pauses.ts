@@ -9,6 +9,9 @@ import { logRun } from '../storage/queries/runs.ts';
 import type { Transition } from './outcomes.ts';
 import { pauseChannel } from './sql/claim.ts';
 import { WAKE_CHANNEL, pauseTopic } from '../storage/queries/wake.ts';
+import type { DbClock } from './db-clock.ts';
+import { PeerPauses } from './peer-pauses.ts';
+import { tracePause } from './pacer.ts';
 
 /** The pauses this worker knows of, per channel: ms since epoch on this machine's clock. */
 export class ChannelPauses {
@@ -105,4 +108,66 @@ export async function writePause(
       if (await attempt()) return;
     }
   })();
+}
+
+/**
+ * A worker's side of pauses: what it knows (its own reads, the others' by datagram, NOTIFY or
+ * poll), and what it tells when it reads a "slow down" itself — at once to its peers and to the
+ * listening workers, then written for all (writePause).
+ */
+export class WorkerPauses {
+  private readonly known = new ChannelPauses();
+  /** Pauses told to and by the other workers directly (PostgreSQL with a peer host): peer-pauses.ts. */
+  peers: PeerPauses | null = null;
+
+  constructor(
+    private readonly ctx: Pick<EngineContext, 'db' | 'logger' | 'settings'>,
+    private readonly clock: DbClock,
+    private readonly stopping: () => boolean,
+  ) {}
+
+  /** Listens for the other workers' datagrams (PostgreSQL only: on PGlite one process is all). */
+  async start(workerId: string) {
+    const host = this.ctx.settings.peerHost;
+    if (!host || this.ctx.db.engine !== 'postgres') return;
+    this.peers = new PeerPauses(this.ctx.db, this.ctx.logger, workerId, {
+      host,
+      onPause: (channelId, untilDbMs) => this.heard(channelId, untilDbMs, 'peer'),
+      dbNow: () => this.clock.toDb(Date.now()),
+    });
+    await this.peers.start();
+  }
+
+  stop() {
+    this.peers?.stop();
+  }
+
+  /** When the channel's pause ends (this machine's clock), or 0 when it is not paused. */
+  pausedUntil(channelId: number): number {
+    return this.known.pausedUntil(channelId);
+  }
+
+  /** Another worker's pause (database clock): by datagram, NOTIFY or poll. */
+  heard(channelId: number, untilDbMs: number, source: 'notify' | 'peer' | 'poll') {
+    if (this.known.note(channelId, this.clock.toLocal(untilDbMs))) tracePause(channelId, source);
+  }
+
+  /**
+   * This worker read a "slow down": held here at once and told to the others in the same tick.
+   * Returns the pause's end when it is new (the caller then counts it and writes it), else 0.
+   */
+  read(channelId: number, pauseMs: number): number {
+    const alreadyPaused = this.known.pausedUntil(channelId);
+    const until = Date.now() + pauseMs;
+    if (this.known.note(channelId, until)) tracePause(channelId, 'read');
+    if (alreadyPaused >= until - 50) return 0;
+    this.peers?.announce(channelId, this.clock.toDb(until));
+    announcePause(this.ctx, channelId, this.clock.toDb(until));
+    return until;
+  }
+
+  /** Writes a pause `read` returned for every worker (see writePause). */
+  write(channel: Pick<ChannelRow, 'id' | 'platform'>, t: Transition, untilMs: number) {
+    return writePause(this.ctx, channel, t, untilMs, this.stopping);
+  }
 }

@@ -31,6 +31,7 @@ export async function startEngine(ctx: EngineContext, ports: EnginePorts, option
         schedule: () => scheduler.wake(),
         work: () => worker.nudge(),
         pause: (channelId, untilMs) => worker.notePause(channelId, untilMs),
+        peers: () => void worker.pauses.peers?.refresh(),
         hearing: (listening) => (listening ? worker.ears.back() : worker.ears.lost()),
       })
     : async () => {};

@@ -172,7 +172,7 @@ export class ClaimSlots {
 /**
  * BOTCAST_PACING_TRACE=<file> (the chaos run): one line per request as it leaves, `s,<pid>,<channel>,
  * <delivery>,<slot ms>,<start ms>`, one per event-loop stall over 20 ms, `stall,<pid>,<end ms>,<ms>`, and one
- * per channel pause learned, `p,<pid>,<channel>,<ms>,<read|notify|poll>`.
+ * per channel pause learned, `p,<pid>,<channel>,<ms>,<read|notify|peer|poll>`.
  * Compared with the platform's arrival times it tells whether a crowded window was crowded here or
  * on the way (the platform's own stalls are recorded by the fake server).
  */
@@ -217,6 +217,6 @@ class PacingTrace {
 const trace = process.env.BOTCAST_PACING_TRACE ? new PacingTrace(process.env.BOTCAST_PACING_TRACE) : null;
 
 /** Records in the pacing trace (when there is one) that this process learned of a pause. */
-export function tracePause(channelId: number, source: 'read' | 'notify' | 'poll') {
+export function tracePause(channelId: number, source: 'read' | 'notify' | 'peer' | 'poll') {
   trace?.pause(channelId, Date.now(), source);
 }

@@ -26,6 +26,8 @@ export interface EngineSettings {
   schedulerTickMs: number;
   /** Wake-ups (wakeups.ts): NOTIFY wakes schedulers and workers, and the scheduler times its next pass to the next due send; polling stays as the fallback. Off: polling only. */
   wakeups: boolean;
+  /** PostgreSQL: where this worker listens for the other workers' pauses (peer-pauses.ts); null: through the database only. */
+  peerHost: string | null;
   /** Held deliveries expire after this long. */
   holdExpiryMs: number;
   /** A delayed or periodic run due longer ago than this (Botcast was down) is skipped, not sent late (lateness.ts). */
@@ -52,6 +54,7 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   pollMs: 100,
   schedulerTickMs: 250,
   wakeups: true,
+  peerHost: '127.0.0.1',
   holdExpiryMs: 7 * 24 * 3600_000,
   maxLatenessMs: 6 * 3600_000,
   materialiseChunk: 50_000,

@@ -7,7 +7,9 @@
 //  - 'work' by the engine when deliveries become claimable (a materialised chunk, trigger
 //    deliveries, released holds): the worker looks for work now instead of at its next poll;
 //  - 'pause:<channel>:<until>' by the worker that read a platform's "slow down" (sql/claim.ts):
-//    every worker stops sending on that channel at once instead of at its next poll.
+//    every worker stops sending on that channel at once instead of at its next poll (and sooner
+//    still by a datagram, peer-pauses.ts);
+//  - 'peers' by a worker that starts listening for those datagrams: the others read its address.
 // On PostgreSQL every worker process listens on a dedicated connection (storage/drivers/postgres.ts)
 // and hears what any API or worker process committed; on PGlite the one process hears itself.
 // A NOTIFY missed (no listener yet, a connection lost) only means waiting for the poll, which stays.
@@ -20,6 +22,8 @@ export interface WakeTargets {
   work(): void;
   /** A channel is paused until `untilMs` (database clock). */
   pause(channelId: number, untilMs: number): void;
+  /** A worker announced where it listens for pauses (peer-pauses.ts). */
+  peers?(): void;
   /** The listening connection was lost (`false`) or is back (`true`): announcements are (not) heard. */
   hearing?(listening: boolean): void;
 }
@@ -33,6 +37,7 @@ export async function listenForWakeups(db: Db, logger: Logger, targets: WakeTarg
       (payload) => {
         const pause = payload === null ? null : parsePauseTopic(payload);
         if (pause) return targets.pause(pause.channelId, pause.untilMs);
+        if (payload === 'peers') return targets.peers?.();
         // null: the connection was lost and is back; what was announced meanwhile is unknown.
         if (payload === null) targets.hearing?.(true);
         if (payload === null || payload === 'schedule') targets.schedule();

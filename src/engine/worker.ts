@@ -35,9 +35,9 @@ import { Semaphore, sleep } from './semaphore.ts';
 import { DbClock } from './db-clock.ts';
 import { OutcomeBuffer } from './outcome-buffer.ts';
 import { countTransition, markStep, PUMPS_PER_CHANNEL, type WorkerStats } from './worker-sizing.ts';
-import { announcePause, ChannelPauses, writePause } from './channel-pauses.ts';
+import { WorkerPauses } from './channel-pauses.ts';
 import { ChannelCache, RunCache, type ChannelInfo, type RunInfo } from './worker-cache.ts';
-import { CLAIM_HORIZON_MS, ClaimSlots, RATE_SAFETY, SendWindows, tracePause, UNPACED_RATE } from './pacer.ts';
+import { CLAIM_HORIZON_MS, ClaimSlots, RATE_SAFETY, SendWindows, UNPACED_RATE } from './pacer.ts';
 import { Breaker, breakerOf } from './breaker.ts';
 import { DEAF_RECHECK_MS, Hearing } from './hearing.ts';
 
@@ -50,7 +50,7 @@ export class Worker {
   private stopping = false;
   private readonly pumps = new Map<number, number>();
   private readonly pumpPromises = new Set<Promise<void>>();
-  private readonly pauses = new ChannelPauses();
+  readonly pauses: WorkerPauses;
   /** Whether the other workers' pauses can reach this one (hearing.ts): nothing leaves while deaf. */
   readonly ears = new Hearing();
   private readonly sendWindows = new SendWindows();
@@ -85,11 +85,13 @@ export class Worker {
     this.breaker = new Breaker(ctx);
     this.outcomes = new OutcomeBuffer(ctx, () => this.stopping, this.breaker);
     this.clock = new DbClock(ctx.db);
+    this.pauses = new WorkerPauses(ctx, this.clock, () => this.stopping);
   }
 
   async start() {
     await registerWorker(this.ctx.db, this.id, hostname(), process.pid);
     for (let i = 0; i < 5; i++) await this.clock.probe();
+    await this.pauses.start(this.id);
     this.loop = this.mainLoop();
   }
 
@@ -102,12 +104,13 @@ export class Worker {
     if (this.inFlight > 0) await new Promise<void>((resolve) => (this.drained = resolve));
     await this.outcomes.flush();
     this.outcomes.cancelTimer();
+    this.pauses.stop();
     await unregisterWorker(this.ctx.db, this.id).catch(() => {});
   }
 
   /** Another worker was told to slow down on a channel (a wake-up): no request of ours leaves on it until `untilDbMs`. */
   notePause(channelId: number, untilDbMs: number) {
-    if (this.pauses.note(channelId, this.clock.toLocal(untilDbMs))) tracePause(channelId, 'notify');
+    this.pauses.heard(channelId, untilDbMs, 'notify');
   }
 
   /** Wakes the worker now instead of at its next poll (a wake-up: deliveries became claimable). */
@@ -135,11 +138,12 @@ export class Worker {
             // Presumed dead by others (a long stall): what we had in flight was already settled.
             this.ctx.logger.warn({ worker: this.id }, 'worker row was gone; registering again');
             await registerWorker(this.ctx.db, this.id, hostname(), process.pid);
-          }
+            await this.pauses.peers?.register();
+          } else void this.pauses.peers?.refresh();
         }
         const ears = this.ears.snapshot();
         const pauses = await activePauses(this.ctx.db);
-        for (const [channelId, until] of pauses) if (this.pauses.note(channelId, this.clock.toLocal(until))) tracePause(channelId, 'poll');
+        for (const [channelId, until] of pauses) this.pauses.heard(channelId, until, 'poll');
         this.ears.polled(ears);
         // The data folder's disk below its reserve (embedded mode): no new claims; what is in flight finishes.
         const channels = this.diskLow() ? [] : await channelsWithWork(this.ctx.db);
@@ -375,13 +379,10 @@ export class Worker {
   }
 
   private async pause(info: ChannelInfo, t: Transition) {
-    const alreadyPaused = this.pauses.pausedUntil(info.row.id);
-    const until = Date.now() + t.pauseChannelMs;
-    if (this.pauses.note(info.row.id, until)) tracePause(info.row.id, 'read');
-    if (alreadyPaused >= until - 50) return;
+    const until = this.pauses.read(info.row.id, t.pauseChannelMs);
+    if (!until) return;
     this.stats.pauses += 1;
-    announcePause(this.ctx, info.row.id, this.clock.toDb(until));
-    await writePause(this.ctx, info.row, t, until, () => this.stopping);
+    await this.pauses.write(info.row, t, until);
   }
 
   /** The disk reserve says stop writing new work (the main loop starts pumps again once it is back). */

@@ -33,6 +33,8 @@ export interface ChaosReport {
   /** Deliveries `unknown` whose request never reached the platform (all kills), in all and per channel. */
   unknownNeverSent: number;
   unknownNeverSentByChannel: Record<string, number>;
+  /** The same by platform and error code, and whether the request reached the fake (answered with a fault). */
+  unknownNeverSentWhy: Record<string, number>;
   /** Fullest sliding 1-second window at the fake, per platform. */
   maxWindow: Record<string, number>;
   /** The same, of request starts as the workers recorded them, and the longest stalls on each side. */
@@ -48,6 +50,8 @@ export interface ChaosReport {
   startedInsidePauseAfterLiveness: number;
   /** The same for the pause read while the database was away (outage.ts): reported apart, see suite.ts. */
   startedInsideOutagePause: number;
+  /** How the other workers learned of each 429 after the first worker read it: first source, median and longest delay. */
+  pauseHeard: { bySource: Record<string, number>; p50Ms: number; maxMs: number };
   outage: { downAt: number; upAt: number; pauseAnsweredAt: number } | null;
   rate: number;
   problems: string[];

@@ -17,6 +17,8 @@ import pg from 'pg';
 import type { FakeRecord } from '../fakes/types.ts';
 import {
   firstRead,
+  pauseHearing,
+  summariseHearing,
   judgeWindows,
   pauseLearned,
   startBefore,
@@ -221,8 +223,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     await judge.connect();
     // A plain pg client: bigint and count(*) come back as strings here.
     const rows = (
-      await judge.query<{ id: string; platform: string; recipient: string; state: string }>(
-        `SELECT d.id, c.platform, d.recipient, d.state FROM deliveries d JOIN channels c ON c.id = d.channel_id`,
+      await judge.query<{ id: string; platform: string; recipient: string; state: string; error_code: string | null }>(
+        `SELECT d.id, c.platform, d.recipient, d.state, d.error_code FROM deliveries d JOIN channels c ON c.id = d.channel_id`,
       )
     ).rows;
     if (status?.status !== 'completed') {
@@ -271,6 +273,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       counterMismatches: 0,
       unknownNeverSent: 0,
       unknownNeverSentByChannel: {},
+      unknownNeverSentWhy: {},
       maxWindow: {},
       windows: {},
       pauses: 0,
@@ -280,10 +283,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       startedInsidePause: 0,
       startedInsideOutagePause: 0,
       startedInsidePauseAfterLiveness: 0,
+      pauseHeard: { bySource: {}, p50Ms: 0, maxMs: 0 },
       outage: null,
       rate: 0,
       problems,
     };
+    const heard: Array<{ source: string; ms: number }> = [];
     report.notFinal = rows.filter((r) => !['sent', 'failed', 'unknown', 'cancelled'].includes(r.state)).length;
     const trace = readTrace(tracePath);
     for (const ch of channels) {
@@ -294,11 +299,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       report.delivered += delivered.size;
       report.duplicates += [...delivered.values()].filter((n) => n > 1).length;
       const states = new Map(rows.filter((r) => r.platform === ch.platform).map((r) => [r.recipient, r.state]));
+      const codes = new Map(rows.filter((r) => r.platform === ch.platform).map((r) => [r.recipient, r.error_code]));
+      const reached = new Set(records.map((r) => r.recipient));
       for (const [recipient, state] of states) {
         const n = delivered.get(recipient) ?? 0;
         if (state === 'sent' && n !== 1) report.lost += 1; // counted sent, but the platform never showed it
         if (state === 'failed' && n > 0) report.counterMismatches += 1;
         if (state === 'unknown' && n === 0) {
+          const why = `${ch.platform} ${codes.get(recipient) ?? '?'}${reached.has(recipient) ? ' (reached the fake, not delivered)' : ''}`;
+          report.unknownNeverSentWhy[why] = (report.unknownNeverSentWhy[why] ?? 0) + 1;
           report.unknownNeverSent += 1;
           report.unknownNeverSentByChannel[ch.platform] = (report.unknownNeverSentByChannel[ch.platform] ?? 0) + 1;
         }
@@ -325,6 +334,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           (_, answered, until) => firstRead(trace, ch.id, answered, until),
         );
       const pause = judgePauses(20);
+      for (const r of records)
+        if (r.fault === 'rate_limited' && !(options.outageDuringPause && ch.platform === 'tg' && r.recipient === held)) {
+          const answered = r.answeredT ?? r.t;
+          heard.push(...pauseHearing(trace, ch.id, answered, answered + 1000));
+        }
       for (const d of judgePauses(PAUSE_LIVENESS_MS).detail)
         if (!(options.outageDuringPause && ch.platform === 'tg' && d.recipient === held))
           report.startedInsidePauseAfterLiveness += d.startedInside;
@@ -355,10 +369,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     // The bound is per channel: each channel's pumps keep their own claims (sql/claim-marks.ts).
     for (const [platform, n] of Object.entries(report.unknownNeverSentByChannel))
       if (n > report.kills * CONCURRENCY)
-        problems.push(`${platform}: ${n} deliveries unknown that never reached the platform after ${report.kills} kills`);
+        problems.push(
+          `${platform}: ${n} deliveries unknown that never reached the platform after ${report.kills} kills (${JSON.stringify(report.unknownNeverSentWhy)})`,
+        );
     if (counters.sent !== report.sent || counters.failed !== report.failed || counters.unknown !== report.unknown) {
       problems.push(`live counters ${JSON.stringify(counters)} differ from the deliveries table`);
     }
+    report.pauseHeard = summariseHearing(heard);
     report.rate = Math.round((report.sent + report.failed + report.unknown) / seconds);
     for (const c of crashes) problems.push(`a worker exited without being killed:\n${c}`);
     if (report.duplicates > 0) problems.push(`${report.duplicates} subscribers received the send twice`);

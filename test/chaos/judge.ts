@@ -206,3 +206,35 @@ export function startBefore(trace: SenderTrace, channelId: number, deliveryId: n
   for (const t of trace.allStarts.get(channelId)?.get(deliveryId) ?? []) if (t <= arrivedAt && (best === undefined || t > best)) best = t;
   return best;
 }
+
+/**
+ * For the 429 answered at `answered`: how long after the first worker read it each other worker
+ * learned of it, and how it learned first (peer datagram, NOTIFY, poll).
+ */
+export function pauseHearing(
+  trace: SenderTrace,
+  channelId: number,
+  answered: number,
+  until: number,
+): Array<{ source: string; ms: number }> {
+  const read = firstRead(trace, channelId, answered, until);
+  if (read === undefined) return [];
+  const reader = trace.pauses.find((p) => p.channel === channelId && p.source === 'read' && p.t === read)?.pid;
+  const first = new Map<number, { source: string; ms: number }>();
+  for (const p of [...trace.pauses].sort((a, b) => a.t - b.t))
+    if (p.channel === channelId && p.t >= read && p.t < until && p.pid !== reader && !first.has(p.pid))
+      first.set(p.pid, { source: p.source, ms: p.t - read });
+  return [...first.values()];
+}
+
+/** The hearing delays summed up: how many learned first by each source, and the median and longest delay. */
+export function summariseHearing(heard: ReadonlyArray<{ source: string; ms: number }>): {
+  bySource: Record<string, number>;
+  p50Ms: number;
+  maxMs: number;
+} {
+  const bySource: Record<string, number> = {};
+  for (const h of heard) bySource[h.source] = (bySource[h.source] ?? 0) + 1;
+  const sorted = heard.map((h) => h.ms).sort((a, b) => a - b);
+  return { bySource, p50Ms: sorted[Math.floor(sorted.length / 2)] ?? 0, maxMs: sorted[sorted.length - 1] ?? 0 };
+}

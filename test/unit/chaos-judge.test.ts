@@ -3,7 +3,7 @@
 // the fake wrote the 429 but before any worker had it could not have been stopped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { firstRead, requestsInsidePauses, type SenderTrace } from '../chaos/judge.ts';
+import { firstRead, pauseHearing, requestsInsidePauses, summariseHearing, type SenderTrace } from '../chaos/judge.ts';
 import type { FakeRecord } from '../fakes/types.ts';
 
 test('requests that left within 20 ms of the first read of a 429 are not inside its pause; later ones are', () => {
@@ -37,4 +37,26 @@ test('requests that left within 20 ms of the first read of a 429 are not inside 
     ).startedInside,
     2,
   );
+});
+
+test('how the other workers heard of a 429: each counted once, by its first source, from the first read', () => {
+  const trace: SenderTrace = {
+    starts: new Map(),
+    allStarts: new Map(),
+    stalls: [],
+    pauses: [
+      { pid: 1, channel: 7, t: 1030, source: 'read' },
+      { pid: 2, channel: 7, t: 1033, source: 'peer' },
+      { pid: 2, channel: 7, t: 1050, source: 'notify' },
+      { pid: 3, channel: 7, t: 1041, source: 'notify' },
+      { pid: 4, channel: 8, t: 1031, source: 'peer' },
+    ],
+  };
+  const heard = pauseHearing(trace, 7, 1000, 2000);
+  assert.deepEqual(heard, [
+    { source: 'peer', ms: 3 },
+    { source: 'notify', ms: 11 },
+  ]);
+  assert.deepEqual(summariseHearing(heard), { bySource: { peer: 1, notify: 1 }, p50Ms: 11, maxMs: 11 });
+  assert.deepEqual(pauseHearing(trace, 7, 3000, 4000), [], 'no read of that 429');
 });
