@@ -33,6 +33,9 @@ export function chaosTest(workers: number) {
       // and the worker holding the pause read meanwhile took it with it.
       const h = report.pauseHeard;
       tc.diagnostic(
+        `${report.kills} kills; unknown and never delivered, by platform and code: ${JSON.stringify(report.unknownNeverSentWhy)}`,
+      );
+      tc.diagnostic(
         `other workers heard a 429 after its first read: median ${h.p50Ms} ms, longest ${h.maxMs} ms; first by ${JSON.stringify(h.bySource)}`,
       );
       assert.deepEqual(report.problems, []);
