@@ -122,6 +122,18 @@ CREATE TABLE claim_marks (
   CONSTRAINT claim_marks_pkey PRIMARY KEY (claim_tag)
 );
 
+CREATE TABLE clicks (
+  delivery_id bigint NOT NULL,
+  button smallint NOT NULL,
+  run_id bigint NOT NULL,
+  channel_id bigint NOT NULL,
+  clicks integer DEFAULT 1 NOT NULL,
+  first_at timestamp with time zone DEFAULT now() NOT NULL,
+  last_at timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT clicks_run_id_fkey FOREIGN KEY (run_id) REFERENCES runs(id) ON DELETE CASCADE,
+  CONSTRAINT clicks_pkey PRIMARY KEY (delivery_id, button)
+);
+
 CREATE TABLE deliveries (
   id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
   run_id bigint NOT NULL,
@@ -633,12 +645,20 @@ CREATE TABLE whatsapp_templates (
   CONSTRAINT whatsapp_templates_pkey PRIMARY KEY (channel_id, name, language)
 );
 
+CREATE TABLE worker_peer_key (
+  id integer NOT NULL,
+  key text NOT NULL,
+  CONSTRAINT worker_peer_key_id_check CHECK ((id = 1)),
+  CONSTRAINT worker_peer_key_pkey PRIMARY KEY (id)
+);
+
 CREATE TABLE workers (
   id text NOT NULL,
   host text NOT NULL,
   pid integer NOT NULL,
   started_at timestamp with time zone DEFAULT now() NOT NULL,
   heartbeat_at timestamp with time zone DEFAULT now() NOT NULL,
+  peer text,
   CONSTRAINT workers_pkey PRIMARY KEY (id)
 );
 
@@ -654,6 +674,7 @@ CREATE INDEX bots_workspace_idx ON public.bots USING btree (workspace_id, id);
 CREATE INDEX breaker_windows_channel_idx ON public.breaker_windows USING btree (channel_id) WHERE (channel_id IS NOT NULL);
 CREATE INDEX breaker_windows_lane_idx ON public.breaker_windows USING btree (lane_id) WHERE (lane_id IS NOT NULL);
 CREATE INDEX channels_workspace_idx ON public.channels USING btree (workspace_id, id);
+CREATE INDEX clicks_run ON public.clicks USING btree (run_id);
 CREATE INDEX deliveries_errors_idx ON public.deliveries USING btree (run_id, id) WHERE (error_code IS NOT NULL);
 CREATE INDEX deliveries_held_idx ON public.deliveries USING btree (subscriber_id) WHERE (hold_expires_at IS NOT NULL);
 CREATE INDEX deliveries_lane_idx ON public.deliveries USING btree (lane_id, id);

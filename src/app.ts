@@ -74,6 +74,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     schedulerTickMs: config.schedulerTickMs,
     wakeups: config.wakeups,
     peerHost: config.peerHost,
+    clickLinks: { baseUrl: config.publicUrl, key: storage.sealer.derive('click-links') },
     retentionMonths: config.retentionMonths,
     ...options.engine,
   };

@@ -1517,6 +1517,8 @@ export interface paths {
                     url: string;
                   } | null;
                   text: string;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'text';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -1540,6 +1542,8 @@ export interface paths {
                 }
               | {
                   screenId: number;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'screen';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -1776,6 +1780,8 @@ export interface paths {
                       url: string;
                     } | null;
                     text: string;
+                    /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                    trackClicks?: boolean;
                     /** @enum {string} */
                     type: 'text';
                     /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -1799,6 +1805,8 @@ export interface paths {
                   }
                 | {
                     screenId: number;
+                    /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                    trackClicks?: boolean;
                     /** @enum {string} */
                     type: 'screen';
                     /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -2052,6 +2060,8 @@ export interface paths {
                     url: string;
                   } | null;
                   text: string;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'text';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -2075,6 +2085,8 @@ export interface paths {
                 }
               | {
                   screenId: number;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'screen';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -2470,6 +2482,8 @@ export interface paths {
                     url: string;
                   } | null;
                   text: string;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'text';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -2493,6 +2507,8 @@ export interface paths {
                 }
               | {
                   screenId: number;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'screen';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -2764,6 +2780,8 @@ export interface paths {
                     url: string;
                   } | null;
                   text: string;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'text';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -2787,6 +2805,8 @@ export interface paths {
                 }
               | {
                   screenId: number;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'screen';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -3002,6 +3022,8 @@ export interface paths {
                     url: string;
                   } | null;
                   text: string;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'text';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -3025,6 +3047,8 @@ export interface paths {
                 }
               | {
                   screenId: number;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'screen';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -3775,6 +3799,8 @@ export interface paths {
                     url: string;
                   } | null;
                   text: string;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'text';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -3798,6 +3824,8 @@ export interface paths {
                 }
               | {
                   screenId: number;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'screen';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -5439,6 +5467,8 @@ export interface paths {
                       url: string;
                     } | null;
                     text: string;
+                    /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                    trackClicks?: boolean;
                     /** @enum {string} */
                     type: 'text';
                     /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -5462,6 +5492,8 @@ export interface paths {
                   }
                 | {
                     screenId: number;
+                    /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                    trackClicks?: boolean;
                     /** @enum {string} */
                     type: 'screen';
                     /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -5740,6 +5772,8 @@ export interface paths {
                     url: string;
                   } | null;
                   text: string;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'text';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -5763,6 +5797,8 @@ export interface paths {
                 }
               | {
                   screenId: number;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'screen';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -6182,6 +6218,8 @@ export interface paths {
                     url: string;
                   } | null;
                   text: string;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'text';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -6205,6 +6243,8 @@ export interface paths {
                 }
               | {
                   screenId: number;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'screen';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -8922,6 +8962,18 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description Per tracked link button (content.trackClicks); null when the send does not track clicks */
+              clicks:
+                | {
+                    button: number;
+                    text: string;
+                    /** @description All clicks */
+                    total: number;
+                    /** @description People who clicked it at least once */
+                    unique: number;
+                    url: string;
+                  }[]
+                | null;
               counts: {
                 cancelled: number;
                 failed: number;
@@ -8934,8 +8986,10 @@ export interface paths {
               };
               done: boolean;
               failedPerSecond: number;
-              /** @description sent → delivered → read per platform (delivery receipts) */
+              /** @description sent → delivered → read → clicked per platform (delivery receipts, tracked links) */
               funnel: {
+                /** @description People who clicked a tracked link button; null when the send does not track clicks */
+                clicked: number | null;
                 delivered: number | null;
                 platform: string;
                 read: number | null;
@@ -9514,6 +9568,8 @@ export interface paths {
                     url: string;
                   } | null;
                   text: string;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'text';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -9537,6 +9593,8 @@ export interface paths {
                 }
               | {
                   screenId: number;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'screen';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -12101,6 +12159,8 @@ export interface paths {
                     url: string;
                   } | null;
                   text: string;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'text';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */
@@ -12124,6 +12184,8 @@ export interface paths {
                 }
               | {
                   screenId: number;
+                  /** @description Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are */
+                  trackClicks?: boolean;
                   /** @enum {string} */
                   type: 'screen';
                   /** @description WhatsApp only: the template sent to subscribers outside the messaging window (instead of leaving them out) */

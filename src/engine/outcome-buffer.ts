@@ -3,9 +3,12 @@
 import type { EngineContext } from './types.ts';
 import { writeOutcomes, type RecordedOutcome } from './sql/record.ts';
 import type { Breaker } from './breaker.ts';
+import { sleep } from './semaphore.ts';
 
 export const FLUSH_EVERY_MS = 20;
 export const FLUSH_AT = 256;
+/** settle() tries a refused write again this often. */
+const SETTLE_RETRY_MS = 50;
 
 export class OutcomeBuffer {
   private readonly buffer = new Map<number, RecordedOutcome[]>();
@@ -73,6 +76,17 @@ export class OutcomeBuffer {
       this.flushing = null;
     }
     if (this.buffered > 0 && !this.flushTimer && !this.stopping()) this.flushTimer = setTimeout(() => void this.flush(), 200);
+  }
+
+  /**
+   * Resolves once everything pushed so far is written, trying again while the database refuses;
+   * at once when the worker stops (its last flush is stop()'s).
+   */
+  async settle(stopping: () => boolean): Promise<void> {
+    while ((this.buffered > 0 || this.flushing) && !stopping()) {
+      await this.flush();
+      if (this.buffered > 0) await sleep(SETTLE_RETRY_MS);
+    }
   }
 
   /** After the last flush: no timer may outlive the worker. */

@@ -28,6 +28,8 @@ export interface EngineSettings {
   wakeups: boolean;
   /** PostgreSQL: where this worker listens for the other workers' pauses (peer-pauses.ts); null: through the database only. */
   peerHost: string | null;
+  /** Where a send's tracked link buttons point (domain/send/click-links.ts); null: links are sent as they are. */
+  clickLinks: { baseUrl: string; key: Buffer } | null;
   /** Held deliveries expire after this long. */
   holdExpiryMs: number;
   /** A delayed or periodic run due longer ago than this (Botcast was down) is skipped, not sent late (lateness.ts). */
@@ -55,6 +57,7 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   schedulerTickMs: 250,
   wakeups: true,
   peerHost: '127.0.0.1',
+  clickLinks: null,
   holdExpiryMs: 7 * 24 * 3600_000,
   maxLatenessMs: 6 * 3600_000,
   materialiseChunk: 50_000,

@@ -1,6 +1,7 @@
 // What a worker keeps between batches: each channel it sends on (reloaded every 5 s, so a changed
 // rate or a disabled channel is seen) and each run's frozen content (it never changes).
 import { contentHasVariables, type FrozenContent } from '../domain/send/content.ts';
+import { tracksClicks } from '../domain/send/click-links.ts';
 import type { PlatformClient, ChannelContext } from '../platforms/types.ts';
 import { channelRate } from '../platforms/rate.ts';
 import type { Queryable } from '../storage/db.ts';
@@ -24,6 +25,8 @@ export interface RunInfo {
   personalised: boolean;
   /** Opt-outs apply (everything but external events that ignore them): rechecked at claim time. */
   honoursOptOut: boolean;
+  /** Link buttons go through the click redirect (domain/send/click-links.ts). */
+  tracksClicks: boolean;
 }
 
 interface RunContentRow {
@@ -80,6 +83,7 @@ export class RunCache {
         workspaceId: row.workspace_id,
         personalised: contentHasVariables(row.content),
         honoursOptOut: row.honours_opt_out,
+        tracksClicks: tracksClicks(row.content),
       };
       if (this.runs.size > 500) this.runs.clear();
       this.runs.set(runId, info);

@@ -215,7 +215,10 @@ export class Worker {
       }
       lastTag = claim.tag;
       this.settleLeftOut(claim);
-      if (claim.deliveries.length > 0) await this.dispatch(info, claim);
+      const released = claim.deliveries.length > 0 && (await this.dispatch(info, claim));
+      // The next claim or the pump's end drops this claim's mark: what never left is written back
+      // first, or a kill meanwhile leaves it `unknown` (test/integration/release-before-mark.test.ts).
+      if (released || claim.leftOut.length > 0) await this.outcomes.settle(() => this.stopping);
     }
     return lastTag;
   }
@@ -251,8 +254,8 @@ export class Worker {
     });
   }
 
-  /** Sends a claim's deliveries at their slots; returns once every one has been started (or released). */
-  private async dispatch(info: ChannelInfo, claim: Claim) {
+  /** Sends a claim's deliveries at their slots; returns once every one has been started or released: true when some were released. */
+  private async dispatch(info: ChannelInfo, claim: Claim): Promise<boolean> {
     const run = await this.runs.get(claim.runId);
     this.outcomes.noteWorkspace(claim.laneId, run.workspaceId);
     this.breaker.noteLane(claim.laneId, breakerOf(claim.runId, info));
@@ -295,13 +298,13 @@ export class Worker {
         this.semaphore.release();
         this.ctx.logger.error({ err: error }, 'could not mark requests as leaving; releasing the rest of the batch');
         this.releaseRest(claim, items.slice(i), 0);
-        return;
+        return true;
       }
       if (!mayStart) {
         // Presumed dead during a stall: recovery settled this claim. Its rows are no longer ours.
         this.semaphore.release();
         this.ctx.logger.warn({ worker: this.id, claim: claim.tag }, 'claim was recovered meanwhile; sending none of the rest');
-        return;
+        return false;
       }
       // Above UNPACED_RATE the channel is effectively unlimited (benchmarks): no slot is waited for.
       let go = true;
@@ -312,20 +315,21 @@ export class Worker {
           this.semaphore.release();
           this.ctx.logger.error({ err: error }, 'could not reserve new slots; releasing the rest of the batch');
           this.releaseRest(claim, items.slice(i), 0);
-          return;
+          return true;
         }
       }
       // Checked after every wait, right before the request leaves: a pause learned meanwhile wins.
       if (!go || this.stopping || this.ears.deaf || this.pauses.pausedUntil(info.row.id)) {
         this.semaphore.release();
         this.releaseRest(claim, items.slice(i), this.pauses.pausedUntil(info.row.id));
-        return;
+        return true;
       }
       this.inFlight += 1;
       void this.sendOne(info, claim, renderKey, run, item);
       // The client wrote the request synchronously (up to its first await): it has left now.
       if (paced) slots.left(Number(item.id), hooks);
     }
+    return false;
   }
 
   /** Deliveries a platform's messaging window rules out: written with the other outcomes, never sent. */
@@ -349,7 +353,7 @@ export class Worker {
     try {
       const message = item.viaTemplate
         ? renderTemplateFor(run.content, info.client, item, run.data)
-        : this.renderer.render(renderKey, run.content, info.client, item, run.data, run.personalised);
+        : this.renderer.delivery(renderKey, run, info.client, item, this.ctx.settings.clickLinks);
       outcome = await info.client.send(info.context, {
         recipient: item.recipient,
         message,

@@ -17,7 +17,15 @@ import {
 } from './responses.ts';
 
 /** One platform's step counts; delivered / read null where the platform does not report them. */
-const FunnelStep = Type.Object({ platform: Str, sent: Int, delivered: NullableInt, read: NullableInt });
+const FunnelStep = Type.Object({
+  platform: Str,
+  sent: Int,
+  delivered: NullableInt,
+  read: NullableInt,
+  clicked: Type.Union([Int, Type.Null()], {
+    description: 'People who clicked a tracked link button; null when the send does not track clicks',
+  }),
+});
 
 export const HistoryItem = doc(
   Type.Object({
@@ -127,7 +135,22 @@ export const Progress = doc(
     ratePerSecond: Type.Number(),
     failedPerSecond: Type.Number(),
     done: Type.Boolean(),
-    funnel: Type.Array(FunnelStep, { description: 'sent → delivered → read per platform (delivery receipts)' }),
+    funnel: Type.Array(FunnelStep, { description: 'sent → delivered → read → clicked per platform (delivery receipts, tracked links)' }),
+    clicks: Type.Union(
+      [
+        Type.Array(
+          Type.Object({
+            button: Int,
+            text: Str,
+            url: Str,
+            unique: Type.Integer({ description: 'People who clicked it at least once' }),
+            total: Type.Integer({ description: 'All clicks' }),
+          }),
+        ),
+        Type.Null(),
+      ],
+      { description: 'Per tracked link button (content.trackClicks); null when the send does not track clicks' },
+    ),
   }),
 );
 export const RateSeries = doc(

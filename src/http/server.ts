@@ -28,6 +28,7 @@ import { historyRoutes } from './routes/history.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { platformRoutes } from './routes/platforms.ts';
 import { whatsappTemplateRoutes } from './routes/whatsapp-templates.ts';
+import { clickRoutes } from './routes/clicks.ts';
 import { statusWebhookRoutes } from './routes/status-webhooks.ts';
 
 export interface ServerOptions {
@@ -104,6 +105,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   await app.register(audienceRoutes(ctx));
   await app.register(sandboxRoutes(ctx));
   await app.register(webhookRoutes(ctx));
+  await app.register(clickRoutes(ctx));
   await app.register(sendRoutes(ctx));
   await app.register(resendRoutes(ctx));
   await app.register(recallRoutes(ctx));

@@ -33,8 +33,10 @@ export interface ChaosReport {
   /** Deliveries `unknown` whose request never reached the platform (all kills), in all and per channel. */
   unknownNeverSent: number;
   unknownNeverSentByChannel: Record<string, number>;
-  /** The same by platform and error code, and whether the request reached the fake (answered with a fault). */
+  /** The same by platform and error code. */
   unknownNeverSentWhy: Record<string, number>;
+  /** Workers the others presumed dead while they ran (they said so when they found their row gone). */
+  presumedDead: number;
   /** Fullest sliding 1-second window at the fake, per platform. */
   maxWindow: Record<string, number>;
   /** The same, of request starts as the workers recorded them, and the longest stalls on each side. */

@@ -35,7 +35,9 @@ function print(workers: number, report: ChaosReport) {
   console.log(
     `429 pauses: ${report.pauses}; requests arriving inside a pause after 20 ms: ${report.insidePause}${report.insidePause ? ` (latest ${report.insidePauseLatestMs} ms), of which left a worker after 20 ms: ${report.startedInsidePause}, inside the pause read while the database was away: ${report.startedInsideOutagePause}` : ''}`,
   );
-  console.log(`unknown and never delivered, by platform and code: ${JSON.stringify(report.unknownNeverSentWhy)}`);
+  console.log(
+    `workers presumed dead while running: ${report.presumedDead}; unknown and never delivered, by platform and code: ${JSON.stringify(report.unknownNeverSentWhy)}`,
+  );
   const h = report.pauseHeard;
   console.log(
     `other workers heard a 429 after its first read: median ${h.p50Ms} ms, longest ${h.maxMs} ms; first by ${

@@ -147,6 +147,7 @@ test('save a draft, duplicate and delete the copy, then Edit and Send from it; t
     .click();
   await page.locator('.audience [data-recipients="3"]').waitFor();
   assert.match(await textOf(page, '.audience-left'), /1 subscriber blocked the bot/);
+  await form().getByLabel('Count clicks on link buttons').check();
   await form().getByRole('button', { name: 'Save draft' }).click();
   await page.waitForURL(/\/drafts$/);
   const drafts = page.getByRole('table', { name: 'Drafts' });
@@ -170,6 +171,7 @@ test('save a draft, duplicate and delete the copy, then Edit and Send from it; t
   await page.getByRole('heading', { name: /Edit draft/, level: 1 }).waitFor();
   // The form comes back as it was saved: screen, all users minus churned.
   assert.equal(await form().getByRole('radio', { name: 'Screen', exact: true }).isChecked(), true);
+  assert.equal(await form().getByLabel('Count clicks on link buttons').isChecked(), true);
   assert.equal(await form().getByLabel('All users').isChecked(), true);
   assert.equal(
     await page

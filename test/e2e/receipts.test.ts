@@ -11,6 +11,7 @@ import { seedSubscribers } from '../helpers/world.ts';
 import { api, base, botId, browser, closeShop, email, page, startShop, t, waitForStatus } from './shop.ts';
 
 let fake: FakeServer;
+let tgChannel = 0;
 before(async () => {
   await startShop();
   fake = await startFakeServer({ seed: 2 });
@@ -36,6 +37,7 @@ test('the send page shows sent → delivered → read per platform, and not repo
       apiBaseUrl: fake.url,
     })
   ).id;
+  tgChannel = tg;
   const [{ workspace_id: workspaceId }] = await t.app.ctx.db.query<{ workspace_id: number }>(
     'SELECT workspace_id FROM bots WHERE id = $1',
     [botId],
@@ -78,4 +80,37 @@ test('the send page shows sent → delivered → read per platform, and not repo
   await rates.waitFor();
   const pct = (n: number) => `${Math.round((n / 30) * 1000) / 10} %`;
   assert.equal((await rates.textContent())?.replace(/\s+/g, ' ').trim(), `Delivered ${pct(report.delivered)} · read ${pct(report.read)}`);
+});
+
+test('a send that counts clicks shows the people who clicked per platform, and people and clicks per link button', async () => {
+  const screen = await api('POST', `/api/bots/${botId}/screens`, {
+    name: 'Two links',
+    text: 'Pick one',
+    buttons: [
+      { kind: 'url', text: 'Catalogue', url: 'https://example.com/catalogue' },
+      { kind: 'url', text: 'Stores', url: 'https://example.com/stores' },
+    ],
+  });
+  fake.reset();
+  const send = await api('POST', `/api/bots/${botId}/sends`, {
+    content: { type: 'screen', screenId: screen.id, trackClicks: true },
+    channelIds: [tgChannel],
+    audience: { type: 'all' },
+  });
+  await waitForStatus(send.id, ['completed']);
+  // Two people open the catalogue, one of them twice.
+  const links = fake
+    .deliveries()
+    .map((r) => (r.body as { reply_markup: { inline_keyboard: Array<Array<{ url: string }>> } }).reply_markup.inline_keyboard[0][0].url);
+  for (const url of [links[0], links[0], links[1]]) assert.equal((await t.request('GET', new URL(url).pathname)).status, 302);
+
+  await page.goto(`${base}/bots/${botId}/history/${send.id}`);
+  const funnel = page.getByRole('table', { name: 'Sent, delivered, read and clicked per platform' });
+  await funnel.locator('tr[data-platform="tg"] [data-step="clicked"]', { hasText: /^2\b/ }).waitFor();
+  const perButton = page.getByRole('table', { name: 'Clicks per link button' });
+  const catalogue = perButton.locator('tr[data-button="0"]');
+  assert.equal((await catalogue.locator('[data-count="unique"]').textContent())?.trim(), '2');
+  assert.equal((await catalogue.locator('[data-count="total"]').textContent())?.trim(), '3');
+  assert.equal((await perButton.locator('tr[data-button="1"] [data-count="total"]').textContent())?.trim(), '0');
+  await browser.shot('send-clicks');
 });

@@ -8,7 +8,7 @@ import { templateHasVariables, type WhatsAppTemplateChoice } from './wa-template
 
 export type ContentInput = (
   { type: 'text'; text: string; media?: FrozenContent['media']; buttons?: Button[] } | { type: 'screen'; screenId: number }
-) & { whatsappTemplate?: WhatsAppTemplateChoice };
+) & { whatsappTemplate?: WhatsAppTemplateChoice; trackClicks?: boolean };
 
 export interface FrozenContent {
   type: 'text' | 'screen';
@@ -19,6 +19,8 @@ export interface FrozenContent {
   screenName?: string;
   /** WhatsApp only: the template sent outside the messaging window (wa-template.ts). */
   whatsappTemplate?: WhatsAppTemplateChoice;
+  /** Link buttons go through Botcast's redirect, which counts the clicks (click-links.ts). */
+  trackClicks?: boolean;
 }
 
 /** The profile fields a recipient's {{variables}} are filled from. */

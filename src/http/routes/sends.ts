@@ -26,6 +26,11 @@ const TagRef = Type.Unsafe<string | number>({
   description: 'A tag name, or a tag id (a whole number)',
 });
 
+const TrackClicks = Type.Boolean({
+  description:
+    "Link buttons go through Botcast's redirect (`/r/<token>`, one per delivery and button), which counts unique and total clicks per button; buttons whose address has {{variables}} are sent as they are",
+});
+
 export const ContentSchema = Type.Union([
   Type.Object(
     {
@@ -34,11 +39,17 @@ export const ContentSchema = Type.Union([
       media: Type.Optional(Type.Union([MediaSchema, Type.Null()])),
       buttons: Type.Optional(Type.Array(ButtonSchema, { maxItems: 50 })),
       whatsappTemplate: Type.Optional(WhatsAppTemplateChoice),
+      trackClicks: Type.Optional(TrackClicks),
     },
     { additionalProperties: false },
   ),
   Type.Object(
-    { type: Type.Literal('screen'), screenId: Id, whatsappTemplate: Type.Optional(WhatsAppTemplateChoice) },
+    {
+      type: Type.Literal('screen'),
+      screenId: Id,
+      whatsappTemplate: Type.Optional(WhatsAppTemplateChoice),
+      trackClicks: Type.Optional(TrackClicks),
+    },
     { additionalProperties: false },
   ),
 ]);

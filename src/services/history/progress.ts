@@ -3,6 +3,7 @@
 import type { ServiceContext } from '../context.ts';
 import { getSend } from '../sends/view.ts';
 import { funnelOf, sumFunnels } from '../receipts/funnel.ts';
+import { buttonClicks } from '../clicks.ts';
 
 export async function getProgress(ctx: ServiceContext, workspaceId: number, sendId: number) {
   const send = await getSend(ctx, workspaceId, sendId);
@@ -15,6 +16,7 @@ export async function getProgress(ctx: ServiceContext, workspaceId: number, send
   // The previous full bucket and the current partial one: about the last 10–20 seconds.
   const elapsed = 10 + ((Date.now() / 1000) % 10);
   const funnel = sumFunnels((await funnelOf(ctx.db, ctx.platforms, runIds)).values());
+  const clicks = await buttonClicks(ctx.db, send.content, runIds);
   return {
     id: send.id,
     status: send.status,
@@ -22,8 +24,10 @@ export async function getProgress(ctx: ServiceContext, workspaceId: number, send
     ratePerSecond: Math.round((recent.sent / elapsed) * 10) / 10,
     failedPerSecond: Math.round((recent.failed / elapsed) * 10) / 10,
     done: ['completed', 'stopped', 'deleted'].includes(send.status),
-    // sent → delivered → read per platform; null where the platform does not report it.
+    // sent → delivered → read → clicked per platform; null where the platform does not report it.
     funnel,
+    // Per tracked link button: unique and total clicks; null when the send does not track clicks.
+    clicks,
   };
 }
 

@@ -18,7 +18,8 @@ export interface SendInput {
 }
 
 export async function freezeContent(q: Queryable, workspaceId: number, botId: number, content: ContentInput): Promise<FrozenContent> {
-  const frozen = await freezeMessage(q, workspaceId, botId, content);
+  const message = await freezeMessage(q, workspaceId, botId, content);
+  const frozen = content.trackClicks ? { ...message, trackClicks: true } : message;
   const choice = content.whatsappTemplate;
   if (!choice) return frozen;
   checkTemplateChoice(choice, frozen.media);

@@ -30,7 +30,7 @@ import {
 } from '../ui/components.js';
 import { TagPicker, subscriberLabel } from '../ui/pickers.js';
 import { PlatformPreview, useContentPreview } from '../ui/preview.js';
-import { END_OPEN_CHATS_HINT, audienceOf, bodyOf, contentOf, fromDraft, problems } from './broadcast/form.js';
+import { END_OPEN_CHATS_HINT, TRACK_CLICKS_HINT, audienceOf, bodyOf, contentOf, fromDraft, problems } from './broadcast/form.js';
 import { MessageText } from './broadcast/message.js';
 import { SelectedUsers } from './broadcast/recipients.js';
 import { Timing } from './broadcast/timing.js';
@@ -273,13 +273,19 @@ function SendForm({ bot, channels, tags, screens, draft }) {
             v.contentType === 'text'
               ? html`<${MessageText} v=${v} change=${change} error=${errorAt('content.text')} />`
               : html` <${Select}
-                  label="Screen to send"
-                  value=${v.screenId}
-                  error=${errorAt('content.screenId')}
-                  onChange=${(e) => change('screenId', e.currentTarget.value, 'content.screenId')}
-                  options=${[{ value: '', label: screens.length ? 'Choose a screen' : 'No screens yet' }, ...screens.map((s) => ({ value: String(s.id), label: s.name }))]}
-                  hint=${html`A prebuilt message with its buttons and image. <a href=${`/bots/${bot.id}/screens/new`}>Create a screen</a>`}
-                />`
+                    label="Screen to send"
+                    value=${v.screenId}
+                    error=${errorAt('content.screenId')}
+                    onChange=${(e) => change('screenId', e.currentTarget.value, 'content.screenId')}
+                    options=${[{ value: '', label: screens.length ? 'Choose a screen' : 'No screens yet' }, ...screens.map((s) => ({ value: String(s.id), label: s.name }))]}
+                    hint=${html`A prebuilt message with its buttons and image. <a href=${`/bots/${bot.id}/screens/new`}>Create a screen</a>`}
+                  />
+                  <${Checkbox}
+                    label="Count clicks on link buttons"
+                    checked=${v.trackClicks}
+                    onInput=${(e) => change('trackClicks', e.currentTarget.checked, 'content')}
+                    hint=${TRACK_CLICKS_HINT}
+                  />`
           }
         </${Card}>
 

@@ -5,11 +5,15 @@ import { templateFromDraft, templateOf } from './whatsapp-template.js';
 export const END_OPEN_CHATS_HINT =
   'On: every recipient’s open chat with an operator is closed and everyone gets the broadcast. Off: people in an open chat get it only after the chat is closed.';
 
+export const TRACK_CLICKS_HINT =
+  'Each link button leads through Botcast, which counts unique and total clicks per button, then on to its address. Links with {{variables}} are sent as they are.';
+
 function emptyForm(channels) {
   return {
     contentType: 'text',
     text: '',
     screenId: '',
+    trackClicks: false,
     channelIds: channels.map((c) => c.id),
     audience: 'all',
     include: [],
@@ -40,6 +44,7 @@ export function fromDraft(form, channels) {
   if (form.content?.type === 'screen') Object.assign(v, { contentType: 'screen', screenId: String(form.content.screenId ?? '') });
   else if (form.content) v.text = form.content.text ?? '';
   v.waTemplate = templateFromDraft(form.content?.whatsappTemplate);
+  v.trackClicks = form.content?.trackClicks === true;
   if (Array.isArray(form.channelIds)) v.channelIds = form.channelIds.filter((id) => channels.some((c) => c.id === id));
   const a = form.audience;
   if (a) {
@@ -69,7 +74,8 @@ export function fromDraft(form, channels) {
 
 /** The message itself (previews and test sends show it); bodyOf adds the WhatsApp template. */
 export function contentOf(v) {
-  if (v.contentType === 'screen') return v.screenId ? { type: 'screen', screenId: Number(v.screenId) } : undefined;
+  if (v.contentType === 'screen')
+    return v.screenId ? { type: 'screen', screenId: Number(v.screenId), ...(v.trackClicks ? { trackClicks: true } : {}) } : undefined;
   return { type: 'text', text: v.text };
 }
 
