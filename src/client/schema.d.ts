@@ -1508,7 +1508,8 @@ export interface paths {
             content:
               | {
                   buttons?: {
-                    kind: 'url' | 'reply';
+                    /** @description url: opens its address; reply: sends its text back; opt_out: a "Not interested" button — sends its text back and opts the person out of broadcasts */
+                    kind: 'url' | 'reply' | 'opt_out';
                     text: string;
                     url?: string;
                   }[];
@@ -1771,7 +1772,8 @@ export interface paths {
               content?:
                 | {
                     buttons?: {
-                      kind: 'url' | 'reply';
+                      /** @description url: opens its address; reply: sends its text back; opt_out: a "Not interested" button — sends its text back and opts the person out of broadcasts */
+                      kind: 'url' | 'reply' | 'opt_out';
                       text: string;
                       url?: string;
                     }[];
@@ -2051,7 +2053,8 @@ export interface paths {
             content:
               | {
                   buttons?: {
-                    kind: 'url' | 'reply';
+                    /** @description url: opens its address; reply: sends its text back; opt_out: a "Not interested" button — sends its text back and opts the person out of broadcasts */
+                    kind: 'url' | 'reply' | 'opt_out';
                     text: string;
                     url?: string;
                   }[];
@@ -2324,7 +2327,8 @@ export interface paths {
         content: {
           'application/json': {
             buttons?: {
-              kind: 'url' | 'reply';
+              /** @description url: opens its address; reply: sends its text back; opt_out: a "Not interested" button — sends its text back and opts the person out of broadcasts */
+              kind: 'url' | 'reply' | 'opt_out';
               text: string;
               url?: string;
             }[];
@@ -2473,7 +2477,8 @@ export interface paths {
             content:
               | {
                   buttons?: {
-                    kind: 'url' | 'reply';
+                    /** @description url: opens its address; reply: sends its text back; opt_out: a "Not interested" button — sends its text back and opts the person out of broadcasts */
+                    kind: 'url' | 'reply' | 'opt_out';
                     text: string;
                     url?: string;
                   }[];
@@ -2771,7 +2776,8 @@ export interface paths {
             content?:
               | {
                   buttons?: {
-                    kind: 'url' | 'reply';
+                    /** @description url: opens its address; reply: sends its text back; opt_out: a "Not interested" button — sends its text back and opts the person out of broadcasts */
+                    kind: 'url' | 'reply' | 'opt_out';
                     text: string;
                     url?: string;
                   }[];
@@ -3013,7 +3019,8 @@ export interface paths {
             content:
               | {
                   buttons?: {
-                    kind: 'url' | 'reply';
+                    /** @description url: opens its address; reply: sends its text back; opt_out: a "Not interested" button — sends its text back and opts the person out of broadcasts */
+                    kind: 'url' | 'reply' | 'opt_out';
                     text: string;
                     url?: string;
                   }[];
@@ -3226,7 +3233,7 @@ export interface paths {
                  * @description When they opted out of broadcasts (null = subscribed)
                  */
                 optedOutAt: string | null;
-                /** @description keyword or api */
+                /** @description keyword, button (a "Not interested" button) or api */
                 optOutSource: string | null;
                 platform: string;
                 platformUserId: string;
@@ -3790,7 +3797,8 @@ export interface paths {
             content:
               | {
                   buttons?: {
-                    kind: 'url' | 'reply';
+                    /** @description url: opens its address; reply: sends its text back; opt_out: a "Not interested" button — sends its text back and opts the person out of broadcasts */
+                    kind: 'url' | 'reply' | 'opt_out';
                     text: string;
                     url?: string;
                   }[];
@@ -5458,7 +5466,8 @@ export interface paths {
               content?:
                 | {
                     buttons?: {
-                      kind: 'url' | 'reply';
+                      /** @description url: opens its address; reply: sends its text back; opt_out: a "Not interested" button — sends its text back and opts the person out of broadcasts */
+                      kind: 'url' | 'reply' | 'opt_out';
                       text: string;
                       url?: string;
                     }[];
@@ -5763,7 +5772,8 @@ export interface paths {
             content?:
               | {
                   buttons?: {
-                    kind: 'url' | 'reply';
+                    /** @description url: opens its address; reply: sends its text back; opt_out: a "Not interested" button — sends its text back and opts the person out of broadcasts */
+                    kind: 'url' | 'reply' | 'opt_out';
                     text: string;
                     url?: string;
                   }[];
@@ -6209,7 +6219,8 @@ export interface paths {
             content?:
               | {
                   buttons?: {
-                    kind: 'url' | 'reply';
+                    /** @description url: opens its address; reply: sends its text back; opt_out: a "Not interested" button — sends its text back and opts the person out of broadcasts */
+                    kind: 'url' | 'reply' | 'opt_out';
                     text: string;
                     url?: string;
                   }[];
@@ -7832,7 +7843,8 @@ export interface paths {
         content: {
           'application/json': {
             buttons?: {
-              kind: 'url' | 'reply';
+              /** @description url: opens its address; reply: sends its text back; opt_out: a "Not interested" button — sends its text back and opts the person out of broadcasts */
+              kind: 'url' | 'reply' | 'opt_out';
               text: string;
               url?: string;
             }[];
@@ -9559,7 +9571,8 @@ export interface paths {
             content?:
               | {
                   buttons?: {
-                    kind: 'url' | 'reply';
+                    /** @description url: opens its address; reply: sends its text back; opt_out: a "Not interested" button — sends its text back and opts the person out of broadcasts */
+                    kind: 'url' | 'reply' | 'opt_out';
                     text: string;
                     url?: string;
                   }[];
@@ -11084,7 +11097,7 @@ export interface paths {
                * @description When they opted out of broadcasts (null = subscribed)
                */
               optedOutAt: string | null;
-              /** @description keyword or api */
+              /** @description keyword, button (a "Not interested" button) or api */
               optOutSource: string | null;
               platform: string;
               platformUserId: string;
@@ -11400,7 +11413,7 @@ export interface paths {
                * @description When they opted out of broadcasts (null = subscribed)
                */
               optedOutAt: string | null;
-              /** @description keyword or api */
+              /** @description keyword, button (a "Not interested" button) or api */
               optOutSource: string | null;
               platform: string;
               platformUserId: string;
@@ -11514,7 +11527,7 @@ export interface paths {
                * @description When they opted out of broadcasts (null = subscribed)
                */
               optedOutAt: string | null;
-              /** @description keyword or api */
+              /** @description keyword, button (a "Not interested" button) or api */
               optOutSource: string | null;
               platform: string;
               platformUserId: string;
@@ -11632,7 +11645,7 @@ export interface paths {
                * @description When they opted out of broadcasts (null = subscribed)
                */
               optedOutAt: string | null;
-              /** @description keyword or api */
+              /** @description keyword, button (a "Not interested" button) or api */
               optOutSource: string | null;
               platform: string;
               platformUserId: string;
@@ -11735,7 +11748,7 @@ export interface paths {
                * @description When they opted out of broadcasts (null = subscribed)
                */
               optedOutAt: string | null;
-              /** @description keyword or api */
+              /** @description keyword, button (a "Not interested" button) or api */
               optOutSource: string | null;
               platform: string;
               platformUserId: string;
@@ -12150,7 +12163,8 @@ export interface paths {
             content?:
               | {
                   buttons?: {
-                    kind: 'url' | 'reply';
+                    /** @description url: opens its address; reply: sends its text back; opt_out: a "Not interested" button — sends its text back and opts the person out of broadcasts */
+                    kind: 'url' | 'reply' | 'opt_out';
                     text: string;
                     url?: string;
                   }[];

@@ -160,7 +160,7 @@ export const Subscriber = doc(
     language: Str,
     status: Type.String({ description: 'active or blocked' }),
     optedOutAt: NullableDateTimeOf({ description: 'When they opted out of broadcasts (null = subscribed)' }),
-    optOutSource: Nullable(Type.String({ description: 'keyword or api' })),
+    optOutSource: Nullable(Type.String({ description: 'keyword, button (a "Not interested" button) or api' })),
     firstMessageAt: DateTime,
     lastMessageAt: DateTime,
     lastRequest: Json('The data of the last external event call that reached this subscriber (null before any)'),

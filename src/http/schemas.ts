@@ -72,7 +72,10 @@ export const PlatformCode = Type.Unsafe<PlatformCodeValue>(
 
 export const ButtonSchema = Type.Object(
   {
-    kind: Type.Union([Type.Literal('url'), Type.Literal('reply')]),
+    kind: Type.Union([Type.Literal('url'), Type.Literal('reply'), Type.Literal('opt_out')], {
+      description:
+        'url: opens its address; reply: sends its text back; opt_out: a "Not interested" button — sends its text back and opts the person out of broadcasts',
+    }),
     text: Type.String({ minLength: 1, maxLength: 200 }),
     url: Type.Optional(Type.String({ maxLength: 2000 })),
   },

@@ -125,7 +125,9 @@ export async function applyInbound(
 
 /**
  * Opt-out and opt-in keywords: a user's last keyword message of the batch decides. A STOP that just
- * ended the subscriber's operator chat only ends the chat: it was said to the operator.
+ * ended the subscriber's operator chat only ends the chat: it was said to the operator. The label
+ * of a "Not interested" button (kind 'opt_out') on any of the bot's screens opts out as a keyword
+ * does: the platforms send a reply button's label back as a message.
  */
 async function applyKeywords(
   q: Queryable,
@@ -142,21 +144,30 @@ async function applyKeywords(
     if (word !== null) words.set(e.userId, word);
   }
   if (words.size === 0) return;
-  const [bot] = await q.query<{ out: string[]; in: string[]; out_reply: string | null; in_reply: string | null }>(
-    'SELECT opt_out_keywords AS out, opt_in_keywords AS in, opt_out_reply AS out_reply, opt_in_reply AS in_reply FROM bots WHERE id = $1',
+  const [bot] = await q.query<{ out: string[]; in: string[]; out_reply: string | null; in_reply: string | null; buttons: string[] }>(
+    `SELECT opt_out_keywords AS out, opt_in_keywords AS in, opt_out_reply AS out_reply, opt_in_reply AS in_reply,
+       ARRAY(SELECT DISTINCT lower(trim(b->>'text')) FROM screens s CROSS JOIN LATERAL jsonb_array_elements(s.buttons) b
+             WHERE s.bot_id = bots.id AND b->>'kind' = 'opt_out') AS buttons
+     FROM bots WHERE id = $1`,
     [channel.bot_id],
   );
   const optOut = new Set(bot.out);
+  const optOutButtons = new Set(bot.buttons);
   const optIn = new Set(bot.in);
   const out: number[] = [];
+  const outByButton: number[] = [];
   const back: number[] = [];
   for (const r of rows) {
     const word = words.get(r.platform_user_id);
     if (word === undefined) continue;
     if (optOut.has(word) && !chatEnded.has(Number(r.id))) out.push(r.id);
+    else if (optOutButtons.has(word) && !chatEnded.has(Number(r.id))) outByButton.push(r.id);
     else if (optIn.has(word)) back.push(r.id);
   }
-  const wentOut = await setOptedOut(q, channel.workspace_id, out, true, 'keyword');
+  const wentOut = [
+    ...(await setOptedOut(q, channel.workspace_id, out, true, 'keyword')),
+    ...(await setOptedOut(q, channel.workspace_id, outByButton, true, 'button')),
+  ];
   const cameBack = await setOptedOut(q, channel.workspace_id, back, false, 'keyword');
   result.optedOut = wentOut.length;
   result.optedIn = cameBack.length;

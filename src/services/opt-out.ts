@@ -5,7 +5,7 @@
 import type { Queryable } from '../storage/db.ts';
 import { appendEvents } from '../storage/queries/outbox.ts';
 
-export type OptOutSource = 'keyword' | 'api';
+export type OptOutSource = 'keyword' | 'button' | 'api';
 
 /** An opt-out this soon after a broadcast delivery is counted on that delivery's run. */
 export const UNSUBSCRIBE_WINDOW_HOURS = 24;

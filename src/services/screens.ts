@@ -42,6 +42,11 @@ export function validateScreen(input: ScreenInput) {
   if (buttons.length > MAX_BUTTONS) throw invalid('too_many_buttons', `a screen has at most ${MAX_BUTTONS} buttons`, { field: 'buttons' });
   buttons.forEach((b, i) => {
     if (b.text.trim() === '') throw invalid('invalid_button', `buttons[${i}].text must not be empty`, { field: `buttons[${i}].text` });
+    // Its label comes back as the person's message, matched whole as opt-out keywords are (64 at most).
+    if (b.kind === 'opt_out' && b.text.trim().length > 64)
+      throw invalid('invalid_button', `buttons[${i}].text of a "Not interested" button must be at most 64 characters`, {
+        field: `buttons[${i}].text`,
+      });
     if (b.kind === 'url' && (!b.url || !httpUrl(b.url)))
       throw invalid('invalid_button', `buttons[${i}].url must be an http(s) URL`, { field: `buttons[${i}].url` });
   });

@@ -53,6 +53,7 @@ export function personalise(
   const buttons = (content.buttons ?? []).map((b) => {
     const label = renderTemplate(b.text, context);
     missing.push(...label.missing);
+    if (b.kind === 'opt_out') return { kind: 'reply' as const, text: label.text };
     return b.url ? { ...b, text: label.text, url: renderTemplate(b.url, context).text } : { ...b, text: label.text };
   });
   return {

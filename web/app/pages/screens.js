@@ -145,7 +145,9 @@ function ScreenEditor({ bot, screen }) {
           text: v.text,
           media: v.mediaType && mediaUrl ? { type: v.mediaType, url: mediaUrl } : null,
           buttons: v.buttons.map((b) =>
-            b.kind === 'url' ? { kind: 'url', text: b.text.trim(), url: b.url.trim() } : { kind: 'reply', text: b.text.trim() },
+            b.kind === 'url'
+              ? { kind: 'url', text: b.text.trim(), url: b.url.trim() }
+              : { kind: b.kind === 'opt_out' ? 'opt_out' : 'reply', text: b.text.trim() },
           ),
         }
       : null;
@@ -198,7 +200,9 @@ function ScreenEditor({ bot, screen }) {
       text: v.text,
       media: v.mediaType ? { type: v.mediaType, url: v['media.url'].trim() } : null,
       buttons: v.buttons.map((b) =>
-        b.kind === 'url' ? { kind: 'url', text: b.text.trim(), url: b.url.trim() } : { kind: 'reply', text: b.text.trim() },
+        b.kind === 'url'
+          ? { kind: 'url', text: b.text.trim(), url: b.url.trim() }
+          : { kind: b.kind === 'opt_out' ? 'opt_out' : 'reply', text: b.text.trim() },
       ),
     };
     form.submit(async () => {
@@ -248,7 +252,7 @@ function ScreenEditor({ bot, screen }) {
         <fieldset class="fieldset">
           <legend>Buttons</legend>
           ${form.error('buttons') && html`<p class="field-error" role="alert">${form.error('buttons')}</p>`}
-          ${v.buttons.length === 0 && html`<p class="muted">No buttons. URL buttons open a link; reply buttons send their text back to the bot.</p>`}
+          ${v.buttons.length === 0 && html`<p class="muted">No buttons. URL buttons open a link; reply buttons send their text back to the bot; a “Not interested” button also opts the person out of broadcasts.</p>`}
           <ol class="button-list">
             ${v.buttons.map(
               (b, i) =>
@@ -260,6 +264,7 @@ function ScreenEditor({ bot, screen }) {
                     options=${[
                       { value: 'url', label: 'URL button' },
                       { value: 'reply', label: 'Reply button' },
+                      { value: 'opt_out', label: 'Not interested (opts out of broadcasts)' },
                     ]}
                   />
                   <${Input}
@@ -294,6 +299,7 @@ function ScreenEditor({ bot, screen }) {
           <div class="inline-actions">
             <${Button} icon="plus" size="sm" disabled=${v.buttons.length >= MAX_BUTTONS} onClick=${() => form.set('buttons', [...v.buttons, { kind: 'url', text: '', url: '' }])}>Add URL button</${Button}>
             <${Button} icon="plus" size="sm" disabled=${v.buttons.length >= MAX_BUTTONS} onClick=${() => form.set('buttons', [...v.buttons, { kind: 'reply', text: '', url: '' }])}>Add reply button</${Button}>
+            <${Button} icon="plus" size="sm" disabled=${v.buttons.length >= MAX_BUTTONS} onClick=${() => form.set('buttons', [...v.buttons, { kind: 'opt_out', text: 'Not interested', url: '' }])}>Add “Not interested” button</${Button}>
           </div>
         </fieldset>
 
@@ -361,6 +367,6 @@ function MessagePreview({ text, mediaType, mediaUrl, buttons }) {
       ${text.trim() ? html`<p class="bubble-text">${fillTemplate(text)}</p>` : !mediaType && html`<p class="bubble-text muted">The text appears here.</p>`}
       ${buttons.filter((b) => b.kind === 'url').map((b) => html`<div class="bubble-button">${b.text || 'Button'} <span aria-hidden="true">↗</span></div>`)}
     </div>
-    ${buttons.some((b) => b.kind === 'reply') && html`<div class="quick-replies">${buttons.filter((b) => b.kind === 'reply').map((b) => html`<span class="quick-reply">${b.text || 'Reply'}</span>`)}</div>`}
+    ${buttons.some((b) => b.kind !== 'url') && html`<div class="quick-replies">${buttons.filter((b) => b.kind !== 'url').map((b) => html`<span class="quick-reply">${b.text || 'Reply'}</span>`)}</div>`}
   </div>`;
 }
