@@ -573,6 +573,7 @@ CREATE TABLE subscribers (
   opted_out_at timestamp with time zone,
   opt_out_source text,
   marketing_stopped_at timestamp with time zone,
+  time_zone text,
   CONSTRAINT subscribers_status_check CHECK ((status = ANY (ARRAY['active'::text, 'blocked'::text]))),
   CONSTRAINT subscribers_bot_id_fkey FOREIGN KEY (bot_id) REFERENCES bots(id) ON DELETE CASCADE,
   CONSTRAINT subscribers_channel_id_fkey FOREIGN KEY (channel_id) REFERENCES channels(id) ON DELETE CASCADE,

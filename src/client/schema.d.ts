@@ -3240,6 +3240,8 @@ export interface paths {
                 /** @description active or blocked */
                 status: string;
                 tags: string[];
+                /** @description Their own IANA time zone (set through the API, or guessed from a WhatsApp number's country); null: the bot's */
+                timeZone: string | null;
                 username: string;
               }[];
               /** @description Pass as cursor for the next page */
@@ -11104,6 +11106,8 @@ export interface paths {
               /** @description active or blocked */
               status: string;
               tags: string[];
+              /** @description Their own IANA time zone (set through the API, or guessed from a WhatsApp number's country); null: the bot's */
+              timeZone: string | null;
               username: string;
             };
           };
@@ -11420,6 +11424,8 @@ export interface paths {
               /** @description active or blocked */
               status: string;
               tags: string[];
+              /** @description Their own IANA time zone (set through the API, or guessed from a WhatsApp number's country); null: the bot's */
+              timeZone: string | null;
               username: string;
             };
           };
@@ -11534,6 +11540,8 @@ export interface paths {
               /** @description active or blocked */
               status: string;
               tags: string[];
+              /** @description Their own IANA time zone (set through the API, or guessed from a WhatsApp number's country); null: the bot's */
+              timeZone: string | null;
               username: string;
             };
           };
@@ -11652,6 +11660,8 @@ export interface paths {
               /** @description active or blocked */
               status: string;
               tags: string[];
+              /** @description Their own IANA time zone (set through the API, or guessed from a WhatsApp number's country); null: the bot's */
+              timeZone: string | null;
               username: string;
             };
           };
@@ -11755,6 +11765,8 @@ export interface paths {
               /** @description active or blocked */
               status: string;
               tags: string[];
+              /** @description Their own IANA time zone (set through the API, or guessed from a WhatsApp number's country); null: the bot's */
+              timeZone: string | null;
               username: string;
             };
           };
@@ -11788,6 +11800,129 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/subscribers/{id}/time-zone': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set a subscriber's own time zone
+     * @description An IANA name (Europe/Berlin); null goes back to the bot's zone. Recipient-local sending and quiet hours read it.
+     *
+     *     Needs the editor role.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description IANA name; null: the bot's zone */
+            timeZone: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              botId: number;
+              channelId: number;
+              chatOpen: boolean;
+              /** Format: date-time */
+              firstMessageAt: string;
+              id: number;
+              language: string;
+              /** Format: date-time */
+              lastMessageAt: string;
+              /** @description The data of the last external event call that reached this subscriber (null before any) */
+              lastRequest: unknown;
+              name: string;
+              /**
+               * Format: date-time
+               * @description When they opted out of broadcasts (null = subscribed)
+               */
+              optedOutAt: string | null;
+              /** @description keyword, button (a "Not interested" button) or api */
+              optOutSource: string | null;
+              platform: string;
+              platformUserId: string;
+              /** @description active or blocked */
+              status: string;
+              tags: string[];
+              /** @description Their own IANA time zone (set through the API, or guessed from a WhatsApp number's country); null: the bot's */
+              timeZone: string | null;
+              username: string;
+            };
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Every error answer: {"error": {"code", "message", "details"}} */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;

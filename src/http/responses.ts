@@ -161,6 +161,11 @@ export const Subscriber = doc(
     status: Type.String({ description: 'active or blocked' }),
     optedOutAt: NullableDateTimeOf({ description: 'When they opted out of broadcasts (null = subscribed)' }),
     optOutSource: Nullable(Type.String({ description: 'keyword, button (a "Not interested" button) or api' })),
+    timeZone: Nullable(
+      Type.String({
+        description: "Their own IANA time zone (set through the API, or guessed from a WhatsApp number's country); null: the bot's",
+      }),
+    ),
     firstMessageAt: DateTime,
     lastMessageAt: DateTime,
     lastRequest: Json('The data of the last external event call that reached this subscriber (null before any)'),

@@ -2,6 +2,7 @@
 // subscribers: create or refresh them, mark them blocked or active again, and let a subscriber
 // end an operator chat by writing STOP, or opt out of broadcasts (and back in) by the bot's keywords
 // (opt-out.ts). One batch of events is applied set-based, in one transaction.
+import { guessTimeZone } from '../domain/schedule/phone-zone.ts';
 import type { InboundEvent } from '../platforms/types.ts';
 import type { Queryable } from '../storage/db.ts';
 import type { ChannelRow } from './channels.ts';
@@ -54,10 +55,11 @@ export async function applyInbound(
     for (const e of events) if (e.type === 'message') wrote.set(e.userId, Math.max(wrote.get(e.userId) ?? 0, timeOf(e)));
     const inbound = seen.map((e) => (wrote.has(e.userId) ? new Date(wrote.get(e.userId)!).toISOString() : null));
     const rows = await q.query<{ id: number; platform_user_id: string }>(
-      `INSERT INTO subscribers AS s (workspace_id, bot_id, channel_id, platform, platform_user_id, name, username, language, first_message_at, last_message_at, last_inbound_at, status)
-       SELECT $1, $2, $3, $4, u.uid, coalesce(u.name, ''), coalesce(u.username, ''), coalesce(u.lang, ''), u.at, u.at, u.inbound, 'active'
-       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[]) AS u(uid, name, username, lang, at, inbound)
+      `INSERT INTO subscribers AS s (workspace_id, bot_id, channel_id, platform, platform_user_id, name, username, language, first_message_at, last_message_at, last_inbound_at, status, time_zone)
+       SELECT $1, $2, $3, $4, u.uid, coalesce(u.name, ''), coalesce(u.username, ''), coalesce(u.lang, ''), u.at, u.at, u.inbound, 'active', u.tz
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[]) AS u(uid, name, username, lang, at, inbound, tz)
        ON CONFLICT (bot_id, platform, platform_user_id) DO UPDATE SET
+         time_zone = coalesce(s.time_zone, EXCLUDED.time_zone),
          name = CASE WHEN EXCLUDED.name <> '' THEN EXCLUDED.name ELSE s.name END,
          username = CASE WHEN EXCLUDED.username <> '' THEN EXCLUDED.username ELSE s.username END,
          language = CASE WHEN EXCLUDED.language <> '' THEN EXCLUDED.language ELSE s.language END,
@@ -76,6 +78,8 @@ export async function applyInbound(
         seen.map((e) => (e.type === 'message' ? e.profile.language : e.profile?.language) ?? null),
         at,
         inbound,
+        // Guessed from a WhatsApp number's country where it has one zone; a zone already set stays.
+        seen.map((e) => guessTimeZone(channel.platform, e.userId)),
       ],
     );
     result.upserted = rows.length;

@@ -1,5 +1,6 @@
 // Subscribers: people who wrote to a bot on one platform. Created only by inbound messages (see
 // inbound.ts) or the migration import; a broadcast never creates them.
+import { normalizeTimeZone } from '../domain/schedule/time-zone.ts';
 import { invalid, notFound } from '../domain/errors.ts';
 import type { ServiceContext } from './context.ts';
 import { getBot } from './bots.ts';
@@ -8,7 +9,7 @@ import { assignTags, ensureTags, normaliseTagName, removeTags } from './tags.ts'
 import { setOptedOut } from './opt-out.ts';
 
 const COLUMNS = `s.id, s.bot_id AS "botId", s.channel_id AS "channelId", s.platform, s.platform_user_id AS "platformUserId",
-  s.name, s.username, s.language, s.status, s.opted_out_at AS "optedOutAt", s.opt_out_source AS "optOutSource", s.first_message_at AS "firstMessageAt", s.last_message_at AS "lastMessageAt",
+  s.name, s.username, s.language, s.status, s.opted_out_at AS "optedOutAt", s.opt_out_source AS "optOutSource", s.time_zone AS "timeZone", s.first_message_at AS "firstMessageAt", s.last_message_at AS "lastMessageAt",
   s.last_request AS "lastRequest",
   coalesce((SELECT array_agg(t.name ORDER BY t.name) FROM subscriber_tags st JOIN tags t ON t.id = st.tag_id WHERE st.subscriber_id = s.id), '{}') AS tags,
   EXISTS (SELECT 1 FROM operator_chats c WHERE c.subscriber_id = s.id AND c.closed_at IS NULL) AS "chatOpen"`;
@@ -24,6 +25,8 @@ interface SubscriberRow {
   status: 'active' | 'blocked';
   optedOutAt: Date | null;
   optOutSource: string | null;
+  /** Their own IANA zone (set, or guessed from a WhatsApp number); null: the bot's. */
+  timeZone: string | null;
   firstMessageAt: Date;
   lastMessageAt: Date;
   /** `data` of the last external event that reached them (jsonb). */
@@ -178,6 +181,18 @@ export async function bulkTag(
 }
 
 /** Opts a subscriber out of broadcasts and triggers (`optedOut`), or back in; idempotent. */
+/** Sets a subscriber's own time zone (an IANA name), or clears it (null: the bot's zone). */
+export async function setSubscriberTimeZone(ctx: ServiceContext, workspaceId: number, subscriberId: number, timeZone: string | null) {
+  const zone = timeZone === null ? null : normalizeTimeZone(timeZone);
+  if (timeZone !== null && zone === null)
+    throw invalid('invalid_time_zone', `timeZone ${JSON.stringify(timeZone)} is not an IANA time zone (e.g. Europe/Berlin)`, {
+      field: 'timeZone',
+    });
+  await subscriberBot(ctx, workspaceId, subscriberId);
+  await ctx.db.query('UPDATE subscribers SET time_zone = $3 WHERE workspace_id = $1 AND id = $2', [workspaceId, subscriberId, zone]);
+  return getSubscriber(ctx, workspaceId, subscriberId);
+}
+
 export async function setSubscriberOptOut(ctx: ServiceContext, workspaceId: number, subscriberId: number, optedOut: boolean) {
   await subscriberBot(ctx, workspaceId, subscriberId);
   await ctx.db.transaction((tx) => setOptedOut(tx, workspaceId, [subscriberId], optedOut, 'api'));

@@ -103,20 +103,22 @@ async function broadcast(): Promise<Setup> {
 async function funnelOf(s: Setup) {
   const res = await t.request('GET', `/api/sends/${s.sendId}/progress`, { key: s.w.key });
   assert.equal(res.status, 200, res.text);
-  return res.body.funnel as Array<{ platform: string; sent: number; delivered: number | null; read: number | null }>;
+  return res.body.funnel as Array<{ platform: string; sent: number; delivered: number | null; read: number | null; clicked: null }>;
 }
 
 /** What the funnel must say, from the fake's own records: failed later ones are no longer sent. */
 function expectedFunnel(plan: ReceiptPlan) {
-  const rows: Array<{ platform: string; sent: number; delivered: number | null; read: number | null }> = [...plan.report.values()].map(
-    (r) => ({
-      platform: r.platform,
-      sent: r.accepted - r.failed,
-      delivered: r.platform === 'instagram' ? null : r.delivered,
-      read: r.read,
-    }),
-  );
-  rows.push({ platform: 'tg', sent: 40, delivered: null, read: null });
+  // clicked: null — this send does not count clicks (test/integration/clicks.test.ts).
+  const rows: Array<{ platform: string; sent: number; delivered: number | null; read: number | null; clicked: null }> = [
+    ...plan.report.values(),
+  ].map((r) => ({
+    platform: r.platform,
+    sent: r.accepted - r.failed,
+    delivered: r.platform === 'instagram' ? null : r.delivered,
+    read: r.read,
+    clicked: null,
+  }));
+  rows.push({ platform: 'tg', sent: 40, delivered: null, read: null, clicked: null });
   return rows.sort((a, b) => a.platform.localeCompare(b.platform));
 }
 

@@ -62,6 +62,32 @@ export const audienceRoutes =
       async (request) => subscribers.addSubscriberTags(ctx, ws(request), request.params.id, request.body.tags),
     );
 
+    app.put(
+      '/api/subscribers/:id/time-zone',
+      {
+        config: { minRole: 'editor' },
+        schema: {
+          tags: ['subscribers'],
+          response: { 200: R.Subscriber },
+          summary: "Set a subscriber's own time zone",
+          description: "An IANA name (Europe/Berlin); null goes back to the bot's zone. Recipient-local sending and quiet hours read it.",
+          params: IdParams,
+          // A type list, not a union: with type coercion on, a union's string branch turns null into "".
+          body: Type.Object(
+            {
+              timeZone: Type.Unsafe<string | null>({
+                type: ['string', 'null'],
+                maxLength: 64,
+                description: "IANA name; null: the bot's zone",
+              }),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (request) => subscribers.setSubscriberTimeZone(ctx, ws(request), request.params.id, request.body.timeZone as string | null),
+    );
+
     for (const [path, optedOut] of [
       ['/api/subscribers/:id/opt-out', true],
       ['/api/subscribers/:id/opt-in', false],
