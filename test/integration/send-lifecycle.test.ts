@@ -116,34 +116,43 @@ describe('trigger sends', () => {
 
 describe('deleting a periodic broadcast while a run delivers', () => {
   // A periodic broadcast on a slow channel (2 a second, 60 recipients): its run delivers for about 30 s.
+  // The bot's zone keeps "half an hour ago" on the same local date as now: in UTC between 00:00 and
+  // 00:30 that occurrence is yesterday's, and the daily recurrence begun today had none due yet.
+  const AHEAD_HOURS = new Date().getUTCHours() < 1 ? -6 : 0;
+  const SLOW_ZONE = AHEAD_HOURS ? 'Etc/GMT+6' : 'UTC';
   let slowBot: { key: string; botId: number; workspaceId: number };
   let slowChannel: number;
   before(async () => {
     const ws = await t.workspace();
-    const bot = await t.request('POST', '/api/bots', { key: ws.key, body: { name: 'slow', timeZone: 'UTC' } });
+    const bot = await t.request('POST', '/api/bots', { key: ws.key, body: { name: 'slow', timeZone: SLOW_ZONE } });
     slowBot = { key: ws.key, botId: bot.body.id, workspaceId: ws.workspaceId };
     slowChannel = await addChannel(t, slowBot, 'sandbox', { ratePerSecond: 2 });
     await seedSubscribers(t.app.ctx.db, { ...slowBot, channelId: slowChannel, platform: 'sandbox', count: 60, prefix: 'slow-' });
   });
 
   async function startPeriodicRun() {
+    // Due half an hour ago, well within the max lateness (6 h): the missed occurrence runs.
+    const due = new Date(Date.now() - 30 * 60_000);
+    due.setUTCSeconds(0, 0);
     const r = await t.request('POST', `/api/bots/${slowBot.botId}/sends`, {
       key: slowBot.key,
       body: {
         content: { type: 'text', text: 'weekly' },
         channelIds: [slowChannel],
         audience: { type: 'all' },
-        // Due half an hour ago (UTC), well within the max lateness (6 h): the missed occurrence runs.
         timing: {
           type: 'periodic',
-          recurrence: { kind: 'every_n_days', n: 1, time: new Date(Date.now() - 30 * 60_000).toISOString().slice(11, 16) },
+          recurrence: { kind: 'every_n_days', n: 1, time: new Date(due.getTime() + AHEAD_HOURS * 3600_000).toISOString().slice(11, 16) },
         },
       },
     });
     assert.equal(r.status, 201, r.text);
     const id = r.body.id as number;
     // As if made two days ago: the scheduler runs the missed occurrence once, now.
-    await t.app.ctx.db.query(`UPDATE sends SET next_run_at = now(), created_at = now() - interval '2 days' WHERE id = $1`, [id]);
+    await t.app.ctx.db.query(`UPDATE sends SET next_run_at = $2, created_at = now() - interval '2 days' WHERE id = $1`, [
+      id,
+      due.toISOString(),
+    ]);
     const run = await waitFor(
       'a delivering run',
       async () => {
