@@ -40,9 +40,13 @@ export function exampleRequests(f: Fixtures): Record<string, ExampleRequest> {
     type: 'text',
     text: 'Hello {{first_name|friend}}, order {{order.id}}',
     media: { type: 'image', url: 'https://example.com/a.png' },
-    buttons: [{ kind: 'url', text: 'Open', url: 'https://example.com/order' }],
+    buttons: [
+      { kind: 'url', text: 'Open', url: 'https://example.com/order' },
+      { kind: 'opt_out', text: 'Not interested' },
+    ],
+    trackClicks: true,
   };
-  const screen = { type: 'screen', screenId: f.screenId };
+  const screen = { type: 'screen', screenId: f.screenId, trackClicks: true };
   const later = { type: 'delayed', at: '2099-01-01T10:00' };
   const periodic = { type: 'periodic', recurrence: { kind: 'weekdays', days: [1, 5], time: '10:00', endDate: '2099-12-31' } };
   const everyNDays = { type: 'periodic', recurrence: { kind: 'every_n_days', n: 2, time: '10:00', startDate: '2099-01-01' } };
@@ -126,6 +130,7 @@ export function exampleRequests(f: Fixtures): Record<string, ExampleRequest> {
     'POST /api/subscribers/{id}/chat/close': { bodies: [{ reason: 'done' }] },
     'DELETE /api/subscribers/{id}/tags': { bodies: [{ tags: ['vip'] }] },
     'POST /api/subscribers/{id}/tags': { bodies: [{ tags: ['vip', 'new'] }] },
+    'PUT /api/subscribers/{id}/time-zone': { bodies: [{ timeZone: 'Europe/Berlin' }, { timeZone: null }] },
     'PATCH /api/tags/{id}': { bodies: [{ name: 'very important' }] },
     'PATCH /api/triggers/{id}': {
       bodies: [{ name: 'renamed', tag: f.tagId, content, delay, endOpenChats: true, fireAgain: false, enabled: true }],
