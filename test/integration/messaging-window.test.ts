@@ -13,6 +13,7 @@ import { closeEngineAndFake, startEngineAndFake } from '../helpers/engine-and-fa
 import { type FakeServer } from '../fakes/server.ts';
 import { addChannel, makeWorld, waitFor, waitForSend, type World } from '../helpers/world.ts';
 import type { Json } from '../helpers/json.ts';
+import { signedWaMessage } from '../helpers/wa-webhook.ts';
 
 let t: TestApp;
 let fake: FakeServer;
@@ -26,29 +27,11 @@ after(() => closeEngineAndFake(t, fake));
 /** A WhatsApp message from `from`, `hoursAgo` hours ago, through the signed webhook. */
 async function writesIn(channelId: number, from: string, hoursAgo: number) {
   const seconds = Math.floor((Date.now() - hoursAgo * HOUR) / 1000);
-  const raw = JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: 'WABA',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { phone_number_id: PHONE_ID },
-              contacts: [{ wa_id: from, profile: { name: `P ${from}` } }],
-              messages: [{ from, id: `wamid.${from}`, timestamp: String(seconds), type: 'text', text: { body: 'hi' } }],
-            },
-          },
-        ],
-      },
-    ],
-  });
-  const res = await t.request('POST', `/hooks/wa/${channelId}`, {
-    raw,
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${hmac('app-secret', raw)}` },
-  });
+  const res = await t.request(
+    'POST',
+    `/hooks/wa/${channelId}`,
+    signedWaMessage({ phoneId: PHONE_ID, from, seconds, messageId: `wamid.${from}`, appSecret: 'app-secret' }),
+  );
   assert.equal(res.status, 200, res.text);
   fake.userWrote('wa', from, seconds * 1000);
 }

@@ -3,9 +3,9 @@
 // through the API with an IANA name, and never replaced by a guess once set.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { addChannel, makeWorld, type World } from '../helpers/world.ts';
+import { signedWaMessage } from '../helpers/wa-webhook.ts';
 import { guessTimeZone } from '../../src/domain/schedule/phone-zone.ts';
 
 let t: TestApp;
@@ -23,38 +23,17 @@ after(() => t.close());
 
 /** A WhatsApp message from `from` through the signed webhook; the subscriber's id. */
 async function writes(from: string): Promise<number> {
-  const raw = JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: 'WABA',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { phone_number_id: PHONE_ID },
-              contacts: [{ wa_id: from, profile: { name: `P ${from}` } }],
-              messages: [
-                {
-                  from,
-                  id: `wamid.${from}.${Math.random()}`,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  type: 'text',
-                  text: { body: 'hi' },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  });
-  const signature = createHmac('sha256', 'app-secret').update(raw).digest('hex');
-  const res = await t.request('POST', `/hooks/wa/${wa}`, {
-    raw,
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${signature}` },
-  });
+  const res = await t.request(
+    'POST',
+    `/hooks/wa/${wa}`,
+    signedWaMessage({
+      phoneId: PHONE_ID,
+      from,
+      seconds: Math.floor(Date.now() / 1000),
+      messageId: `wamid.${from}.${Math.random()}`,
+      appSecret: 'app-secret',
+    }),
+  );
   assert.equal(res.status, 200, res.text);
   const [row] = await t.app.ctx.db.query<{ id: number }>('SELECT id FROM subscribers WHERE channel_id = $1 AND platform_user_id = $2', [
     wa,
